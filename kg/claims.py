@@ -1,0 +1,77 @@
+"""The claims JSONL format (documented in README, read by ``shared/eval/score.py``).
+
+One object per claim: kind, id, doc, source_path, sentence, start, end, plus per-kind fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.ids import claim_iri
+from kg.records import Extraction, NumericClaim, Quote, Relation
+
+
+def _iri(ids: dict, doc_id: str, kind: str, start: int, end: int) -> str:
+    # two claims of one kind on the same span (a list of companies sharing one predicate, say) still
+    # get distinct, deterministic IRIs
+    key = (kind, start, end)
+    n = ids.get(key, 0)
+    ids[key] = n + 1
+    return claim_iri(doc_id, kind, start, end, n)
+
+
+def claim_dicts(ex: Extraction) -> Iterator[dict]:
+    doc = ex.document
+    ids: dict = {}
+    for kind, records in (("quote", ex.quotes), ("quantity", ex.quantities), ("relation", ex.relations)):
+        for rec in records:
+            ev = rec.evidence
+            base = {
+                "kind": kind,
+                "id": _iri(ids, doc.id, kind, ev.start, ev.end),
+                "doc": doc.id,
+                "source_path": doc.source_path,
+                "sentence": ev.sentence,
+                "start": ev.start,
+                "end": ev.end,
+            }
+            base.update(_fields(rec, ex))
+            yield base
+
+
+def _fields(rec, ex: Extraction) -> dict:
+    if isinstance(rec, Quote):
+        return {
+            "speaker": rec.speaker,
+            "speaker_mention": rec.speaker_mention,
+            "cue": rec.cue,
+            "content": rec.content,
+            "direct": rec.direct,
+            "confidence": rec.confidence,
+            "reason": rec.reason,
+        }
+    if isinstance(rec, NumericClaim):
+        return {
+            "value": rec.value,
+            "value_max": rec.value_max,
+            "qualifier": rec.qualifier,
+            "unit": rec.unit,
+            "counts": rec.counts,
+            "counts_head": rec.counts_head,
+            "predicate": rec.predicate,
+            "place": rec.place,
+            "time": rec.time,
+            "text": rec.text,
+            "source": rec.source or ex.document.publisher,
+            "source_kind": rec.source_kind if rec.source else ("publisher" if ex.document.publisher else None),
+        }
+    if isinstance(rec, Relation):
+        return {
+            "subject": rec.subject,
+            "predicate": rec.predicate,
+            "object": rec.object,
+            "role": rec.role,
+            "confidence": rec.confidence,
+            "pattern": rec.pattern,
+        }
+    raise TypeError(type(rec))

@@ -1,0 +1,59 @@
+"""``kg extract``: run extraction only and print claims (no store)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+
+import typer
+
+from kg.claims import claim_dicts
+from kg.cli.common import PIPELINE_OPTION, report_problem
+from kg.errors import InputError
+from kg.ingest import read_documents
+from kg.pipeline import extract_documents
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, directories or '-' for standard input."),
+    fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
+    kind: list[str] = typer.Option(None, "--kind", "-k", help="Only these kinds: quote, quantity, relation."),
+    pipeline: str = PIPELINE_OPTION,
+) -> None:
+    """Extract claims from articles and print them (claims JSONL, see README)."""
+    failed = 0
+
+    def documents():
+        nonlocal failed
+        for item in read_documents(paths):
+            if isinstance(item, InputError):
+                failed += 1
+                report_problem(item)
+            else:
+                yield item
+
+    writer = None
+    for ex in extract_documents(documents(), pipeline=pipeline):
+        for claim in claim_dicts(ex):
+            if kind and claim["kind"] not in kind:
+                continue
+            if fmt is Format.jsonl:
+                sys.stdout.write(json.dumps(claim, ensure_ascii=False) + "\n")
+            else:
+                if writer is None:
+                    writer = csv.DictWriter(sys.stdout, fieldnames=list(claim), extrasaction="ignore")
+                    writer.writeheader()
+                writer.writerow(claim)
+    if failed:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)
