@@ -118,6 +118,17 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class DocLink:
+    """A link between two documents found by near-duplicate / passage-reuse detection."""
+
+    source: str  # document id of the later or derived document
+    target: str  # document id it republishes or reuses
+    kind: str  # "republication_of" | "same_story_as" | "reuses_passages_of"
+    similarity: float  # estimated Jaccard similarity of the cleaned texts (or share of reused passages)
+    passages: tuple[tuple[int, int, int, int], ...] = ()  # (source_start, source_end, target_start, target_end)
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one document."""
 
