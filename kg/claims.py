@@ -11,32 +11,34 @@ from kg.ids import claim_iri
 from kg.records import Extraction, NumericClaim, Quote, Relation
 
 
-def _iri(ids: dict, doc_id: str, kind: str, start: int, end: int) -> str:
-    # two claims of one kind on the same span (a list of companies sharing one predicate, say) still
-    # get distinct, deterministic IRIs
-    key = (kind, start, end)
-    n = ids.get(key, 0)
-    ids[key] = n + 1
-    return claim_iri(doc_id, kind, start, end, n)
+def iter_claims(ex: Extraction) -> Iterator[tuple[str, int, str, Quote | NumericClaim | Relation]]:
+    """(kind, index within its kind, IRI, record) for every claim, in a fixed order."""
+    seen: dict = {}
+    for kind, records in (("quote", ex.quotes), ("quantity", ex.quantities), ("relation", ex.relations)):
+        for i, rec in enumerate(records):
+            # two claims of one kind on the same span (a list of companies sharing one predicate, say)
+            # still get distinct, deterministic IRIs
+            key = (kind, rec.evidence.start, rec.evidence.end)
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            yield kind, i, claim_iri(ex.document.id, kind, key[1], key[2], n), rec
 
 
 def claim_dicts(ex: Extraction) -> Iterator[dict]:
     doc = ex.document
-    ids: dict = {}
-    for kind, records in (("quote", ex.quotes), ("quantity", ex.quantities), ("relation", ex.relations)):
-        for rec in records:
-            ev = rec.evidence
-            base = {
-                "kind": kind,
-                "id": _iri(ids, doc.id, kind, ev.start, ev.end),
-                "doc": doc.id,
-                "source_path": doc.source_path,
-                "sentence": ev.sentence,
-                "start": ev.start,
-                "end": ev.end,
-            }
-            base.update(_fields(rec, ex))
-            yield base
+    for kind, _i, iri, rec in iter_claims(ex):
+        ev = rec.evidence
+        base = {
+            "kind": kind,
+            "id": iri,
+            "doc": doc.id,
+            "source_path": doc.source_path,
+            "sentence": ev.sentence,
+            "start": ev.start,
+            "end": ev.end,
+        }
+        base.update(_fields(rec, ex))
+        yield base
 
 
 def _fields(rec, ex: Extraction) -> dict:

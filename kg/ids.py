@@ -29,3 +29,16 @@ def claim_iri(doc_id: str, kind: str, start: int, end: int, n: int = 0) -> str:
 
 def entity_iri(type_: str, name: str) -> str:
     return f"{DATA}entity:{slug(type_)}:{slug(name)}"
+
+
+def local_entity_iri(doc_id: str, type_: str, name: str) -> str:
+    """An entity as seen in one document; ``kg:canonical`` links it to the cross-document node."""
+    return f"{DATA}doc:{doc_id}#{slug(type_)}-{slug(name)}"
+
+
+def outlet_iri(name: str) -> str:
+    return f"{DATA}outlet:{slug(name)}"
+
+
+def activity_iri(kg_version: str, pipeline: str) -> str:
+    return f"{DATA}activity:kg-{slug(kg_version)}:{slug(pipeline)}"

@@ -1,0 +1,143 @@
+"""``kg build``: ingest → extract → RDF → store, incrementally.
+
+A document whose content hash is already stored is skipped; a changed one has its named graph replaced
+in one transaction. After the documents, republication links and canonical entities are recomputed
+from what the store holds, so adding one article equals a full rebuild without re-parsing the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from kg.errors import InputError, KgError
+from kg.ingest import read_documents
+from kg.nlp import describe, load
+from kg.pipeline import extract_documents
+from kg.rdf.mapping import build_time, canonical_graph, document_graph, document_metadata, link_graph
+from kg.records import Document, Extraction
+
+DEDUP_FILE = "dedup-index.pkl"
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[KgError] = field(default_factory=list)
+    claims: dict[str, int] = field(default_factory=lambda: {"quote": 0, "quantity": 0, "relation": 0})
+    links: int = 0
+    entities: int = 0
+    extractions: list[Extraction] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def build(
+    paths: Iterable[str],
+    store,
+    pipeline: str | None = None,
+    progress: Progress = _no_progress,
+    keep_extractions: bool = False,
+) -> BuildReport:
+    report = BuildReport()
+    todo: list[Document] = []
+    for item in read_documents(paths):
+        if isinstance(item, InputError):
+            report.problems.append(item)
+            continue
+        old = store.document_hash(item.id)
+        if old == item.content_hash:
+            report.unchanged.append(item.id)
+        else:
+            (report.replaced if old else report.added).append(item.id)
+            todo.append(item)
+    total = len(todo)
+    progress("extract", 0, total)
+    name = describe(load(pipeline)) if todo else ""
+    when = build_time()
+    for done, ex in enumerate(_safe_extract(todo, pipeline, report), start=1):
+        try:
+            store.replace_document(ex.document.id, document_graph(ex), document_metadata(ex.document, name, when))
+        except KgError as exc:
+            report.problems.append(InputError(ex.document.source_path, f"not stored: {exc}"))
+        else:
+            for kind, n in (("quote", ex.quotes), ("quantity", ex.quantities), ("relation", ex.relations)):
+                report.claims[kind] += len(n)
+            if keep_extractions:
+                report.extractions.append(ex)
+        progress("extract", done, total)
+    failed = {p.path for p in report.problems}
+    stored = [d for d in todo if d.source_path not in failed]
+    kept = {d.id for d in stored}
+    report.added = [d for d in report.added if d in kept]
+    report.replaced = [d for d in report.replaced if d in kept]
+    if stored:
+        progress("link", 0, 1)
+        report.links = _link(stored, store)
+        progress("link", 1, 1)
+    if todo:
+        progress("resolve", 0, 1)
+        report.entities = resolve_entities(store)
+        progress("resolve", 1, 1)
+    return report
+
+
+def _safe_extract(todo: list[Document], pipeline: str | None, report: BuildReport):
+    def failed(doc: Document, exc: Exception) -> None:
+        report.problems.append(
+            InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
+        )
+
+    return extract_documents(todo, pipeline=pipeline, on_error=failed)
+
+
+def _link(docs: list[Document], store) -> int:
+    """Republication / passage-reuse links of the new documents, via the persisted LSH index."""
+    from kg.ingest.dedup import DedupIndex
+
+    path = store.path / DEDUP_FILE if hasattr(store, "path") else None
+    index = DedupIndex.load(path) if path is not None and path.exists() else DedupIndex()
+    n = 0
+    for doc in sorted(docs, key=lambda d: d.id):
+        index.remove(doc.id)
+        links = index.add(doc)
+        store.replace_links(doc.id, link_graph(links))
+        n += len(links)
+    if path is not None:
+        index.save(path)
+    return n
+
+
+def resolve_entities(store) -> int:
+    """Recompute canonical entities from every document's local entities (cheap: no NLP)."""
+    from kg.resolve import resolve
+
+    canonicals = resolve(store.local_entities())
+    store.replace_canonical(canonical_graph(canonicals))
+    return len(canonicals)
+
+
+def remove(doc_ids: Iterable[str], store) -> list[str]:
+    removed = [d for d in doc_ids if store.remove_document(d)]
+    if removed:
+        path = store.path / DEDUP_FILE if hasattr(store, "path") else None
+        if path is not None and path.exists():
+            from kg.ingest.dedup import DedupIndex
+
+            index = DedupIndex.load(path)
+            for d in removed:
+                index.remove(d)
+            index.save(path)
+        resolve_entities(store)
+    return removed

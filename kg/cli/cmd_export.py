@@ -1,0 +1,44 @@
+"""``kg export`` / ``kg import``: the store as TriG, N-Quads, Turtle, JSON-LD, …"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from kg.cli.common import STORE_OPTION, console
+from kg.store import open_store
+from kg.store.local import FORMATS
+
+
+def export(
+    fmt: str = typer.Option("trig", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    store: str = STORE_OPTION,
+) -> None:
+    """Export the whole store (named graphs included for trig, nquads and jsonld)."""
+    st = open_store(store, read_only=True)
+    if output is None:
+        st.export(sys.stdout.buffer, fmt)
+    else:
+        with output.open("wb") as out:
+            st.export(out, fmt)
+        console.print(f"wrote {output}")
+
+
+def import_(
+    path: Path = typer.Argument(..., help="An RDF file (.trig .nq .ttl .nt .jsonld .rdf)."),
+    fmt: str = typer.Option(None, "--format", "-f", help=f"One of: {', '.join(FORMATS)} (default: by suffix)."),
+    store: str = STORE_OPTION,
+) -> None:
+    """Load an RDF file into the store (e.g. a colleague's export)."""
+    st = open_store(store)
+    before = len(st)
+    st.load(path, fmt)
+    console.print(f"loaded {len(st) - before} quads from {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("import")(import_)

@@ -1,0 +1,58 @@
+"""Bytes → text: reject binary files, detect the encoding, and say which one was used.
+
+Order (the first that works wins): a byte-order mark (UTF-8, UTF-16), plain UTF-8, then cp1252 — the
+Windows Latin encoding most mis-labelled "ANSI" news exports use. A cp1252 fallback is a success; bytes
+that are not even cp1252 are an ``InputError``.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from kg.errors import InputError
+
+# file signatures of formats people drop into an article folder by mistake; named in the error message
+_MAGIC = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP/Office document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"{\\rtf", "RTF document"),
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# control characters that never occur in text (tab, newline, carriage return, form feed are fine)
+_CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
+_SNIFF = 8192
+
+
+def decode(raw: bytes, path: str) -> tuple[str, str]:
+    """Return ``(text, encoding)`` or raise ``InputError`` naming ``path``."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"starts with a {encoding} byte-order mark but is not {encoding} "
+                                       f"(bad byte at offset {exc.start})") from None
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            raise InputError(path, f"binary file ({kind}), not an article; convert it to text first")
+    head = raw[:_SNIFF]
+    if b"\x00" in head or sum(b in _CONTROL for b in head) > len(head) * 0.05:
+        raise InputError(path, "binary file (contains NUL/control bytes), not an article")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"undecodable bytes: not UTF-8, UTF-16 or cp1252 (bad byte "
+                               f"0x{raw[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8") from None

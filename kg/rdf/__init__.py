@@ -1,0 +1,1 @@
+"""RDF mapping: typed records → rdflib graphs (never imports spaCy)."""

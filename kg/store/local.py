@@ -1,0 +1,156 @@
+"""The embedded store: pyoxigraph on disk. Fast SPARQL 1.1 (milliseconds at a million quads), bulk
+loading in seconds, ACID updates — rdflib's in-memory Dataset is 20–1000× slower at that size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.errors import QueryError, StoreError
+from kg.query import with_prefixes
+from kg.store import updates
+
+FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+SUFFIX_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld",
+                  ".rdf": "rdfxml", ".owl": "rdfxml"}
+# formats with named graphs; the others only hold the default graph
+DATASET_FORMATS = {"trig", "nquads", "jsonld"}
+
+
+def python_value(term):
+    """A SPARQL result term as a plain Python value (numbers as int/float, booleans as bool)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if dt.endswith(("#integer", "#int", "#long")):
+            return int(term.value)
+        if dt.endswith(("#decimal", "#double", "#float")):
+            return float(term.value)
+        if dt.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+class LocalStore:
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        self.location = str(self.path)
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no store here; build one with `kg build PATH --store {path}`")
+                self.db = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.db = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot open store ({exc})") from None
+
+    # ---------------------------------------------------------------- reads
+    def raw_query(self, sparql: str, **options):
+        try:
+            return self.db.query(with_prefixes(sparql), **options)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"query failed: {exc}") from None
+
+    def select(self, sparql: str) -> tuple[list[str], list[dict]]:
+        """Run a SELECT; return the variable names and rows of plain Python values."""
+        res = self.raw_query(sparql)
+        if not isinstance(res, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in res.variables]
+        rows = [{n: python_value(sol[n]) for n in names} for sol in res]
+        return names, rows
+
+    def document_hash(self, doc_id: str) -> str | None:
+        from kg.ids import doc_iri
+
+        _, rows = self.select(f"SELECT ?h WHERE {{ <{doc_iri(doc_id)}> kg:contentHash ?h }}")
+        return rows[0]["h"] if rows else None
+
+    def document_ids(self) -> list[str]:
+        _, rows = self.select("SELECT ?id WHERE { ?d a kg:Document ; schema:identifier ?id } ORDER BY ?id")
+        return [r["id"] for r in rows]
+
+    def local_entities(self):
+        from kg.resolve import LocalEntity
+
+        _, rows = self.select(updates.LOCAL_ENTITIES)
+        sep = "\u001f"
+        return [
+            LocalEntity(
+                doc=r["doc"], name=r["name"], type=r["type"],
+                alt_labels=tuple(sorted(a for a in (r["alts"] or "").split(sep) if a)),
+                roles=tuple(sorted(a for a in (r["roles"] or "").split(sep) if a)),
+                mentions=int(r["mentions"] or 0),
+            )
+            for r in rows
+        ]
+
+    # ---------------------------------------------------------------- writes
+    def update(self, sparql: str) -> None:
+        if self.db is None:
+            raise StoreError(f"{self.path}: store is closed")
+        try:
+            self.db.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL update syntax error: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed ({exc})") from None
+
+    def replace_document(self, doc_id: str, named: Graph, metadata: Graph) -> None:
+        self.update(updates.replace_document(doc_id, named, metadata))
+
+    def remove_document(self, doc_id: str) -> bool:
+        if self.document_hash(doc_id) is None:
+            return False
+        self.update(updates.remove_document(doc_id))
+        return True
+
+    def replace_links(self, doc_id: str, links: Graph) -> None:
+        self.update(updates.replace_links(doc_id, links))
+
+    def replace_canonical(self, canonical: Graph) -> None:
+        self.update(updates.replace_canonical(canonical))
+
+    # ---------------------------------------------------------------- import / export
+    def export(self, out: IO[bytes], fmt: str = "trig") -> None:
+        if fmt not in FORMATS:
+            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        if fmt in DATASET_FORMATS:
+            self.db.dump(out, FORMATS[fmt])
+        else:
+            self.db.dump(out, FORMATS[fmt], from_graph=ox.DefaultGraph())
+
+    def load(self, path: str | Path, fmt: str | None = None) -> None:
+        path = Path(path)
+        fmt = fmt or SUFFIX_FORMATS.get(path.suffix.lower())
+        if fmt not in FORMATS:
+            raise StoreError(f"{path}: cannot tell the RDF format; use --format ({', '.join(FORMATS)})")
+        try:
+            self.db.bulk_load(path=str(path), format=FORMATS[fmt])
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(f"{path}: cannot load ({exc})") from None
+
+    def __len__(self) -> int:
+        return len(self.db)
+
+    def flush(self) -> None:
+        self.db.flush()
+
+    def close(self) -> None:
+        self.db = None

@@ -1,0 +1,81 @@
+"""SPARQL 1.1 Update texts for the store's write operations. Each write is one update request, so an
+embedded store and any standard SPARQL server apply it in one transaction: a re-ingested document never
+leaves its old claims beside the new ones."""
+
+from __future__ import annotations
+
+from rdflib import Graph
+
+from kg.ids import doc_iri, graph_iri
+from kg.query import prologue
+
+
+def _triples(g: Graph) -> str:
+    # N-Triples lines are valid triples inside INSERT DATA (IRIs in <>, escaped literals, no prefixes)
+    return g.serialize(format="nt")
+
+
+def insert_data(default: Graph | None = None, named: Graph | None = None) -> str:
+    parts = ["INSERT DATA {\n"]
+    if default is not None:
+        parts.append(_triples(default))
+    if named is not None:
+        parts.append(f"GRAPH <{named.identifier}> {{\n{_triples(named)}}}\n")
+    parts.append("}")
+    return "".join(parts)
+
+
+def request(*operations: str) -> str:
+    """One update request (one transaction): the prologue once, then the operations."""
+    return prologue() + " ;\n".join(op.strip().rstrip(";") for op in operations if op.strip())
+
+
+def delete_document(doc_id: str) -> str:
+    d, g = doc_iri(doc_id), graph_iri(doc_id)
+    return (
+        f"DROP SILENT GRAPH <{g}> ;\n"
+        f"DELETE WHERE {{ <{d}> ?p ?o }} ;\n"
+        f"DELETE WHERE {{ <{g}> ?p ?o }} ;\n"
+        + delete_links(doc_id)
+    )
+
+
+def delete_links(doc_id: str) -> str:
+    d = doc_iri(doc_id)
+    return (
+        f"DELETE {{ ?l ?p ?o . ?s ?lp ?t . }} WHERE {{ ?l kg:linkSource|kg:linkTarget <{d}> ; "
+        f"kg:linkSource ?s ; kg:linkTarget ?t ; ?p ?o . OPTIONAL {{ ?s ?lp ?t }} }} ;\n"
+    )
+
+
+def replace_document(doc_id: str, named: Graph, metadata: Graph) -> str:
+    return request(delete_document(doc_id), insert_data(metadata, named))
+
+
+def replace_links(doc_id: str, links: Graph) -> str:
+    return request(delete_links(doc_id), insert_data(links))
+
+
+def remove_document(doc_id: str) -> str:
+    return request(delete_document(doc_id))
+
+
+def replace_canonical(canonical: Graph) -> str:
+    return request(
+        "DELETE WHERE { ?le kg:canonical ?c }",
+        'DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), "urn:kg:entity:")) }',
+        insert_data(canonical),
+    )
+
+
+LOCAL_ENTITIES = prologue() + """
+SELECT ?doc ?name ?type (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?alts)
+       (GROUP_CONCAT(DISTINCT ?role; SEPARATOR="\\u001f") AS ?roles) (COUNT(DISTINCT ?m) AS ?mentions)
+WHERE {
+  GRAPH ?g { ?le a kg:LocalEntity ; kg:name ?name ; kg:entityType ?type ; kg:document ?d .
+             OPTIONAL { ?le skos:altLabel ?alt } OPTIONAL { ?le kg:role ?role } OPTIONAL { ?le kg:mention ?m } }
+  ?d schema:identifier ?doc .
+}
+GROUP BY ?doc ?name ?type
+ORDER BY ?doc ?type ?name
+"""
