@@ -7,6 +7,7 @@ from what the store holds, so adding one article equals a full rebuild without r
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from kg.rdf.mapping import build_time, canonical_graph, document_graph, document
 from kg.records import Document, Extraction
 
 DEDUP_FILE = "dedup-index.pkl"
+PARALLEL_FROM = 32  # articles; below this a second process costs more than it saves
 
 
 @dataclass
@@ -49,7 +51,10 @@ def build(
     pipeline: str | None = None,
     progress: Progress = _no_progress,
     keep_extractions: bool = False,
+    workers: int = 0,
 ) -> BuildReport:
+    """Build or update ``store`` from ``paths``. ``workers=0`` picks: one process for a handful of
+    articles (forking costs more than it saves), up to the number of cores for a batch."""
     report = BuildReport()
     todo: list[Document] = []
     for item in read_documents(paths):
@@ -66,7 +71,9 @@ def build(
     progress("extract", 0, total)
     name = describe(load(pipeline)) if todo else ""
     when = build_time()
-    for done, ex in enumerate(_safe_extract(todo, pipeline, report), start=1):
+    if workers <= 0:
+        workers = min(os.cpu_count() or 1, 4) if total >= PARALLEL_FROM else 1
+    for done, ex in enumerate(_safe_extract(todo, pipeline, report, workers), start=1):
         try:
             store.replace_document(ex.document.id, document_graph(ex), document_metadata(ex.document, name, when))
         except KgError as exc:
@@ -93,13 +100,13 @@ def build(
     return report
 
 
-def _safe_extract(todo: list[Document], pipeline: str | None, report: BuildReport):
+def _safe_extract(todo: list[Document], pipeline: str | None, report: BuildReport, workers: int):
     def failed(doc: Document, exc: Exception) -> None:
         report.problems.append(
             InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
         )
 
-    return extract_documents(todo, pipeline=pipeline, on_error=failed)
+    return extract_documents(todo, pipeline=pipeline, on_error=failed, workers=workers)
 
 
 def _link(docs: list[Document], store) -> int:

@@ -18,6 +18,7 @@ def build(
     store: str = STORE_OPTION,
     pipeline: str = PIPELINE_OPTION,
     show: int = typer.Option(5, "--show", help="How many claims to print after the summary (0: none)."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
 ) -> None:
     """Build (or update) the knowledge graph from articles. Unchanged articles are skipped."""
     st = open_store(store)
@@ -32,7 +33,8 @@ def build(
                 tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        report = run_build(paths, st, pipeline=pipeline, progress=progress, keep_extractions=show > 0)
+        report = run_build(paths, st, pipeline=pipeline, progress=progress, keep_extractions=show > 0,
+                               workers=workers)
     for problem in report.problems:
         report_problem(problem)
     table = Table(title=f"kg build → {store}", show_header=False, title_justify="left")

@@ -40,7 +40,9 @@ def print_rows(names: list[str], rows: list[dict], fmt: Format, title: str | Non
 
 
 def query(
-    sparql: str = typer.Argument(None, help="A SPARQL SELECT query (standard prefixes kg:, schema:, prov:… are predeclared)."),
+    sparql: str = typer.Argument(
+        None, help="A SPARQL SELECT query; the prefixes kg:, schema:, prov:, oa:, rdfs:, skos:, xsd: are predeclared."
+    ),
     file: Path = typer.Option(None, "--file", "-f", help="Read the query from a .rq file."),
     fmt: Format = typer.Option(Format.table, "--format", help="Output format."),
     store: str = STORE_OPTION,

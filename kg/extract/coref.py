@@ -1,0 +1,333 @@
+"""Speaker resolution: the token heading a speaker mention → the canonical in-document name.
+
+Quote attribution finds *where* the speaker is ("he", "the ex-Soviet republic's president",
+"Tokayev", "Kazakh officials"); this module decides *who* that is, within one document:
+
+- names: the entity at the mention, titles stripped, short names ("Tokayev") widened to the fullest
+  name the document uses ("Kassym-Jomart Tokayev");
+- personal pronouns: the nearest preceding person, preferring grammatical subjects;
+- role nominals ("the president", "the prime minister"): the person the document gives that role,
+  from a title before the name ("President Tokayev") or an apposition ("Smaiylov, the prime minister");
+- groups and organisations: "Kazakh officials" (a common noun made specific by a named modifier),
+  "the press service of the Ministry of Defense" (the organisation it belongs to);
+- anything else ("many observers", "the reports") stays unresolved, with a reason.
+
+It only reads ``DocEntities`` through its public API (``entities``, ``at``), so it keeps working as
+the entity extractor improves; a few of spaCy's entity-type mistakes are patched up locally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import DocEntities
+from kg.records import Entity
+
+_SUBJ = ("nsubj", "nsubjpass")
+_COMPOUND = ("compound", "flat", "amod", "nmod")
+_APPOS = "appos"
+_PERSONAL = {"he", "him", "she", "her"}
+_PLURAL = {"they", "them"}
+_LEADING_DET = {"the", "a", "an", "this", "that", "these", "those"}
+# how far back (in sentences) a pronoun may find its antecedent
+_PRONOUN_WINDOW = 4
+
+CONF_NAME = 1.0
+CONF_PRONOUN = 0.85
+CONF_NOMINAL = 0.8
+CONF_GROUP = 0.9
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a mention refers to. ``name`` is None when unresolved; ``reason`` then says why."""
+
+    name: str | None
+    mention: str
+    start: int
+    end: int
+    type: str | None = None
+    confidence: float = 1.0
+    reason: str | None = None
+
+
+def _rule_lines(name: str) -> list[str]:
+    text = resources.files("kg.extract").joinpath(f"rules/{name}").read_text(encoding="utf-8")
+    return [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def titles() -> tuple[tuple[str, ...], ...]:
+    """Role titles (shared with the entity extractor), as word tuples, longest first."""
+    return tuple(sorted((tuple(t.split()) for t in _rule_lines("titles.txt")), key=len, reverse=True))
+
+
+def title_at_end(words: list[str]) -> str | None:
+    """The longest title that the lower-cased ``words`` end with ('deputy foreign minister')."""
+    low = [w.lower().rstrip(".") for w in words]
+    for t in titles():
+        if len(t) <= len(low) and tuple(low[len(low) - len(t):]) == t:
+            return " ".join(t)
+    return None
+
+
+def strip_titles(name: str) -> tuple[str, str | None]:
+    """'Acting Chairman Aslan Atalikov' -> ('Aslan Atalikov', 'acting chairman'): drops leading titles
+    and everything before them (organisation names used as modifiers of the title)."""
+    words = name.split()
+    low = [w.lower().rstrip(".") for w in words]
+    best: tuple[int, str] | None = None
+    for i in range(len(words)):
+        for t in titles():
+            if tuple(low[i : i + len(t)]) == t and i + len(t) < len(words):
+                end = i + len(t)
+                if best is None or end > best[0]:
+                    best = (end, " ".join(t))
+                break
+    if best is None:
+        return name, None
+    rest = words[best[0]:]
+    if all(w[:1].isupper() for w in rest):
+        return " ".join(rest), best[1]
+    return name, None
+
+
+class Resolver:
+    """Resolves speaker mentions of one document."""
+
+    def __init__(self, doc: Doc, entities: DocEntities):
+        self.doc = doc
+        self.entities = entities
+        self.roles: dict[str, set[str]] = {}  # canonical person name -> role titles
+        self._persons: list[tuple[int, int, Token]] = []  # (start, end, head token) of person mentions
+        self._scan()
+
+    # -- names ------------------------------------------------------------------------------------
+    def canonical(self, name: str) -> str:
+        """Titles stripped; a one-word name widened to the unique fuller name ending with it."""
+        name, _ = strip_titles(name)
+        words = name.split()
+        if len(words) == 1:
+            key = words[0].lower()
+            fuller = {
+                strip_titles(e.name)[0] for e in self.entities.entities
+                if len(e.name.split()) > 1 and strip_titles(e.name)[0].lower().split()[-1] == key
+            }
+            if len(fuller) == 1:
+                return fuller.pop()
+        return name
+
+    def _entity(self, tok: Token) -> Entity | None:
+        return self.entities.at(tok.idx, tok.idx + len(tok.text))
+
+    def _name_tokens(self, head: Token) -> list[Token]:
+        """A proper-noun head with its proper-noun compounds: 'Kassym - Jomart Tokayev'."""
+        toks = [head]
+        for child in head.lefts:
+            if child.dep_ in _COMPOUND or child.text in "-‐":
+                toks.extend(t for t in child.subtree if t.pos_ in ("PROPN", "PUNCT") or t.text[:1].isupper())
+        return sorted(set(toks), key=lambda t: t.i)
+
+    def _name_text(self, head: Token) -> tuple[str, int, int]:
+        toks = self._name_tokens(head)
+        # keep the contiguous run that ends at the head
+        run = [head]
+        for t in reversed([t for t in toks if t.i < head.i]):
+            if t.i == run[0].i - 1:
+                run.insert(0, t)
+        start, end = run[0].idx, head.idx + len(head.text)
+        return self.doc.text[start:end], start, end
+
+    # -- precomputation -------------------------------------------------------------------------------
+    def _scan(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or tok.dep_ in _COMPOUND:
+                continue
+            role = self._role_of(tok)
+            ent = self._entity(tok)
+            if ent is None and role is None:
+                continue
+            if ent is not None and ent.type != "Person" and role is None and not self._person_like_name(ent):
+                continue
+            name, start, end = self._name_text(tok)
+            canon = self.canonical(ent.name if ent is not None else name)
+            self._persons.append((start, end, tok))
+            if role:
+                self.roles.setdefault(canon, set()).add(role)
+            if ent is not None:
+                self.roles.setdefault(canon, set()).update(ent.roles)
+
+    def _person_like_name(self, ent: Entity) -> bool:
+        # spaCy sometimes types a titled or short person name as ORG/GPE; a name that another entity
+        # of type Person shares (by last word) or that carries roles is still a person
+        if ent.roles:
+            return True
+        last = ent.name.split()[-1].lower()
+        return any(e.type == "Person" and e.name.split()[-1].lower() == last for e in self.entities.entities)
+
+    def _role_of(self, tok: Token) -> str | None:
+        """A role title attached to a proper-noun head: as compound before it or in an apposition."""
+        words = [t.text for t in tok.lefts if t.dep_ in _COMPOUND or t.dep_ == "amod"]
+        lead = [t for t in self._name_tokens(tok) if t.i < tok.i]
+        if lead:
+            words = [t.text for t in self.doc[lead[0].i : tok.i]]
+            stripped, role = strip_titles(" ".join(words + [tok.text]))
+            if role:
+                return role
+        for child in tok.children:
+            if child.dep_ == _APPOS and child.pos_ == "NOUN":
+                mods = [t.text for t in child.lefts if t.dep_ in ("amod", "compound")]
+                role = title_at_end(mods + [child.text])
+                if role:
+                    return role
+        return None
+
+    # -- resolution -----------------------------------------------------------------------------------
+    def resolve(self, head: Token) -> Speaker:
+        low = head.text.lower()
+        if head.pos_ == "PRON" or low in _PERSONAL | _PLURAL:
+            return self._pronoun(head)
+        if head.pos_ == "PROPN":
+            return self._proper(head)
+        # a role noun with a name in apposition: "the president, Kassym-Jomart Tokayev, said"
+        for child in head.children:
+            if child.dep_ == _APPOS and child.pos_ == "PROPN":
+                return self._proper(child)
+        return self._nominal(head)
+
+    def _proper(self, head: Token) -> Speaker:
+        ent = self._entity(head)
+        text, start, end = self._name_text(head)
+        if ent is not None:
+            mention = next((m for m in ent.mentions if m.start <= head.idx < m.end), None)
+            if mention is not None:
+                start, end = min(start, mention.start), max(end, mention.end)
+                text = self.doc.text[start:end]
+            name = self.canonical(ent.name)
+            typ = ent.type
+        else:
+            name = self.canonical(text)
+            typ = None
+        # a generic capitalised head ("the Ministry") refers back to the last organisation named by it
+        if len(name.split()) == 1 and (ent is None or ent.type != "Person"):
+            org = self._org_named_by(head)
+            if org is not None:
+                name, typ = org.name, org.type
+        if self._role_of(head) or (typ not in ("Organization", "Group") and self._is_person_name(name)):
+            typ = "Person"
+        return Speaker(name, text, start, end, typ or None, CONF_NAME)
+
+    def _is_person_name(self, name: str) -> bool:
+        return name in self.roles or any(
+            e.type == "Person" and self.canonical(e.name) == name for e in self.entities.entities
+        )
+
+    def _org_named_by(self, head: Token) -> Entity | None:
+        word = head.text.lower()
+        best = None
+        for e in self.entities.entities:
+            if e.type in ("Organization",) and len(e.name.split()) > 1 and e.name.split()[0].lower() == word:
+                first = e.mentions[0].start if e.mentions else 0
+                if first < head.idx and (best is None or first > best.mentions[0].start):
+                    best = e
+        return best
+
+    def _pronoun(self, head: Token) -> Speaker:
+        low = head.text.lower()
+        start, end = head.idx, head.idx + len(head.text)
+        if low not in _PERSONAL:
+            return Speaker(None, head.text, start, end, None, 0.0, reason=f"pronoun {head.text!r} not resolved")
+        ante = self.antecedent(head)
+        if ante is None:
+            return Speaker(None, head.text, start, end, "Person", 0.0,
+                           reason=f"no person before pronoun {head.text!r}")
+        resolved = self._proper(ante)
+        return Speaker(resolved.name, head.text, start, end, "Person", CONF_PRONOUN)
+
+    def antecedent(self, head: Token) -> Token | None:
+        """The nearest person mention before ``head``: in the same sentence, else in the closest
+        earlier sentence that has one (a grammatical subject preferred over other mentions)."""
+        sent_starts = [s.start_char for s in self.doc.sents]
+        cur = head.sent.start_char
+        earlier = [s for s in sent_starts if s <= cur][-_PRONOUN_WINDOW - 1 :]
+        for s_start in reversed(earlier):
+            cands = [p for p in self._persons if p[1] <= head.idx and p[0] >= s_start]
+            if s_start < cur:
+                cands = [p for p in cands if p[0] < cur]
+                if not cands:
+                    continue
+            elif not cands:
+                continue
+            subjects = [p for p in cands if self._in_subject(p[2])]
+            return (subjects or cands)[-1][2]
+        return None
+
+    @staticmethod
+    def _in_subject(tok: Token) -> bool:
+        while tok.dep_ in ("appos", "conj", "compound", "poss") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ in _SUBJ
+
+    def _nominal(self, head: Token) -> Speaker:
+        span = noun_phrase(head)
+        mods = [t.text for t in span if t.i <= head.i and t.dep_ in ("amod", "compound") or t.i == head.i]
+        role = title_at_end(mods)
+        text = span.text
+        start, end = span.start_char, span.end_char
+        if role is not None:
+            person = self._person_with_role(role, head.idx)
+            if person is None:
+                return Speaker(None, text, start, end, "Person", 0.0,
+                               reason=f"no person with role {role!r} in the document")
+            return Speaker(person, text, start, end, "Person", CONF_NOMINAL)
+        # "the press service of the Ministry of Defense": the organisation speaks
+        for tok in span:
+            if tok.i > head.i:
+                ent = self._entity(tok)
+                if ent is not None and ent.type in ("Organization", "Company", "GovernmentBody", "MediaOutlet"):
+                    return Speaker(self.canonical(ent.name), text, start, end, ent.type, CONF_GROUP)
+        # "Kazakh officials": a common noun made specific by a named modifier
+        words = [t for t in span if t.i <= head.i]
+        if any(self._entity(t) is not None or t.ent_type_ in ("NORP", "GPE", "ORG") for t in words[:-1]):
+            name = " ".join(t.text for t in words if t.text.lower() not in _LEADING_DET and t.dep_ != "poss"
+                            and t.dep_ != "case")
+            return Speaker(name, text, start, end, "Group", CONF_GROUP)
+        return Speaker(None, text, start, end, None, 0.0, reason=f"unnamed source {text!r}")
+
+    def _person_with_role(self, role: str, offset: int) -> str | None:
+        head_word = role.split()[-1]
+        names = {n for n, rs in self.roles.items()
+                 if role in rs or (len(role.split()) == 1 and any(r.split()[-1] == head_word for r in rs
+                                                                   if r == role or r.endswith(" " + role)))}
+        if not names:
+            return None
+        if len(names) == 1:
+            return names.pop()
+        # several people hold such a role: the one mentioned nearest before the nominal, else after
+        best = None
+        for start, _end, tok in self._persons:
+            name = self._proper(tok).name
+            if name in names and (best is None or start < offset):
+                best = name
+        return best
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head's subtree without relative clauses, appositions and trailing punctuation."""
+    drop = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct") for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in drop]
+    lo, hi = toks[0].i, toks[-1].i
+    while lo < head.i and (head.doc[lo].text.lower() in _LEADING_DET or head.doc[lo].is_punct):
+        lo += 1
+    while hi > head.i and head.doc[hi].is_punct:
+        hi -= 1
+    # stop at the first excluded token after the head so the span stays contiguous
+    for i in range(head.i + 1, hi + 1):
+        if i in drop:
+            hi = i - 1
+            break
+    return head.doc[lo : hi + 1]

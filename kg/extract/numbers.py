@@ -1,0 +1,186 @@
+"""Surface forms of numbers → values, plus the number lexicons under ``kg/extract/rules/``.
+
+Pure string functions (no spaCy): ``parse_number("1.6 million") == 1_600_000``, ``parse_number("a
+thousand") == 1000``, ``vague_range("tens of thousands") == (10_000, 100_000)``,
+``parse_value("38%") == (0.38, "%")``. The extractor (``kg.extract.quantities``) and ``kg trace`` both
+use them, so "1,400", "1400" and "1.4 thousand" are the same value everywhere.
+
+Conventions: a percentage is stored as a fraction with unit "%" (38% → 0.38), a ratio ("one in two")
+as a fraction with unit "ratio", money as the amount with an ISO currency code ("$415" → 415, "USD").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
+_DIGITS_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
+_SPLIT = re.compile(r"[\s\-–]+")
+
+
+def _rule_lines(name: str) -> list[list[str]]:
+    text = resources.files("kg.extract").joinpath(f"rules/{name}").read_text(encoding="utf-8")
+    return [ln.rstrip("\n").split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def words() -> dict[str, tuple[float, str]]:
+    """word → (value, kind) with kind "plain", "scale" or "suffix"."""
+    return {row[0]: (float(row[1]), row[2] if len(row) > 2 else "plain") for row in _rule_lines("number_words.txt")}
+
+
+@cache
+def qualifiers() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """(phrase tokens, qualifier, "before"|"after"), longest phrase first."""
+    rows = [(tuple(r[0].split()), r[1], r[2] if len(r) > 2 else "before") for r in _rule_lines("qualifiers.txt")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def vague() -> tuple[tuple[tuple[str, ...], float, float], ...]:
+    """(phrase tokens, low, high), longest phrase first."""
+    rows = [(tuple(r[0].split()), float(r[1]), float(r[2])) for r in _rule_lines("number_vague.txt")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def units() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """(surface tokens, unit, "before"|"after"), longest first."""
+    rows = [(tuple(r[0].split()), r[1], r[2]) for r in _rule_lines("number_units.txt")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def context(section: str) -> frozenset[str]:
+    """One ``[section]`` of rules/number_context.txt as a set of lower-case entries."""
+    text = resources.files("kg.extract").joinpath("rules/number_context.txt").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {}
+    current = None
+    for ln in text.splitlines():
+        ln = ln.strip()
+        if not ln or ln.startswith("#"):
+            continue
+        if ln.startswith("[") and ln.endswith("]"):
+            current = sections.setdefault(ln[1:-1], set())
+        elif current is not None:
+            current.add(ln.lower())
+    if section not in sections:
+        raise KeyError(f"no [{section}] in rules/number_context.txt; sections: {', '.join(sorted(sections))}")
+    return frozenset(sections[section])
+
+
+def is_digits(text: str) -> bool:
+    """'1,400', '1400', '1.6', '0.2' (not '1.400.000', not '3rd')."""
+    return bool(_DIGITS.match(text))
+
+
+def is_number_word(text: str) -> bool:
+    low = text.lower()
+    if low in words() and words()[low][1] != "suffix":
+        return True
+    m = _DIGITS_SUFFIX.match(low)
+    return bool(m and words().get(m.group(2), (0, ""))[1] == "suffix")
+
+
+def is_scale_word(text: str) -> bool:
+    return words().get(text.lower(), (0, ""))[1] == "scale"
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a cardinal written in digits, words or both; None if it is not one.
+
+    '1,400' → 1400, '1.6 million' → 1.6e6, 'a thousand' → 1000, 'twenty-five' → 25,
+    'one hundred and twenty' → 120, '3bn' → 3e9, 'two dozen' → 24.
+    """
+    parts = [p for p in _SPLIT.split(text.strip().lower()) if p and p != "and"]
+    if not parts:
+        return None
+    if parts[0] in ("a", "an") and len(parts) > 1 and is_scale_word(parts[1]):
+        parts[0] = "one"
+    total = 0.0
+    current: float | None = None
+    for part in parts:
+        if is_digits(part):
+            if current is not None:
+                return None
+            current = float(part.replace(",", ""))
+            continue
+        m = _DIGITS_SUFFIX.match(part)
+        if m and words().get(m.group(2), (0, ""))[1] == "suffix":
+            if current is not None:
+                return None
+            current = float(m.group(1)) * words()[m.group(2)][0]
+            continue
+        entry = words().get(part)
+        if entry is None or entry[1] == "suffix":
+            return None
+        value, kind = entry
+        if kind == "scale":
+            base = 1.0 if current is None else current
+            if value >= 1000:
+                total += base * value
+                current = None
+            else:
+                current = base * value
+        else:
+            current = (current or 0.0) + value
+    return total + (current or 0.0)
+
+
+def vague_range(text: str) -> tuple[float, float] | None:
+    """'tens of thousands' → (10000, 100000); None when the phrase is not in number_vague.txt."""
+    toks = tuple(text.strip().lower().split())
+    for phrase, low, high in vague():
+        if toks == phrase:
+            return low, high
+    return None
+
+
+def parse_value(text: str) -> tuple[float, str | None] | None:
+    """A value typed by a user ('1,400', '1.4 thousand', '38%', '$415', 'one in two') → (value, unit).
+
+    Same conventions as the extractor: percentages as fractions, ratios as fractions, money in ISO codes.
+    """
+    s = " ".join(text.strip().split())
+    if not s:
+        return None
+    low = s.lower()
+    ratio = re.match(r"^(.+?)\s+(?:in|out of)\s+(.+)$", low)
+    if ratio:
+        a, b = parse_number(ratio.group(1)), parse_number(ratio.group(2))
+        if a is not None and b:
+            return a / b, "ratio"
+    unit = None
+    for surface, code, pos in units():
+        sym = " ".join(surface)
+        if pos == "before" and low.startswith(sym):
+            low, unit = low[len(sym):].strip(), code
+            break
+        if pos == "after" and low.endswith(sym) and (len(sym) == 1 or low[: -len(sym)].endswith(" ")
+                                                     or not sym.isalpha()):
+            low, unit = low[: -len(sym)].strip(), code
+            break
+    value = parse_number(low)
+    if value is None:
+        return None
+    if unit == "%":
+        value = value / 100.0
+    return value, unit
+
+
+def format_value(value: float, unit: str | None = None, value_max: float | None = None) -> str:
+    """A value as a person writes it: 1400 → '1,400', (0.38, '%') → '38%', (415, 'USD') → '415 USD'."""
+
+    def one(v: float) -> str:
+        if unit in ("%", "ratio"):
+            v = v * 100
+        if float(v).is_integer():
+            return f"{int(v):,}"
+        return f"{v:,.4f}".rstrip("0").rstrip(".")
+
+    text = one(value) if value_max is None else f"{one(value)}–{one(value_max)}"
+    if unit in ("%", "ratio"):
+        return text + "%"
+    return f"{text} {unit}" if unit else text

@@ -1,0 +1,101 @@
+"""End to end: seeds → store, provenance to the character, idempotence, replacement, determinism."""
+
+import shutil
+
+from kg.build import build, remove
+from kg.query import named
+from kg.store import open_store
+from tests.conftest import SEEDS, export_nquads
+
+
+def _texts(store) -> dict[str, str]:
+    _, rows = store.select("SELECT ?id ?text WHERE { ?d a kg:Document ; schema:identifier ?id ; schema:text ?text }")
+    return {r["id"]: r["text"] for r in rows}
+
+
+def test_build_tokayev_mentions_point_at_the_text(seeds_store):
+    _, rows = seeds_store.select(named("mentions"))
+    assert rows
+    docs = {r["doc"] for r in rows}
+    assert {"000_37c6aabe9a1b8c9e", "001_ce8a067a932c7844", "002_5795f16ae225760d"} <= docs
+    text_of = _texts(seeds_store)
+    for r in rows:
+        assert text_of[r["doc"]][r["start"]:r["end"]] == r["exact"]
+        assert "Tokayev" in r["exact"]
+
+
+def test_build_claim_offsets_point_at_the_text(seeds_store):
+    from kg.query.claims import stored_claims
+
+    text_of = _texts(seeds_store)
+    for c in stored_claims(seeds_store):
+        assert 0 <= c["start"] < c["end"] <= len(text_of[c["doc"]])
+        assert text_of[c["doc"]][c["start"]:c["end"]] in c["sentence"]
+
+
+def test_build_is_idempotent(tmp_path, nlp):
+    st = open_store(str(tmp_path / "s"))
+    first = build([str(SEEDS)], st)
+    before = export_nquads(st)
+    again = build([str(SEEDS)], st)
+    assert len(first.added) == 5
+    assert again.added == [] and again.replaced == [] and len(again.unchanged) == 5
+    assert export_nquads(st) == before
+
+
+def test_build_changed_article_replaces_its_graph(tmp_path, nlp):
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    st = open_store(str(tmp_path / "s"))
+    build([str(src)], st)
+    f = src / "001_ce8a067a932c7844.txt"
+    f.write_text("Kazakhstan drafted a new law on Tuesday, officials said.\n", encoding="utf-8")
+    report = build([str(src)], st)
+    assert report.replaced == ["001_ce8a067a932c7844"]
+    _, rows = st.select(
+        "SELECT ?s WHERE { GRAPH <urn:kg:graph:001_ce8a067a932c7844> { ?c kg:sentence ?s } }"
+    )
+    assert all("1,400" not in r["s"] for r in rows)  # no stale claims survive
+
+
+def test_build_is_deterministic(tmp_path, nlp, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    a, b = open_store(str(tmp_path / "a")), open_store(str(tmp_path / "b"))
+    build([str(SEEDS)], a)
+    build([str(SEEDS)], b)
+    assert export_nquads(a) == export_nquads(b)
+
+
+def test_build_incremental_equals_full_rebuild(tmp_path, nlp, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    files = sorted(str(p) for p in SEEDS.iterdir())
+    full, inc = open_store(str(tmp_path / "full")), open_store(str(tmp_path / "inc"))
+    build(files, full)
+    build(files[:3], inc)
+    build(files[3:], inc)
+    assert export_nquads(inc) == export_nquads(full)
+
+
+def test_build_bad_input_keeps_the_batch(tmp_path, nlp):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "001_ce8a067a932c7844.txt", src)
+    (src / "empty.txt").write_text("")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    st = open_store(str(tmp_path / "s"))
+    report = build([str(src), str(tmp_path / "missing.txt")], st)
+    assert report.added == ["001_ce8a067a932c7844"]
+    problems = " | ".join(str(p) for p in report.problems)
+    assert "empty.txt" in problems and "binary.txt" in problems and "missing.txt" in problems
+    assert st.document_ids() == ["001_ce8a067a932c7844"]
+
+
+def test_build_remove_document(tmp_path, nlp):
+    st = open_store(str(tmp_path / "s"))
+    build([str(SEEDS)], st)
+    assert remove(["002_5795f16ae225760d"], st) == ["002_5795f16ae225760d"]
+    assert "002_5795f16ae225760d" not in st.document_ids()
+    _, rows = st.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:kg:graph:002_5795f16ae225760d> { ?s ?p ?o } }")
+    assert rows[0]["n"] == 0
+    _, rows = st.select("SELECT ?l WHERE { ?l kg:linkSource|kg:linkTarget <urn:kg:doc:002_5795f16ae225760d> }")
+    assert rows == []
