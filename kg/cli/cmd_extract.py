@@ -39,8 +39,13 @@ def extract(
             else:
                 yield item
 
+    def broken(document, exc: Exception) -> None:
+        nonlocal failed
+        failed += 1
+        report_problem(InputError(document.source_path, f"extraction failed ({exc}); document skipped"))
+
     writer = None
-    for ex in extract_documents(documents(), pipeline=pipeline):
+    for ex in extract_documents(documents(), pipeline=pipeline, on_error=broken):
         for claim in claim_dicts(ex):
             if kind and claim["kind"] not in kind:
                 continue

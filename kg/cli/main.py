@@ -7,13 +7,27 @@ import importlib
 import pkgutil
 import sys
 
+import click
 import typer
+from typer.core import TyperGroup
 
 import kg.cli as _pkg
 from kg import __version__
 from kg.errors import KgError
 
+class _Group(TyperGroup):
+    """Every ``KgError`` becomes one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="kg",
     help="Knowledge graph of who claimed what in news articles, with provenance to the sentence.",
     no_args_is_help=True,
@@ -42,6 +56,6 @@ for _mod in sorted(m.name for m in pkgutil.iter_modules(_pkg.__path__) if m.name
 def run() -> None:
     try:
         app()
-    except KgError as exc:
+    except KgError as exc:  # raised outside a command (while parsing options, say)
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(1)

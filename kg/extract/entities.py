@@ -282,7 +282,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _parts(span: Span) -> Iterable[list[Token]]:
+def _parts(span: Span) -> Iterable[tuple[list[Token], bool]]:
     """Split a span at line breaks (keep the first line) and at '/' separators (photo credits)."""
     tokens: list[Token] = []
     for t in span:
@@ -292,15 +292,16 @@ def _parts(span: Span) -> Iterable[list[Token]]:
             break
         tokens.append(t)
     part: list[Token] = []
+    first = True
     for t in tokens:
         if t.text in _SPLITTERS:
             if part:
-                yield part
-            part = []
+                yield part, first
+            part, first = [], False
         else:
             part.append(t)
     if part:
-        yield part
+        yield part, first
 
 
 def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
@@ -363,12 +364,11 @@ def _appos_title(head: Token) -> Token | None:
 
 
 def _context_org_type(tokens: list[Token]) -> str | None:
-    """Org subtype from the name's last word or a noun it is attached to ('Nexters ... company')."""
-    last = tokens[-1].text
-    hit = org_type_of_word(last)
+    """Org subtype from the name's last word or head ('Ministry of ...') or a noun it is attached to."""
+    head = _head(tokens)
+    hit = org_type_of_word(tokens[-1].text) or org_type_of_word(head.text)
     if hit:
         return hit
-    head = _head(tokens)
     ids = {t.i for t in tokens}
     # nouns the name modifies ("Nexters video game production company", "Tinkoff online bank")
     node = head
@@ -381,8 +381,6 @@ def _context_org_type(tokens: list[Token]) -> str | None:
         hit = org_type_of_word(node.text) or org_type_of_word(node.lemma_)
         if hit:
             return hit
-        if node.pos_ == "PROPN":
-            break
     # nouns modifying the name or in apposition ("video game production company Rlaurich")
     for c in head.children:
         if c.i in ids:
@@ -391,6 +389,13 @@ def _context_org_type(tokens: list[Token]) -> str | None:
             hit = org_type_of_word(c.text) or org_type_of_word(c.lemma_)
             if hit:
                 return hit
+    # "the German newspaper, Die Welt, ...": apposition the parser missed, read from the commas
+    doc = head.doc
+    before = tokens[0].i - 1
+    after = tokens[-1].i + 1
+    if (before >= 1 and doc[before].text == "," and doc[before - 1].pos_ == "NOUN"
+            and (after >= len(doc) or doc[after].is_punct)):
+        return org_type_of_word(doc[before - 1].text) or org_type_of_word(doc[before - 1].lemma_)
     return None
 
 
@@ -423,15 +428,18 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
     for span in doc.ents:
         if span.label_ not in _KEEP_LABELS:
             continue
-        for part in _parts(span):
-            yield from _candidate(doc, span, part)
+        for part, first in _parts(span):
+            yield from _candidate(doc, span, part, first)
 
 
-def _candidate(doc: Doc, span: Span, part: list[Token]) -> Iterable[_Cand]:
+def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> Iterable[_Cand]:
     tokens = _trim(part)
     if not tokens:
         return
     label = span.label_
+    # "Vladimir Smirnov / TASS": an all-capitals credit after the separator is an agency, not a person
+    if not first and len(tokens) == 1 and tokens[0].text.isupper():
+        label = "ORG"
     text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     text = _POSSESSIVE.sub("", text)
     if _is_junk(tokens, text, label):
@@ -445,7 +453,7 @@ def _candidate(doc: Doc, span: Span, part: list[Token]) -> Iterable[_Cand]:
         if start is None:
             continue
         rest = tokens[i:]
-        if not all(t.text[:1].isupper() for t in rest):
+        if not all(t.text[:1].isupper() or t.is_punct for t in rest) or rest[0].is_punct:
             continue
         if label != "PERSON" and (org_type_of_word(rest[-1].text) or place_type(" ".join(w.text for w in rest))):
             continue
@@ -491,6 +499,11 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
             cand.country = country
         return
     country = country_of(text)
+    # "Kazakhstan Seeks ..." (a headline tagged PERSON): a name never starts with a country
+    if label == "PERSON" and len(tokens) > 1 and country_of(tokens[0].text):
+        cand.text, cand.end = tokens[0].text, tokens[0].idx + len(tokens[0].text)
+        cand.label, cand.place_type = "GPE", "Country"
+        return
     if country and (label != "PERSON" or cand.surface != text):
         cand.label, cand.place_type, cand.country = "GPE", "Country", None
         return
@@ -518,8 +531,10 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         if cand.label != "ORG":
             cand.label = "ORG"
         return
-    if label in {"GPE", "LOC", "FAC"}:
+    if label != "PERSON":
         cand.place_type = _context_place_type(tokens)
+        if cand.place_type:
+            cand.label = "GPE"
 
 
 def _title_before(tokens: list[Token]) -> str | None:

@@ -1,14 +1,633 @@
-"""Numeric claims (issue 5 replaces this placeholder body with the real extractor)."""
+"""Numeric claims: every number in the text with what it counts, its qualifier and who asserted it.
+
+spaCy's small model misses and mislabels many numbers ("one in two" as two CARDINALs, "1.6 million" as
+QUANTITY, "Tens of thousands" glued to "the"), so numbers are found by token patterns over the lexicons in
+``rules/`` (``kg.extract.numbers``); spaCy's entities are only used to leave out dates, times and names.
+For each number:
+
+- **what is counted** comes from the dependency parse: the noun the number modifies ("1,400 companies"),
+  the noun after a partitive "of" ("one in two of the ... companies", "eight of the banks"), the noun a
+  number is "of" ("a workforce of 9 million"), the subject of a change verb ("the number of firms rose by
+  4,000"), else the counted noun of the previous number in the sentence ("..., while another 56 ...");
+- **the predicate** is the verb phrase the counted phrase is subject/object of, or its relative clause;
+  place and time scope are the GPE/LOC and DATE phrases attached to that verb;
+- **who asserted it**: the speaker of the quote whose span holds the number, else "according to X",
+  else the subject of a speech verb governing the number ("he stated that ..."), else a source named in
+  the phrase ("A U.S. Treasury list of at least 18 countries"), else None (the publisher).
+
+Left out, by rule: dates, years, clock times, durations and stay rules ("10 years in prison", "90 out of
+180 days"), ordinals, identifiers ("page 5", "issue 176", "Su-27", URLs), ages, the word "one" used as an
+article ("one district hospital"), hyphenated modifiers ("one-room flats") and boilerplate sentences.
+"""
+
+from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import DocEntities
-from kg.records import Document, NumericClaim, Quote
+from kg.extract import numbers as nb
+from kg.extract.entities import DocEntities, clean_name
+from kg.records import Document, Evidence, NumericClaim, Quote
+
+_MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod", "advmod", "appos"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "ROOT", "dative", "oprd"}
+_CHANGE_PREPS = {"by", "to", "from"}
+_PRED_CHILD_DEPS = {"prt", "dobj", "prep", "xcomp", "acomp", "attr", "dative", "agent", "oprd", "cc", "conj"}
+_NP_SKIP_DEPS = {"det", "predet", "nummod", "quantmod", "punct", "advmod", "cc", "prep", "relcl", "acl"}
+_NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "GPE", "LOC"}
+_DATE_LABELS = {"DATE", "TIME"}
+_PLACE_LABELS = {"GPE", "LOC"}
+_PRONOUNS = {"he", "him", "she", "her"}
+_PERSONISH = {"PERSON"}
+_MAX_PHRASE = 12  # tokens kept in a predicate or time phrase
+
+
+@dataclass
+class _Number:
+    """One number found in the text, before what it counts is known (token indices, end exclusive)."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    qualifier: str = "exact"
+    kind: str = "count"  # count | vague | ratio
+    core: set[int] = field(default_factory=set)  # the number (and unit) tokens, without the qualifier
+    words_only_one: bool = False  # the bare word "one"/"a" without scale, unit or ratio
 
 
 def extract_quantities(
     doc: Doc, quotes: Sequence[Quote], entities: DocEntities, document: Document
 ) -> Iterator[NumericClaim]:
-    return iter(())
+    cutoff = _end_of_article(doc.text)
+    previous: dict[int, tuple[Token, str]] = {}  # sentence start -> last counted noun and its text
+    for num in _scan(doc):
+        span = doc[num.start : num.end]
+        if span.start_char >= cutoff or _excluded(doc, num):
+            continue
+        sent = span.sent
+        if _boilerplate(sent):
+            continue
+        top = _top(doc, num)
+        noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
+        if noun is not None and noun.lower_ in nb.context("time_units"):
+            continue  # a duration or a rule about time, not a count
+        if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS):
+            continue  # "July 14", "September 21, 2022": spaCy's DATE, and nothing else is counted
+        counts = _np_text(noun, num) if noun is not None else None
+        if inherited is not None:
+            counts = inherited[1]
+        if noun is not None and num.unit not in ("%", "ratio") and inherited is None:
+            previous[sent.start] = (noun, counts)
+        verb = _governing_verb(arg)
+        pred_tokens = _predicate_tokens(verb, arg) if verb is not None else []
+        source, kind, quote_index = _source(doc, num, span, top, arg, quotes, entities)
+        confidence = 1.0
+        if num.kind == "vague":
+            confidence = 0.8
+        if inherited is not None:
+            confidence = 0.7
+        if counts is None and num.unit is None:
+            confidence = 0.5
+        yield NumericClaim(
+            value=num.value,
+            value_max=num.value_max,
+            qualifier=num.qualifier,
+            text=span.text,
+            evidence=_evidence(document.text, span),
+            unit=num.unit,
+            counts=counts,
+            counts_head=(inherited[0] if inherited else noun).lemma_.lower() if noun is not None else None,
+            predicate=_phrase(pred_tokens) or None,
+            place=_place(pred_tokens, arg, entities),
+            time=_time(doc, verb, sent, num),
+            source=source,
+            source_kind=kind,
+            quote_index=quote_index,
+            confidence=confidence,
+        )
+
+
+# --- finding numbers -------------------------------------------------------------------------------------
+
+
+def _low(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _match(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    return all(_low(doc, i + k) == w for k, w in enumerate(phrase))
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token i follows token i-1 without whitespace."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def _core(doc: Doc, i: int) -> tuple[int, float] | None:
+    """The longest cardinal starting at token i: (end, value)."""
+    tok = doc[i]
+    if nb.is_digits(tok.text) or nb.is_number_word(tok.text):
+        j = i + 1
+    elif tok.lower_ in ("a", "an") and i + 1 < len(doc) and nb.is_scale_word(doc[i + 1].text):
+        j = i + 2
+    else:
+        return None
+    while j < len(doc):
+        t = doc[j]
+        if nb.is_number_word(t.text) and not nb.is_digits(t.text):
+            j += 1
+        elif (t.text in ("-", "–") and _glued(doc, j) and j + 1 < len(doc) and _glued(doc, j + 1)
+              and nb.is_number_word(doc[j + 1].text) and not nb.is_digits(doc[j + 1].text)):
+            j += 2  # "twenty-five"
+        elif t.lower_ == "and" and j + 1 < len(doc) and nb.is_scale_word(doc[j - 1].text) \
+                and nb.is_number_word(doc[j + 1].text) and not nb.is_digits(doc[j + 1].text):
+            j += 2  # "one hundred and twenty"
+        else:
+            break
+    while j > i:
+        value = nb.parse_number(doc[i:j].text)
+        if value is not None:
+            return j, value
+        j -= 1
+    return None
+
+
+def _vague_at(doc: Doc, i: int) -> tuple[int, float, float] | None:
+    for phrase, low, high in nb.vague():
+        if _match(doc, i, phrase):
+            return i + len(phrase), low, high
+    return None
+
+
+def _unit_before(doc: Doc, i: int) -> tuple[int, str] | None:
+    for surface, unit, pos in nb.units():
+        if pos == "before" and _match(doc, i - len(surface), surface):
+            return i - len(surface), unit
+    return None
+
+
+def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
+    for surface, unit, pos in nb.units():
+        if pos == "after" and _match(doc, j, surface):
+            return j + len(surface), unit
+    return None
+
+
+def _qualifier(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """Extend [start, end) over a qualifier before or after; returns (start, end, qualifier)."""
+    for phrase, qual, pos in nb.qualifiers():
+        if pos == "before" and _match(doc, start - len(phrase), phrase):
+            return start - len(phrase), end, qual
+    for phrase, qual, pos in nb.qualifiers():
+        if pos == "after" and _match(doc, end, phrase):
+            return start, end + len(phrase), qual
+    return start, end, "exact"
+
+
+def _amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | None:
+    """A cardinal at i with its units: (start, end, value, unit, core tokens)."""
+    start = i
+    unit = None
+    before = _unit_before(doc, i)
+    if before is not None:
+        start, unit = before
+    core = _core(doc, i)
+    if core is None:
+        return None
+    end, value = core
+    after = _unit_after(doc, end)
+    if after is not None and (unit is None or after[1] == unit):
+        end, unit = after[0], after[1]
+    if unit == "%":
+        value = value / 100.0
+    return start, end, value, unit, set(range(start, end))
+
+
+def _scan(doc: Doc) -> Iterator[_Number]:
+    i = 0
+    while i < len(doc):
+        num = _number_at(doc, i)
+        if num is None:
+            i += 1
+            continue
+        yield num
+        i = max(num.end, i + 1)
+
+
+def _number_at(doc: Doc, i: int) -> _Number | None:
+    vague = _vague_at(doc, i)
+    if vague is not None:
+        end, low, high = vague
+        start, end, qual = _qualifier(doc, i, end)
+        return _Number(i if start == i else start, end, low, high, None, "approx" if qual == "exact" else qual,
+                       "vague", set(range(i, vague[0])))
+    if _unit_before(doc, i + 1) is not None and _core(doc, i + 1) is not None:
+        return None  # the currency symbol starts the amount at i + 1
+    amount = _amount(doc, i)
+    if amount is None:
+        return None
+    start, end, value, unit, core = amount
+    num = _Number(start, end, value, unit=unit, core=core)
+    first = doc[i].lower_
+    num.words_only_one = first in ("one", "a", "an") and value == 1 and unit is None
+    # ratio: "one in two", "one out of two", "one of every three"
+    for link in (("in",), ("out", "of"), ("of", "every")):
+        if _match(doc, end, link):
+            denom = _core(doc, end + len(link))
+            if denom is not None and value <= denom[1] and denom[1] > 1 and unit is None \
+                    and not _year_like(doc[end + len(link)].text):
+                num.core |= set(range(end, denom[0]))
+                num.end, num.value, num.unit, num.kind = denom[0], value / denom[1], "ratio", "ratio"
+                num.words_only_one = False
+                break
+    # range: "from $415 to $1040", "between 10 and 20", "10-15", "10 to 15 people"
+    if num.kind == "count":
+        _range(doc, num)
+    num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
+    return num
+
+
+def _range(doc: Doc, num: _Number) -> None:
+    j = num.end
+    lead = _low(doc, num.start - 1)
+    link = _low(doc, j)
+    if not ((link == "to") or (link == "and" and lead == "between") or (link in ("-", "–") and _glued(doc, j))):
+        return
+    k = j + 1
+    second = None
+    for s in (k, k + 1):  # the second amount may start with its own currency symbol
+        if s < len(doc) and _core(doc, s) is not None:
+            second = _amount(doc, s if _unit_before(doc, s) is None else _unit_before(doc, s)[0])
+            if second is None:
+                second = _amount(doc, s)
+            break
+    if second is None:
+        return
+    _s2, end2, value2, unit2, core2 = second
+    if unit2 != num.unit and unit2 is not None and num.unit is not None:
+        return
+    if lead not in ("from", "between") and value2 <= num.value:
+        return  # "cut 50 to 30" is a change between two numbers, not a range
+    if _year_like(doc[j + 1].text) or _year_like(doc[num.start].text):
+        return
+    num.core |= set(range(j, end2)) | core2
+    num.unit = num.unit or unit2
+    num.value, num.value_max = min(num.value, value2), max(num.value, value2)
+    num.end = end2
+    num.words_only_one = False
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100
+
+
+# --- leaving numbers out ---------------------------------------------------------------------------------
+
+
+def _excluded(doc: Doc, num: _Number) -> bool:
+    core = sorted(num.core)
+    first, last = doc[core[0]], doc[core[-1]]
+    numeric = [doc[i] for i in core if nb.is_digits(doc[i].text) or nb.is_number_word(doc[i].text)]
+    if num.kind == "vague":
+        numeric = [doc[i] for i in core]
+    if not numeric:
+        return True
+    # the article "one" ("one district hospital") is not a count
+    if num.words_only_one:
+        return True
+    # a year ("in 2022") is a date, whatever spaCy says
+    if num.unit is None and num.kind == "count" and len(numeric) == 1 and _year_like(numeric[0].text):
+        return True
+    text = doc.text
+    # part of a URL, a path or a code ("a78294", "2022/07/14", "COVID-19", "Su-27")
+    before = text[first.idx - 1] if first.idx > 0 else " "
+    after_idx = last.idx + len(last.text)
+    after = text[after_idx] if after_idx < len(text) else " "
+    if before.isalnum() or before in "/_#" or after.isalnum() or after in "/_" or first.like_url:
+        return True
+    if before in "-–" and first.idx > 1 and text[first.idx - 2].isalpha():
+        return True
+    # hyphenated modifier ("one-room flats", "5-year plan") describes a thing, it counts nothing
+    if after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isalpha():
+        return True
+    # identifiers and ages: "page 5", "issue 176", "No. 3", "aged 45"
+    if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words"):
+        return True
+    if _low(doc, num.start - 1) == "no" and _low(doc, num.start) == ".":
+        return True
+    # clock times: "10 a.m.", "14:00 GMT"
+    if _low(doc, num.end) in nb.context("time_words") or ":" in first.text:
+        return True
+    # inside a name: "Channel 4", "Group of Seven", "Boeing 737"
+    for tok in numeric:
+        if tok.ent_type_ in _NAME_LABELS:
+            return True
+    # an age in apposition: "Ivan Petrov, 45, said"
+    if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2
+            and doc[num.start - 2].ent_type_ == "PERSON"):
+        return True
+    return False
+
+
+def _in_date(doc: Doc, num: _Number) -> bool:
+    return any(doc[i].ent_type_ in _DATE_LABELS for i in num.core)
+
+
+def _boilerplate(sent: Span) -> bool:
+    low = sent.text.lower()
+    return any(marker in low for marker in nb.context("boilerplate"))
+
+
+def _end_of_article(text: str) -> int:
+    """Offset of a "Recent posts"-style heading after which nothing is the article's (or len(text))."""
+    markers = nb.context("end_of_article")
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip().lower().rstrip(":") in markers and offset > len(text) // 3:
+            return offset
+        offset += len(line)
+    return len(text)
+
+
+# --- what is counted -------------------------------------------------------------------------------------
+
+
+def _top(doc: Doc, num: _Number) -> Token:
+    """The token of the number whose head lies outside it (the number's attachment point)."""
+    inside = set(range(num.start, num.end)) | num.core
+    tops = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+    tops = [t for t in tops if t.dep_ != "punct"] or tops or [doc[num.start]]
+    for t in tops:
+        if nb.is_digits(t.text) or nb.is_number_word(t.text) or t.i in num.core:
+            return t
+    return tops[0]
+
+
+def _counted(
+    doc: Doc, num: _Number, top: Token, previous: tuple[Token, str] | None
+) -> tuple[Token | None, Token, tuple[Token, str] | None]:
+    """(counted noun, the argument token of the clause, inherited (noun, text) for an elliptical number)."""
+    inside = set(range(num.start, num.end)) | num.core
+    head = top.head
+    # the number modifies a noun: "1,400 companies", "a thousand foreign companies"
+    if top.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in inside \
+            and not (num.unit == "%" and head.i < top.i):
+        return _measured(head), head, None
+    # partitive: "one in two of the companies", "eight of the banks", "38% of Kazakhs"
+    for i in sorted(inside):
+        for child in doc[i].children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "out") and child.i not in inside:
+                pobj = _pobj(child)
+                if pobj is not None and pobj.i not in inside:
+                    if pobj.lower_ in nb.context("generic_totals"):
+                        subj = _clause_subject(top, inside)
+                        if subj is not None:
+                            return _measured(subj), top, None
+                        return None, top, None
+                    return _measured(pobj), top, None
+    # the number is "of" a noun: "a workforce of 9 million"
+    if top.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head, top, None
+    # a change: "the number of Russian companies increased by about 4,000"
+    if top.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return _measured(subj), top, None
+    # a share with no "of": the subject of its clause ("..., accounting for 0.2%")
+    if num.unit == "%":
+        subj = _clause_subject(top, inside)
+        if subj is not None:
+            return _measured(subj), top, None
+        return None, top, None
+    # ellipsis: "more than 50 businesses have moved, while another 56 have ..."
+    if num.unit is None and top.dep_ in _NOMINAL_DEPS and previous is not None:
+        return previous[0], top, previous
+    return None, top, None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+        if child.dep_ == "prep":  # "out of"
+            return _pobj(child)
+    return None
+
+
+def _measured(noun: Token) -> Token:
+    """'the number of companies' -> companies: measure nouns only carry the quantity."""
+    if noun.lower_ in nb.context("measure_nouns"):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = _pobj(child)
+                if pobj is not None:
+                    return pobj
+    return noun
+
+
+def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
+            if subj is not None and subj.lower_ not in nb.context("generic_totals"):
+                return subj
+    return None
+
+
+def _np_text(noun: Token, num: _Number) -> str:
+    inside = set(range(num.start, num.end)) | num.core
+    toks: list[Token] = []
+    for child in noun.lefts:
+        if child.dep_ in _NP_SKIP_DEPS or child.i in inside:
+            continue
+        toks.extend(t for t in child.subtree if t.i not in inside and t.dep_ not in ("det", "punct"))
+    toks.append(noun)
+    return _phrase(sorted(set(toks), key=lambda t: t.i))
+
+
+# --- predicate, place, time ------------------------------------------------------------------------------
+
+
+def _governing_verb(arg: Token) -> Token | None:
+    seen = 0
+    while seen < 5:
+        if arg.dep_ == "conj":  # "companies and banks ... left": the first conjunct's verb
+            arg = arg.head
+        elif arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.like_num:
+            arg = arg.head.head  # "one in two of the ... companies has suspended": the partitive's verb
+        else:
+            break
+        seen += 1
+    if arg.dep_ in _ARG_DEPS and arg.head.pos_ in ("VERB", "AUX"):
+        return arg.head
+    rel = next((c for c in arg.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
+    if rel is not None:
+        return rel
+    if arg.dep_ == "pobj" and arg.head.head.pos_ in ("VERB", "AUX"):
+        return arg.head.head
+    return None
+
+
+def _predicate_tokens(verb: Token, arg: Token) -> list[Token]:
+    # a relative clause ("companies that have suspended operations") lies inside the counted phrase
+    skip = {t.i for t in arg.subtree} - {t.i for t in verb.subtree} if arg.i != verb.i else set()
+    toks = [verb]
+    toks.extend(c for c in verb.children if c.dep_ in ("neg", "auxpass") and c.i not in skip)
+    for child in verb.rights:
+        if child.dep_ not in _PRED_CHILD_DEPS or child.i in skip:
+            continue
+        sub = [t for t in child.subtree if t.i not in skip]
+        if child.dep_ == "prep" and any(t.ent_type_ in _DATE_LABELS for t in sub):
+            continue  # a time phrase is the time scope, not the predicate
+        toks.extend(t for t in sub if t.dep_ not in ("relcl",))
+    kept = {t.i for t in toks}
+    # a preposition whose object is the number itself ("rose from [$415 to $1040]") says nothing alone
+    toks = [t for t in toks if t.dep_ != "prep" or any(c.i in kept for c in t.children)]
+    toks = sorted(set(toks), key=lambda t: t.i)
+    return _paragraph([t for t in toks if not t.is_punct or t.text in "-–"], verb)[:_MAX_PHRASE]
+
+
+def _paragraph(toks: list[Token], anchor: Token) -> list[Token]:
+    """Keep only tokens in the anchor's paragraph (the small model runs sentences across blank lines)."""
+    lo, hi = _paragraph_bounds(anchor.doc.text, anchor.idx)
+    return [t for t in toks if lo <= t.idx < hi]
+
+
+def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, offset)
+    hi = text.find("\n\n", offset)
+    return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
+
+
+def _phrase(toks: list[Token]) -> str:
+    out = ""
+    for k, t in enumerate(toks):
+        out += t.text
+        if k + 1 < len(toks):
+            out += t.whitespace_ if toks[k + 1].i == t.i + 1 else " "
+    return out.strip()
+
+
+def _place(pred: list[Token], arg: Token, entities: DocEntities) -> str | None:
+    for tok in list(pred) + [t for t in arg.rights for t in t.subtree]:
+        if tok.ent_type_ in _PLACE_LABELS:
+            ent = entities.at(tok.idx, tok.idx + len(tok.text))
+            if ent is not None:
+                return ent.name
+            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            return clean_name(span.text) if span is not None else tok.text
+    return None
+
+
+def _time(doc: Doc, verb: Token | None, sent: Span, num: _Number) -> str | None:
+    scope = {t.i for t in verb.subtree} if verb is not None else set(range(sent.start, sent.end))
+    inside = set(range(num.start, num.end)) | num.core
+    for ent in sent.ents:
+        if ent.label_ not in _DATE_LABELS or ent.root.i not in scope or any(t.i in inside for t in ent):
+            continue
+        root = ent.root
+        toks = list(root.head.subtree) if root.dep_ == "pobj" and root.head.dep_ == "prep" else list(root.subtree)
+        toks = [t for t in toks if t.i not in inside and not t.is_punct][:_MAX_PHRASE]
+        return _phrase(toks) or None
+    return None
+
+
+# --- who asserted it -------------------------------------------------------------------------------------
+
+
+def _source(
+    doc: Doc, num: _Number, span: Span, top: Token, arg: Token, quotes: Sequence[Quote], entities: DocEntities
+) -> tuple[str | None, str | None, int | None]:
+    quote_index = next((qi for qi, q in enumerate(quotes) if q.evidence.start <= span.start_char < q.evidence.end),
+                       None)
+    # "According to the Ministry of Internal Affairs, more than 1.6 million ...": the attribution in the
+    # number's own sentence is the most specific one, even inside a longer quote
+    lo, hi = _paragraph_bounds(doc.text, span.start_char)
+    for tok in span.sent:
+        if tok.lower_ == "according" and _low(doc, tok.i + 1) == "to" and lo <= tok.idx < hi:
+            pobj = _pobj(doc[tok.i + 1])
+            if pobj is not None:
+                name = _name(pobj, entities)
+                if name:
+                    return name, "according_to", quote_index
+    # the speaker of the quote (direct or reported) whose span holds the number
+    if quote_index is not None:
+        quote = quotes[quote_index]
+        name = quote.speaker or quote.speaker_mention
+        if name:
+            return name, "speaker", quote_index
+    # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
+    inside = set(range(num.start, num.end)) | num.core
+    for anc in top.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in nb.context("source_verbs"):
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree:
+                name = _name(subj, entities)
+                if name:
+                    kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
+                    return name, kind, quote_index
+            break
+    # "A U.S. Treasury and Commerce Department list of at least 18 countries"
+    node = arg
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in nb.context("source_nouns"):
+        src = node.head.head
+        mods = [t for c in src.lefts if c.dep_ not in ("det", "punct", "amod") or c.ent_type_
+                for t in c.subtree if t.dep_ != "det"]
+        if mods:
+            text = _phrase(sorted(mods, key=lambda t: t.i))
+            ent = entities.at(mods[0].idx, mods[-1].idx + len(mods[-1].text))
+            return (ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text)), \
+                "named_source", quote_index
+    return None, None, quote_index
+
+
+def _name(tok: Token, entities: DocEntities) -> str | None:
+    """The entity (or noun phrase) a subject or 'according to' object names; pronouns resolved backwards."""
+    if tok.lower_ in _PRONOUNS:
+        return _antecedent(tok, entities)
+    if tok.pos_ == "PRON":
+        return None
+    ent = entities.at(tok.idx, tok.idx + len(tok.text))
+    if ent is not None:
+        return ent.name
+    toks = [t for c in tok.lefts if c.dep_ not in ("det", "punct") for t in c.subtree] + [tok]
+    for child in tok.rights:  # "the press service of the Ministry of Defense"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            toks.extend(t for t in child.subtree)
+            break
+    toks = sorted({t for t in toks if t.dep_ != "det" or t.i > tok.i}, key=lambda t: t.i)
+    for t in toks:
+        ent = entities.at(t.idx, t.idx + len(t.text))
+        if ent is not None and ent.type not in ("Place",):
+            return ent.name
+    return clean_name(_phrase(toks)) or None
+
+
+def _antecedent(tok: Token, entities: DocEntities) -> str | None:
+    best, best_end = None, -1
+    for ent in entities.entities:
+        if ent.type != "Person":
+            continue
+        for m in ent.mentions:
+            if best_end < m.end <= tok.idx:
+                best, best_end = ent.name, m.end
+    return best
+
+
+def _evidence(text: str, span: Span) -> Evidence:
+    sent = span.sent
+    lo, hi = _paragraph_bounds(text, span.start_char)
+    start, end = max(sent.start_char, lo), min(sent.end_char, hi)
+    return Evidence(
+        start=span.start_char,
+        end=span.end_char,
+        text=text[span.start_char : span.end_char],
+        sentence_start=start,
+        sentence_end=end,
+        sentence=text[start:end],
+    )

@@ -1,54 +1,141 @@
-"""Ingestion: files and directories → cleaned ``Document`` records (issue 3 extends the readers).
+"""Ingestion: files, directories, globs, JSONL and standard input → cleaned ``Document`` records.
 
-``read_documents`` yields a ``Document`` or an ``InputError`` per input, so one bad file never
-stops a batch.
+``read_documents`` yields a ``Document`` or an ``InputError`` per input (per line for JSONL), so one
+bad file never stops a batch. What cleaning removed is kept in ``Document.removed`` with the reason;
+``Document.text`` is the cleaned text every later offset points into.
+
+Options (keyword arguments of ``read_documents``):
+  max_bytes     files larger than this are refused (default ``DEFAULT_MAX_BYTES``, 10 MB); for JSONL the
+                limit applies to each line, so a large collection file is fine
+  english_only  skip texts that are not English (default True)
+  rules         path of an extra boilerplate rule file (same format as ``rules/boilerplate.tsv``)
+  stdin         binary stream read for ``-`` (default ``sys.stdin.buffer``)
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError
+from kg.ingest.build import build_document
+from kg.ingest.decode import decode
+from kg.ingest.html import looks_like_html, read_html
+from kg.ingest.jsonl import looks_like_jsonl, read_jsonl
 from kg.records import Document
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+MARKDOWN = {".md", ".markdown"}
+HTML = {".html", ".htm", ".xhtml"}
+JSONL = {".jsonl", ".ndjson"}
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+STDIN = "-"
+_GLOB_CHARS = set("*?[")
+
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "content_hash", "expand", "read_documents"]
 
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def expand(paths: Iterable[str]) -> Iterator[Path | InputError]:
+def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
+    """Files in order: a directory recursively (readable suffixes only, sorted), a glob pattern's
+    matches (sorted), ``-`` as itself."""
     for p in paths:
+        p = str(p)
         path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        if p == STDIN:
+            yield STDIN
+        elif path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
             if not files:
-                yield InputError(str(path), "directory has no readable articles (.txt .md .html .jsonl)")
+                yield InputError(p, "directory has no readable articles (.txt .md .html .jsonl)")
             yield from files
         elif path.is_file():
             yield path
+        elif _GLOB_CHARS & set(p):
+            matches = sorted(Path(m) for m in glob.glob(p, recursive=True) if Path(m).is_file())
+            if not matches:
+                yield InputError(p, "no files match this pattern")
+            yield from matches
         else:
-            yield InputError(str(path), "no such file or directory")
+            yield InputError(p, "no such file or directory")
 
 
-def read_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
+def read_documents(
+    paths: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    english_only: bool = True,
+    rules: str | Path | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document | InputError]:
+    rules_path = Path(rules) if rules else None
+    seen: dict[str, int] = {}
     for item in expand(paths):
         if isinstance(item, InputError):
             yield item
             continue
         try:
-            raw = item.read_bytes()
-            if not raw.strip():
-                raise InputError(str(item), "file is empty")
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            yield InputError(str(item), "not UTF-8 text")
-            continue
+            for result in _read_one(item, max_bytes, english_only, rules_path, stdin):
+                if isinstance(result, Document):
+                    result = _unique(result, seen)
+                yield result
         except InputError as exc:
             yield exc
-            continue
-        text = text.strip()
-        yield Document(id=item.stem, text=text, source_path=str(item), content_hash=content_hash(text))
+
+
+def _unique(doc: Document, seen: dict[str, int]) -> Document:
+    """Two files with one stem in different folders get ``stem``, ``stem-2``, ... (in path order)."""
+    n = seen.get(doc.id, 0) + 1
+    seen[doc.id] = n
+    if n == 1:
+        return doc
+    from dataclasses import replace
+
+    new_id = f"{doc.id}-{n}"
+    seen[new_id] = 1
+    return replace(doc, id=new_id)
+
+
+def _read_bytes(item: Path | str, max_bytes: int, stdin: BinaryIO | None, whole: bool) -> bytes:
+    limit = f"over the {max_bytes / 1e6:g} MB limit (raise it with --max-size)"
+    if item == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        raw = stream.read(max_bytes + 1) if whole else stream.read()
+        if whole and len(raw) > max_bytes:
+            raise InputError(STDIN, f"standard input is {limit}")
+        return raw
+    size = item.stat().st_size
+    if whole and size > max_bytes:
+        raise InputError(str(item), f"file is {size / 1e6:.1f} MB, {limit}")
+    return item.read_bytes()
+
+
+def _read_one(item: Path | str, max_bytes: int, english_only: bool, rules: Path | None,
+              stdin: BinaryIO | None) -> Iterator[Document | InputError]:
+    name = STDIN if item == STDIN else str(item)
+    suffix = "" if item == STDIN else item.suffix.lower()
+    raw = _read_bytes(item, max_bytes, stdin, whole=suffix not in JSONL)
+    if not raw.strip():
+        raise InputError(name, "file is empty")
+    text, encoding = decode(raw, name)
+    if not text.strip():
+        raise InputError(name, "file is empty")
+    stem = "stdin" if item == STDIN else item.stem
+    common = dict(source_path=name, encoding=encoding, english_only=english_only, rules=rules)
+    if suffix in JSONL or (suffix not in HTML | MARKDOWN and looks_like_jsonl(text)):
+        yield from read_jsonl(text, name, stem, max_bytes, **common)
+    elif suffix in HTML or (suffix not in MARKDOWN and looks_like_html(text)):
+        page = read_html(text, name)
+        preset = dict(title=page.title, url=page.url, date=page.date, publisher=page.publisher,
+                      author=page.author)
+        yield build_document(page.text, doc_id=stem, markdown="full", preset=preset, **common)
+    else:
+        yield build_document(text, doc_id=stem, markdown="full" if suffix in MARKDOWN else "auto", **common)

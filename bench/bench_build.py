@@ -1,0 +1,111 @@
+"""Benchmark: ``kg build`` vs raw spaCy ``nlp.pipe`` over the same texts, in the same run.
+
+The corpus is the seeds' paragraphs mixed into N synthetic articles (default 200; a fixed random seed,
+so every run reads the same texts). Each measurement runs in its own process so peak memory (max RSS)
+is its own. Prints a table and the ratios against raw ``nlp.pipe``; the goal is the whole pipeline
+within 1.3× of raw spaCy time.
+
+    python bench/bench_build.py [--articles 200] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_corpus(out: Path, n: int) -> list[Path]:
+    from kg.ingest import read_documents
+
+    paragraphs = []
+    for doc in read_documents([str(ROOT / "seeds")]):
+        paragraphs += [p for p in doc.text.split("\n\n") if len(p) > 80]
+    rng = random.Random(1234)
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i in range(n):
+        body = "\n\n".join(rng.sample(paragraphs, k=min(8, len(paragraphs))))
+        f = out / f"bench_{i:04d}.txt"
+        f.write_text(f"Synthetic article {i}\n\n{body}\n", encoding="utf-8")
+        files.append(f)
+    return files
+
+
+def run_mode(mode: str, corpus: Path, workers: int) -> dict:
+    """Runs in a child process; returns seconds (excluding pipeline load) and peak RSS."""
+    from kg.ingest import read_documents
+    from kg.nlp import load
+
+    docs = [d for d in read_documents([str(corpus)]) if not isinstance(d, Exception)]
+    nlp = load()
+    t = time.perf_counter()
+    if mode == "raw":
+        for doc in nlp.pipe((d.text for d in docs), batch_size=16):
+            len(doc.ents)
+    elif mode == "raw-n2":
+        for doc in nlp.pipe((d.text for d in docs), batch_size=16, n_process=2):
+            len(doc.ents)
+    elif mode == "extract":
+        from kg.pipeline import extract_documents
+
+        for _ in extract_documents(docs, workers=workers):
+            pass
+    elif mode == "build":
+        from kg.build import build
+        from kg.store import open_store
+
+        with tempfile.TemporaryDirectory() as tmp:
+            report = build([str(corpus)], open_store(tmp + "/store"), workers=workers)
+            assert report.ok, report.problems
+    seconds = time.perf_counter() - t
+    return {"mode": mode, "workers": workers, "seconds": seconds, "docs": len(docs),
+            "chars": sum(len(d.text) for d in docs),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "WORKERS"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        mode, corpus, workers = args.child
+        print(json.dumps(run_mode(mode, Path(corpus), int(workers))))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        make_corpus(corpus, args.articles)
+        plan = [("raw", 1), ("raw-n2", 2), ("extract", 1), ("build", 1), ("extract", args.workers),
+                ("build", args.workers)]
+        results = []
+        for mode, workers in plan:
+            with console.status(f"{mode} (workers={workers}) on {args.articles} articles"):
+                out = subprocess.run([sys.executable, __file__, "--child", mode, str(corpus), str(workers)],
+                                     capture_output=True, text=True, check=True, cwd=ROOT)
+            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    base = results[0]["seconds"]
+    table = Table(title=f"kg build vs raw nlp.pipe — {results[0]['docs']} articles, {results[0]['chars']:,} chars")
+    for col in ("run", "workers", "seconds", "× raw nlp.pipe", "docs/s", "peak MB"):
+        table.add_column(col, justify="right" if col != "run" else "left")
+    for r in results:
+        table.add_row(r["mode"], str(r["workers"]), f"{r['seconds']:.2f}", f"{r['seconds'] / base:.2f}",
+                      f"{r['docs'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()

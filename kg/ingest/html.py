@@ -1,0 +1,47 @@
+"""HTML pages → main text and metadata with trafilatura (works whatever the page's layout)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.errors import InputError
+from kg.ingest.metadata import parse_date
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str  # main text as Markdown (links kept), paragraphs separated by blank lines
+    title: str | None
+    url: str | None
+    date: str | None
+    publisher: str | None
+    author: str | None
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head or "<head" in head)
+
+
+def read_html(html: str, path: str) -> Page:
+    import trafilatura  # slow import; only pages need it
+
+    text = trafilatura.extract(html, output_format="markdown", include_links=True, include_comments=False,
+                               include_tables=False, include_images=False, favor_precision=True,
+                               with_metadata=False, deduplicate=True)
+    if not text or not text.strip():
+        raise InputError(path, "no article text found in the HTML page (is it an index page or a "
+                               "script-rendered site? save the article text instead)")
+    meta = trafilatura.extract_metadata(html)
+    # trafilatura's Markdown puts one paragraph a line; blank lines make paragraphs explicit
+    text = "\n\n".join(line for line in text.splitlines() if line.strip())
+    get = (lambda name: getattr(meta, name, None) or None) if meta is not None else (lambda name: None)
+    date = get("date")
+    return Page(
+        text=text,
+        title=get("title"),
+        url=get("url"),
+        date=parse_date(date) if date else None,
+        publisher=get("sitename"),
+        author=get("author"),
+    )

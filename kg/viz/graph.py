@@ -1,0 +1,300 @@
+"""The store as a networkx graph of entities, claims and documents, with provenance on every node and
+edge, and the filters that keep a view readable (focus + hops, claim kind, source document, conflicts).
+
+Nodes (attribute ``kind``): ``entity`` (canonical entity, or the local one when entities were not
+resolved), ``quote``, ``quantity`` and ``document``. Edges (attribute ``label``): ``said`` (speaker →
+quote), ``asserts`` (source → number), ``about`` (claim → entity named in it), relation names such as
+``relocated_to`` and ``holds_role`` (entity → entity, the relation claim's evidence on the edge),
+``derived_from`` (claim → document), ``republication_of`` / ``reuses_passages_of`` / ``same_story_as``
+(document → document) and ``disagrees`` (number ↔ number, only in conflicts mode).
+"""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_left
+from collections import Counter, defaultdict
+
+import networkx as nx
+
+from kg.errors import KgError
+from kg.viz import queries
+from kg.viz.conflicts import conflicts as find_conflicts
+
+KINDS = ("quote", "quantity", "relation")
+DEFAULT_MAX_NODES = 1000
+DEFAULT_HOPS = 2
+LABEL_CHARS = 34
+LINK_LABELS = {
+    "republication_of": "republication_of",
+    "reuses_passages_of": "reuses_passages_of",
+    "same_story_as": "same_story_as",
+}
+
+
+class VizError(KgError):
+    """A view cannot be drawn as asked (no such entity or document, too many nodes)."""
+
+
+def shorten(text: str, n: int = LABEL_CHARS) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _number(v) -> str:
+    if v is None:
+        return ""
+    f = float(v)
+    return f"{int(f):,}" if f.is_integer() else f"{f:,}"
+
+
+def load_graph(store) -> nx.MultiDiGraph:
+    """Everything in the store as one graph (conflict edges included, kind ``conflict``)."""
+    G = nx.MultiDiGraph()
+    docs = _documents(store, G)
+    local = _entities(store, G, docs)
+    claims = _claims(store, G, docs, local)
+    _about(store, G, claims, local)
+    _doc_links(store, G)
+    numbers = {c: G.nodes[c] for c in claims if G.nodes[c]["kind"] == "quantity"}
+    for a, b in find_conflicts(numbers):
+        G.add_edge(a, b, key="disagrees", label="disagrees", kind="conflict",
+                   sentence=f"{numbers[a].get('text', '')} vs {numbers[b].get('text', '')}")
+    for n, attrs in G.nodes(data=True):
+        if attrs["kind"] == "document":
+            attrs["claims"] = sum(1 for p in G.predecessors(n) if G.nodes[p]["kind"] in ("quote", "quantity"))
+    return G
+
+
+def _documents(store, G) -> dict[str, dict]:
+    _, rows = store.select(queries.DOCUMENTS)
+    docs: dict[str, dict] = {}
+    for r in rows:
+        if r["d"] in docs:
+            continue
+        info = {
+            "doc": r["id"], "doc_title": r["title"] or "", "publisher": r["publisher"] or "",
+            "date": str(r["date"] or ""), "url": r["url"] or "",
+        }
+        docs[r["d"]] = info
+        label = r["title"] or (f"{r['publisher']}: {r['id']}" if r["publisher"] else r["id"])
+        G.add_node(r["d"], kind="document", label=shorten(label), name=label, path=r["path"] or "", **info)
+    return docs
+
+
+def _entities(store, G, docs) -> dict[str, str]:
+    """Add entity nodes; return local entity IRI → graph node (canonical when resolved)."""
+    _, rows = store.select(queries.ENTITIES)
+    local: dict[str, str] = {}
+    types: dict[str, Counter] = defaultdict(Counter)
+    for r in sorted(rows, key=lambda r: r["le"]):
+        node = r["canon"] or r["le"]
+        local[r["le"]] = node
+        name = r["clabel"] or r["name"]
+        if node not in G:
+            G.add_node(node, kind="entity", label=shorten(name, 28), name=name, mentions=0,
+                       docs=[], aliases=[], roles=[])
+        a = G.nodes[node]
+        a["mentions"] += int(r["mentions"] or 0)
+        doc = docs.get(r["d"], {}).get("doc")
+        if doc and doc not in a["docs"]:
+            a["docs"].append(doc)
+        if r["name"] != name and r["name"] not in a["aliases"]:
+            a["aliases"].append(r["name"])
+        types[node][r["type"]] += 1
+    for node, counts in types.items():
+        G.nodes[node]["type"] = counts.most_common(1)[0][0]
+    _, rows = store.select(queries.ENTITY_NAMES)
+    for r in rows:
+        node = local.get(r["e"], r["e"])
+        if node not in G:
+            continue
+        a = G.nodes[node]
+        if r["alt"] and r["alt"] != a["name"] and r["alt"] not in a["aliases"]:
+            a["aliases"].append(r["alt"])
+        if r["role"] and r["role"] not in a["roles"]:
+            a["roles"].append(r["role"])
+    return local
+
+
+def _claims(store, G, docs, local) -> list[str]:
+    _, rows = store.select(queries.CLAIMS)
+    added: list[str] = []
+    for r in sorted(rows, key=lambda r: r["c"]):
+        c, kind = r["c"], r["kind"]
+        if c in G:
+            continue  # a claim typed twice matches two UNION branches; keep the first
+        prov = {
+            "sentence": r["sentence"] or "", "start": r["start"], "end": r["end"],
+            "sstart": r["sstart"], "send": r["send"], "confidence": r["confidence"],
+            "claim": c, **docs.get(r["d"], {"doc": r["d"]}),
+        }
+        if kind == "relation":
+            s, o = local.get(r["subject"], r["subject"]), local.get(r["object"], r["object"])
+            if s in G and o in G:
+                rel = r["relation"] or "related_to"
+                G.add_edge(s, o, key=c, label=rel, kind="relation", role=r["role"] or "",
+                           pattern=r["pattern"] or "", **prov)
+            continue
+        if kind == "quote":
+            content = r["content"] or ""
+            G.add_node(c, kind="quote", label=shorten(f"“{content}”"), quote=content, direct=r["direct"],
+                       cue=r["cue"] or "", speaker=r["speaker_name"] or "",
+                       speaker_mention=r["speaker_mention"] or "", reason=r["reason"] or "", **prov)
+            who = local.get(r["speaker"]) if r["speaker"] else None
+            if who in G:
+                G.add_edge(who, c, key="said", label="said", kind="said")
+        else:
+            surface = r["text"] or _number(r["value"])
+            what = " ".join(x for x in (surface, r["counts"] or "") if x)
+            G.add_node(c, kind="quantity", label=shorten(what), text=surface, value=r["value"],
+                       value_max=r["value_max"], qualifier=r["qualifier"] or "", unit=r["unit"] or "",
+                       counts=r["counts"] or "", counts_head=r["counts_head"] or "",
+                       predicate=r["predicate"] or "", place=r["place"] or "", time=r["time"] or "",
+                       source=r["source_name"] or "", source_kind=r["source_kind"] or "", **prov)
+            who = local.get(r["asserted_by"]) if r["asserted_by"] else None
+            if who in G:
+                G.add_edge(who, c, key="asserts", label="asserts", kind="asserts")
+            if r["in_quote"]:
+                G.nodes[c]["in_quote"] = r["in_quote"]
+        if r["d"] in G:
+            G.add_edge(c, r["d"], key="derived_from", label="derived_from", kind="derived_from")
+        added.append(c)
+    return added
+
+
+def _about(store, G, claims, local) -> None:
+    """claim → every entity mentioned inside it: the quote's words, or the number's sentence."""
+    _, rows = store.select(queries.MENTIONS)
+    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for r in rows:
+        doc = r["le"].split("#", 1)[0]
+        if r["start"] is not None and r["le"] in local:
+            by_doc[doc].append((int(r["start"]), int(r["end"]), local[r["le"]]))
+    for spans in by_doc.values():
+        spans.sort()
+    for c in claims:
+        a = G.nodes[c]
+        doc_node = next((t for _, t, k in G.out_edges(c, keys=True) if k == "derived_from"), None)
+        spans = by_doc.get(doc_node or "", [])
+        if a["kind"] == "quote":
+            lo, hi = a.get("start"), a.get("end")
+        else:
+            lo, hi = a.get("sstart"), a.get("send")
+        if lo is None or hi is None or not spans:
+            continue
+        talking = {u for u, _ in G.in_edges(c)}
+        i = bisect_left(spans, (int(lo), -1, ""))
+        seen = set()
+        while i < len(spans) and spans[i][0] < int(hi):
+            start, end, ent = spans[i]
+            if end <= int(hi) and ent not in talking and ent not in seen:
+                seen.add(ent)
+                G.add_edge(c, ent, key="about", label="about", kind="about")
+            i += 1
+
+
+def _doc_links(store, G) -> None:
+    _, rows = store.select(queries.DOC_LINKS)
+    for r in rows:
+        if r["s"] in G and r["t"] in G:
+            label = LINK_LABELS.get(r["kind"] or "", "same_story_as")
+            G.add_edge(r["s"], r["t"], key=label, label=label, kind="doclink", similarity=r["similarity"])
+
+
+# ---------------------------------------------------------------------------------------------- filters
+
+
+def select(
+    G: nx.MultiDiGraph,
+    focus: str | None = None,
+    hops: int = DEFAULT_HOPS,
+    kinds: tuple[str, ...] | list[str] | None = None,
+    source: str | None = None,
+    conflicts: bool = False,
+) -> nx.MultiDiGraph:
+    """The part of ``G`` a view shows. Raises ``VizError`` when focus or source match nothing."""
+    H = G.copy()
+    if not conflicts:
+        H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["kind"] == "conflict"])
+    if source:
+        docs = match_documents(H, source)
+        H.remove_nodes_from([n for n, a in list(H.nodes(data=True))
+                             if a["kind"] in ("quote", "quantity", "document") and a.get("doc") not in docs])
+        H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+                             if d["kind"] == "relation" and d.get("doc") not in docs])
+    if kinds:
+        bad = set(kinds) - set(KINDS)
+        if bad:
+            raise VizError(f"unknown claim kind {sorted(bad)[0]!r}; use one of {', '.join(KINDS)}")
+        H.remove_nodes_from([n for n, a in list(H.nodes(data=True))
+                             if a["kind"] in ("quote", "quantity") and a["kind"] not in kinds])
+        if "relation" not in kinds:
+            H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+                                 if d["kind"] == "relation"])
+    if conflicts:
+        involved = {n for u, v, d in H.edges(data=True) if d["kind"] == "conflict" for n in (u, v)}
+        keep = set(involved)
+        for n in involved:
+            keep.update(u for u, _ in H.in_edges(n))  # who asserted it
+            keep.update(v for _, v, k in H.out_edges(n, keys=True) if k == "derived_from")
+        H = H.subgraph(keep).copy()
+    _drop_idle(H, keep_docs=bool(source))
+    if focus:
+        centres = match_entities(G, focus) & set(H)
+        if not centres:
+            raise VizError(f"{focus!r} takes part in no claim in this view; try without --kind/--source")
+        U = H.to_undirected(as_view=True)
+        reach: set = set()
+        for c in centres:
+            reach.update(nx.single_source_shortest_path_length(U, c, cutoff=max(0, hops)))
+        H = H.subgraph(reach).copy()
+    return H
+
+
+def _drop_idle(H, keep_docs: bool) -> None:
+    """Entities in no claim and documents with nothing left are noise in a claims view."""
+    idle = [n for n, a in H.nodes(data=True)
+            if (a["kind"] == "entity" or (a["kind"] == "document" and not keep_docs)) and H.degree(n) == 0]
+    H.remove_nodes_from(idle)
+
+
+def match_entities(G, text: str) -> set:
+    """Entity nodes whose name or another name equals ``text``, else contains it (case-insensitive)."""
+    want = text.strip().lower()
+    names = {n: [a["name"], *a.get("aliases", ())] for n, a in G.nodes(data=True) if a["kind"] == "entity"}
+    exact = {n for n, ns in names.items() if any(x.lower() == want for x in ns)}
+    if exact:
+        return exact
+    part = {n for n, ns in names.items() if any(want in x.lower() for x in ns)}
+    if part:
+        return part
+    close = difflib.get_close_matches(text, sorted({x for ns in names.values() for x in ns}), n=4, cutoff=0.6)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise VizError(f"no entity named {text!r} in the store{hint}")
+
+
+def match_documents(G, text: str) -> set[str]:
+    """Document ids matching ``text``: the id, its start, or part of the title, publisher or file path."""
+    want = text.strip().lower()
+    docs = {a["doc"]: a for _, a in G.nodes(data=True) if a["kind"] == "document"}
+    for test in (lambda d, a: d.lower() == want, lambda d, a: d.lower().startswith(want),
+                 lambda d, a: any(want in (a.get(f) or "").lower() for f in ("doc_title", "publisher", "path"))):
+        found = {d for d, a in docs.items() if test(d, a)}
+        if found:
+            return found
+    some = ", ".join(sorted(docs)[:5])
+    raise VizError(f"no document matches {text!r}; document ids look like: {some}")
+
+
+def check_size(H, max_nodes: int, focus: str | None = None, hops: int = DEFAULT_HOPS) -> None:
+    n = H.number_of_nodes()
+    if n <= max_nodes:
+        return
+    if not focus:
+        hint = "narrow it with --focus ENTITY (and --hops 1), --kind or --source"
+    elif hops > 1:
+        hint = f"lower --hops (now {hops}) or narrow it with --kind or --source"
+    else:
+        hint = "narrow it with --kind or --source"
+    raise VizError(f"the graph has {n} nodes, over the cap of {max_nodes}: {hint}, or raise --max-nodes")
