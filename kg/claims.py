@@ -12,10 +12,16 @@ from kg.records import Extraction, NumericClaim, Quote, Relation
 
 
 def iter_claims(ex: Extraction) -> Iterator[tuple[str, int, str, Quote | NumericClaim | Relation]]:
-    """(kind, index within its kind, IRI, record) for every claim, in a fixed order."""
+    """(kind, index within its kind, IRI, record) for every claim, in a fixed order.
+
+    A record with an empty evidence span (a relation read from document metadata, say) is no claim:
+    nothing in the text says it. ``kg.rdf.mapping`` keeps such facts as plain document metadata.
+    """
     seen: dict = {}
     for kind, records in (("quote", ex.quotes), ("quantity", ex.quantities), ("relation", ex.relations)):
         for i, rec in enumerate(records):
+            if rec.evidence.end <= rec.evidence.start:
+                continue
             # two claims of one kind on the same span (a list of companies sharing one predicate, say)
             # still get distinct, deterministic IRIs
             key = (kind, rec.evidence.start, rec.evidence.end)

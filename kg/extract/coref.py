@@ -30,11 +30,15 @@ from kg.records import Entity
 _SUBJ = ("nsubj", "nsubjpass")
 _COMPOUND = ("compound", "flat", "amod", "nmod")
 _APPOS = "appos"
+_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PERSONAL = {"he", "him", "she", "her"}
 _PLURAL = {"they", "them"}
+_QUANTIFIERS = {"many", "some", "several", "few", "most", "other", "all", "two", "three"}
 _LEADING_DET = {"the", "a", "an", "this", "that", "these", "those"}
 # how far back (in sentences) a pronoun may find its antecedent
 _PRONOUN_WINDOW = 4
+
+_ORG_TYPES = ("Organization", "Company", "GovernmentBody", "MediaOutlet", "FinancialInstitution")
 
 CONF_NAME = 1.0
 CONF_PRONOUN = 0.85
@@ -56,8 +60,37 @@ class Speaker:
 
 
 def _rule_lines(name: str) -> list[str]:
-    text = resources.files("kg.extract").joinpath(f"rules/{name}").read_text(encoding="utf-8")
+    path = resources.files("kg.extract").joinpath(f"rules/{name}")
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
     return [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    return frozenset(_rule_lines("quote_source_nouns.txt"))
+
+
+@cache
+def reporting_lemmas() -> frozenset[str]:
+    return frozenset(w for w in _rule_lines("reporting_verbs.txt") if " " not in w)
+
+
+@cache
+def channel_nouns() -> frozenset[str]:
+    return frozenset(_rule_lines("quote_channel_nouns.txt"))
+
+
+@cache
+def org_nouns() -> frozenset[str]:
+    return frozenset(_rule_lines("quote_org_nouns.txt"))
+
+
+@cache
+def title_modifiers() -> frozenset[str]:
+    """Words that qualify a title ("acting", "deputy", "foreign"), shared with the entity extractor."""
+    return frozenset(_rule_lines("entity_title_modifiers.txt"))
 
 
 @cache
@@ -71,7 +104,10 @@ def title_at_end(words: list[str]) -> str | None:
     low = [w.lower().rstrip(".") for w in words]
     for t in titles():
         if len(t) <= len(low) and tuple(low[len(low) - len(t):]) == t:
-            return " ".join(t)
+            start = len(low) - len(t)
+            while start > 0 and low[start - 1] in title_modifiers():
+                start -= 1
+            return " ".join(low[start:])
     return None
 
 
@@ -86,7 +122,10 @@ def strip_titles(name: str) -> tuple[str, str | None]:
             if tuple(low[i : i + len(t)]) == t and i + len(t) < len(words):
                 end = i + len(t)
                 if best is None or end > best[0]:
-                    best = (end, " ".join(t))
+                    first = i
+                    while first > 0 and low[first - 1] in title_modifiers():
+                        first -= 1
+                    best = (end, " ".join(low[first:end]))
                 break
     if best is None:
         return name, None
@@ -94,6 +133,17 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     if all(w[:1].isupper() for w in rest):
         return " ".join(rest), best[1]
     return name, None
+
+
+def could_speak(tok: Token) -> bool:
+    """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
+    pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
+        return True
+    low = tok.lower_
+    if low in _PERSONAL | _PLURAL | {"it", "i", "we", "you", "who"}:
+        return True
+    return tok.lemma_.lower() in source_nouns() or low in source_nouns() or title_at_end([tok.text]) is not None
 
 
 class Resolver:
@@ -149,9 +199,11 @@ class Resolver:
                 continue
             role = self._role_of(tok)
             ent = self._entity(tok)
-            if ent is None and role is None:
+            speaking = self._speaking_name(tok)
+            if ent is None and role is None and not speaking:
                 continue
-            if ent is not None and ent.type != "Person" and role is None and not self._person_like_name(ent):
+            if (ent is not None and ent.type != "Person" and role is None and not speaking
+                    and not self._person_like_name(ent)):
                 continue
             name, start, end = self._name_text(tok)
             canon = self.canonical(ent.name if ent is not None else name)
@@ -160,6 +212,17 @@ class Resolver:
                 self.roles.setdefault(canon, set()).add(role)
             if ent is not None:
                 self.roles.setdefault(canon, set()).update(ent.roles)
+
+    def _speaking_name(self, tok: Token) -> bool:
+        """A two- or three-word proper name that is the subject of a reporting verb ("Arnaud Rousseau
+        told AFP") is a person, whatever type the small NER model guessed (it said LOC here)."""
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting_lemmas():
+            return False
+        ent = self._entity(tok)
+        if ent is not None and ent.type in _ORG_TYPES and ent.type != "Organization":  # surely an organisation
+            return False
+        words = self._name_text(tok)[0].split()
+        return 2 <= len(words) <= 3 and not any(w.lower() in source_nouns() | org_nouns() for w in words)
 
     def _person_like_name(self, ent: Entity) -> bool:
         # spaCy sometimes types a titled or short person name as ORG/GPE; a name that another entity
@@ -187,11 +250,22 @@ class Resolver:
         return None
 
     # -- resolution -----------------------------------------------------------------------------------
-    def resolve(self, head: Token) -> Speaker:
+    def resolve(self, head: Token) -> Speaker | None:
+        """Who the mention headed by ``head`` is; None when it cannot be a speaker at all (an
+        inanimate subject: "the sanctions continue")."""
         low = head.text.lower()
-        if head.pos_ == "PRON" or low in _PERSONAL | _PLURAL:
+        if head.pos_ == "PRON" or low in _PERSONAL | _PLURAL | {"it"}:
             return self._pronoun(head)
-        if head.pos_ == "PROPN":
+        # a capitalised role ("Chairman of the Board …") is a nominal, not a name
+        if head.pos_ == "PROPN" and (self._entity(head) is None or title_at_end([head.text])):
+            if title_at_end([head.text]) or head.lemma_.lower() in source_nouns():
+                org = self._org_named_by(head)
+                if org is not None:  # "the Ministry" after "the Ministry of Internal Affairs"
+                    return Speaker(org.name, head.text, head.idx, head.idx + len(head.text), org.type,
+                                   CONF_NOMINAL)
+                return self._nominal(head)
+        # a name the tagger took for a common noun ("Pols said" tagged as plural of "pol")
+        if head.pos_ == "PROPN" or (self._entity(head) is not None and head.ent_type_ in _NAME_LABELS):
             return self._proper(head)
         # a role noun with a name in apposition: "the president, Kassym-Jomart Tokayev, said"
         for child in head.children:
@@ -209,15 +283,21 @@ class Resolver:
                 text = self.doc.text[start:end]
             name = self.canonical(ent.name)
             typ = ent.type
+            # the entity tagger cut a name short ("Ana Costa" tagged as the ORG "Costa"): the proper-noun
+            # chain is the name, and the tagger's type is not to be trusted
+            chain = strip_titles(text)[0]
+            if len(chain.split()) > len(name.split()) and chain.endswith(" " + name):
+                name, typ = chain, None
         else:
             name = self.canonical(text)
             typ = None
         # a generic capitalised head ("the Ministry") refers back to the last organisation named by it
-        if len(name.split()) == 1 and (ent is None or ent.type != "Person"):
+        if len(name.split()) == 1 and (ent is None or ent.type in _ORG_TYPES):
             org = self._org_named_by(head)
             if org is not None:
                 name, typ = org.name, org.type
-        if self._role_of(head) or (typ not in ("Organization", "Group") and self._is_person_name(name)):
+        if (self._role_of(head) or self._speaking_name(head)
+                or (typ not in (*_ORG_TYPES, "Group") and self._is_person_name(name))):
             typ = "Person"
         return Speaker(name, text, start, end, typ or None, CONF_NAME)
 
@@ -230,15 +310,20 @@ class Resolver:
         word = head.text.lower()
         best = None
         for e in self.entities.entities:
-            if e.type in ("Organization",) and len(e.name.split()) > 1 and e.name.split()[0].lower() == word:
+            if e.type in _ORG_TYPES and len(e.name.split()) > 1 and e.name.split()[0].lower() == word:
                 first = e.mentions[0].start if e.mentions else 0
                 if first < head.idx and (best is None or first > best.mentions[0].start):
                     best = e
         return best
 
-    def _pronoun(self, head: Token) -> Speaker:
+    def _pronoun(self, head: Token) -> Speaker | None:
         low = head.text.lower()
         start, end = head.idx, head.idx + len(head.text)
+        if low == "it":
+            org = self._org_before(head)
+            if org is None:
+                return None  # "it" with no organisation before it is no speaker ("it is said")
+            return Speaker(self.canonical(org.name), head.text, start, end, org.type, CONF_PRONOUN)
         if low not in _PERSONAL:
             return Speaker(None, head.text, start, end, None, 0.0, reason=f"pronoun {head.text!r} not resolved")
         ante = self.antecedent(head)
@@ -247,6 +332,19 @@ class Resolver:
                            reason=f"no person before pronoun {head.text!r}")
         resolved = self._proper(ante)
         return Speaker(resolved.name, head.text, start, end, "Person", CONF_PRONOUN)
+
+    def _org_before(self, head: Token, window: int = 2) -> Entity | None:
+        """The organisation named last before ``head`` in its sentence or the ``window - 1`` before."""
+        sents = [s for s in self.doc.sents if s.start_char <= head.idx][-window:]
+        lo = sents[0].start_char if sents else 0
+        best = None
+        for e in self.entities.entities:
+            if e.type not in _ORG_TYPES:
+                continue
+            for m in e.mentions:
+                if lo <= m.start < head.idx and (best is None or m.start > best[0]):
+                    best = (m.start, e)
+        return best[1] if best else None
 
     def antecedent(self, head: Token) -> Token | None:
         """The nearest person mention before ``head``: in the same sentence, else in the closest
@@ -272,31 +370,58 @@ class Resolver:
             tok = tok.head
         return tok.dep_ in _SUBJ
 
-    def _nominal(self, head: Token) -> Speaker:
+    def _nominal(self, head: Token) -> Speaker | None:
         span = noun_phrase(head)
         mods = [t.text for t in span if t.i <= head.i and t.dep_ in ("amod", "compound") or t.i == head.i]
         role = title_at_end(mods)
+        if role is None and head.lemma_.lower() not in source_nouns() and head.lower_ not in source_nouns():
+            return None
         text = span.text
         start, end = span.start_char, span.end_char
+        org = self._org_in(span, head)
         if role is not None:
             person = self._person_with_role(role, head.idx)
-            if person is None:
-                return Speaker(None, text, start, end, "Person", 0.0,
-                               reason=f"no person with role {role!r} in the document")
-            return Speaker(person, text, start, end, "Person", CONF_NOMINAL)
+            if person is not None:
+                return Speaker(person, text, start, end, "Person", CONF_NOMINAL)
+            if org is not None:  # "a Shell spokesperson": an unnamed person speaking for the organisation
+                return Speaker(self.canonical(org.name), text, start, end, org.type, CONF_NOMINAL)
+            return Speaker(None, text, start, end, "Person", 0.0,
+                           reason=f"no person with role {role!r} in the document")
+        # "the company's own report", "the ministry's press service": the owner speaks
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and head.lemma_.lower() in channel_nouns():
+            found = self.resolve(owner)
+            if found is not None and found.name is not None:
+                return Speaker(found.name, text, start, end, found.type, round(found.confidence * 0.9, 2))
+        # "the company", "the ministry": the organisation of that kind named last
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ == "the" and head.lemma_.lower() in org_nouns():
+            prior = self._org_before(head, window=5)
+            if prior is not None:
+                return Speaker(self.canonical(prior.name), text, start, end, prior.type, CONF_NOMINAL)
         # "the press service of the Ministry of Defense": the organisation speaks
-        for tok in span:
-            if tok.i > head.i:
-                ent = self._entity(tok)
-                if ent is not None and ent.type in ("Organization", "Company", "GovernmentBody", "MediaOutlet"):
-                    return Speaker(self.canonical(ent.name), text, start, end, ent.type, CONF_GROUP)
+        if org is not None and org.mentions and self._after_head(org, head):
+            return Speaker(self.canonical(org.name), text, start, end, org.type, CONF_GROUP)
         # "Kazakh officials": a common noun made specific by a named modifier
         words = [t for t in span if t.i <= head.i]
         if any(self._entity(t) is not None or t.ent_type_ in ("NORP", "GPE", "ORG") for t in words[:-1]):
-            name = " ".join(t.text for t in words if t.text.lower() not in _LEADING_DET and t.dep_ != "poss"
-                            and t.dep_ != "case")
+            while words[0].pos_ == "DET" or words[0].lower_ in _QUANTIFIERS:
+                words = words[1:]
+            name = self.doc.text[words[0].idx : head.idx + len(head.text)]
             return Speaker(name, text, start, end, "Group", CONF_GROUP)
         return Speaker(None, text, start, end, None, 0.0, reason=f"unnamed source {text!r}")
+
+    def _org_in(self, span: Span, head: Token) -> Entity | None:
+        for tok in span:
+            if tok.i != head.i:
+                ent = self._entity(tok)
+                if ent is not None and ent.type in _ORG_TYPES:
+                    return ent
+        return None
+
+    @staticmethod
+    def _after_head(org: Entity, head: Token) -> bool:
+        return any(m.start > head.idx for m in org.mentions if m.start < head.sent.end_char)
 
     def _person_with_role(self, role: str, offset: int) -> str | None:
         head_word = role.split()[-1]

@@ -135,8 +135,9 @@ def speech_verbs() -> frozenset[str]:
 
 
 def country_of(text: str) -> str | None:
-    """'Kazakhstan' / 'the Russian Federation' -> the country name; None if not a known country."""
-    return _countries().get(clean_name(text).lower())
+    """'Kazakhstan' / 'the Russian Federation' / 'U.S.' -> the country name; None if not a known country."""
+    table = _countries()
+    return table.get(clean_name(text).lower()) or table.get(_LEADING_DET.sub("", text.strip()).lower())
 
 
 def demonym_country(word: str) -> str | None:
@@ -430,6 +431,34 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
             continue
         for part, first in _parts(span):
             yield from _candidate(doc, span, part, first)
+    yield from _missed_org_names(doc)
+
+
+def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
+    """'"Tinkoff" online bank': a proper noun naming an organisation noun that NER did not tag.
+
+    Why: the small model misses unfamiliar company names in lists; the organisation noun they modify
+    ("bank", "company") is evidence enough. The name must start its noun phrase ("software Development
+    companies" is not a name).
+    """
+    covered = {t.i for span in doc.ents for t in span}
+    for t in doc:
+        if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or not t.text[:1].isupper() or is_title_word(t.text):
+            continue
+        if t.dep_ not in {"compound", "nmod"} or t.head.pos_ != "NOUN" or not t.head.is_lower:
+            continue
+        org = org_type_of_word(t.head.text) or org_type_of_word(t.head.lemma_)
+        if org is None or demonym_country(t.text) or place_type(t.text):
+            continue
+        if t.i > 0 and doc[t.i - 1].tag_ in {"NNP", "NNPS", "NN", "NNS", "JJ"} and doc[t.i - 1].i not in covered:
+            continue  # part of a longer phrase ("domestic IT firms"): only a run that starts the phrase
+        run = [t]
+        while run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ in {"NNP", "NNPS"} \
+                and doc[run[-1].i + 1].text[:1].isupper() and doc[run[-1].i + 1].i not in covered:
+            run.append(doc[run[-1].i + 1])
+        text = doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="ORG", surface=text,
+                    org_type=org)
 
 
 def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> Iterable[_Cand]:
@@ -444,6 +473,10 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
     text = _POSSESSIVE.sub("", text)
     if _is_junk(tokens, text, label):
         return
+    # "Kazakh language", "Russian speakers": a demonym adjective with common nouns is the demonym alone
+    if len(tokens) > 1 and demonym_country(tokens[0].text) and all(t.is_lower for t in tokens[1:]):
+        tokens = tokens[:1]
+        text = tokens[0].text
     words = [t.text for t in tokens]
     role = None
     # "Kazakh President Kassym-Jomart Tokayev": a title inside the span before capitalised words; whatever
@@ -502,6 +535,7 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
     # "Kazakhstan Seeks ..." (a headline tagged PERSON): a name never starts with a country
     if label == "PERSON" and len(tokens) > 1 and country_of(tokens[0].text):
         cand.text, cand.end = tokens[0].text, tokens[0].idx + len(tokens[0].text)
+        cand.surface = cand.text
         cand.label, cand.place_type = "GPE", "Country"
         return
     if country and (label != "PERSON" or cand.surface != text):
@@ -650,6 +684,14 @@ def _decide_label(g: dict) -> str:
     return "ORG"
 
 
+def _could_be_person(full: dict, short: dict) -> bool:
+    if full["label"] == "PERSON":
+        return True
+    # an untyped ORG/GPE name (no organisation word, not a known place) ending in a person's surname
+    return (short["label"] == "PERSON" and full["label"] in {"ORG", "GPE", "NORP"} and not full["org_type"]
+            and not full["place_type"] and all(w[:1].isupper() for w in full["name"].split()))
+
+
 def _merge_short_names(groups: dict, order: Iterable) -> None:
     """'Tokayev' joins 'Kassym-Jomart Tokayev' when exactly one full name ends with it."""
     keys = list(order)
@@ -662,11 +704,15 @@ def _merge_short_names(groups: dict, order: Iterable) -> None:
         short = g["name"].lower()
         owners = [
             k for k in keys
-            if k != key and k in groups and groups[k]["label"] == "PERSON"
+            if k != key and k in groups and _could_be_person(groups[k], g)
             and len(groups[k]["name"].split()) > 1 and groups[k]["name"].lower().split()[-1] == short
         ]
         if len(owners) == 1:
             full = groups[owners[0]]
+            if full["label"] != "PERSON":
+                # spaCy's ORG "Kassym-Jomart Tokayev" whose surname is a PERSON elsewhere is that person
+                full["label"] = "PERSON"
+                full["mentions"] = [Mention(m.text, m.start, m.end, "PERSON") for m in full["mentions"]]
             full["mentions"].extend(Mention(m.text, m.start, m.end, "PERSON") for m in g["mentions"])
             full["alts"] |= g["alts"] | {g["name"]}
             full["roles"] |= g["roles"]

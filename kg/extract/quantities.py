@@ -58,9 +58,29 @@ class _Number:
     kind: str = "count"  # count | vague | ratio
     core: set[int] = field(default_factory=set)  # the number (and unit) tokens, without the qualifier
     words_only_one: bool = False  # the bare word "one"/"a" without scale, unit or ratio
+    lead: int | None = None  # "from"/"between" opening a range: part of the surface, not of the number
 
 
 def extract_quantities(
+    doc: Doc, quotes: Sequence[Quote], entities: DocEntities, document: Document
+) -> Iterator[NumericClaim]:
+    claims = list(_claims(doc, quotes, entities, document))
+    yield from _drop_headline_repeats(claims, document)
+
+
+def _drop_headline_repeats(claims: list[NumericClaim], document: Document) -> Iterator[NumericClaim]:
+    """A headline number restated in the body ("50 companies left" / "50 companies have relocated") is one
+    claim, not two: the body's copy, with its sentence and attribution, is kept."""
+    title = (document.title or "").strip()
+    in_title = len(title) if title and document.text.startswith(title) else 0
+    body = {(c.value, c.unit, c.counts_head) for c in claims if c.evidence.start >= in_title}
+    for c in claims:
+        if c.evidence.end <= in_title and (c.value, c.unit, c.counts_head) in body:
+            continue
+        yield c
+
+
+def _claims(
     doc: Doc, quotes: Sequence[Quote], entities: DocEntities, document: Document
 ) -> Iterator[NumericClaim]:
     cutoff = _end_of_article(doc.text)
@@ -76,6 +96,8 @@ def extract_quantities(
         noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
         if noun is not None and noun.lower_ in nb.context("time_units"):
             continue  # a duration or a rule about time, not a count
+        if noun is not None and inherited is None and _reference(doc, num, noun):
+            continue
         if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS):
             continue  # "July 14", "September 21, 2022": spaCy's DATE, and nothing else is counted
         counts = _np_text(noun, num) if noun is not None else None
@@ -83,7 +105,9 @@ def extract_quantities(
             counts = inherited[1]
         if noun is not None and num.unit not in ("%", "ratio") and inherited is None:
             previous[sent.start] = (noun, counts)
-        verb = _governing_verb(arg)
+        # "one in two of [the nearly 1,400 companies] has left": the verb is about the part, not the whole
+        base = arg is not top and arg.dep_ == "pobj" and arg.head.dep_ == "prep" and _numberish(arg.head.head)
+        verb = None if base else _governing_verb(arg, noun)
         pred_tokens = _predicate_tokens(verb, arg) if verb is not None else []
         source, kind, quote_index = _source(doc, num, span, top, arg, quotes, entities)
         confidence = 1.0
@@ -101,9 +125,9 @@ def extract_quantities(
             evidence=_evidence(document.text, span),
             unit=num.unit,
             counts=counts,
-            counts_head=(inherited[0] if inherited else noun).lemma_.lower() if noun is not None else None,
+            counts_head=_head_lemma(noun) if noun is not None else None,
             predicate=_phrase(pred_tokens) or None,
-            place=_place(pred_tokens, arg, entities),
+            place=_place(pred_tokens, arg, noun, entities),
             time=_time(doc, verb, sent, num),
             source=source,
             source_kind=kind,
@@ -276,6 +300,9 @@ def _range(doc: Doc, num: _Number) -> None:
     if _year_like(doc[j + 1].text) or _year_like(doc[num.start].text):
         return
     num.core |= set(range(j, end2)) | core2
+    if lead in ("from", "between"):
+        num.start -= 1  # the surface is "between 10 and 20", "from $415 to $1040"
+        num.lead = num.start
     num.unit = num.unit or unit2
     num.value, num.value_max = min(num.value, value2), max(num.value, value2)
     num.end = end2
@@ -318,7 +345,7 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     # identifiers and ages: "page 5", "issue 176", "No. 3", "aged 45"
     if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words"):
         return True
-    if _low(doc, num.start - 1) == "no" and _low(doc, num.start) == ".":
+    if _low(doc, num.start - 2) == "no" and _low(doc, num.start - 1) == ".":
         return True
     # clock times: "10 a.m.", "14:00 GMT"
     if _low(doc, num.end) in nb.context("time_words") or ":" in first.text:
@@ -332,6 +359,21 @@ def _excluded(doc: Doc, num: _Number) -> bool:
             and doc[num.start - 2].ent_type_ == "PERSON"):
         return True
     return False
+
+
+def _reference(doc: Doc, num: _Number, noun: Token) -> bool:
+    """A number that points back at things already named instead of counting them: "all three nations",
+    "the first two waves", "Uzbekistan and Kyrgyzstan, two other Central Asian nations"."""
+    if num.qualifier != "exact" or num.kind != "count" or num.unit is not None:
+        return False
+    spelled = all(not nb.is_digits(doc[i].text) for i in num.core)
+    if not spelled or num.value > 10:
+        return False
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return True
+    dets = {c.lower_ for c in noun.lefts if c.dep_ in ("det", "predet") and c.i < num.start}
+    dets |= {doc[i].lower_ for i in range(max(num.start - 2, 0), num.start)}
+    return bool(dets & {"the", "all", "both", "these", "those"})
 
 
 def _in_date(doc: Doc, num: _Number) -> bool:
@@ -359,7 +401,7 @@ def _end_of_article(text: str) -> int:
 
 def _top(doc: Doc, num: _Number) -> Token:
     """The token of the number whose head lies outside it (the number's attachment point)."""
-    inside = set(range(num.start, num.end)) | num.core
+    inside = (set(range(num.start, num.end)) | num.core) - {num.lead}
     tops = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
     tops = [t for t in tops if t.dep_ != "punct"] or tops or [doc[num.start]]
     for t in tops:
@@ -395,7 +437,10 @@ def _counted(
         return head.head, top, None
     # a change: "the number of Russian companies increased by about 4,000"
     if top.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        verb = head.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            subj = verb.head  # "the number of firms (which) increased by 4,000"
         if subj is not None:
             return _measured(subj), top, None
     # a share with no "of": the subject of its clause ("..., accounting for 0.2%")
@@ -403,9 +448,8 @@ def _counted(
         subj = _clause_subject(top, inside)
         if subj is not None:
             return _measured(subj), top, None
-        return None, top, None
-    # ellipsis: "more than 50 businesses have moved, while another 56 have ..."
-    if num.unit is None and top.dep_ in _NOMINAL_DEPS and previous is not None:
+    # ellipsis: "more than 50 businesses have moved, while another 56 have ...", "of 500 residents, 30% said"
+    if num.unit in (None, "%") and top.dep_ in _NOMINAL_DEPS and previous is not None:
         return previous[0], top, previous
     return None, top, None
 
@@ -439,6 +483,14 @@ def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
     return None
 
 
+def _head_lemma(noun: Token) -> str:
+    # spaCy keeps plural proper nouns as they are ("Russians"); the head is the singular ("russian")
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNPS" and lemma.endswith("s") and len(lemma) > 3:
+        lemma = lemma[:-1]
+    return lemma
+
+
 def _np_text(noun: Token, num: _Number) -> str:
     inside = set(range(num.start, num.end)) | num.core
     toks: list[Token] = []
@@ -453,39 +505,69 @@ def _np_text(noun: Token, num: _Number) -> str:
 # --- predicate, place, time ------------------------------------------------------------------------------
 
 
-def _governing_verb(arg: Token) -> Token | None:
+def _governing_verb(arg: Token, noun: Token | None = None) -> Token | None:
+    """The verb the counted phrase is subject of; for an object, its relative clause if it has one
+    ("accommodate the hundreds of businesses that have left Russia" -> "left Russia")."""
     seen = 0
-    while seen < 5:
+    while seen < 8:
         if arg.dep_ == "conj":  # "companies and banks ... left": the first conjunct's verb
             arg = arg.head
-        elif arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.like_num:
+        elif arg.dep_ == "pobj" and arg.head.dep_ == "prep" and _numberish(arg.head.head):
             arg = arg.head.head  # "one in two of the ... companies has suspended": the partitive's verb
+        elif arg.dep_ == "prep" and _numberish(arg.head):
+            arg = arg.head  # "out" in "one out of two"
         else:
             break
         seen += 1
+    if arg.dep_ in ("nsubj", "nsubjpass") and arg.head.pos_ in ("VERB", "AUX"):
+        return arg.head
+    for holder in (arg, noun):
+        if holder is None:
+            continue
+        rel = next((c for c in holder.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
+        if rel is not None:
+            return rel
     if arg.dep_ in _ARG_DEPS and arg.head.pos_ in ("VERB", "AUX"):
         return arg.head
-    rel = next((c for c in arg.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
-    if rel is not None:
-        return rel
     if arg.dep_ == "pobj" and arg.head.head.pos_ in ("VERB", "AUX"):
         return arg.head.head
     return None
 
 
+def _numberish(tok: Token) -> bool:
+    return tok.like_num or nb.is_number_word(tok.text) or tok.lower_ in ("out",) or \
+        any(tok.lower_ == p[0] for p, _l, _h in nb.vague() if p[0] not in ("a", "an", "several"))
+
+
 def _predicate_tokens(verb: Token, arg: Token) -> list[Token]:
     # a relative clause ("companies that have suspended operations") lies inside the counted phrase
-    skip = {t.i for t in arg.subtree} - {t.i for t in verb.subtree} if arg.i != verb.i else set()
+    skip = {t.i for t in arg.subtree} if arg.i != verb.i else set()
+    if verb in arg.subtree:
+        skip -= {t.i for t in verb.subtree}
     toks = [verb]
     toks.extend(c for c in verb.children if c.dep_ in ("neg", "auxpass") and c.i not in skip)
+    grouped = False
     for child in verb.rights:
         if child.dep_ not in _PRED_CHILD_DEPS or child.i in skip:
             continue
-        sub = [t for t in child.subtree if t.i not in skip]
+        if child.lower_ == "according":
+            continue  # "according to the reports" is the source, not the predicate
+        if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue  # "..., and 50 more could follow": another clause with its own subject
+        if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            # "stopped or [suspended their operations in Russia]", "known [to have shipped goods to Russia]"
+            sub = [t for t in child.lefts if t.dep_ in ("cc", "aux")] + _predicate_tokens(child, arg)
+        else:
+            sub = [t for t in child.subtree if t.i not in skip and t.dep_ != "relcl"]
         if child.dep_ == "prep" and any(t.ent_type_ in _DATE_LABELS for t in sub):
             continue  # a time phrase is the time scope, not the predicate
-        toks.extend(t for t in sub if t.dep_ not in ("relcl",))
+        if grouped and len(toks) + len(sub) > _MAX_PHRASE:
+            break  # whole phrases only: "suspended operations in Russia", not "... after the start of the"
+        toks.extend(sub)
+        grouped = True
     kept = {t.i for t in toks}
+    # "includes Kazakhstan and [four other republics]": a conjunction whose conjunct is gone
+    toks = [t for t in toks if t.dep_ != "cc" or any(c.dep_ == "conj" and c.i in kept for c in t.head.children)]
     # a preposition whose object is the number itself ("rose from [$415 to $1040]") says nothing alone
     toks = [t for t in toks if t.dep_ != "prep" or any(c.i in kept for c in t.children)]
     toks = sorted(set(toks), key=lambda t: t.i)
@@ -513,15 +595,19 @@ def _phrase(toks: list[Token]) -> str:
     return out.strip()
 
 
-def _place(pred: list[Token], arg: Token, entities: DocEntities) -> str | None:
-    for tok in list(pred) + [t for t in arg.rights for t in t.subtree]:
-        if tok.ent_type_ in _PLACE_LABELS:
-            ent = entities.at(tok.idx, tok.idx + len(tok.text))
-            if ent is not None:
-                return ent.name
-            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            return clean_name(span.text) if span is not None else tok.text
-    return None
+def _place(pred: list[Token], arg: Token, noun: Token | None, entities: DocEntities) -> str | None:
+    cands = [t for t in list(pred) + [t for t in arg.rights for t in t.subtree]
+             if t.ent_type_ in _PLACE_LABELS and t != noun]
+    # "moved from Russia to Kazakhstan": the place a claim is about is where things are, not where they left
+    cands.sort(key=lambda t: t.head.lower_ == "from")
+    if not cands:
+        return None
+    tok = cands[0]
+    ent = entities.at(tok.idx, tok.idx + len(tok.text))
+    if ent is not None:
+        return ent.name
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return clean_name(span.text) if span is not None else tok.text
 
 
 def _time(doc: Doc, verb: Token | None, sent: Span, num: _Number) -> str | None:
@@ -531,7 +617,9 @@ def _time(doc: Doc, verb: Token | None, sent: Span, num: _Number) -> str | None:
         if ent.label_ not in _DATE_LABELS or ent.root.i not in scope or any(t.i in inside for t in ent):
             continue
         root = ent.root
-        toks = list(root.head.subtree) if root.dep_ == "pobj" and root.head.dep_ == "prep" else list(root.subtree)
+        # the whole time phrase: "since [the beginning of 2022]", "[the week] after mobilization"
+        in_prep = root.dep_ in ("pobj", "npadvmod") and root.head.dep_ == "prep"
+        toks = list(root.head.subtree) if in_prep else list(root.subtree)
         toks = [t for t in toks if t.i not in inside and not t.is_punct][:_MAX_PHRASE]
         return _phrase(toks) or None
     return None
@@ -566,7 +654,9 @@ def _source(
     for anc in top.ancestors:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in nb.context("source_verbs"):
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
-            if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree:
+            # "30% said ...": a counted subject is the respondents, not a source
+            if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree \
+                    and not any(_numberish(t) or t.text == "%" for t in subj.subtree):
                 name = _name(subj, entities)
                 if name:
                     kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
@@ -593,18 +683,15 @@ def _name(tok: Token, entities: DocEntities) -> str | None:
     if tok.pos_ == "PRON":
         return None
     ent = entities.at(tok.idx, tok.idx + len(tok.text))
-    if ent is not None:
+    if ent is not None:  # the head word is a named entity: its canonical name
         return ent.name
+    # otherwise the noun phrase: "Kazakh officials", "the press service of the Ministry of Defense"
     toks = [t for c in tok.lefts if c.dep_ not in ("det", "punct") for t in c.subtree] + [tok]
-    for child in tok.rights:  # "the press service of the Ministry of Defense"
+    for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             toks.extend(t for t in child.subtree)
             break
     toks = sorted({t for t in toks if t.dep_ != "det" or t.i > tok.i}, key=lambda t: t.i)
-    for t in toks:
-        ent = entities.at(t.idx, t.idx + len(t.text))
-        if ent is not None and ent.type not in ("Place",):
-            return ent.name
     return clean_name(_phrase(toks)) or None
 
 

@@ -26,7 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.coref import Resolver, Speaker
+from kg.extract.coref import Resolver, Speaker, could_speak
 from kg.extract.entities import DocEntities
 from kg.records import Evidence, Quote
 
@@ -205,7 +205,9 @@ def subject_of(verb: Token) -> Token | None:
             if child.tag_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "Tokayev, who said that …"
             return child
-        if verb.dep_ != "conj" or verb.head is verb:
+        # "kept rates unchanged, saying …": a participle shares its clause's subject
+        shared = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        if not shared or verb.head is verb:
             return None
         verb = verb.head
         seen += 1
@@ -219,7 +221,7 @@ def _attribution(toks: list[Token], nearest_last: bool = False) -> _Attribution 
     for tok in toks:
         if is_reporting(tok) and not any(c.dep_ == _NEG for c in tok.children):
             subj = subject_of(tok)
-            if subj is not None and subj.i in ids:
+            if subj is not None and subj.i in ids and could_speak(subj):
                 found.append(_Attribution(tok, subj, CONF_SAME_SENTENCE))
     if not found:
         return None
@@ -268,11 +270,18 @@ class _Extractor:
         self.resolver = Resolver(doc, entities)
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
+        self.paragraphs = paragraphs(doc.text)
         self.quoted: list[Quoted] = []
         self.direct: list[Quote] = []
         self.contents: list[tuple[int, int]] = []  # every quoted stretch, attributed or not
 
     # -- sentences ------------------------------------------------------------------------------------
+    def _paragraph_of(self, offset: int) -> tuple[int, int]:
+        for ps, pe in self.paragraphs:
+            if ps <= offset < pe:
+                return ps, pe
+        return 0, len(self.doc.text)
+
     def sentence_at(self, offset: int):
         return self.sents[max(0, bisect_right(self.sent_starts, offset) - 1)]
 
@@ -491,6 +500,9 @@ class _Extractor:
             return Quote(None, None, None, content, True, ev, None, None, 0.5,
                          reason="no attribution found near the quotation")
         spk = self.resolver.resolve(att.subject)
+        if spk is None:
+            return Quote(None, None, None, content, True, ev, None, None, 0.5,
+                         reason=f"attributed to {att.subject.text!r}, which is not a speaker")
         return _quote(self.doc, spk, att.verb, content, True, ev, conf)
 
     # -- reported speech ----------------------------------------------------------------------------------
@@ -519,15 +531,21 @@ class _Extractor:
         if subj is None:
             return None
         comps = [c for c in verb.children if c.dep_ in _CLAUSE]
+        # the statement follows the verb ("said that …") or precedes it and its subject, set off by a
+        # comma ("…, the president said"); a clause before a colon introduces the speaker instead
+        right = [c for c in comps if c.i > verb.i]
+        comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i]
         if not comps and verb.lemma_.lower() in proposal_verbs():
             comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
         if not comps:
             return None
         toks = sorted(t for c in comps for t in c.subtree)
-        span = self._content_span(toks)
+        span = self._content_span(toks, verb)
         if span is None:
             return None
         spk = self.resolver.resolve(subj)
+        if spk is None:
+            return None
         return _quote(self.doc, spk, verb, self.doc.text[span[0] : span[1]], False,
                       evidence(self.doc, *span), CONF_REPORTED)
 
@@ -545,23 +563,57 @@ class _Extractor:
             part = [t for t in clause if t.i > max(phrase)]
         else:
             part = [t for t in clause if t.i < min(phrase)]
-        span = self._content_span(part)
+        span = self._content_span(part, tok)
         if span is None:
             return None
         spk = self.resolver.resolve(objs[0])
+        if spk is None:
+            return None
         return _quote(self.doc, spk, None, self.doc.text[span[0] : span[1]], False,
                       evidence(self.doc, *span), CONF_REPORTED, cue="according_to")
 
-    def _content_span(self, toks: list[Token]) -> tuple[int, int] | None:
-        toks = [t for t in toks if not t.is_space]
+    @staticmethod
+    def _opened_in(toks: list[Token]) -> bool:
+        marks = [t.text for t in toks if t.text in _MARKS]
+        return bool(marks) and (marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”"))
+
+    def _comma_after(self, clause: Token) -> bool:
+        nxt = clause.right_edge.i + 1
+        return nxt < len(self.doc) and self.doc[nxt].text in (",", "”", '"')
+
+    def _content_span(self, toks: list[Token], anchor: Token) -> tuple[int, int] | None:
+        # a statement never crosses a paragraph break, though spaCy's sentences sometimes do
+        ps, pe = self._paragraph_of(anchor.idx)
+        toks = [t for t in toks if not t.is_space and ps <= t.idx < pe]
+        # an "according to …" inside the statement is a second attribution, not part of what was said
+        nested = {t.i for t in toks if t.lower_ == "according" for t in t.subtree}
+        if nested:
+            toks = _longest_run([t for t in toks if t.i not in nested])
         while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") or toks[0].lower_ == "that"):
             toks = toks[1:]
-        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+        # trailing punctuation goes, except the closing mark of a partial quote the statement contains
+        while toks and toks[-1].is_punct and not (toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
             toks = toks[:-1]
         words = [t for t in toks if t.is_alpha or t.like_num]
         if len(words) < _MIN_WORDS:
             return None
-        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        end = toks[-1].idx + len(toks[-1].text)
+        # the closing mark of a partial quote that ends the statement is attached elsewhere by the parser
+        text = self.doc.text
+        if end < len(text) and text[end] in "”\"" and self._opened_in(toks):
+            end += 1
+        return toks[0].idx, end
+
+
+def _longest_run(toks: list[Token]) -> list[Token]:
+    """The longest stretch of consecutive tokens."""
+    runs: list[list[Token]] = []
+    for tok in toks:
+        if runs and runs[-1][-1].i + 1 == tok.i:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    return max(runs, key=len) if runs else []
 
 
 def _quote(doc: Doc, spk: Speaker, verb: Token | None, content: str, direct: bool, ev: Evidence,

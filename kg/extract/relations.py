@@ -1,12 +1,473 @@
-"""Relations (issue 6 replaces this placeholder body with the real extractor)."""
+"""Relations between entities: relocated_to, left, suspended_operations_in, holds_role, located_in, ...
 
+The patterns are data (``rules/relation_patterns.json``, spaCy ``DependencyMatcher`` syntax); this module
+marks entity and title tokens so patterns can refer to them, runs the matcher and turns each match into a
+``Relation``: it finds the grammatical subject through relative clauses and conjoined verbs, splits a
+coordinated list of companies into one relation per company, reads the role title, and drops duplicates.
+Two rules are code because they look beyond one sentence's tree: the bare-title fallback
+("President Tokayev" → the document's country) and the document metadata relations (publisher).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
-from kg.extract.entities import DocEntities
-from kg.records import Document, Relation
+from kg.extract.entities import ORG_TYPES, PLACE_TYPES, DocEntities, clean_name, demonym_country, titles
+from kg.records import Document, Entity, Evidence, Relation
+
+_CAT = "kg_cat"
+_TITLE = "kg_title"
+_RELATIVE = {"that", "which", "who", "whom", "whose"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_LIST_DEPS = {"conj", "appos"}
+_NP_INNER = {"compound", "nmod", "amod", "poss", "npadvmod"}
+_CLIMB_UP = {"xcomp", "acl", "advcl", "ccomp", "prep", "pobj", "conj", "relcl"}
+_PRONOUNS = {"PRP", "PRP$", "WP", "WDT", "EX"}
+
+
+# --------------------------------------------------------------------------------------------- rules
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    predicate: str
+    confidence: float
+    subject: str
+    object: str
+    role: str | None
+    subject_cats: frozenset[str]
+    object_cats: frozenset[str]
+    subject_types: frozenset[str]
+    object_types: frozenset[str]
+    generic_subject: bool
+    expand_subject: bool
+    check_hypothetical: bool
+    anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Config:
+    rules: tuple[_Rule, ...]
+    patterns: tuple[tuple[str, list], ...]
+    hypothetical_heads: frozenset[str]
+    generic_subject_heads: frozenset[str]
+    object_via_modifier_heads: frozenset[str]
+    state_titles: frozenset[str]
+
+
+@cache
+def config() -> _Config:
+    raw = json.loads(resources.files("kg.extract").joinpath("rules/relation_patterns.json").read_text("utf-8"))
+    rules, patterns = [], []
+    for p in raw["patterns"]:
+        if p["name"].startswith("_"):
+            continue
+        rules.append(_Rule(
+            name=p["name"], predicate=p["predicate"], confidence=float(p.get("confidence", 0.8)),
+            subject=p["subject"], object=p["object"], role=p.get("role"),
+            subject_cats=frozenset(p.get("subject_cats", ())), object_cats=frozenset(p.get("object_cats", ())),
+            subject_types=frozenset(p.get("subject_types", ())), object_types=frozenset(p.get("object_types", ())),
+            generic_subject=bool(p.get("generic_subject", False)), expand_subject=bool(p.get("expand_subject")),
+            check_hypothetical=bool(p.get("check_hypothetical", False)),
+            anchors=tuple(node["RIGHT_ID"] for node in p["pattern"]),
+        ))
+        patterns.append((p["name"], p["pattern"]))
+    return _Config(
+        rules=tuple(rules), patterns=tuple(patterns),
+        hypothetical_heads=frozenset(raw.get("hypothetical_heads", ())),
+        generic_subject_heads=frozenset(raw.get("generic_subject_heads", ())),
+        object_via_modifier_heads=frozenset(raw.get("object_via_modifier_heads", ())),
+        state_titles=frozenset(raw.get("state_titles", ())),
+    )
+
+
+_MATCHERS: dict[int, DependencyMatcher] = {}
+
+
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    m = _MATCHERS.get(id(vocab))
+    if m is None:
+        m = DependencyMatcher(vocab)
+        for name, pattern in config().patterns:
+            m.add(name, [pattern])
+        _MATCHERS[id(vocab)] = m
+    return m
+
+
+def _ensure_extensions() -> None:
+    # the Matcher hashes extension values: strings only ("" = not set)
+    for name, default in ((_CAT, ""), (_TITLE, "")):
+        if not Token.has_extension(name):
+            Token.set_extension(name, default=default)
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    return frozenset(t.split()[-1] for t in titles())
+
+
+def category(entity_type: str) -> str:
+    if entity_type == "Person":
+        return "PER"
+    if entity_type in ORG_TYPES:
+        return "ORG"
+    if entity_type in PLACE_TYPES:
+        return "PLACE"
+    return "GROUP"
+
+
+# --------------------------------------------------------------------------------------------- helpers
+def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
+    """Set _.kg_cat / _.kg_title on tokens; return token index -> entity."""
+    _ensure_extensions()
+    heads = _title_heads()
+    by_token: dict[int, Entity] = {}
+    for t in doc:
+        ent = ents.for_token(t)
+        if ent is not None:
+            by_token[t.i] = ent
+        t._.set(_CAT, category(ent.type) if ent is not None else "")
+        is_title = ent is None and t.lower_.rstrip(".") in heads and t.pos_ in {"NOUN", "PROPN"}
+        t._.set(_TITLE, "yes" if is_title else "")
+    return by_token
+
+
+def _evidence(doc: Doc, start: int, end: int) -> Evidence:
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    s: Span = sent.sent if sent is not None else doc[:]
+    return Evidence(start=start, end=end, text=doc.text[start:end], sentence_start=s.start_char,
+                    sentence_end=s.end_char, sentence=s.text)
+
+
+def _clause_subject(trigger: Token) -> Token | None:
+    """The grammatical subject of a verb, through relative clauses, conjoined verbs and participles."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ == "amod" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head  # "the relocated businesses"
+        subj = next((c for c in node.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
+                return node.head
+            return subj
+        if node.dep_ in {"relcl", "acl"}:
+            return node.head  # "businesses moving to Kazakhstan"
+        if node.dep_ in {"conj", "xcomp"}:
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _hypothetical(trigger: Token, heads: frozenset[str]) -> bool:
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in _CLIMB_UP or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in heads:
+            return True
+    return False
+
+
+def _list_items(token: Token) -> list[Token]:
+    """A subject and every item coordinated or in apposition with it ('A, B online bank, C company ...')."""
+    out, todo, seen = [], [token], set()
+    while todo:
+        t = todo.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in _LIST_DEPS)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _entity_in(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -> Entity | None:
+    """The entity a noun phrase item names: the head itself, or a name inside ('Nexters ... company')."""
+    ent = by_token.get(token.i)
+    if ent is not None and category(ent.type) in cats:
+        return ent
+    todo = [c for c in token.children if c.dep_ in _NP_INNER]
+    while todo:
+        c = todo.pop(0)
+        ent = by_token.get(c.i)
+        if ent is not None and category(ent.type) in cats:
+            return ent
+        todo.extend(x for x in c.children if x.dep_ in _NP_INNER)
+    return None
+
+
+def _place_modified_org(token: Token, by_token: dict[int, Entity]) -> str | None:
+    """'St. Petersburg stock exchange': a place name modifying an organisation noun names an organisation."""
+    from kg.extract.entities import org_type_of_word
+
+    if token.pos_ != "NOUN" or not org_type_of_word(token.lemma_):
+        return None
+    mods = [c for c in token.children if c.dep_ == "compound"]
+    if not mods or not any(category(by_token[c.i].type) == "PLACE" for c in mods if c.i in by_token):
+        return None
+    left = min(c.left_edge.i for c in mods)
+    return token.doc[left : token.i + 1].text
+
+
+def _generic_np(token: Token, heads: frozenset[str]) -> str | None:
+    """'more than 50 foreign businesses' -> 'foreign businesses' when the head is an organisation noun."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in heads:
+        return None
+    mods = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.is_alpha
+            and c.lower_ not in {"more", "many", "other", "several", "some", "most", "few", "such"}]
+    if not mods:
+        return token.text
+    return token.doc[min(c.left_edge.i for c in mods) : token.i + 1].text
+
+
+def _object_entity(token: Token, by_token: dict[int, Entity], cfg: _Config) -> Entity | None:
+    ent = by_token.get(token.i)
+    if ent is not None:
+        return ent
+    # "the Russian market" -> Russia
+    if token.lemma_.lower() in cfg.object_via_modifier_heads:
+        for c in token.children:
+            if c.dep_ in {"amod", "compound", "poss"} and c.i in by_token:
+                return by_token[c.i]
+    return None
+
+
+def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
+    """'the First Deputy Chief of Staff of the President of Kazakhstan' -> 'first deputy chief of staff of
+    the president' (the role phrase up to the preposition leading to the object)."""
+    doc = role.doc
+    if role.i < min(subj_tokens, default=role.i + 1) and role.dep_ == "compound":
+        # pre-modifier: the title words between the object (or the sentence) and the name
+        start = role.i
+        while start - 1 >= 0 and start - 1 not in obj_tokens and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].i not in subj_tokens and not doc[start - 1]._.get(_CAT) \
+                and doc[start - 1].is_alpha:
+            start -= 1
+        return doc[start : role.i + 1].text.lower()
+    tokens = []
+    skip: set[int] = set()
+    for t in role.subtree:
+        if t.i in skip or t.i in subj_tokens or t.i in obj_tokens:
+            continue
+        if t.i > role.i and t.dep_ == "prep" and any(c.dep_ == "pobj" and c.i in obj_tokens for c in t.children):
+            break  # "of Kazakhstan": the object, not the role
+        if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl"} or t.tag_ == "POS"):
+            skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov"
+            continue
+        if t.is_punct or (t.dep_ == "det" and not tokens) or (t.i < role.i and t._.get(_CAT)):
+            continue
+        tokens.append(t)
+    words = [t.text for t in tokens]
+    while words and words[-1].lower() in {"of", "at", "for", "the", "in", "with"}:
+        words.pop()
+    return " ".join(words).lower()
+
+
+def _mention_tokens(token: Token, ent: Entity | None) -> set[int]:
+    if ent is None:
+        return {token.i}
+    doc = token.doc
+    for m in ent.mentions:
+        if m.start <= token.idx < m.end:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            return {t.i for t in span} if span is not None else {token.i}
+    return {token.i}
+
+
+# --------------------------------------------------------------------------------------------- main
+@dataclass
+class _Found:
+    relation: Relation
+    key: tuple
+    distance: int = 0  # tokens between role and object (a nested phrase can hold several objects)
+    role_at: int = -1  # token index of the role word
 
 
 def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> Iterator[Relation]:
-    return iter(())
+    cfg = config()
+    by_token = _mark(doc, entities)
+    found: list[_Found] = []
+    rules = {r.name: r for r in cfg.rules}
+    for match_id, token_ids in _matcher(doc.vocab)(doc):
+        rule = rules[doc.vocab.strings[match_id]]
+        anchors = dict(zip(rule.anchors, (doc[i] for i in token_ids), strict=True))
+        found.extend(_from_match(rule, anchors, by_token, cfg))
+    found.extend(_title_fallback(doc, entities, by_token, found, cfg))
+    yield from _dedupe(found)
+    yield from _metadata_relations(doc, document)
+
+
+def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Entity], cfg: _Config):
+    trigger = anchors.get("TRIGGER")
+    if rule.check_hypothetical and trigger is not None and _hypothetical(trigger, cfg.hypothetical_heads):
+        return
+    obj_tok = anchors[rule.object]
+    obj = _object_entity(obj_tok, by_token, cfg)
+    if obj is None or category(obj.type) not in rule.object_cats:
+        return
+    if rule.object_types and obj.type not in rule.object_types:
+        return
+    if rule.subject == "clause_subject":
+        subj_tok = _clause_subject(trigger) if trigger is not None else None
+    else:
+        subj_tok = anchors[rule.subject]
+    if subj_tok is None or subj_tok.tag_ in _PRONOUNS:
+        return
+    items = _list_items(subj_tok) if rule.expand_subject else [subj_tok]
+    named: list[tuple[Token, str, str, float]] = []
+    generic: list[tuple[Token, str, str, float]] = []
+    for item in items:
+        if item.i == obj_tok.i:
+            continue
+        text = _place_modified_org(item, by_token) if "ORG" in rule.subject_cats else None
+        if text:
+            from kg.extract.entities import org_type_of_word
+
+            named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
+            continue
+        ent = _entity_in(item, by_token, rule.subject_cats)
+        if ent is not None:
+            if rule.subject_types and ent.type not in rule.subject_types:
+                continue
+            named.append((item, ent.name, ent.type, rule.confidence))
+            continue
+        if rule.generic_subject:
+            np = _generic_np(item, cfg.generic_subject_heads)
+            if np:
+                generic.append((item, np, "Group", rule.confidence * 0.7))
+    doc = obj_tok.doc
+    obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
+    for item, name, stype, conf in named or generic:
+        if name == obj.name:
+            continue
+        subj_ids = _mention_tokens(item, by_token.get(item.i))
+        role = None
+        if rule.role:
+            role = _role_text(anchors[rule.role], obj_ids, subj_ids) or None
+        lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
+        hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        if doc[lo].sent.start != doc[hi].sent.start:
+            continue
+        # unnamed groups ("foreign businesses", "international companies") moving to one place in one article
+        # are one claim: they share a key, so only the most confident (then first) is kept
+        generic_key = name if (item, name, stype, conf) in named else "\x00generic"
+        rel = Relation(subject=name, predicate=rule.predicate, object=obj.name, evidence=_evidence(doc, start, end),
+                       role=role, subject_type=stype, object_type=obj.type, confidence=round(conf, 3),
+                       pattern=rule.name)
+        distance = abs(anchors[rule.role].i - obj_tok.i) if rule.role else 0
+        role_at = anchors[rule.role].i if rule.role else -1
+        yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], cfg: _Config):
+    """'President Tokayev' with no country in sight: the one country of the sentence, or else the document's
+    most-mentioned country (only for state titles, only when no pattern found a role for the person)."""
+    from kg.extract.entities import title_start
+
+    with_role = {f.relation.subject for f in found if f.relation.predicate == "holds_role"}
+    countries = Counter()
+    for e in ents.entities:
+        if e.type == "Country":
+            countries[e.name] = len(e.mentions)
+    if not countries:
+        return
+    doc_country, n = countries.most_common(1)[0]
+    if sum(countries.values()) and n / sum(countries.values()) < 0.4:
+        doc_country = None
+    for e in ents.entities:
+        if e.type != "Person" or e.name in with_role:
+            continue
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = []
+            i = span.start - 1
+            while i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper() and i >= span.start - 4:
+                words.insert(0, doc[i])
+                i -= 1
+            start = title_start([w.text for w in words]) if words else None
+            if start is None:
+                continue
+            role = " ".join(w.text for w in words[start:]).lower()
+            if role not in cfg.state_titles:
+                continue
+            in_sent = {c for t in span.sent if t.i in by_token for c in [_country_named(by_token[t.i])] if c}
+            if len(in_sent) > 1:
+                continue
+            obj = next(iter(in_sent)) if in_sent else doc_country
+            if obj is None:
+                continue
+            ev = _evidence(doc, words[start].idx, m.end)
+            rel = Relation(subject=e.name, predicate="holds_role", object=obj, evidence=ev, role=role,
+                           subject_type="Person", object_type="Country", confidence=0.5,
+                           pattern="holds_role.title_document_country")
+            yield _Found(rel, (e.name.lower(), "holds_role", obj.lower()))
+            break
+
+
+def _country_named(ent: Entity) -> str | None:
+    """The country an entity names: a Country, or the people of one ('Russian residents')."""
+    if ent.type == "Country":
+        return ent.name
+    if ent.type == "Group":
+        return demonym_country(ent.name)
+    return None
+
+
+def _dedupe(found: list[_Found]) -> Iterator[Relation]:
+    """One relation per (subject, predicate, object) and document: the most confident, then the first."""
+    # "a member of the board of X from Y": of the objects one role phrase reaches, keep the nearest
+    nearest: dict[tuple, _Found] = {}
+    for f in found:
+        r = f.relation
+        if f.role_at < 0:
+            continue
+        k = (r.subject.lower(), f.role_at, r.pattern)
+        if k not in nearest or f.distance < nearest[k].distance:
+            nearest[k] = f
+    keep = {id(f) for f in nearest.values()}
+    found = [f for f in found if f.role_at < 0 or id(f) in keep]
+    best: dict[tuple, Relation] = {}
+    order: list[tuple] = []
+    for f in found:
+        cur = best.get(f.key)
+        if cur is None:
+            best[f.key] = f.relation
+            order.append(f.key)
+        elif (f.relation.confidence, -f.relation.evidence.start) > (cur.confidence, -cur.evidence.start):
+            best[f.key] = f.relation
+    for key in order:
+        yield best[key]
+
+
+def _metadata_relations(doc: Doc, document: Document) -> Iterator[Relation]:
+    """published_by / first_published_in from the Document fields the ingest stage filled.
+
+    Only when the outlet is named in the text: a relation claim needs evidence; the document metadata
+    itself (publisher) reaches the graph through the document node anyway.
+    """
+    pairs = [("published_by", document.publisher)] if document.publisher else []
+    pairs += [("first_published_in", outlet) for outlet in document.first_published_in if outlet]
+    for predicate, outlet in pairs:
+        name = clean_name(outlet)
+        pos = doc.text.lower().find(name.lower()) if name else -1
+        if pos < 0:
+            continue
+        ev = _evidence(doc, pos, pos + len(name))
+        yield Relation(subject=document.id, predicate=predicate, object=name, evidence=ev,
+                       subject_type="Document", object_type="MediaOutlet", confidence=1.0,
+                       pattern=f"{predicate}.document_metadata")

@@ -33,6 +33,7 @@ def build_document(
     if markdown == "full" or (markdown == "auto" and looks_like_markdown(text)):
         text, links, removed = strip_markdown(text, full=markdown == "full")
         found.removed.extend(removed)
+    stripped = text
     paragraphs = clean.split_paragraphs(text)
     paragraphs = metadata.url_lines(paragraphs, found)
     paragraphs, removed = clean.remove_boilerplate(paragraphs, boilerplate(rules))
@@ -66,5 +67,5 @@ def build_document(
         encoding=encoding,
         links=links,
         first_published_in=tuple(found.first_published_in),
-        removed=tuple(found.removed),
+        removed=tuple(sorted(found.removed, key=lambda r: stripped.find(r.text.split("\n", 1)[0]))),
     )

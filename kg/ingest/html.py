@@ -8,6 +8,9 @@ from kg.errors import InputError
 from kg.ingest.metadata import parse_date
 
 
+MIN_WORDS = 20  # less main text than this is navigation, a paywall stub or a cookie notice
+
+
 @dataclass(frozen=True)
 class Page:
     text: str  # main text as Markdown (links kept), paragraphs separated by blank lines
@@ -29,9 +32,10 @@ def read_html(html: str, path: str) -> Page:
     text = trafilatura.extract(html, output_format="markdown", include_links=True, include_comments=False,
                                include_tables=False, include_images=False, favor_precision=True,
                                with_metadata=False, deduplicate=True)
-    if not text or not text.strip():
-        raise InputError(path, "no article text found in the HTML page (is it an index page or a "
-                               "script-rendered site? save the article text instead)")
+    n_words = len(text.split()) if text else 0
+    if n_words < MIN_WORDS:
+        raise InputError(path, f"no article text found in the HTML page ({n_words} words of main text; an "
+                               "index page or a script-rendered site? save the article text instead)")
     meta = trafilatura.extract_metadata(html)
     # trafilatura's Markdown puts one paragraph a line; blank lines make paragraphs explicit
     text = "\n\n".join(line for line in text.splitlines() if line.strip())

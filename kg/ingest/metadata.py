@@ -235,7 +235,8 @@ def provenance_notices(paragraphs: list[str], found: Found) -> list[str]:
                     for name in (outlet, before):
                         if name and name not in found.first_published_in:
                             found.first_published_in.append(name)
-                elif (i < 2 or i >= n - BOTTOM) and len(p) <= 400 and sentence.start() == 0:
+                elif (i < 2 or i >= n - BOTTOM) and len(p) <= 400 and sentence.start() == 0 \
+                        and not sentence.group(0)[: m.start()].strip():  # the notice opens the paragraph
                     if outlet and outlet not in found.first_published_in:
                         found.first_published_in.append(outlet)
                     author = _AUTHOR_IN_NOTICE.search(p)

@@ -205,6 +205,10 @@ class _Builder:
                 self.quantity(c, rec, quote_iris)
             else:
                 self.relation(c, rec)
+        for r in self.ex.relations:
+            if r.evidence.end <= r.evidence.start and r.subject == self.doc.id:
+                # document → outlet facts from metadata: a plain triple, no claim (no sentence says it)
+                self.g.add((self.D, relation_property(r.predicate), URIRef(outlet_iri(r.object))))
         return self.g
 
 

@@ -37,8 +37,14 @@ class VizError(KgError):
 
 
 def shorten(text: str, n: int = LABEL_CHARS) -> str:
+    """One line of at most ``n`` characters, cut at a word boundary when there is one."""
     text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    if " " in cut[n // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def _number(v) -> str:
@@ -120,6 +126,8 @@ def _entities(store, G, docs) -> dict[str, str]:
 def _claims(store, G, docs, local) -> list[str]:
     _, rows = store.select(queries.CLAIMS)
     added: list[str] = []
+    # relations about the article itself (published_by, first_published_in) name it by its id
+    doc_by_id = {info["doc"]: d for d, info in docs.items()}
     for r in sorted(rows, key=lambda r: r["c"]):
         c, kind = r["c"], r["kind"]
         if c in G:
@@ -131,6 +139,8 @@ def _claims(store, G, docs, local) -> list[str]:
         }
         if kind == "relation":
             s, o = local.get(r["subject"], r["subject"]), local.get(r["object"], r["object"])
+            s, o = doc_by_id.get(G.nodes[s]["name"], s) if s in G else s, doc_by_id.get(
+                G.nodes[o]["name"], o) if o in G else o
             if s in G and o in G:
                 rel = r["relation"] or "related_to"
                 G.add_edge(s, o, key=c, label=rel, kind="relation", role=r["role"] or "",
@@ -138,8 +148,8 @@ def _claims(store, G, docs, local) -> list[str]:
             continue
         if kind == "quote":
             content = r["content"] or ""
-            G.add_node(c, kind="quote", label=shorten(f"“{content}”"), quote=content, direct=r["direct"],
-                       cue=r["cue"] or "", speaker=r["speaker_name"] or "",
+            G.add_node(c, kind="quote", label=f"“{shorten(content, LABEL_CHARS - 2)}”", quote=content,
+                       direct=r["direct"], cue=r["cue"] or "", speaker=r["speaker_name"] or "",
                        speaker_mention=r["speaker_mention"] or "", reason=r["reason"] or "", **prov)
             who = local.get(r["speaker"]) if r["speaker"] else None
             if who in G:

@@ -1,0 +1,362 @@
+"""Tracing and comparing numeric claims across documents: the logic behind ``kg trace``, ``kg conflicts``
+and ``kg agreements``.
+
+Works on plain rows (dicts with the columns of ``kg/query/trace.rq``), so it needs no rdflib and no
+spaCy; the store-facing functions at the bottom only call ``store.select``.
+
+- **Same value**: a claim matches a traced value when it is within a relative tolerance of it, or its
+  range (``value``–``value_max``) contains it. "1,400", "1400" and "1.4 thousand" parse to the same value
+  (``kg.extract.numbers.parse_value``).
+- **Same thing measured**: same kind of counted noun (head, or a class in
+  ``rules/number_count_classes.txt``), same unit dimension, predicates of the same class
+  (``rules/number_predicate_classes.txt``) or sharing content words, places equal when both are stated,
+  years not contradicting.
+- **Disagreement beyond qualifiers**: each claim stands for an interval — exact ±0.5%, approx ±10%,
+  "more than"/"at least" up to +50%, "less than" down to −33%, "up to" down to −50%, a vague range as
+  stated — and two claims disagree when their intervals do not overlap. Claims are shown side by side;
+  none "invalidates" another.
+- **Independence**: documents joined by republication, passage reuse or "same story" links form one
+  cluster and count once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+RULES = Path(__file__).parent / "extract" / "rules"
+DEFAULT_TOLERANCE = 0.005
+
+# (low factor, high factor) of the interval a qualified value stands for; see the module docstring
+SPREAD = {
+    "exact": (0.995, 1.005),
+    "approx": (0.9, 1.1),
+    "over": (1.0, 1.5),
+    "at_least": (1.0, 1.5),
+    "under": (0.67, 1.0),
+    "at_most": (0.5, 1.0),
+}
+QUALIFIER_SIGNS = {"exact": "", "approx": "≈", "over": ">", "at_least": "≥", "under": "<", "at_most": "≤"}
+LINK_COLUMNS = ("republication_of", "reuses_passages_of", "same_story_as")
+_STOP = {"the", "a", "an", "of", "in", "to", "for", "on", "at", "by", "from", "and", "or", "their", "its", "his",
+         "her", "have", "has", "had", "be", "been", "were", "was", "are", "is", "that", "it", "them", "with"}
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_WORD = re.compile(r"[^\W_]+", re.U)
+
+
+# --- lexicons --------------------------------------------------------------------------------------------
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (RULES / name).read_text(encoding="utf-8")
+    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def predicate_classes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((r[0], tuple(r[1].split())) for r in _rows("number_predicate_classes.txt"))
+
+
+@cache
+def count_classes() -> dict[str, str]:
+    """singular noun → class."""
+    return {noun: r[0] for r in _rows("number_count_classes.txt") for noun in r[1].split()}
+
+
+# --- words -----------------------------------------------------------------------------------------------
+
+
+def stem(word: str) -> str:
+    """Crude singular: 'companies' → 'company', 'businesses' → 'business', 'Russians' → 'russian'."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")) and len(w) > 4:
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def content_stems(text: str | None) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text or "") if w.lower() not in _STOP}
+
+
+def head_class(row: dict) -> str | None:
+    head = row.get("counts_head") or (content_stems(row.get("counts")) and _last_word(row.get("counts")))
+    if not head:
+        return None
+    head = stem(head)
+    return count_classes().get(head, head)
+
+
+def _last_word(text: str | None) -> str | None:
+    words = _WORD.findall(text or "")
+    return words[-1] if words else None
+
+
+def predicate_class(text: str | None) -> str | None:
+    for word in _WORD.findall((text or "").lower()):
+        for name, beginnings in predicate_classes():
+            if word.startswith(beginnings):
+                return name
+    return None
+
+
+def dimension(unit: str | None) -> str:
+    """Units that compare: counts with counts, shares with shares (38% and "one in two"), money per currency."""
+    if unit in ("%", "ratio"):
+        return "share"
+    return unit or "count"
+
+
+# --- values ----------------------------------------------------------------------------------------------
+
+
+def interval(row: dict) -> tuple[float, float]:
+    value, vmax = float(row["value"]), row.get("value_max")
+    if vmax is not None:
+        return value, float(vmax)
+    low, high = SPREAD.get(row.get("qualifier") or "exact", SPREAD["exact"])
+    a, b = value * low, value * high
+    return (a, b) if a <= b else (b, a)
+
+
+def overlap(a: dict, b: dict) -> bool:
+    (a0, a1), (b0, b1) = interval(a), interval(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def matches_value(row: dict, target: float, tolerance: float = DEFAULT_TOLERANCE, unit: str | None = None) -> bool:
+    """The claim asserts ``target`` (within ``tolerance``, relative) or a range containing it."""
+    if unit is not None and dimension(unit) != dimension(row.get("unit")):
+        return False
+    value, vmax = float(row["value"]), row.get("value_max")
+    if vmax is not None and value <= target <= float(vmax):
+        return True
+    return abs(value - target) <= tolerance * abs(target) + 1e-12
+
+
+def about_matches(row: dict, about: str | None) -> bool:
+    """Every word of ``about`` occurs in what the claim counts, its predicate, place, time or source."""
+    if not about:
+        return True
+    hay = content_stems(" ".join(str(row.get(k) or "") for k in
+                                 ("counts", "counts_head", "predicate", "place", "time", "source", "text")))
+    return content_stems(about) <= hay
+
+
+def show_value(row: dict) -> str:
+    from kg.extract.numbers import format_value
+
+    sign = QUALIFIER_SIGNS.get(row.get("qualifier") or "exact", "")
+    return sign + format_value(float(row["value"]), row.get("unit"), row.get("value_max"))
+
+
+# --- documents -------------------------------------------------------------------------------------------
+
+
+def links_of(row: dict) -> dict[str, list[str]]:
+    return {col: (row.get(col) or "").split() for col in LINK_COLUMNS}
+
+
+def clusters(rows: Iterable[dict]) -> dict[str, str]:
+    """document id → id of its cluster (documents joined by any link count once)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for row in rows:
+        find(row["doc"])
+        for targets in links_of(row).values():
+            for t in targets:
+                a, b = find(row["doc"]), find(t)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return {d: find(d) for d in list(parent)}
+
+
+def copy_note(row: dict) -> str | None:
+    """'republication of X' / 'reuses passages of X, Y' for a document that copies another, else None."""
+    links = links_of(row)
+    if links["republication_of"]:
+        return "republication of " + ", ".join(links["republication_of"])
+    if links["reuses_passages_of"]:
+        return "reuses passages of " + ", ".join(links["reuses_passages_of"])
+    return None
+
+
+def trace_order(rows: list[dict]) -> list[dict]:
+    """Originals before their copies, each cluster together, clusters by first date / document id."""
+    cl = clusters(rows)
+    first: dict[str, tuple] = {}
+    for r in rows:
+        key = (r.get("date") or "9999", r["doc"])
+        c = cl[r["doc"]]
+        first[c] = min(first.get(c, key), key)
+    return sorted(rows, key=lambda r: (first[cl[r["doc"]]], copy_note(r) is not None, r.get("date") or "9999",
+                                       r["doc"], r.get("start") or 0))
+
+
+# --- same thing measured ---------------------------------------------------------------------------------
+
+
+def same_counted(a: dict, b: dict) -> bool:
+    ha, hb = head_class(a), head_class(b)
+    if ha is None or hb is None:
+        return False
+    if ha == hb:
+        return True
+    # "Russians" and "Russian citizens": the head of one is a word of the other
+    return stem(a.get("counts_head") or "") in content_stems(b.get("counts")) or \
+        stem(b.get("counts_head") or "") in content_stems(a.get("counts"))
+
+
+def same_predicate(a: dict, b: dict) -> bool:
+    pa, pb = a.get("predicate"), b.get("predicate")
+    if not pa or not pb:
+        return not pa and not pb
+    ca, cb = predicate_class(pa), predicate_class(pb)
+    if ca or cb:
+        return ca == cb
+    return bool(content_stems(pa) & content_stems(pb))
+
+
+def same_scope(a: dict, b: dict) -> bool:
+    pa, pb = (a.get("place") or "").lower(), (b.get("place") or "").lower()
+    if pa and pb and pa != pb:
+        return False
+    ya, yb = set(_YEAR.findall(a.get("time") or "")), set(_YEAR.findall(b.get("time") or ""))
+    return not (ya and yb and not ya & yb)
+
+
+def same_measure(a: dict, b: dict) -> bool:
+    return (dimension(a.get("unit")) == dimension(b.get("unit")) and same_counted(a, b)
+            and same_predicate(a, b) and same_scope(a, b))
+
+
+@dataclass
+class Group:
+    """Claims (from one or more documents) that measure the same thing."""
+
+    claims: list[dict] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        first = self.claims[0]
+        parts = [head_class(first) or "?"]
+        preds = [c.get("predicate") for c in self.claims if c.get("predicate")]
+        if preds:
+            parts.append(predicate_class(preds[0]) or preds[0])
+        places = [c.get("place") for c in self.claims if c.get("place")]
+        if places:
+            parts.append(places[0])
+        return " · ".join(parts)
+
+    @property
+    def documents(self) -> set[str]:
+        return {c["doc"] for c in self.claims}
+
+    def independent(self, cl: dict[str, str]) -> int:
+        return len({cl.get(d, d) for d in self.documents})
+
+
+def measures(rows: Iterable[dict]) -> list[Group]:
+    """Greedy grouping: a claim joins the largest group whose every member measures the same thing."""
+    groups: list[Group] = []
+    for row in sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0)):
+        if not (row.get("counts") or row.get("counts_head")):
+            continue  # a number that counts nothing named cannot be compared
+        fits = [g for g in groups if all(same_measure(row, c) for c in g.claims)]
+        if fits:
+            max(fits, key=lambda g: len(g.claims)).claims.append(row)
+        else:
+            groups.append(Group([row]))
+    return groups
+
+
+def disagreeing_pairs(group: Group) -> list[tuple[dict, dict]]:
+    out = []
+    for i, a in enumerate(group.claims):
+        for b in group.claims[i + 1 :]:
+            if a["doc"] != b["doc"] and not overlap(a, b):
+                out.append((a, b))
+    return out
+
+
+def find_conflicts(rows: list[dict], about: str | None = None) -> list[Group]:
+    """Groups measuring the same thing, across documents, with values that disagree beyond qualifiers."""
+    groups = [g for g in measures(rows) if len(g.documents) > 1 and disagreeing_pairs(g)]
+    if about:
+        groups = [g for g in groups if any(about_matches(c, about) for c in g.claims)]
+    for g in groups:
+        g.claims.sort(key=lambda c: (interval(c)[0], c["doc"]))
+    return sorted(groups, key=lambda g: (-len(g.documents), g.label))
+
+
+def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Group, int]]:
+    """(claims asserting compatible values for the same thing, number of independent sources ≥ 2)."""
+    cl = clusters(rows)
+    out: list[tuple[Group, int]] = []
+    for g in measures(rows):
+        # values are intervals: every maximal set of mutually compatible ones shares some interval's low end
+        sets: list[list[int]] = []
+        for point in sorted({interval(c)[0] for c in g.claims}):
+            sets.append([i for i, c in enumerate(g.claims) if interval(c)[0] <= point <= interval(c)[1]])
+        maximal = [s for s in sets if not any(set(s) < set(t) for t in sets)]
+        for members in {tuple(s) for s in maximal}:
+            agree = Group([g.claims[i] for i in members])
+            n = agree.independent(cl)
+            if n >= 2 and (not about or any(about_matches(c, about) for c in agree.claims)):
+                out.append((agree, n))
+    return sorted(out, key=lambda p: (-p[1], p[0].label, interval(p[0].claims[0])[0]))
+
+
+# --- store-facing ----------------------------------------------------------------------------------------
+
+_TARGET_LINE = re.compile(r"^\s*VALUES \(\?target \?tolerance\).*$", re.M)
+
+
+def trace_sparql(target: float | None, tolerance: float = DEFAULT_TOLERANCE) -> str:
+    """kg/query/trace.rq with its VALUES line set to the target (None: every numeric claim)."""
+    from kg.query import named
+
+    values = "(UNDEF UNDEF)" if target is None else f"({float(target)!r} {float(tolerance)!r})"
+    text = named("trace")
+    return _TARGET_LINE.sub(f"  VALUES (?target ?tolerance) {{ {values} }}", text, count=1)
+
+
+def numeric_rows(store, target: float | None = None, tolerance: float = DEFAULT_TOLERANCE) -> list[dict]:
+    _names, rows = store.select(trace_sparql(target, tolerance))
+    return rows
+
+
+def trace(store, value: str, about: str | None = None, tolerance: float = DEFAULT_TOLERANCE) -> list[dict]:
+    """Every claim asserting ``value`` ('1,400', '1.4 thousand', '38%', '$415'), originals before copies."""
+    from kg.errors import QueryError
+    from kg.extract.numbers import parse_value
+
+    parsed = parse_value(value)
+    if parsed is None:
+        raise QueryError(f"{value!r} is not a number; try 1400, 1,400, 1.4 thousand, 38% or $415")
+    target, unit = parsed
+    rows = [r for r in numeric_rows(store, target, tolerance) if matches_value(r, target, tolerance, unit)]
+    return trace_order([r for r in rows if about_matches(r, about)])
+
+
+def conflicts(store, about: str | None = None) -> list[Group]:
+    """The groups of ``find_conflicts`` over every numeric claim in the store."""
+    return find_conflicts(numeric_rows(store), about)
+
+
+def agreements(store, about: str | None = None) -> list[tuple[Group, int]]:
+    """The groups of ``find_agreements`` over every numeric claim in the store."""
+    return find_agreements(numeric_rows(store), about)

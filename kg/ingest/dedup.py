@@ -1,0 +1,283 @@
+"""Republications and passage reuse between documents, found without pairwise comparison.
+
+Two MinHash LSH indexes (datasketch) over the cleaned text propose candidates:
+
+* **copies** — word 5-shingles. Estimated Jaccard ≥ ``REPUBLICATION`` → ``republication_of``
+  (the same article with different boilerplate, like seeds 001/002).
+* **passages** — "anchors": numbers and capitalised words inside sentences (names, places, figures).
+  Machine paraphrase (seed 000 rewrites 001) changes most words and every shingle but keeps these.
+  The best ``MAX_CANDIDATES`` candidates by estimated anchor Jaccard are verified by aligning the two
+  documents' sentences: rapidfuzz ``token_sort_ratio`` per sentence pair, then a Smith-Waterman local
+  alignment over the sentence sequences (a cell scores ``similarity - SENTENCE_BASE``, gaps cost
+  ``GAP``). Paraphrased passages keep sentence order, so they form a long diagonal of moderately
+  similar sentences, which articles that merely quote the same statement do not.
+  Alignment score ≥ ``REUSE_SCORE`` over ≥ ``MIN_SENTENCES`` sentences → ``reuses_passages_of`` with
+  the passages' character offsets; score ≥ ``STORY_SCORE`` → ``same_story_as``.
+
+Direction (``source`` is the later/derived document; deterministic and independent of insertion
+order): if both documents have different dates, the later one; otherwise, for ``reuses_passages_of``
+and ``same_story_as`` the document in which the aligned sentences are the smaller share (it added
+material around them); ties, and copies without distinct dates: the lexicographically larger id.
+
+Cost per added document: two LSH queries plus at most ``MAX_CANDIDATES`` alignments, so building the
+index grows linearly with the number of documents. Only the candidate cap depends on what is already
+indexed: with more than ``MAX_CANDIDATES`` similar documents, which ones get verified can depend on
+insertion order (``find_links`` always adds in id order).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+
+from kg.errors import StoreError
+from kg.ingest.rules import words
+from kg.records import DocLink, Document
+
+FORMAT = 1
+SHINGLE = 5  # words per shingle for copies
+NUM_PERM = 128
+SCHEME = "affine32"  # explicit, so a saved index stays comparable across datasketch defaults (32-bit values)
+COPY_LSH = 0.5  # LSH threshold for copy candidates (recall), verified against REPUBLICATION
+REPUBLICATION = 0.7  # estimated Jaccard of 5-shingles
+ANCHOR_BANDS = (64, 2)  # LSH bands x rows: ~90 % recall at anchor Jaccard 0.2, ~15 % at 0.05
+MAX_CANDIDATES = 10
+SENTENCE_BASE = 55.0  # token_sort_ratio of unrelated news sentences sits around 45-55
+GAP = 8.0
+REUSE_SCORE = 30.0
+STORY_SCORE = 15.0
+MIN_SENTENCES = 3
+MIN_WORDS = 6  # shorter sentences ("He said so.") match anything
+
+_WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
+# a capitalised word or a number that does not open a sentence: names, places, figures
+_ANCHOR = re.compile(r"(?<=[\w,;:)] )([A-Z][\w'’-]+|\d[\d,.]*\d|\d)")
+
+
+@dataclass
+class _Entry:
+    copy_hash: np.ndarray
+    anchor_hash: np.ndarray
+    date: str | None
+    text: bytes  # zlib-compressed cleaned text (needed to align sentences and report offsets)
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _anchors(text: str) -> list[str]:
+    stop = words("stopwords_en.txt")
+    return [a.lower() for a in _ANCHOR.findall(text) if a.lower() not in stop]
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The seeded permutations, made once (datasketch would redo them for every MinHash)."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
+def _minhash(items: Iterable[str]) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
+    m.update_batch([s.encode("utf-8") for s in sorted(set(items))])
+    return m
+
+
+def _shingles(tokens: list[str]) -> list[str]:
+    if len(tokens) < SHINGLE:
+        return [" ".join(tokens)] if tokens else []
+    return [" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.mean(a == b))
+
+
+def _sentences(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s = m.group(0)
+        if len(s.split()) < MIN_WORDS:
+            continue
+        start = m.start() + len(s) - len(s.lstrip())
+        out.append((start, m.end(), " ".join(_tokens(s))))
+    return out
+
+
+def _local_alignment(sim: list[list[float]]) -> tuple[float, list[tuple[int, int]]]:
+    """Smith-Waterman over a sentence-similarity matrix: best score and its matched pairs."""
+    n, m = len(sim), len(sim[0]) if sim else 0
+    h = [[0.0] * (m + 1) for _ in range(n + 1)]
+    best, at = 0.0, (0, 0)
+    for i in range(1, n + 1):
+        row, prev, s = h[i], h[i - 1], sim[i - 1]
+        for j in range(1, m + 1):
+            v = max(0.0, prev[j - 1] + s[j - 1] - SENTENCE_BASE, prev[j] - GAP, row[j - 1] - GAP)
+            row[j] = v
+            if v > best:
+                best, at = v, (i, j)
+    pairs = []
+    i, j = at
+    while i > 0 and j > 0 and h[i][j] > 0:
+        if h[i][j] == h[i - 1][j - 1] + sim[i - 1][j - 1] - SENTENCE_BASE:
+            if sim[i - 1][j - 1] > SENTENCE_BASE:
+                pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif h[i][j] == h[i - 1][j] - GAP:
+            i -= 1
+        else:
+            j -= 1
+    return best, pairs[::-1]
+
+
+def align(text_a: str, text_b: str) -> tuple[float, list[tuple[int, int, int, int]], int, int, int]:
+    """Reused passages of ``a`` in ``b``: ``(score, passages, matched sentences, sentences in a,
+    sentences in b)``. Passages are runs of consecutive matched sentences as character offsets
+    ``(a_start, a_end, b_start, b_end)``."""
+    sa, sb = _sentences(text_a), _sentences(text_b)
+    if not sa or not sb:
+        return 0.0, [], 0, len(sa), len(sb)
+    sim = cdist([s[2] for s in sa], [s[2] for s in sb], scorer=fuzz.token_sort_ratio).tolist()
+    score, pairs = _local_alignment(sim)
+    passages: list[list[int]] = []
+    last = None
+    for i, j in pairs:
+        if last and i - last[0] <= 2 and 0 < j - last[1] <= 2:
+            passages[-1][1] = sa[i][1]
+            passages[-1][3] = sb[j][1]
+        else:
+            passages.append([sa[i][0], sa[i][1], sb[j][0], sb[j][1]])
+        last = (i, j)
+    return score, [tuple(p) for p in passages], len(pairs), len(sa), len(sb)
+
+
+def _later(a: str, b: str, dates: dict[str, str | None]) -> str | None:
+    da, db = dates.get(a), dates.get(b)
+    if da and db and da != db:
+        return a if da > db else b
+    return None
+
+
+class DedupIndex:
+    """Incremental near-duplicate / passage-reuse index. ``add`` returns the links between the new
+    document and documents added before (either may be the ``source``). Persist with ``save``/``load``
+    beside the store so incremental builds keep finding links to earlier documents."""
+
+    def __init__(self) -> None:
+        self._copies = MinHashLSH(threshold=COPY_LSH, num_perm=NUM_PERM)
+        self._anchors = MinHashLSH(num_perm=NUM_PERM, params=ANCHOR_BANDS)
+        self._entries: dict[str, _Entry] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._entries
+
+    def add(self, doc: Document) -> list[DocLink]:
+        """Index ``doc`` (replacing an earlier version with its id) and return its links, sorted."""
+        if doc.id in self._entries:
+            self.remove(doc.id)
+        copy_mh = _minhash(_shingles(_tokens(doc.text)))
+        anchor_mh = _minhash(_anchors(doc.text))
+        entry = _Entry(copy_mh.hashvalues.astype(np.uint32), anchor_mh.hashvalues.astype(np.uint32), doc.date,
+                       zlib.compress(doc.text.encode("utf-8")))
+        links: dict[str, DocLink] = {}
+        for other in sorted(self._copies.query(copy_mh)):
+            sim = _jaccard(entry.copy_hash, self._entries[other].copy_hash)
+            if sim >= REPUBLICATION:
+                links[other] = self._copy_link(doc.id, entry, other, sim)
+        ranked = sorted(((_jaccard(entry.anchor_hash, self._entries[o].anchor_hash), o)
+                         for o in self._anchors.query(anchor_mh) if o not in links), key=lambda x: (-x[0], x[1]))
+        for _sim, other in ranked[:MAX_CANDIDATES]:
+            link = self._passage_link(doc.id, doc.text, entry, other)
+            if link:
+                links[other] = link
+        self._copies.insert(doc.id, copy_mh)
+        self._anchors.insert(doc.id, anchor_mh)
+        self._entries[doc.id] = entry
+        return sorted(links.values(), key=lambda x: (x.source, x.target, x.kind))
+
+    def remove(self, doc_id: str) -> None:
+        """Forget a document (its links must be dropped from the store by the caller)."""
+        if doc_id not in self._entries:
+            return
+        self._copies.remove(doc_id)
+        self._anchors.remove(doc_id)
+        del self._entries[doc_id]
+
+    def _text(self, doc_id: str) -> str:
+        return zlib.decompress(self._entries[doc_id].text).decode("utf-8")
+
+    def _copy_link(self, new_id: str, entry: _Entry, other: str, sim: float) -> DocLink:
+        dates = {new_id: entry.date, other: self._entries[other].date}
+        source = _later(new_id, other, dates) or max(new_id, other)
+        target = other if source == new_id else new_id
+        return DocLink(source=source, target=target, kind="republication_of", similarity=round(sim, 3))
+
+    def _passage_link(self, new_id: str, new_text: str, entry: _Entry, other: str) -> DocLink | None:
+        # align in a fixed order (smaller id first) so the result does not depend on insertion order
+        a_id, b_id = sorted((new_id, other))
+        texts = {new_id: new_text, other: self._text(other)}
+        score, passages, n, len_a, len_b = align(texts[a_id], texts[b_id])
+        if score < STORY_SCORE or n == 0:
+            return None
+        share_a, share_b = n / len_a, n / len_b
+        dates = {new_id: entry.date, other: self._entries[other].date}
+        source = _later(a_id, b_id, dates) or (a_id if share_a < share_b else b_id)
+        target = a_id if source == b_id else b_id
+        if score < REUSE_SCORE or n < MIN_SENTENCES:
+            return DocLink(source=source, target=target, kind="same_story_as",
+                           similarity=round(min(share_a, share_b), 3))
+        if source == b_id:
+            passages = [(bs, be, as_, ae) for as_, ae, bs, be in passages]
+        covered = sum(p[1] - p[0] for p in passages) / (len(texts[source]) or 1)
+        return DocLink(source=source, target=target, kind="reuses_passages_of",
+                       similarity=round(covered, 3), passages=tuple(passages))
+
+    def save(self, path: str | Path) -> None:
+        """Write atomically (temp file + rename). Pickle: load only files kg wrote."""
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        try:
+            with open(tmp, "wb") as fh:
+                pickle.dump({"format": FORMAT, "index": self}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot write the dedup index ({exc.strerror})") from None
+
+    @classmethod
+    def load(cls, path: str | Path) -> DedupIndex:
+        """The saved index, or a new empty one when ``path`` does not exist."""
+        path = Path(path)
+        if not path.exists():
+            return cls()
+        try:
+            with open(path, "rb") as fh:
+                data = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            raise StoreError(f"{path}: cannot read the dedup index ({exc}); delete it and rebuild") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("index"), cls):
+            raise StoreError(f"{path}: dedup index from another kg version; delete it and rebuild")
+        return data["index"]
+
+
+def find_links(documents: Iterable[Document]) -> list[DocLink]:
+    """All links among ``documents`` (added in id order), sorted."""
+    index = DedupIndex()
+    links: list[DocLink] = []
+    for doc in sorted(documents, key=lambda d: d.id):
+        links.extend(index.add(doc))
+    return sorted(links, key=lambda x: (x.source, x.target, x.kind))

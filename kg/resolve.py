@@ -1,0 +1,271 @@
+"""Cross-document entity resolution: every document's local entities → canonical entities.
+
+Pure Python (no spaCy, no rdflib): the build calls ``resolve`` over ALL local entities in the store after
+every change, so the result depends only on the set of inputs, never on their order, and an incremental
+build equals a full rebuild.
+
+Merge rules, in order (each only between compatible types: a person never joins a place, a country never
+joins a city, an organisation subtype only joins the same subtype or plain Organization):
+
+1. same normalised name, or a multi-word alternative label equal to another entity's name;
+2. spelling variants / transliterations: rapidfuzz similarity at or above ``FUZZY_THRESHOLD`` (people:
+   surname and given name compared separately, so "Vladimir Putin" never joins "Vladimir Potanin"); a
+   country and its demonym ("Russia" / "Russian") are never merged this way;
+3. a bare surname ("Tokayev") joins the one full name that ends with it across documents; when two
+   different people share that surname the bare surname stays on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from kg.ids import entity_iri
+
+FUZZY_THRESHOLD = 90  # token_sort_ratio for organisations and places
+PERSON_PART_THRESHOLD = 85  # ratio for a surname (and a given name) of two people
+MIN_FUZZY_LENGTH = 5  # shorter names must match exactly ("EU" is not "US")
+
+_FAMILY = {
+    "Person": "person",
+    "Organization": "org", "Company": "org", "GovernmentBody": "org", "MediaOutlet": "org",
+    "FinancialInstitution": "org",
+    "Place": "place", "Country": "place", "City": "place", "Region": "place",
+    "Group": "group",
+}
+_GENERIC = {"Organization", "Place"}
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "i", "ese", "s", "ns", "ians", "ans")
+_WORD = re.compile(r"[^\W_]+", re.U)
+
+
+@dataclass(frozen=True)
+class LocalEntity:
+    doc: str
+    name: str
+    type: str
+    alt_labels: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: int = 1
+
+
+@dataclass(frozen=True)
+class Canonical:
+    iri: str
+    label: str
+    type: str
+    alt_labels: tuple[str, ...]
+    members: tuple[tuple[str, str, str], ...]  # (doc, type, name) of each LocalEntity
+
+
+def norm(name: str) -> str:
+    """Case, accents, punctuation and a leading article do not distinguish names."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    words = [w.lower() for w in _WORD.findall(text)]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def _demonyms() -> frozenset[tuple[str, str]]:
+    """(country, demonym) pairs from the entity lexicon, normalised."""
+    text = resources.files("kg.extract").joinpath("rules/entity_demonyms.tsv").read_text(encoding="utf-8")
+    pairs = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        country = norm(cols[0])
+        for col in cols[1:3]:
+            for d in col.split(","):
+                if d.strip():
+                    pairs.add((country, norm(d)))
+    return frozenset(pairs)
+
+
+def _is_demonym_pair(a: str, b: str) -> bool:
+    """'russia' / 'russian', 'kazakhstan' / 'kazakh': a country and the adjective of its people."""
+    if (a, b) in _demonyms() or (b, a) in _demonyms():
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDINGS:
+        return True
+    return long_.startswith(short.rstrip("a")) and long_[len(short.rstrip("a")):] in _DEMONYM_ENDINGS
+
+
+def _compatible(t1: str, t2: str) -> bool:
+    if t1 == t2:
+        return True
+    f1, f2 = _FAMILY.get(t1), _FAMILY.get(t2)
+    if f1 is None or f1 != f2:
+        return False
+    return t1 in _GENERIC or t2 in _GENERIC
+
+
+class _Sets:
+    """Union-find over indexes; the representative is always the smallest index (order-free result)."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return out
+
+
+def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
+    ents = sorted(set(entities), key=lambda e: (e.type, norm(e.name), e.name, e.doc, e.alt_labels, e.roles,
+                                                e.mentions))
+    sets = _Sets(len(ents))
+    _merge_exact(ents, sets)
+    _merge_fuzzy(ents, sets)
+    _merge_surnames(ents, sets)
+    out = [_canonical([ents[i] for i in members]) for members in sets.groups().values()]
+    return sorted(out, key=lambda c: (c.iri, c.members))
+
+
+def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        by_name[(_FAMILY.get(e.type, e.type), norm(e.name))].append(i)
+    for idxs in by_name.values():
+        for i in idxs[1:]:
+            if _compatible_group(ents, sets, idxs[0], i):
+                sets.union(idxs[0], i)
+    # a multi-word alternative label ("Kazakh President Kassym-Jomart Tokayev") naming another entity
+    for i, e in enumerate(ents):
+        fam = _FAMILY.get(e.type, e.type)
+        for alt in e.alt_labels:
+            key = norm(alt)
+            if len(key.split()) < 2:
+                continue
+            for j in by_name.get((fam, key), ()):
+                if _compatible(e.type, ents[j].type):
+                    sets.union(i, j)
+
+
+def _compatible_group(ents: list[LocalEntity], sets: _Sets, i: int, j: int) -> bool:
+    return _compatible(ents[i].type, ents[j].type)
+
+
+def _person_parts(name: str) -> tuple[str, str]:
+    words = norm(name).split()
+    return (" ".join(words[:-1]), words[-1]) if words else ("", "")
+
+
+def _similar(a: LocalEntity, b: LocalEntity) -> bool:
+    if not _compatible(a.type, b.type):
+        return False
+    na, nb = norm(a.name), norm(b.name)
+    if na == nb:
+        return True
+    if min(len(na), len(nb)) < MIN_FUZZY_LENGTH or _is_demonym_pair(na, nb):
+        return False
+    if _digits(na) != _digits(nb):
+        return False
+    if a.type == "Person":
+        (fa, la), (fb, lb) = _person_parts(a.name), _person_parts(b.name)
+        if not fa or not fb:
+            return False  # bare surnames are handled by the surname rule
+        if fuzz.ratio(la, lb) < PERSON_PART_THRESHOLD:
+            return False
+        # an initial matches a given name ("K. Tokayev"); otherwise given names must be near-identical
+        if len(fa) == 1 or len(fb) == 1:
+            return fa[0] == fb[0]
+        return fuzz.ratio(fa, fb) >= PERSON_PART_THRESHOLD
+    return fuzz.token_sort_ratio(na, nb) >= FUZZY_THRESHOLD
+
+
+def _digits(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def _merge_fuzzy(ents: list[LocalEntity], sets: _Sets) -> None:
+    # blocking on the first letter keeps this near-linear; a transliteration rarely changes it
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        n = norm(e.name)
+        if not n:
+            continue
+        key = _person_parts(e.name)[1][:1] if e.type == "Person" else n[:1]
+        blocks[(_FAMILY.get(e.type, e.type), key)].append(i)
+    pairs = []
+    for idxs in blocks.values():
+        for x, i in enumerate(idxs):
+            for j in idxs[x + 1 :]:
+                if sets.find(i) != sets.find(j) and _similar(ents[i], ents[j]):
+                    pairs.append((i, j))
+    # unions after all comparisons: the result does not depend on which pair was seen first
+    for i, j in pairs:
+        sets.union(i, j)
+
+
+def _merge_surnames(ents: list[LocalEntity], sets: _Sets) -> None:
+    full_by_surname: dict[str, set[int]] = defaultdict(set)  # surname -> clusters of full names
+    for i, e in enumerate(ents):
+        if e.type == "Person":
+            first, last = _person_parts(e.name)
+            if first:
+                full_by_surname[last].add(sets.find(i))
+    pairs = []
+    for i, e in enumerate(ents):
+        if e.type != "Person" or len(norm(e.name).split()) != 1:
+            continue
+        owners = full_by_surname.get(norm(e.name), set())
+        # two different people share the surname: never merge blindly
+        if len(owners) == 1:
+            pairs.append((i, next(iter(owners))))
+    for i, j in pairs:
+        sets.union(i, j)
+
+
+def _canonical(members: list[LocalEntity]) -> Canonical:
+    type_ = _pick_type(members)
+    weight: Counter = Counter()
+    for m in members:
+        weight[m.name] += max(m.mentions, 1)
+
+    def rank(name: str):
+        words = len(name.split())
+        full = words if type_ == "Person" else 0  # a person's label is the fullest name
+        return (-full, -weight[name], -len(name), name)
+
+    label = min(weight, key=rank)
+    alts = {a for m in members for a in (m.name, *m.alt_labels) if a and norm(a) != norm(label)}
+    alts |= {m.name for m in members if m.name != label}
+    return Canonical(
+        iri=entity_iri(type_, label),
+        label=label,
+        type=type_,
+        alt_labels=tuple(sorted(alts)),
+        members=tuple(sorted({(m.doc, m.type, m.name) for m in members})),
+    )
+
+
+def _pick_type(members: list[LocalEntity]) -> str:
+    count: Counter = Counter()
+    for m in members:
+        count[m.type] += max(m.mentions, 1)
+    specific = [t for t in count if t not in _GENERIC]
+    pool = specific or list(count)
+    return min(pool, key=lambda t: (-count[t], t))

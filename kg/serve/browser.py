@@ -1,0 +1,438 @@
+"""The claim browser: search an entity or a number, see every claim with its sentence, source and date,
+and follow the links between claims, entities and documents. Plain server-rendered HTML (no script),
+every value from the store or the request escaped with ``html.escape``; every value put into SPARQL is
+a validated IRI or an escaped string literal.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from html import escape
+from urllib.parse import urlencode, urlsplit
+
+import pyoxigraph as ox
+
+LIMIT = 200  # claims shown per list; queries fetch one more to know there are more
+CLAIM_LINKS = "kg:speaker|kg:assertedBy|kg:subject|kg:object"
+CLASS_KIND = {
+    "https://w3id.org/kg-claims/ns#Quote": "quote",
+    "https://w3id.org/kg-claims/ns#NumericClaim": "number",
+    "https://w3id.org/kg-claims/ns#RelationClaim": "relation",
+}
+_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9,
+          "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12}
+_NUMBER = re.compile(r"^\s*([-+]?\d[\d,\s]*(?:\.\d+)?|[-+]?\.\d+)\s*([a-z]+)?\s*%?\s*$", re.IGNORECASE)
+
+
+class NotFound(Exception):
+    """No such entity, claim or document."""
+
+
+# ---------------------------------------------------------------------------------------------- SPARQL values
+def sparql_string(text: str) -> str:
+    """A SPARQL string literal holding exactly ``text``."""
+    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return '"' + out.replace("\t", "\\t").replace("\b", "\\b").replace("\f", "\\f") + '"'
+
+
+def sparql_iri(iri: str) -> str:
+    """``<iri>`` for a store IRI; anything else (not urn:kg:, not a valid IRI) is ``NotFound``."""
+    if not iri.startswith("urn:kg:"):
+        raise NotFound(f"{iri!r} is not an IRI of this store")
+    try:
+        return str(ox.NamedNode(iri))
+    except ValueError:
+        raise NotFound(f"{iri!r} is not a valid IRI") from None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """'200,000' → 200000, '1.5 million' → 1500000; None when the text is not a number."""
+    m = _NUMBER.match(text)
+    if not m:
+        return None
+    scale = 1
+    if m.group(2):
+        scale = _SCALE.get(m.group(2).lower())
+        if scale is None:
+            return None
+    try:
+        return Decimal(re.sub(r"[,\s]", "", m.group(1))) * scale
+    except InvalidOperation:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- queries
+CLAIMS = """
+SELECT ?c ?cls ?d ?doc ?title ?date ?publisher ?sentence ?sstart ?start ?end ?content ?direct
+       ?speaker ?speakerE ?value ?valueMax ?surface ?counts ?unit ?qualifier ?predicate ?place ?time
+       ?source ?sourceKind ?sourceE ?relation ?subj ?subjE ?obj ?objE ?inQuote
+WHERE {
+  VALUES ?c { %s }
+  GRAPH ?g {
+    ?c a ?cls ; kg:document ?d .
+    FILTER(?cls IN (kg:Quote, kg:NumericClaim, kg:RelationClaim))
+    OPTIONAL { ?c kg:sentence ?sentence } OPTIONAL { ?c kg:sentenceStart ?sstart }
+    OPTIONAL { ?c kg:evidence/oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end }
+    OPTIONAL { ?c schema:text ?content } OPTIONAL { ?c kg:direct ?direct }
+    OPTIONAL { ?c kg:speakerName ?speaker } OPTIONAL { ?c kg:speaker ?speakerLe }
+    OPTIONAL { ?c kg:value ?value } OPTIONAL { ?c kg:valueMax ?valueMax } OPTIONAL { ?c kg:surfaceText ?surface }
+    OPTIONAL { ?c kg:counts ?counts } OPTIONAL { ?c kg:unit ?unit } OPTIONAL { ?c kg:qualifier ?qualifier }
+    OPTIONAL { ?c kg:predicateText ?predicate } OPTIONAL { ?c kg:place ?place } OPTIONAL { ?c kg:time ?time }
+    OPTIONAL { ?c kg:sourceName ?source } OPTIONAL { ?c kg:sourceKind ?sourceKind }
+    OPTIONAL { ?c kg:assertedBy ?sourceLe }
+    OPTIONAL { ?c kg:relation ?relation }
+    OPTIONAL { ?c kg:subject ?subjLe . OPTIONAL { ?subjLe kg:name ?subj } }
+    OPTIONAL { ?c kg:object ?objLe . OPTIONAL { ?objLe kg:name ?obj } }
+    OPTIONAL { ?c kg:inQuote ?inQuote }
+  }
+  OPTIONAL { ?speakerLe kg:canonical ?speakerE } OPTIONAL { ?sourceLe kg:canonical ?sourceE }
+  OPTIONAL { ?subjLe kg:canonical ?subjE } OPTIONAL { ?objLe kg:canonical ?objE }
+  OPTIONAL { ?d schema:identifier ?doc } OPTIONAL { ?d schema:headline ?title }
+  OPTIONAL { ?d schema:datePublished ?date } OPTIONAL { ?d schema:publisher/rdfs:label ?publisher }
+}
+"""
+
+TEXT_SEARCH = """
+SELECT DISTINCT ?c WHERE {
+  { ?e rdfs:label|skos:altLabel ?l . FILTER(CONTAINS(LCASE(STR(?l)), %(q)s))
+    ?le kg:canonical ?e . GRAPH ?g { ?c %(links)s ?le } }
+  UNION { GRAPH ?g { ?le kg:name ?n . FILTER(CONTAINS(LCASE(STR(?n)), %(q)s)) ?c %(links)s ?le } }
+  UNION { GRAPH ?g { ?c a kg:Claim ; kg:speakerName|kg:sourceName|schema:text|kg:counts|kg:surfaceText ?t .
+                     FILTER(CONTAINS(LCASE(STR(?t)), %(q)s)) } }
+} LIMIT %(limit)d
+"""
+
+NUMBER_SEARCH = """
+SELECT DISTINCT ?c WHERE {
+  GRAPH ?g { ?c a kg:NumericClaim ; kg:value ?v . OPTIONAL { ?c kg:valueMax ?vm }
+             FILTER(?v = %(n)s || (BOUND(?vm) && ?v <= %(n)s && ?vm >= %(n)s)) }
+} LIMIT %(limit)d
+"""
+
+ENTITY_SEARCH = """
+SELECT ?e (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?c) AS ?claims) WHERE {
+  ?e rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt }
+  FILTER(CONTAINS(LCASE(STR(?label)), %(q)s) || CONTAINS(LCASE(STR(?alt)), %(q)s))
+  ?le kg:canonical ?e .
+  OPTIONAL { GRAPH ?g { ?c %(links)s ?le } }
+} GROUP BY ?e ORDER BY DESC(?claims) ?name LIMIT 50
+"""
+
+ENTITY = """
+SELECT ?label ?type ?alt WHERE {
+  %(e)s rdfs:label ?label . OPTIONAL { %(e)s a ?type } OPTIONAL { %(e)s skos:altLabel ?alt }
+}
+"""
+
+ENTITY_CLAIMS = """
+SELECT DISTINCT ?c WHERE { ?le kg:canonical %(e)s . GRAPH ?g { ?c %(links)s ?le } } LIMIT %(limit)d
+"""
+
+ENTITY_DOCS = """
+SELECT ?doc ?title (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
+  ?le kg:canonical %(e)s . GRAPH ?g { ?le kg:document ?d . OPTIONAL { ?le kg:mention ?m } }
+  ?d schema:identifier ?doc . OPTIONAL { ?d schema:headline ?title }
+} GROUP BY ?doc ?title ORDER BY DESC(?mentions) ?doc
+"""
+
+IN_QUOTE = "SELECT DISTINCT ?c WHERE { GRAPH ?g { ?c kg:inQuote %(c)s } } LIMIT %(limit)d"
+
+SAME_COUNTS = """
+SELECT DISTINCT ?c WHERE {
+  GRAPH ?g { %(c)s kg:countsHead ?h } GRAPH ?g2 { ?c kg:countsHead ?h } FILTER(?c != %(c)s)
+} LIMIT %(limit)d
+"""
+
+SAME_WHO = """
+SELECT DISTINCT ?c WHERE {
+  GRAPH ?g { %(c)s kg:speaker|kg:assertedBy ?le0 } ?le0 kg:canonical ?e . ?le kg:canonical ?e .
+  GRAPH ?g2 { ?c kg:speaker|kg:assertedBy ?le } FILTER(?c != %(c)s)
+} LIMIT %(limit)d
+"""
+
+DOCUMENT = """
+SELECT ?d ?title ?date ?publisher ?author ?url ?path WHERE {
+  ?d a kg:Document ; schema:identifier %(id)s .
+  OPTIONAL { ?d schema:headline ?title } OPTIONAL { ?d schema:datePublished ?date }
+  OPTIONAL { ?d schema:publisher/rdfs:label ?publisher } OPTIONAL { ?d schema:author ?author }
+  OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d kg:sourcePath ?path }
+} LIMIT 1
+"""
+
+DOCUMENT_CLAIMS = """
+SELECT DISTINCT ?c WHERE { ?d schema:identifier %(id)s . GRAPH ?g { ?c a kg:Claim ; kg:document ?d } }
+LIMIT %(limit)d
+"""
+
+DOCUMENT_LINKS = """
+SELECT ?kind ?sim ?other ?title ?dir WHERE {
+  ?d schema:identifier %(id)s .
+  { ?l kg:linkSource ?d ; kg:linkTarget ?o . BIND("to" AS ?dir) }
+  UNION { ?l kg:linkTarget ?d ; kg:linkSource ?o . BIND("from" AS ?dir) }
+  ?l kg:linkKind ?kind . OPTIONAL { ?l kg:similarity ?sim }
+  ?o schema:identifier ?other . OPTIONAL { ?o schema:headline ?title }
+} ORDER BY DESC(?sim)
+"""
+
+DOCUMENTS = """
+SELECT ?doc ?title ?date ?publisher (COUNT(DISTINCT ?c) AS ?claims) WHERE {
+  ?d a kg:Document ; schema:identifier ?doc .
+  OPTIONAL { ?d schema:headline ?title } OPTIONAL { ?d schema:datePublished ?date }
+  OPTIONAL { ?d schema:publisher/rdfs:label ?publisher }
+  OPTIONAL { GRAPH ?g { ?c a kg:Claim ; kg:document ?d } }
+} GROUP BY ?doc ?title ?date ?publisher ORDER BY ?date ?doc LIMIT 500
+"""
+
+
+# ---------------------------------------------------------------------------------------------- data
+class Browser:
+    """Claim browser pages over a backend with ``select(sparql) -> (names, rows)``."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def _select(self, sparql: str) -> list[dict]:
+        return self.backend.select(sparql)[1]
+
+    def _ids(self, template: str, **values) -> list[str]:
+        rows = self._select(template % {"links": CLAIM_LINKS, "limit": LIMIT + 1, **values})
+        return [r["c"] for r in rows if r.get("c")]
+
+    def claims(self, iris: list[str]) -> list[dict]:
+        if not iris:
+            return []
+        values = " ".join(sparql_iri(i) for i in iris)
+        seen: dict[str, dict] = {}
+        for r in self._select(CLAIMS % values):
+            seen.setdefault(r["c"], r)
+        out = list(seen.values())
+        for r in out:
+            r["kind"] = CLASS_KIND.get(r["cls"], "claim")
+        out.sort(key=lambda r: (str(r.get("date") or ""), r.get("doc") or "", r.get("start") or 0))
+        return out
+
+    # ------------------------------------------------------------------ pages
+    def search_page(self, q: str | None) -> str:
+        q = (q or "").strip()
+        if not q:
+            rows = self._select(DOCUMENTS)
+            items = "".join(
+                f"<li>{_doc_link(r['doc'], r.get('title'))} <span class=meta>{_meta(r)} · "
+                f"{int(r.get('claims') or 0)} claims</span></li>" for r in rows
+            )
+            body = (f"<p>Search an entity (<i>Tokayev</i>), words of a claim, or a number "
+                    f"(<i>200,000</i>, <i>1.5 million</i>).</p><h2>Documents</h2><ul class=docs>{items}</ul>")
+            return page("Claims", body, q)
+        number = parse_number(q)
+        if number is not None:
+            ids = self._ids(NUMBER_SEARCH, n=f'"{number.normalize():f}"^^xsd:decimal')
+            heading = f"Numbers equal to {escape(f'{number.normalize():,f}')} (or ranges holding it)"
+            entities = ""
+        else:
+            lit = sparql_string(q.lower())
+            ids = self._ids(TEXT_SEARCH, q=lit)
+            heading = f"Claims naming or saying “{escape(q)}”"
+            found = self._select(ENTITY_SEARCH % {"q": lit, "links": CLAIM_LINKS})
+            entities = ""
+            if found:
+                entities = "<h2>Entities</h2><ul class=entities>" + "".join(
+                    f"<li>{_entity_link(r['e'], r.get('name'))} <span class=meta>{int(r.get('claims') or 0)} "
+                    f"claims</span></li>" for r in found) + "</ul>"
+        claims = self.claims(ids[:LIMIT])
+        body = entities + f"<h2>{heading}</h2>" + claim_list(claims, more=len(ids) > LIMIT)
+        return page(f"Search: {q}", body, q)
+
+    def entity_page(self, iri: str) -> str:
+        e = sparql_iri(iri)
+        rows = self._select(ENTITY % {"e": e})
+        if not rows:
+            raise NotFound(f"no entity {iri!r} in the store")
+        label = rows[0]["label"]
+        types = sorted({_short(r["type"]) for r in rows if r.get("type")})
+        alts = sorted({r["alt"] for r in rows if r.get("alt")} - {label})
+        docs = self._select(ENTITY_DOCS % {"e": e})
+        ids = self._ids(ENTITY_CLAIMS, e=e)
+        parts = [f"<p class=meta>{escape(', '.join(types))}</p>"]
+        if alts:
+            parts.append(f"<p>Also named: {escape(' · '.join(alts))}</p>")
+        if docs:
+            parts.append("<h2>Mentioned in</h2><ul class=docs>" + "".join(
+                f"<li>{_doc_link(r['doc'], r.get('title'))} <span class=meta>{int(r.get('mentions') or 0)} "
+                f"mentions</span></li>" for r in docs) + "</ul>")
+        parts.append("<h2>Claims by or about this entity</h2>" + claim_list(self.claims(ids[:LIMIT]),
+                                                                           more=len(ids) > LIMIT))
+        return page(label, "".join(parts))
+
+    def claim_page(self, iri: str) -> str:
+        c = sparql_iri(iri)
+        found = self.claims([iri])
+        if not found:
+            raise NotFound(f"no claim {iri!r} in the store")
+        r = found[0]
+        parts = [claim_card(r, full=True)]
+        related = [("Numbers inside this quote", IN_QUOTE)]
+        if r["kind"] == "number":
+            related.append(("Other numbers counting the same thing", SAME_COUNTS))
+        related.append(("Other claims by the same speaker or source", SAME_WHO))
+        for title, template in related:
+            ids = self._ids(template, c=c)
+            if ids:
+                parts.append(f"<h2>{escape(title)}</h2>" + claim_list(self.claims(ids[:LIMIT]), more=len(ids) > LIMIT))
+        return page(f"Claim in {r.get('doc') or ''}", "".join(parts))
+
+    def document_page(self, doc_id: str) -> str:
+        lit = sparql_string(doc_id)
+        rows = self._select(DOCUMENT % {"id": lit})
+        if not rows:
+            raise NotFound(f"no document {doc_id!r} in the store")
+        d = rows[0]
+        facts = [("Identifier", escape(doc_id)), ("Published", escape(str(d.get("date") or "unknown"))),
+                 ("Publisher", escape(d.get("publisher") or "unknown"))]
+        if d.get("author"):
+            facts.append(("Author", escape(d["author"])))
+        if d.get("url"):
+            facts.append(("Address", _external(d["url"])))
+        if d.get("path"):
+            facts.append(("File", escape(d["path"])))
+        parts = ["<dl class=facts>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"]
+        links = self._select(DOCUMENT_LINKS % {"id": lit})
+        if links:
+            parts.append("<h2>Linked documents</h2><ul class=docs>" + "".join(
+                f"<li>{escape(_link_words(r['kind'], r['dir']))} {_doc_link(r['other'], r.get('title'))}"
+                + (f" <span class=meta>similarity {float(r['sim']):.2f}</span>" if r.get("sim") is not None else "")
+                + "</li>" for r in links) + "</ul>")
+        ids = self._ids(DOCUMENT_CLAIMS, id=lit)
+        parts.append("<h2>Claims</h2>" + claim_list(self.claims(ids[:LIMIT]), more=len(ids) > LIMIT))
+        return page(d.get("title") or doc_id, "".join(parts))
+
+
+# ---------------------------------------------------------------------------------------------- HTML
+def _url(path: str, **params) -> str:
+    return escape(f"{path}?{urlencode(params)}", quote=True)
+
+
+def _entity_link(iri: str, label: str | None) -> str:
+    return f'<a href="{_url("/claims/entity", iri=iri)}">{escape(label or iri)}</a>'
+
+
+def _doc_link(doc: str | None, title: str | None) -> str:
+    if not doc:
+        return ""
+    return f'<a href="{_url("/claims/document", id=doc)}">{escape(title or doc)}</a>'
+
+
+def _external(url: str) -> str:
+    # only web addresses become links (never javascript: or data:), and they leak no referrer
+    if urlsplit(url).scheme in ("http", "https"):
+        return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer nofollow">{escape(url)}</a>'
+    return escape(url)
+
+
+def _short(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
+
+
+def _meta(r: dict) -> str:
+    bits = [str(r["date"]) if r.get("date") else "", r.get("publisher") or ""]
+    return escape(" · ".join(b for b in bits if b))
+
+
+def _link_words(kind: str, direction: str) -> str:
+    words = kind.replace("_", " ")
+    return words if direction == "to" else f"(reverse) {words}"
+
+
+def _number(v) -> str:
+    if v is None:
+        return ""
+    f = float(v)
+    return f"{int(f):,}" if f.is_integer() else f"{f:,}"
+
+
+def _who(name: str | None, entity: str | None, verb: str) -> str:
+    if not name and not entity:
+        return ""
+    shown = _entity_link(entity, name) if entity else escape(name)
+    return f"<p class=who>{verb} {shown}</p>"
+
+
+def _sentence(r: dict) -> str:
+    s = r.get("sentence") or ""
+    base, start, end = r.get("sstart"), r.get("start"), r.get("end")
+    ints = all(isinstance(x, int) for x in (base, start, end))
+    if ints and base <= start <= end <= base + len(s):
+        a, b = start - base, end - base
+        return f"<blockquote>{escape(s[:a])}<mark>{escape(s[a:b])}</mark>{escape(s[b:])}</blockquote>"
+    return f"<blockquote>{escape(s)}</blockquote>"
+
+
+def claim_card(r: dict, full: bool = False) -> str:
+    kind = r["kind"]
+    if kind == "quote":
+        what = f"<p class=what>“{escape(r.get('content') or '')}”</p>"
+        who = _who(r.get("speaker"), r.get("speakerE"), "said by" if r.get("direct") else "reported from")
+    elif kind == "number":
+        rng = f"–{_number(r['valueMax'])}" if r.get("valueMax") is not None else ""
+        extra = " ".join(x for x in (r.get("unit"), r.get("counts"), r.get("predicate")) if x)
+        scope = ", ".join(x for x in (r.get("place"), r.get("time")) if x)
+        what = (f"<p class=what><b>{escape(r.get('surface') or _number(r.get('value')))}</b> {escape(extra)}"
+                f" <span class=meta>= {escape(_number(r.get('value')) + rng)} ({escape(r.get('qualifier') or '')})"
+                + (f" · {escape(scope)}" if scope else "") + "</span></p>")
+        who = _who(r.get("source"), r.get("sourceE"), "asserted by")
+    else:
+        subj = _entity_link(r["subjE"], r.get("subj")) if r.get("subjE") else escape(r.get("subj") or "?")
+        obj = _entity_link(r["objE"], r.get("obj")) if r.get("objE") else escape(r.get("obj") or "?")
+        what = f"<p class=what>{subj} <i>{escape((r.get('relation') or '').replace('_', ' '))}</i> {obj}</p>"
+        who = ""
+    quote = ""
+    if r.get("inQuote"):
+        quote = f'<p class=meta>inside <a href="{_url("/claims/claim", iri=r["inQuote"])}">a quote</a></p>'
+    source = (f"<p class=src>{_doc_link(r.get('doc'), r.get('title'))} <span class=meta>{_meta(r)}</span>"
+              + ("" if full else f' · <a href="{_url("/claims/claim", iri=r["c"])}">claim</a>') + "</p>")
+    ident = f"<p class=meta>{escape(r['c'])}</p>" if full else ""
+    return (f'<article class="claim {escape(kind)}"><span class=kind>{escape(kind)}</span>'
+            f"{what}{who}{quote}{_sentence(r)}{source}{ident}</article>")
+
+
+def claim_list(claims: list[dict], more: bool = False) -> str:
+    if not claims:
+        return "<p class=empty>No claims.</p>"
+    note = f"<p class=meta>Showing the first {LIMIT}; narrow the search to see the rest.</p>" if more else ""
+    return note + "".join(claim_card(r) for r in claims)
+
+
+def page(title: str, body: str, q: str = "") -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)} · kg</title><link rel="stylesheet" href="/static/browser.css"></head>
+<body><header><nav><a href="/claims">Claims</a> <a href="/graph">Graph</a> <a href="/sparql">SPARQL</a></nav>
+<form method="get" action="/claims"><input type="search" name="q" value="{escape(q, quote=True)}"
+ maxlength="200" placeholder="entity, words or number" aria-label="search"><button>Search</button></form></header>
+<main><h1>{escape(title)}</h1>
+{body}
+</main></body></html>"""
+
+
+def error_page(title: str, message: str) -> str:
+    return page(title, f"<p class=error>{escape(message)}</p>")
+
+
+CSS = """
+body { font: 16px/1.45 system-ui, sans-serif; margin: 0; color: #222; background: #fafafa; }
+header { display: flex; gap: 1.5em; align-items: center; padding: .6em 1.2em; background: #233; }
+header a { color: #fff; margin-right: 1em; text-decoration: none; }
+header input { width: 22em; padding: .25em; }
+main { max-width: 60em; margin: 0 auto; padding: 1em 1.2em 3em; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
+.claim { background: #fff; border: 1px solid #dde; border-left: 4px solid #4e79a7; border-radius: 4px;
+         padding: .5em .9em; margin: .8em 0; }
+.claim.number { border-left-color: #17becf; } .claim.relation { border-left-color: #6b4c9a; }
+.kind { float: right; font-size: .75em; text-transform: uppercase; color: #667; }
+.what { font-size: 1.05em; margin: .2em 0; } .who, .src { margin: .2em 0; }
+blockquote { margin: .4em 0; padding-left: .8em; border-left: 2px solid #ccd; color: #444; }
+mark { background: #fde68a; } .meta { color: #667; font-size: .9em; } .error { color: #a00; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; }
+dt { font-weight: 600; } pre { white-space: pre-wrap; background: #fff; padding: .6em; border: 1px solid #dde; }
+textarea { width: 100%; font: 14px monospace; }
+"""

@@ -1,0 +1,156 @@
+"""In-document entities: sentence → expected (name, type, roles) after cleaning and type correction."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import (
+    country_of,
+    demonym_country,
+    extract_entities,
+    place_type,
+    split_title,
+    title_start,
+)
+
+
+def entities_of(nlp, text):
+    return extract_entities(nlp(text))
+
+
+def find(ents, name):
+    return next((e for e in ents.entities if e.name == name), None)
+
+
+# (id, text, expected name, expected type, a role it must carry or None)
+CASES = [
+    ("title-in-org-span", "Kazakh President Kassym-Jomart Tokayev has walked a diplomatic tightrope.",
+     "Kassym-Jomart Tokayev", "Person", "president"),
+    ("title-before-person", "President Vladimir Putin announced a partial mobilization on Wednesday.",
+     "Vladimir Putin", "Person", "president"),
+    ("appos-role", "Alikhan Smaiylov, the prime minister of Kazakhstan, gave reporters a briefing.",
+     "Alikhan Smaiylov", "Person", "prime minister"),
+    ("appos-former", "The article was written by Djoomart Otorbaev, a former prime minister of Kyrgyzstan.",
+     "Djoomart Otorbaev", "Person", "former prime minister"),
+    ("possessive", "Russians fled Vladimir Putin’s military mobilization.", "Vladimir Putin", "Person", None),
+    ("determiner", "He joined the board of the Eurasian Economic Commission last year.",
+     "Eurasian Economic Commission", "GovernmentBody", None),
+    ("org-premodifier-title", "Centras Group Holding Company President Elda Abdullazakov said the figures were low.",
+     "Elda Abdullazakov", "Person", "president"),
+    ("acting-title", "Kazakhstan Immigration Service Commission Acting Chairman Aslan Atalikov said it was stopped.",
+     "Aslan Atalikov", "Person", "acting chairman"),
+    ("company-suffix", "Centras Group Holding Company President Elda Abdullazakov said the figures were low.",
+     "Centras Group Holding Company", "Company", None),
+    ("bank", "Sayakmantova, chairman of the board of the Kazakh National Savings Bank, spoke.",
+     "Kazakh National Savings Bank", "FinancialInstitution", None),
+    ("ministry", "According to the Ministry of Defense of Kazakhstan, the exercise went well.",
+     "Ministry of Defense of Kazakhstan", "GovernmentBody", None),
+    ("company-context-noun", "According to the Ministry, Nexters video game production company has moved.",
+     "Nexters", "Company", None),
+    ("bank-context-noun", 'According to the Ministry, "Tinkoff" online bank has moved to Kazakhstan.',
+     "Tinkoff", "FinancialInstitution", None),
+    ("newspaper-appos", "In March, he told the German newspaper, Die Welt, that businesses were welcome.",
+     "Die Welt", "MediaOutlet", None),
+    ("newspaper-name", "The Korea Herald published an article on October 20.", "Korea Herald", "MediaOutlet", None),
+    ("country", "Many migrants flocked to Kazakhstan this year.", "Kazakhstan", "Country", None),
+    ("city-gazetteer", "The businesses should be settled by authorities in Almaty, the commercial center.",
+     "Almaty", "City", None),
+    ("region-context", "An exercise started in the state of Kostanay, which borders Russia.",
+     "Kostanay", "Region", None),
+    ("alias-country", "Trade with the Russian Federation continued.", "Russia", "Country", None),
+    ("headline-verb", "Kazakhstan Seeks to Attract Foreign Brands Exiting Russia", "Kazakhstan", "Country", None),
+    ("demonym-people", "Many Russians fled to Kazakhstan in September.", "Russians", "Group", None),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_entity(nlp, case):
+    _, text, name, type_, role = case
+    ents = entities_of(nlp, text)
+    ent = find(ents, name)
+    assert ent is not None, [(e.name, e.type) for e in ents.entities]
+    assert ent.type == type_
+    if role:
+        assert role in ent.roles
+
+
+# spaCy labels a speaking surname GPE/ORG; one mention with a role apposition makes every mention a person
+def test_speaker_mislabel_becomes_person(nlp):
+    text = ('In the context of sanctions, the main danger is the payments. "Sayakmantova, chairman of the board of '
+            'the Kazakh National Savings Bank.\n"Banks came to check the accounts." Sayakmantova said.')
+    ents = entities_of(nlp, text)
+    ent = find(ents, "Sayakmantova")
+    assert ent is not None and ent.type == "Person"
+    assert len(ent.mentions) == 2
+
+
+def test_demonym_denoting_the_state_is_a_country_mention(nlp):
+    ents = entities_of(nlp, "The Kazakh authorities responded quickly to the influx.")
+    ent = find(ents, "Kazakhstan")
+    assert ent is not None and ent.type == "Country"
+    assert [m.text for m in ent.mentions] == ["Kazakh"]
+
+
+def test_surname_joins_full_name(nlp):
+    ents = entities_of(nlp, "Kassym-Jomart Tokayev met the cabinet on Monday. Later Tokayev said the plan was ready.")
+    ent = find(ents, "Kassym-Jomart Tokayev")
+    assert ent is not None and len(ent.mentions) == 2
+    assert "Tokayev" in ent.alt_labels
+    assert find(ents, "Tokayev") is None
+
+
+def test_shared_surname_is_not_merged(nlp):
+    ents = entities_of(nlp, "Roman Vasilenko met Olga Vasilenko in Astana. Vasilenko said the talks went well.")
+    people = {e.name for e in ents.entities if e.type == "Person"}
+    assert {"Roman Vasilenko", "Olga Vasilenko"} <= people
+    assert all(len(e.mentions) == 1 for e in ents.entities if e.name in {"Roman Vasilenko", "Olga Vasilenko"})
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("This article was first published in the 176th issue of the newspaper.", "176th"),
+    ("The sanctions against Russia continue Upgrades are not all bad things for Kazakhstan.", "Upgrades"),
+    ("Sentiment among anti-Russian groups grew.", "anti-Russian"),
+])
+def test_junk_is_filtered(nlp, text, junk):
+    names = {e.name for e in entities_of(nlp, text).entities}
+    assert junk not in names
+
+
+def test_lookup_api(nlp):
+    text = "Kazakh President Kassym-Jomart Tokayev spoke. Tokayev said Almaty is ready."
+    doc = nlp(text)
+    ents = extract_entities(doc)
+    pos = text.index("Tokayev said")
+    assert ents.at(pos, pos + 7).name == "Kassym-Jomart Tokayev"
+    assert ents.for_span(doc.char_span(pos, pos + 7)).name == "Kassym-Jomart Tokayev"
+    assert ents.by_name("Tokayev").name == "Kassym-Jomart Tokayev"
+    assert ents.by_name("the Almaty").type == "City"
+    assert ents.at(0, 1).name == "Kazakhstan"  # "Kazakh" before a title denotes the state
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Kazakh President Kassym-Jomart Tokayev", ("Kassym-Jomart Tokayev", "president")),
+    ("Acting Chairman Aslan Atalikov", ("Aslan Atalikov", "acting chairman")),
+    ("Aslan Atalikov", ("Aslan Atalikov", None)),
+])
+def test_split_title(name, expected):
+    assert split_title(name) == expected
+
+
+def test_title_start():
+    assert title_start(["Kazakhstan", "Foreign", "Minister"]) == 1
+    assert title_start(["Kazakhstan", "Immigration"]) is None
+
+
+@pytest.mark.parametrize("fn, arg, expected", [
+    (demonym_country, "Kazakh", "Kazakhstan"),
+    (demonym_country, "Russians", "Russia"),
+    (demonym_country, "Almaty", None),
+    (country_of, "the Russian Federation", "Russia"),
+    (country_of, "U.S.", "United States"),
+    (place_type, "Almaty", "City"),
+    (place_type, "Kazakhstan", "Country"),
+    (place_type, "Tinkoff", None),
+])
+def test_lexicons(fn, arg, expected):
+    assert fn(arg) == expected

@@ -1,0 +1,122 @@
+"""Surface forms of numbers → values (kg.extract.numbers): pure string functions, no spaCy."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import numbers as nb
+from kg.records import QUALIFIERS
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,400", 1400),
+        ("1400", 1400),
+        ("1.4 thousand", 1400),
+        ("0.2", 0.2),
+        ("1.6 million", 1_600_000),
+        ("9 million", 9_000_000),
+        ("a thousand", 1000),
+        ("an hundred", 100),
+        ("twenty", 20),
+        ("twenty-five", 25),
+        ("one hundred and twenty", 120),
+        ("two thousand five hundred", 2500),
+        ("two dozen", 24),
+        ("3bn", 3_000_000_000),
+        ("1.6m", 1_600_000),
+        ("10k", 10_000),
+        ("eight", 8),
+    ],
+)
+def test_numbers_parse_number(text, value):
+    assert nb.parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "companies", "7th", "1.400.000", "two 3", "k", "a", "1,40"])
+def test_numbers_parse_number_rejects(text):
+    assert nb.parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tens of thousands", (10_000, 100_000)),
+        ("Tens of thousands", (10_000, 100_000)),
+        ("hundreds of thousands", (100_000, 1_000_000)),
+        ("hundreds", (200, 1000)),
+        ("dozens", (24, 100)),
+        ("several hundred", (300, 1000)),
+        ("a thousand", None),
+    ],
+)
+def test_numbers_vague_range(text, expected):
+    assert nb.vague_range(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,400", (1400, None)),
+        ("1.4 thousand", (1400, None)),
+        ("38%", (0.38, "%")),
+        ("0.2%", (0.002, "%")),
+        ("38 percent", (0.38, "%")),
+        ("$415", (415, "USD")),
+        ("415 dollars", (415, "USD")),
+        ("€2 million", (2_000_000, "EUR")),
+        ("one in two", (0.5, "ratio")),
+        ("one out of two", (0.5, "ratio")),
+        ("nonsense", None),
+    ],
+)
+def test_numbers_parse_value(text, expected):
+    got = nb.parse_value(text)
+    if expected is None:
+        assert got is None
+    else:
+        assert got[0] == pytest.approx(expected[0]) and got[1] == expected[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        ((1400,), "1,400"),
+        ((0.38, "%"), "38%"),
+        ((0.5, "ratio"), "50%"),
+        ((415, "USD", 1040), "415–1,040 USD"),
+        ((1.6e6,), "1,600,000"),
+        ((2.5,), "2.5"),
+    ],
+)
+def test_numbers_format_value(args, text):
+    assert nb.format_value(*args) == text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier"),
+    [
+        ("nearly", "approx"), ("about", "approx"), ("roughly", "approx"), ("around", "approx"),
+        ("some", "approx"), ("more than", "over"), ("over", "over"), ("above", "over"),
+        ("greater than", "over"), ("less than", "under"), ("fewer than", "under"), ("below", "under"),
+        ("at least", "at_least"), ("up to", "at_most"), ("at most", "at_most"),
+    ],
+)
+def test_numbers_qualifier_lexicon(phrase, qualifier):
+    table = {" ".join(p): q for p, q, pos in nb.qualifiers() if pos == "before"}
+    assert table[phrase] == qualifier
+
+
+def test_numbers_qualifier_lexicon_uses_known_qualifiers():
+    assert {q for _p, q, _pos in nb.qualifiers()} <= set(QUALIFIERS)
+
+
+def test_numbers_qualifiers_longest_first():
+    lengths = [len(p) for p, _q, _pos in nb.qualifiers()]
+    assert lengths == sorted(lengths, reverse=True)
+
+
+def test_numbers_context_unknown_section_names_the_valid_ones():
+    with pytest.raises(KeyError, match="time_units"):
+        nb.context("no_such_section")

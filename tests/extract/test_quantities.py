@@ -1,0 +1,213 @@
+"""Numeric claims (kg.extract.quantities): sentence → expected claims, one table per concern."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import extract_entities
+from kg.extract.quantities import extract_quantities
+from kg.records import Document, Evidence, Quote
+
+
+def _claims(nlp, text, quotes=(), title=None):
+    doc = nlp(text)
+    document = Document(id="t", text=text, source_path="t.txt", content_hash="x", title=title)
+    return list(extract_quantities(doc, quotes, extract_entities(doc), document))
+
+
+def _one(nlp, text, surface):
+    found = [c for c in _claims(nlp, text) if c.text == surface]
+    assert len(found) == 1, [c.text for c in _claims(nlp, text)]
+    return found[0]
+
+
+# sentence, surface, value, value_max, unit, counts_head
+FORMS = [
+    ("Nearly 1,400 companies left the country.", "Nearly 1,400", 1400, None, None, "company"),
+    ("The firm hired 1400 workers last year.", "1400", 1400, None, None, "worker"),
+    ("More than 1.6 million Russian citizens have entered Kazakhstan.", "More than 1.6 million", 1_600_000,
+     None, None, "citizen"),
+    ("Twenty vacancies were advertised.", "Twenty", 20, None, None, "vacancy"),
+    ("Over a thousand foreign companies suspended operations in Russia.", "Over a thousand", 1000, None, None,
+     "company"),
+    ("Tens of thousands of Russians fled to Kazakhstan.", "Tens of thousands", 10_000, 100_000, None,
+     "russian"),
+    ("Hundreds of businesses have left Russia.", "Hundreds", 200, 1000, None, "business"),
+    ("A poll showed that 38% of Kazakhs were against the influx.", "38%", 0.38, None, "%", "kazakh"),
+    ("Only 0.2% of voters backed the plan.", "Only 0.2%", 0.002, None, "%", "voter"),
+    ("The fund spent $415 on each flat.", "$415", 415, None, "USD", None),
+    ("Rental prices rose from $415 to $1040 a month.", "from $415 to $1040", 415, 1040, "USD", "price"),
+    ("Between 10 and 20 ships docked in the port.", "Between 10 and 20", 10, 20, None, "ship"),
+    ("One in two of the major foreign companies has suspended operations.", "One in two", 0.5, None, "ratio",
+     "company"),
+    ("One out of two of the major foreign companies has suspended operations.", "One out of two", 0.5, None,
+     "ratio", "company"),
+    ("The number of Russian companies in Kazakhstan increased by about 4,000.", "about 4,000", 4000, None, None,
+     "company"),
+    ("The bill raised 2 billion euros for schools.", "2 billion euros", 2e9, None, "EUR", None),
+    ("Out of a workforce of 9 million, only 1 million are employed.", "9 million", 9e6, None, None, "workforce"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "value_max", "unit", "head"), FORMS)
+def test_quantities_number_forms(nlp, text, surface, value, value_max, unit, head):
+    c = _one(nlp, text, surface)
+    assert c.value == pytest.approx(value)
+    assert (c.value_max is None and value_max is None) or c.value_max == pytest.approx(value_max)
+    assert (c.unit, c.counts_head) == (unit, head)
+    assert text[c.evidence.start : c.evidence.end] == surface
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier"),
+    [
+        ("Nearly", "approx"), ("About", "approx"), ("Roughly", "approx"), ("Around", "approx"),
+        ("Some", "approx"), ("More than", "over"), ("Over", "over"), ("Above", "over"),
+        ("Greater than", "over"), ("Less than", "under"), ("Fewer than", "under"), ("Below", "under"),
+        ("At least", "at_least"), ("Up to", "at_most"), ("At most", "at_most"), ("Exactly", "exact"),
+    ],
+)
+def test_quantities_qualifiers(nlp, phrase, qualifier):
+    c = _one(nlp, f"{phrase} 300 people attended the rally.", f"{phrase} 300")
+    assert (c.value, c.qualifier, c.counts_head) == (300, qualifier, "people")
+
+
+def test_quantities_qualifier_after_the_number(nlp):
+    c = _one(nlp, "Officials expect 50 or more companies to relocate.", "50 or more")
+    assert c.qualifier == "at_least"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022, the government met on July 14, 2022 at 10 a.m. to discuss it.",  # dates, years, times
+        "The 7th Congress opened and the 176th issue of the newspaper was printed.",  # ordinals
+        "The story ran on page 5 of issue 12, No. 3 in the series.",  # page and issue numbers
+        "Ivan Petrov, 45, said the plan had failed.",  # age in apposition
+        "The minister, aged 61, resigned.",  # age
+        "He was sentenced to 10 years in prison.",  # duration
+        "Visitors could not stay for more than 90 out of 180 days.",  # a stay rule, by decision
+        "One district hospital advertised jobs in one-room flats.",  # article "one", hyphenated modifier
+        "The Su-27 jets and COVID-19 cases were discussed.",  # numbers inside names
+        "Please support us monthly starting from just $2.",  # boilerplate
+        "All three nations view the migrants as prize captures.",  # reference to a known set
+        "Many went on to Uzbekistan and Kyrgyzstan, two other Central Asian nations.",  # apposition
+        "See https://example.com/2022/07/14/story-a78294 for details.",  # URL and id
+        "The meeting lasted 3 hours.",  # duration
+    ],
+)
+def test_quantities_exclusions(nlp, text):
+    assert [c.text for c in _claims(nlp, text)] == []
+
+
+def test_quantities_no_claims_after_recent_posts_heading(nlp):
+    text = "About 300 people attended the rally.\n\nRecent Posts\n\nWhere Did Nearly One Million Soldiers Go?"
+    assert [c.text for c in _claims(nlp, text)] == ["About 300"]
+
+
+def test_quantities_headline_repeat_is_one_claim(nlp):
+    title = "50 companies left Russia for Kazakhstan"
+    text = title + "\n\n50 international companies have relocated to Kazakhstan, officials said."
+    claims = _claims(nlp, text, title=title)
+    assert [c.evidence.start for c in claims] == [len(title) + 2]
+
+
+# sentence, surface, counts, predicate, place, time
+WHAT = [
+    ("More than 1.6 million Russian citizens have entered Kazakhstan since the beginning of 2022.",
+     "More than 1.6 million", "Russian citizens", "entered Kazakhstan", "Kazakhstan", "since the beginning of 2022"),
+    ("Tokayev proposed favorable conditions for the nearly 1,000 foreign companies that have suspended "
+     "operations in Russia.", "nearly 1,000", "foreign companies", "suspended operations in Russia", "Russia", None),
+    # the whole of a partitive: the verb is about the part ("one out of two"), not about the 1,400
+    ("One out of two of the nearly 1,400 major foreign companies has suspended operations in Russia.",
+     "nearly 1,400", "major foreign companies", None, None, None),
+    ("One out of two of the nearly 1,400 major foreign companies has suspended operations in Russia.",
+     "One out of two", "major foreign companies", "suspended operations in Russia", "Russia", None),
+    ("At least 18 countries are known to have shipped goods to Russia.", "At least 18", "countries",
+     "are known to have shipped goods to Russia", "Russia", None),
+    ("50 foreign businesses have moved from Russia to Kazakhstan.", "50", "foreign businesses",
+     "moved from Russia to Kazakhstan", "Kazakhstan", None),
+    ("98,000 Russians fled to Kazakhstan the week after mobilization.", "98,000", "Russians", "fled to Kazakhstan",
+     "Kazakhstan", "the week after mobilization"),
+    ("About 100 companies have applied for relocation.", "About 100", "companies", "applied for relocation", None,
+     None),
+    ("A survey of eight of the country's largest banks found problems.", "eight", "country's largest banks",
+     None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "counts", "predicate", "place", "time"), WHAT)
+def test_quantities_what_is_counted(nlp, text, surface, counts, predicate, place, time):
+    c = _one(nlp, text, surface)
+    assert (c.counts, c.predicate, c.place, c.time) == (counts, predicate, place, time)
+
+
+def test_quantities_ellipsis_inherits_counted_noun(nlp):
+    text = "More than 50 foreign businesses have moved to Kazakhstan, while another 56 have applied."
+    assert _one(nlp, text, "56").counts == "foreign businesses"
+
+
+def test_quantities_share_of_the_total_counts_the_clause_subject(nlp):
+    text = "32,000 Russian citizens were arrested for violating immigration laws, accounting for 0.2% of the total."
+    assert _one(nlp, text, "0.2%").counts_head == "citizen"
+
+
+# sentence, surface, source, source_kind
+SOURCES = [
+    ("According to the Ministry of Internal Affairs, more than 1.6 million Russian citizens have entered "
+     "Kazakhstan.", "more than 1.6 million", "Ministry of Internal Affairs", "according_to"),
+    ("According to Kazakh officials, 200,000 Russians fled to Kazakhstan.", "200,000", "Kazakh officials",
+     "according_to"),
+    ("A U.S. Treasury and Commerce Department list of at least 18 countries includes Kazakhstan.", "at least 18",
+     "U.S. Treasury and Commerce Department", "named_source"),
+    ("President Kassym-Jomart Tokayev spoke on Thursday. He stated that one in two of the nearly 1,400 major "
+     "foreign companies had left Russia.", "nearly 1,400", "Kassym-Jomart Tokayev", "speaker"),
+    ("A poll showed that 38% of Kazakhs were against the influx.", "38%", "poll", "named_source"),
+    ("In a survey of 500 residents, 30% said they feared the influx.", "30%", None, None),
+    ("More than 50 foreign businesses have moved to Kazakhstan.", "More than 50", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source", "kind"), SOURCES)
+def test_quantities_source_in_the_sentence(nlp, text, surface, source, kind):
+    c = _one(nlp, text, surface)
+    assert (c.source, c.source_kind) == (source, kind)
+
+
+def _quote(text, content, speaker):
+    start = text.index(content)
+    ev = Evidence(start, start + len(content), content, 0, len(text), text)
+    return Quote(speaker=speaker, speaker_mention=speaker, cue="say", content=content, direct=True, evidence=ev)
+
+
+def test_quantities_source_is_the_enclosing_quote_speaker(nlp):
+    text = ('"We are witnessing a struggle. One out of two of the nearly 1,400 major foreign companies has '
+            'left," he said. Other firms stayed, 20 of them in Almaty.')
+    quotes = (_quote(text, "Other firms stayed", "Someone Else"),
+              _quote(text, "We are witnessing a struggle. One out of two of the nearly 1,400 major foreign "
+                           "companies has left,", "Kassym-Jomart Tokayev"))
+    claims = {c.text: c for c in _claims(nlp, text, quotes)}
+    assert (claims["nearly 1,400"].source, claims["nearly 1,400"].source_kind) == ("Kassym-Jomart Tokayev",
+                                                                                  "speaker")
+    assert claims["nearly 1,400"].quote_index == 1
+    assert claims["One out of two"].quote_index == 1
+    assert claims["20"].quote_index is None
+
+
+def test_quantities_according_to_beats_a_longer_quote(nlp):
+    text = "Officials spoke. According to Sagintayev, more than 100 companies have applied for relocation."
+    quotes = (_quote(text, text, "Sayakmantova"),)
+    c = _one_with(nlp, text, quotes, "more than 100")
+    assert (c.source, c.source_kind, c.quote_index) == ("Sagintayev", "according_to", 0)
+
+
+def _one_with(nlp, text, quotes, surface):
+    return next(c for c in _claims(nlp, text, quotes) if c.text == surface)
+
+
+def test_quantities_evidence_offsets_point_into_the_text(nlp):
+    text = "Kazakhstan said.\n\nMore than 50 foreign businesses have moved, while another 56 have applied."
+    for c in _claims(nlp, text):
+        assert text[c.evidence.start : c.evidence.end] == c.text == c.evidence.text
+        assert text[c.evidence.sentence_start : c.evidence.sentence_end] == c.evidence.sentence
+        assert "\n\n" not in c.evidence.sentence

@@ -1,0 +1,158 @@
+"""Relations: sentence → expected (subject, predicate, object, role) tuples, one table row per pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import extract_entities
+from kg.extract.relations import config, extract_relations
+from kg.records import Document
+
+
+def relations_of(nlp, text, **meta):
+    doc = nlp(text)
+    document = Document(id="t", text=text, source_path="t.txt", content_hash="0", **meta)
+    return list(extract_relations(doc, extract_entities(doc), document))
+
+
+def tuples(rels):
+    return {(r.subject, r.predicate, r.object, r.role) for r in rels}
+
+
+# (id, text, expected (subject, predicate, object, role) tuples that must all be found)
+CASES = [
+    ("relocated-list", 'According to the Ministry, video game production company Rlaurich, "Tinkoff" online bank, '
+     "Nexters video game production company, InDriver passenger service, St. Petersburg stock exchange, "
+     "Red Mad Robot software Development companies, etc. have been relocated to Kazakhstan.",
+     {("Rlaurich", "relocated_to", "Kazakhstan", None), ("Tinkoff", "relocated_to", "Kazakhstan", None),
+      ("Nexters", "relocated_to", "Kazakhstan", None), ("InDriver", "relocated_to", "Kazakhstan", None),
+      ("St. Petersburg stock exchange", "relocated_to", "Kazakhstan", None),
+      ("Red Mad Robot", "relocated_to", "Kazakhstan", None)}),
+    ("relocated-generic-moved-from-to", "Since Moscow invaded Ukraine in late February, more than 50 foreign "
+     "businesses have moved from Russia to Kazakhstan.",
+     {("foreign businesses", "relocated_to", "Kazakhstan", None)}),
+    ("relocated-nested-in", "He stated that the relocated businesses should be settled by authorities in Almaty, "
+     "the commercial center of the nation.",
+     {("relocated businesses", "relocated_to", "Almaty", None)}),
+    ("relocated-relcl-conj", "The government helps overseas companies that have left the Russian market and "
+     "relocated to Kazakhstan.",
+     {("overseas companies", "relocated_to", "Kazakhstan", None)}),
+    ("relocated-left-for", "Acme Corporation left Russia for Kazakhstan in March.",
+     {("Acme Corporation", "relocated_to", "Kazakhstan", None)}),
+    ("left-country", "In March, Acme Corporation left Russia after the invasion.",
+     {("Acme Corporation", "left", "Russia", None)}),
+    ("left-market-demonym", "Acme Corporation exited the Russian market in May.",
+     {("Acme Corporation", "left", "Russia", None)}),
+    ("left-withdraw-from", "Acme Corporation withdrew from Russia last year.",
+     {("Acme Corporation", "left", "Russia", None)}),
+    ("suspended-operations", "Acme Corporation suspended operations in Russia after the start of the war.",
+     {("Acme Corporation", "suspended_operations_in", "Russia", None)}),
+    ("role-appos-of", "Alikhan Smaiylov, the prime minister of Kazakhstan, gave reporters a briefing.",
+     {("Alikhan Smaiylov", "holds_role", "Kazakhstan", "prime minister")}),
+    ("role-appos-possessive", "In March, Roman Vasilenko, Kazakhstan’s deputy foreign minister, told the German "
+     "newspaper that businesses were welcome.",
+     {("Roman Vasilenko", "holds_role", "Kazakhstan", "deputy foreign minister")}),
+    ("role-appos-member-of-board", "In addition, according to Sagintayev, a member of the board of directors of the "
+     "Eurasian Economic Commission from Kazakhstan, more than 100 companies have applied.",
+     {("Sagintayev", "holds_role", "Eurasian Economic Commission", "member of the board of directors")}),
+    ("role-before-appos-person", "You should recall the statement made by the First Deputy Chief of Staff of the "
+     "President of Kazakhstan, Timur Suleimenov, during his visit to Brussels.",
+     {("Timur Suleimenov", "holds_role", "Kazakhstan", "first deputy chief of staff of the president")}),
+    ("role-premodifier-demonym", "Kazakh President Kassym-Jomart Tokayev has walked a diplomatic tightrope.",
+     {("Kassym-Jomart Tokayev", "holds_role", "Kazakhstan", "president")}),
+    ("role-premodifier-country", "Kazakhstan Foreign Minister Mukhtar Trevuberd also mentioned it in his speech.",
+     {("Mukhtar Trevuberd", "holds_role", "Kazakhstan", "foreign minister")}),
+    ("role-premodifier-org", "Centras Group Holding Company President Elda Abdullazakov said recently that "
+     "unemployment is structural.",
+     {("Elda Abdullazakov", "holds_role", "Centras Group Holding Company", "president")}),
+    ("role-premodifier-acting", "Kazakhstan Immigration Service Commission Acting Chairman Aslan Atalikov said it "
+     "will be stopped.",
+     {("Aslan Atalikov", "holds_role", "Kazakhstan Immigration Service Commission", "acting chairman")}),
+    ("role-title-name-of", "President Kassym-Jomart Tokayev of Kazakhstan noted the significant influx.",
+     {("Kassym-Jomart Tokayev", "holds_role", "Kazakhstan", "president")}),
+    ("role-copula-at", "Misha Monteiro-Benson is a Research Assistant at the Middle East Institute.",
+     {("Misha Monteiro-Benson", "holds_role", "Middle East Institute", "research assistant")}),
+    ("role-title-document-country", "Kazakhstan is a large country. Kazakhstan borders China. "
+     "President Tokayev's order is being implemented.",
+     {("Tokayev", "holds_role", "Kazakhstan", "president")}),
+    ("located-in-appos", "Russian arrivals queue at a registration center in Almaty, Kazakhstan.",
+     {("Almaty", "located_in", "Kazakhstan", None)}),
+    ("located-in-cities-of", "Many migrants flocked to Kazakhstan’s most important cities, Almaty and Astana, "
+     "contributing to a booming market.",
+     {("Almaty", "located_in", "Kazakhstan", None), ("Astana", "located_in", "Kazakhstan", None)}),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_pattern(nlp, case):
+    _, text, expected = case
+    found = tuples(relations_of(nlp, text))
+    assert expected <= found, found
+
+
+# (id, text, a tuple that must NOT be found)
+NEGATIVE = [
+    ("hypothetical-request", "About 100 companies have requested to relocate from Russia to Kazakhstan.",
+     ("companies", "relocated_to", "Kazakhstan", None)),
+    ("hypothetical-willingness", "Another 56 businesses have indicated their willingness to settle in Kazakhstan.",
+     ("businesses", "relocated_to", "Kazakhstan", None)),
+    ("generic-left-is-not-a-relation", "Over a thousand foreign companies suspended their operations in Russia.",
+     ("foreign companies", "suspended_operations_in", "Russia", None)),
+    ("people-are-not-companies", "200,000 Russians fled to Kazakhstan and moved to Almaty.",
+     ("Russians", "relocated_to", "Almaty", None)),
+    ("title-fallback-ambiguous", "Russian residents of Kyrgyzstan flee President Vladimir Putin's mobilization.",
+     ("Vladimir Putin", "holds_role", "Kyrgyzstan", "president")),
+]
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=[c[0] for c in NEGATIVE])
+def test_no_relation(nlp, case):
+    _, text, unexpected = case
+    found = relations_of(nlp, text)
+    assert not any((r.subject, r.predicate, r.object) == unexpected[:3] for r in found)
+    assert not any(r.subject.lower().endswith(unexpected[0].lower()) and r.predicate == unexpected[1]
+                   and r.object == unexpected[2] for r in found)
+
+
+def test_relation_carries_evidence_pattern_and_types(nlp):
+    text = "Alikhan Smaiylov, the prime minister of Kazakhstan, gave reporters a briefing."
+    (rel,) = [r for r in relations_of(nlp, text) if r.predicate == "holds_role"]
+    assert text[rel.evidence.start : rel.evidence.end] == rel.evidence.text
+    assert rel.evidence.sentence == text
+    assert rel.pattern == "holds_role.appos_of"
+    assert (rel.subject_type, rel.object_type) == ("Person", "Country")
+    assert 0 < rel.confidence <= 1
+
+
+def test_one_relation_per_triple(nlp):
+    text = ("President Kassym-Jomart Tokayev of Kazakhstan spoke. Kassym-Jomart Tokayev, the president of "
+            "Kazakhstan, suggested favorable conditions.")
+    rels = [r for r in relations_of(nlp, text) if r.predicate == "holds_role"]
+    assert len(rels) == 1
+
+
+def test_metadata_relations(nlp):
+    text = "International Courant. This article was first published by East Asia Forum. It is about trade."
+    rels = relations_of(nlp, text, publisher="International Courant", first_published_in=("East Asia Forum",))
+    found = {(r.predicate, r.object) for r in rels}
+    assert {("published_by", "International Courant"), ("first_published_in", "East Asia Forum")} <= found
+    (first,) = [r for r in rels if r.predicate == "first_published_in"]
+    assert first.evidence.text == "East Asia Forum" and first.subject == "t"
+    assert first.subject_type == "Document"
+
+
+# a relation claim needs evidence in the text; a publisher known only from metadata is not a claim
+def test_metadata_relation_needs_the_name_in_the_text(nlp):
+    rels = relations_of(nlp, "It is about trade.", publisher="The Moscow Times")
+    assert not [r for r in rels if r.predicate == "published_by"]
+
+
+def test_patterns_file_is_valid():
+    cfg = config()
+    names = [r.name for r in cfg.rules]
+    assert len(names) == len(set(names))
+    predicates = {r.predicate for r in cfg.rules}
+    assert {"relocated_to", "left", "suspended_operations_in", "holds_role", "located_in"} <= predicates
+    for rule in cfg.rules:
+        assert rule.object in rule.anchors
+        assert rule.subject == "clause_subject" or rule.subject in rule.anchors

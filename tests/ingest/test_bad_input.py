@@ -1,0 +1,112 @@
+"""Bad input: one clear InputError naming the file per case, and the rest of the batch is still read."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from kg.errors import InputError
+from kg.ingest import read_documents
+from kg.records import Document
+
+ARTICLE = ("The minister said on Monday that the new port will open next year, ending months of doubt. "
+           "Critics say the café owners near the site were not consulted before the work began.")
+
+
+def _one(path, **kw):
+    [result] = list(read_documents([str(path)], **kw))
+    return result
+
+
+@pytest.mark.parametrize(
+    ("encoding", "raw"),
+    [
+        ("utf-8", ARTICLE.encode("utf-8")),
+        ("utf-8-sig", codecs.BOM_UTF8 + ARTICLE.encode("utf-8")),
+        ("utf-16", ARTICLE.encode("utf-16")),  # with its byte-order mark
+        ("utf-16", codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")),
+        ("cp1252", ARTICLE.replace("Critics", "“Critics”").encode("cp1252")),
+    ],
+)
+def test_bad_input_encodings_decoded_and_recorded(tmp_path, encoding, raw):
+    f = tmp_path / "a.txt"
+    f.write_bytes(raw)
+    doc = _one(f)
+    assert isinstance(doc, Document), doc
+    assert doc.encoding == encoding
+    assert "café owners" in doc.text and "\ufeff" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "file is empty"),
+        (b"  \n\n \t ", "file is empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "binary file (PDF)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (PNG image)"),
+        (b"abc\x00\x01\x02def" * 20, "binary file (contains NUL/control bytes)"),
+        (ARTICLE.encode("utf-8") + b" \x81\x8d bytes", "undecodable bytes"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "utf-16 byte-order mark but is not utf-16"),
+    ],
+)
+def test_bad_input_unreadable_file(tmp_path, raw, message):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(raw)
+    err = _one(f)
+    assert isinstance(err, InputError)
+    assert str(err).startswith(f"{f}: ") and message in str(err)
+    assert "\n" not in str(err)
+
+
+def test_bad_input_size_limit_is_configurable(tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_text(ARTICLE * 50, encoding="utf-8")
+    err = _one(f, max_bytes=1000)
+    assert isinstance(err, InputError) and "over the 0.001 MB limit" in str(err)
+    assert isinstance(_one(f), Document)  # the default limit (10 MB) lets it through
+
+
+def test_bad_input_html_without_article_text(tmp_path):
+    f = tmp_path / "index.html"
+    f.write_text("<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav>"
+                 "<script>render()</script></body></html>", encoding="utf-8")
+    err = _one(f)
+    assert isinstance(err, InputError) and "no article text found" in str(err)
+
+
+def test_bad_input_only_boilerplate(tmp_path):
+    f = tmp_path / "junk.txt"
+    f.write_text("Share This Article\n\nExit mobile version\n\nslot gacor maxwin", encoding="utf-8")
+    err = _one(f)
+    assert isinstance(err, InputError) and "no article text left after cleaning" in str(err)
+
+
+GERMAN = ("Der Minister sagte am Montag, dass der neue Hafen im nächsten Jahr eröffnet werde. Kritiker "
+          "sagen, das Projekt sei durch Streitigkeiten über Land und die Kosten der Arbeiten verzögert "
+          "worden, und die Fischer seien nicht gefragt worden, bevor die Bauarbeiten begannen.")
+RUSSIAN = ("Министр заявил в понедельник, что новый порт откроется в следующем году. Критики говорят, "
+           "что проект задерживается из-за споров о земле.")
+
+
+@pytest.mark.parametrize(("text", "why"), [(GERMAN, "English function words"), (RUSSIAN, "Cyrillic script")])
+def test_bad_input_non_english_skipped(tmp_path, text, why):
+    f = tmp_path / "foreign.txt"
+    f.write_text(text, encoding="utf-8")
+    err = _one(f)
+    assert isinstance(err, InputError) and "not English" in str(err) and why in str(err)
+    doc = _one(f, english_only=False)
+    assert isinstance(doc, Document) and doc.language is None
+
+
+def test_bad_input_rest_of_batch_is_read(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
+    results = list(read_documents([str(tmp_path)]))
+    assert [type(r).__name__ for r in results] == ["InputError", "Document", "InputError"]
+
+
+def test_bad_input_empty_directory(tmp_path):
+    err = _one(tmp_path)
+    assert isinstance(err, InputError) and "directory has no readable articles" in str(err)

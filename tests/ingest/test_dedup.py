@@ -1,0 +1,99 @@
+"""Republications and passage reuse: MinHash LSH candidates, verified, deterministic, persisted."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kg.errors import StoreError
+from kg.ingest import read_documents
+from kg.ingest.build import build_document
+from kg.ingest.dedup import DedupIndex, find_links
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    return {d.id[:3]: d for d in read_documents([str(seeds_dir)])}
+
+
+def _kinds(links) -> set[tuple[str, str, str]]:
+    return {(x.source[:3], x.kind, x.target[:3]) for x in links}
+
+
+def test_dedup_001_002_are_one_article(seeds):
+    links = find_links([seeds["001"], seeds["002"]])
+    assert _kinds(links) == {("002", "republication_of", "001")}
+    assert links[0].similarity >= 0.9
+
+
+def test_dedup_000_reuses_passages_of_001(seeds):
+    [link] = find_links([seeds["000"], seeds["001"]])
+    assert (link.source[:3], link.kind, link.target[:3]) == ("000", "reuses_passages_of", "001")
+    assert link.passages
+    src, tgt = seeds["000"].text, seeds["001"].text
+    for s0, s1, t0, t1 in link.passages:
+        assert "1,400" in src[s0:s1] and "1,400" in tgt[t0:t1]  # the paraphrased Tokayev passage
+    assert 0 < link.similarity < 0.5
+
+
+def test_dedup_seed_links_are_exactly_these(seeds):
+    assert _kinds(find_links(seeds.values())) == {
+        ("002", "republication_of", "001"),
+        ("000", "reuses_passages_of", "001"),
+        ("000", "reuses_passages_of", "002"),
+    }
+
+
+def test_dedup_independent_of_insertion_order(seeds):
+    expected = find_links(seeds.values())
+    for seed in range(3):
+        docs = list(seeds.values())
+        random.Random(seed).shuffle(docs)
+        index = DedupIndex()
+        links = [link for d in docs for link in index.add(d)]
+        assert sorted(links, key=lambda x: (x.source, x.target, x.kind)) == expected
+
+
+def test_dedup_unrelated_documents_not_linked(seeds):
+    assert find_links([seeds["001"], seeds["004"]]) == []
+    assert find_links([seeds["003"], seeds["004"]]) == []
+
+
+def test_dedup_remove_and_replace(seeds):
+    index = DedupIndex()
+    index.add(seeds["001"])
+    index.remove(seeds["001"].id)
+    assert seeds["001"].id not in index and index.add(seeds["002"]) == []
+    assert len(index.add(seeds["001"])) == 1
+    assert len(index.add(seeds["001"])) == 1  # re-adding replaces, never links a document to itself
+    assert len(index) == 2
+    index.remove("never-added")  # harmless
+
+
+def test_dedup_save_and_load(tmp_path, seeds):
+    index = DedupIndex()
+    index.add(seeds["001"])
+    path = tmp_path / "dedup-index.pkl"
+    index.save(path)
+    loaded = DedupIndex.load(path)
+    [link] = loaded.add(seeds["002"])
+    assert link.kind == "republication_of"
+    assert len(DedupIndex.load(tmp_path / "missing.pkl")) == 0
+
+
+def test_dedup_load_rejects_garbage(tmp_path):
+    path = tmp_path / "dedup-index.pkl"
+    path.write_bytes(b"not a pickle")
+    with pytest.raises(StoreError, match="cannot read the dedup index"):
+        DedupIndex.load(path)
+
+
+def test_dedup_later_date_is_the_republication():
+    body = "\n\n".join(
+        f"Paragraph {i} says the minister opened the new port in Odesa on Monday with {i * 7} cranes working."
+        for i in range(12))
+    early = build_document("July 1, 2023\n\n" + body, doc_id="z-early", source_path="a")
+    late = build_document("Port opens\n\nAugust 2, 2023\n\n" + body, doc_id="a-late", source_path="b")
+    [link] = find_links([early, late])
+    assert (link.source, link.kind, link.target) == ("a-late", "republication_of", "z-early")

@@ -1,0 +1,129 @@
+"""Tracing and comparing numeric claims (kg.compare): plain rows in, groups out — no store, no spaCy."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import compare
+
+
+def row(doc, value, counts="companies", head="company", predicate="relocated to Kazakhstan", qualifier="exact",
+        unit=None, value_max=None, place="Kazakhstan", time=None, source=None, **links):
+    return {"claim": f"urn:{doc}:{value}:{predicate}", "doc": doc, "value": value, "value_max": value_max,
+            "unit": unit, "qualifier": qualifier, "counts": counts, "counts_head": head, "predicate": predicate,
+            "place": place, "time": time, "source": source, "text": str(value), "start": 0,
+            "republication_of": links.get("rep", ""), "reuses_passages_of": links.get("reuse", ""),
+            "same_story_as": links.get("same", "")}
+
+
+@pytest.mark.parametrize(
+    ("claim", "target", "tolerance", "unit", "expected"),
+    [
+        (row("a", 1400), 1400, 0.005, None, True),
+        (row("a", 1400), 1404, 0.005, None, True),
+        (row("a", 1400), 1500, 0.005, None, False),
+        (row("a", 1400), 1500, 0.1, None, True),
+        (row("a", 10_000, value_max=100_000), 40_000, 0.005, None, True),
+        (row("a", 0.38, unit="%"), 0.38, 0.005, "%", True),
+        (row("a", 0.5, unit="ratio"), 0.5, 0.005, "%", True),  # shares compare with shares
+        (row("a", 415, unit="USD"), 415, 0.005, "%", False),
+    ],
+)
+def test_compare_matches_value(claim, target, tolerance, unit, expected):
+    assert compare.matches_value(claim, target, tolerance, unit) is expected
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value_max", "expected"),
+    [
+        ("exact", None, (995, 1005)),
+        ("approx", None, (900, 1100)),
+        ("over", None, (1000, 1500)),
+        ("at_least", None, (1000, 1500)),
+        ("under", None, (670, 1000)),
+        ("at_most", None, (500, 1000)),
+        ("approx", 2000, (1000, 2000)),
+    ],
+)
+def test_compare_interval_by_qualifier(qualifier, value_max, expected):
+    lo, hi = compare.interval(row("a", 1000, qualifier=qualifier, value_max=value_max))
+    assert (lo, hi) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (row("a", 50, counts="foreign businesses", head="business"), row("b", 100), True),  # head classes
+        (row("a", 1, counts="Russians", head="russian", predicate="fled to Kazakhstan"),
+         row("b", 2, counts="Russian citizens", head="citizen", predicate="entered Kazakhstan"), True),
+        (row("a", 50), row("b", 100, predicate="applied for relocation of offices", place=None), True),
+        (row("a", 50), row("b", 1000, predicate="suspended operations in Russia", place="Russia"), False),
+        (row("a", 50), row("b", 1000, predicate="suspended operations", place=None), False),  # classes differ
+        (row("a", 50), row("b", 50, place="Uzbekistan"), False),
+        (row("a", 50, predicate=None), row("b", 50), False),  # a count with no predicate is another measure
+        (row("a", 50, predicate=None), row("b", 60, predicate=None), True),
+        (row("a", 50), row("b", 50, counts="IT specialists", head="specialist"), False),
+        (row("a", 0.3, unit="%"), row("b", 30), False),
+        (row("a", 50, time="in 2021"), row("b", 50, time="since the beginning of 2022"), False),
+        (row("a", 32000, counts="Russian citizens", head="citizen", predicate="were arrested for violating "
+                                                                            "immigration laws"),
+         row("b", 1.6e6, counts="Russian citizens", head="citizen", predicate="entered Kazakhstan"), False),
+    ],
+)
+def test_compare_same_measure(a, b, same):
+    assert compare.same_measure(a, b) is same
+    assert compare.same_measure(b, a) is same
+
+
+def test_compare_clusters_join_linked_documents():
+    rows = [row("001", 1), row("002", 1, rep="001"), row("000", 1, reuse="001 002"), row("003", 1)]
+    cl = compare.clusters(rows)
+    assert cl["000"] == cl["001"] == cl["002"] != cl["003"]
+
+
+def test_compare_trace_order_puts_originals_before_copies():
+    rows = [row("000", 1400, reuse="001"), row("002", 1400, rep="001"), row("001", 1400), row("003", 1400)]
+    assert [r["doc"] for r in compare.trace_order(rows)] == ["001", "000", "002", "003"]
+    assert compare.copy_note(rows[1]) == "republication of 001"
+    assert compare.copy_note(rows[2]) is None
+
+
+def test_compare_conflicts_need_disagreement_across_documents():
+    rows = [
+        row("a", 50, qualifier="over"), row("b", 100, qualifier="approx"),  # 50–75 vs 90–110: disagree
+        row("a", 1000, predicate="suspended operations in Russia", place="Russia", qualifier="approx"),
+        row("c", 1000, predicate="left the Russian market", place=None, qualifier="over"),  # agree
+    ]
+    groups = compare.find_conflicts(rows)
+    assert [sorted(c["value"] for c in g.claims) for g in groups] == [[50, 100]]
+    assert compare.find_conflicts(rows, about="relocated")
+    assert compare.find_conflicts(rows, about="banks") == []
+
+
+def test_compare_same_document_numbers_are_not_a_conflict():
+    assert compare.find_conflicts([row("a", 50), row("a", 100)]) == []
+
+
+def test_compare_agreements_count_republications_once():
+    rows = [
+        row("001", 1000, qualifier="approx"), row("002", 1000, qualifier="approx", rep="001"),
+        row("000", 1000, qualifier="approx", reuse="001"),
+    ]
+    assert compare.find_agreements(rows) == []
+    rows.append(row("003", 1000, qualifier="over"))
+    (group, independent), = compare.find_agreements(rows)
+    assert independent == 2
+    assert {c["doc"] for c in group.claims} == {"000", "001", "002", "003"}
+
+
+def test_compare_show_value_uses_qualifier_signs():
+    assert compare.show_value(row("a", 1400, qualifier="approx")) == "≈1,400"
+    assert compare.show_value(row("a", 0.38, unit="%", qualifier="over")) == ">38%"
+    assert compare.show_value(row("a", 415, unit="USD", value_max=1040)) == "415–1,040 USD"
+
+
+def test_compare_trace_sparql_fills_the_values_line():
+    text = compare.trace_sparql(1400.0, 0.01)
+    assert "VALUES (?target ?tolerance) { (1400.0 0.01) }" in text
+    assert "(UNDEF UNDEF)" in compare.trace_sparql(None)
+    assert text.count("VALUES (?target") == 1

@@ -1,0 +1,143 @@
+"""Cross-document resolution: merge and no-merge rules, and independence from input order."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kg.ids import entity_iri
+from kg.resolve import Canonical, LocalEntity, norm, resolve
+
+
+def E(doc, name, type_="Person", alts=(), mentions=1):  # noqa: N802 - reads like a table row
+    return LocalEntity(doc=doc, name=name, type=type_, alt_labels=tuple(alts), mentions=mentions)
+
+
+def groups(canonicals: list[Canonical]) -> set[frozenset[str]]:
+    return {frozenset(f"{d}/{n}" for d, _, n in c.members) for c in canonicals}
+
+
+def together(canonicals, *keys) -> bool:
+    return any(set(keys) <= g for g in groups(canonicals))
+
+
+# (id, local entities, two members "doc/name" that must end in one canonical node)
+MERGE = [
+    ("same-name", [E("a", "Kazakhstan", "Country"), E("b", "Kazakhstan", "Country")], ("a/Kazakhstan", "b/Kazakhstan")),
+    ("case-accents-article", [E("a", "The Moscow Times", "MediaOutlet"), E("b", "moscow times", "MediaOutlet")],
+     ("a/The Moscow Times", "b/moscow times")),
+    ("generic-joins-subtype", [E("a", "Almaty", "Place"), E("b", "Almaty", "City")], ("a/Almaty", "b/Almaty")),
+    ("org-generic-joins-subtype", [E("a", "Tinkoff", "Organization"), E("b", "Tinkoff", "FinancialInstitution")],
+     ("a/Tinkoff", "b/Tinkoff")),
+    ("surname-across-docs", [E("a", "Kassym-Jomart Tokayev"), E("b", "Tokayev")],
+     ("a/Kassym-Jomart Tokayev", "b/Tokayev")),
+    ("transliteration-person", [E("a", "Kassym-Jomart Tokayev"), E("b", "Kassym-Zhomart Tokaev")],
+     ("a/Kassym-Jomart Tokayev", "b/Kassym-Zhomart Tokaev")),
+    ("initial", [E("a", "Kassym-Jomart Tokayev"), E("b", "K. Tokayev")], ("a/Kassym-Jomart Tokayev", "b/K. Tokayev")),
+    ("spelling-org", [E("a", "Eurasian Economic Commision", "GovernmentBody"),
+                      E("b", "Eurasian Economic Commission", "GovernmentBody")],
+     ("a/Eurasian Economic Commision", "b/Eurasian Economic Commission")),
+    ("alt-label-full-name", [E("a", "Kassym-Jomart Tokayev", alts=("Kazakh President Kassym-Jomart Tokayev",)),
+                             E("b", "Kazakh President Kassym-Jomart Tokayev")],
+     ("a/Kassym-Jomart Tokayev", "b/Kazakh President Kassym-Jomart Tokayev")),
+    ("surname-after-fuzzy", [E("a", "Kassym-Jomart Tokayev"), E("b", "Kassym-Zhomart Tokayev"), E("c", "Tokayev")],
+     ("a/Kassym-Jomart Tokayev", "c/Tokayev")),
+]
+
+
+@pytest.mark.parametrize("case", MERGE, ids=[c[0] for c in MERGE])
+def test_merge(case):
+    _, ents, (x, y) = case
+    assert together(resolve(ents), x, y)
+
+
+# (id, local entities, two members that must stay apart)
+KEEP_APART = [
+    ("shared-surname-bare", [E("a", "Roman Vasilenko"), E("b", "Olga Vasilenko"), E("c", "Vasilenko")],
+     ("a/Roman Vasilenko", "c/Vasilenko")),
+    ("shared-surname-full", [E("a", "Roman Vasilenko"), E("b", "Olga Vasilenko")],
+     ("a/Roman Vasilenko", "b/Olga Vasilenko")),
+    ("similar-people", [E("a", "Vladimir Putin"), E("b", "Vladimir Potanin")],
+     ("a/Vladimir Putin", "b/Vladimir Potanin")),
+    ("country-demonym-group", [E("a", "Russia", "Country"), E("b", "Russian", "Group")], ("a/Russia", "b/Russian")),
+    ("country-demonym-mislabelled-place", [E("a", "Russia", "Country"), E("b", "Russian", "Place")],
+     ("a/Russia", "b/Russian")),
+    ("country-demonym-kazakh", [E("a", "Kazakhstan", "Country"), E("b", "Kazakh", "Place")],
+     ("a/Kazakhstan", "b/Kazakh")),
+    ("person-vs-place", [E("a", "Jordan", "Person"), E("b", "Jordan", "Country")], ("a/Jordan", "b/Jordan")),
+    ("country-vs-city", [E("a", "Kazakhstan", "Country"), E("b", "Kazakhstan", "City")],
+     ("a/Kazakhstan", "b/Kazakhstan")),
+    ("org-subtypes", [E("a", "Alfa", "Company"), E("b", "Alfa", "FinancialInstitution")], ("a/Alfa", "b/Alfa")),
+    ("short-names-exact-only", [E("a", "EU", "Organization"), E("b", "UN", "Organization")], ("a/EU", "b/UN")),
+    ("numbers-differ", [E("a", "Channel 1", "MediaOutlet"), E("b", "Channel 4", "MediaOutlet")],
+     ("a/Channel 1", "b/Channel 4")),
+    ("surname-vs-org", [E("a", "Tokayev", "Organization"), E("b", "Kassym-Jomart Tokayev")],
+     ("a/Tokayev", "b/Kassym-Jomart Tokayev")),
+]
+
+
+@pytest.mark.parametrize("case", KEEP_APART, ids=[c[0] for c in KEEP_APART])
+def test_keep_apart(case):
+    _, ents, (x, y) = case
+    assert not together(resolve(ents), x, y)
+
+
+def test_canonical_node_fields():
+    (c,) = resolve([E("a", "Tokayev", mentions=3), E("b", "Kassym-Jomart Tokayev", mentions=1)])
+    assert c.label == "Kassym-Jomart Tokayev"  # a person's label is the fullest name
+    assert c.type == "Person"
+    assert c.iri == entity_iri("Person", "Kassym-Jomart Tokayev")
+    assert "Tokayev" in c.alt_labels
+    assert c.members == (("a", "Person", "Tokayev"), ("b", "Person", "Kassym-Jomart Tokayev"))
+
+
+def test_most_specific_type_wins():
+    (c,) = resolve([E("a", "Almaty", "Place", mentions=5), E("b", "Almaty", "City")])
+    assert c.type == "City"
+
+
+def test_independent_of_input_order():
+    ents = [E("a", "Kassym-Jomart Tokayev"), E("b", "Tokayev"), E("c", "Kassym-Zhomart Tokaev"),
+            E("a", "Roman Vasilenko"), E("d", "Olga Vasilenko"), E("e", "Vasilenko"),
+            E("a", "Kazakhstan", "Country", alts=("Kazakh",)), E("b", "Kazakhs", "Group"),
+            E("c", "Almaty", "Place"), E("d", "Almaty", "City"), E("e", "Moscow Times", "MediaOutlet")]
+    expected = resolve(ents)
+    rng = random.Random(7)
+    for _ in range(20):
+        shuffled = ents[:]
+        rng.shuffle(shuffled)
+        assert resolve(shuffled) == expected
+
+
+def test_incremental_equals_full_rebuild():
+    first = [E("a", "Kassym-Jomart Tokayev"), E("a", "Kazakhstan", "Country")]
+    added = [E("b", "Tokayev"), E("b", "Kazakhstan", "Country")]
+    assert resolve(first + added) == resolve(added + first)
+    assert len(resolve(first + added)) == 2
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("The Moscow Times", "moscow times"),
+    ("Türkiye", "turkiye"),
+    ("St. Petersburg", "st petersburg"),
+])
+def test_norm(name, expected):
+    assert norm(name) == expected
+
+
+def test_seeds_have_one_node_each(nlp, seeds_dir):
+    from kg.extract.entities import extract_entities
+    from kg.ingest import read_documents
+
+    ents = []
+    for d in read_documents([str(seeds_dir)]):
+        for e in extract_entities(nlp(d.text)).entities:
+            ents.append(LocalEntity(doc=d.id, name=e.name, type=e.type, alt_labels=e.alt_labels,
+                                    roles=e.roles, mentions=len(e.mentions)))
+    canon = resolve(ents)
+    for name, type_ in (("Tokayev", "Person"), ("Kazakhstan", "Country"), ("Russia", "Country"),
+                        ("Almaty", "City")):
+        hits = [c for c in canon if c.type == type_ and any(name in n.split() for _, _, n in c.members)]
+        assert len(hits) == 1, (name, [(c.label, c.type) for c in hits])
+        assert len({d for d, _, _ in hits[0].members}) >= 2  # really merged across documents
