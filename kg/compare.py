@@ -313,7 +313,7 @@ def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Gr
             sets.append([i for i, c in enumerate(g.claims) if interval(c)[0] <= point <= interval(c)[1]])
         maximal = [s for s in sets if not any(set(s) < set(t) for t in sets)]
         for members in {tuple(s) for s in maximal}:
-            agree = Group([g.claims[i] for i in members])
+            agree = Group(sorted((g.claims[i] for i in members), key=lambda c: (interval(c)[0], c["doc"])))
             n = agree.independent(cl)
             if n >= 2 and (not about or any(about_matches(c, about) for c in agree.claims)):
                 out.append((agree, n))

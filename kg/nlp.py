@@ -19,6 +19,18 @@ def load(name: str | None = None) -> Language:
     return _load(pipeline_name(name))
 
 
+@Language.component("kg_paragraphs")
+def paragraph_sentences(doc):
+    """A blank line always ends a sentence: headlines, bylines and list items have no final full stop, and
+    the parser would otherwise run them into the next paragraph (a headline's number would then take
+    the first paragraph's verb as its predicate). The parser keeps sentence starts set before it."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n\n" in prev.whitespace_ or (prev.is_space and "\n\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
 @cache
 def _load(name: str) -> Language:
     try:
@@ -32,6 +44,8 @@ def _load(name: str) -> Language:
     disable = [p for p in nlp.pipe_names if p not in NEEDED]
     for pipe in disable:
         nlp.disable_pipe(pipe)
+    if "parser" in nlp.pipe_names and "kg_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

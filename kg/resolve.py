@@ -76,7 +76,8 @@ def norm(name: str) -> str:
 @cache
 def _demonyms() -> frozenset[tuple[str, str]]:
     """(country, demonym) pairs from the entity lexicon, normalised."""
-    text = resources.files("kg.extract").joinpath("rules/entity_demonyms.tsv").read_text(encoding="utf-8")
+    # read through the kg package: importing kg.extract would import spaCy
+    text = resources.files("kg").joinpath("extract/rules/entity_demonyms.tsv").read_text(encoding="utf-8")
     pairs = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

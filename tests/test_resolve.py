@@ -141,3 +141,12 @@ def test_seeds_have_one_node_each(nlp, seeds_dir):
         hits = [c for c in canon if c.type == type_ and any(name in n.split() for _, _, n in c.members)]
         assert len(hits) == 1, (name, [(c.label, c.type) for c in hits])
         assert len({d for d, _, _ in hits[0].members}) >= 2  # really merged across documents
+
+
+def test_resolver_is_pure_python():
+    import subprocess
+    import sys
+
+    code = "import sys, kg.resolve; print('spacy' in sys.modules, 'rdflib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

@@ -24,11 +24,14 @@ def serve(
     warning = check_host(host, allow_remote)
     if warning:
         err_console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+    from kg.serve.backend import open_backend
     from kg.serve.runner import serve as run
 
-    console.print(f"kg serve: http://{host}:{port}/claims · SPARQL at http://{host}:{port}/sparql "
+    backend = open_backend(store, timeout=timeout, max_rows=max_rows, workers=workers)
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"kg serve: claims at http://{shown}:{port}/claims · SPARQL at http://{shown}:{port}/sparql "
                   f"(timeout {timeout:g} s, at most {max_rows} rows)", highlight=False)
-    run(store, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers, cors=cors)
+    run(backend, host=host, port=port, cors=cors)
 
 
 def register(app: typer.Typer) -> None:

@@ -46,7 +46,10 @@ def document_label(row: dict, titles: dict[str, str]) -> Text:
 
 
 def asserted_by(row: dict) -> Text:
-    who = Text(row.get("source") or "?", style="bold")
+    name = row.get("source_canonical") or row.get("source")
+    who = Text(name or "—", style="bold")
+    if row.get("source") and row["source"] != name:
+        who.append(f"\n(as “{row['source']}”)", style="dim")
     if row.get("source_kind"):
         who.append(f"\n({row['source_kind'].replace('_', ' ')})", style="dim")
     return who

@@ -46,6 +46,8 @@ def viz(
     except OSError as exc:
         raise InputError(str(output), f"cannot write ({exc.strerror})") from None
     console.print(f"wrote {output} ({H.number_of_nodes()} nodes, {H.number_of_edges()} links)", highlight=False)
+    if H.number_of_nodes() == 0:
+        console.print("the view is empty: the store holds no claims yet, or the filters leave none", style="yellow")
 
 
 def register(app: typer.Typer) -> None:

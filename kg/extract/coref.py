@@ -78,6 +78,11 @@ def reporting_lemmas() -> frozenset[str]:
 
 
 @cache
+def name_particles() -> frozenset[str]:
+    return frozenset(_rule_lines("quote_name_particles.txt"))
+
+
+@cache
 def channel_nouns() -> frozenset[str]:
     return frozenset(_rule_lines("quote_channel_nouns.txt"))
 
@@ -130,7 +135,7 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     if best is None:
         return name, None
     rest = words[best[0]:]
-    if all(w[:1].isupper() for w in rest):
+    if all(w[:1].isupper() or w in name_particles() for w in rest):
         return " ".join(rest), best[1]
     return name, None
 
@@ -143,7 +148,8 @@ def could_speak(tok: Token) -> bool:
     low = tok.lower_
     if low in _PERSONAL | _PLURAL | {"it", "i", "we", "you", "who"}:
         return True
-    return tok.lemma_.lower() in source_nouns() or low in source_nouns() or title_at_end([tok.text]) is not None
+    nouns = source_nouns() | org_nouns()
+    return tok.lemma_.lower() in nouns or low in nouns or title_at_end([tok.text]) is not None
 
 
 class Resolver:
@@ -153,6 +159,7 @@ class Resolver:
         self.doc = doc
         self.entities = entities
         self.roles: dict[str, set[str]] = {}  # canonical person name -> role titles
+        self.origins: dict[str, set[str]] = {}  # canonical person name -> countries/nationalities named with it
         self._persons: list[tuple[int, int, Token]] = []  # (start, end, head token) of person mentions
         self._scan()
 
@@ -179,7 +186,8 @@ class Resolver:
         toks = [head]
         for child in head.lefts:
             if child.dep_ in _COMPOUND or child.text in "-‐":
-                toks.extend(t for t in child.subtree if t.pos_ in ("PROPN", "PUNCT") or t.text[:1].isupper())
+                toks.extend(t for t in child.subtree
+                            if t.pos_ in ("PROPN", "PUNCT") or t.text[:1].isupper() or t.lower_ in name_particles())
         return sorted(set(toks), key=lambda t: t.i)
 
     def _name_text(self, head: Token) -> tuple[str, int, int]:
@@ -208,6 +216,7 @@ class Resolver:
             name, start, end = self._name_text(tok)
             canon = self.canonical(ent.name if ent is not None else name)
             self._persons.append((start, end, tok))
+            self.origins.setdefault(canon, set()).update(_origin(tok))
             if role:
                 self.roles.setdefault(canon, set()).add(role)
             if ent is not None:
@@ -234,11 +243,9 @@ class Resolver:
 
     def _role_of(self, tok: Token) -> str | None:
         """A role title attached to a proper-noun head: as compound before it or in an apposition."""
-        words = [t.text for t in tok.lefts if t.dep_ in _COMPOUND or t.dep_ == "amod"]
         lead = [t for t in self._name_tokens(tok) if t.i < tok.i]
         if lead:
-            words = [t.text for t in self.doc[lead[0].i : tok.i]]
-            stripped, role = strip_titles(" ".join(words + [tok.text]))
+            _, role = strip_titles(self.doc[lead[0].i : tok.i + 1].text)
             if role:
                 return role
         for child in tok.children:
@@ -250,9 +257,10 @@ class Resolver:
         return None
 
     # -- resolution -----------------------------------------------------------------------------------
-    def resolve(self, head: Token) -> Speaker | None:
+    def resolve(self, head: Token, topic: Token | None = None) -> Speaker | None:
         """Who the mention headed by ``head`` is; None when it cannot be a speaker at all (an
-        inanimate subject: "the sanctions continue")."""
+        inanimate subject: "the sanctions continue"). ``topic`` is the subject of what was said: a
+        company talking about itself ("Wizz Air will cut flights, the carrier said") names itself there."""
         low = head.text.lower()
         if head.pos_ == "PRON" or low in _PERSONAL | _PLURAL | {"it"}:
             return self._pronoun(head)
@@ -263,7 +271,7 @@ class Resolver:
                 if org is not None:  # "the Ministry" after "the Ministry of Internal Affairs"
                     return Speaker(org.name, head.text, head.idx, head.idx + len(head.text), org.type,
                                    CONF_NOMINAL)
-                return self._nominal(head)
+                return self._nominal(head, topic)
         # a name the tagger took for a common noun ("Pols said" tagged as plural of "pol")
         if head.pos_ == "PROPN" or (self._entity(head) is not None and head.ent_type_ in _NAME_LABELS):
             return self._proper(head)
@@ -271,7 +279,7 @@ class Resolver:
         for child in head.children:
             if child.dep_ == _APPOS and child.pos_ == "PROPN":
                 return self._proper(child)
-        return self._nominal(head)
+        return self._nominal(head, topic)
 
     def _proper(self, head: Token) -> Speaker:
         ent = self._entity(head)
@@ -324,6 +332,10 @@ class Resolver:
             if org is None:
                 return None  # "it" with no organisation before it is no speaker ("it is said")
             return Speaker(self.canonical(org.name), head.text, start, end, org.type, CONF_PRONOUN)
+        if low in _PLURAL:
+            group = self._group_before(head)
+            if group is not None:
+                return Speaker(group.name, head.text, start, end, group.type, CONF_PRONOUN)
         if low not in _PERSONAL:
             return Speaker(None, head.text, start, end, None, 0.0, reason=f"pronoun {head.text!r} not resolved")
         ante = self.antecedent(head)
@@ -332,6 +344,25 @@ class Resolver:
                            reason=f"no person before pronoun {head.text!r}")
         resolved = self._proper(ante)
         return Speaker(resolved.name, head.text, start, end, "Person", CONF_PRONOUN)
+
+    def _group_before(self, head: Token) -> Speaker | None:
+        """"Kazakh officials said … They added that …": the nearest plural or organisation subject before
+        ``head`` (same or previous sentence) that resolves to a named group or organisation."""
+        sents = [s for s in self.doc.sents if s.start_char <= head.idx][-2:]
+        for sent in reversed(sents):
+            cands = [t for t in sent if t.i < head.i and t.dep_ == "nsubj" and could_speak(t)
+                     and (t.tag_ in ("NNS", "NNPS") or (self._entity(t) and self._entity(t).type in _ORG_TYPES))]
+            for tok in reversed(cands):
+                found = self.resolve(tok)
+                if found is not None and found.name is not None:
+                    return found
+        return None
+
+    def _org_like(self, tok: Token) -> bool:
+        ent = self._entity(tok)
+        if ent is not None:
+            return ent.type in _ORG_TYPES
+        return tok.ent_type_ in ("", "ORG")
 
     def _org_before(self, head: Token, window: int = 2) -> Entity | None:
         """The organisation named last before ``head`` in its sentence or the ``window - 1`` before."""
@@ -360,35 +391,43 @@ class Resolver:
                     continue
             elif not cands:
                 continue
-            subjects = [p for p in cands if self._in_subject(p[2])]
-            return (subjects or cands)[-1][2]
+            # the subject of the main or reporting clause beats an embedded subject, which beats an object:
+            # "Varadi added that Wizz would not raise fares. …," he said' is Varadi
+            best = max(self._salience(p[2]) for p in cands)
+            return [p for p in cands if self._salience(p[2]) == best][-1][2]
         return None
 
     @staticmethod
-    def _in_subject(tok: Token) -> bool:
+    def _salience(tok: Token) -> int:
         while tok.dep_ in ("appos", "conj", "compound", "poss") and tok.head is not tok:
             tok = tok.head
-        return tok.dep_ in _SUBJ
+        if tok.dep_ not in _SUBJ:
+            return 0
+        verb = tok.head
+        main = verb.dep_ == "ROOT" or verb.lemma_.lower() in reporting_lemmas()
+        return 2 if main else 1
 
-    def _nominal(self, head: Token) -> Speaker | None:
+    def _nominal(self, head: Token, topic: Token | None = None) -> Speaker | None:
         span = noun_phrase(head)
         mods = [t.text for t in span if t.i <= head.i and t.dep_ in ("amod", "compound") or t.i == head.i]
         role = title_at_end(mods)
-        if role is None and head.lemma_.lower() not in source_nouns() and head.lower_ not in source_nouns():
+        if role is None and not ({head.lemma_.lower(), head.lower_} & (source_nouns() | org_nouns())):
             return None
         text = span.text
         start, end = span.start_char, span.end_char
         org = self._org_in(span, head)
         if role is not None:
-            person = self._person_with_role(role, head.idx)
+            person = self._person_with_role(role, head.idx, _origin(head))
             if person is not None:
                 return Speaker(person, text, start, end, "Person", CONF_NOMINAL)
             if org is not None:  # "a Shell spokesperson": an unnamed person speaking for the organisation
                 return Speaker(self.canonical(org.name), text, start, end, org.type, CONF_NOMINAL)
             return Speaker(None, text, start, end, "Person", 0.0,
                            reason=f"no person with role {role!r} in the document")
-        # "the company's own report", "the ministry's press service": the owner speaks
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        # "the company's own report", "the press service of the president": the owner speaks
+        owner = next((c for c in head.children if c.dep_ == "poss"), None) or next(
+            (t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children
+             if t.dep_ == "pobj"), None)
         if owner is not None and head.lemma_.lower() in channel_nouns():
             found = self.resolve(owner)
             if found is not None and found.name is not None:
@@ -396,6 +435,11 @@ class Resolver:
         # "the company", "the ministry": the organisation of that kind named last
         det = next((c for c in head.children if c.dep_ == "det"), None)
         if det is not None and det.lower_ == "the" and head.lemma_.lower() in org_nouns():
+            if topic is not None and topic.pos_ == "PROPN" and self._org_like(topic):
+                name = self._name_text(topic)[0]
+                ent = self._entity(topic)
+                return Speaker(self.canonical(ent.name) if ent else name, text, start, end,
+                               ent.type if ent else "Organization", CONF_NOMINAL)
             prior = self._org_before(head, window=5)
             if prior is not None:
                 return Speaker(self.canonical(prior.name), text, start, end, prior.type, CONF_NOMINAL)
@@ -423,11 +467,14 @@ class Resolver:
     def _after_head(org: Entity, head: Token) -> bool:
         return any(m.start > head.idx for m in org.mentions if m.start < head.sent.end_char)
 
-    def _person_with_role(self, role: str, offset: int) -> str | None:
+    def _person_with_role(self, role: str, offset: int, origin: set[str]) -> str | None:
         head_word = role.split()[-1]
         names = {n for n, rs in self.roles.items()
                  if role in rs or (len(role.split()) == 1 and any(r.split()[-1] == head_word for r in rs
                                                                    if r == role or r.endswith(" " + role)))}
+        # "the Uzbek president" is not the president introduced as "Kazakh President Tokayev"
+        if origin:
+            names = {n for n in names if not self.origins.get(n) or _same_origin(origin, self.origins[n])}
         if not names:
             return None
         if len(names) == 1:
@@ -439,6 +486,35 @@ class Resolver:
             if name in names and (best is None or start < offset):
                 best = name
         return best
+
+
+def _origin(tok: Token) -> set[str]:
+    """Countries and nationalities named with a person or role: "Kazakh President Tokayev", "Tokayev of
+    Kazakhstan", "Smaiylov, the prime minister of Kazakhstan", "the Uzbek president", "Kazakhstan's …"."""
+    near = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    near += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+    near += [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    words = set()
+    for t in near:
+        # an apposition's whole phrase ("the president of Kazakhstan"); otherwise the modifier itself,
+        # not what modifies it ("the ex-Soviet republic's president" names no country)
+        for w in t.subtree if t.head.dep_ == "appos" or t.dep_ == "appos" else [t]:
+            if w.ent_type_ in ("NORP", "GPE"):
+                words.add(w.lower_)
+    # the words before a title in a name: "Kazakh" in "Kazakh President Kassym-Jomart Tokayev" (spaCy often
+    # tags the whole phrase as one ORG, so the entity type cannot tell)
+    lead = [t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod")]
+    low = [t.lower_ for t in lead]
+    for k in range(len(low), 0, -1):
+        if title_at_end(low[:k]) is not None:
+            words |= {w for w in low[: k - 1] if w.isalpha() and w not in title_modifiers()}
+            break
+    return words
+
+
+def _same_origin(a: set[str], b: set[str]) -> bool:
+    # "Kazakh" and "Kazakhstan" share their first letters; demonyms rarely share them with other countries
+    return any(x[:4] == y[:4] for x in a for y in b)
 
 
 def noun_phrase(head: Token) -> Span:

@@ -245,10 +245,11 @@ class DocEntities:
         return None
 
     def by_name(self, name: str) -> Entity | None:
+        for key in dict.fromkeys((_tidy(name).lower(), clean_name(name).lower())):
+            for ent in self.entities:
+                if ent.name.lower() == key or key in (a.lower() for a in ent.alt_labels):
+                    return ent
         key = clean_name(name).lower()
-        for ent in self.entities:
-            if ent.name.lower() == key or key in (a.lower() for a in ent.alt_labels):
-                return ent
         # a bare surname of exactly one person
         people = [e for e in self.entities if e.type == "Person" and e.name.lower().split()[-1:] == [key]]
         return people[0] if len(people) == 1 else None
@@ -276,11 +277,18 @@ def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].lower_ in {"the", "a", "an"}
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    # possessive 's, punctuation and a trailing verb ("Kazakhstan Seeks") are never part of a name
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space
-                      or (tokens[-1].tag_.startswith("VB") and len(tokens) > 1)):
+    # possessive 's, punctuation and a trailing verb ("Kazakhstan Seeks") are never part of a name; an 's
+    # that possesses nothing ("McDonald's said") is part of the name
+    while tokens and ((tokens[-1].tag_ == "POS" and tokens[-1].head.dep_ == "poss") or tokens[-1].is_punct
+                      or tokens[-1].is_space or (tokens[-1].tag_.startswith("VB") and len(tokens) > 1)):
         tokens = tokens[:-1]
     return tokens
+
+
+def _tidy(text: str) -> str:
+    """clean_name without the possessive rule (token trimming already decided about 's)."""
+    text = _LEADING_DET.sub("", " ".join(text.split()))
+    return text.strip(" \"“”'‘’,.;:«»()[]") if not text.endswith(("'s", "’s")) else text.lstrip(" \"“”‘(")
 
 
 def _parts(span: Span) -> Iterable[tuple[list[Token], bool]]:
@@ -325,18 +333,31 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     return False
 
 
-@cache
 def _verb_lemmas() -> frozenset[str]:
+    """English verbs known to the loaded pipeline's lemmatizer (empty when it has no such table).
+
+    Never loads a pipeline itself: extraction runs after ``kg.nlp.load`` has loaded one.
+    """
+    import kg.nlp
+
+    loader = getattr(kg.nlp, "_load", None) or kg.nlp.load
+    info = getattr(loader, "cache_info", None)
+    if info is None or info().currsize == 0:
+        return frozenset()
+    return _verb_table()
+
+
+@cache
+def _verb_table() -> frozenset[str]:
+    from spacy.strings import get_string_id
+
     from kg.nlp import load
 
     try:
         table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, AttributeError):
         return frozenset()
-    from spacy.strings import get_string_id
-
-    values = table.get(get_string_id("verb"))
-    return frozenset(values or ())
+    return frozenset(table.get(get_string_id("verb")) or ())
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -421,6 +442,14 @@ def _context_place_type(tokens: list[Token]) -> str | None:
     return None
 
 
+def _coordinated_with_org(token: Token) -> bool:
+    root = token
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    items = [root, *root.conjuncts]
+    return any(t.ent_type_ == "ORG" for t in items if t.i != token.i)
+
+
 def _speaks(head: Token) -> bool:
     return head.dep_ in _NSUBJ and head.head.lemma_.lower() in speech_verbs()
 
@@ -450,8 +479,9 @@ def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
         org = org_type_of_word(t.head.text) or org_type_of_word(t.head.lemma_)
         if org is None or demonym_country(t.text) or place_type(t.text):
             continue
-        if t.i > 0 and doc[t.i - 1].tag_ in {"NNP", "NNPS", "NN", "NNS", "JJ"} and doc[t.i - 1].i not in covered:
-            continue  # part of a longer phrase ("domestic IT firms"): only a run that starts the phrase
+        modified = [c for c in (*t.head.lefts, *t.lefts) if c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i]
+        if modified or len(t.text) < 3:
+            continue  # part of a longer phrase ("Russian IT companies"): only a run that starts the phrase
         run = [t]
         while run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ in {"NNP", "NNPS"} \
                 and doc[run[-1].i + 1].text[:1].isupper() and doc[run[-1].i + 1].i not in covered:
@@ -470,7 +500,6 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
     if not first and len(tokens) == 1 and tokens[0].text.isupper():
         label = "ORG"
     text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-    text = _POSSESSIVE.sub("", text)
     if _is_junk(tokens, text, label):
         return
     # "Kazakh language", "Russian speakers": a demonym adjective with common nouns is the demonym alone
@@ -524,8 +553,9 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
     if dem:
         country, kind = dem
         nxt = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
-        # "Kazakh President", "the Russian market": the state; "Kazakhs", "Russian citizens": its people
-        if kind == "adj" and nxt is not None and nxt.lower_ in _state_nouns():
+        # "Kazakh President", "Russian Foreign Minister", "the Russian market": the state; "Kazakhs",
+        # "Russian citizens": its people
+        if kind == "adj" and nxt is not None and (nxt.lower_ in _state_nouns() or _title_follows(nxt)):
             cand.country, cand.label, cand.place_type = country, "GPE", "Country"
         else:
             cand.group, cand.label = True, "NORP"
@@ -557,6 +587,10 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
     if cand.person_cue:
         cand.label = "PERSON"
         return
+    # "Ikea, H&M and Zara have left": a one-word PERSON coordinated with organisations is one of them
+    if label == "PERSON" and len(tokens) == 1 and _coordinated_with_org(head):
+        cand.label = "ORG"
+        return
     if known_place:
         cand.label, cand.place_type = "GPE", known_place
         return
@@ -569,6 +603,13 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         cand.place_type = _context_place_type(tokens)
         if cand.place_type:
             cand.label = "GPE"
+
+
+def _title_follows(token: Token) -> bool:
+    """A role title starts at ``token`` ("Foreign Minister Sergei Lavrov")."""
+    doc = token.doc
+    words = [t.text for t in doc[token.i : min(token.i + 4, len(doc))]]
+    return any(title_start(words, k) == 0 for k in range(1, len(words) + 1))
 
 
 def _title_before(tokens: list[Token]) -> str | None:
@@ -607,7 +648,7 @@ def _group_key(c: _Cand) -> tuple[str, str]:
         return ("group", c.country.lower())
     if c.label == "GPE" and c.place_type == "Country":
         return ("place", (country_of(c.text) or c.text).lower())
-    return ("name", clean_name(c.text).lower())
+    return ("name", _tidy(c.text).lower())
 
 
 def extract_entities(doc: Doc) -> DocEntities:
@@ -622,13 +663,13 @@ def extract_entities(doc: Doc) -> DocEntities:
             elif key[0] == "group":
                 name = _people_noun().get(c.country or "", c.text)
             else:
-                name = clean_name(c.text)
+                name = _tidy(c.text)
             g = groups[key] = {"name": name, "labels": Counter(), "mentions": [], "alts": set(), "roles": set(),
                                "person_cue": False, "org_type": None, "place_type": None, "cands": []}
             order.append(key)
         g["labels"][c.label] += 1
         g["cands"].append(c)
-        g["alts"].add(clean_name(c.text))
+        g["alts"].add(_tidy(c.text))
         if c.surface and c.surface != c.text:
             g["alts"].add(clean_name(c.surface))
         if c.role:

@@ -27,7 +27,7 @@ def _rule_lines(name: str) -> list[list[str]]:
 
 @cache
 def words() -> dict[str, tuple[float, str]]:
-    """word → (value, kind) with kind "plain", "scale" or "suffix"."""
+    """word → (value, kind) with kind "plain", "scale", "suffix" or "fraction"."""
     return {row[0]: (float(row[1]), row[2] if len(row) > 2 else "plain") for row in _rule_lines("number_words.txt")}
 
 
@@ -78,7 +78,7 @@ def is_digits(text: str) -> bool:
 
 def is_number_word(text: str) -> bool:
     low = text.lower()
-    if low in words() and words()[low][1] != "suffix":
+    if low in words() and words()[low][1] in ("plain", "scale"):
         return True
     m = _DIGITS_SUFFIX.match(low)
     return bool(m and words().get(m.group(2), (0, ""))[1] == "suffix")
@@ -114,7 +114,7 @@ def parse_number(text: str) -> float | None:
             current = float(m.group(1)) * words()[m.group(2)][0]
             continue
         entry = words().get(part)
-        if entry is None or entry[1] == "suffix":
+        if entry is None or entry[1] in ("suffix", "fraction"):
             return None
         value, kind = entry
         if kind == "scale":
@@ -127,6 +127,22 @@ def parse_number(text: str) -> float | None:
         else:
             current = (current or 0.0) + value
     return total + (current or 0.0)
+
+
+def is_fraction_word(text: str) -> bool:
+    return words().get(text.lower(), (0, ""))[1] == "fraction"
+
+
+def parse_fraction(text: str) -> float | None:
+    """'half' → 0.5, 'a third' → 1/3, 'two-thirds' → 2/3; None if it is not a fraction."""
+    parts = [p for p in _SPLIT.split(text.strip().lower()) if p]
+    if not parts or not is_fraction_word(parts[-1]):
+        return None
+    share = words()[parts[-1]][0]
+    if len(parts) == 1:
+        return share if parts[0].startswith("half") else None
+    numerator = 1.0 if parts[:-1] in (["a"], ["an"]) else parse_number(" ".join(parts[:-1]))
+    return None if numerator is None else numerator * share
 
 
 def vague_range(text: str) -> tuple[float, float] | None:
@@ -147,6 +163,9 @@ def parse_value(text: str) -> tuple[float, str | None] | None:
     if not s:
         return None
     low = s.lower()
+    fraction = parse_fraction(low)
+    if fraction is not None:
+        return fraction, "ratio"
     ratio = re.match(r"^(.+?)\s+(?:in|out of)\s+(.+)$", low)
     if ratio:
         a, b = parse_number(ratio.group(1)), parse_number(ratio.group(2))
@@ -162,9 +181,11 @@ def parse_value(text: str) -> tuple[float, str | None] | None:
                                                      or not sym.isalpha()):
             low, unit = low[: -len(sym)].strip(), code
             break
-    value = parse_number(low)
+    sign = -1.0 if low[:1] in ("-", "−") else 1.0
+    value = parse_number(low.lstrip("-−"))
     if value is None:
         return None
+    value *= sign
     if unit == "%":
         value = value / 100.0
     return value, unit

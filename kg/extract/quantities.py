@@ -29,10 +29,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
 from kg.extract.entities import DocEntities, clean_name
+from kg.extract.text import doc_text
 from kg.records import Document, Evidence, NumericClaim, Quote
 
 _MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod", "advmod", "appos"}
-_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "npadvmod"}  # npadvmod: "rose 5%"
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "ROOT", "dative", "oprd"}
 _CHANGE_PREPS = {"by", "to", "from"}
 _PRED_CHILD_DEPS = {"prt", "dobj", "prep", "xcomp", "acomp", "attr", "dative", "agent", "oprd", "cc", "conj"}
@@ -83,7 +84,7 @@ def _drop_headline_repeats(claims: list[NumericClaim], document: Document) -> It
 def _claims(
     doc: Doc, quotes: Sequence[Quote], entities: DocEntities, document: Document
 ) -> Iterator[NumericClaim]:
-    cutoff = _end_of_article(doc.text)
+    cutoff = _end_of_article(doc_text(doc))
     previous: dict[int, tuple[Token, str]] = {}  # sentence start -> last counted noun and its text
     for num in _scan(doc):
         span = doc[num.start : num.end]
@@ -163,7 +164,9 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
         return None
     while j < len(doc):
         t = doc[j]
-        if nb.is_number_word(t.text) and not nb.is_digits(t.text):
+        if j == i + 1 and _glued(doc, j) and nb.is_digits(tok.text) and nb.is_number_word(tok.text + t.text):
+            j += 1  # "2.3" "m": spaCy splits the scale suffix off "€2.3m"
+        elif nb.is_number_word(t.text) and not nb.is_digits(t.text):
             j += 1
         elif (t.text in ("-", "–") and _glued(doc, j) and j + 1 < len(doc) and _glued(doc, j + 1)
               and nb.is_number_word(doc[j + 1].text) and not nb.is_digits(doc[j + 1].text)):
@@ -185,6 +188,17 @@ def _vague_at(doc: Doc, i: int) -> tuple[int, float, float] | None:
     for phrase, low, high in nb.vague():
         if _match(doc, i, phrase):
             return i + len(phrase), low, high
+    return None
+
+
+def _fraction_at(doc: Doc, i: int) -> tuple[int, float] | None:
+    """'half of', 'a third of', 'two-thirds of' at token i: (end before "of", share)."""
+    for end in (i + 1, i + 2, i + 3):
+        if end >= len(doc) or _low(doc, end) != "of" or not nb.is_fraction_word(doc[end - 1].text):
+            continue
+        share = nb.parse_fraction(doc[i:end].text)
+        if share is not None:
+            return end, share
     return None
 
 
@@ -250,6 +264,12 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
         start, end, qual = _qualifier(doc, i, end)
         return _Number(i if start == i else start, end, low, high, None, "approx" if qual == "exact" else qual,
                        "vague", set(range(i, vague[0])))
+    fraction = _fraction_at(doc, i)
+    if fraction is not None:
+        end, share = fraction
+        num = _Number(i, end, share, unit="ratio", kind="ratio", core=set(range(i, end)))
+        num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
+        return num
     if _unit_before(doc, i + 1) is not None and _core(doc, i + 1) is not None:
         return None  # the currency symbol starts the amount at i + 1
     amount = _amount(doc, i)
@@ -320,7 +340,7 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     core = sorted(num.core)
     first, last = doc[core[0]], doc[core[-1]]
     numeric = [doc[i] for i in core if nb.is_digits(doc[i].text) or nb.is_number_word(doc[i].text)]
-    if num.kind == "vague":
+    if num.kind == "vague" or (num.kind == "ratio" and any(nb.is_fraction_word(doc[i].text) for i in core)):
         numeric = [doc[i] for i in core]
     if not numeric:
         return True
@@ -330,7 +350,7 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     # a year ("in 2022") is a date, whatever spaCy says
     if num.unit is None and num.kind == "count" and len(numeric) == 1 and _year_like(numeric[0].text):
         return True
-    text = doc.text
+    text = doc_text(doc)
     # part of a URL, a path or a code ("a78294", "2022/07/14", "COVID-19", "Su-27")
     before = text[first.idx - 1] if first.idx > 0 else " "
     after_idx = last.idx + len(last.text)
@@ -418,7 +438,7 @@ def _counted(
     head = top.head
     # the number modifies a noun: "1,400 companies", "a thousand foreign companies"
     if top.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in inside \
-            and not (num.unit == "%" and head.i < top.i):
+            and not (num.unit == "%" and head.i < top.i) and not _unit_word(head):
         return _measured(head), head, None
     # partitive: "one in two of the companies", "eight of the banks", "38% of Kazakhs"
     for i in sorted(inside):
@@ -438,7 +458,9 @@ def _counted(
     # a change: "the number of Russian companies increased by about 4,000"
     if top.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "raised its key rate to 20%": what changed is the object; "rose to 7.5%": the subject
+        subj = next((c for c in verb.children if c.dep_ == "dobj"), None) or \
+            next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             subj = verb.head  # "the number of firms (which) increased by 4,000"
         if subj is not None:
@@ -452,6 +474,11 @@ def _counted(
     if num.unit in (None, "%") and top.dep_ in _NOMINAL_DEPS and previous is not None:
         return previous[0], top, previous
     return None, top, None
+
+
+def _unit_word(tok: Token) -> bool:
+    """'tenge' in "2.5 billion tenge ($5.7 million)": a currency is the unit of another amount, not counted."""
+    return any(len(surface) == 1 and surface[0] == tok.lower_ for surface, _u, _p in nb.units())
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -552,7 +579,8 @@ def _predicate_tokens(verb: Token, arg: Token) -> list[Token]:
             continue
         if child.lower_ == "according":
             continue  # "according to the reports" is the source, not the predicate
-        if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        if child.dep_ == "conj" and (child.pos_ not in ("VERB", "AUX")
+                                     or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
             continue  # "..., and 50 more could follow": another clause with its own subject
         if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "AUX"):
             # "stopped or [suspended their operations in Russia]", "known [to have shipped goods to Russia]"
@@ -576,7 +604,7 @@ def _predicate_tokens(verb: Token, arg: Token) -> list[Token]:
 
 def _paragraph(toks: list[Token], anchor: Token) -> list[Token]:
     """Keep only tokens in the anchor's paragraph (the small model runs sentences across blank lines)."""
-    lo, hi = _paragraph_bounds(anchor.doc.text, anchor.idx)
+    lo, hi = _paragraph_bounds(doc_text(anchor.doc), anchor.idx)
     return [t for t in toks if lo <= t.idx < hi]
 
 
@@ -635,7 +663,7 @@ def _source(
                        None)
     # "According to the Ministry of Internal Affairs, more than 1.6 million ...": the attribution in the
     # number's own sentence is the most specific one, even inside a longer quote
-    lo, hi = _paragraph_bounds(doc.text, span.start_char)
+    lo, hi = _paragraph_bounds(doc_text(doc), span.start_char)
     for tok in span.sent:
         if tok.lower_ == "according" and _low(doc, tok.i + 1) == "to" and lo <= tok.idx < hi:
             pobj = _pobj(doc[tok.i + 1])
@@ -651,17 +679,16 @@ def _source(
             return name, "speaker", quote_index
     # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
     inside = set(range(num.start, num.end)) | num.core
-    for anc in top.ancestors:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in nb.context("source_verbs"):
-            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
-            # "30% said ...": a counted subject is the respondents, not a source
-            if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree \
-                    and not any(_numberish(t) or t.text == "%" for t in subj.subtree):
-                name = _name(subj, entities)
-                if name:
-                    kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
-                    return name, kind, quote_index
-            break
+    for verb in _speech_verbs(top):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "30% said ...": a counted subject is the respondents, not a source
+        if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree \
+                and not any(_numberish(t) or t.text == "%" for t in subj.subtree):
+            name = _name(subj, entities)
+            if name:
+                kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
+                return name, kind, quote_index
+        break
     # "A U.S. Treasury and Commerce Department list of at least 18 countries"
     node = arg
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in nb.context("source_nouns"):
@@ -674,6 +701,22 @@ def _source(
             return (ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text)), \
                 "named_source", quote_index
     return None, None, quote_index
+
+
+def _speech_verbs(top: Token) -> Iterator[Token]:
+    """Speech verbs governing the number: an ancestor ("he stated that ..."), or a clause hung on the
+    number's clause after a comma ("700,000 people have left, Forbes reported")."""
+    verbs = nb.context("source_verbs")
+    for anc in top.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in verbs:
+            yield anc
+            return
+    for anc in top.ancestors:
+        for child in anc.children:
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > top.i and child.pos_ == "VERB" \
+                    and child.lemma_.lower() in verbs:
+                yield child
+                return
 
 
 def _name(tok: Token, entities: DocEntities) -> str | None:

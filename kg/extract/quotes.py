@@ -18,6 +18,7 @@ files under ``kg/extract/rules/``; speakers are resolved by ``kg.extract.coref``
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ _MARKS = "\"“”„«»"
 _OPENERS = "“„«"
 _AFTER_CLOSER = ".,;:!?)]—–-…"
 _BEFORE_OPENER = "([{—–-:"
+# a news-agency dateline opening a paragraph: upper-case place, optional date, optional (Agency), a dash
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^\n()—–-]{0,30})?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]+\s*")
 _MIN_WORDS = 3  # fewer words in marks is a name, a title or a scare quote, not a statement
 
 CONF_SAME_SENTENCE = 0.9
@@ -73,6 +76,10 @@ def evidence(doc: Doc, start: int, end: int) -> Evidence:
         s_start, s_end = start, end
     else:
         s_start, s_end = span[0].sent.start_char, span[-1].sent.end_char
+    # spaCy's sentences sometimes run over a paragraph break: the sentence stops at the paragraph
+    para_end = doc.text.find("\n", end)
+    s_start = max(s_start, doc.text.rfind("\n", 0, start) + 1)
+    s_end = min(s_end, para_end if para_end >= 0 else len(doc.text))
     while s_end > s_start and doc.text[s_end - 1].isspace():
         s_end -= 1
     s_start, s_end = min(s_start, start), max(s_end, end)
@@ -81,9 +88,11 @@ def evidence(doc: Doc, start: int, end: int) -> Evidence:
 
 @dataclass(frozen=True)
 class _Attribution:
+    """Who a quotation is attributed to: the subject of a reporting verb, or a bare name ("— Tokayev")."""
+
     verb: Token | None
     subject: Token
-    confidence: float
+    cue: str | None = None  # when there is no verb: "according_to"
 
 
 @dataclass(frozen=True)
@@ -222,7 +231,7 @@ def _attribution(toks: list[Token], nearest_last: bool = False) -> _Attribution 
         if is_reporting(tok) and not any(c.dep_ == _NEG for c in tok.children):
             subj = subject_of(tok)
             if subj is not None and subj.i in ids and could_speak(subj):
-                found.append(_Attribution(tok, subj, CONF_SAME_SENTENCE))
+                found.append(_Attribution(tok, subj))
     if not found:
         return None
     return found[-1] if nearest_last else found[0]
@@ -248,7 +257,22 @@ def _attribution_only(toks: list[Token]) -> _Attribution | None:
     head = words[0]
     while head.dep_ in ("compound", "flat") and head.head.i in {t.i for t in words}:
         head = head.head
-    return _Attribution(None, head, CONF_RECOVERED)
+    # only a bare name, or a name with an apposition: "Olsen." / "Olsen, chairman of …"
+    after = [t for t in toks if t.i == head.i + 1]
+    if after and after[0].text != "," and not (after[0].is_punct and after[0].text in _TERMINAL):
+        return None
+    return _Attribution(None, head)
+
+
+def _according_to(toks: list[Token]) -> _Attribution | None:
+    """'“…,” according to Tokayev.' / 'According to the ministry, “…”'."""
+    for tok in toks:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None and obj in toks:
+                return _Attribution(None, obj, cue="according_to")
+    return None
 
 
 def _trailing_attribution(toks: list[Token]) -> tuple[int, _Attribution] | None:
@@ -387,6 +411,12 @@ class _Extractor:
             return False
         if q.open is not None and self._embedded(q):
             return False
+        # a quotation the sentence goes on to use as a phrase ("“Build back better” was the slogan")
+        if q.close is not None and not ends_clause:
+            after = self._after_frame(q)
+            if any(t.is_alpha for t in after) and after[0].text not in "—–-" and not (
+                    _attribution(after) or _according_to(after)):
+                return False
         return True
 
     def _embedded(self, q: Quoted) -> bool:
@@ -411,20 +441,22 @@ class _Extractor:
         if q.close is not None:
             after = self._after_frame(q)
             words = [t for t in after if not t.is_punct]
+            dash = None
             if after and after[0].text in "—–-" and words and words[0].pos_ == "PROPN":
-                head = words[0]
-                while head.dep_ in ("compound", "flat") and head.head in after:
-                    head = head.head
-                return _Attribution(None, head, CONF_DASH), CONF_DASH
-            att = _attribution(after)
+                dash = words[0]
+                while dash.dep_ in ("compound", "flat") and dash.head in after:
+                    dash = dash.head
+            att = _attribution(after) or _according_to(after)
             if att is not None:
                 return att, CONF_SAME_SENTENCE
+            if dash:
+                return _Attribution(None, dash), CONF_DASH
         # 2. the text before the opening mark: "He wrote: “…" / "Tokayev said, “…"
         if q.open is not None:
             before = self._before_frame(q)
             if before:
                 lead = text[before[0].idx : q.open].rstrip()
-                att = _attribution(before, nearest_last=True)
+                att = _attribution(before, nearest_last=True) or _according_to(before)
                 if att is not None and (lead[-1:] in ":,—–-" or is_reporting(before[-1])):
                     return att, CONF_SAME_SENTENCE
         # 3. the sentence before: "He noted that …" / the first half of a split quote
@@ -503,7 +535,7 @@ class _Extractor:
         if spk is None:
             return Quote(None, None, None, content, True, ev, None, None, 0.5,
                          reason=f"attributed to {att.subject.text!r}, which is not a speaker")
-        return _quote(self.doc, spk, att.verb, content, True, ev, conf)
+        return _quote(self.doc, spk, att.verb, content, True, ev, conf, cue=att.cue)
 
     # -- reported speech ----------------------------------------------------------------------------------
     def reported(self) -> Iterator[Quote]:
@@ -527,9 +559,33 @@ class _Extractor:
     def _said_that(self, verb: Token) -> Quote | None:
         if any(c.dep_ == _NEG for c in verb.children):
             return None
+        subj, comps, own = self._statement_of(verb)
+        if subj is None or not comps:
+            return None
+        toks = sorted(t for c in comps for t in c.subtree if t.i not in own)
+        span = self._content_span(toks, verb)
+        if span is None:
+            return None
+        topic = subject_of(comps[0]) if comps[0].i != verb.i else None
+        spk = self.resolver.resolve(subj, topic)
+        if spk is None:
+            return None
+        return _quote(self.doc, spk, verb, self.doc.text[span[0] : span[1]], False,
+                      evidence(self.doc, *span), CONF_REPORTED)
+
+    def _statement_of(self, verb: Token) -> tuple[Token | None, list[Token], set[int]]:
+        """(speaker head, heads of the statement's clauses, token ids to leave out of the statement)."""
         subj = subject_of(verb)
         if subj is None:
-            return None
+            # "…, the press service of the president reported on Tuesday": parsed as a participle
+            # modifying the speaker ("the service reported" = "the service that was reported")
+            if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and self._closes(verb, verb.head):
+                clause = verb.head.head
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX") and clause.i < verb.head.i:
+                    return verb.head, [clause], {t.i for t in verb.head.subtree}
+            return None, [], set()
         comps = [c for c in verb.children if c.dep_ in _CLAUSE]
         # the statement follows the verb ("said that …") or precedes it and its subject, set off by a
         # comma ("…, the president said"); a clause before a colon introduces the speaker instead
@@ -537,17 +593,20 @@ class _Extractor:
         comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i]
         if not comps and verb.lemma_.lower() in proposal_verbs():
             comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
-        if not comps:
-            return None
-        toks = sorted(t for c in comps for t in c.subtree)
-        span = self._content_span(toks, verb)
-        if span is None:
-            return None
-        spk = self.resolver.resolve(subj)
-        if spk is None:
-            return None
-        return _quote(self.doc, spk, verb, self.doc.text[span[0] : span[1]], False,
-                      evidence(self.doc, *span), CONF_REPORTED)
+        # "X will cut flights, the carrier said": parsed as a clause coordinated with the statement
+        if (not comps and verb.dep_ in ("conj", "parataxis") and verb.head.i < subj.i < verb.i
+                and self._closes(verb, subj)):
+            return subj, [verb.head], {t.i for t in verb.subtree}
+        return subj, comps, set()
+
+    def _closes(self, verb: Token, subj: Token) -> bool:
+        """The speaker and the verb close the sentence after a comma: ", the carrier said on Monday." """
+        before = subj.left_edge.i - 1
+        if before < 0 or self.doc[before].text != ",":
+            return False
+        rest = [t for t in self.doc[verb.i + 1 : verb.sent.end] if not t.is_space]
+        return all(t.is_punct or verb.is_ancestor(t) for t in rest) and not any(
+            c.dep_ in (*_CLAUSE, _OPEN_CLAUSE) for c in verb.children)
 
     def _according(self, tok: Token) -> Quote | None:
         to = next(c for c in tok.children if c.lower_ == "to")
@@ -573,6 +632,11 @@ class _Extractor:
                       evidence(self.doc, *span), CONF_REPORTED, cue="according_to")
 
     @staticmethod
+    def _closed_in(toks: list[Token]) -> bool:
+        marks = [t.text for t in toks if t.text in _MARKS]
+        return bool(marks) and (marks.count('"') % 2 == 1 or "”" in marks)
+
+    @staticmethod
     def _opened_in(toks: list[Token]) -> bool:
         marks = [t.text for t in toks if t.text in _MARKS]
         return bool(marks) and (marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”"))
@@ -585,11 +649,18 @@ class _Extractor:
         # a statement never crosses a paragraph break, though spaCy's sentences sometimes do
         ps, pe = self._paragraph_of(anchor.idx)
         toks = [t for t in toks if not t.is_space and ps <= t.idx < pe]
+        # nor does it include a wire dateline ("LONDON, June 2 (Reuters) - ")
+        if toks:
+            m = _DATELINE.match(self.doc.text, toks[0].idx, toks[-1].idx)
+            if m:
+                toks = [t for t in toks if t.idx >= m.end()]
         # an "according to …" inside the statement is a second attribution, not part of what was said
         nested = {t.i for t in toks if t.lower_ == "according" for t in t.subtree}
         if nested:
             toks = _longest_run([t for t in toks if t.i not in nested])
-        while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc") or toks[0].lower_ == "that"):
+        # leading punctuation goes, except the opening mark of a partial quote ('that "thieves" had …')
+        while toks and (toks[0].dep_ in ("mark", "cc") or toks[0].lower_ == "that" or (
+                toks[0].is_punct and not (toks[0].text in _OPENERS + '"' and self._closed_in(toks[1:])))):
             toks = toks[1:]
         # trailing punctuation goes, except the closing mark of a partial quote the statement contains
         while toks and toks[-1].is_punct and not (toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
@@ -600,8 +671,11 @@ class _Extractor:
         end = toks[-1].idx + len(toks[-1].text)
         # the closing mark of a partial quote that ends the statement is attached elsewhere by the parser
         text = self.doc.text
-        if end < len(text) and text[end] in "”\"" and self._opened_in(toks):
-            end += 1
+        if self._opened_in(toks):
+            if text[end : end + 1] in ("”", '"'):
+                end += 1
+            elif text[end : end + 1] in (".", ",", "!", "?") and text[end + 1 : end + 2] in ("”", '"'):
+                end += 2  # 'had "given a lesson in democracy."' keeps the period typed inside the marks
         return toks[0].idx, end
 
 

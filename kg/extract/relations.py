@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import product
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +59,7 @@ class _Config:
     rules: tuple[_Rule, ...]
     patterns: tuple[tuple[str, list], ...]
     hypothetical_heads: frozenset[str]
+    hypothetical_aux: frozenset[str]
     generic_subject_heads: frozenset[str]
     object_via_modifier_heads: frozenset[str]
     state_titles: frozenset[str]
@@ -83,6 +85,7 @@ def config() -> _Config:
     return _Config(
         rules=tuple(rules), patterns=tuple(patterns),
         hypothetical_heads=frozenset(raw.get("hypothetical_heads", ())),
+        hypothetical_aux=frozenset(raw.get("hypothetical_aux", ())),
         generic_subject_heads=frozenset(raw.get("generic_subject_heads", ())),
         object_via_modifier_heads=frozenset(raw.get("object_via_modifier_heads", ())),
         state_titles=frozenset(raw.get("state_titles", ())),
@@ -167,8 +170,24 @@ def _clause_subject(trigger: Token) -> Token | None:
     return None
 
 
-def _hypothetical(trigger: Token, heads: frozenset[str]) -> bool:
-    if any(c.dep_ == "neg" for c in trigger.children):
+def _speaker_of_pronoun(pronoun: Token, by_token: dict[int, Entity]) -> Token | None:
+    """'Apple said it has suspended sales': 'it' is the organisation that says so."""
+    if pronoun.lower_ not in {"it", "they"}:
+        return None
+    node = pronoun.head
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "conj", "xcomp"} or node.head.i == node.i:
+            return None
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            ent = by_token.get(subj.i)
+            return subj if ent is not None and category(ent.type) == "ORG" else None
+    return None
+
+
+def _hypothetical(trigger: Token, heads: frozenset[str], aux: frozenset[str] = frozenset()) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in aux) for c in trigger.children):
         return True
     node = trigger
     for _ in range(3):
@@ -190,6 +209,11 @@ def _list_items(token: Token) -> list[Token]:
         seen.add(t.i)
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ in _LIST_DEPS)
+        # "companies, including Kaspersky and Acronis" / "companies such as Kaspersky": the named examples
+        for c in t.children:
+            if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (c.lower_ == "as" and c.i > 0
+                                                                         and c.nbor(-1).lower_ == "such")):
+                todo.extend(p for p in c.children if p.dep_ == "pobj")
     return sorted(out, key=lambda t: t.i)
 
 
@@ -311,26 +335,24 @@ def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> It
 
 def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Entity], cfg: _Config):
     trigger = anchors.get("TRIGGER")
-    if rule.check_hypothetical and trigger is not None and _hypothetical(trigger, cfg.hypothetical_heads):
+    if (rule.check_hypothetical and trigger is not None
+            and _hypothetical(trigger, cfg.hypothetical_heads, cfg.hypothetical_aux)):
         return
-    obj_tok = anchors[rule.object]
-    obj = _object_entity(obj_tok, by_token, cfg)
-    if obj is None or category(obj.type) not in rule.object_cats:
-        return
-    if rule.object_types and obj.type not in rule.object_types:
+    objects = _objects(rule, anchors[rule.object], by_token, cfg)
+    if not objects:
         return
     if rule.subject == "clause_subject":
         subj_tok = _clause_subject(trigger) if trigger is not None else None
     else:
         subj_tok = anchors[rule.subject]
-    if subj_tok is None or subj_tok.tag_ in _PRONOUNS:
+    if subj_tok is not None and subj_tok.tag_ in _PRONOUNS:
+        subj_tok = _speaker_of_pronoun(subj_tok, by_token)
+    if subj_tok is None:
         return
     items = _list_items(subj_tok) if rule.expand_subject else [subj_tok]
     named: list[tuple[Token, str, str, float]] = []
     generic: list[tuple[Token, str, str, float]] = []
     for item in items:
-        if item.i == obj_tok.i:
-            continue
         text = _place_modified_org(item, by_token) if "ORG" in rule.subject_cats else None
         if text:
             from kg.extract.entities import org_type_of_word
@@ -347,11 +369,11 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
             np = _generic_np(item, cfg.generic_subject_heads)
             if np:
                 generic.append((item, np, "Group", rule.confidence * 0.7))
-    doc = obj_tok.doc
-    obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
-    for item, name, stype, conf in named or generic:
-        if name == obj.name:
+    for (item, name, stype, conf), (obj_tok, obj) in product(named or generic, objects):
+        if name == obj.name or item.i == obj_tok.i:
             continue
+        doc = obj_tok.doc
+        obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
         subj_ids = _mention_tokens(item, by_token.get(item.i))
         role = None
         if rule.role:
@@ -370,6 +392,21 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         distance = abs(anchors[rule.role].i - obj_tok.i) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Config) -> list[tuple[Token, Entity]]:
+    """The object entity, and for rules without a role each place coordinated with it ('to Armenia and
+    Georgia')."""
+    tokens = [token] + ([c for c in token.conjuncts if c.i > token.i] if rule.role is None else [])
+    out = []
+    for t in tokens:
+        ent = _object_entity(t, by_token, cfg)
+        if ent is None or category(ent.type) not in rule.object_cats:
+            continue
+        if rule.object_types and ent.type not in rule.object_types:
+            continue
+        out.append((t, ent))
+    return out
 
 
 def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], cfg: _Config):

@@ -26,6 +26,7 @@ from kg.ingest.build import build_document
 from kg.ingest.decode import decode
 from kg.ingest.html import looks_like_html, read_html
 from kg.ingest.jsonl import looks_like_jsonl, read_jsonl
+from kg.ingest.rules import boilerplate
 from kg.records import Document
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
@@ -77,6 +78,11 @@ def read_documents(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Document | InputError]:
     rules_path = Path(rules) if rules else None
+    try:
+        boilerplate(rules_path)  # a broken rule file is one error, not one per document
+    except InputError as exc:
+        yield exc
+        return
     seen: dict[str, int] = {}
     for item in expand(paths):
         if isinstance(item, InputError):
@@ -89,6 +95,8 @@ def read_documents(
                 yield result
         except InputError as exc:
             yield exc
+        except OSError as exc:
+            yield InputError(str(item), f"cannot read ({exc.strerror or exc})")
 
 
 def _unique(doc: Document, seen: dict[str, int]) -> Document:

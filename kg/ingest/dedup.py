@@ -6,7 +6,8 @@ Two MinHash LSH indexes (datasketch) over the cleaned text propose candidates:
   (the same article with different boilerplate, like seeds 001/002).
 * **passages** — "anchors": numbers and capitalised words inside sentences (names, places, figures).
   Machine paraphrase (seed 000 rewrites 001) changes most words and every shingle but keeps these.
-  The best ``MAX_CANDIDATES`` candidates by estimated anchor Jaccard are verified by aligning the two
+  The best ``MAX_CANDIDATES`` candidates by estimated anchor Jaccard (at least
+  ``MIN_ANCHOR_JACCARD``; seed 000 vs 001 is ~0.2) are verified by aligning the two
   documents' sentences: rapidfuzz ``token_sort_ratio`` per sentence pair, then a Smith-Waterman local
   alignment over the sentence sequences (a cell scores ``similarity - SENTENCE_BASE``, gaps cost
   ``GAP``). Paraphrased passages keep sentence order, so they form a long diagonal of moderately
@@ -53,6 +54,7 @@ COPY_LSH = 0.5  # LSH threshold for copy candidates (recall), verified against R
 REPUBLICATION = 0.7  # estimated Jaccard of 5-shingles
 ANCHOR_BANDS = (64, 2)  # LSH bands x rows: ~90 % recall at anchor Jaccard 0.2, ~15 % at 0.05
 MAX_CANDIDATES = 10
+MIN_ANCHOR_JACCARD = 0.06  # one shared LSH band by chance (estimate ~0.01-0.03) is not worth aligning
 SENTENCE_BASE = 55.0  # token_sort_ratio of unrelated news sentences sits around 45-55
 GAP = 8.0
 REUSE_SCORE = 30.0
@@ -201,7 +203,9 @@ class DedupIndex:
                 links[other] = self._copy_link(doc.id, entry, other, sim)
         ranked = sorted(((_jaccard(entry.anchor_hash, self._entries[o].anchor_hash), o)
                          for o in self._anchors.query(anchor_mh) if o not in links), key=lambda x: (-x[0], x[1]))
-        for _sim, other in ranked[:MAX_CANDIDATES]:
+        for sim, other in ranked[:MAX_CANDIDATES]:
+            if sim < MIN_ANCHOR_JACCARD:
+                break
             link = self._passage_link(doc.id, doc.text, entry, other)
             if link:
                 links[other] = link

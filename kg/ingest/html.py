@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from kg.errors import InputError
 from kg.ingest.metadata import parse_date
 
-
 MIN_WORDS = 20  # less main text than this is navigation, a paywall stub or a cookie notice
 
 

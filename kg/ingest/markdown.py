@@ -72,7 +72,7 @@ def strip_markdown(text: str, full: bool = True) -> tuple[str, tuple[str, ...], 
         text = _RULE.sub("", text)
         text = _SETEXT.sub("", text)
         text = _BLOCKQUOTE.sub("", text)
-        text = _BULLET.sub("", text)
+        text = _BULLET.sub("\n", text)  # a list item is a paragraph of its own
         text = _CODE.sub(r"\1", text)
         text = _HTML_TAG.sub("", text)
         for _ in range(2):  # nested emphasis: ***x*** and **_x_**

@@ -40,7 +40,11 @@ def _compile(path: Path, lineno: int, regex: str) -> re.Pattern:
 
 def read_markers(path: Path) -> tuple[Marker, ...]:
     markers = []
-    for lineno, line in enumerate(_lines(path), 1):
+    try:
+        lines = _lines(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read the rule file ({getattr(exc, 'strerror', None) or exc})") from None
+    for lineno, line in enumerate(lines, 1):
         parts = line.split("\t")
         if len(parts) != 3 or parts[0] not in ACTIONS:
             raise InputError(str(path), f"rule {lineno}: expected ACTION<TAB>REASON<TAB>REGEX with ACTION one "

@@ -28,6 +28,7 @@ PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action '
             "frame-ancestors 'none'")
 COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 GRAPH_CACHE_SECONDS = {"embedded": float("inf"), "remote": 60.0}  # a worker's store handle is a snapshot
+GRAPH_PAGES_KEPT = 32
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 
 PAGE_RESPONSES = {
@@ -66,6 +67,7 @@ def create_app(backend, cors: bool = False) -> FastAPI:
     )
     pages = browser.Browser(backend)
     graph_cache: dict = {}
+    pages_cache: dict = {}  # rendered graph pages by view parameters, oldest first
     graph_lock = threading.Lock()
 
     if cors:
@@ -185,22 +187,26 @@ def create_app(backend, cors: bool = False) -> FastAPI:
 
     @app.get("/claims", response_class=HTMLResponse, responses=PAGE_RESPONSES,
              summary="Search claims by entity, words or number")
-    def claims(q: str | None = Query(None, max_length=200, description="An entity name, words or a number.")):
+    def claims(q: str | None = Query(None, max_length=200, description="An entity name, words or a number.",
+                                examples=["Tokayev", "200,000"])):
         return _page(pages.search_page, q)
 
     @app.get("/claims/entity", response_class=HTMLResponse, responses=PAGE_RESPONSES,
              summary="Every claim by or about a canonical entity")
-    def entity(iri: str = Query(..., max_length=500, description="Canonical entity IRI (urn:kg:entity:…).")):
+    def entity(iri: str = Query(..., max_length=500, description="Canonical entity IRI (urn:kg:entity:…).",
+                               examples=["urn:kg:entity:person:kassym-jomart-tokayev"])):
         return _page(pages.entity_page, iri)
 
     @app.get("/claims/claim", response_class=HTMLResponse, responses=PAGE_RESPONSES,
              summary="One claim, its evidence and the claims linked to it")
-    def claim(iri: str = Query(..., max_length=500, description="Claim IRI (urn:kg:claim:…).")):
+    def claim(iri: str = Query(..., max_length=500, description="Claim IRI (urn:kg:claim:…).",
+                              examples=["urn:kg:claim:000_37c6aabe9a1b8c9e:quantity:879-886"])):
         return _page(pages.claim_page, iri)
 
     @app.get("/claims/document", response_class=HTMLResponse, responses=PAGE_RESPONSES,
              summary="One document: its metadata, links and claims")
-    def document(id: str = Query(..., max_length=200, description="Document identifier.")):
+    def document(id: str = Query(..., max_length=200, description="Document identifier (the file name without suffix).",
+                                    examples=["000_37c6aabe9a1b8c9e"])):
         return _page(pages.document_page, id)
 
     @app.get("/static/browser.css", response_class=PlainTextResponse, include_in_schema=False)
@@ -227,19 +233,26 @@ def create_app(backend, cors: bool = False) -> FastAPI:
             return HTMLResponse(browser.error_page("Graph view unavailable",
                                                    f"the kg.viz package cannot be imported ({exc})"),
                                 status_code=501)
+        key = (focus, hops, tuple(sorted(set(kind or ()))), source, conflicts, max_nodes)
         try:
             with graph_lock:
                 cached = graph_cache.get("G")
                 if cached is None or time.monotonic() - cached[0] > GRAPH_CACHE_SECONDS[backend.kind]:
                     graph_cache["G"] = cached = (time.monotonic(), load_graph(_ViewStore(backend)))
-            G = cached[1]
-            H = select(G, focus=focus, hops=hops, kinds=tuple(kind) if kind else None, source=source,
-                       conflicts=conflicts)
-            check_size(H, max_nodes, focus=focus, hops=hops)
-            subtitle = " · ".join(p for p in (f"around {focus!r}" if focus else "",
-                                               f"source: {source}" if source else "",
-                                               "numbers that disagree" if conflicts else "") if p)
-            text = render(H, subtitle=subtitle)
+                    pages_cache.clear()
+                text = pages_cache.get(key)
+            if text is None:
+                G = cached[1]
+                H = select(G, focus=focus, hops=hops, kinds=key[2] or None, source=source, conflicts=conflicts)
+                check_size(H, max_nodes, focus=focus, hops=hops)
+                subtitle = " · ".join(p for p in (f"around {focus!r}" if focus else "",
+                                                   f"source: {source}" if source else "",
+                                                   "numbers that disagree" if conflicts else "") if p)
+                text = render(H, subtitle=subtitle)  # seconds on a big view (layout): remembered below
+                with graph_lock:
+                    pages_cache[key] = text
+                    while len(pages_cache) > GRAPH_PAGES_KEPT:
+                        pages_cache.pop(next(iter(pages_cache)))
         except VizError as exc:
             return HTMLResponse(browser.error_page("Cannot draw this view", str(exc)), status_code=400)
         except ServeError as exc:

@@ -22,7 +22,7 @@ CLASS_KIND = {
 }
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9,
           "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12}
-_NUMBER = re.compile(r"^\s*([-+]?\d[\d,\s]*(?:\.\d+)?|[-+]?\.\d+)\s*([a-z]+)?\s*%?\s*$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*([-+]?\d[\d,\s]*(?:\.\d+)?|[-+]?\.\d+)\s*([a-z]+)?\s*(%)?\s*$", re.IGNORECASE)
 
 
 class NotFound(Exception):
@@ -57,9 +57,11 @@ def parse_number(text: str) -> Decimal | None:
         if scale is None:
             return None
     try:
-        return Decimal(re.sub(r"[,\s]", "", m.group(1))) * scale
+        value = Decimal(re.sub(r"[,\s]", "", m.group(1))) * scale
     except InvalidOperation:
         return None
+    # percentages are stored as fractions (30% → 0.3)
+    return value / 100 if m.group(3) else value
 
 
 # ---------------------------------------------------------------------------------------------- queries
@@ -74,20 +76,18 @@ WHERE {
     FILTER(?cls IN (kg:Quote, kg:NumericClaim, kg:RelationClaim))
     OPTIONAL { ?c kg:sentence ?sentence } OPTIONAL { ?c kg:sentenceStart ?sstart }
     OPTIONAL { ?c kg:evidence/oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end }
-    OPTIONAL { ?c schema:text ?content } OPTIONAL { ?c kg:direct ?direct }
-    OPTIONAL { ?c kg:speakerName ?speaker } OPTIONAL { ?c kg:speaker ?speakerLe }
+    OPTIONAL { ?c schema:text ?content } OPTIONAL { ?c kg:direct ?direct } OPTIONAL { ?c kg:speakerName ?speaker }
     OPTIONAL { ?c kg:value ?value } OPTIONAL { ?c kg:valueMax ?valueMax } OPTIONAL { ?c kg:surfaceText ?surface }
     OPTIONAL { ?c kg:counts ?counts } OPTIONAL { ?c kg:unit ?unit } OPTIONAL { ?c kg:qualifier ?qualifier }
     OPTIONAL { ?c kg:predicateText ?predicate } OPTIONAL { ?c kg:place ?place } OPTIONAL { ?c kg:time ?time }
     OPTIONAL { ?c kg:sourceName ?source } OPTIONAL { ?c kg:sourceKind ?sourceKind }
-    OPTIONAL { ?c kg:assertedBy ?sourceLe }
-    OPTIONAL { ?c kg:relation ?relation }
-    OPTIONAL { ?c kg:subject ?subjLe . OPTIONAL { ?subjLe kg:name ?subj } }
-    OPTIONAL { ?c kg:object ?objLe . OPTIONAL { ?objLe kg:name ?obj } }
-    OPTIONAL { ?c kg:inQuote ?inQuote }
+    OPTIONAL { ?c kg:relation ?relation } OPTIONAL { ?c kg:inQuote ?inQuote }
   }
-  OPTIONAL { ?speakerLe kg:canonical ?speakerE } OPTIONAL { ?sourceLe kg:canonical ?sourceE }
-  OPTIONAL { ?subjLe kg:canonical ?subjE } OPTIONAL { ?objLe kg:canonical ?objE }
+  # each optional group binds its local entity itself: an unbound variable in an OPTIONAL would join anything
+  OPTIONAL { GRAPH ?g1 { ?c kg:speaker ?speakerLe } ?speakerLe kg:canonical ?speakerE }
+  OPTIONAL { GRAPH ?g2 { ?c kg:assertedBy ?sourceLe } ?sourceLe kg:canonical ?sourceE }
+  OPTIONAL { GRAPH ?g3 { ?c kg:subject ?subjLe . ?subjLe kg:name ?subj } OPTIONAL { ?subjLe kg:canonical ?subjE } }
+  OPTIONAL { GRAPH ?g4 { ?c kg:object ?objLe . ?objLe kg:name ?obj } OPTIONAL { ?objLe kg:canonical ?objE } }
   OPTIONAL { ?d schema:identifier ?doc } OPTIONAL { ?d schema:headline ?title }
   OPTIONAL { ?d schema:datePublished ?date } OPTIONAL { ?d schema:publisher/rdfs:label ?publisher }
 }

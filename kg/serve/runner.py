@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 
 from kg.errors import KgError
-from kg.serve.backend import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, open_backend
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -38,15 +37,14 @@ def check_host(host: str, allow_remote: bool) -> str | None:
             "(there is no authentication; the endpoint is read-only)")
 
 
-def serve(store: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
-          max_rows: int = DEFAULT_MAX_ROWS, workers: int | None = None, cors: bool = False,
+def serve(backend, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, cors: bool = False,
           log_level: str = "info") -> None:
-    """Run until interrupted. The caller has checked the host with ``check_host``."""
+    """Run until interrupted, then stop the backend's workers. The caller has opened the backend
+    (``open_backend``) and checked the host with ``check_host``."""
     import uvicorn
 
     from kg.serve.app import create_app
 
-    backend = open_backend(store, timeout=timeout, max_rows=max_rows, workers=workers)
     try:
         uvicorn.run(create_app(backend, cors=cors), host=host, port=port, log_level=log_level,
                     timeout_graceful_shutdown=5)

@@ -74,7 +74,7 @@ RESULT_MEDIA = [
     ("text/csv", "csv"), ("text/tab-separated-values", "tsv"),
 ]
 RDF_MEDIA = [
-    ("text/turtle", "turtle"), ("application/x-turtle", "turtle"), ("application/n-triples", "ntriples"),
+    ("text/turtle", "turtle"), ("application/n-triples", "ntriples"),
     ("application/ld+json", "jsonld"), ("application/rdf+xml", "rdfxml"),
 ]
 FORMAT_ALIASES = {"ttl": "turtle", "nt": "ntriples", "json-ld": "jsonld", "rdf": "rdfxml", "xml-rdf": "rdfxml"}

@@ -1,13 +1,15 @@
 """Which numeric claims disagree: a simple, explainable rule for the graph view.
 
 Two numbers disagree when they count the same thing (same ``counts_head`` and unit), come from
-different documents, do not scope themselves to different places or times, and the ranges their
+different documents, do not scope themselves to different places or times, say what happened in
+words that overlap (or one of them does not say), and the ranges their
 qualifiers allow do not overlap ("nearly 1,000" and "about 1,000" agree; "1,000" and "1,400" do not).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -35,6 +37,17 @@ def _same_scope(a: str | None, b: str | None) -> bool:
     return not a or not b or a.strip().lower() == b.strip().lower()
 
 
+def _words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if len(w) > 3}
+
+
+def _same_event(a: str | None, b: str | None) -> bool:
+    # "50 companies relocated to Kazakhstan" and "1,000 companies left Russia" count different events;
+    # predicates that share no content word are not two figures for one thing
+    wa, wb = _words(a), _words(b)
+    return not wa or not wb or bool(wa & wb)
+
+
 def disagree(a: dict, b: dict) -> bool:
     """Claims as dicts with value, value_max, qualifier, unit, counts_head, place, time, doc."""
     if a.get("value") is None or b.get("value") is None:
@@ -44,6 +57,8 @@ def disagree(a: dict, b: dict) -> bool:
     if (a.get("unit") or "") != (b.get("unit") or "") or a.get("doc") == b.get("doc"):
         return False
     if not (_same_scope(a.get("place"), b.get("place")) and _same_scope(a.get("time"), b.get("time"))):
+        return False
+    if not _same_event(a.get("predicate"), b.get("predicate")):
         return False
     lo_a, hi_a = interval(a["value"], a.get("qualifier"), a.get("value_max"))
     lo_b, hi_b = interval(b["value"], b.get("qualifier"), b.get("value_max"))

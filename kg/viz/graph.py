@@ -258,6 +258,8 @@ def select(
         reach: set = set()
         for c in centres:
             reach.update(nx.single_source_shortest_path_length(U, c, cutoff=max(0, hops)))
+        # every claim in view keeps its source document, however many hops away: that is its provenance
+        reach.update(v for n in list(reach) for _, v, k in H.out_edges(n, keys=True) if k == "derived_from")
         H = H.subgraph(reach).copy()
     return H
 

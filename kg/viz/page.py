@@ -64,8 +64,10 @@ EDGE_LEGEND = {
 CLAIM_VALUE = 4  # claims are drawn like an entity mentioned four times: visible, never dominant
 # Label font sizes (pixels at zoom 1); a label shows once font × zoom reaches LABEL_MIN_PX.
 TOP_FONT = (22, 36)  # the most quoted / most mentioned entities, largest first
-ENTITY_FONT, DOCUMENT_FONT, CLAIM_FONT = 14, 26, 12
-LABEL_MIN_PX = 6
+ENTITY_FONT, DOCUMENT_FONT, CLAIM_FONT = 15, 24, 14
+LABEL_MIN_PX = 5
+NODE_SIZE = (8, 42)  # radius of the smallest and largest node, by mention count
+CHAR_WIDTH = 0.55  # average glyph width in Helvetica, as a share of the font size
 
 
 # ---------------------------------------------------------------------------------------------- page data
@@ -135,7 +137,7 @@ def edge_info(G, u, v, d: dict) -> tuple[str, list[list[str]]]:
                 ["Second", f"{b.get('text', '')} {b.get('counts', '')} — {b.get('source') or b.get('doc')}"],
                 ["Second sentence", b.get("sentence")], ["Second document", b.get("doc_title") or b.get("doc")]]
         return "Numbers that disagree", rows
-    rows = [["From", src], ["To", dst]]
+    rows = [["From", src], ["To", dst]]  # said / asserts / about / derived_from add their claim's rows
     if d.get("similarity") is not None:
         rows.append(["Similarity", _fmt(d["similarity"])])
     return d["label"], rows
@@ -153,9 +155,9 @@ def _entity_colour(a: dict) -> tuple[str, str]:
 
 def page_data(G: nx.MultiDiGraph, physics: bool = False, positions: dict | None = None) -> dict:
     """Node and edge lists for vis-network, built in one pass (pyvis's add_edge is quadratic)."""
-    pos = positions if positions is not None else ({} if physics else layout(G))
     index = {n: i for i, n in enumerate(G.nodes)}
     fonts = label_sizes(G)
+    pos = positions if positions is not None else ({} if physics else layout(G, boxes=boxes(G, fonts)))
     nodes, legend_nodes = [], {}
     for n, a in G.nodes(data=True):
         kind = a["kind"]
@@ -163,12 +165,12 @@ def page_data(G: nx.MultiDiGraph, physics: bool = False, positions: dict | None 
         item = {"id": index[n], "label": a.get("label") or "", "kind": kind, "head": head, "info": _clean(rows)}
         if kind == "entity":
             group, colour = _entity_colour(a)
-            item.update(shape="dot", value=max(1, int(a.get("mentions") or 1)), color=colour)
+            item.update(shape="dot", value=_value(G, n), color=colour)
             legend_nodes[f"e:{group}"] = {"label": group, "color": colour, "shape": "dot"}
         else:
             style = KIND_STYLE[kind]
             item.update(shape=style["shape"], color=style["color"])
-            item["value"] = CLAIM_VALUE if kind != "document" else CLAIM_VALUE + 2
+            item["value"] = _value(G, n)
             legend_nodes[f"k:{kind}"] = {"label": style["legend"], "color": style["color"], "shape": style["shape"]}
         item["font"] = {"size": fonts[n]}
         item["search"] = a.get("name") or a.get("label") or ""
@@ -188,9 +190,16 @@ def page_data(G: nx.MultiDiGraph, physics: bool = False, positions: dict | None 
                 if k not in ("Subject", "Object", "From", "To")]
         kind = d["kind"]
         colour = EDGE_COLOURS.get(kind, "#999999")
+        claim = next((n for n in (v, u) if G.nodes[n]["kind"] in ("quote", "quantity")), None)
+        if claim is not None and kind not in ("relation", "conflict"):
+            item_ref = index[claim]  # the page shows the claim's provenance with the edge (sent once)
+        else:
+            item_ref = None
         label = f"{d['label']}: {d['role']}" if d.get("role") else d["label"]
         item = {"id": i, "from": index[u], "to": index[v], "label": label, "kind": kind,
                 "head": head, "info": _clean(rows), "color": colour}
+        if item_ref is not None:
+            item["ref"] = item_ref
         if kind == "conflict":
             item.update(width=3, arrows="", dashes=False)
         elif kind in ("about", "derived_from"):
@@ -207,6 +216,29 @@ def page_data(G: nx.MultiDiGraph, physics: bool = False, positions: dict | None 
                    "edges": [legend_edges[k] for k in EDGE_COLOURS if k in legend_edges]},
         "options": options(physics, len(nodes)),
     }
+
+
+def _value(G, n) -> int:
+    a = G.nodes[n]
+    if a["kind"] == "entity":
+        return max(1, int(a.get("mentions") or 1))
+    return CLAIM_VALUE + 2 if a["kind"] == "document" else CLAIM_VALUE
+
+
+def boxes(G: nx.MultiDiGraph, fonts: dict) -> dict:
+    """Width and height (pixels at zoom 1) of each node with its label, as vis-network will draw it."""
+    values = {n: _value(G, n) for n in G}
+    lo, hi = (min(values.values()), max(values.values())) if values else (1, 1)
+    out = {}
+    for n, a in G.nodes(data=True):
+        f = fonts[n]
+        text_w = CHAR_WIDTH * f * len(a.get("label") or "")
+        size = NODE_SIZE[0] + (NODE_SIZE[1] - NODE_SIZE[0]) * ((values[n] - lo) / (hi - lo) if hi > lo else 0.5)
+        if a["kind"] == "document":  # a box with the label inside
+            out[n] = (text_w + 12, f * 1.3 + 12)
+        else:  # a shape with the label underneath
+            out[n] = (max(text_w, 2 * size), 2 * size + f * 1.3)
+    return out
 
 
 def label_sizes(G: nx.MultiDiGraph) -> dict:
@@ -238,7 +270,7 @@ def options(physics: bool, n_nodes: int) -> dict:
             "font": {"size": 14, "face": "Helvetica, Arial, sans-serif", "color": "#1d2430",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
             # node size follows mention count; label sizes come from label_sizes()
-            "scaling": {"min": 8, "max": 42,
+            "scaling": {"min": NODE_SIZE[0], "max": NODE_SIZE[1],
                         "label": {"enabled": False, "maxVisible": 24, "drawThreshold": LABEL_MIN_PX + 1}},
             "shapeProperties": {"interpolation": False},
         },
@@ -302,7 +334,7 @@ def render(G: nx.MultiDiGraph, title: str = "kg: who said what", subtitle: str =
     summary = (f"{counts['entity']} entities · {counts['quote']} quotes · {counts['quantity']} numbers · "
                f"{counts['document']} documents · {len(data['edges'])} links")
     return _TEMPLATE.format(
-        csp=html.escape(csp, quote=True),
+        csp=csp,  # built here from hashes and keywords only; it holds no double quote
         title=html.escape(title),
         subtitle=html.escape(subtitle),
         summary=html.escape(summary),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -73,3 +74,25 @@ def test_agreements_count_independent_sources(seeds_store):
     thousand = [g for g in found if any(c["doc"] == "003_7d50fdd9573b1f63" and c["value"] == 1000
                                         for c in g["claims"])]
     assert thousand and thousand[0]["independent_sources"] == 2
+
+
+def _query_file(name, store):
+    path = Path(__file__).resolve().parents[2] / "kg" / "query" / f"{name}.rq"
+    result = runner.invoke(app, ["query", "--file", str(path), "--format", "json", "--store", str(store.path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_trace_rq_runs_as_documented(seeds_store):
+    rows = _query_file("trace", seeds_store)  # the file's own example: 1400 ± 0.5%
+    assert {r["doc"] for r in rows} == {MOSCOW_TIMES, REPUBLISHED, REWRITE}
+    assert {r["republication_of"] for r in rows} >= {MOSCOW_TIMES}
+
+
+def test_conflicts_rq_and_agreements_rq_run_as_documented(seeds_store):
+    pairs = _query_file("conflicts", seeds_store)
+    assert any({p["value1"], p["value2"]} == {1000.0, 320.0} for p in pairs)
+    agree = _query_file("agreements", seeds_store)
+    assert agree and all(p["doc1"] != p["doc2"] for p in agree)
+    # the republished copy never "agrees" with its original
+    assert not any({p["doc1"], p["doc2"]} == {MOSCOW_TIMES, REPUBLISHED} for p in agree)

@@ -41,6 +41,8 @@ CASES = [
     ("org-pronoun", "Siemens reported higher profits. It said demand had doubled.", "It", ("Siemens", None)),
     ("short-org-reference", "The Ministry of Internal Affairs counted them. According to the Ministry, the count "
      "is final.", "Ministry", ("Ministry of Internal Affairs", None)),
+    ("plural-pronoun-group", "Kazakh officials met on Monday. They said the border was open.", "They",
+     ("Kazakh officials", "Group")),
     ("capitalised-role", "Sayakmantova, chairman of the board of the Savings Bank, spoke. Chairman of the Board "
      "of Directors of the Savings Bank also said more.", "Chairman", ("Sayakmantova", "Person")),
     ("role-with-modifiers", "In March, Roman Vasilenko, Kazakhstan’s deputy foreign minister, spoke. Alikhan "

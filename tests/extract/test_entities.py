@@ -59,6 +59,12 @@ CASES = [
      "Kostanay", "Region", None),
     ("alias-country", "Trade with the Russian Federation continued.", "Russia", "Country", None),
     ("headline-verb", "Kazakhstan Seeks to Attract Foreign Brands Exiting Russia", "Kazakhstan", "Country", None),
+    ("brand-with-s", "McDonald's said it would exit Russia after 30 years.", "McDonald's", "Organization", None),
+    ("org-list-item", "Ikea, H&M and Zara have left Russia.", "Zara", "Organization", None),
+    ("missed-org-name", 'According to the Ministry, "Tinkoff" online bank has moved.', "Tinkoff",
+     "FinancialInstitution", None),
+    ("institute", "Misha Monteiro-Benson is a Research Assistant at the Middle East Institute.",
+     "Middle East Institute", "Organization", None),
     ("demonym-people", "Many Russians fled to Kazakhstan in September.", "Russians", "Group", None),
 ]
 
@@ -89,6 +95,24 @@ def test_demonym_denoting_the_state_is_a_country_mention(nlp):
     ent = find(ents, "Kazakhstan")
     assert ent is not None and ent.type == "Country"
     assert [m.text for m in ent.mentions] == ["Kazakh"]
+
+
+def test_demonym_before_title_is_the_country(nlp):
+    ents = entities_of(nlp, "Russian Foreign Minister Sergei Lavrov met his counterpart.")
+    assert find(ents, "Russia") is not None and find(ents, "Russians") is None
+
+
+def test_demonym_modifying_people_is_a_group(nlp):
+    ents = entities_of(nlp, "Many Russian citizens entered the country.")
+    assert find(ents, "Russians").type == "Group" and find(ents, "Russia") is None
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Many highly qualified professionals want to develop domestic IT firms.", "IT"),
+    ("Red Mad Robot software Development companies have moved.", "Development"),
+])
+def test_missed_org_rule_needs_a_bare_name(nlp, text, not_a_name):
+    assert find(entities_of(nlp, text), not_a_name) is None
 
 
 def test_surname_joins_full_name(nlp):

@@ -68,6 +68,8 @@ def test_numbers_vague_range(text, expected):
         ("€2 million", (2_000_000, "EUR")),
         ("one in two", (0.5, "ratio")),
         ("one out of two", (0.5, "ratio")),
+        ("a third", (1 / 3, "ratio")),
+        ("two-thirds", (2 / 3, "ratio")),
         ("nonsense", None),
     ],
 )
@@ -77,6 +79,19 @@ def test_numbers_parse_value(text, expected):
         assert got is None
     else:
         assert got[0] == pytest.approx(expected[0]) and got[1] == expected[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"), [("half", 0.5), ("a third", 1 / 3), ("two-thirds", 2 / 3), ("three quarters", 0.75),
+                        ("third", None), ("twenty", None)],
+)
+def test_numbers_parse_fraction(text, share):
+    assert nb.parse_fraction(text) == (None if share is None else pytest.approx(share))
+
+
+@pytest.mark.parametrize("word", ["half", "third", "quarter"])
+def test_numbers_fractions_are_not_cardinals(word):
+    assert nb.parse_number(word) is None and not nb.is_number_word(word)
 
 
 @pytest.mark.parametrize(

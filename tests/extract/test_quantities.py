@@ -46,6 +46,15 @@ FORMS = [
      "company"),
     ("The bill raised 2 billion euros for schools.", "2 billion euros", 2e9, None, "EUR", None),
     ("Out of a workforce of 9 million, only 1 million are employed.", "9 million", 9e6, None, None, "workforce"),
+    ("Nearly a third of Russians support the war.", "Nearly a third", 1 / 3, None, "ratio", "russian"),
+    ("Two-thirds of the companies left Russia.", "Two-thirds", 2 / 3, None, "ratio", "company"),
+    ("Half of the respondents oppose it.", "Half", 0.5, None, "ratio", "respondent"),
+    ("Some 3,000 troops were deployed in the 1990s.", "Some 3,000", 3000, None, None, "troop"),
+    ("The government allocated 2.5 billion tenge to the program.", "2.5 billion tenge", 2.5e9, None, "KZT", None),
+    ("The bank lent €2.3m to smaller firms.", "€2.3m", 2.3e6, None, "EUR", None),
+    ("Russia's central bank raised its key rate to 20 percent.", "20 percent", 0.2, None, "%", "rate"),
+    ("Unemployment fell from 5.1 per cent to 4.8 per cent.", "from 5.1 per cent to 4.8 per cent", 0.048, 0.051,
+     "%", "unemployment"),
 ]
 
 
@@ -94,6 +103,9 @@ def test_quantities_qualifier_after_the_number(nlp):
         "Many went on to Uzbekistan and Kyrgyzstan, two other Central Asian nations.",  # apposition
         "See https://example.com/2022/07/14/story-a78294 for details.",  # URL and id
         "The meeting lasted 3 hours.",  # duration
+        "A third wave of emigration followed in the 1990s.",  # ordinal "third", decade
+        "Men aged 18 to 65 were barred from leaving, and 5G networks were down.",  # ages, names
+        "The top 10 exporters were named.",  # a rank
     ],
 )
 def test_quantities_exclusions(nlp, text):
@@ -103,6 +115,11 @@ def test_quantities_exclusions(nlp, text):
 def test_quantities_no_claims_after_recent_posts_heading(nlp):
     text = "About 300 people attended the rally.\n\nRecent Posts\n\nWhere Did Nearly One Million Soldiers Go?"
     assert [c.text for c in _claims(nlp, text)] == ["About 300"]
+
+
+def test_quantities_boilerplate_markers_are_phrases_not_words(nlp):
+    text = "Russia's contribution of 5,000 troops was announced."
+    assert [c.text for c in _claims(nlp, text)] == ["5,000"]
 
 
 def test_quantities_headline_repeat_is_one_claim(nlp):
@@ -165,6 +182,9 @@ SOURCES = [
     ("A poll showed that 38% of Kazakhs were against the influx.", "38%", "poll", "named_source"),
     ("In a survey of 500 residents, 30% said they feared the influx.", "30%", None, None),
     ("More than 50 foreign businesses have moved to Kazakhstan.", "More than 50", None, None),
+    ("More than 700,000 people have left Russia since Sept. 21, Forbes reported, citing sources.",
+     "More than 700,000", "Forbes", "named_source"),
+    ("At least 12 people were killed and dozens were injured, police said.", "dozens", "police", "named_source"),
 ]
 
 

@@ -124,6 +124,43 @@ CASES = [
      ("Michel Barnier", "insist", "the deal cannot go ahead without changes", False)),
     ("partial-quote-closing-mark-kept", 'Arnaud Rousseau told AFP that the protests would continue "as long as '
      'necessary".', ("Arnaud Rousseau", "tell", 'the protests would continue "as long as necessary"', False)),
+    # a company speaking about itself: the subject of what it said names it (NER missed "Wizz Air")
+    ("the-carrier-said", "LONDON (Reuters) - Wizz Air will cut about 10% of its summer flights because engine "
+     "checks grounded its Airbus jets, the Hungarian carrier said on Monday.",
+     ("Wizz Air", "say", "Wizz Air will cut about 10% of its summer flights because engine checks grounded its "
+      "Airbus jets", False)),
+    # the subject of the main clause, not the embedded "Wizz", is who "he" is
+    ("pronoun-main-clause-subject", "Jozsef Varadi added that Wizz would not raise fares. “That would be the wrong "
+     "answer,” he said.", ("Jozsef Varadi", "say", "That would be the wrong answer", True)),
+    ("name-particles", "European Commission President Ursula von der Leyen said on X: \"It takes a rare strength "
+     "to overcome this.\"", ("Ursula von der Leyen", "say", "It takes a rare strength to overcome this.", True)),
+    ("partial-quote-first-and-period-inside", 'Maia Sandu spoke late on Sunday, adding that "thieves" had tried to '
+     'steal the election. In a post, she wrote that Moldovans had "given a lesson in democracy."',
+     ("Maia Sandu", "write", 'Moldovans had "given a lesson in democracy."', False)),
+    ("direct-according-to-after", "“The border will stay open to all visitors,” according to Aslan Atalikov.",
+     ("Aslan Atalikov", "according_to", "The border will stay open to all visitors", True)),
+    ("direct-according-to-before", "According to Aslan Atalikov, “the border will stay open to all visitors.”",
+     ("Aslan Atalikov", "according_to", "the border will stay open to all visitors.", True)),
+    # TASS style: a dash before the attribution, a participle parse of "reported", «guillemets»
+    ("dash-then-verb", '"This is an ambitious but realistic goal," - Kazakh President Kassym-Jomart Tokayev said.',
+     ("Kassym-Jomart Tokayev", "say", "This is an ambitious but realistic goal", True)),
+    ("reported-parsed-as-participle", "ASTANA, March 12. /TASS/. Kazakhstan and Uzbekistan will build a joint "
+     "industrial zone on their border, the press service of the Kazakh president reported on Tuesday. Kazakh "
+     "President Kassym-Jomart Tokayev held talks.",
+     ("Kassym-Jomart Tokayev", "report", "Kazakhstan and Uzbekistan will build a joint industrial zone on their "
+      "border", False)),
+    ("guillemets", "Shavkat Mirziyoyev spoke next. «Our peoples are bound by centuries of friendship», he stressed.",
+     ("Shavkat Mirziyoyev", "stress", "Our peoples are bound by centuries of friendship", True)),
+    # never a wrong guess: the only president the document names is Kazakh
+    ("role-of-another-country-unresolved", "Kazakh President Kassym-Jomart Tokayev met Shavkat Mirziyoyev. «Our "
+     "peoples are bound by friendship», the Uzbek president stressed.",
+     (None, "stress", "Our peoples are bound by friendship", True)),
+    pytest.param(
+        "generic-leader", "Kazakh President Kassym-Jomart Tokayev spoke. According to the Kazakh leader, the two "
+        "countries are discussing a water company.",
+        ("Kassym-Jomart Tokayev", "according_to", "the two countries are discussing a water company", False),
+        marks=pytest.mark.xfail(strict=True, reason="'leader' is not the title the person was given "
+                                "(president); mapping generic roles needs a role hierarchy")),
     ("who-said", "The plan was criticised by Maria Silva, who said that it would cost too much.",
      ("Maria Silva", "say", "it would cost too much", False)),
     pytest.param(
@@ -148,6 +185,8 @@ NOT_QUOTES = [
     ("short-name", "Officials view them as “prize captures” for the economy.", "prize captures"),
     ("partial-in-clause", "30% of respondents feared that “supporters of the Russian world” were infiltrating.",
      "supporters of the Russian world"),
+    ("quote-used-as-phrase", "Tokayev said the economy grew. “Build back better for everyone” was the slogan.",
+     "Build back better for everyone"),
     ("headline-fragment", 'Some headlines were rhetoric: "Washington takes control of Astana "; "Irreversible '
      'consequences".', "Washington takes control of Astana"),
 ]
@@ -248,3 +287,32 @@ def test_quotes_own_articles_match_expectations(nlp):
         for g in (g for g in gold if g["doc"] == path.stem):
             found += any(g["content"] in c or c in g["content"] for s, c in got if s and g["speaker"] in s)
     assert found >= 0.9 * len(gold)
+
+
+def test_quotes_query_filters_stored_quotes(nlp, tmp_path):
+    """`kg quotes` runs kg/query/quotes.rq with its VALUES line filled in (could move to tests/query/)."""
+    from kg.cli.cmd_quotes import quotes_query
+    from kg.rdf.mapping import document_graph, document_metadata
+    from kg.records import Document, Extraction
+    from kg.store import open_store
+
+    text = ("“We will appeal the decision,” Maria Lopez said. Pedro Alves said that the ruling was fair.\n"
+            'Many observers say the "deal" will collapse.')
+    doc = nlp(text)
+    ents = extract_entities(doc)
+    document = Document(id="d1", text=text, source_path="d1.txt", content_hash="x", publisher="Daily Planet",
+                        date="2024-05-01")
+    ex = Extraction(document=document, entities=tuple(ents.entities), quotes=tuple(extract_quotes(doc, ents)))
+    store = open_store(str(tmp_path / "store"))
+    store.replace_document("d1", document_graph(ex), document_metadata(document, "test"))
+
+    def ask(speaker=None, about=None):
+        return [(r["speaker"], r["content"], r["publisher"], str(r["date"])) for r in
+                store.select(quotes_query(speaker, about))[1]]
+
+    assert len(ask()) == 3
+    assert ask(speaker="lopez") == [("Maria Lopez", "We will appeal the decision", "Daily Planet", "2024-05-01")]
+    assert ask(about="RULING") == [("Pedro Alves", "the ruling was fair", "Daily Planet", "2024-05-01")]
+    assert ask(speaker="observers", about='"deal"') == [(None, 'the "deal" will collapse', "Daily Planet",
+                                                         "2024-05-01")]
+    assert ask(speaker="lopez", about="ruling") == []

@@ -110,3 +110,11 @@ def test_bad_input_rest_of_batch_is_read(tmp_path):
 def test_bad_input_empty_directory(tmp_path):
     err = _one(tmp_path)
     assert isinstance(err, InputError) and "directory has no readable articles" in str(err)
+
+
+def test_bad_input_missing_rule_file_is_one_error(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    results = list(read_documents([str(tmp_path)], rules=tmp_path / "missing.tsv"))
+    assert len(results) == 1 and "cannot read the rule file" in str(results[0])
+

@@ -170,7 +170,8 @@ def test_clean_no_claim_from_boilerplate(seeds_dir, nlp):
     from kg.claims import claim_dicts
     from kg.extract import extract_doc
 
-    docs = list(read_documents([str(seeds_dir)]))
+    # the two short seeds with an appeal ("$2") and a caption/related link; the others cost seconds each
+    docs = list(read_documents([str(p) for p in sorted(seeds_dir.glob("00[12]_*.txt"))]))
     for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         removed = [r.text for r in doc.removed]
         for claim in claim_dicts(extract_doc(parsed, doc)):

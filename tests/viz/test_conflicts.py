@@ -23,6 +23,9 @@ def _n(value, qualifier="exact", doc="a", head="company", **kw):
         (_n(1000, time="2022"), _n(1400, doc="b"), True),  # one scope missing: still comparable
         (_n(1000, value_max=1500), _n(1400, doc="b"), False),  # range holds the other value
         (_n(1000, head=None), _n(1400, doc="b", head=None), False),
+        (_n(50, predicate="relocated to Kazakhstan"), _n(1000, doc="b", predicate="left Russia"), False),
+        (_n(1000, predicate="have left Russia"), _n(1400, doc="b", predicate="left the Russian market"), True),
+        (_n(1000, predicate="have left Russia"), _n(1400, doc="b"), True),  # one says nothing: comparable
     ],
 )
 def test_disagree_table(a, b, expected):

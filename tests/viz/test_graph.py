@@ -108,6 +108,8 @@ def test_select_focus_and_hops(claims_graph):
     assert "1,400 foreign companies" in {a["label"] for _, a in wide.nodes(data=True)}
     assert "Firms leave Russia" in {a["label"] for _, a in wide.nodes(data=True)}
     assert "Acme Corp" not in {a["label"] for _, a in wide.nodes(data=True)}
+    one = select(claims_graph, focus="Yale School of Management", hops=1)
+    assert "Firms leave Russia" in {a["label"] for _, a in one.nodes(data=True)}  # the claim's source stays
 
 
 def test_select_focus_unknown_suggests_a_name(claims_graph):

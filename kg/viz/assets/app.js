@@ -28,7 +28,9 @@
     while (details.firstChild) details.removeChild(details.firstChild);
     details.appendChild(el("h2", "kind-" + item.kind, item.head));
     var dl = el("dl");
-    item.info.forEach(function (row) {
+    var rows = item.info;
+    if (item.ref !== undefined) rows = rows.concat(nodes.get(item.ref).info);  // an edge's claim
+    rows.forEach(function (row) {
       dl.appendChild(el("dt", null, row[0]));
       var dd = el("dd", row[0] === "Quote" ? "quote" : null);
       if (row[0] === "URL" && /^https?:\/\//i.test(row[1])) {

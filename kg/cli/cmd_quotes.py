@@ -1,0 +1,67 @@
+"""``kg quotes``: who said what, from the store (the named query ``kg/query/quotes.rq``)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from enum import Enum
+
+import typer
+from rich.table import Table
+
+from kg.cli.common import STORE_OPTION, console
+from kg.query import named
+from kg.store import open_store
+
+_VALUES = re.compile(r"VALUES \(\?speaker_q \?about_q\) \{ \(UNDEF UNDEF\) \}")
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _literal(value: str | None) -> str:
+    # a SPARQL string literal: JSON's escapes (\" \\ \n \t …) are valid SPARQL escapes
+    return "UNDEF" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def quotes_query(speaker: str | None = None, about: str | None = None) -> str:
+    """``quotes.rq`` with its VALUES line filled in with the filters."""
+    sparql = named("quotes")
+    line = f"VALUES (?speaker_q ?about_q) {{ ({_literal(speaker)} {_literal(about)}) }}"
+    return _VALUES.sub(lambda _: line, sparql, count=1)
+
+
+def quotes(
+    speaker: str = typer.Option(None, "--speaker", help="Only quotes whose speaker's name contains this "
+                                "(case-insensitive; also matches the mention and the canonical name)."),
+    about: str = typer.Option(None, "--about", help="Only quotes whose content contains this text."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    store: str = STORE_OPTION,
+) -> None:
+    """List quotations (direct and reported) with speaker, source document, publisher and date."""
+    names, rows = open_store(store, read_only=True).select(quotes_query(speaker, about))
+    if fmt is Format.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        w = csv.DictWriter(sys.stdout, fieldnames=names)
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        table = Table(title=f"{len(rows)} quote{'s' if len(rows) != 1 else ''}", title_justify="left")
+        for col in ("date", "publisher", "doc", "speaker", "quote"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            who = r["speaker"] or f"? ({r['speaker_mention'] or 'no speaker'})"
+            said = ("“%s”" if r["direct"] else "%s") % r["content"]
+            table.add_row(str(r["date"] or ""), r["publisher"] or "", r["doc"], who, said)
+        console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("quotes")(quotes)

@@ -1,0 +1,149 @@
+"""The claim browser, the graph page and /health of a real ``kg serve`` process."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kg.serve.runner import check_host, is_loopback
+
+LINK = re.compile(r'href="(/claims/[^"]+)"')
+
+
+def _links(page: str, prefix: str) -> list[str]:
+    return [html.unescape(h) for h in LINK.findall(page) if h.startswith(prefix)]
+
+
+def _targets(page: str, prefix: str, param: str = "iri") -> list[str]:
+    return [httpx.URL(link).params.get(param, "") for link in _links(page, prefix)]
+
+
+def _top_speaker(store) -> tuple[str, str]:
+    _, rows = store.select(
+        "SELECT ?e ?label (COUNT(DISTINCT ?c) AS ?n) WHERE { ?le kg:canonical ?e . ?e rdfs:label ?label . "
+        "GRAPH ?g { ?c kg:speaker ?le } } GROUP BY ?e ?label ORDER BY DESC(?n) ?label LIMIT 1"
+    )
+    return rows[0]["e"], rows[0]["label"]
+
+
+def test_health(url):
+    r = httpx.get(f"{url}/health")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["status"] == "ok" and body["store"] == "embedded"
+    assert body["timeout_seconds"] == 1.0 and body["max_rows"] == 500
+
+
+def test_search_an_entity_then_follow_links(url, seeds_store):
+    entity, label = _top_speaker(seeds_store)
+    r = httpx.get(f"{url}/claims", params={"q": label})
+    assert r.status_code == 200
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    page = r.text
+    assert html.escape(label) in page and "<blockquote>" in page
+    assert entity in _targets(page, "/claims/entity")
+    ent = httpx.get(f"{url}/claims/entity", params={"iri": entity})
+    assert ent.status_code == 200 and "Claims by or about this entity" in ent.text
+    _, said = seeds_store.select(
+        f"SELECT DISTINCT ?c WHERE {{ ?le kg:canonical <{entity}> . GRAPH ?g {{ ?c kg:speaker ?le }} }}")
+    claims = _targets(ent.text, "/claims/claim")
+    for row in said:  # every quote of this speaker is listed, each with a link to its own page
+        assert row["c"] in claims
+    claim = httpx.get(url + _links(ent.text, "/claims/claim")[0])
+    assert claim.status_code == 200 and "<mark>" in claim.text
+    doc = httpx.get(url + _links(claim.text, "/claims/document")[0])
+    assert doc.status_code == 200 and "Published" in doc.text and "Claims" in doc.text
+
+
+def test_search_a_number(url, seeds_store):
+    _, rows = seeds_store.select(
+        "SELECT ?c ?text ?sentence WHERE { GRAPH ?g { ?c a kg:NumericClaim ; kg:surfaceText ?text ; "
+        "kg:value ?v ; kg:sentence ?sentence FILTER(?v >= 1000) } } ORDER BY DESC(?v) LIMIT 1"
+    )
+    number = rows[0]
+    r = httpx.get(f"{url}/claims", params={"q": number["text"]})
+    assert r.status_code == 200
+    assert html.escape(number["sentence"].split()[0]) in r.text
+    assert number["c"] in _targets(r.text, "/claims/claim")
+
+
+@pytest.mark.parametrize("q", ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
+                               "x\") } } ; DROP ALL ; #", "\\\"'"])
+def test_input_is_escaped_everywhere(url, q):
+    r = httpx.get(f"{url}/claims", params={"q": q})
+    assert r.status_code == 200
+    assert "<script>alert" not in r.text and "<img src=x" not in r.text
+    assert html.escape(q, quote=True) in r.text  # shown back, escaped, in the search box
+
+
+@pytest.mark.parametrize("path,params", [
+    ("/claims/entity", {"iri": "urn:kg:entity:person:nobody-at-all"}),
+    ("/claims/entity", {"iri": "http://example.com/<x>"}),
+    ("/claims/claim", {"iri": "urn:kg:claim:none"}),
+    ("/claims/document", {"id": "no-such-doc"}),
+])
+def test_unknown_things_are_404_pages(url, path, params):
+    r = httpx.get(url + path, params=params)
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+
+
+def test_graph_page_is_served_with_its_csp(url):
+    r = httpx.get(f"{url}/graph", timeout=60)  # the first view computes a layout: seconds
+    if r.status_code == 501:
+        pytest.skip("kg.viz is not importable")
+    assert r.status_code == 200, r.text[:500]
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'sha256-" in csp and "frame-ancestors 'none'" in csp and "connect-src 'none'" in csp
+    assert "<script" in r.text
+    assert httpx.get(f"{url}/graph", params={"focus": "zzzz-no-entity"}, timeout=60).status_code == 400
+
+
+def test_openapi_describes_the_pages_but_not_sparql(url):
+    spec = httpx.get(f"{url}/openapi.json").json()
+    assert {"/health", "/claims", "/claims/entity", "/claims/claim", "/claims/document", "/graph"} <= set(spec["paths"])
+    assert "/sparql" not in spec["paths"]
+
+
+CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
+
+
+@pytest.mark.parametrize("routes", [
+    # every route but /graph: explicit examples, boundary coverage and random fuzzing
+    ["--exclude-path", "/graph", "--phases", "examples,coverage,fuzzing", "--max-examples", "10"],
+    # /graph draws a layout per new view (seconds), so fewer, random cases only
+    ["--include-path", "/graph", "--phases", "fuzzing", "--max-examples", "4"],
+])
+def test_schemathesis_against_the_openapi_routes(url, routes):
+    st = Path(sys.executable).parent / "schemathesis"
+    run = subprocess.run(
+        [str(st), "run", f"{url}/openapi.json", "--checks", CHECKS, "--seed", "1", "--workers", "1",
+         "--request-timeout", "60", "--no-shrink", *routes],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "passed" in run.stdout
+
+
+@pytest.mark.parametrize("host,loopback", [("127.0.0.1", True), ("localhost", True), ("::1", True),
+                                           ("127.0.0.2", True), ("0.0.0.0", False), ("192.168.1.5", False),
+                                           ("example.com", False)])
+def test_loopback_rule(host, loopback):
+    assert is_loopback(host) is loopback
+    if loopback:
+        assert check_host(host, allow_remote=False) is None
+    else:
+        assert "anyone" in check_host(host, allow_remote=True)
+
+
+def test_non_loopback_host_needs_allow_remote(tmp_path):
+    kg = Path(sys.executable).parent / "kg"
+    run = subprocess.run([str(kg), "serve", "--store", str(tmp_path), "--host", "0.0.0.0"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert "--allow-remote" in run.stderr + run.stdout
