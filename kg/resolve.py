@@ -9,8 +9,9 @@ joins a city, an organisation subtype only joins the same subtype or plain Organ
 
 1. same normalised name, or a multi-word alternative label equal to another entity's name;
 2. spelling variants / transliterations: rapidfuzz similarity at or above ``FUZZY_THRESHOLD`` (people:
-   surname and given name compared separately, so "Vladimir Putin" never joins "Vladimir Potanin"); a
-   country and its demonym ("Russia" / "Russian") are never merged this way;
+   surname and given name compared separately, so "Vladimir Putin" never joins "Vladimir Potanin"; other
+   names: every differing word must be a variant of a word of the other name, so "... of Kazakhstan"
+   never joins "... of Kyrgyzstan"); a country and its demonym ("Russia" / "Russian") are never merged;
 3. a bare surname ("Tokayev") joins the one full name that ends with it across documents; when two
    different people share that surname the bare surname stays on its own.
 """
@@ -32,6 +33,7 @@ from kg.ids import entity_iri
 FUZZY_THRESHOLD = 90  # token_sort_ratio for organisations and places
 PERSON_PART_THRESHOLD = 85  # ratio for a surname (and a given name) of two people
 MIN_FUZZY_LENGTH = 5  # shorter names must match exactly ("EU" is not "US")
+WORD_VARIANT_THRESHOLD = 80  # a word one name has and the other lacks must be a variant of one of its words
 
 _FAMILY = {
     "Person": "person",
@@ -194,7 +196,19 @@ def _similar(a: LocalEntity, b: LocalEntity) -> bool:
         if len(fa) == 1 or len(fb) == 1:
             return fa[0] == fb[0]
         return fuzz.ratio(fa, fb) >= PERSON_PART_THRESHOLD
-    return fuzz.token_sort_ratio(na, nb) >= FUZZY_THRESHOLD
+    return fuzz.token_sort_ratio(na, nb) >= FUZZY_THRESHOLD and _words_compatible(na, nb)
+
+
+def _words_compatible(na: str, nb: str) -> bool:
+    """Every word one name has and the other lacks is a spelling variant of one of the other's words
+    ("Defense"/"Defence"), so "Ministry of Internal Affairs of Kazakhstan" never joins "... of Kyrgyzstan"."""
+    if na.replace(" ", "") == nb.replace(" ", ""):
+        return True  # "Bank CenterCredit" / "Bank Center Credit"
+    a, b = set(na.split()), set(nb.split())
+    only_a, only_b = a - b, b - a
+    if len(only_a) != len(only_b):
+        return False
+    return all(any(fuzz.ratio(w, v) >= WORD_VARIANT_THRESHOLD for v in only_b) for w in only_a)
 
 
 def _digits(text: str) -> list[str]:

@@ -57,8 +57,11 @@ def _print_examples(extractions, n: int) -> None:
     from kg.claims import claim_dicts
 
     rows = [c for ex in extractions for c in claim_dicts(ex)]
-    picked = [c for c in rows if c["kind"] == "quote"][: (n + 1) // 2]
-    picked += [c for c in rows if c["kind"] == "quantity" and c.get("source")][: n - len(picked)]
+    # the most telling claims first: attributed quotes, then numbers a named person asserted
+    quotes = [c for c in rows if c["kind"] == "quote" and c["speaker"]]
+    numbers = [c for c in rows if c["kind"] == "quantity" and c.get("source_kind") == "speaker"]
+    picked = sorted(quotes, key=lambda c: -c["confidence"])[: (n + 1) // 2]
+    picked += numbers[: n - len(picked)]
     if not picked:
         return
     table = Table(title="A few claims", title_justify="left")

@@ -399,7 +399,7 @@ class Resolver:
 
     @staticmethod
     def _salience(tok: Token) -> int:
-        while tok.dep_ in ("appos", "conj", "compound", "poss") and tok.head is not tok:
+        while tok.dep_ in ("appos", "conj", "compound", "poss") and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ not in _SUBJ:
             return 0

@@ -65,6 +65,11 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @cache
+def source_phrases() -> tuple[str, ...]:
+    return tuple(_rule_lines("quote_source_phrases.txt"))
+
+
+@cache
 def proposal_verbs() -> frozenset[str]:
     return frozenset(_rule_lines("quote_proposal_verbs.txt"))
 
@@ -216,7 +221,7 @@ def subject_of(verb: Token) -> Token | None:
             return child
         # "kept rates unchanged, saying …": a participle shares its clause's subject
         shared = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-        if not shared or verb.head is verb:
+        if not shared or verb.head.i == verb.i:
             return None
         verb = verb.head
         seen += 1
@@ -264,14 +269,23 @@ def _attribution_only(toks: list[Token]) -> _Attribution | None:
     return _Attribution(None, head)
 
 
+def source_phrase(tok: Token) -> Token | None:
+    """The source named by an "according to X" phrase (or a variant listed in quote_source_phrases.txt)
+    starting at ``tok``: the object of its last preposition."""
+    for phrase in source_phrases():
+        words = phrase.split()
+        seq = tok.doc[tok.i : tok.i + len(words)]
+        if len(seq) == len(words) and [t.lower_ for t in seq] == words:
+            return next((c for c in seq[-1].children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _according_to(toks: list[Token]) -> _Attribution | None:
     """'“…,” according to Tokayev.' / 'According to the ministry, “…”'."""
     for tok in toks:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if obj is not None and obj in toks:
-                return _Attribution(None, obj, cue="according_to")
+        obj = source_phrase(tok)
+        if obj is not None and obj in toks:
+            return _Attribution(None, obj, cue="according_to")
     return None
 
 
@@ -543,8 +557,9 @@ class _Extractor:
         for tok in self.doc:
             if self._inside_quote(tok):
                 continue
-            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-                quote = self._according(tok)
+            obj = source_phrase(tok)
+            if obj is not None:
+                quote = self._according(tok, obj)
             elif is_reporting(tok):
                 quote = self._said_that(tok)
             else:
@@ -608,13 +623,10 @@ class _Extractor:
         return all(t.is_punct or verb.is_ancestor(t) for t in rest) and not any(
             c.dep_ in (*_CLAUSE, _OPEN_CLAUSE) for c in verb.children)
 
-    def _according(self, tok: Token) -> Quote | None:
-        to = next(c for c in tok.children if c.lower_ == "to")
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        if not objs:
-            return None
+    def _according(self, tok: Token, obj: Token) -> Quote | None:
+        """"According to X, <statement>" / "<statement>, according to X": the clause the phrase modifies."""
         head = tok.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         phrase = {t.i for t in tok.subtree}
         clause = sorted(t for t in head.subtree if t.i not in phrase)
@@ -625,7 +637,7 @@ class _Extractor:
         span = self._content_span(part, tok)
         if span is None:
             return None
-        spk = self.resolver.resolve(objs[0])
+        spk = self.resolver.resolve(obj)
         if spk is None:
             return None
         return _quote(self.doc, spk, None, self.doc.text[span[0] : span[1]], False,
@@ -655,7 +667,7 @@ class _Extractor:
             if m:
                 toks = [t for t in toks if t.idx >= m.end()]
         # an "according to …" inside the statement is a second attribution, not part of what was said
-        nested = {t.i for t in toks if t.lower_ == "according" for t in t.subtree}
+        nested = {t.i for t in toks if source_phrase(t) is not None for t in t.subtree}
         if nested:
             toks = _longest_run([t for t in toks if t.i not in nested])
         # leading punctuation goes, except the opening mark of a partial quote ('that "thieves" had …')

@@ -22,7 +22,16 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.extract.entities import ORG_TYPES, PLACE_TYPES, DocEntities, clean_name, demonym_country, titles
+from kg.extract.entities import (
+    ORG_TYPES,
+    PLACE_TYPES,
+    DocEntities,
+    clean_name,
+    demonym_country,
+    org_type_of_word,
+    title_start,
+    titles,
+)
 from kg.records import Document, Entity, Evidence, Relation
 
 _CAT = "kg_cat"
@@ -60,6 +69,7 @@ class _Config:
     patterns: tuple[tuple[str, list], ...]
     hypothetical_heads: frozenset[str]
     hypothetical_aux: frozenset[str]
+    quantity_heads: frozenset[str]
     generic_subject_heads: frozenset[str]
     object_via_modifier_heads: frozenset[str]
     state_titles: frozenset[str]
@@ -86,6 +96,7 @@ def config() -> _Config:
         rules=tuple(rules), patterns=tuple(patterns),
         hypothetical_heads=frozenset(raw.get("hypothetical_heads", ())),
         hypothetical_aux=frozenset(raw.get("hypothetical_aux", ())),
+        quantity_heads=frozenset(raw.get("quantity_heads", ())),
         generic_subject_heads=frozenset(raw.get("generic_subject_heads", ())),
         object_via_modifier_heads=frozenset(raw.get("object_via_modifier_heads", ())),
         state_titles=frozenset(raw.get("state_titles", ())),
@@ -170,6 +181,17 @@ def _clause_subject(trigger: Token) -> Token | None:
     return None
 
 
+def _counted(token: Token, cfg: _Config) -> Token:
+    """'Hundreds of Russian firms', 'a number of companies': the counted noun is the subject."""
+    if token.lemma_.lower() in cfg.quantity_heads or token.like_num:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return token
+
+
 def _speaker_of_pronoun(pronoun: Token, by_token: dict[int, Entity]) -> Token | None:
     """'Apple said it has suspended sales': 'it' is the organisation that says so."""
     if pronoun.lower_ not in {"it", "they"}:
@@ -209,6 +231,9 @@ def _list_items(token: Token) -> list[Token]:
         seen.add(t.i)
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ in _LIST_DEPS)
+        # "Finnish retailer Stockmann and German chemicals maker BASF": the parser hangs the first company
+        # off a compound of the second
+        todo.extend(g for c in t.children if c.dep_ == "compound" for g in c.children if g.dep_ in _LIST_DEPS)
         # "companies, including Kaspersky and Acronis" / "companies such as Kaspersky": the named examples
         for c in t.children:
             if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (c.lower_ == "as" and c.i > 0
@@ -234,8 +259,6 @@ def _entity_in(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) 
 
 def _place_modified_org(token: Token, by_token: dict[int, Entity]) -> str | None:
     """'St. Petersburg stock exchange': a place name modifying an organisation noun names an organisation."""
-    from kg.extract.entities import org_type_of_word
-
     if token.pos_ != "NOUN" or not org_type_of_word(token.lemma_):
         return None
     mods = [c for c in token.children if c.dep_ == "compound"]
@@ -345,6 +368,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         subj_tok = _clause_subject(trigger) if trigger is not None else None
     else:
         subj_tok = anchors[rule.subject]
+    if subj_tok is not None:
+        subj_tok = _counted(subj_tok, cfg)
     if subj_tok is not None and subj_tok.tag_ in _PRONOUNS:
         subj_tok = _speaker_of_pronoun(subj_tok, by_token)
     if subj_tok is None:
@@ -355,8 +380,6 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
     for item in items:
         text = _place_modified_org(item, by_token) if "ORG" in rule.subject_cats else None
         if text:
-            from kg.extract.entities import org_type_of_word
-
             named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
             continue
         ent = _entity_in(item, by_token, rule.subject_cats)
@@ -410,50 +433,70 @@ def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Confi
 
 
 def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], cfg: _Config):
-    """'President Tokayev' with no country in sight: the one country of the sentence, or else the document's
-    most-mentioned country (only for state titles, only when no pattern found a role for the person)."""
-    from kg.extract.entities import title_start
-
+    """'President Tokayev' with no country in the phrase: the country named most often in the sentences
+    that mention the person; on a tie, or with none, the document's main country when it is among them.
+    Only for state titles, only when no pattern found a role for the person (confidence 0.5)."""
     with_role = {f.relation.subject for f in found if f.relation.predicate == "holds_role"}
-    countries = Counter()
+    countries: Counter = Counter()
     for e in ents.entities:
-        if e.type == "Country":
-            countries[e.name] = len(e.mentions)
+        c = _country_named(e)
+        if c:
+            countries[c] += len(e.mentions)
     if not countries:
         return
+    # the document's main country: more than half of all mentions of countries and their peoples
     doc_country, n = countries.most_common(1)[0]
-    if sum(countries.values()) and n / sum(countries.values()) < 0.4:
+    if n * 2 <= sum(countries.values()):
         doc_country = None
     for e in ents.entities:
         if e.type != "Person" or e.name in with_role:
             continue
-        for m in e.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            words = []
-            i = span.start - 1
-            while i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper() and i >= span.start - 4:
-                words.insert(0, doc[i])
-                i -= 1
-            start = title_start([w.text for w in words]) if words else None
-            if start is None:
-                continue
-            role = " ".join(w.text for w in words[start:]).lower()
-            if role not in cfg.state_titles:
-                continue
-            in_sent = {c for t in span.sent if t.i in by_token for c in [_country_named(by_token[t.i])] if c}
-            if len(in_sent) > 1:
-                continue
-            obj = next(iter(in_sent)) if in_sent else doc_country
-            if obj is None:
-                continue
-            ev = _evidence(doc, words[start].idx, m.end)
-            rel = Relation(subject=e.name, predicate="holds_role", object=obj, evidence=ev, role=role,
-                           subject_type="Person", object_type="Country", confidence=0.5,
-                           pattern="holds_role.title_document_country")
-            yield _Found(rel, (e.name.lower(), "holds_role", obj.lower()))
-            break
+        titled = _state_title(doc, e, cfg)
+        if titled is None:
+            continue
+        role, start, end = titled
+        obj = _person_country(doc, e, by_token, doc_country)
+        if obj is None:
+            continue
+        rel = Relation(subject=e.name, predicate="holds_role", object=obj, evidence=_evidence(doc, start, end),
+                       role=role, subject_type="Person", object_type="Country", confidence=0.5,
+                       pattern="holds_role.title_document_country")
+        yield _Found(rel, (e.name.lower(), "holds_role", obj.lower()))
+
+
+def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int] | None:
+    """(role, start, end) of the first mention preceded by a state title ('President Tokayev')."""
+    for m in e.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = []
+        i = span.start - 1
+        while i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper() and i >= span.start - 4:
+            words.insert(0, doc[i])
+            i -= 1
+        start = title_start([w.text for w in words]) if words else None
+        if start is None:
+            continue
+        role = " ".join(w.text for w in words[start:]).lower()
+        if role in cfg.state_titles:
+            return role, words[start].idx, m.end
+    return None
+
+
+def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> str | None:
+    votes: Counter = Counter()
+    for m in e.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            votes.update({c for t in span.sent if t.i in by_token for c in [_country_named(by_token[t.i])] if c})
+    if not votes:
+        return doc_country
+    top = max(votes.values())
+    leaders = [c for c, v in votes.items() if v == top]
+    if len(leaders) == 1:
+        return leaders[0]
+    return doc_country if doc_country in leaders else None
 
 
 def _country_named(ent: Entity) -> str | None:
@@ -494,17 +537,15 @@ def _dedupe(found: list[_Found]) -> Iterator[Relation]:
 def _metadata_relations(doc: Doc, document: Document) -> Iterator[Relation]:
     """published_by / first_published_in from the Document fields the ingest stage filled.
 
-    Only when the outlet is named in the text: a relation claim needs evidence; the document metadata
-    itself (publisher) reaches the graph through the document node anyway.
+    These are document facts, not claims: the evidence is empty (start == end), so ``kg.claims`` skips them
+    and ``kg.rdf.mapping`` writes a plain document → outlet triple.
     """
     pairs = [("published_by", document.publisher)] if document.publisher else []
     pairs += [("first_published_in", outlet) for outlet in document.first_published_in if outlet]
+    empty = Evidence(start=0, end=0, text="", sentence_start=0, sentence_end=0, sentence="")
     for predicate, outlet in pairs:
         name = clean_name(outlet)
-        pos = doc.text.lower().find(name.lower()) if name else -1
-        if pos < 0:
-            continue
-        ev = _evidence(doc, pos, pos + len(name))
-        yield Relation(subject=document.id, predicate=predicate, object=name, evidence=ev,
-                       subject_type="Document", object_type="MediaOutlet", confidence=1.0,
-                       pattern=f"{predicate}.document_metadata")
+        if name:
+            yield Relation(subject=document.id, predicate=predicate, object=name, evidence=empty,
+                           subject_type="Document", object_type="MediaOutlet", confidence=1.0,
+                           pattern=f"{predicate}.document_metadata")

@@ -26,7 +26,7 @@ from kg.ingest.build import build_document
 from kg.ingest.decode import decode
 from kg.ingest.html import looks_like_html, read_html
 from kg.ingest.jsonl import looks_like_jsonl, read_jsonl
-from kg.ingest.rules import boilerplate
+from kg.ingest.lexicon import boilerplate
 from kg.records import Document
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}

@@ -8,8 +8,8 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest import clean, metadata
 from kg.ingest.language import not_english
+from kg.ingest.lexicon import boilerplate
 from kg.ingest.markdown import looks_like_markdown, strip_markdown
-from kg.ingest.rules import boilerplate
 from kg.records import Document
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kg.ingest.rules import Marker
+from kg.ingest.lexicon import Marker
 from kg.records import Removed
 
 # zero-width characters and soft hyphens that scrapers leave inside words
@@ -22,8 +22,10 @@ _TERMINAL = tuple(".!?:;…\"”’'»)]")
 _SENTENCE_START = re.compile(r"[.!?…][\"”’')]?\s+")
 # a paragraph this short that ends in an image credit is the caption itself
 CAPTION_MAX = 300
-# a footer marker only cuts the rest of the document when it starts in its second half
+# a footer marker only cuts the rest of the document when it starts in its second half, or after this
+# much text (a long appeal or related list can outweigh a short article)
 TAIL_FROM = 0.5
+TAIL_AFTER_CHARS = 1500
 
 
 def normalise_chars(text: str) -> str:
@@ -104,7 +106,7 @@ def remove_boilerplate(paragraphs: list[str], markers: tuple[Marker, ...]) -> tu
             kept.append(p)
             continue
         action, reason, cut = verdict
-        if action == "tail" and position >= TAIL_FROM:
+        if action == "tail" and (position >= TAIL_FROM or seen - len(p) >= TAIL_AFTER_CHARS):
             removed.append(Removed("\n\n".join(paragraphs[i:]), reason))
             break
         if cut is None or cut == p:

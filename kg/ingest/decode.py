@@ -1,8 +1,8 @@
 """Bytes → text: reject binary files, detect the encoding, and say which one was used.
 
-Order (the first that works wins): a byte-order mark (UTF-8, UTF-16), plain UTF-8, then cp1252 — the
-Windows Latin encoding most mis-labelled "ANSI" news exports use. A cp1252 fallback is a success; bytes
-that are not even cp1252 are an ``InputError``.
+Order (the first that works wins): a byte-order mark (UTF-8, UTF-16), UTF-16 without a mark (NUL in
+every other byte), plain UTF-8, then cp1252 — the Windows Latin encoding most mis-labelled "ANSI" news
+exports use. A cp1252 fallback is a success; bytes that are not even cp1252 are an ``InputError``.
 """
 
 from __future__ import annotations
@@ -45,6 +45,12 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
         if raw.startswith(magic):
             raise InputError(path, f"binary file ({kind}), not an article; convert it to text first")
     head = raw[:_SNIFF]
+    bomless = _utf16_without_bom(head)
+    if bomless:
+        try:
+            return raw.decode(bomless), bomless
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in head or sum(b in _CONTROL for b in head) > len(head) * 0.05:
         raise InputError(path, "binary file (contains NUL/control bytes), not an article")
     try:
@@ -56,3 +62,15 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         raise InputError(path, f"undecodable bytes: not UTF-8, UTF-16 or cp1252 (bad byte "
                                f"0x{raw[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8") from None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: ASCII letters leave a NUL in every other byte."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None

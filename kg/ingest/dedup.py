@@ -43,7 +43,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from kg.errors import StoreError
-from kg.ingest.rules import words
+from kg.ingest.lexicon import words
 from kg.records import DocLink, Document
 
 FORMAT = 1

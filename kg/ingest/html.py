@@ -26,7 +26,10 @@ def looks_like_html(text: str) -> bool:
 
 
 def read_html(html: str, path: str) -> Page:
-    import trafilatura  # slow import; only pages need it
+    try:
+        import trafilatura  # slow import; only pages need it
+    except ImportError as exc:  # trafilatura needs lxml_html_clean with lxml >= 5.2
+        raise InputError(path, f"cannot read HTML: {exc} (pip install trafilatura lxml_html_clean)") from None
 
     text = trafilatura.extract(html, output_format="markdown", include_links=True, include_comments=False,
                                include_tables=False, include_images=False, favor_precision=True,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kg.ingest.rules import words
+from kg.ingest.lexicon import words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_WORDS = 20  # below this the ratio says nothing; such texts are let through

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.ingest.rules import provenance, words
+from kg.ingest.lexicon import provenance, words
 from kg.records import Removed
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -29,6 +29,9 @@ _DATE_LINE = re.compile(
     rf"{_TIME}\.?", re.I)
 # "MOSCOW, July 14, 2022 (Reuters) — ...": a dateline opens the first body paragraph
 _DATELINE = re.compile(r"(?-i:[A-Z][A-Z .'-]{2,30}),\s+(?P<date>[^—–(]{6,30}?)\s*(?:\(|—|–|-)", re.I)
+# "MOSCOW, July 14 (Reuters) - ...": the wire agency in a dateline is where the story came from
+_DATELINE_AGENCY = re.compile(
+    r"[A-Z][A-Z .'/-]{2,40},[^()\n]{0,40}\((?P<agency>[A-Z][\w.&' -]{1,30})\)\s*[-—–:]")
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
 _URL_LABEL = re.compile(
     r"(?:original\s+(?:url|link|article|source)|source\s+url|url|link|canonical(?:\s+url)?|permalink|"
@@ -175,12 +178,13 @@ def head(paragraphs: list[str], found: Found) -> list[str]:
         else:
             kept.extend(paragraphs[i:])
             break
-    if found.date is None:
-        for p in kept[:3]:
-            m = _DATELINE.match(p)
-            if m and parse_date(m.group("date")):
-                found.date = parse_date(m.group("date"))
-                break
+    for p in kept[:3]:
+        m = _DATELINE.match(p)
+        if m and found.date is None and parse_date(m.group("date")):
+            found.date = parse_date(m.group("date"))
+        agency = _DATELINE_AGENCY.match(p)
+        if agency and agency.group("agency") not in found.first_published_in:
+            found.first_published_in.append(agency.group("agency"))
     return kept
 
 

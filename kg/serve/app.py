@@ -135,16 +135,16 @@ def create_app(backend, cors: bool = False) -> FastAPI:
             kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if kind == "application/sparql-update":
                 raise ServeError(403, "this endpoint is read-only: SPARQL Update is refused")
-            body = await _body(request)
             url_params = request.query_params
             if kind == "application/sparql-query":
                 d, n = _dataset(url_params)
-                text = body.decode("utf-8", "replace")
+                text = (await _body(request)).decode("utf-8", "replace")
                 return await _answer(request, text, d, n, _one(url_params.getlist("format"), "format"))
             if kind == "application/x-www-form-urlencoded":
-                pairs = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+                pairs = parse_qsl((await _body(request)).decode("utf-8", "replace"), keep_blank_values=True)
             elif kind == "multipart/form-data":
-                form = await request.form()
+                _check_length(request)
+                form = await request.form(max_files=0, max_part_size=MAX_REQUEST_BYTES)
                 pairs = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
             else:
                 raise ServeError(415, "POST a query as application/x-www-form-urlencoded (query=…) or as "
@@ -172,6 +172,10 @@ def create_app(backend, cors: bool = False) -> FastAPI:
             return HTMLResponse(browser.error_page("Not found", str(exc)), status_code=404)
         except ServeError as exc:
             return HTMLResponse(browser.error_page("Store error", str(exc)), status_code=exc.status)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)
 
     @app.get("/", include_in_schema=False)
     def index():
@@ -269,10 +273,14 @@ def create_app(backend, cors: bool = False) -> FastAPI:
     return app
 
 
-async def _body(request: Request) -> bytes:
+def _check_length(request: Request) -> None:
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_REQUEST_BYTES:
         raise ServeError(413, f"request body larger than {MAX_REQUEST_BYTES} bytes")
+
+
+async def _body(request: Request) -> bytes:
+    _check_length(request)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)

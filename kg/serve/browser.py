@@ -371,7 +371,7 @@ def claim_card(r: dict, full: bool = False) -> str:
     kind = r["kind"]
     if kind == "quote":
         what = f"<p class=what>“{escape(r.get('content') or '')}”</p>"
-        who = _who(r.get("speaker"), r.get("speakerE"), "said by" if r.get("direct") else "reported from")
+        who = _who(r.get("speaker"), r.get("speakerE"), "said by" if r.get("direct") else "reported as said by")
     elif kind == "number":
         rng = f"–{_number(r['valueMax'])}" if r.get("valueMax") is not None else ""
         extra = " ".join(x for x in (r.get("unit"), r.get("counts"), r.get("predicate")) if x)

@@ -4,7 +4,7 @@ Why processes: pyoxigraph releases no control while a query runs and cannot canc
 running a runaway query could never be stopped. A worker process can: the request waits for the answer
 at most the timeout, then the worker is killed (SIGKILL), a fresh one is started in the background and
 the client gets a clear 503. Every worker is used by one request at a time; requests beyond the number
-of workers wait for a free one, within the same time limit.
+of workers wait (up to ``QUEUE_WAIT``) for a free one, and the time limit starts when their query does.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from kg.errors import StoreError
 from kg.serve.results import ServeError
 
 START_TIMEOUT = 30.0
+QUEUE_WAIT = 30.0  # how long a request may wait for a free worker before a 503 (its query then gets the full timeout)
 
 
 class _Worker:
@@ -117,13 +118,13 @@ class WorkerPool:
             self._idle.put(w)
 
     def run(self, request: tuple, timeout: float) -> tuple[str, bytes]:
-        """(media type, body) for a worker request, or ``ServeError``; never waits more than ``timeout``."""
-        deadline = time.monotonic() + timeout
+        """(media type, body) for a worker request, or ``ServeError``; the query runs at most ``timeout`` s."""
         try:
-            w = self._idle.get(timeout=timeout)
+            w = self._idle.get(timeout=QUEUE_WAIT)
         except queue.Empty:
-            raise ServeError(503, f"all {self.size} query workers stayed busy for {timeout:g} s; "
+            raise ServeError(503, f"all {self.size} query workers stayed busy for {QUEUE_WAIT:g} s; "
                                   "try again in a moment") from None
+        deadline = time.monotonic() + timeout
         keep = True
         try:
             w.conn.send(request)

@@ -19,7 +19,8 @@ The fragment (after ``#``) is never sent to the server.
 Credentials come only from the environment, never from the URL, the command line or the logs:
 ``KG_STORE_TOKEN`` (sent as ``Authorization: Bearer``), or ``KG_STORE_USER`` + ``KG_STORE_PASSWORD``
 (HTTP Basic). ``KG_STORE_TIMEOUT`` sets the request timeout in seconds (default 300). Proxy and
-``.netrc`` settings from the environment are not used, so no other credential is ever sent.
+``.netrc`` settings from the environment are not used, so no other credential is ever sent; a private
+certificate authority can be given with ``SSL_CERT_FILE``.
 
 ``path`` is a local cache directory (``$KG_STORE_CACHE`` or ``~/.cache/kg/stores``, one folder per
 server URL) where ``kg build`` keeps its republication (dedup) index for this store.
@@ -92,7 +93,8 @@ class RemoteStore:
         self.timeout = timeout if timeout is not None else _env_float(TIMEOUT_ENV, DEFAULT_TIMEOUT)
         self.client = httpx.Client(
             auth=_auth(), timeout=httpx.Timeout(self.timeout, connect=min(10.0, self.timeout)),
-            trust_env=False, follow_redirects=False, headers={"User-Agent": "kg (SPARQL 1.1 client)"},
+            trust_env=False, verify=os.environ.get("SSL_CERT_FILE") or True,
+            follow_redirects=False, headers={"User-Agent": "kg (SPARQL 1.1 client)"},
         )
 
     # ---------------------------------------------------------------- local cache
@@ -142,7 +144,7 @@ class RemoteStore:
             raise StoreError(f"{self.location}: store is closed")
         try:
             with self.client.stream(
-                "POST", self.endpoints["query"], data={"query": with_prefixes(sparql)},
+                "POST", self.endpoints["query"], data={"query": _with_prefixes(sparql)},
                 headers={"Accept": QUERY_ACCEPT}, timeout=httpx.Timeout(limit, connect=min(10.0, limit)),
             ) as r:
                 if not r.is_success:
@@ -256,6 +258,14 @@ class RemoteStore:
 
 
 # -------------------------------------------------------------------- helpers
+def _with_prefixes(sparql: str) -> str:
+    # the standard prefixes the query lacks, all on its first line: the server's error positions keep
+    # their line numbers
+    full = with_prefixes(sparql)
+    prologue = full[: len(full) - len(sparql)]
+    return " ".join(line for line in prologue.splitlines() if line) + " " + sparql if prologue else sparql
+
+
 def _safe(url: str) -> str:
     """The URL as shown in messages: no user info, no query string (either may carry a secret)."""
     p = urlsplit(url)

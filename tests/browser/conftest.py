@@ -46,19 +46,22 @@ class Opened:
                     return [p.x + r.left, p.y + r.top]; }}""", arg))
 
     def hover_node(self, node_id: int) -> str:
-        return self._hover(self._centre_on("(id) => kg.network.getPosition(id)", node_id))
+        return self._hover(self._centre_on("(id) => kg.network.getPosition(id)", node_id), f"node:{node_id}")
 
     def hover_edge(self, edge_id: int) -> str:
         """Hover the middle of an edge."""
         return self._hover(self._centre_on(
             """(id) => { const e = kg.edges.get(id);
                          const [a, b] = [kg.network.getPosition(e.from), kg.network.getPosition(e.to)];
-                         return {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}; }""", edge_id))
+                         return {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}; }""", edge_id), f"edge:{edge_id}")
 
-    def _hover(self, xy) -> str:
+    def _hover(self, xy, expected: str) -> str:
+        """Move the mouse there; wait until the details panel shows that node or edge."""
         self.page.mouse.move(1, 1)
         self.page.mouse.move(*xy, steps=4)
-        self.page.wait_for_timeout(150)
+        self.page.wait_for_function(
+            "(want) => document.getElementById('kg-details').getAttribute('data-shown') === want",
+            arg=expected, timeout=5000)
         return self.page.inner_text("#kg-details")
 
 

@@ -84,6 +84,9 @@ CASES = [
     ("according-to-org", "According to the Ministry of Internal Affairs, more than 1.6 million people entered the "
      "country.", ("Ministry of Internal Affairs", "according_to",
                   "more than 1.6 million people entered the country", False)),
+    ("spun-according-to", "In accordance with Kazakh officials, 200,000 Russians crossed the border in September.",
+     ("Kazakh officials", "according_to", "200,000 Russians crossed the border in September", False)),
+    ("according-to-verbless", "According to him, a disaster for everyone involved.", None),
     ("according-to-trailing", "Exports rose by 5% last year, according to the World Bank.",
      ("World Bank", "according_to", "Exports rose by 5% last year", False)),
     ("according-to-after-adverbials", "In addition, recently, according to Sagintayev, a member of the board, more "
@@ -174,6 +177,8 @@ CASES = [
 @pytest.mark.parametrize("name,text,expected", CASES)
 def test_quotes_table(nlp, name, text, expected):
     _, quotes = quotes_of(nlp, text)
+    if expected is None:  # must simply not fail
+        return
     assert expected in tuples(quotes)
 
 

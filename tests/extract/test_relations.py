@@ -39,6 +39,10 @@ CASES = [
      {("overseas companies", "relocated_to", "Kazakhstan", None)}),
     ("relocated-coordinated-places", "Russian search giant Yandex has moved some of its staff to Armenia and Georgia.",
      {("Yandex", "relocated_to", "Armenia", None), ("Yandex", "relocated_to", "Georgia", None)}),
+    ("relocated-counted-subject", "Hundreds of Russian firms have relocated to Kazakhstan since February.",
+     {("Russian firms", "relocated_to", "Kazakhstan", None)}),
+    ("left-list-through-compound", "Finnish retailer Stockmann and German chemicals maker BASF have left Russia.",
+     {("Stockmann", "left", "Russia", None), ("BASF", "left", "Russia", None)}),
     ("relocated-left-for", "Acme Corporation left Russia for Kazakhstan in March.",
      {("Acme Corporation", "relocated_to", "Kazakhstan", None)}),
     ("left-country", "In March, Acme Corporation left Russia after the invasion.",
@@ -93,6 +97,9 @@ CASES = [
     ("located-in-capital-of", "Uzbek President Shavkat Mirziyoyev visited Tashkent, the capital of Uzbekistan.",
      {("Tashkent", "located_in", "Uzbekistan", None),
       ("Shavkat Mirziyoyev", "holds_role", "Uzbekistan", "president")}),
+    ("role-title-person-country", "Kazakhstan welcomed the firms. Kazakhstan is large. Kazakhstan grows fast. "
+     "Vladimir Putin spoke about Russia and its economy. President Putin signed the order.",
+     {("Vladimir Putin", "holds_role", "Russia", "president")}),
     ("located-in-appos", "Russian arrivals queue at a registration center in Almaty, Kazakhstan.",
      {("Almaty", "located_in", "Kazakhstan", None)}),
     ("located-in-cities-of", "Many migrants flocked to Kazakhstan’s most important cities, Almaty and Astana, "
@@ -120,6 +127,9 @@ NEGATIVE = [
      ("Acme Corporation", "left", "Russia", None)),
     ("generic-list-dropped-when-named", "Several Russian IT companies, including Kaspersky and Acronis, have moved "
      "their staff to Almaty.", ("Russian IT companies", "relocated_to", "Almaty", None)),
+    ("title-person-country-not-the-document-country", "Kazakhstan welcomed the firms. Kazakhstan is large. "
+     "Kazakhstan grows fast. Vladimir Putin spoke about Russia and its economy. President Putin signed the order.",
+     ("Vladimir Putin", "holds_role", "Kazakhstan", "president")),
     ("people-are-not-companies", "200,000 Russians fled to Kazakhstan and moved to Almaty.",
      ("Russians", "relocated_to", "Almaty", None)),
     ("title-fallback-ambiguous", "Russian residents of Kyrgyzstan flee President Vladimir Putin's mobilization.",
@@ -154,19 +164,25 @@ def test_one_relation_per_triple(nlp):
 
 
 def test_metadata_relations(nlp):
-    text = "International Courant. This article was first published by East Asia Forum. It is about trade."
+    text = "This article was first published by East Asia Forum. It is about trade."
     rels = relations_of(nlp, text, publisher="International Courant", first_published_in=("East Asia Forum",))
-    found = {(r.predicate, r.object) for r in rels}
-    assert {("published_by", "International Courant"), ("first_published_in", "East Asia Forum")} <= found
-    (first,) = [r for r in rels if r.predicate == "first_published_in"]
-    assert first.evidence.text == "East Asia Forum" and first.subject == "t"
-    assert first.subject_type == "Document"
+    found = {(r.subject, r.predicate, r.object) for r in rels}
+    assert {("t", "published_by", "International Courant"), ("t", "first_published_in", "East Asia Forum")} <= found
 
 
-# a relation claim needs evidence in the text; a publisher known only from metadata is not a claim
-def test_metadata_relation_needs_the_name_in_the_text(nlp):
-    rels = relations_of(nlp, "It is about trade.", publisher="The Moscow Times")
-    assert not [r for r in rels if r.predicate == "published_by"]
+# a document fact, not a claim: no sentence says "this document was published by X", so the evidence is empty
+# and kg.claims does not list it
+def test_metadata_relations_are_not_claims(nlp):
+    from kg.claims import claim_dicts
+    from kg.records import Extraction
+
+    text = "It is about trade."
+    document = Document(id="t", text=text, source_path="t.txt", content_hash="0", publisher="The Moscow Times")
+    doc = nlp(text)
+    rels = tuple(extract_relations(doc, extract_entities(doc), document))
+    (rel,) = [r for r in rels if r.predicate == "published_by"]
+    assert rel.evidence.start == rel.evidence.end and rel.subject_type == "Document"
+    assert not list(claim_dicts(Extraction(document=document, relations=rels)))
 
 
 def test_patterns_file_is_valid():

@@ -27,6 +27,7 @@ def _one(path, **kw):
         ("utf-16", ARTICLE.encode("utf-16")),  # with its byte-order mark
         ("utf-16", codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")),
         ("cp1252", ARTICLE.replace("Critics", "“Critics”").encode("cp1252")),
+        ("utf-16-le", ARTICLE.encode("utf-16-le")),  # no byte-order mark
     ],
 )
 def test_bad_input_encodings_decoded_and_recorded(tmp_path, encoding, raw):

@@ -42,6 +42,10 @@ def _reasons(doc) -> list[str]:
         ("For more information, please pay attention to the Harbour News WeChat public account.", "promotion"),
         ("Original url:", "metadata: url"),
         ("https://example.org/some/story", "link line"),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "credits"),
+        ("© 2023 Harbour Media Ltd. All rights reserved.", "copyright"),
+        ("Contact the author at jane@harbour.example", "contact"),
+        ("Follow Jane Doe on Twitter for more port news.", "promotion"),
     ],
 )
 def test_clean_removes_boilerplate_paragraph(inserted, reason):
@@ -79,6 +83,14 @@ def test_clean_footer_removes_everything_after_it(footer, reason):
 def test_clean_footer_marker_early_in_article_only_removes_itself():
     doc = build_document("\n\n".join(["Recent Posts", *BODY]), doc_id="t", source_path="t.txt")
     assert doc.text == "\n\n".join(BODY)
+
+
+def test_clean_long_footer_after_a_short_article_is_still_cut():
+    appeal = ["A Message from The Harbour Times:"] + [
+        f"We are facing unprecedented challenges number {i}, and our staff are at risk of prosecution." * 3
+        for i in range(8)]
+    doc = _doc(at=4, tail=tuple(BODY * 4 + appeal))
+    assert "unprecedented" not in doc.text and _reasons(doc) == ["donation appeal"]
 
 
 def test_clean_appeal_sentence_without_header():

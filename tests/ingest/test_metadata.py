@@ -117,3 +117,10 @@ def test_metadata_headline_rules():
     assert not is_headline("lower-case start is a continuation")
     assert outlet_name("the Russian version of the 176th issue of the \"Silk Road Today\" newspaper.") == \
         "Silk Road Today"
+
+
+def test_metadata_wire_dateline_agency_is_the_origin():
+    doc = build_document("MOSCOW, July 14 (Reuters) - The minister said on Monday that the new port will open "
+                         "next year, ending months of uncertainty for the town.", doc_id="t", source_path="t")
+    assert doc.first_published_in == ("Reuters",)
+    assert doc.text.startswith("MOSCOW, July 14 (Reuters)")

@@ -108,3 +108,21 @@ def worker_pids(server_pid: int) -> set[int]:
         if int(ppid) == server_pid and "kg.serve.worker" in args:
             pids.add(int(pid))
     return pids
+
+
+def gone(pids: set[int], within: float = 10.0) -> bool:
+    """True once none of these processes runs any more (zombies count as ended)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if not any(_running(p) for p in pids):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")

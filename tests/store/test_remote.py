@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import http.server
 import io
-import os
 import shutil
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import httpx
 import pytest
@@ -203,11 +199,13 @@ def test_credentials_come_from_the_environment_and_stay_out_of_errors(refusing_s
 
 
 def test_cli_query_and_serve_over_the_remote_store(remote, seeds_store):
-    kg = Path(sys.executable).parent / "kg"
+    from typer.testing import CliRunner
+
+    from kg.cli.main import app
+
     ids = "SELECT ?id WHERE { ?d a kg:Document ; schema:identifier ?id } ORDER BY ?id"
-    run = subprocess.run([str(kg), "query", ids, "--store", remote.base, "--format", "csv"], capture_output=True,
-                         text=True, timeout=120, env={**os.environ, "KG_STORE_CACHE": "/nonexistent"})
-    assert run.returncode == 0, run.stderr
+    run = CliRunner().invoke(app, ["query", ids, "--store", remote.base, "--format", "csv"])
+    assert run.exit_code == 0, run.output
     assert run.stdout.split()[1:] == seeds_store.document_ids()
     with kg_serve(remote.base, "--timeout", "1", "--max-rows", "500") as (url, _):
         query = named("stats")

@@ -26,6 +26,7 @@
   function show(item) {
     if (!item) return;
     while (details.firstChild) details.removeChild(details.firstChild);
+    details.setAttribute("data-shown", (item.from !== undefined ? "edge:" : "node:") + item.id);
     details.appendChild(el("h2", "kind-" + item.kind, item.head));
     var dl = el("dl");
     var rows = item.info;
