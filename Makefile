@@ -27,7 +27,8 @@ demo: install
 	@mkdir -p out
 	$(BIN)/kg export --format trig --output out/seeds.trig --store kg-store
 	$(BIN)/kg claims --format jsonl --store kg-store > out/claims.jsonl
-	@echo "claims: out/claims.jsonl   graph export: out/seeds.trig   store: kg-store/"
+	$(BIN)/kg viz --output out/graph.html --store kg-store
+	@echo "claims: out/claims.jsonl   graph export: out/seeds.trig   interactive graph: out/graph.html   store: kg-store/"
 
 lint: install
 	$(BIN)/ruff check .

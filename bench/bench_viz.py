@@ -64,7 +64,8 @@ def baseline(browser, n: int, timeout_s: float, workdir: Path) -> dict:
     page = browser.new_page(viewport={"width": 1400, "height": 850})
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     page.add_init_script(HOOK)
-    page.goto(path.as_uri())
+    # pyvis stabilises before its first frame and blocks the load event meanwhile: do not wait for it
+    page.goto(path.as_uri(), wait_until="commit", timeout=0)
     try:
         page.wait_for_function("window.benchSettled !== undefined", timeout=timeout_s * 1000, polling=250)
         settled = page.evaluate("window.benchSettled")

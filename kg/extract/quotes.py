@@ -667,7 +667,7 @@ class _Extractor:
             if m:
                 toks = [t for t in toks if t.idx >= m.end()]
         # an "according to …" inside the statement is a second attribution, not part of what was said
-        nested = {t.i for t in toks if source_phrase(t) is not None for t in t.subtree}
+        nested = {d.i for t in toks if source_phrase(t) is not None for d in t.subtree}
         if nested:
             toks = _longest_run([t for t in toks if t.i not in nested])
         # leading punctuation goes, except the opening mark of a partial quote ('that "thieves" had …')
