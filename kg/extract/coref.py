@@ -18,6 +18,7 @@ the entity extractor improves; a few of spaCy's entity-type mistakes are patched
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -140,6 +141,29 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+class Sentences:
+    """The sentences of a Doc, listed once: ``Token.sent`` rescans the document on every call."""
+
+    def __init__(self, doc: Doc):
+        self.spans = list(doc.sents)
+        self.starts = [s.start_char for s in self.spans]
+        self.token_starts = [s.start for s in self.spans]
+
+    def index_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def at(self, offset: int) -> Span:
+        return self.spans[self.index_at(offset)]
+
+    def of(self, tok: Token) -> Span:
+        return self.spans[max(0, bisect_right(self.token_starts, tok.i) - 1)]
+
+    def up_to(self, offset: int, n: int) -> list[Span]:
+        """The sentence at ``offset`` and the ``n - 1`` before it."""
+        k = self.index_at(offset)
+        return self.spans[max(0, k - n + 1) : k + 1]
+
+
 def could_speak(tok: Token) -> bool:
     """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
     pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
@@ -155,9 +179,11 @@ def could_speak(tok: Token) -> bool:
 class Resolver:
     """Resolves speaker mentions of one document."""
 
-    def __init__(self, doc: Doc, entities: DocEntities):
+    def __init__(self, doc: Doc, entities: DocEntities, sentences: Sentences | None = None):
         self.doc = doc
         self.entities = entities
+        self.sentences = sentences or Sentences(doc)
+        self._resolved: dict[tuple[int, int], Speaker | None] = {}
         self.roles: dict[str, set[str]] = {}  # canonical person name -> role titles
         self.origins: dict[str, set[str]] = {}  # canonical person name -> countries/nationalities named with it
         self._persons: list[tuple[int, int, Token]] = []  # (start, end, head token) of person mentions
@@ -261,6 +287,12 @@ class Resolver:
         """Who the mention headed by ``head`` is; None when it cannot be a speaker at all (an
         inanimate subject: "the sanctions continue"). ``topic`` is the subject of what was said: a
         company talking about itself ("Wizz Air will cut flights, the carrier said") names itself there."""
+        key = (head.i, -1 if topic is None else topic.i)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(head, topic)
+        return self._resolved[key]
+
+    def _resolve(self, head: Token, topic: Token | None) -> Speaker | None:
         low = head.text.lower()
         if head.pos_ == "PRON" or low in _PERSONAL | _PLURAL | {"it"}:
             return self._pronoun(head)
@@ -348,7 +380,7 @@ class Resolver:
     def _group_before(self, head: Token) -> Speaker | None:
         """"Kazakh officials said … They added that …": the nearest plural or organisation subject before
         ``head`` (same or previous sentence) that resolves to a named group or organisation."""
-        sents = [s for s in self.doc.sents if s.start_char <= head.idx][-2:]
+        sents = self.sentences.up_to(head.idx, 2)
         for sent in reversed(sents):
             cands = [t for t in sent if t.i < head.i and t.dep_ == "nsubj" and could_speak(t)
                      and (t.tag_ in ("NNS", "NNPS") or (self._entity(t) and self._entity(t).type in _ORG_TYPES))]
@@ -366,7 +398,7 @@ class Resolver:
 
     def _org_before(self, head: Token, window: int = 2) -> Entity | None:
         """The organisation named last before ``head`` in its sentence or the ``window - 1`` before."""
-        sents = [s for s in self.doc.sents if s.start_char <= head.idx][-window:]
+        sents = self.sentences.up_to(head.idx, window)
         lo = sents[0].start_char if sents else 0
         best = None
         for e in self.entities.entities:
@@ -380,9 +412,8 @@ class Resolver:
     def antecedent(self, head: Token) -> Token | None:
         """The nearest person mention before ``head``: in the same sentence, else in the closest
         earlier sentence that has one (a grammatical subject preferred over other mentions)."""
-        sent_starts = [s.start_char for s in self.doc.sents]
-        cur = head.sent.start_char
-        earlier = [s for s in sent_starts if s <= cur][-_PRONOUN_WINDOW - 1 :]
+        cur = self.sentences.of(head).start_char
+        earlier = [s.start_char for s in self.sentences.up_to(head.idx, _PRONOUN_WINDOW + 1)]
         for s_start in reversed(earlier):
             cands = [p for p in self._persons if p[1] <= head.idx and p[0] >= s_start]
             if s_start < cur:
@@ -463,9 +494,9 @@ class Resolver:
                     return ent
         return None
 
-    @staticmethod
-    def _after_head(org: Entity, head: Token) -> bool:
-        return any(m.start > head.idx for m in org.mentions if m.start < head.sent.end_char)
+    def _after_head(self, org: Entity, head: Token) -> bool:
+        end = self.sentences.of(head).end_char
+        return any(m.start > head.idx for m in org.mentions if m.start < end)
 
     def _person_with_role(self, role: str, offset: int, origin: set[str]) -> str | None:
         head_word = role.split()[-1]

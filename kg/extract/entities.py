@@ -21,6 +21,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.text import doc_text
 from kg.records import Entity, Mention
 
 _KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -486,7 +487,7 @@ def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
         while run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ in {"NNP", "NNPS"} \
                 and doc[run[-1].i + 1].text[:1].isupper() and doc[run[-1].i + 1].i not in covered:
             run.append(doc[run[-1].i + 1])
-        text = doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        text = doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
         yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="ORG", surface=text,
                     org_type=org)
 
@@ -499,7 +500,7 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
     # "Vladimir Smirnov / TASS": an all-capitals credit after the separator is an agency, not a person
     if not first and len(tokens) == 1 and tokens[0].text.isupper():
         label = "ORG"
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     if _is_junk(tokens, text, label):
         return
     # "Kazakh language", "Russian speakers": a demonym adjective with common nouns is the demonym alone
@@ -523,7 +524,7 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
         if start > 0:
             yield from _candidate_prefix(doc, span, tokens[:start])
         tokens = rest
-        text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         label = "PERSON"
         break
     start_char = tokens[0].idx
@@ -538,7 +539,7 @@ def _candidate_prefix(doc: Doc, span: Span, tokens: list[Token]) -> Iterable[_Ca
     tokens = _trim(tokens)
     if not tokens:
         return
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     cand = _Cand(start=tokens[0].idx, end=tokens[0].idx + len(text), text=text, label="ORG", surface=text)
     _apply_context(cand, tokens, "ORG")
     if cand.country is None and country_of(text) is None and place_type(text) is None:

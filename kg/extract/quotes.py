@@ -27,7 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.coref import Resolver, Speaker, could_speak
+from kg.extract.coref import Resolver, Sentences, Speaker, could_speak
 from kg.extract.entities import DocEntities
 from kg.records import Evidence, Quote
 
@@ -74,13 +74,14 @@ def proposal_verbs() -> frozenset[str]:
     return frozenset(_rule_lines("quote_proposal_verbs.txt"))
 
 
-def evidence(doc: Doc, start: int, end: int) -> Evidence:
-    """Evidence for ``doc.text[start:end]`` with the sentence(s) it sits in."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+def evidence(doc: Doc, start: int, end: int, sentences: Sentences | None = None) -> Evidence:
+    """Evidence for ``doc.text[start:end]`` with the sentence(s) it sits in (pass ``sentences`` when
+    calling it many times on one Doc)."""
+    sentences = sentences or Sentences(doc)
+    if end <= start:
         s_start, s_end = start, end
     else:
-        s_start, s_end = span[0].sent.start_char, span[-1].sent.end_char
+        s_start, s_end = sentences.at(start).start_char, sentences.at(end - 1).end_char
     # spaCy's sentences sometimes run over a paragraph break: the sentence stops at the paragraph
     para_end = doc.text.find("\n", end)
     s_start = max(s_start, doc.text.rfind("\n", 0, start) + 1)
@@ -305,9 +306,9 @@ class _Extractor:
     def __init__(self, doc: Doc, entities: DocEntities):
         self.doc = doc
         self.tokens = _Tokens(doc)
-        self.resolver = Resolver(doc, entities)
-        self.sents = list(doc.sents)
-        self.sent_starts = [s.start_char for s in self.sents]
+        self.sentences = Sentences(doc)
+        self.resolver = Resolver(doc, entities, self.sentences)
+        self.sents = self.sentences.spans
         self.paragraphs = paragraphs(doc.text)
         self.quoted: list[Quoted] = []
         self.direct: list[Quote] = []
@@ -321,7 +322,7 @@ class _Extractor:
         return 0, len(self.doc.text)
 
     def sentence_at(self, offset: int):
-        return self.sents[max(0, bisect_right(self.sent_starts, offset) - 1)]
+        return self.sentences.at(offset)
 
     def _inside_quote(self, tok: Token) -> bool:
         return any(s <= tok.idx < e for s, e in self.contents)
@@ -515,7 +516,7 @@ class _Extractor:
 
     def _neighbour_sentence(self, offset: int, before: bool, cross_paragraph: bool):
         sent = self.sentence_at(offset)
-        k = self.sents.index(sent)
+        k = self.sentences.index_at(sent.start_char)
         k = k - 1 if before else k + 1
         if not 0 <= k < len(self.sents):
             return None
@@ -534,7 +535,7 @@ class _Extractor:
         return None
 
     def _make(self, q: Quoted, att, conf: float) -> Quote | None:
-        ev = evidence(self.doc, q.start, q.end)
+        ev = evidence(self.doc, q.start, q.end, self.sentences)
         content = ev.text
         if isinstance(att, Quote):  # inherited from the quote just before (continued quotation)
             return Quote(att.speaker, att.speaker_mention, att.cue, content, True, ev, att.speaker_evidence,
@@ -549,7 +550,7 @@ class _Extractor:
         if spk is None:
             return Quote(None, None, None, content, True, ev, None, None, 0.5,
                          reason=f"attributed to {att.subject.text!r}, which is not a speaker")
-        return _quote(self.doc, spk, att.verb, content, True, ev, conf, cue=att.cue)
+        return _quote(self.doc, spk, att.verb, content, True, ev, conf, cue=att.cue, sentences=self.sentences)
 
     # -- reported speech ----------------------------------------------------------------------------------
     def reported(self) -> Iterator[Quote]:
@@ -586,7 +587,7 @@ class _Extractor:
         if spk is None:
             return None
         return _quote(self.doc, spk, verb, self.doc.text[span[0] : span[1]], False,
-                      evidence(self.doc, *span), CONF_REPORTED)
+                      evidence(self.doc, *span, self.sentences), CONF_REPORTED, sentences=self.sentences)
 
     def _statement_of(self, verb: Token) -> tuple[Token | None, list[Token], set[int]]:
         """(speaker head, heads of the statement's clauses, token ids to leave out of the statement)."""
@@ -619,7 +620,7 @@ class _Extractor:
         before = subj.left_edge.i - 1
         if before < 0 or self.doc[before].text != ",":
             return False
-        rest = [t for t in self.doc[verb.i + 1 : verb.sent.end] if not t.is_space]
+        rest = [t for t in self.doc[verb.i + 1 : self.sentences.of(verb).end] if not t.is_space]
         return all(t.is_punct or verb.is_ancestor(t) for t in rest) and not any(
             c.dep_ in (*_CLAUSE, _OPEN_CLAUSE) for c in verb.children)
 
@@ -641,7 +642,8 @@ class _Extractor:
         if spk is None:
             return None
         return _quote(self.doc, spk, None, self.doc.text[span[0] : span[1]], False,
-                      evidence(self.doc, *span), CONF_REPORTED, cue="according_to")
+                      evidence(self.doc, *span, self.sentences), CONF_REPORTED, cue="according_to",
+                      sentences=self.sentences)
 
     @staticmethod
     def _closed_in(toks: list[Token]) -> bool:
@@ -703,8 +705,8 @@ def _longest_run(toks: list[Token]) -> list[Token]:
 
 
 def _quote(doc: Doc, spk: Speaker, verb: Token | None, content: str, direct: bool, ev: Evidence,
-           conf: float, cue: str | None = None) -> Quote:
-    spk_ev = evidence(doc, spk.start, spk.end)
+           conf: float, cue: str | None = None, sentences: Sentences | None = None) -> Quote:
+    spk_ev = evidence(doc, spk.start, spk.end, sentences)
     if cue is None and verb is not None:
         cue = cue_of(verb)
     if spk.name is None:

@@ -32,6 +32,7 @@ from kg.extract.entities import (
     title_start,
     titles,
 )
+from kg.extract.text import doc_text
 from kg.records import Document, Entity, Evidence, Relation
 
 _CAT = "kg_cat"
@@ -157,7 +158,7 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
     sent = doc.char_span(start, end, alignment_mode="expand")
     s: Span = sent.sent if sent is not None else doc[:]
-    return Evidence(start=start, end=end, text=doc.text[start:end], sentence_start=s.start_char,
+    return Evidence(start=start, end=end, text=doc_text(doc)[start:end], sentence_start=s.start_char,
                     sentence_end=s.end_char, sentence=s.text)
 
 
