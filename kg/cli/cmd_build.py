@@ -6,7 +6,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.build import build as run_build
 from kg.cli.common import PIPELINE_OPTION, STORE_OPTION, console, report_problem
 from kg.store import open_store
 
@@ -21,6 +20,8 @@ def build(
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
 ) -> None:
     """Build (or update) the knowledge graph from articles. Unchanged articles are skipped."""
+    # imported here, not at module top: they pull in spaCy, and `kg --help` should not wait for it
+    from kg.build import build as run_build
     st = open_store(store)
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

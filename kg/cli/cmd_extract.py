@@ -9,11 +9,9 @@ from enum import Enum
 
 import typer
 
-from kg.claims import claim_dicts
 from kg.cli.common import PIPELINE_OPTION, report_problem
 from kg.errors import InputError
 from kg.ingest import read_documents
-from kg.pipeline import extract_documents
 
 
 class Format(str, Enum):
@@ -28,6 +26,9 @@ def extract(
     pipeline: str = PIPELINE_OPTION,
 ) -> None:
     """Extract claims from articles and print them (claims JSONL, see README)."""
+    # imported here, not at module top: they pull in spaCy, and `kg --help` should not wait for it
+    from kg.claims import claim_dicts
+    from kg.pipeline import extract_documents
     failed = 0
 
     def documents():

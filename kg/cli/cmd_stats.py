@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from kg.build import remove as remove_docs
 from kg.cli.common import STORE_OPTION, console
 from kg.query import named
 from kg.store import open_store
@@ -27,6 +26,8 @@ def remove(
     store: str = STORE_OPTION,
 ) -> None:
     """Remove documents and their claims from the store."""
+    # imported here, not at module top: they pull in spaCy, and `kg --help` should not wait for it
+    from kg.build import remove as remove_docs
     st = open_store(store)
     removed = remove_docs(doc_ids, st)
     for d in doc_ids:

@@ -15,6 +15,7 @@ import kg.cli as _pkg
 from kg import __version__
 from kg.errors import KgError
 
+
 class _Group(TyperGroup):
     """Every ``KgError`` becomes one line on stderr and exit code 1, never a traceback."""
 

@@ -93,7 +93,7 @@ class RemoteStore:
         self.timeout = timeout if timeout is not None else _env_float(TIMEOUT_ENV, DEFAULT_TIMEOUT)
         self.client = httpx.Client(
             auth=_auth(), timeout=httpx.Timeout(self.timeout, connect=min(10.0, self.timeout)),
-            trust_env=False, verify=os.environ.get("SSL_CERT_FILE") or True,
+            trust_env=False, verify=_verify(),
             follow_redirects=False, headers={"User-Agent": "kg (SPARQL 1.1 client)"},
         )
 
@@ -289,6 +289,16 @@ def _endpoints(base: str, fragment: str, shown: str) -> dict[str, str]:
             )
     return {k: v if v.startswith(("http://", "https://")) else (f"{base}/{v.lstrip('/')}" if v else base)
             for k, v in layout.items()}
+
+
+def _verify():
+    # with trust_env off httpx ignores SSL_CERT_FILE, so a private certificate authority is read here
+    cafile = os.environ.get("SSL_CERT_FILE")
+    if cafile and os.path.isfile(cafile):
+        import ssl
+
+        return ssl.create_default_context(cafile=cafile)
+    return True
 
 
 def _auth() -> httpx.Auth | None:
