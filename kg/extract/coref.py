@@ -145,6 +145,7 @@ class Sentences:
     """The sentences of a Doc, listed once: ``Token.sent`` rescans the document on every call."""
 
     def __init__(self, doc: Doc):
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.spans = list(doc.sents)
         self.starts = [s.start_char for s in self.spans]
         self.token_starts = [s.start for s in self.spans]
@@ -183,26 +184,34 @@ class Resolver:
         self.doc = doc
         self.entities = entities
         self.sentences = sentences or Sentences(doc)
+        self.text = self.sentences.text
         self._resolved: dict[tuple[int, int], Speaker | None] = {}
+        self._canonical: dict[str, str] = {}
+        self._fuller: dict[str, set[str]] | None = None
         self.roles: dict[str, set[str]] = {}  # canonical person name -> role titles
         self.origins: dict[str, set[str]] = {}  # canonical person name -> countries/nationalities named with it
-        self._persons: list[tuple[int, int, Token]] = []  # (start, end, head token) of person mentions
+        self._persons: list[tuple[int, int, Token, str]] = []  # (start, end, head token, name) of persons
         self._scan()
 
     # -- names ------------------------------------------------------------------------------------
     def canonical(self, name: str) -> str:
         """Titles stripped; a one-word name widened to the unique fuller name ending with it."""
-        name, _ = strip_titles(name)
+        if name not in self._canonical:
+            self._canonical[name] = self._widen(strip_titles(name)[0])
+        return self._canonical[name]
+
+    def _widen(self, name: str) -> str:
         words = name.split()
-        if len(words) == 1:
-            key = words[0].lower()
-            fuller = {
-                strip_titles(e.name)[0] for e in self.entities.entities
-                if len(e.name.split()) > 1 and strip_titles(e.name)[0].lower().split()[-1] == key
-            }
-            if len(fuller) == 1:
-                return fuller.pop()
-        return name
+        if len(words) != 1:
+            return name
+        if self._fuller is None:  # last word -> fuller names, built on first use
+            self._fuller = {}
+            for e in self.entities.entities:
+                full = strip_titles(e.name)[0]
+                if len(full.split()) > 1:
+                    self._fuller.setdefault(full.lower().split()[-1], set()).add(full)
+        fuller = self._fuller.get(words[0].lower(), set())
+        return next(iter(fuller)) if len(fuller) == 1 else name
 
     def _entity(self, tok: Token) -> Entity | None:
         return self.entities.at(tok.idx, tok.idx + len(tok.text))
@@ -224,7 +233,7 @@ class Resolver:
             if t.i == run[0].i - 1:
                 run.insert(0, t)
         start, end = run[0].idx, head.idx + len(head.text)
-        return self.doc.text[start:end], start, end
+        return self.text[start:end], start, end
 
     # -- precomputation -------------------------------------------------------------------------------
     def _scan(self) -> None:
@@ -241,7 +250,7 @@ class Resolver:
                 continue
             name, start, end = self._name_text(tok)
             canon = self.canonical(ent.name if ent is not None else name)
-            self._persons.append((start, end, tok))
+            self._persons.append((start, end, tok, canon))
             self.origins.setdefault(canon, set()).update(_origin(tok))
             if role:
                 self.roles.setdefault(canon, set()).add(role)
@@ -320,7 +329,7 @@ class Resolver:
             mention = next((m for m in ent.mentions if m.start <= head.idx < m.end), None)
             if mention is not None:
                 start, end = min(start, mention.start), max(end, mention.end)
-                text = self.doc.text[start:end]
+                text = self.text[start:end]
             name = self.canonical(ent.name)
             typ = ent.type
             # the entity tagger cut a name short ("Ana Costa" tagged as the ORG "Costa"): the proper-noun
@@ -482,7 +491,7 @@ class Resolver:
         if any(self._entity(t) is not None or t.ent_type_ in ("NORP", "GPE", "ORG") for t in words[:-1]):
             while words[0].pos_ == "DET" or words[0].lower_ in _QUANTIFIERS:
                 words = words[1:]
-            name = self.doc.text[words[0].idx : head.idx + len(head.text)]
+            name = self.text[words[0].idx : head.idx + len(head.text)]
             return Speaker(name, text, start, end, "Group", CONF_GROUP)
         return Speaker(None, text, start, end, None, 0.0, reason=f"unnamed source {text!r}")
 
@@ -512,8 +521,7 @@ class Resolver:
             return names.pop()
         # several people hold such a role: the one mentioned nearest before the nominal, else after
         best = None
-        for start, _end, tok in self._persons:
-            name = self._proper(tok).name
+        for start, _end, _tok, name in self._persons:
             if name in names and (best is None or start < offset):
                 best = name
         return best

@@ -75,21 +75,22 @@ def proposal_verbs() -> frozenset[str]:
 
 
 def evidence(doc: Doc, start: int, end: int, sentences: Sentences | None = None) -> Evidence:
-    """Evidence for ``doc.text[start:end]`` with the sentence(s) it sits in (pass ``sentences`` when
+    """Evidence for ``text[start:end]`` with the sentence(s) it sits in (pass ``sentences`` when
     calling it many times on one Doc)."""
     sentences = sentences or Sentences(doc)
+    text = sentences.text
     if end <= start:
         s_start, s_end = start, end
     else:
         s_start, s_end = sentences.at(start).start_char, sentences.at(end - 1).end_char
     # spaCy's sentences sometimes run over a paragraph break: the sentence stops at the paragraph
-    para_end = doc.text.find("\n", end)
-    s_start = max(s_start, doc.text.rfind("\n", 0, start) + 1)
-    s_end = min(s_end, para_end if para_end >= 0 else len(doc.text))
-    while s_end > s_start and doc.text[s_end - 1].isspace():
+    para_end = text.find("\n", end)
+    s_start = max(s_start, text.rfind("\n", 0, start) + 1)
+    s_end = min(s_end, para_end if para_end >= 0 else len(text))
+    while s_end > s_start and text[s_end - 1].isspace():
         s_end -= 1
     s_start, s_end = min(s_start, start), max(s_end, end)
-    return Evidence(start, end, doc.text[start:end], s_start, s_end, doc.text[s_start:s_end])
+    return Evidence(start, end, text[start:end], s_start, s_end, text[s_start:s_end])
 
 
 @dataclass(frozen=True)
@@ -307,34 +308,39 @@ class _Extractor:
         self.doc = doc
         self.tokens = _Tokens(doc)
         self.sentences = Sentences(doc)
+        self.text = self.sentences.text
         self.resolver = Resolver(doc, entities, self.sentences)
         self.sents = self.sentences.spans
-        self.paragraphs = paragraphs(doc.text)
+        self.paragraphs = paragraphs(self.text)
+        self._para_starts = [ps for ps, _ in self.paragraphs]
         self.quoted: list[Quoted] = []
         self.direct: list[Quote] = []
         self.contents: list[tuple[int, int]] = []  # every quoted stretch, attributed or not
+        self._quoted_chars = bytearray(len(self.text) + 1)  # 1 where a character is inside a quotation
 
     # -- sentences ------------------------------------------------------------------------------------
     def _paragraph_of(self, offset: int) -> tuple[int, int]:
-        for ps, pe in self.paragraphs:
-            if ps <= offset < pe:
-                return ps, pe
-        return 0, len(self.doc.text)
+        k = bisect_right(self._para_starts, offset) - 1
+        if k >= 0 and offset < self.paragraphs[k][1]:
+            return self.paragraphs[k]
+        return 0, len(self.text)
 
     def sentence_at(self, offset: int):
         return self.sentences.at(offset)
 
     def _inside_quote(self, tok: Token) -> bool:
-        return any(s <= tok.idx < e for s, e in self.contents)
+        return bool(self._quoted_chars[tok.idx])
 
     def _outside(self, toks: list[Token]) -> list[Token]:
         return [t for t in toks if not self._inside_quote(t)]
 
     # -- direct quotes --------------------------------------------------------------------------------
     def direct_quotes(self) -> Iterator[Quote]:
-        text = self.doc.text
+        text = self.text
         self.quoted = [q for q in self._quoted(text) if self._is_statement(q)]
         self.contents = [(q.start, q.end) for q in self.quoted]
+        for s, e in self.contents:
+            self._quoted_chars[s:e] = b"\x01" * (e - s)
         for q in self.quoted:
             att, conf = self._attribute(q)
             quote = self._make(q, att, conf)
@@ -362,7 +368,7 @@ class _Extractor:
         return out
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
-        text = self.doc.text
+        text = self.text
         while start < end and (text[start].isspace() or text[start] in "—–-"):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–-"):
@@ -392,15 +398,16 @@ class _Extractor:
             return
         sent = self.sentence_at(mark - 1)
         span = self._trim(max(sent.start_char, ps), mark)
-        if span is not None and not any(s < span[1] and e > span[0] for s, e, *_ in
-                                        ((q.start, q.end) for q in out)):
+        if span is not None and not any(q.start < span[1] and q.end > span[0] for q in out):
             out.append(Quoted(span[0], span[1], None, mark, ps, pe, att))
 
     def _cut_unclosed(self, start: int, end: int) -> tuple[int, _Attribution | None]:
         """Where a quotation that is never closed ends: before an attribution inside the paragraph,
         else at the paragraph end."""
-        for sent in self.sents:
-            if sent.end_char <= start or sent.start_char >= end:
+        for sent in self.sents[self.sentences.index_at(start) :]:
+            if sent.start_char >= end:
+                break
+            if sent.end_char <= start:
                 continue
             toks = self.tokens.between(max(sent.start_char, start), min(sent.end_char, end))
             trailing = _trailing_attribution(toks)
@@ -418,7 +425,7 @@ class _Extractor:
         words = [t for t in toks if t.is_alpha or t.like_num]
         if len(words) < _MIN_WORDS:
             return False
-        content = self.doc.text[q.start : q.end].rstrip()
+        content = self.text[q.start : q.end].rstrip()
         ends_clause = content[-1:] in _TERMINAL + ",;:—–"
         if q.attribution is not None:
             return True
@@ -437,7 +444,7 @@ class _Extractor:
     def _embedded(self, q: Quoted) -> bool:
         """The opening mark continues a running sentence ("proposed creating “favorable conditions”"),
         unless the word before it is a reporting verb ("said “We …”")."""
-        text = self.doc.text
+        text = self.text
         i = q.open - 1
         while i >= q.para_start and text[i] in " \t":
             i -= 1
@@ -451,7 +458,7 @@ class _Extractor:
     def _attribute(self, q: Quoted) -> tuple[_Attribution | Speaker | None, float]:
         if q.attribution is not None:  # found while repairing the marks
             return q.attribution, CONF_RECOVERED
-        text = self.doc.text
+        text = self.text
         # 1. the rest of the sentence after the closing mark: "…,” he said." / "…” — Tokayev"
         if q.close is not None:
             after = self._after_frame(q)
@@ -492,7 +499,7 @@ class _Extractor:
         return None, 0.0
 
     def _starts_paragraph(self, q: Quoted) -> bool:
-        return not self.doc.text[q.para_start : q.open if q.open is not None else q.start].strip()
+        return not self.text[q.para_start : q.open if q.open is not None else q.start].strip()
 
     def _after_frame(self, q: Quoted) -> list[Token]:
         """Tokens after the closing mark up to the end of the sentence, the paragraph or the next mark."""
@@ -522,9 +529,9 @@ class _Extractor:
             return None
         cand = self.sents[k]
         lo, hi = (cand.end_char, offset) if before else (offset, cand.start_char)
-        if not cross_paragraph and "\n" in self.doc.text[lo:hi]:
+        if not cross_paragraph and "\n" in self.text[lo:hi]:
             return None
-        if cross_paragraph and self.doc.text[lo:hi].count("\n") > 2:
+        if cross_paragraph and self.text[lo:hi].count("\n") > 2:
             return None
         return cand
 
@@ -586,7 +593,7 @@ class _Extractor:
         spk = self.resolver.resolve(subj, topic)
         if spk is None:
             return None
-        return _quote(self.doc, spk, verb, self.doc.text[span[0] : span[1]], False,
+        return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_REPORTED, sentences=self.sentences)
 
     def _statement_of(self, verb: Token) -> tuple[Token | None, list[Token], set[int]]:
@@ -641,7 +648,7 @@ class _Extractor:
         spk = self.resolver.resolve(obj)
         if spk is None:
             return None
-        return _quote(self.doc, spk, None, self.doc.text[span[0] : span[1]], False,
+        return _quote(self.doc, spk, None, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_REPORTED, cue="according_to",
                       sentences=self.sentences)
 
@@ -665,7 +672,7 @@ class _Extractor:
         toks = [t for t in toks if not t.is_space and ps <= t.idx < pe]
         # nor does it include a wire dateline ("LONDON, June 2 (Reuters) - ")
         if toks:
-            m = _DATELINE.match(self.doc.text, toks[0].idx, toks[-1].idx)
+            m = _DATELINE.match(self.text, toks[0].idx, toks[-1].idx)
             if m:
                 toks = [t for t in toks if t.idx >= m.end()]
         # an "according to …" inside the statement is a second attribution, not part of what was said
@@ -684,7 +691,7 @@ class _Extractor:
             return None
         end = toks[-1].idx + len(toks[-1].text)
         # the closing mark of a partial quote that ends the statement is attached elsewhere by the parser
-        text = self.doc.text
+        text = self.text
         if self._opened_in(toks):
             if text[end : end + 1] in ("”", '"'):
                 end += 1

@@ -43,6 +43,26 @@ def python_value(term):
     return term.value
 
 
+def local_entities_from_rows(entities: list[dict], alts: list[dict], roles: list[dict], mentions: list[dict]):
+    """``kg.resolve.LocalEntity`` records from the rows of the four LOCAL_* queries, in a stable order."""
+    from collections import defaultdict
+
+    from kg.resolve import LocalEntity
+
+    alt_of, role_of = defaultdict(set), defaultdict(set)
+    for r in alts:
+        alt_of[r["le"]].add(r["v"])
+    for r in roles:
+        role_of[r["le"]].add(r["v"])
+    count = {r["le"]: int(r["v"]) for r in mentions}
+    out = [
+        LocalEntity(doc=r["doc"], name=r["name"], type=r["type"], alt_labels=tuple(sorted(alt_of[r["le"]])),
+                    roles=tuple(sorted(role_of[r["le"]])), mentions=count.get(r["le"], 0))
+        for r in entities
+    ]
+    return sorted(out, key=lambda e: (e.doc, e.type, e.name))
+
+
 class LocalStore:
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
@@ -87,19 +107,10 @@ class LocalStore:
         return [r["id"] for r in rows]
 
     def local_entities(self):
-        from kg.resolve import LocalEntity
-
-        _, rows = self.select(updates.LOCAL_ENTITIES)
-        sep = "\u001f"
-        return [
-            LocalEntity(
-                doc=r["doc"], name=r["name"], type=r["type"],
-                alt_labels=tuple(sorted(a for a in (r["alts"] or "").split(sep) if a)),
-                roles=tuple(sorted(a for a in (r["roles"] or "").split(sep) if a)),
-                mentions=int(r["mentions"] or 0),
-            )
-            for r in rows
-        ]
+        return local_entities_from_rows(
+            self.select(updates.LOCAL_ENTITIES)[1], self.select(updates.LOCAL_ALTS)[1],
+            self.select(updates.LOCAL_ROLES)[1], self.select(updates.LOCAL_MENTIONS)[1],
+        )
 
     # ---------------------------------------------------------------- writes
     def update(self, sparql: str) -> None:

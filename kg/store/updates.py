@@ -68,14 +68,14 @@ def replace_canonical(canonical: Graph) -> str:
     )
 
 
-LOCAL_ENTITIES = prologue() + """
-SELECT ?doc ?name ?type (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?alts)
-       (GROUP_CONCAT(DISTINCT ?role; SEPARATOR="\\u001f") AS ?roles) (COUNT(DISTINCT ?m) AS ?mentions)
-WHERE {
-  GRAPH ?g { ?le a kg:LocalEntity ; kg:name ?name ; kg:entityType ?type ; kg:document ?d .
-             OPTIONAL { ?le skos:altLabel ?alt } OPTIONAL { ?le kg:role ?role } OPTIONAL { ?le kg:mention ?m } }
-  ?d schema:identifier ?doc .
-}
-GROUP BY ?doc ?name ?type
-ORDER BY ?doc ?type ?name
-"""
+# Every document's local entities, in four flat queries: one query with OPTIONAL alt labels, roles and
+# mentions multiplies them per entity (alts × roles × mentions rows) and was 20× slower.
+_LOCAL = "GRAPH ?g { ?le a kg:LocalEntity ; kg:name ?name ; kg:entityType ?type ; kg:document ?d . %s } "
+LOCAL_ENTITIES = prologue() + (
+    "SELECT ?le ?doc ?name ?type WHERE { " + _LOCAL % "" + "?d schema:identifier ?doc . }"
+)
+LOCAL_ALTS = prologue() + "SELECT ?le ?v WHERE { GRAPH ?g { ?le a kg:LocalEntity ; skos:altLabel ?v } }"
+LOCAL_ROLES = prologue() + "SELECT ?le ?v WHERE { GRAPH ?g { ?le a kg:LocalEntity ; kg:role ?v } }"
+LOCAL_MENTIONS = prologue() + (
+    "SELECT ?le (COUNT(?m) AS ?v) WHERE { GRAPH ?g { ?le a kg:LocalEntity ; kg:mention ?m } } GROUP BY ?le"
+)
