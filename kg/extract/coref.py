@@ -26,6 +26,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import DocEntities
+from kg.extract.text import doc_text
 from kg.records import Entity
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -145,7 +146,7 @@ class Sentences:
     """The sentences of a Doc, listed once: ``Token.sent`` rescans the document on every call."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)  # Doc.text joins every token on each access: read it once
         self.spans = list(doc.sents)
         self.starts = [s.start_char for s in self.spans]
         self.token_starts = [s.start for s in self.spans]
