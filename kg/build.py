@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from kg.claims import iter_claims
 from kg.errors import InputError, KgError
 from kg.ingest import read_documents
 from kg.nlp import describe, load
@@ -79,8 +80,8 @@ def build(
         except KgError as exc:
             report.problems.append(InputError(ex.document.source_path, f"not stored: {exc}"))
         else:
-            for kind, n in (("quote", ex.quotes), ("quantity", ex.quantities), ("relation", ex.relations)):
-                report.claims[kind] += len(n)
+            for kind, *_ in iter_claims(ex):
+                report.claims[kind] += 1
             if keep_extractions:
                 report.extractions.append(ex)
         progress("extract", done, total)

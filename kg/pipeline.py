@@ -35,9 +35,10 @@ def extract_documents(
     article never stops a batch; without it the exception propagates. Output order = input order.
     """
     if workers > 1:
-        yield from _parallel(documents, pipeline, batch_size, on_error, workers)
-        return
-    for document, result in _extract(documents, pipeline, batch_size):
+        pairs = _parallel(documents, pipeline, batch_size, workers)
+    else:
+        pairs = _extract(documents, pipeline, batch_size)
+    for document, result in pairs:
         if isinstance(result, Extraction):
             yield result
         elif on_error is None:
@@ -71,16 +72,10 @@ def _chunks(it: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _parallel(documents, pipeline, batch_size, on_error, workers) -> Iterator[Extraction]:
+def _parallel(documents, pipeline, batch_size, workers) -> Iterator[tuple[Document, Extraction | Exception]]:
     load(pipeline)  # load once in the parent: forked workers share it copy-on-write
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers) as pool:
         jobs = ((chunk, pipeline, batch_size) for chunk in _chunks(documents, batch_size))
         for results in pool.imap(_work, jobs):
-            for document, result in results:
-                if isinstance(result, Extraction):
-                    yield result
-                elif on_error is None:
-                    raise result
-                else:
-                    on_error(document, result)
+            yield from results

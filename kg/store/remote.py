@@ -42,7 +42,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.ids import slug
 from kg.query import with_prefixes
-from kg.store.local import DATASET_FORMATS, FORMATS, SUFFIX_FORMATS, LocalStore, python_value
+from kg.store.local import DATASET_FORMATS, FORMATS, SUFFIX_FORMATS, LocalStore
 
 TOKEN_ENV = "KG_STORE_TOKEN"
 USER_ENV = "KG_STORE_USER"
@@ -163,16 +163,9 @@ class RemoteStore:
             raise StoreError(f"{self.location}: cannot reach the SPARQL server ({_reason(exc)})") from None
         return _parse_answer(bytes(body), kind, self.location)
 
-    def select(self, sparql: str) -> tuple[list[str], list[dict]]:
-        """Run a SELECT; return the variable names and rows of plain Python values."""
-        res = self.raw_query(sparql)
-        if not isinstance(res, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        names = [v.value for v in res.variables]
-        rows = [{n: python_value(sol[n]) for n in names} for sol in res]
-        return names, rows
-
-    # written once, in LocalStore, in terms of select() and update(): the same SPARQL runs on both stores
+    # written once, in LocalStore, in terms of raw_query(), select() and update(): the same SPARQL runs on
+    # both stores
+    select = LocalStore.select
     document_hash = LocalStore.document_hash
     document_ids = LocalStore.document_ids
     local_entities = LocalStore.local_entities
