@@ -59,10 +59,22 @@ class Opened:
         """Move the mouse there; wait until the details panel shows that node or edge."""
         self.page.mouse.move(1, 1)
         self.page.mouse.move(*xy, steps=4)
-        self.page.wait_for_function(
-            "(want) => document.getElementById('kg-details').getAttribute('data-shown') === want",
-            arg=expected, timeout=5000)
+        wait_for(self.page, "(want) => document.getElementById('kg-details').getAttribute('data-shown') === want",
+                 expected, timeout=5.0)
         return self.page.inner_text("#kg-details")
+
+
+def wait_for(page, predicate: str, arg, timeout: float) -> None:
+    """Poll a JS predicate from Python. Playwright's wait_for_function polls with ``new Function`` inside
+    the page, which the page's strict CSP (no 'unsafe-eval') blocks whenever the first check is false;
+    ``page.evaluate`` goes through the DevTools protocol and is not subject to the page's CSP."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out after {timeout:g} s waiting for {predicate}")
+        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -84,7 +96,7 @@ def open_page(browser):
 
         page.on("dialog", dialog)
         page.goto(Path(path).resolve().as_uri())
-        page.wait_for_function("window.kgReady !== undefined", timeout=30000)
+        wait_for(page, "() => window.kgReady !== undefined", None, timeout=30.0)
         return got
 
     yield _open
