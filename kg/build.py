@@ -74,22 +74,23 @@ def build(
     when = build_time()
     if workers <= 0:
         workers = min(os.cpu_count() or 1, 4) if total >= PARALLEL_FROM else 1
+    stored_ids: set[str] = set()
     for done, ex in enumerate(_safe_extract(todo, pipeline, report, workers), start=1):
         try:
             store.replace_document(ex.document.id, document_graph(ex), document_metadata(ex.document, name, when))
         except KgError as exc:
             report.problems.append(InputError(ex.document.source_path, f"not stored: {exc}"))
         else:
+            stored_ids.add(ex.document.id)
             for kind, *_ in iter_claims(ex):
                 report.claims[kind] += 1
             if keep_extractions:
                 report.extractions.append(ex)
         progress("extract", done, total)
-    failed = {p.path for p in report.problems}
-    stored = [d for d in todo if d.source_path not in failed]
-    kept = {d.id for d in stored}
-    report.added = [d for d in report.added if d in kept]
-    report.replaced = [d for d in report.replaced if d in kept]
+    # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
+    stored = [d for d in todo if d.id in stored_ids]
+    report.added = [d for d in report.added if d in stored_ids]
+    report.replaced = [d for d in report.replaced if d in stored_ids]
     if stored:
         progress("link", 0, 1)
         report.links = _link(stored, store)

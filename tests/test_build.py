@@ -99,3 +99,18 @@ def test_build_remove_document(tmp_path, nlp):
     assert rows[0]["n"] == 0
     _, rows = st.select("SELECT ?l WHERE { ?l kg:linkSource|kg:linkTarget <urn:kg:doc:002_5795f16ae225760d> }")
     assert rows == []
+
+
+def test_build_bad_jsonl_line_keeps_the_good_lines(tmp_path, nlp):
+    f = tmp_path / "batch.jsonl"
+    f.write_text(
+        '{"text": "Alikhan Smaiylov, the prime minister of Kazakhstan, said 50 companies moved to Almaty."}\n'
+        "{not json\n"
+        '{"text": "About 700,000 Russians fled, officials in Astana said on Tuesday."}\n',
+        encoding="utf-8",
+    )
+    st = open_store(str(tmp_path / "s"))
+    report = build([str(f)], st)
+    assert sorted(report.added) == ["batch-1", "batch-3"]
+    assert len(report.problems) == 1 and "line 2" in str(report.problems[0])
+    assert st.document_ids() == ["batch-1", "batch-3"]
