@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli.common import PIPELINE_OPTION, STORE_OPTION, console, report_problem
 from kg.store import open_store
@@ -46,7 +47,7 @@ def build(
                   f"{report.claims['quote']} / {report.claims['quantity']} / {report.claims['relation']}")
     table.add_row("document links", str(report.links))
     table.add_row("canonical entities", str(report.entities))
-    table.add_row("problems", f"[red]{len(report.problems)}[/red]" if report.problems else "0")
+    table.add_row("problems", Text(str(len(report.problems)), style="red") if report.problems else "0")
     console.print(table)
     if show:
         _print_examples(report.extractions, show)

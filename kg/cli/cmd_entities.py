@@ -11,6 +11,7 @@ from enum import Enum
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli.common import STORE_OPTION, console
 from kg.errors import QueryError
@@ -154,8 +155,8 @@ def entity(
         return
     for s in found:
         alts = ", ".join(sorted(s.alt_labels)) or "-"
-        console.print(f"[bold]{s.label}[/bold] ({s.type}) {s.iri}\n  also: {alts}\n"
-                      f"  mentions: {s.mentions} in {len(s.mentions_by_doc)} documents")
+        console.print(Text.assemble((s.label, "bold"), f" ({s.type}) {s.iri}\n  also: {alts}\n"
+                                    f"  mentions: {s.mentions} in {len(s.mentions_by_doc)} documents"))
     table = Table(title=f"{len(rows)} claims by and about it", title_justify="left")
     for col in ("source", "doc", "kind", "claim", "span"):
         table.add_column(col, overflow="fold")

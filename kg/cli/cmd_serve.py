@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
+from rich.text import Text
 
 from kg.cli.common import STORE_OPTION, console, err_console
 from kg.serve.backend import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
@@ -23,7 +25,7 @@ def serve(
     """Serve the store: SPARQL 1.1 endpoint at /sparql, claim browser at /claims, graph at /graph."""
     warning = check_host(host, allow_remote)
     if warning:
-        err_console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+        err_console.print(Text.from_markup(f"[yellow]Warning:[/yellow] {escape(warning)}"), highlight=False)
     from kg.serve.backend import open_backend
     from kg.serve.runner import serve as run
 

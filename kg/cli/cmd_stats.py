@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli.common import STORE_OPTION, console
 from kg.query import named
@@ -31,7 +32,7 @@ def remove(
     st = open_store(store)
     removed = remove_docs(doc_ids, st)
     for d in doc_ids:
-        console.print(f"{'removed' if d in removed else '[yellow]not in store[/yellow]'} {d}")
+        console.print(Text.assemble(("removed", "") if d in removed else ("not in store", "yellow"), " ", d))
     if len(removed) != len(doc_ids):
         raise typer.Exit(1)
 

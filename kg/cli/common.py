@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from kg.config import DEFAULT_STORE, PIPELINE_ENV, STORE_ENV
 
-console = Console()
-err_console = Console(stderr=True)
+# markup off: table cells and messages carry article text, where "[the president]" or "[sic]" would
+# otherwise be read as style tags and silently vanish. Styled text is built with Text.from_markup.
+console = Console(markup=False)
+err_console = Console(stderr=True, markup=False)
 
 STORE_OPTION = typer.Option(
     DEFAULT_STORE, "--store", "-s", envvar=STORE_ENV, help="Store directory (embedded) or http(s):// SPARQL URL."
@@ -19,4 +23,5 @@ PIPELINE_OPTION = typer.Option(
 
 
 def report_problem(problem: Exception) -> None:
-    err_console.print(f"[red]Error:[/red] {problem}", highlight=False, markup=True, soft_wrap=True)
+    # file names and messages come from input: escape them, or "[/x]" in a path would break rich markup
+    err_console.print(Text.from_markup(f"[red]Error:[/red] {escape(str(problem))}"), highlight=False, soft_wrap=True)

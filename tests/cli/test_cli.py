@@ -70,3 +70,16 @@ def test_cli_query_formats(seeds_store):
     assert [r["id"] for r in json.loads(out.output)][:2] == ["000_37c6aabe9a1b8c9e", "001_ce8a067a932c7844"]
     out = runner.invoke(app, ["query", q, "--format", "csv", "--store", str(seeds_store.path)])
     assert out.output.splitlines()[0] == "id" and len(out.output.splitlines()) == 6
+
+
+def test_cli_brackets_in_article_text_are_shown_verbatim(tmp_path):
+    # editors' insertions like "[the president]" and "[sic]" must not be read as terminal markup and vanish
+    art = tmp_path / "brackets.txt"
+    art.write_text('"We will help [the companies] move [sic] and grow [/x]," Kazakh President Kassym-Jomart '
+                   "Tokayev said on Tuesday.\n", encoding="utf-8")
+    store = str(tmp_path / "s")
+    assert runner.invoke(app, ["build", str(art), "--store", store, "--show", "0"]).exit_code == 0
+    result = runner.invoke(app, ["claims", "--kind", "quote", "--store", store])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "[the companies]" in flat and "[sic]" in flat
