@@ -21,11 +21,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import DocEntities
+from kg.extract.lexicon import rule_words
 from kg.extract.text import doc_text
 from kg.records import Entity
 
@@ -61,49 +61,41 @@ class Speaker:
     reason: str | None = None
 
 
-def _rule_lines(name: str) -> list[str]:
-    path = resources.files("kg.extract").joinpath(f"rules/{name}")
-    if not path.is_file():
-        return []
-    text = path.read_text(encoding="utf-8")
-    return [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @cache
 def source_nouns() -> frozenset[str]:
-    return frozenset(_rule_lines("quote_source_nouns.txt"))
+    return frozenset(rule_words("quote_source_nouns.txt"))
 
 
 @cache
 def reporting_lemmas() -> frozenset[str]:
-    return frozenset(w for w in _rule_lines("reporting_verbs.txt") if " " not in w)
+    return frozenset(w for w in rule_words("reporting_verbs.txt") if " " not in w)
 
 
 @cache
 def name_particles() -> frozenset[str]:
-    return frozenset(_rule_lines("quote_name_particles.txt"))
+    return frozenset(rule_words("quote_name_particles.txt"))
 
 
 @cache
 def channel_nouns() -> frozenset[str]:
-    return frozenset(_rule_lines("quote_channel_nouns.txt"))
+    return frozenset(rule_words("quote_channel_nouns.txt"))
 
 
 @cache
 def org_nouns() -> frozenset[str]:
-    return frozenset(_rule_lines("quote_org_nouns.txt"))
+    return frozenset(rule_words("quote_org_nouns.txt"))
 
 
 @cache
 def title_modifiers() -> frozenset[str]:
     """Words that qualify a title ("acting", "deputy", "foreign"), shared with the entity extractor."""
-    return frozenset(_rule_lines("entity_title_modifiers.txt"))
+    return frozenset(rule_words("entity_title_modifiers.txt"))
 
 
 @cache
 def titles() -> tuple[tuple[str, ...], ...]:
     """Role titles (shared with the entity extractor), as word tuples, longest first."""
-    return tuple(sorted((tuple(t.split()) for t in _rule_lines("titles.txt")), key=len, reverse=True))
+    return tuple(sorted((tuple(t.split()) for t in rule_words("titles.txt")), key=len, reverse=True))
 
 
 def title_at_end(words: list[str]) -> str | None:

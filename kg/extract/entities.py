@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.lexicon import rule_rows
 from kg.extract.text import doc_text
 from kg.records import Entity, Mention
 
@@ -42,13 +42,8 @@ _NOUN_LINKS = {"compound", "nmod", "amod", "appos", "conj"}
 
 
 # --------------------------------------------------------------------------------------------- lexicons
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("kg.extract").joinpath(f"rules/{name}").read_text(encoding="utf-8")
-    return [ln.rstrip("\n").split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 def _words(name: str) -> frozenset[str]:
-    return frozenset(r[0].strip().lower() for r in _rows(name))
+    return frozenset(r[0].strip().lower() for r in rule_rows(name))
 
 
 def _split(cell: str) -> list[str]:
@@ -57,7 +52,7 @@ def _split(cell: str) -> list[str]:
 
 @cache
 def titles() -> tuple[str, ...]:
-    return tuple(sorted((r[0].strip().lower() for r in _rows("titles.txt")), key=len, reverse=True))
+    return tuple(sorted((r[0].strip().lower() for r in rule_rows("titles.txt")), key=len, reverse=True))
 
 
 @cache
@@ -74,7 +69,7 @@ def _title_modifiers() -> frozenset[str]:
 def _countries() -> dict[str, str]:
     """lower-case country name or alias -> country name."""
     out: dict[str, str] = {}
-    for row in _rows("entity_demonyms.tsv"):
+    for row in rule_rows("entity_demonyms.tsv"):
         country = row[0].strip()
         out[country.lower()] = country
         for alias in _split(row[3]) if len(row) > 3 else ():
@@ -86,7 +81,7 @@ def _countries() -> dict[str, str]:
 def _demonyms() -> dict[str, tuple[str, str]]:
     """lower-case demonym -> (country, 'adj' | 'plural')."""
     out: dict[str, tuple[str, str]] = {}
-    for row in _rows("entity_demonyms.tsv"):
+    for row in rule_rows("entity_demonyms.tsv"):
         country = row[0].strip()
         for adj in _split(row[1]) if len(row) > 1 else ():
             out.setdefault(adj.lower(), (country, "adj"))
@@ -99,7 +94,7 @@ def _demonyms() -> dict[str, tuple[str, str]]:
 def _people_noun() -> dict[str, str]:
     """country -> the name of its people as a Group ('Kazakhs'), falling back to the adjective."""
     out: dict[str, str] = {}
-    for row in _rows("entity_demonyms.tsv"):
+    for row in rule_rows("entity_demonyms.tsv"):
         plurals = _split(row[2]) if len(row) > 2 else []
         adjs = _split(row[1]) if len(row) > 1 else []
         out[row[0].strip()] = plurals[0] if plurals else (adjs[0] if adjs else row[0].strip())
@@ -109,7 +104,7 @@ def _people_noun() -> dict[str, str]:
 @cache
 def _places() -> dict[str, tuple[str, str | None]]:
     out: dict[str, tuple[str, str | None]] = {}
-    for row in _rows("entity_places.tsv"):
+    for row in rule_rows("entity_places.tsv"):
         country = row[2].strip() if len(row) > 2 and row[2].strip() else None
         out[row[0].strip().lower()] = (row[1].strip(), country)
     return out
@@ -117,7 +112,7 @@ def _places() -> dict[str, tuple[str, str | None]]:
 
 @cache
 def _org_types() -> dict[str, str]:
-    return {r[0].strip().lower(): r[1].strip() for r in _rows("entity_org_types.tsv")}
+    return {r[0].strip().lower(): r[1].strip() for r in rule_rows("entity_org_types.tsv")}
 
 
 @cache

@@ -13,49 +13,45 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+
+from kg.extract.lexicon import rule_rows, rule_text
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _DIGITS_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
 _SPLIT = re.compile(r"[\s\-–]+")
 
 
-def _rule_lines(name: str) -> list[list[str]]:
-    text = resources.files("kg.extract").joinpath(f"rules/{name}").read_text(encoding="utf-8")
-    return [ln.rstrip("\n").split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @cache
 def words() -> dict[str, tuple[float, str]]:
     """word → (value, kind) with kind "plain", "scale", "suffix" or "fraction"."""
-    return {row[0]: (float(row[1]), row[2] if len(row) > 2 else "plain") for row in _rule_lines("number_words.txt")}
+    return {row[0]: (float(row[1]), row[2] if len(row) > 2 else "plain") for row in rule_rows("number_words.txt")}
 
 
 @cache
 def qualifiers() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     """(phrase tokens, qualifier, "before"|"after"), longest phrase first."""
-    rows = [(tuple(r[0].split()), r[1], r[2] if len(r) > 2 else "before") for r in _rule_lines("qualifiers.txt")]
+    rows = [(tuple(r[0].split()), r[1], r[2] if len(r) > 2 else "before") for r in rule_rows("qualifiers.txt")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
 @cache
 def vague() -> tuple[tuple[tuple[str, ...], float, float], ...]:
     """(phrase tokens, low, high), longest phrase first."""
-    rows = [(tuple(r[0].split()), float(r[1]), float(r[2])) for r in _rule_lines("number_vague.txt")]
+    rows = [(tuple(r[0].split()), float(r[1]), float(r[2])) for r in rule_rows("number_vague.txt")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
 @cache
 def units() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     """(surface tokens, unit, "before"|"after"), longest first."""
-    rows = [(tuple(r[0].split()), r[1], r[2]) for r in _rule_lines("number_units.txt")]
+    rows = [(tuple(r[0].split()), r[1], r[2]) for r in rule_rows("number_units.txt")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
 @cache
 def context(section: str) -> frozenset[str]:
     """One ``[section]`` of rules/number_context.txt as a set of lower-case entries."""
-    text = resources.files("kg.extract").joinpath("rules/number_context.txt").read_text(encoding="utf-8")
+    text = rule_text("number_context.txt")
     sections: dict[str, set[str]] = {}
     current = None
     for ln in text.splitlines():

@@ -23,12 +23,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Resolver, Sentences, Speaker, could_speak
 from kg.extract.entities import DocEntities
+from kg.extract.lexicon import rule_words
 from kg.records import Evidence, Quote
 
 _SUBJ = "nsubj"
@@ -54,24 +54,19 @@ CONF_RECOVERED = 0.6
 CONF_REPORTED = 0.85
 
 
-def _rule_lines(name: str) -> list[str]:
-    text = resources.files("kg.extract").joinpath(f"rules/{name}").read_text(encoding="utf-8")
-    return [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @cache
 def reporting_verbs() -> frozenset[str]:
-    return frozenset(_rule_lines("reporting_verbs.txt"))
+    return frozenset(rule_words("reporting_verbs.txt"))
 
 
 @cache
 def source_phrases() -> tuple[str, ...]:
-    return tuple(_rule_lines("quote_source_phrases.txt"))
+    return tuple(rule_words("quote_source_phrases.txt"))
 
 
 @cache
 def proposal_verbs() -> frozenset[str]:
-    return frozenset(_rule_lines("quote_proposal_verbs.txt"))
+    return frozenset(rule_words("quote_proposal_verbs.txt"))
 
 
 def evidence(doc: Doc, start: int, end: int, sentences: Sentences | None = None) -> Evidence:
