@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kg.claims import iter_claims
 from kg.errors import InputError, KgError
@@ -111,12 +112,18 @@ def _safe_extract(todo: list[Document], pipeline: str | None, report: BuildRepor
     return extract_documents(todo, pipeline=pipeline, on_error=failed, workers=workers)
 
 
+def _dedup_path(store) -> Path | None:
+    """Where the store keeps its LSH index (a store without a local ``path`` keeps none)."""
+    path = getattr(store, "path", None)
+    return Path(path) / DEDUP_FILE if path is not None else None
+
+
 def _link(docs: list[Document], store) -> int:
     """Republication / passage-reuse links of the new documents, via the persisted LSH index."""
     from kg.ingest.dedup import DedupIndex
 
-    path = store.path / DEDUP_FILE if hasattr(store, "path") else None
-    index = DedupIndex.load(path) if path is not None and path.exists() else DedupIndex()
+    path = _dedup_path(store)
+    index = DedupIndex.load(path) if path is not None else DedupIndex()
     n = 0
     for doc in sorted(docs, key=lambda d: d.id):
         index.remove(doc.id)
@@ -140,7 +147,7 @@ def resolve_entities(store) -> int:
 def remove(doc_ids: Iterable[str], store) -> list[str]:
     removed = [d for d in doc_ids if store.remove_document(d)]
     if removed:
-        path = store.path / DEDUP_FILE if hasattr(store, "path") else None
+        path = _dedup_path(store)
         if path is not None and path.exists():
             from kg.ingest.dedup import DedupIndex
 

@@ -46,7 +46,7 @@ def claims(
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
-        fields = sorted({k for r in rows for k in r}, key=lambda k: list(rows[0]).index(k) if k in rows[0] else 99)
+        fields = list(dict.fromkeys(k for r in rows for k in r))  # every kind's columns, in first-seen order
         w = csv.DictWriter(sys.stdout, fieldnames=fields)
         w.writeheader()
         w.writerows(rows)
