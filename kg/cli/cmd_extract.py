@@ -12,6 +12,7 @@ import typer
 from kg.cli.common import PIPELINE_OPTION, report_problem
 from kg.errors import InputError
 from kg.ingest import read_documents
+from kg.query.claims import FIELDS
 
 
 class Format(str, Enum):
@@ -54,7 +55,9 @@ def extract(
                 sys.stdout.write(json.dumps(claim, ensure_ascii=False) + "\n")
             else:
                 if writer is None:
-                    writer = csv.DictWriter(sys.stdout, fieldnames=list(claim), extrasaction="ignore")
+                    # every kind's columns: the first claim's keys alone would drop the other kinds' fields
+                    columns = dict.fromkeys(f for fields in FIELDS.values() for f in fields)
+                    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns))
                     writer.writeheader()
                 writer.writerow(claim)
     if failed:

@@ -83,3 +83,14 @@ def test_cli_brackets_in_article_text_are_shown_verbatim(tmp_path):
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
     assert "[the companies]" in flat and "[sic]" in flat
+
+
+def test_cli_extract_csv_keeps_every_kind_of_field():
+    import csv
+    import io
+
+    result = runner.invoke(app, ["extract", str(ROOT / "seeds" / "001_ce8a067a932c7844.txt"), "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["kind"] == "quote"  # the first row is a quote, yet number and relation columns survive
+    assert any(r["kind"] == "quantity" and r["value"] and r["counts"] for r in rows)
