@@ -144,6 +144,6 @@ def _read_one(item: Path | str, max_bytes: int, english_only: bool, rules: Path 
         page = read_html(text, name)
         preset = dict(title=page.title, url=page.url, date=page.date, publisher=page.publisher,
                       author=page.author)
-        yield build_document(page.text, doc_id=stem, markdown="full", preset=preset, **common)
+        yield build_document(page.text, doc_id=stem, markdown="none", preset=preset, links=page.links, **common)
     else:
         yield build_document(text, doc_id=stem, markdown="full" if suffix in MARKDOWN else "auto", **common)

@@ -23,15 +23,16 @@ def build_document(
     preset: dict | None = None,
     english_only: bool = True,
     rules: Path | None = None,
+    links: tuple[str, ...] = (),
 ) -> Document:
     """``markdown``: "full" (a Markdown file: all syntax), "auto" (links and images only, when the text
     has any), "none". ``preset``: metadata the container already gave (HTML meta, JSONL fields); what
-    the text itself says only fills the gaps."""
+    the text itself says only fills the gaps. ``links``: link targets the container already gave (HTML)."""
     text = clean.normalise_chars(text)
-    links: tuple[str, ...] = ()
     found = metadata.Found(**{k: v for k, v in (preset or {}).items() if v})
     if markdown == "full" or (markdown == "auto" and looks_like_markdown(text)):
-        text, links, removed = strip_markdown(text, full=markdown == "full")
+        text, md_links, removed = strip_markdown(text, full=markdown == "full")
+        links = tuple(dict.fromkeys(links + md_links))
         found.removed.extend(removed)
     stripped = text
     paragraphs = clean.split_paragraphs(text)

@@ -1,81 +1,119 @@
-"""Markdown syntax → plain text, keeping link targets as metadata.
+"""Markdown → plain text with ``markdown-it-py`` (a CommonMark parser), keeping link targets as metadata.
 
-Applied to ``.md`` files and to text files that contain Markdown links (scraped articles often do:
-``[said](#)``). Link text stays in the article; the target goes to ``Document.links`` unless it is
-empty or a bare ``#`` placeholder. Images are dropped (their alt text is a caption, not article text).
+Two modes:
+
+* ``full=True`` for ``.md`` files: the whole CommonMark syntax (plus tables and strikethrough).
+  Headings, list items, block quotes and code blocks become paragraphs of their own; emphasis, code
+  marks, HTML tags and rules go; backslash escapes and entities are resolved (``5\\*3`` → ``5*3``).
+* ``full=False`` for text files that contain Markdown links (scraped articles often do:
+  ``[said](#)``): only links, images, autolinks and reference definitions are parsed; every other
+  character — ``*``, ``_``, ``#``, backslashes, ``&amp;`` — is the author's text and stays as written.
+
+Link text stays in the article; the target goes to ``Document.links`` unless it is empty or a bare
+``#`` placeholder. Images are dropped (their alt text is a caption, not article text) and listed as
+removed. Text without any link, image or reference definition is returned unchanged.
 """
 
 from __future__ import annotations
 
-import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from kg.records import Removed
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
-_LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$", re.M)
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+)>")
-_HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$", re.M)
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$", re.M)
-_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$", re.M)
-_BLOCKQUOTE = re.compile(r"^ {0,3}> ?", re.M)
-_BULLET = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+", re.M)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPH = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
-_CODE = re.compile(r"`([^`\n]+)`")
-_HTML_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|u|br|sup|sub)\b[^>]*>", re.I)
+# block tokens whose inline content is a paragraph of its own
+_TEXT_BLOCKS = {"paragraph_open", "heading_open", "th_open", "td_open"}
+_LINK_RULES = ["link", "image", "autolink", "reference"]
 
 
-def looks_like_markdown(text: str) -> bool:
-    return bool(_LINK.search(text) or _IMAGE.search(text) or _AUTOLINK.search(text) or _REF_DEF.search(text))
+@cache
+def _parser(full: bool) -> MarkdownIt:
+    if full:
+        return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return MarkdownIt("zero").enable(_LINK_RULES)
 
 
 def _real_target(target: str) -> bool:
     return bool(target) and not target.startswith("#") and not target.lower().startswith("javascript:")
 
 
-def strip_markdown(text: str, full: bool = True) -> tuple[str, tuple[str, ...], list[Removed]]:
-    """Return ``(plain_text, link_targets, removed)``.
+def _parse(text: str, full: bool) -> tuple[list[Token], dict]:
+    env: dict = {}
+    return _parser(full).parse(text, env), env
 
-    ``full=False`` only removes links, images and autolinks (safe on any text); ``full=True`` also
-    removes headings, emphasis, lists, block quotes and rules (for real ``.md`` input).
-    """
+
+def _has_links(tokens: list[Token], env: dict) -> bool:
+    return bool(env.get("references")) or any(
+        c.type in ("link_open", "image") for t in tokens if t.type == "inline" for c in t.children or ())
+
+
+def looks_like_markdown(text: str) -> bool:
+    """The text has a Markdown link, image, autolink or reference definition."""
+    return _has_links(*_parse(text, full=False))
+
+
+def _inline(children: list[Token], links: list[str], removed: list[Removed], full: bool) -> str:
+    out: list[str] = []
+    for c in children:
+        if c.type in ("text", "code_inline"):
+            out.append(c.content)
+        elif c.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif c.type == "link_open":
+            href = str(c.attrs.get("href") or "")
+            if _real_target(href):
+                links.append(href)
+        elif c.type == "image":
+            src = str(c.attrs.get("src") or "")
+            removed.append(Removed(f"![{c.content}]({src})", "markdown image"))
+        elif c.type == "html_inline" and full:
+            continue  # a tag: <b>, <br>, <span ...>
+        elif c.type == "html_inline":
+            out.append(c.content)
+    return "".join(out)
+
+
+def _html_block(html: str) -> str:
+    """The text of a raw HTML block inside Markdown (tags dropped)."""
+    import lxml.html
+
+    try:
+        return lxml.html.fragment_fromstring(html, create_parent="div").text_content().strip()
+    except Exception:  # lxml raises several error types on fragments that are not HTML at all
+        return ""
+
+
+def strip_markdown(text: str, full: bool = True) -> tuple[str, tuple[str, ...], list[Removed]]:
+    """Return ``(plain_text, link_targets, removed)``; paragraphs are separated by blank lines."""
+    tokens, env = _parse(text, full)
     links: list[str] = []
     removed: list[Removed] = []
-
-    def image(m: re.Match) -> str:
-        removed.append(Removed(m.group(0), "markdown image"))
-        return ""
-
-    def link(m: re.Match) -> str:
-        if _real_target(m.group(2)):
-            links.append(m.group(2))
-        return m.group(1)
-
-    def ref_def(m: re.Match) -> str:
-        if _real_target(m.group(1)):
-            links.append(m.group(1))
-        return ""
-
-    def autolink(m: re.Match) -> str:
-        links.append(m.group(1))
-        return m.group(1)
-
-    text = _IMAGE.sub(image, text)
-    text = _REF_DEF.sub(ref_def, text)
-    text = _LINK.sub(link, text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(autolink, text)
-    if full:
-        text = _HEADING.sub(r"\1", text)
-        text = _RULE.sub("", text)
-        text = _SETEXT.sub("", text)
-        text = _BLOCKQUOTE.sub("", text)
-        text = _BULLET.sub("\n", text)  # a list item is a paragraph of its own
-        text = _CODE.sub(r"\1", text)
-        text = _HTML_TAG.sub("", text)
-        for _ in range(2):  # nested emphasis: ***x*** and **_x_**
-            text = _STRONG.sub(r"\2", text)
-            text = _EMPH.sub(r"\2", text)
-    return text, tuple(dict.fromkeys(links)), removed
+    if not full and not _has_links(tokens, env):
+        return text, (), removed
+    blocks: list[str] = []
+    row: list[str] | None = None
+    for i, t in enumerate(tokens):
+        if t.type == "tr_open":
+            row = []
+        elif t.type == "tr_close" and row is not None:
+            blocks.append(" | ".join(cell for cell in row if cell))
+            row = None
+        elif t.type == "inline" and i > 0 and tokens[i - 1].type in _TEXT_BLOCKS:
+            content = _inline(t.children or [], links, removed, full).strip()
+            if row is not None:
+                row.append(content)
+            elif content:
+                blocks.append(content)
+        elif t.type in ("code_block", "fence") and t.content.strip():
+            blocks.append(t.content.strip("\n"))
+        elif t.type == "html_block":
+            content = _html_block(t.content)
+            if content:
+                blocks.append(content)
+    for ref in (env.get("references") or {}).values():
+        href = str(ref.get("href") or "")
+        if _real_target(href):
+            links.append(href)
+    return "\n\n".join(blocks), tuple(dict.fromkeys(links)), removed
