@@ -5,7 +5,7 @@ bad file never stops a batch. What cleaning removed is kept in ``Document.remove
 ``Document.text`` is the cleaned text every later offset points into.
 
 Options (keyword arguments of ``read_documents``):
-  max_bytes     files larger than this are refused (default ``DEFAULT_MAX_BYTES``, 10 MB); for JSONL the
+  max_bytes     files larger than this are refused (default ``DEFAULT_MAX_BYTES``, 10 MiB); for JSONL the
                 limit applies to each line, so a large collection file is fine
   english_only  skip texts that are not English (default True)
   rules         path of an extra boilerplate rule file (same format as ``rules/boilerplate.tsv``)
@@ -14,8 +14,10 @@ Options (keyword arguments of ``read_documents``):
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -37,7 +39,41 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "content_hash", "expand", "read_documents"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "content_hash", "expand", "read_documents", "size_text"]
+
+
+def size_text(n: int) -> str:
+    """``10485760`` → "10 MiB", ``1000`` → "1000 bytes": binary units, as the limits are set."""
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= factor:
+            return f"{n / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
+def _unreadable(p: str, path: Path) -> InputError:
+    """Why an argument that is neither a file nor a directory cannot be read."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:  # Python 3.11 raises RuntimeError for a loop
+            return InputError(p, "symbolic link loop (the link leads back to itself)")
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return InputError(p, "symbolic link loop (the link leads back to itself)")
+            return InputError(p, f"broken symbolic link (its target {os.readlink(path)!r} does not exist)")
+        return InputError(p, "not a regular file or directory")
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(p, "symbolic link loop in the path")
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return InputError(p, "permission denied")
+        if exc.errno != errno.ENOENT:
+            return InputError(p, f"cannot read ({exc.strerror})")
+    else:
+        return InputError(p, "not a regular file or directory")
+    return InputError(p, "no such file or directory")
 
 
 def content_hash(text: str) -> str:
@@ -53,10 +89,14 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
         if p == STDIN:
             yield STDIN
         elif path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            if not files:
+            found = [f for f in path.rglob("*") if f.suffix.lower() in SUFFIXES
+                     and not any(part.startswith(".") for part in f.relative_to(path).parts)]
+            files = sorted(f for f in found if f.is_file())
+            # an article-named link that leads nowhere (or in a circle) is reported, not silently skipped
+            dangling = sorted(f for f in found if f.is_symlink() and not f.exists())
+            if not files and not dangling:
                 yield InputError(p, "directory has no readable articles (.txt .md .html .jsonl)")
+            yield from (_unreadable(str(f), f) for f in dangling)
             yield from files
         elif path.is_file():
             yield path
@@ -66,7 +106,7 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
                 yield InputError(p, "no files match this pattern")
             yield from matches
         else:
-            yield InputError(p, "no such file or directory")
+            yield _unreadable(p, path)
 
 
 def read_documents(
@@ -113,7 +153,8 @@ def _unique(doc: Document, seen: dict[str, int]) -> Document:
 
 
 def _read_bytes(item: Path | str, max_bytes: int, stdin: BinaryIO | None, whole: bool) -> bytes:
-    limit = f"over the {max_bytes / 1e6:g} MB limit (raise it with --max-size)"
+    limit = (f"over the {size_text(max_bytes)} limit for one article (a collection of articles? save it as "
+             "JSONL, one article a line: the limit then applies to each line)")
     if item == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         raw = stream.read(max_bytes + 1) if whole else stream.read()
@@ -122,7 +163,7 @@ def _read_bytes(item: Path | str, max_bytes: int, stdin: BinaryIO | None, whole:
         return raw
     size = item.stat().st_size
     if whole and size > max_bytes:
-        raise InputError(str(item), f"file is {size / 1e6:.1f} MB, {limit}")
+        raise InputError(str(item), f"file is {size_text(size)}, {limit}")
     return item.read_bytes()
 
 
@@ -133,7 +174,7 @@ def _read_one(item: Path | str, max_bytes: int, english_only: bool, rules: Path 
     raw = _read_bytes(item, max_bytes, stdin, whole=suffix not in JSONL)
     if not raw.strip():
         raise InputError(name, "file is empty")
-    text, encoding = decode(raw, name)
+    text, encoding = decode(raw, name, lines=suffix in JSONL)
     if not text.strip():
         raise InputError(name, "file is empty")
     stem = "stdin" if item == STDIN else item.stem

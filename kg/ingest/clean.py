@@ -12,8 +12,10 @@ import unicodedata
 from kg.ingest.lexicon import Marker
 from kg.records import Removed
 
-# zero-width characters and soft hyphens that scrapers leave inside words
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# zero-width characters and soft hyphens that scrapers leave inside words, and C0 control characters
+# (NUL, escape, ...; a JSON string can carry them as \u0000) that no article text contains
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *range(0, 9), *range(14, 32), 127],
+                           None)
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # a paragraph that ends with one of these is complete; otherwise a hard line break may have cut it

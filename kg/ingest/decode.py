@@ -32,8 +32,9 @@ _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
 _SNIFF = 8192
 
 
-def decode(raw: bytes, path: str) -> tuple[str, str]:
-    """Return ``(text, encoding)`` or raise ``InputError`` naming ``path``."""
+def decode(raw: bytes, path: str, lines: bool = False) -> tuple[str, str]:
+    """Return ``(text, encoding)`` or raise ``InputError`` naming ``path``. ``lines``: a JSONL file, where
+    one NUL byte only spoils its own line (the JSONL reader reports that line), not the whole file."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
@@ -51,7 +52,7 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
             return raw.decode(bomless), bomless
         except UnicodeDecodeError:
             pass
-    if b"\x00" in head or sum(b in _CONTROL for b in head) > len(head) * 0.05:
+    if (b"\x00" in head and not lines) or sum(b in _CONTROL for b in head) > len(head) * 0.05:
         raise InputError(path, "binary file (contains NUL/control bytes), not an article")
     try:
         return raw.decode("utf-8"), "utf-8"

@@ -52,11 +52,17 @@ def read_jsonl(text: str, path: str, stem: str, max_bytes: int, **common) -> Ite
 def _line(line: str, lineno: int, path: str, stem: str, max_bytes: int, common: dict) -> Document:
     where = f"line {lineno}"
     if len(line.encode("utf-8")) > max_bytes:
-        raise InputError(path, f"{where}: article is over the {max_bytes / 1e6:g} MB limit")
+        from kg.ingest import size_text
+
+        raise InputError(path, f"{where}: article is over the {size_text(max_bytes)} limit")
+    if "\x00" in line:
+        raise InputError(path, f"{where}: contains a NUL byte (binary data, not JSON); line skipped")
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+        # some of json's messages end in "at" ("Invalid control character at"): no "at at column"
+        raise InputError(path, f"{where}: not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") \
+            from None
     if not isinstance(obj, dict):
         raise InputError(path, f"{where}: expected a JSON object with a \"text\" field")
     body = obj.get("text")

@@ -64,8 +64,63 @@ def test_bad_input_size_limit_is_configurable(tmp_path):
     f = tmp_path / "big.txt"
     f.write_text(ARTICLE * 50, encoding="utf-8")
     err = _one(f, max_bytes=1000)
-    assert isinstance(err, InputError) and "over the 0.001 MB limit" in str(err)
-    assert isinstance(_one(f), Document)  # the default limit (10 MB) lets it through
+    assert isinstance(err, InputError) and "over the 1000 bytes limit" in str(err)
+    assert isinstance(_one(f), Document)  # the default limit (10 MiB) lets it through
+
+
+def test_bad_input_size_limit_message_in_binary_units_without_a_missing_option(tmp_path):
+    f = tmp_path / "huge.txt"
+    f.write_bytes(b"x" * (10 * 1024 * 1024 + 600 * 1024))
+    err = _one(f)
+    assert str(err) == (f"{f}: file is 10.6 MiB, over the 10 MiB limit for one article (a collection of "
+                        "articles? save it as JSONL, one article a line: the limit then applies to each line)")
+    assert "--max-size" not in str(err) and "MB" not in str(err)
+
+
+@pytest.mark.parametrize(("n", "text"), [(0, "0 bytes"), (1000, "1000 bytes"), (1536, "1.5 KiB"),
+                                         (10 * 1024 * 1024, "10 MiB"), (3 << 30, "3 GiB")])
+def test_bad_input_size_text(n, text):
+    from kg.ingest import size_text
+
+    assert size_text(n) == text
+
+
+def test_bad_input_symlink_loop_is_named_as_such(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    err = _one(loop)
+    assert str(err) == f"{loop}: symbolic link loop (the link leads back to itself)"
+    broken = tmp_path / "gone.txt"
+    broken.symlink_to(tmp_path / "missing.txt")
+    assert "broken symbolic link" in str(_one(broken))
+
+
+def test_bad_input_symlink_loop_inside_a_directory_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "b.txt")
+    results = list(read_documents([str(tmp_path)]))
+    assert [type(r).__name__ for r in results] == ["InputError", "Document"]
+    assert "symbolic link loop" in str(results[0])
+
+
+def test_bad_input_jsonl_nul_byte_spoils_only_its_line(tmp_path):
+    import json
+
+    f = tmp_path / "batch.jsonl"
+    good = json.dumps({"text": ARTICLE})
+    f.write_bytes(b"\n".join([good.encode(), b'{"text": "broken\x00line"}', good.encode(),
+                              json.dumps({"text": ARTICLE + " \u0000 end."}).encode()]))
+    results = list(read_documents([str(f)]))
+    assert [type(r).__name__ for r in results] == ["Document", "InputError", "Document", "Document"]
+    assert str(results[1]) == f"{f}: line 2: contains a NUL byte (binary data, not JSON); line skipped"
+    assert "\x00" not in results[3].text  # an escaped NUL inside a string is dropped from the text
+
+
+def test_bad_input_jsonl_error_message_has_no_doubled_at(tmp_path):
+    f = tmp_path / "batch.jsonl"
+    f.write_text('{"text": "tab\tinside"}\n', encoding="utf-8")
+    [err] = list(read_documents([str(f)]))
+    assert str(err) == f"{f}: line 1: not valid JSON (Invalid control character at column 14)"
 
 
 def test_bad_input_html_without_article_text(tmp_path):
