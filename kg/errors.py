@@ -2,6 +2,7 @@
 
 KgError
 ├── InputError        a file or document cannot be read (names the file and the reason)
+│   └── Skipped       an input left out by policy, not broken (e.g. a web archive's non-HTML responses)
 ├── PipelineError     the spaCy pipeline cannot be loaded
 ├── StoreError        the store cannot be opened, read or written
 └── QueryError        a SPARQL query is malformed or failed
@@ -18,6 +19,10 @@ class InputError(KgError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class Skipped(InputError):
+    """Not an article by design (a WARC's images and redirects): reported as a note, not a failure."""
 
 
 class PipelineError(KgError):

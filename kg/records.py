@@ -49,6 +49,7 @@ class Document:
     links: tuple[str, ...] = ()  # link targets recovered from Markdown/HTML
     first_published_in: tuple[str, ...] = ()  # outlets the article says it came from
     removed: tuple[Removed, ...] = ()
+    fetched: str | None = None  # ISO 8601 date-time the page was fetched or archived (WARC-Date), for web input
 
 
 @dataclass(frozen=True)

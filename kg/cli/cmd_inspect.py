@@ -10,7 +10,7 @@ from kg.errors import InputError
 from kg.ingest import DEFAULT_MAX_BYTES, read_documents
 from kg.records import Document
 
-_FIELDS = ("id", "source_path", "title", "url", "date", "publisher", "author", "first_published_in",
+_FIELDS = ("id", "source_path", "title", "url", "date", "fetched", "publisher", "author", "first_published_in",
            "language", "encoding", "links", "content_hash")
 _EXCERPT = 160
 
@@ -32,6 +32,8 @@ def show(doc: Document, show_text: bool) -> None:
     meta.add_column("field", style="bold")
     meta.add_column("value", overflow="fold")
     for name in _FIELDS:
+        if name == "fetched" and doc.fetched is None:
+            continue  # only web input has a fetch time
         meta.add_row(name, _value(doc, name))
     paragraphs = doc.text.count("\n\n") + 1
     meta.add_row("cleaned text", f"{len(doc.text)} characters, {paragraphs} paragraphs")

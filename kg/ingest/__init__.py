@@ -1,4 +1,9 @@
-"""Ingestion: files, directories, globs, JSONL and standard input → cleaned ``Document`` records.
+"""Ingestion: files, directories, globs, JSONL, web archives (WARC), feeds, URLs and standard input →
+cleaned ``Document`` records.
+
+Arguments: a file (``.txt .md .html .jsonl``, ``.warc``/``.warc.gz`` archives, ``.rss``/``.atom``/``.xml``
+feeds), a directory (read recursively), a glob pattern, ``-`` for standard input, or an ``http(s)://`` URL
+of an article page or a feed (``kg.ingest.web``: fetched politely, one clear error when unreachable).
 
 ``read_documents`` yields a ``Document`` or an ``InputError`` per input (per line for JSONL), so one
 bad file never stops a batch. What cleaning removed is kept in ``Document.removed`` with the reason;
@@ -26,15 +31,18 @@ from typing import BinaryIO
 from kg.errors import InputError
 from kg.ingest.build import build_document
 from kg.ingest.decode import decode
-from kg.ingest.html import looks_like_html, read_html
+from kg.ingest.html import looks_like_html, page_document
 from kg.ingest.jsonl import looks_like_jsonl, read_jsonl
 from kg.ingest.lexicon import boilerplate
+from kg.ingest.warc import is_warc, read_warc
+from kg.ingest.web import is_url
 from kg.records import Document
 
-SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
 MARKDOWN = {".md", ".markdown"}
 HTML = {".html", ".htm", ".xhtml"}
 JSONL = {".jsonl", ".ndjson"}
+FEEDS = {".rss", ".atom"}  # and ``.xml`` named on the command line, when its first element is a feed's
+SUFFIXES = {".txt", ".text", *MARKDOWN, *HTML, *JSONL, *FEEDS, ".warc", ".gz", ".arc"}
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
@@ -88,8 +96,10 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
         path = Path(p)
         if p == STDIN:
             yield STDIN
+        elif is_url(p):
+            yield p
         elif path.is_dir():
-            found = [f for f in path.rglob("*") if f.suffix.lower() in SUFFIXES
+            found = [f for f in path.rglob("*") if _readable_name(f)
                      and not any(part.startswith(".") for part in f.relative_to(path).parts)]
             files = sorted(f for f in found if f.is_file())
             # an article-named link that leads nowhere (or in a circle) is reported, not silently skipped
@@ -109,6 +119,11 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
             yield _unreadable(p, path)
 
 
+def _readable_name(f: Path) -> bool:
+    """A name a directory walk reads (``x.gz`` only as ``x.warc.gz``/``x.arc.gz``)."""
+    return is_warc(f.name) or (f.suffix.lower() in SUFFIXES and f.suffix.lower() != ".gz")
+
+
 def read_documents(
     paths: Iterable[str],
     *,
@@ -124,19 +139,49 @@ def read_documents(
         yield exc
         return
     seen: dict[str, int] = {}
-    for item in expand(paths):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            for result in _read_one(item, max_bytes, english_only, rules_path, stdin):
-                if isinstance(result, Document):
-                    result = _unique(result, seen)
-                yield result
-        except InputError as exc:
-            yield exc
-        except OSError as exc:
-            yield InputError(str(item), f"cannot read ({exc.strerror or exc})")
+    web = _Web(max_bytes)
+    try:
+        for item in expand(paths):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                for result in _read_one(item, max_bytes, english_only, rules_path, stdin, web):
+                    if isinstance(result, Document):
+                        result = _unique(result, seen)
+                    yield result
+            except InputError as exc:
+                yield exc
+            except OSError as exc:
+                yield InputError(str(item), f"cannot read ({exc.strerror or exc})")
+    finally:
+        web.close()
+
+
+class _Web:
+    """The batch's one HTTP client, opened at the first URL or feed."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._fetcher = None
+
+    @property
+    def fetcher(self):
+        if self._fetcher is None:
+            from kg.ingest.web import Fetcher
+
+            self._fetcher = Fetcher(self.max_bytes)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.__exit__(None, None, None)
+
+
+def _looks_like_feed(raw: bytes) -> bool:
+    from kg.ingest.web import looks_like_feed
+
+    return looks_like_feed(raw)
 
 
 def _unique(doc: Document, seen: dict[str, int]) -> Document:
@@ -167,24 +212,53 @@ def _read_bytes(item: Path | str, max_bytes: int, stdin: BinaryIO | None, whole:
     return item.read_bytes()
 
 
+def _read_url(url: str, web: _Web, common: dict) -> Iterator[Document | InputError]:
+    from kg.ingest.feeds import read_feed
+    from kg.ingest.web import decode_body, now, url_id
+
+    page = web.fetcher.get(url)
+    if page.is_feed:
+        yield from read_feed(page.body, url, web.fetcher, **common)
+        return
+    if page.content_type and page.content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
+        raise InputError(url, f"not an article page or a feed (the server sent {page.content_type})")
+    text = decode_body(page, url)
+    common = {**common, "source_path": url}
+    if page.content_type == "text/plain":
+        yield build_document(text, doc_id=url_id(url), markdown="auto", preset=dict(url=url), fetched=now(),
+                             **common)
+    else:
+        yield page_document(text, name=url, doc_id=url_id(url), url=url, fetched=now(), **common)
+
+
 def _read_one(item: Path | str, max_bytes: int, english_only: bool, rules: Path | None,
-              stdin: BinaryIO | None) -> Iterator[Document | InputError]:
+              stdin: BinaryIO | None, web: _Web) -> Iterator[Document | InputError]:
     name = STDIN if item == STDIN else str(item)
+    common = dict(english_only=english_only, rules=rules)
+    if isinstance(item, str) and is_url(item):
+        yield from _read_url(item, web, common)
+        return
+    if item != STDIN and is_warc(item.name):
+        with open(item, "rb") as stream:
+            yield from read_warc(stream, name, max_bytes, **common)
+        return
     suffix = "" if item == STDIN else item.suffix.lower()
     raw = _read_bytes(item, max_bytes, stdin, whole=suffix not in JSONL)
+    if suffix in FEEDS or (suffix == ".xml" and _looks_like_feed(raw)):
+        from kg.ingest.feeds import read_feed
+
+        yield from read_feed(raw, name, web.fetcher, **common)
+        return
     if not raw.strip():
         raise InputError(name, "file is empty")
     text, encoding = decode(raw, name, lines=suffix in JSONL)
     if not text.strip():
         raise InputError(name, "file is empty")
     stem = "stdin" if item == STDIN else item.stem
-    common = dict(source_path=name, encoding=encoding, english_only=english_only, rules=rules)
+    common = dict(source_path=name, encoding=encoding, **common)
     if suffix in JSONL or (suffix not in HTML | MARKDOWN and looks_like_jsonl(text)):
         yield from read_jsonl(text, name, stem, max_bytes, **common)
     elif suffix in HTML or (suffix not in MARKDOWN and looks_like_html(text)):
-        page = read_html(text, name)
-        preset = dict(title=page.title, url=page.url, date=page.date, publisher=page.publisher,
-                      author=page.author)
-        yield build_document(page.text, doc_id=stem, markdown="none", preset=preset, links=page.links, **common)
+        yield page_document(text, name=name, doc_id=stem, **common)
     else:
         yield build_document(text, doc_id=stem, markdown="full" if suffix in MARKDOWN else "auto", **common)

@@ -24,6 +24,7 @@ def build_document(
     english_only: bool = True,
     rules: Path | None = None,
     links: tuple[str, ...] = (),
+    fetched: str | None = None,
 ) -> Document:
     """``markdown``: "full" (a Markdown file: all syntax), "auto" (links and images only, when the text
     has any), "none". ``preset``: metadata the container already gave (HTML meta, JSONL fields); what
@@ -69,4 +70,5 @@ def build_document(
         links=links,
         first_published_in=tuple(found.first_published_in),
         removed=tuple(sorted(found.removed, key=lambda r: stripped.find(r.text.split("\n", 1)[0]))),
+        fetched=fetched,
     )

@@ -32,6 +32,24 @@ class Page:
     links: tuple[str, ...] = ()
 
 
+def page_document(html: str, *, name: str, doc_id: str, url: str | None = None, fetched: str | None = None,
+                  fallback: dict | None = None, **common):
+    """A ``Document`` from one HTML page. ``url``: where it was fetched from (wins over the page's own
+    canonical URL); ``fetched``: when (ISO date-time); ``fallback``: metadata a feed entry or archive gave,
+    used where the page says nothing (the date falls back to the fetch day)."""
+    from kg.ingest.build import build_document
+
+    page = read_html(html, name)
+    preset = dict(title=page.title, url=url or page.url, date=page.date, publisher=page.publisher,
+                  author=page.author)
+    for key, value in (fallback or {}).items():
+        preset[key] = preset.get(key) or value
+    if not preset.get("date") and fetched:
+        preset["date"] = parse_date(fetched)
+    return build_document(page.text, doc_id=doc_id, markdown="none", preset=preset, links=page.links,
+                          fetched=fetched, **common)
+
+
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:500].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head or "<head" in head)
