@@ -59,7 +59,9 @@ def build(
     articles (forking costs more than it saves), up to the number of cores for a batch."""
     report = BuildReport()
     todo: list[Document] = []
-    for item in read_documents(paths):
+    from kg.ingest import corpus  # publisher boilerplate across the store: its passage index sits in the store folder
+
+    for item in read_documents(paths, boilerplate_index=corpus.index_path(store)):
         if isinstance(item, InputError):
             report.problems.append(item)
             continue
@@ -147,6 +149,9 @@ def resolve_entities(store) -> int:
 def remove(doc_ids: Iterable[str], store) -> list[str]:
     removed = [d for d in doc_ids if store.remove_document(d)]
     if removed:
+        from kg.ingest import corpus
+
+        corpus.forget(removed, corpus.index_path(store))
         path = _dedup_path(store)
         if path is not None and path.exists():
             from kg.ingest.dedup import DedupIndex

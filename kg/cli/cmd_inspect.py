@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.table import Table
 
@@ -58,11 +60,25 @@ def inspect(
     keep_foreign: bool = typer.Option(False, "--keep-foreign", help="Do not skip non-English texts."),
     rules: str = typer.Option(None, "--rules", help="Extra boilerplate rule file (format: kg/ingest/rules/"
                                                     "boilerplate.tsv)."),
+    store: str = typer.Option(None, "--store", "-s", help="Also count the documents of this store (directory) "
+                                                          "when finding publisher boilerplate (read only)."),
 ) -> None:
-    """Show the metadata found in each article, what cleaning removed and why, and the cleaned length."""
+    """Show the metadata found in each article, what cleaning removed and why, and the cleaned length.
+
+    Passages that recur across many documents of one publisher (among the articles given, plus a store's
+    with --store) are removed as "publisher boilerplate"."""
+    from kg.ingest.corpus import INDEX_FILE, corpus_pass
+
     failed = 0
     docs = []
-    for item in read_documents(paths, max_bytes=max_size, english_only=not keep_foreign, rules=rules):
+    items = read_documents(paths, max_bytes=max_size, english_only=not keep_foreign, rules=rules, corpus=False)
+    index = None
+    if store is not None:
+        index = Path(store) / INDEX_FILE
+        if not index.exists():
+            report_problem(InputError(store, f"no boilerplate index ({INDEX_FILE}) in this store; build it first"))
+            raise typer.Exit(1)
+    for item in corpus_pass(items, index, save=False):
         if isinstance(item, InputError):
             failed += 1
             report_problem(item)

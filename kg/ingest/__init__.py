@@ -15,6 +15,11 @@ Options (keyword arguments of ``read_documents``):
   english_only  skip texts that are not English (default True)
   rules         path of an extra boilerplate rule file (same format as ``rules/boilerplate.tsv``)
   stdin         binary stream read for ``-`` (default ``sys.stdin.buffer``)
+  corpus        remove passages that recur across many documents of one publisher (``kg.ingest.corpus``;
+                default True). The whole batch is read before the first document is handed on
+  boilerplate_index  a store's passage index file (``corpus.INDEX_FILE`` in the store folder): the
+                corpus is then the store's documents plus the batch, and stored documents whose boilerplate
+                changed are handed on again after the batch, re-cleaned
 """
 
 from __future__ import annotations
@@ -131,6 +136,25 @@ def read_documents(
     english_only: bool = True,
     rules: str | Path | None = None,
     stdin: BinaryIO | None = None,
+    corpus: bool = True,
+    boilerplate_index: str | Path | None = None,
+) -> Iterator[Document | InputError]:
+    items = _read_all(paths, max_bytes=max_bytes, english_only=english_only, rules=rules, stdin=stdin)
+    if not corpus:
+        yield from items
+        return
+    from kg.ingest.corpus import corpus_pass
+
+    yield from corpus_pass(items, boilerplate_index)
+
+
+def _read_all(
+    paths: Iterable[str],
+    *,
+    max_bytes: int,
+    english_only: bool,
+    rules: str | Path | None,
+    stdin: BinaryIO | None,
 ) -> Iterator[Document | InputError]:
     rules_path = Path(rules) if rules else None
     try:
