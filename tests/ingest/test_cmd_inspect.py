@@ -34,3 +34,40 @@ def test_cmd_inspect_bad_file_exit_code(tmp_path):
     result = runner.invoke(app, ["inspect", str(f)])
     assert result.exit_code == 1
     assert f"{f}: file is empty" in result.output.replace("\n", "")
+
+
+def _notes(tmp_path, n: int, folder: str = "in"):
+    from tests.ingest.test_corpus import NOTE, STORIES
+
+    src = tmp_path / folder
+    src.mkdir()
+    for i in range(n):
+        (src / f"s{i}.txt").write_text("\n\n".join(STORIES[i] + (NOTE,)), encoding="utf-8")
+    return src
+
+
+def test_cmd_inspect_lists_publisher_boilerplate(tmp_path):
+    src = _notes(tmp_path, 3)
+    result = runner.invoke(app, ["inspect", str(src)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("publisher boilerplate") == 3
+    assert "recurs in 3 of the 3 documents without a publisher" in result.output
+
+
+def test_cmd_inspect_store_counts_stored_documents(tmp_path):
+    from kg.ingest import read_documents
+    from kg.ingest.corpus import INDEX_FILE
+
+    store = tmp_path / "store"
+    store.mkdir()
+    list(read_documents([str(_notes(tmp_path, 2, "old"))], boilerplate_index=store / INDEX_FILE))
+    new = _notes(tmp_path, 3, "new") / "s2.txt"
+    alone = runner.invoke(app, ["inspect", str(new)], terminal_width=200)
+    assert "publisher boilerplate" not in alone.output
+    before = (store / INDEX_FILE).read_bytes()
+    with_store = runner.invoke(app, ["inspect", "--store", str(store), str(new)], terminal_width=200)
+    assert with_store.exit_code == 0, with_store.output
+    assert "recurs in 3 of the 3 documents without a publisher" in with_store.output
+    assert (store / INDEX_FILE).read_bytes() == before  # read only
+    missing = runner.invoke(app, ["inspect", "--store", str(tmp_path), str(new)])
+    assert missing.exit_code == 1 and "no boilerplate index" in missing.output
