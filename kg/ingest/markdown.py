@@ -4,7 +4,8 @@ Two modes:
 
 * ``full=True`` for ``.md`` files: the whole CommonMark syntax (plus tables and strikethrough).
   Headings, list items, block quotes and code blocks become paragraphs of their own; emphasis, code
-  marks, HTML tags and rules go; backslash escapes and entities are resolved (``5\\*3`` → ``5*3``).
+  marks, formatting tags (``<b>``, ``<span>``) and rules go; other inline HTML stays as literal text;
+  backslash escapes and entities are resolved (``5\\*3`` → ``5*3``).
 * ``full=False`` for text files that contain Markdown links (scraped articles often do:
   ``[said](#)``): only links, images, autolinks and reference definitions are parsed; every other
   character — ``*``, ``_``, ``#``, backslashes, ``&amp;`` — is the author's text and stays as written.
@@ -16,6 +17,7 @@ removed. Text without any link, image or reference definition is returned unchan
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -25,6 +27,11 @@ from kg.records import Removed
 
 # block tokens whose inline content is a paragraph of its own
 _TEXT_BLOCKS = {"paragraph_open", "heading_open", "th_open", "td_open"}
+# inline HTML tags that only format text: dropped. Any other inline markup (<img>, <script>, <iframe>) stays
+# as the literal text it is, visible to a reader, rather than silently hidden or interpreted
+_FORMATTING = {"a", "abbr", "b", "big", "br", "cite", "del", "em", "font", "i", "ins", "kbd", "mark", "q", "s",
+               "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "wbr"}
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _LINK_RULES = ["link", "image", "autolink", "reference"]
 
 
@@ -68,10 +75,10 @@ def _inline(children: list[Token], links: list[str], removed: list[Removed], ful
         elif c.type == "image":
             src = str(c.attrs.get("src") or "")
             removed.append(Removed(f"![{c.content}]({src})", "markdown image"))
-        elif c.type == "html_inline" and full:
-            continue  # a tag: <b>, <br>, <span ...>
         elif c.type == "html_inline":
-            out.append(c.content)
+            name = _TAG_NAME.match(c.content)
+            if not (full and name and name.group(1).lower() in _FORMATTING):
+                out.append(c.content)
     return "".join(out)
 
 

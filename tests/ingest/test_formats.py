@@ -166,3 +166,8 @@ def test_formats_property_kept_and_removed_text_slices_the_input(tmp_path, parag
     for piece in result.removed:
         for part in re.split(r"\n\n", piece.text):
             assert _squash(part) in flat
+
+
+def test_formats_markdown_formatting_tags_go_other_markup_stays_visible():
+    text, _, _ = strip_markdown("He <b>said</b> <img src=x onerror=alert(1)> it <span class='x'>twice</span>.")
+    assert text == "He said <img src=x onerror=alert(1)> it twice."
