@@ -115,3 +115,31 @@ def test_warc_in_a_directory_walk(tmp_path):
     (tmp_path / "notes.gz").write_bytes(b"\x1f\x8b")  # a .gz that is not an archive is not read
     [doc] = list(read_documents([str(tmp_path)]))
     assert doc.url == "https://coast.example/a"
+
+
+def test_warc_cli_inspect_notes_skipped_records_and_succeeds(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli.main import app
+
+    f = tmp_path / "crawl.warc.gz"
+    _archive(f, True, [(("https://coast.example/a", _page("lamp")), {}),
+                       (("https://coast.example/logo.png", b"\x89PNG"), {"ctype": "image/png"})])
+    result = CliRunner().invoke(app, ["inspect", str(f)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "https://coast.example/a" in result.output and "2024-03-09T12:30:00Z" in result.output
+    assert "Note: " in result.output and "1 image/png" in result.output
+
+
+def test_warc_build_stores_each_page_with_its_url(tmp_path, nlp):
+    from kg.build import build
+    from kg.store import open_store
+
+    f = tmp_path / "crawl.warc.gz"
+    _archive(f, True, [(("https://coast.example/a", _page("lamp")), {}),
+                       (("https://coast.example/b", _page("beacon")), {})])
+    store = open_store(str(tmp_path / "store"))
+    report = build([str(f)], store)
+    assert len(report.added) == 2
+    _, rows = store.select("SELECT ?url WHERE { ?d a kg:Document ; schema:url ?url } ORDER BY ?url")
+    assert [r["url"] for r in rows] == ["https://coast.example/a", "https://coast.example/b"]
