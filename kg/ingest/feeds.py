@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from kg.errors import InputError
 from kg.records import Document
@@ -24,18 +25,25 @@ class Entry:
 
 
 def parse_feed(raw: bytes, name: str) -> tuple[str | None, list[Entry]]:
-    """``(feed title, entries)``, or ``InputError`` when ``raw`` is not a feed."""
+    """``(feed title, entries)``, or ``InputError`` when ``raw`` is not a feed. Relative entry links are
+    resolved against the feed's URL (when it was fetched) or else the feed's own ``<link>``."""
     import feedparser
+
+    from kg.ingest.web import is_url
 
     parsed = feedparser.parse(raw)
     if not parsed.entries and (parsed.bozo or not parsed.feed):
         why = getattr(parsed, "bozo_exception", None)
         raise InputError(name, f"not a readable RSS/Atom feed ({why or 'no entries'})")
+    base = name if is_url(name) else (parsed.feed.get("link") or "")
     entries = []
     for e in parsed.entries:
         when = e.get("published_parsed") or e.get("updated_parsed")
         date = f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}" if when else None
-        entries.append(Entry(link=e.get("link") or None, title=(e.get("title") or "").strip() or None, date=date,
+        link = e.get("link") or None
+        if link and base and not is_url(link):
+            link = urljoin(base, link)
+        entries.append(Entry(link=link, title=(e.get("title") or "").strip() or None, date=date,
                              author=(e.get("author") or "").strip() or None))
     return (parsed.feed.get("title") or "").strip() or None, entries
 

@@ -94,13 +94,13 @@ def test_web_url_is_fetched_as_an_article(site):
 def test_web_rss_feed_entries_are_fetched(site):
     site.pages["/a"] = (200, "text/html", _page("Barrier raised"))
     site.pages["/b"] = (200, "text/html", _page("Quay shops move stock", dated=False))
-    site.pages["/feed.xml"] = (200, "application/rss+xml", _rss(site, [site.url("/a"), site.url("/b"),
+    site.pages["/feed.xml"] = (200, "application/rss+xml", _rss(site, [site.url("/a"), "/b",  # relative link
                                                                        site.url("/missing")]))
     results = list(read_documents([site.url("/feed.xml")]))
     assert [type(r).__name__ for r in results] == ["Document", "Document", "InputError"]
     a, b, missing = results
     assert (a.url, a.title, a.date) == (site.url("/a"), "Barrier raised", "2024-02-01")
-    assert b.date == "2024-01-02"  # the page states none: the feed entry's date
+    assert b.url == site.url("/b") and b.date == "2024-01-02"  # the page states no date: the entry's
     assert str(missing) == f"{site.url('/missing')}: cannot fetch: HTTP 404 Not Found"
 
 
