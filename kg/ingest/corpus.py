@@ -9,15 +9,19 @@ How it is found (MinHash, as in ``dedup``):
   (``NUM_PERM`` 32-bit values: 128 bytes a paragraph, so every paragraph of a large store can be kept);
 * paragraphs are bucketed by LSH bands (``BANDS`` x ``ROWS``: 99 % recall at Jaccard 0.5) with numpy,
   candidates in a bucket are verified (estimated Jaccard ≥ ``SIMILAR``) and joined into clusters;
-* a cluster is boilerplate for a publisher when it occurs in at least ``required(n)`` of that
-  publisher's ``n`` documents: ``MIN_DOCS`` (3), or ``SHARE`` of them when that is more, but never more
-  than ``CAP`` documents (a passage in 10 articles of one outlet is furniture however large the corpus).
+* a cluster is boilerplate for a publisher when one wording of it recurs in at least ``MIN_DOCS``
+  documents (a template filled with different facts is not furniture) and the cluster occurs in at least
+  ``required(n)`` of that publisher's ``n`` documents: ``MIN_DOCS`` (3), or ``SHARE`` of them when that
+  is more, but never more than ``CAP`` documents (a passage in 10 articles of one outlet is furniture
+  however large the corpus).
 
 What is never boilerplate:
 
 * a passage found in documents of two or more known publishers: shared content — a quote, wire copy,
   a republished article — which the quote extractor and ``dedup`` must see in every copy;
 * a paragraph that is mostly a quotation (a repeated quote is a repeated claim);
+* a data line: figures (digits, or ``rules/figure_words.txt``) are at least ``FIGURES`` of its words —
+  "Qtly div 10 cts vs 10 cts prior" in two companies' notices is a fact about each company;
 * more than ``MAX_DOC_SHARE`` of one document's text: then the documents are copies of each other
   (``dedup``'s business), and that document is left whole.
 
@@ -50,6 +54,7 @@ import numpy as np
 from datasketch import MinHash
 
 from kg.errors import InputError, StoreError
+from kg.ingest.lexicon import words
 from kg.records import Document, Removed
 
 FORMAT = 1
@@ -64,6 +69,7 @@ SHARE = 0.05
 CAP = 10
 MAX_DOC_SHARE = 0.5
 QUOTED = 0.5  # share of a paragraph's characters inside quotation marks that makes it a quotation
+FIGURES = 0.1  # share of a paragraph's words that are figures that makes it a data line
 REASON = "publisher boilerplate"
 
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*")
@@ -88,6 +94,11 @@ def _quotation(p: str) -> bool:
     return sum(len(m.group(0)) for m in _QUOTE.finditer(p)) >= QUOTED * len(p)
 
 
+def _data_line(tokens: list[str]) -> bool:
+    figures = words("figure_words.txt")
+    return sum(any(ch.isdigit() for ch in t) or t in figures for t in tokens) >= FIGURES * len(tokens)
+
+
 @cache
 def _permutations():
     return MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
@@ -95,7 +106,7 @@ def _permutations():
 
 def _signature(paragraph: str) -> np.ndarray | None:
     tokens = [w.lower() for w in _WORD.findall(paragraph)]
-    if len(tokens) < MIN_WORDS or _quotation(paragraph):
+    if len(tokens) < MIN_WORDS or _quotation(paragraph) or _data_line(tokens):
         return None
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
     m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32")
@@ -158,8 +169,8 @@ class CorpusIndex:
     def mark_applied(self, doc_id: str, verdict: Verdict) -> None:
         self._entries[doc_id].applied = tuple(sorted(verdict.removed))
 
-    def _clusters(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-        """``(doc ids, owner row → doc index, paragraph of each row, cluster label of each row)``."""
+    def _clusters(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """``(doc ids, owner row → doc index, paragraph of each row, cluster label of each row, signatures)``."""
         ids = list(self._entries)
         owners = [np.full(len(e.paragraphs), k, dtype=np.int32) for k, e in enumerate(self._entries.values())]
         owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int32)
@@ -188,11 +199,11 @@ class CorpusIndex:
                     if ri != rj:
                         parent[max(ri, rj)] = min(ri, rj)
         labels = np.array([find(i) for i in range(len(owner))], dtype=np.int64)
-        return ids, owner, para, labels
+        return ids, owner, para, labels, sigs
 
     def verdicts(self) -> dict[str, Verdict]:
         """What this pass removes from each indexed document (independent of the order they came in)."""
-        ids, owner, para, labels = self._clusters()
+        ids, owner, para, labels, sigs = self._clusters()
         groups = [e.group for e in self._entries.values()]
         size = Counter(groups)
         members: dict[int, list[int]] = defaultdict(list)
@@ -202,6 +213,13 @@ class CorpusIndex:
         for rows in members.values():
             docs = {int(owner[r]) for r in rows}
             if len(docs) < MIN_DOCS:
+                continue
+            # furniture is one text repeated (in a wording or two); a template filled with different facts
+            # ("rated A-2 by Moody's", "rated Aa-3 by Moody's", ...) chains into a cluster of one-offs
+            variants: dict[bytes, set[int]] = defaultdict(set)
+            for r in rows:
+                variants[sigs[r].tobytes()].add(int(owner[r]))
+            if max(len(v) for v in variants.values()) < MIN_DOCS:
                 continue
             per_group = Counter(groups[d] for d in docs)
             known = [g for g in per_group if g]

@@ -96,6 +96,23 @@ def test_corpus_passage_shared_by_two_publishers_is_content(tmp_path):
     assert all(wire in d.text for d in docs.values())
 
 
+def test_corpus_template_filled_with_different_facts_is_kept(tmp_path):
+    # one sentence frame, a different rating in each: a chain of similar one-offs, no repeated wording
+    ratings = ["AA-minus", "A-plus", "BBB", "A-2", "AAA"]
+    lines = [f"Callable after seven years, the bond is rated {r} by the agency and carries a fixed coupon paid "
+             f"twice a year to holders." for r in ratings]
+    rows = [_row(i, extra=(line,)) for i, line in enumerate(lines)]
+    docs = _docs([_jsonl(tmp_path, rows)])
+    assert all(lines[i] in docs[f"story-{i}"].text for i in range(5))
+
+
+def test_corpus_coinciding_data_lines_are_kept(tmp_path):
+    line = "Quarterly dividend 12 cents vs 12 cents prior, payable May 2 to holders of record April 10."
+    rows = [_row(i, extra=(line,)) for i in range(5)]
+    docs = _docs([_jsonl(tmp_path, rows)])
+    assert all(line in d.text for d in docs.values())
+
+
 def test_corpus_repeated_quotation_is_kept(tmp_path):
     quote = ("“We will not let the harbour close while there is still a single boat that needs it,” the mayor "
              "told the crowd.")
@@ -176,12 +193,12 @@ def test_corpus_incremental_build_equals_full_build(tmp_path, nlp, monkeypatch):
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first = _jsonl(tmp_path, [_row(0, extra=(NOTE,)), _row(1, extra=(NOTE,))], "first.jsonl")
-    second = _jsonl(tmp_path, [_row(2, extra=(NOTE_LONGER,)), _row(3)], "second.jsonl")
+    second = _jsonl(tmp_path, [_row(2, extra=(NOTE,)), _row(3, extra=(NOTE_LONGER,)), _row(4)], "second.jsonl")
     full, inc = open_store(str(tmp_path / "full")), open_store(str(tmp_path / "inc"))
     build([str(first), str(second)], full)
     assert build([str(first)], inc).ok
     report = build([str(second)], inc)
-    assert report.added == ["story-2", "story-3"] and report.replaced == ["story-0", "story-1"]
+    assert report.added == ["story-2", "story-3", "story-4"] and report.replaced == ["story-0", "story-1"]
     quads = export_nquads(inc)
     assert quads == export_nquads(full)
     assert not any("Harbour Daily newsroom" in q for q in quads)
