@@ -9,7 +9,7 @@ from kg.errors import InputError
 from kg.ingest import clean, metadata
 from kg.ingest.language import not_english
 from kg.ingest.lexicon import boilerplate
-from kg.ingest.markdown import looks_like_markdown, strip_markdown
+from kg.ingest.markdown import strip_markdown
 from kg.records import Document
 
 
@@ -31,7 +31,7 @@ def build_document(
     the text itself says only fills the gaps. ``links``: link targets the container already gave (HTML)."""
     text = clean.normalise_chars(text)
     found = metadata.Found(**{k: v for k, v in (preset or {}).items() if v})
-    if markdown == "full" or (markdown == "auto" and looks_like_markdown(text)):
+    if markdown in ("full", "auto"):  # "auto" returns the text unchanged when it has no link or image
         text, md_links, removed = strip_markdown(text, full=markdown == "full")
         links = tuple(dict.fromkeys(links + md_links))
         found.removed.extend(removed)

@@ -96,7 +96,8 @@ def _quotation(p: str) -> bool:
 
 def _data_line(tokens: list[str]) -> bool:
     figures = words("figure_words.txt")
-    return sum(any(ch.isdigit() for ch in t) or t in figures for t in tokens) >= FIGURES * len(tokens)
+    # a token with a digit starts with one ("10", "1,000", "3rd"): _WORD splits "A-3" into "a", "3"
+    return sum(t[0].isdigit() or t in figures for t in tokens) >= FIGURES * len(tokens)
 
 
 @cache
@@ -109,7 +110,8 @@ def _signature(paragraph: str) -> np.ndarray | None:
     if len(tokens) < MIN_WORDS or _quotation(paragraph) or _data_line(tokens):
         return None
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
-    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32")
+    # crc32 (C) instead of datasketch's default sha1 (Python per shingle): a 32-bit hash is all affine32 uses
+    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32", hashfunc=zlib.crc32)
     m.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return m.hashvalues.astype(np.uint32)
 
@@ -154,7 +156,7 @@ class CorpusIndex:
         self._entries[doc.id] = _Entry(
             group=group_of(doc), paragraphs=np.array(idx, dtype=np.int32),
             signatures=np.array(sigs, dtype=np.uint32).reshape(len(sigs), NUM_PERM),
-            blob=zlib.compress(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)),
+            blob=zlib.compress(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), 1),
             applied=old.applied if old else ())
 
     def remove(self, doc_id: str) -> None:

@@ -58,7 +58,7 @@ def _has_links(tokens: list[Token], env: dict) -> bool:
 
 def looks_like_markdown(text: str) -> bool:
     """The text has a Markdown link, image, autolink or reference definition."""
-    return _has_links(*_parse(text, full=False))
+    return ("[" in text or "<" in text) and _has_links(*_parse(text, full=False))
 
 
 def _inline(children: list[Token], links: list[str], removed: list[Removed], full: bool) -> str:
@@ -94,9 +94,11 @@ def _html_block(html: str) -> str:
 
 def strip_markdown(text: str, full: bool = True) -> tuple[str, tuple[str, ...], list[Removed]]:
     """Return ``(plain_text, link_targets, removed)``; paragraphs are separated by blank lines."""
-    tokens, env = _parse(text, full)
     links: list[str] = []
     removed: list[Removed] = []
+    if not full and "[" not in text and "<" not in text:  # every link, image and reference has one of these
+        return text, (), removed
+    tokens, env = _parse(text, full)
     if not full and not _has_links(tokens, env):
         return text, (), removed
     blocks: list[str] = []
