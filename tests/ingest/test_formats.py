@@ -76,7 +76,7 @@ def test_formats_html_deeply_nested_page_keeps_its_text(tmp_path, depth):
 
 def test_formats_html_nesting_beyond_the_parser_is_named(tmp_path):
     f = tmp_path / "deeper.html"
-    f.write_text(_page([FILLER, FILLER], depth=3000), encoding="utf-8")
+    f.write_text(_page([FILLER, FILLER], depth=2100), encoding="utf-8")
     err = _one(f)
     assert isinstance(err, InputError)
     assert str(err).startswith(f"{f}: HTML nested deeper than 2000 elements")
