@@ -98,8 +98,9 @@ class LocalStore:
 
     def document_hash(self, doc_id: str) -> str | None:
         from kg.ids import doc_iri
+        from kg.query.terms import iri
 
-        _, rows = self.select(f"SELECT ?h WHERE {{ <{doc_iri(doc_id)}> kg:contentHash ?h }}")
+        _, rows = self.select(f"SELECT ?h WHERE {{ {iri(doc_iri(doc_id))} kg:contentHash ?h }}")
         return rows[0]["h"] if rows else None
 
     def document_ids(self) -> list[str]:
