@@ -80,11 +80,12 @@ def values_clause(variables: Sequence[str], rows: Iterable[Sequence]) -> str:
 
 
 def bind_values(sparql: str, variables: Sequence[str], rows: Iterable[Sequence]) -> str:
-    """The query with its first ``VALUES`` block over exactly ``variables`` replaced by ``rows``."""
+    """The query with its first ``VALUES`` block over exactly ``variables`` (starting a line) set to ``rows``."""
     names = r"\s+".join(rf"\?{re.escape(_variable(v))}" for v in variables)
-    pattern = re.compile(rf"VALUES\s*(?:\(\s*{names}\s*\)|{names})\s*\{{[^{{}}]*\}}")
+    # at the start of a line: a comment's example ("# e.g. VALUES (?a) { … }") is not the block
+    pattern = re.compile(rf"^([ \t]*)VALUES\s*(?:\(\s*{names}\s*\)|{names})\s*\{{[^{{}}]*\}}", re.M)
     clause = values_clause(variables, rows)
-    out, n = pattern.subn(lambda _: clause, sparql, count=1)
+    out, n = pattern.subn(lambda m: m.group(1) + clause, sparql, count=1)
     if not n:
         raise QueryError(f"the query has no VALUES block for {', '.join('?' + v for v in variables)}")
     return out

@@ -50,9 +50,10 @@ def test_iri_refuses_what_is_not_an_iri(bad):
 
 
 def test_bind_values_fills_the_named_queries_block():
-    text = "SELECT * WHERE {\n  VALUES (?a ?b) { (UNDEF UNDEF) }\n  ?s ?p ?o }"
+    text = "# e.g. VALUES (?a ?b) { (1 2) }\nSELECT * WHERE {\n  VALUES (?a ?b) { (UNDEF UNDEF) }\n  ?s ?p ?o }"
     out = bind_values(text, ("a", "b"), [('x"} DROP ALL {', None)])
-    assert 'VALUES (?a ?b) { ("x\\"} DROP ALL {" UNDEF) }' in out
+    assert '\n  VALUES (?a ?b) { ("x\\"} DROP ALL {" UNDEF) }\n' in out
+    assert out.startswith("# e.g. VALUES (?a ?b) { (1 2) }\n")
     assert bind_values("VALUES ?e { }", ("e",), [(Iri("urn:kg:e"),)]) == "VALUES (?e) { (<urn:kg:e>) }"
     with pytest.raises(QueryError):
         bind_values(text, ("c",), [("x",)])
