@@ -2,6 +2,7 @@
 
 KgError
 ├── InputError        a file or document cannot be read (names the file and the reason)
+│   └── SkippedInput  … or is left out on purpose (not English): a note, not a failure (exit code 0)
 ├── PipelineError     the spaCy pipeline cannot be loaded
 ├── StoreError        the store cannot be opened, read or written
 └── QueryError        a SPARQL query is malformed or failed
@@ -18,6 +19,11 @@ class InputError(KgError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class SkippedInput(InputError):
+    """An input left out by policy (not English, say), not because it is broken: ``kg build`` lists it and
+    still exits 0."""
 
 
 class PipelineError(KgError):

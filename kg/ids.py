@@ -33,6 +33,16 @@ def slug(text: str) -> str:
     return text or "x"
 
 
+def name_part(name: str) -> str:
+    """An entity name as an IRI part: its slug ("Kassym-Jomart Tokayev" → kassym-jomart-tokayev); a name
+    with no ASCII letter or digit to slug ("Путин", ">") is percent-encoded instead, so such names never
+    share one node."""
+    s = slug(name)
+    if s != "x" or re.search(r"[A-Za-z0-9]", unicodedata.normalize("NFKD", name)):
+        return s
+    return "_" + iri_part(name.strip().lower())
+
+
 def doc_iri(doc_id: str) -> str:
     return f"{DATA}doc:{iri_part(doc_id)}"
 
@@ -47,12 +57,12 @@ def claim_iri(doc_id: str, kind: str, start: int, end: int, n: int = 0) -> str:
 
 
 def entity_iri(type_: str, name: str) -> str:
-    return f"{DATA}entity:{slug(type_)}:{slug(name)}"
+    return f"{DATA}entity:{slug(type_)}:{name_part(name)}"
 
 
 def local_entity_iri(doc_id: str, type_: str, name: str) -> str:
     """An entity as seen in one document; ``kg:canonical`` links it to the cross-document node."""
-    return f"{DATA}doc:{iri_part(doc_id)}#{slug(type_)}-{slug(name)}"
+    return f"{DATA}doc:{iri_part(doc_id)}#{slug(type_)}-{name_part(name)}"
 
 
 def outlet_iri(name: str) -> str:

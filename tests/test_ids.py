@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.ids import claim_iri, doc_iri, graph_iri, iri_part, link_iri, local_entity_iri
+from kg.ids import claim_iri, doc_iri, entity_iri, graph_iri, iri_part, link_iri, local_entity_iri
 
 ANY_ID = st.text(st.characters(codec=None, exclude_categories=()), max_size=30)
 
@@ -36,3 +36,10 @@ def test_distinct_ids_give_distinct_iris(a, b):
 ])
 def test_iri_part_table(doc_id, expected):
     assert iri_part(doc_id) == expected
+
+
+@pytest.mark.parametrize("a, b", [(">", "<"), ("Путин", "Навальный"), ("東京", "大阪")])
+def test_names_without_ascii_letters_get_distinct_entity_iris(a, b):
+    assert entity_iri("Person", a) != entity_iri("Person", b)
+    assert ox.NamedNode(entity_iri("Person", a))
+    assert entity_iri("Person", "Kassym-Jomart Tokayev") == "urn:kg:entity:person:kassym-jomart-tokayev"
