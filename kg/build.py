@@ -100,7 +100,15 @@ def build(
         progress("resolve", 0, 1)
         report.entities = resolve_entities(store)
         progress("resolve", 1, 1)
+    _commit(store)
     return report
+
+
+def _commit(store) -> None:
+    """Readers (``kg serve``, other commands) see the store as it is now (kg/store/lock.py)."""
+    commit = getattr(store, "commit", None)
+    if commit is not None:
+        commit()
 
 
 def _safe_extract(todo: list[Document], pipeline: str | None, report: BuildReport, workers: int):
@@ -156,4 +164,5 @@ def remove(doc_ids: Iterable[str], store) -> list[str]:
                 index.remove(d)
             index.save(path)
         resolve_entities(store)
+        _commit(store)
     return removed
