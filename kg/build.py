@@ -83,6 +83,8 @@ def build(
             report.problems.append(InputError(ex.document.source_path, f"not stored: {exc}"))
         else:
             stored_ids.add(ex.document.id)
+            for error in ex.extra.get("errors", ()):
+                report.problems.append(InputError(ex.document.source_path, f"{error}; its other claims are stored"))
             for kind, *_ in iter_claims(ex):
                 report.claims[kind] += 1
             if keep_extractions:

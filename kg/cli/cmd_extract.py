@@ -48,6 +48,9 @@ def extract(
 
     writer = None
     for ex in extract_documents(documents(), pipeline=pipeline, on_error=broken):
+        for error in ex.extra.get("errors", ()):
+            failed += 1
+            report_problem(InputError(ex.document.source_path, f"{error}; its other claims are printed"))
         for claim in claim_dicts(ex):
             if kind and claim["kind"] not in kind:
                 continue
