@@ -14,11 +14,18 @@ class KgError(Exception):
     """Base class of every error kg reports to a user."""
 
 
+def shown(path: str) -> str:
+    """A file name as it is shown in a one-line message: line breaks and other control characters in it
+    escaped (``a\\nb.txt``), everything else as it is."""
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in str(path))
+
+
 class InputError(KgError):
     def __init__(self, path: str, reason: str):
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown(path)}: {reason}")
 
 
 class SkippedInput(InputError):
