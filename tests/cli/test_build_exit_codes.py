@@ -41,3 +41,12 @@ def test_a_failed_input_exits_1_and_the_others_are_stored(tmp_path, nlp):
 @pytest.mark.parametrize("args", [["build"], ["build", "x.txt", "--workers", "many"], ["build", "--nope", "x"]])
 def test_usage_errors_exit_2(args):
     assert CliRunner().invoke(app, args).exit_code == 2
+
+
+def test_kg_extract_lists_policy_skips_and_exits_0(tmp_path, nlp):
+    (tmp_path / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "ru.txt"), str(tmp_path / "en.txt")])
+    assert result.exit_code == 0, result.output
+    assert "Skipped:" in result.stderr and "Error" not in result.stderr
+    assert '"doc": "en"' in result.stdout
