@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install browser bench lint clean
+.PHONY: demo test fuzz install browser bench lint clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "kg needs Python 3.11, found " + sys.version' 
@@ -36,6 +36,11 @@ lint: install
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# the property tests with thousands of fresh examples each (the suite runs a small fixed set)
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/extract/test_fuzz.py tests/ingest/test_fuzz_readers.py \
+	  tests/store/test_outside_ids.py tests/query tests/test_ids.py
 
 bench: install
 	$(BIN)/python bench/bench_build.py

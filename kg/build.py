@@ -85,6 +85,8 @@ def build(
             report.problems.append(InputError(ex.document.source_path, f"not stored: {exc}"))
         else:
             stored_ids.add(ex.document.id)
+            for error in ex.extra.get("errors", ()):
+                report.problems.append(InputError(ex.document.source_path, f"{error}; its other claims are stored"))
             for kind, *_ in iter_claims(ex):
                 report.claims[kind] += 1
             if keep_extractions:
@@ -102,7 +104,15 @@ def build(
         progress("resolve", 0, 1)
         report.entities = resolve_entities(store)
         progress("resolve", 1, 1)
+    _commit(store)
     return report
+
+
+def _commit(store) -> None:
+    """Readers (``kg serve``, other commands) see the store as it is now (kg/store/lock.py)."""
+    commit = getattr(store, "commit", None)
+    if commit is not None:
+        commit()
 
 
 def _safe_extract(todo: list[Document], pipeline: str | None, report: BuildReport, workers: int):
@@ -161,4 +171,5 @@ def remove(doc_ids: Iterable[str], store) -> list[str]:
                 index.remove(d)
             index.save(path)
         resolve_entities(store)
+        _commit(store)
     return removed

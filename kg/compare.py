@@ -322,16 +322,13 @@ def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Gr
 
 # --- store-facing ----------------------------------------------------------------------------------------
 
-_TARGET_LINE = re.compile(r"^\s*VALUES \(\?target \?tolerance\).*$", re.M)
-
-
 def trace_sparql(target: float | None, tolerance: float = DEFAULT_TOLERANCE) -> str:
     """kg/query/trace.rq with its VALUES line set to the target (None: every numeric claim)."""
     from kg.query import named
+    from kg.query.terms import bind_values
 
-    values = "(UNDEF UNDEF)" if target is None else f"({float(target)!r} {float(tolerance)!r})"
-    text = named("trace")
-    return _TARGET_LINE.sub(f"  VALUES (?target ?tolerance) {{ {values} }}", text, count=1)
+    row = (None, None) if target is None else (float(target), float(tolerance))
+    return bind_values(named("trace"), ("target", "tolerance"), [row])
 
 
 def numeric_rows(store, target: float | None = None, tolerance: float = DEFAULT_TOLERANCE) -> list[dict]:

@@ -2,7 +2,7 @@
 
 KgError
 ├── InputError        a file or document cannot be read (names the file and the reason)
-│   └── Skipped       an input left out by policy, not broken (e.g. a web archive's non-HTML responses)
+│   └── SkippedInput  … or is left out on purpose (not English, a WARC's images): a note, exit code 0
 ├── PipelineError     the spaCy pipeline cannot be loaded
 ├── StoreError        the store cannot be opened, read or written
 └── QueryError        a SPARQL query is malformed or failed
@@ -14,15 +14,23 @@ class KgError(Exception):
     """Base class of every error kg reports to a user."""
 
 
+def shown(path: str) -> str:
+    """A file name as it is shown in a one-line message: line breaks and other control characters in it
+    escaped (``a\\nb.txt``), everything else as it is."""
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in str(path))
+
+
 class InputError(KgError):
     def __init__(self, path: str, reason: str):
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown(path)}: {reason}")
 
 
-class Skipped(InputError):
-    """Not an article by design (a WARC's images and redirects): reported as a note, not a failure."""
+class SkippedInput(InputError):
+    """An input left out by policy (not English, say), not because it is broken: ``kg build`` lists it and
+    still exits 0."""
 
 
 class PipelineError(KgError):

@@ -124,6 +124,7 @@ def test_compare_show_value_uses_qualifier_signs():
 
 def test_compare_trace_sparql_fills_the_values_line():
     text = compare.trace_sparql(1400.0, 0.01)
-    assert "VALUES (?target ?tolerance) { (1400.0 0.01) }" in text
+    dec = "^^<http://www.w3.org/2001/XMLSchema#decimal>"
+    assert f'VALUES (?target ?tolerance) {{ ("1400.0"{dec} "0.01"{dec}) }}' in text
     assert "(UNDEF UNDEF)" in compare.trace_sparql(None)
     assert text.count("VALUES (?target") == 1

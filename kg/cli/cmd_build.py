@@ -7,7 +7,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.common import PIPELINE_OPTION, STORE_OPTION, console, report_problem
+from kg.cli.common import PIPELINE_OPTION, STORE_OPTION, console, report_problem, report_skipped
+from kg.errors import SkippedInput
 from kg.store import open_store
 
 STAGES = {"extract": "Reading and extracting", "link": "Linking republications", "resolve": "Resolving entities"}
@@ -20,7 +21,10 @@ def build(
     show: int = typer.Option(5, "--show", help="How many claims to print after the summary (0: none)."),
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
 ) -> None:
-    """Build (or update) the knowledge graph from articles. Unchanged articles are skipped."""
+    """Build (or update) the knowledge graph from articles. Unchanged articles are skipped.
+
+    Exit code 0: built (inputs left out by policy, e.g. not English, are listed); 1: an input failed
+    (the others are still stored); 2: wrong usage."""
     # imported here, not at module top: they pull in spaCy, and `kg --help` should not wait for it
     from kg.build import build as run_build
     st = open_store(store)
@@ -37,7 +41,11 @@ def build(
 
         report = run_build(paths, st, pipeline=pipeline, progress=progress, keep_extractions=show > 0,
                                workers=workers)
-    for problem in report.problems:
+    skipped = [p for p in report.problems if isinstance(p, SkippedInput)]
+    failed = [p for p in report.problems if not isinstance(p, SkippedInput)]
+    for note in skipped:
+        report_skipped(note)
+    for problem in failed:
         report_problem(problem)
     table = Table(title=f"kg build → {store}", show_header=False, title_justify="left")
     table.add_row("documents added", str(len(report.added)))
@@ -47,11 +55,13 @@ def build(
                   f"{report.claims['quote']} / {report.claims['quantity']} / {report.claims['relation']}")
     table.add_row("document links", str(report.links))
     table.add_row("canonical entities", str(report.entities))
-    table.add_row("problems", Text(str(len(report.problems)), style="red") if report.problems else "0")
+    if skipped:
+        table.add_row("skipped by policy", Text(str(len(skipped)), style="yellow"))
+    table.add_row("problems", Text(str(len(failed)), style="red") if failed else "0")
     console.print(table)
     if show:
         _print_examples(report.extractions, show)
-    if report.problems:
+    if failed:
         raise typer.Exit(1)
 
 

@@ -16,6 +16,7 @@ from rich.text import Text
 from kg.cli.common import STORE_OPTION, console
 from kg.errors import QueryError
 from kg.query import named
+from kg.query.terms import Iri, bind_values
 from kg.store import open_store
 
 _SEP = "\u001f"
@@ -97,8 +98,7 @@ def find_entities(summaries: list[EntitySummary], name: str) -> list[EntitySumma
 def said_by_and_about(store, iris: list[str]) -> list[dict]:
     if not iris:
         return []
-    values = " ".join(f"<{i}>" for i in iris)
-    query = named("entity").replace("VALUES ?entity { }", f"VALUES ?entity {{ {values} }}")
+    query = bind_values(named("entity"), ("entity",), [(Iri(i),) for i in iris])
     _, rows = store.select(query)
     return rows
 

@@ -9,8 +9,8 @@ from enum import Enum
 
 import typer
 
-from kg.cli.common import PIPELINE_OPTION, report_problem
-from kg.errors import InputError
+from kg.cli.common import PIPELINE_OPTION, report_problem, report_skipped
+from kg.errors import InputError, SkippedInput
 from kg.ingest import read_documents
 from kg.query.claims import FIELDS
 
@@ -35,7 +35,9 @@ def extract(
     def documents():
         nonlocal failed
         for item in read_documents(paths):
-            if isinstance(item, InputError):
+            if isinstance(item, SkippedInput):  # left out by policy (not English): a note, exit code 0
+                report_skipped(item)
+            elif isinstance(item, InputError):
                 failed += 1
                 report_problem(item)
             else:
@@ -48,6 +50,9 @@ def extract(
 
     writer = None
     for ex in extract_documents(documents(), pipeline=pipeline, on_error=broken):
+        for error in ex.extra.get("errors", ()):
+            failed += 1
+            report_problem(InputError(ex.document.source_path, f"{error}; its other claims are printed"))
         for claim in claim_dicts(ex):
             if kind and claim["kind"] not in kind:
                 continue

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli.common import console, err_console, report_problem
-from kg.errors import InputError, Skipped
+from kg.errors import InputError, SkippedInput
 from kg.ingest import DEFAULT_MAX_BYTES, read_documents
 from kg.records import Document
 
@@ -80,7 +80,7 @@ def inspect(
             report_problem(InputError(store, f"no boilerplate index ({INDEX_FILE}) in this store; build it first"))
             raise typer.Exit(1)
     for item in corpus_pass(items, index, save=False):
-        if isinstance(item, Skipped):  # left out by design (a web archive's images): a note, not a failure
+        if isinstance(item, SkippedInput):  # left out by design (a web archive's images): a note, not a failure
             err_console.print(Text(f"Note: {item}"), highlight=False, soft_wrap=True)
             continue
         if isinstance(item, InputError):

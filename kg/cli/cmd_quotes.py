@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from enum import Enum
 
@@ -13,9 +12,8 @@ from rich.table import Table
 
 from kg.cli.common import STORE_OPTION, console
 from kg.query import named
+from kg.query.terms import bind_values
 from kg.store import open_store
-
-_VALUES = re.compile(r"VALUES \(\?speaker_q \?about_q\) \{ \(UNDEF UNDEF\) \}")
 
 
 class Format(str, Enum):
@@ -24,16 +22,9 @@ class Format(str, Enum):
     csv = "csv"
 
 
-def _literal(value: str | None) -> str:
-    # a SPARQL string literal: JSON's escapes (\" \\ \n \t …) are valid SPARQL escapes
-    return "UNDEF" if value is None else json.dumps(value, ensure_ascii=False)
-
-
 def quotes_query(speaker: str | None = None, about: str | None = None) -> str:
     """``quotes.rq`` with its VALUES line filled in with the filters."""
-    sparql = named("quotes")
-    line = f"VALUES (?speaker_q ?about_q) {{ ({_literal(speaker)} {_literal(about)}) }}"
-    return _VALUES.sub(lambda _: line, sparql, count=1)
+    return bind_values(named("quotes"), ("speaker_q", "about_q"), [(speaker, about)])
 
 
 def quotes(

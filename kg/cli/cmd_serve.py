@@ -19,7 +19,8 @@ def serve(
     max_rows: int = typer.Option(DEFAULT_MAX_ROWS, "--max-rows", min=1,
                                  help="Most rows (or triples) one answer may hold."),
     workers: int = typer.Option(None, "--workers", min=1, help="Query worker processes (default: up to 4)."),
-    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a non-loopback --host."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a non-loopback --host, and requests "
+                                      "naming any host (otherwise only loopback Host/Origin headers are answered)."),
     cors: bool = typer.Option(False, "--cors", help="Let web pages on other sites query /sparql (e.g. YASGUI)."),
 ) -> None:
     """Serve the store: SPARQL 1.1 endpoint at /sparql, claim browser at /claims, graph at /graph."""
@@ -33,7 +34,7 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     console.print(f"kg serve: claims at http://{shown}:{port}/claims · SPARQL at http://{shown}:{port}/sparql "
                   f"(timeout {timeout:g} s, at most {max_rows} rows)", highlight=False)
-    run(backend, host=host, port=port, cors=cors)
+    run(backend, host=host, port=port, cors=cors, allow_remote=allow_remote)
 
 
 def register(app: typer.Typer) -> None:

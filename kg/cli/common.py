@@ -22,6 +22,12 @@ PIPELINE_OPTION = typer.Option(
 )
 
 
+def report_skipped(note: Exception) -> None:
+    """An input left out on purpose (``SkippedInput``): a note, not an error."""
+    err_console.print(Text.from_markup(f"[yellow]Skipped:[/yellow] {escape(str(note))}"), highlight=False,
+                      soft_wrap=True)
+
+
 def report_problem(problem: Exception) -> None:
     # file names and messages come from input: escape them, or "[/x]" in a path would break rich markup
     err_console.print(Text.from_markup(f"[red]Error:[/red] {escape(str(problem))}"), highlight=False, soft_wrap=True)

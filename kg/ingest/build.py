@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, SkippedInput
 from kg.ingest import clean, metadata
 from kg.ingest.language import not_english
 from kg.ingest.lexicon import boilerplate
@@ -54,7 +54,7 @@ def build_document(
     if problem is None:
         language = "en"
     elif english_only:
-        raise InputError(source_path, f"not English ({problem}); skipped — kg extracts from English only")
+        raise SkippedInput(source_path, f"not English ({problem}); skipped — kg extracts from English only")
     return Document(
         id=doc_id,
         text=cleaned,

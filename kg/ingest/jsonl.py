@@ -75,4 +75,4 @@ def _line(line: str, lineno: int, path: str, stem: str, max_bytes: int, common: 
     try:
         return build_document(body, doc_id=doc_id, markdown="auto", preset=preset, **common)
     except InputError as exc:
-        raise InputError(path, f"{where}: {exc.reason}") from None
+        raise type(exc)(path, f"{where}: {exc.reason}") from None

@@ -4,7 +4,7 @@ Each ``response`` record with HTTP status 200 and an HTML content type (and each
 record) is one article: its URL is ``WARC-Target-URI``, its fetch date ``WARC-Date`` (also its date when
 the page states none), its id made from the URL. Requests, metadata, ``warcinfo`` and revisit records are
 not articles and are passed over; responses that are not HTML pages with status 200 (images, scripts,
-redirects, 404s) are counted and reported once per archive as a ``Skipped`` note with the tally. A record
+redirects, 404s) are counted and reported once per archive as a ``SkippedInput`` note with the tally. A record
 whose page yields no article text is its own ``InputError`` naming the archive, the record's offset and
 its URL; a damaged archive stops at the damage, after the articles before it.
 """
@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from kg.errors import InputError, Skipped
+from kg.errors import InputError, SkippedInput
 from kg.records import Document
 
 SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -112,7 +112,7 @@ def read_warc(stream: BinaryIO, name: str, max_bytes: int, **common) -> Iterator
         yield InputError(name, f"archive damaged after {articles} articles ({exc.__class__.__name__}: {exc})")
     if skipped:
         tally = ", ".join(f"{n} {what}" for what, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
-        yield Skipped(name, f"{sum(skipped.values())} responses are not HTML pages with status 200 and were "
+        yield SkippedInput(name, f"{sum(skipped.values())} responses are not HTML pages with status 200 and were "
                             f"skipped ({tally})")
     elif not pages:
         yield InputError(name, "archive has no HTML response records")

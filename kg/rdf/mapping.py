@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, SDO
 
 from kg import __version__
 from kg.claims import iter_claims
-from kg.ids import activity_iri, doc_iri, graph_iri, local_entity_iri, outlet_iri
+from kg.ids import activity_iri, doc_iri, graph_iri, link_iri, local_entity_iri, outlet_iri
 from kg.rdf.namespace import KG, KG_NS, OA
 from kg.records import DocLink, Document, Entity, Evidence, Extraction, NumericClaim, Quote, Relation
 
@@ -275,7 +275,7 @@ def link_graph(links: Iterable[DocLink]) -> Graph:
     for link in links:
         S, T = URIRef(doc_iri(link.source)), URIRef(doc_iri(link.target))
         g.add((S, props.get(link.kind, KG.sameStoryAs), T))
-        node = URIRef(f"urn:kg:link:{link.kind}:{link.source}:{link.target}")
+        node = URIRef(link_iri(link.kind, link.source, link.target))
         g.add((node, RDF.type, KG.DocumentLink))
         g.add((node, KG.linkSource, S))
         g.add((node, KG.linkTarget, T))

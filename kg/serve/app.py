@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from kg import __version__
 from kg.errors import KgError
-from kg.serve import browser
+from kg.serve import browser, guard
 from kg.serve.results import ServeError
 from kg.serve.sparql import check_query, negotiate
 
@@ -27,7 +27,7 @@ MAX_REQUEST_BYTES = 1 << 20  # a query text larger than 1 MiB is refused before 
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
             "frame-ancestors 'none'")
 COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
-GRAPH_CACHE_SECONDS = {"embedded": float("inf"), "remote": 60.0}  # a worker's store handle is a snapshot
+GRAPH_CACHE_SECONDS = {"embedded": float("inf"), "remote": 60.0}  # embedded: until the store's generation changes
 GRAPH_PAGES_KEPT = 32
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 
@@ -54,7 +54,7 @@ class _ViewStore:
         self.select = backend.select
 
 
-def create_app(backend, cors: bool = False) -> FastAPI:
+def create_app(backend, cors: bool = False, allow_remote: bool = False) -> FastAPI:
     app = FastAPI(
         title="kg serve",
         version=__version__,
@@ -70,6 +70,7 @@ def create_app(backend, cors: bool = False) -> FastAPI:
     pages_cache: dict = {}  # rendered graph pages by view parameters, oldest first
     graph_lock = threading.Lock()
 
+    guard.install(app, allow_remote=allow_remote, cors=cors)
     if cors:
         from starlette.middleware.cors import CORSMiddleware
 
@@ -240,9 +241,10 @@ def create_app(backend, cors: bool = False) -> FastAPI:
         key = (focus, hops, tuple(sorted(set(kind or ()))), source, conflicts, max_nodes)
         try:
             with graph_lock:
-                cached = graph_cache.get("G")
-                if cached is None or time.monotonic() - cached[0] > GRAPH_CACHE_SECONDS[backend.kind]:
-                    graph_cache["G"] = cached = (time.monotonic(), load_graph(_ViewStore(backend)))
+                cached, gen = graph_cache.get("G"), backend.generation()
+                if (cached is None or cached[2] != gen
+                        or time.monotonic() - cached[0] > GRAPH_CACHE_SECONDS[backend.kind]):
+                    graph_cache["G"] = cached = (time.monotonic(), load_graph(_ViewStore(backend)), gen)
                     pages_cache.clear()
                 text = pages_cache.get(key)
             if text is None:

@@ -46,6 +46,10 @@ class LocalBackend:
         _, body = self.query(text, "json", None, capped=False)
         return _rows(body)
 
+    def generation(self) -> int:
+        """The store version answers come from; it changes when a build has finished (kg/store/lock.py)."""
+        return self.pool.refresh()
+
     def health(self) -> dict:
         return {"store": self.kind, "workers": self.pool.alive(), "workers_configured": self.pool.size}
 
@@ -94,6 +98,9 @@ class RemoteBackend:
             raise QueryError("expected a SELECT query")
         names = [v.value for v in res.variables]
         return names, [{n: python_value(sol[n]) for n in names} for sol in res]
+
+    def generation(self) -> None:
+        return None  # unknown: a remote store's pages are cached for a short time instead
 
     def health(self) -> dict:
         return {"store": self.kind, "workers": 0, "workers_configured": 0}

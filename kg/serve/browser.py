@@ -11,7 +11,8 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from urllib.parse import urlencode, urlsplit
 
-import pyoxigraph as ox
+from kg.errors import QueryError
+from kg.query import terms
 
 LIMIT = 200  # claims shown per list; queries fetch one more to know there are more
 CLAIM_LINKS = "kg:speaker|kg:assertedBy|kg:subject|kg:object"
@@ -32,8 +33,7 @@ class NotFound(Exception):
 # ---------------------------------------------------------------------------------------------- SPARQL values
 def sparql_string(text: str) -> str:
     """A SPARQL string literal holding exactly ``text``."""
-    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return '"' + out.replace("\t", "\\t").replace("\b", "\\b").replace("\f", "\\f") + '"'
+    return terms.literal(text)
 
 
 def sparql_iri(iri: str) -> str:
@@ -41,8 +41,8 @@ def sparql_iri(iri: str) -> str:
     if not iri.startswith("urn:kg:"):
         raise NotFound(f"{iri!r} is not an IRI of this store")
     try:
-        return str(ox.NamedNode(iri))
-    except ValueError:
+        return terms.iri(iri)
+    except QueryError:
         raise NotFound(f"{iri!r} is not a valid IRI") from None
 
 
@@ -226,7 +226,7 @@ class Browser:
             return page("Claims", body, q)
         number = parse_number(q)
         if number is not None:
-            ids = self._ids(NUMBER_SEARCH, n=f'"{number.normalize():f}"^^xsd:decimal')
+            ids = self._ids(NUMBER_SEARCH, n=terms.number(number))
             heading = f"Numbers equal to {escape(f'{number.normalize():,f}')} (or ranges holding it)"
             entities = ""
         else:

@@ -38,7 +38,7 @@ def check_host(host: str, allow_remote: bool) -> str | None:
 
 
 def serve(backend, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, cors: bool = False,
-          log_level: str = "info") -> None:
+          log_level: str = "info", allow_remote: bool = False) -> None:
     """Run until interrupted, then stop the backend's workers. The caller has opened the backend
     (``open_backend``) and checked the host with ``check_host``."""
     import uvicorn
@@ -46,7 +46,7 @@ def serve(backend, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, cors: boo
     from kg.serve.app import create_app
 
     try:
-        uvicorn.run(create_app(backend, cors=cors), host=host, port=port, log_level=log_level,
-                    timeout_graceful_shutdown=5)
+        uvicorn.run(create_app(backend, cors=cors, allow_remote=allow_remote), host=host, port=port,
+                    log_level=log_level, timeout_graceful_shutdown=5)
     finally:
         backend.close()

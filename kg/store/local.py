@@ -3,6 +3,7 @@ loading in seconds, ACID updates — rdflib's in-memory Dataset is 20–1000× s
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import IO
 
@@ -11,7 +12,7 @@ from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
 from kg.query import with_prefixes
-from kg.store import updates
+from kg.store import lock, updates
 
 FORMATS = {
     "trig": ox.RdfFormat.TRIG,
@@ -67,14 +68,25 @@ class LocalStore:
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
         self.location = str(self.path)
+        self._done = None
+        # one writer at a time; readers open the last published checkpoint, never the live directory
+        # (kg/store/lock.py says why), or the writer's own handle in the process that writes
         try:
             if read_only:
                 if not self.path.exists():
                     raise StoreError(f"{self.path}: no store here; build one with `kg build PATH --store {path}`")
-                self.db = ox.Store.read_only(str(self.path))
+                writer = lock.writer_in_process(self.path)
+                self.db = writer.db if writer is not None else ox.Store.read_only(str(lock.reader_path(self.path)))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
-                self.db = ox.Store(str(self.path))
+                held = lock.WriterLock(self.path)
+                try:
+                    self.db = ox.Store(str(self.path))
+                except BaseException:
+                    held.release()
+                    raise
+                self._done = weakref.finalize(self, lock.finish, self.db, held, self.path)
+                lock.register_writer(self)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open store ({exc})") from None
 
@@ -98,8 +110,9 @@ class LocalStore:
 
     def document_hash(self, doc_id: str) -> str | None:
         from kg.ids import doc_iri
+        from kg.query.terms import iri
 
-        _, rows = self.select(f"SELECT ?h WHERE {{ <{doc_iri(doc_id)}> kg:contentHash ?h }}")
+        _, rows = self.select(f"SELECT ?h WHERE {{ {iri(doc_iri(doc_id))} kg:contentHash ?h }}")
         return rows[0]["h"] if rows else None
 
     def document_ids(self) -> list[str]:
@@ -163,5 +176,13 @@ class LocalStore:
     def flush(self) -> None:
         self.db.flush()
 
+    def commit(self) -> None:
+        """Make everything written so far what readers (``kg serve``, other commands) see."""
+        if self._done is not None and self._done.alive:
+            lock.publish(self.db, self.path)
+
     def close(self) -> None:
+        if self._done is not None:
+            lock.unregister_writer(self)
+            self._done()  # publish, release the writer lock
         self.db = None

@@ -8,6 +8,7 @@ from rdflib import Graph
 
 from kg.ids import doc_iri, graph_iri
 from kg.query import prologue
+from kg.query.terms import iri
 
 
 def _triples(g: Graph) -> str:
@@ -20,7 +21,7 @@ def insert_data(default: Graph | None = None, named: Graph | None = None) -> str
     if default is not None:
         parts.append(_triples(default))
     if named is not None:
-        parts.append(f"GRAPH <{named.identifier}> {{\n{_triples(named)}}}\n")
+        parts.append(f"GRAPH {iri(named.identifier)} {{\n{_triples(named)}}}\n")
     parts.append("}")
     return "".join(parts)
 
@@ -31,19 +32,19 @@ def request(*operations: str) -> str:
 
 
 def delete_document(doc_id: str) -> str:
-    d, g = doc_iri(doc_id), graph_iri(doc_id)
+    d, g = iri(doc_iri(doc_id)), iri(graph_iri(doc_id))
     return (
-        f"DROP SILENT GRAPH <{g}> ;\n"
-        f"DELETE WHERE {{ <{d}> ?p ?o }} ;\n"
-        f"DELETE WHERE {{ <{g}> ?p ?o }} ;\n"
+        f"DROP SILENT GRAPH {g} ;\n"
+        f"DELETE WHERE {{ {d} ?p ?o }} ;\n"
+        f"DELETE WHERE {{ {g} ?p ?o }} ;\n"
         + delete_links(doc_id)
     )
 
 
 def delete_links(doc_id: str) -> str:
-    d = doc_iri(doc_id)
+    d = iri(doc_iri(doc_id))
     return (
-        f"DELETE {{ ?l ?p ?o . ?s ?lp ?t . }} WHERE {{ ?l kg:linkSource|kg:linkTarget <{d}> ; "
+        f"DELETE {{ ?l ?p ?o . ?s ?lp ?t . }} WHERE {{ ?l kg:linkSource|kg:linkTarget {d} ; "
         f"kg:linkSource ?s ; kg:linkTarget ?t ; ?p ?o . OPTIONAL {{ ?s ?lp ?t }} }} ;\n"
     )
 

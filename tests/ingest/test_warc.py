@@ -8,7 +8,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from kg.errors import InputError, Skipped
+from kg.errors import InputError, SkippedInput
 from kg.ingest import read_documents
 from kg.records import Document
 
@@ -64,7 +64,7 @@ def test_warc_html_responses_are_articles_with_url_and_fetch_date(tmp_path, name
     assert docs[0].id.startswith("coast.example-news-lamp-story-") and docs[0].source_path == str(f)
     assert "electric one next spring" in docs[0].text
     [note] = notes
-    assert isinstance(note, Skipped)
+    assert isinstance(note, SkippedInput)
     assert str(note) == (f"{f}: 3 responses are not HTML pages with status 200 and were skipped "
                          "(1 image/png, 1 status 301, 1 status 404)")
 
