@@ -1,0 +1,166 @@
+"""Reported speech from the dependency parse: "X said (that) …", "according to X, …"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.quotes.common import (
+    _CLAUSE,
+    _DATELINE,
+    _MARKS,
+    _MIN_WORDS,
+    _NEG,
+    _OPEN_CLAUSE,
+    _OPENERS,
+    CONF_REPORTED,
+    _longest_run,
+    _quote,
+    evidence,
+)
+from kg.extract.quotes.cues import is_reporting, proposal_verbs, source_phrase, subject_of
+from kg.records import Quote
+
+
+class ReportedSpeech:
+    """The reported-speech half of the extractor (mixed into ``_Extractor``)."""
+
+    def reported(self) -> Iterator[Quote]:
+        taken = [(q.evidence.start, q.evidence.end) for q in self.direct]
+        for tok in self.doc:
+            if self._inside_quote(tok):
+                continue
+            obj = source_phrase(tok)
+            if obj is not None:
+                quote = self._according(tok, obj)
+            elif is_reporting(tok):
+                quote = self._said_that(tok)
+            else:
+                continue
+            if quote is None:
+                continue
+            if any(quote.evidence.start < e and quote.evidence.end > s for s, e in taken):
+                continue
+            taken.append((quote.evidence.start, quote.evidence.end))
+            yield quote
+
+    def _said_that(self, verb: Token) -> Quote | None:
+        if any(c.dep_ == _NEG for c in verb.children):
+            return None
+        subj, comps, own = self._statement_of(verb)
+        if subj is None or not comps:
+            return None
+        toks = sorted(t for c in comps for t in c.subtree if t.i not in own)
+        span = self._content_span(toks, verb)
+        if span is None:
+            return None
+        topic = subject_of(comps[0]) if comps[0].i != verb.i else None
+        spk = self.resolver.resolve(subj, topic)
+        if spk is None:
+            return None
+        return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
+                      evidence(self.doc, *span, self.sentences), CONF_REPORTED, sentences=self.sentences)
+
+    def _statement_of(self, verb: Token) -> tuple[Token | None, list[Token], set[int]]:
+        """(speaker head, heads of the statement's clauses, token ids to leave out of the statement)."""
+        subj = subject_of(verb)
+        if subj is None:
+            # "…, the press service of the president reported on Tuesday": parsed as a participle
+            # modifying the speaker ("the service reported" = "the service that was reported")
+            if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and self._closes(verb, verb.head):
+                clause = verb.head.head
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX") and clause.i < verb.head.i:
+                    return verb.head, [clause], {t.i for t in verb.head.subtree}
+            return None, [], set()
+        comps = [c for c in verb.children if c.dep_ in _CLAUSE]
+        # the statement follows the verb ("said that …") or precedes it and its subject, set off by a
+        # comma ("…, the president said"); a clause before a colon introduces the speaker instead
+        right = [c for c in comps if c.i > verb.i]
+        comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i]
+        if not comps and verb.lemma_.lower() in proposal_verbs():
+            comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
+        # "X will cut flights, the carrier said": parsed as a clause coordinated with the statement
+        if (not comps and verb.dep_ in ("conj", "parataxis") and verb.head.i < subj.i < verb.i
+                and self._closes(verb, subj)):
+            return subj, [verb.head], {t.i for t in verb.subtree}
+        return subj, comps, set()
+
+    def _closes(self, verb: Token, subj: Token) -> bool:
+        """The speaker and the verb close the sentence after a comma: ", the carrier said on Monday." """
+        before = subj.left_edge.i - 1
+        if before < 0 or self.doc[before].text != ",":
+            return False
+        rest = [t for t in self.doc[verb.i + 1 : self.sentences.of(verb).end] if not t.is_space]
+        return all(t.is_punct or verb.is_ancestor(t) for t in rest) and not any(
+            c.dep_ in (*_CLAUSE, _OPEN_CLAUSE) for c in verb.children)
+
+    def _according(self, tok: Token, obj: Token) -> Quote | None:
+        """"According to X, <statement>" / "<statement>, according to X": the clause the phrase modifies."""
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        phrase = {t.i for t in tok.subtree}
+        clause = sorted(t for t in head.subtree if t.i not in phrase)
+        if tok.i < head.i:
+            part = [t for t in clause if t.i > max(phrase)]
+        else:
+            part = [t for t in clause if t.i < min(phrase)]
+        span = self._content_span(part, tok)
+        if span is None:
+            return None
+        spk = self.resolver.resolve(obj)
+        if spk is None:
+            return None
+        return _quote(self.doc, spk, None, self.text[span[0] : span[1]], False,
+                      evidence(self.doc, *span, self.sentences), CONF_REPORTED, cue="according_to",
+                      sentences=self.sentences)
+
+    @staticmethod
+    def _closed_in(toks: list[Token]) -> bool:
+        marks = [t.text for t in toks if t.text in _MARKS]
+        return bool(marks) and (marks.count('"') % 2 == 1 or "”" in marks)
+
+    @staticmethod
+    def _opened_in(toks: list[Token]) -> bool:
+        marks = [t.text for t in toks if t.text in _MARKS]
+        return bool(marks) and (marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”"))
+
+    def _comma_after(self, clause: Token) -> bool:
+        nxt = clause.right_edge.i + 1
+        return nxt < len(self.doc) and self.doc[nxt].text in (",", "”", '"')
+
+    def _content_span(self, toks: list[Token], anchor: Token) -> tuple[int, int] | None:
+        # a statement never crosses a paragraph break, though spaCy's sentences sometimes do
+        ps, pe = self._paragraph_of(anchor.idx)
+        toks = [t for t in toks if not t.is_space and ps <= t.idx < pe]
+        # nor does it include a wire dateline ("LONDON, June 2 (Reuters) - ")
+        if toks:
+            m = _DATELINE.match(self.text, toks[0].idx, toks[-1].idx)
+            if m:
+                toks = [t for t in toks if t.idx >= m.end()]
+        # an "according to …" inside the statement is a second attribution, not part of what was said
+        nested = {d.i for t in toks if source_phrase(t) is not None for d in t.subtree}
+        if nested:
+            toks = _longest_run([t for t in toks if t.i not in nested])
+        # leading punctuation goes, except the opening mark of a partial quote ('that "thieves" had …')
+        while toks and (toks[0].dep_ in ("mark", "cc") or toks[0].lower_ == "that" or (
+                toks[0].is_punct and not (toks[0].text in _OPENERS + '"' and self._closed_in(toks[1:])))):
+            toks = toks[1:]
+        # trailing punctuation goes, except the closing mark of a partial quote the statement contains
+        while toks and toks[-1].is_punct and not (toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
+            toks = toks[:-1]
+        words = [t for t in toks if t.is_alpha or t.like_num]
+        if len(words) < _MIN_WORDS:
+            return None
+        end = toks[-1].idx + len(toks[-1].text)
+        # the closing mark of a partial quote that ends the statement is attached elsewhere by the parser
+        text = self.text
+        if self._opened_in(toks):
+            if text[end : end + 1] in ("”", '"'):
+                end += 1
+            elif text[end : end + 1] in (".", ",", "!", "?") and text[end + 1 : end + 2] in ("”", '"'):
+                end += 2  # 'had "given a lesson in democracy."' keeps the period typed inside the marks
+        return toks[0].idx, end
