@@ -28,11 +28,12 @@ from kg.extract.quotes.common import _Tokens, evidence, paragraphs
 from kg.extract.quotes.cues import cue_of, is_reporting, proposal_verbs, reporting_verbs, source_phrase, subject_of
 from kg.extract.quotes.direct import DirectQuotes
 from kg.extract.quotes.marks import Quoted, mark_pairs
+from kg.extract.quotes.merge import join_pieces, parts_of
 from kg.extract.quotes.reported import ReportedSpeech
 from kg.records import Quote
 
 __all__ = [
-    "Quoted", "cue_of", "evidence", "extract_quotes", "is_reporting", "mark_pairs", "paragraphs",
+    "Quoted", "cue_of", "evidence", "extract_quotes", "is_reporting", "mark_pairs", "paragraphs", "parts_of",
     "proposal_verbs", "reporting_verbs", "source_phrase", "subject_of",
 ]
 
@@ -55,6 +56,6 @@ class _Extractor(DirectQuotes, ReportedSpeech):
 
 def extract_quotes(doc: Doc, entities: DocEntities) -> Iterator[Quote]:
     ex = _Extractor(doc, entities)
-    direct = list(ex.direct_quotes())
+    direct = join_pieces(doc, list(ex.direct_quotes()), ex.sentences)
     reported = list(ex.reported())
     yield from sorted(direct + reported, key=lambda q: (q.evidence.start, q.evidence.end))

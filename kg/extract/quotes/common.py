@@ -7,8 +7,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.coref import Sentences, Speaker
-from kg.records import Evidence, Quote
+from kg.extract.coref import Sentences
+from kg.records import Evidence
 
 _SUBJ = "nsubj"
 _CLAUSE = ("ccomp",)
@@ -88,17 +88,3 @@ def _longest_run(toks: list[Token]) -> list[Token]:
         else:
             runs.append([tok])
     return max(runs, key=len) if runs else []
-
-
-def _quote(doc: Doc, spk: Speaker, verb: Token | None, content: str, direct: bool, ev: Evidence,
-           conf: float, cue: str | None = None, sentences: Sentences | None = None) -> Quote:
-    spk_ev = evidence(doc, spk.start, spk.end, sentences)
-    if cue is None and verb is not None:
-        from kg.extract.quotes.cues import cue_of
-
-        cue = cue_of(verb)
-    if spk.name is None:
-        return Quote(None, spk.mention, cue, content, direct, ev, spk_ev, spk.type, round(conf * 0.5, 2),
-                     reason=spk.reason)
-    return Quote(spk.name, spk.mention, cue, content, direct, ev, spk_ev, spk.type,
-                 round(conf * spk.confidence, 2))

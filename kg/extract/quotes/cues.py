@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from kg.extract.coref import could_speak
-from kg.extract.lexicon import rule_words
-from kg.extract.quotes.common import _ATTRIB_CHILDREN, _NEG, _RELATIVE, _SUBJ, _TERMINAL
+from kg.extract.coref import Sentences, Speaker, could_speak
+from kg.extract.lexicon import rule_rows, rule_words
+from kg.extract.quotes.common import _ATTRIB_CHILDREN, _NEG, _RELATIVE, _SUBJ, _TERMINAL, evidence
+from kg.records import Evidence, Quote
 
 
 @cache
@@ -69,7 +70,8 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head  # "Tokayev, who said that …"
             return child
         # "kept rates unchanged, saying …": a participle shares its clause's subject
-        shared = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        # "went on to say …", "wants to argue …": an open complement shares its head's subject
+        shared = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB"))
         if not shared or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -148,3 +150,59 @@ def _trailing_attribution(toks: list[Token]) -> tuple[int, _Attribution] | None:
         if att is not None and att.verb is not None:
             return tok.idx, att
     return None
+
+
+@cache
+def object_verbs() -> frozenset[str]:
+    return frozenset(rule_words("quote_object_verbs.txt"))
+
+
+@cache
+def _stances() -> dict[str, str]:
+    return {row[0].strip().lower(): row[1].strip() for row in rule_rows("quote_stance.tsv")}
+
+
+@cache
+def _reported_adverbs() -> frozenset[str]:
+    return frozenset(rule_words("quote_reported_adverbs.txt"))
+
+
+def is_object_cue(tok: Token) -> bool:
+    """A cue whose content is its object ("criticized the plan", "called for an inquiry")."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in object_verbs():
+        return True
+    return any(f"{lemma} {c.lower_}" in object_verbs() for c in tok.children if c.dep_ in ("prt", "prep"))
+
+
+def object_cue_of(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in object_verbs():
+            return f"{lemma}_{c.lower_}"
+    return lemma
+
+
+def stance_of(cue: str | None, verb: Token | None = None) -> str | None:
+    """The stance of a cue (quote_stance.tsv; "asserts" when not listed); "reported" when the verb is
+    hedged by "reportedly" and the like; None without a cue."""
+    if cue is None:
+        return None
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in _reported_adverbs() for c in verb.children):
+        return "reported"
+    return _stances().get(cue, "asserts")
+
+
+def _quote(doc: Doc, spk: Speaker, verb: Token | None, content: str, direct: bool, ev: Evidence,
+           conf: float, cue: str | None = None, sentences: Sentences | None = None) -> Quote:
+    spk_ev = evidence(doc, spk.start, spk.end, sentences)
+    if cue is None and verb is not None:
+        cue = cue_of(verb) if is_reporting(verb) else object_cue_of(verb)
+    stance = stance_of(cue, verb)
+    if spk.name is None:
+        return Quote(None, spk.mention, cue, content, direct, ev, spk_ev, spk.type, round(conf * 0.5, 2),
+                     reason=spk.reason, stance=stance)
+    return Quote(spk.name, spk.mention, cue, content, direct, ev, spk_ev, spk.type,
+                 round(conf * spk.confidence, 2), stance=stance)

@@ -15,7 +15,6 @@ from kg.extract.quotes.common import (
     CONF_NEIGHBOUR,
     CONF_RECOVERED,
     CONF_SAME_SENTENCE,
-    _quote,
     evidence,
 )
 from kg.extract.quotes.cues import (
@@ -23,6 +22,7 @@ from kg.extract.quotes.cues import (
     _Attribution,
     _attribution,
     _attribution_only,
+    _quote,
     _trailing_attribution,
     is_reporting,
 )
@@ -260,7 +260,7 @@ class DirectQuotes:
         content = ev.text
         if isinstance(att, Quote):  # inherited from the quote just before (continued quotation)
             return Quote(att.speaker, att.speaker_mention, att.cue, content, True, ev, att.speaker_evidence,
-                         att.speaker_type, round(conf * att.confidence, 2))
+                         att.speaker_type, round(conf * att.confidence, 2), stance=att.stance)
         if att is None:
             # a whole unattributed sentence in quotation marks is still a quote; fragments are not
             if content.rstrip()[-1:] not in _TERMINAL:

@@ -16,11 +16,25 @@ from kg.extract.quotes.common import (
     _OPENERS,
     CONF_REPORTED,
     _longest_run,
-    _quote,
     evidence,
 )
-from kg.extract.quotes.cues import is_reporting, proposal_verbs, source_phrase, subject_of
+from kg.extract.quotes.cues import (
+    _quote,
+    cue_of,
+    is_object_cue,
+    is_reporting,
+    object_cue_of,
+    proposal_verbs,
+    source_phrase,
+    subject_of,
+)
 from kg.records import Quote
+
+# the children of an object cue that carry what was criticised, praised or asked for
+_OBJECT_PARTS = ("dobj", "oprd", "prep", "attr", "dative", "acomp", "xcomp", "ccomp", "prt")
+# prepositions that usually give the circumstances of the act, not its content
+_CIRCUMSTANCE_PREPS = frozenset(("in", "on", "at", "during", "after", "before", "since", "while", "at", "from", "via"))
+CONF_OBJECT = 0.75
 
 
 class ReportedSpeech:
@@ -36,6 +50,10 @@ class ReportedSpeech:
                 quote = self._according(tok, obj)
             elif is_reporting(tok):
                 quote = self._said_that(tok)
+                if quote is None and is_object_cue(tok):
+                    quote = self._object_cue(tok)
+            elif is_object_cue(tok):
+                quote = self._object_cue(tok)
             else:
                 continue
             if quote is None:
@@ -62,6 +80,41 @@ class ReportedSpeech:
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_REPORTED, sentences=self.sentences)
 
+    def _object_cue(self, verb: Token) -> Quote | None:
+        """"X criticized the plan as reckless", "X called for an inquiry", passive "the plan was
+        praised by X": the object and what completes it are the content."""
+        if any(c.dep_ == _NEG for c in verb.children):
+            return None
+        subj = subject_of(verb)
+        toks: list[Token] = []
+        if subj is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subj is None:
+                return None
+            # the passive's subject is what was praised; what follows the agent is left out (one span)
+            toks = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        phrasal = object_cue_of(verb).split("_")[1:]
+        for c in verb.children if not toks else ():
+            if c.i < verb.i or c.dep_ not in _OBJECT_PARTS:
+                continue
+            if c.dep_ == "prep" and c.lower_ in phrasal:
+                toks.extend(t for g in c.children for t in g.subtree)  # "called for an inquiry": the inquiry
+                continue
+            if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS:
+                continue  # "on Tuesday", "in a statement": when and where, not what
+            toks.extend(c.subtree)
+        if not toks or self._inside_quote(subj):
+            return None
+        span = self._content_span(sorted(set(toks)), verb)
+        if span is None:
+            return None
+        spk = self.resolver.resolve(subj)
+        if spk is None:
+            return None
+        return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
+                      evidence(self.doc, *span, self.sentences), CONF_OBJECT, sentences=self.sentences)
+
     def _statement_of(self, verb: Token) -> tuple[Token | None, list[Token], set[int]]:
         """(speaker head, heads of the statement's clauses, token ids to leave out of the statement)."""
         subj = subject_of(verb)
@@ -80,7 +133,7 @@ class ReportedSpeech:
         # comma ("…, the president said"); a clause before a colon introduces the speaker instead
         right = [c for c in comps if c.i > verb.i]
         comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i]
-        if not comps and verb.lemma_.lower() in proposal_verbs():
+        if not comps and cue_of(verb).replace("_", " ") in proposal_verbs():
             comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
         # "X will cut flights, the carrier said": parsed as a clause coordinated with the statement
         if (not comps and verb.dep_ in ("conj", "parataxis") and verb.head.i < subj.i < verb.i
