@@ -27,6 +27,7 @@ from kg.extract.entities import DocEntities
 from kg.extract.quotes.common import _Tokens, evidence, paragraphs
 from kg.extract.quotes.cues import cue_of, is_reporting, proposal_verbs, reporting_verbs, source_phrase, subject_of
 from kg.extract.quotes.direct import DirectQuotes
+from kg.extract.quotes.labels import find_label
 from kg.extract.quotes.marks import Quoted, mark_pairs
 from kg.extract.quotes.merge import join_pieces, parts_of
 from kg.extract.quotes.reported import ReportedSpeech
@@ -52,10 +53,11 @@ class _Extractor(DirectQuotes, ReportedSpeech):
         self.direct: list[Quote] = []
         self.contents: list[tuple[int, int]] = []  # every quoted stretch, attributed or not
         self._quoted_chars = bytearray(len(self.text) + 1)  # 1 where a character is inside a quotation
+        self.labels = {ps: lab for ps, pe in self.paragraphs if (lab := find_label(self.tokens, self.text, ps, pe))}
 
 
 def extract_quotes(doc: Doc, entities: DocEntities) -> Iterator[Quote]:
     ex = _Extractor(doc, entities)
     direct = join_pieces(doc, list(ex.direct_quotes()), ex.sentences)
-    reported = list(ex.reported())
+    reported = list(ex.reported()) + list(ex.labelled())
     yield from sorted(direct + reported, key=lambda q: (q.evidence.start, q.evidence.end))

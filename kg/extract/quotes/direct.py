@@ -187,7 +187,11 @@ class DirectQuotes:
                 return att, CONF_SAME_SENTENCE
             if dash:
                 return _Attribution(None, dash), CONF_DASH
-        # 2. the text before the opening mark: "He wrote: “…" / "Tokayev said, “…"
+        # 2. a speaker label opening the paragraph: "Olsen: “We will fight it.”"
+        label = self.labels.get(q.para_start)
+        if label is not None and q.open is not None and label.content_start == q.open:
+            return _Attribution(None, label.head, cue="label"), CONF_SAME_SENTENCE
+        # 3. the text before the opening mark: "He wrote: “…" / "Tokayev said, “…"
         if q.open is not None:
             before = self._before_frame(q)
             if before:
@@ -195,7 +199,7 @@ class DirectQuotes:
                 att = _attribution(before, nearest_last=True) or _according_to(before)
                 if att is not None and (lead[-1:] in ":,—–-" or is_reporting(before[-1])):
                     return att, CONF_SAME_SENTENCE
-        # 3. the sentence before: "He noted that …" / the first half of a split quote
+        # 4. the sentence before: "He noted that …" / the first half of a split quote
         prev = self._neighbour_sentence(q.start, before=True, cross_paragraph=self._starts_paragraph(q))
         if prev is not None:
             inherited = self._quote_speaker_in(prev.start_char, prev.end_char)
@@ -204,7 +208,7 @@ class DirectQuotes:
             att = _attribution(self._outside(list(prev)), nearest_last=True)
             if att is not None:
                 return att, CONF_NEIGHBOUR
-        # 4. the sentence after, in the same paragraph
+        # 5. the sentence after, in the same paragraph
         nxt = self._neighbour_sentence(q.end, before=False, cross_paragraph=False)
         if nxt is not None and nxt.start_char < q.para_end:
             att = _attribution(self._outside(list(nxt)))

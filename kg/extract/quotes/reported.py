@@ -35,6 +35,7 @@ _OBJECT_PARTS = ("dobj", "oprd", "prep", "attr", "dative", "acomp", "xcomp", "cc
 # prepositions that usually give the circumstances of the act, not its content
 _CIRCUMSTANCE_PREPS = frozenset(("in", "on", "at", "during", "after", "before", "since", "while", "at", "from", "via"))
 CONF_OBJECT = 0.75
+CONF_LABEL = 0.7
 
 
 class ReportedSpeech:
@@ -62,6 +63,22 @@ class ReportedSpeech:
                 continue
             taken.append((quote.evidence.start, quote.evidence.end))
             yield quote
+
+    def labelled(self) -> Iterator[Quote]:
+        """Paragraphs opening with a speaker label ("Pratt: Toll Plan Is a Tax on Commuters") whose
+        rest is not a quotation already attributed."""
+        for label in self.labels.values():
+            end = label.content_end
+            if sum(self._quoted_chars[label.content_start : end]) * 2 > end - label.content_start:
+                continue  # a quotation: the direct quote carries it
+            while end > label.content_start and self.text[end - 1] in ". ":
+                end -= 1
+            spk = self.resolver.resolve(label.head)
+            if spk is None or end - label.content_start < 8:
+                continue
+            yield _quote(self.doc, spk, None, self.text[label.content_start : end], False,
+                         evidence(self.doc, label.content_start, end, self.sentences), CONF_LABEL, cue="label",
+                         sentences=self.sentences)
 
     def _said_that(self, verb: Token) -> Quote | None:
         if any(c.dep_ == _NEG for c in verb.children):
