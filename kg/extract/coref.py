@@ -158,9 +158,24 @@ class Sentences:
         return self.spans[max(0, k - n + 1) : k + 1]
 
 
+def _dateline_word(tok: Token) -> bool:
+    """A place in capitals opening a paragraph before a comma or a dash ("CLEVELAND, July 19 (UPI) —"):
+    a dateline, never a speaker."""
+    if not (tok.is_upper and len(tok.text) > 3):
+        return False
+    first = tok
+    while first.i > 0 and first.nbor(-1).is_upper and not first.nbor(-1).is_space:
+        first = first.nbor(-1)
+    at_start = first.i == 0 or "\n" in first.nbor(-1).text_with_ws
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return at_start and nxt is not None and nxt.text in (",", "(", "—", "–", "-")
+
+
 def could_speak(tok: Token) -> bool:
     """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
     pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
+    if _dateline_word(tok):
+        return False
     if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
         return True
     low = tok.lower_

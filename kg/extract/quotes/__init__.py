@@ -53,6 +53,10 @@ class _Extractor(DirectQuotes, ReportedSpeech):
         self.direct: list[Quote] = []
         self.contents: list[tuple[int, int]] = []  # every quoted stretch, attributed or not
         self._quoted_chars = bytearray(len(self.text) + 1)  # 1 where a character is inside a quotation
+        self._marked_chars = bytearray(len(self.text) + 1)  # 1 inside any pair of double quotation marks
+        self.pairs = mark_pairs(self.text)
+        for o, c, _, pe in self.pairs:
+            self._marked_chars[o : (c if c is not None else pe)] = b"\x01" * ((c if c is not None else pe) - o)
         self.labels = {ps: lab for ps, pe in self.paragraphs if (lab := find_label(self.tokens, self.text, ps, pe))}
 
 

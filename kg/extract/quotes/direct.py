@@ -26,7 +26,7 @@ from kg.extract.quotes.cues import (
     _trailing_attribution,
     is_reporting,
 )
-from kg.extract.quotes.marks import Quoted, mark_pairs
+from kg.extract.quotes.marks import Quoted
 from kg.records import Quote
 
 
@@ -64,7 +64,7 @@ class DirectQuotes:
 
     def _quoted(self, text: str) -> list[Quoted]:
         out: list[Quoted] = []
-        for o, c, ps, pe in mark_pairs(text):
+        for o, c, ps, pe in self.pairs:
             if c is not None:
                 span = self._trim(o + 1, c)
                 if span is not None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.coref import Speaker
 from kg.extract.quotes.common import (
     _CLAUSE,
     _DATELINE,
@@ -44,8 +45,8 @@ class ReportedSpeech:
     def reported(self) -> Iterator[Quote]:
         taken = [(q.evidence.start, q.evidence.end) for q in self.direct]
         for tok in self.doc:
-            if self._inside_quote(tok):
-                continue
+            if self._inside_quote(tok) or (self._in_marks(tok) and not self._named_subject(tok)):
+                continue  # someone else's words: only a named inner speaker is attributed there
             obj = source_phrase(tok)
             if obj is not None:
                 quote = self._according(tok, obj)
@@ -64,6 +65,14 @@ class ReportedSpeech:
             taken.append((quote.evidence.start, quote.evidence.end))
             yield quote
 
+    def _in_marks(self, tok: Token) -> bool:
+        return bool(self._marked_chars[tok.idx])
+
+    @staticmethod
+    def _named_subject(tok: Token) -> bool:
+        subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+        return subj is not None and subj.pos_ == "PROPN"
+
     def labelled(self) -> Iterator[Quote]:
         """Paragraphs opening with a speaker label ("Pratt: Toll Plan Is a Tax on Commuters") whose
         rest is not a quotation already attributed."""
@@ -76,6 +85,9 @@ class ReportedSpeech:
             spk = self.resolver.resolve(label.head)
             if spk is None or end - label.content_start < 8:
                 continue
+            if spk.start < label.start or spk.end > label.end:  # resolved outside the label: keep the label
+                mention = self.text[label.start : label.end]
+                spk = Speaker(None, mention, label.start, label.end, None, 0.5, f"unnamed source {mention!r}")
             yield _quote(self.doc, spk, None, self.text[label.content_start : end], False,
                          evidence(self.doc, label.content_start, end, self.sentences), CONF_LABEL, cue="label",
                          sentences=self.sentences)
