@@ -55,8 +55,9 @@ class _Extractor(DirectQuotes, ReportedSpeech):
         self._quoted_chars = bytearray(len(self.text) + 1)  # 1 where a character is inside a quotation
         self._marked_chars = bytearray(len(self.text) + 1)  # 1 inside any pair of double quotation marks
         self.pairs = mark_pairs(self.text)
-        for o, c, _, pe in self.pairs:
-            self._marked_chars[o : (c if c is not None else pe)] = b"\x01" * ((c if c is not None else pe) - o)
+        for o, c, _, _ in self.pairs:
+            if c is not None:  # an unclosed mark's extent is decided later (it may stop before an attribution)
+                self._marked_chars[o:c] = b"\x01" * (c - o)
         self.labels = {ps: lab for ps, pe in self.paragraphs if (lab := find_label(self.tokens, self.text, ps, pe))}
 
 

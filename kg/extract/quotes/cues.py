@@ -158,6 +158,11 @@ def object_verbs() -> frozenset[str]:
 
 
 @cache
+def noun_cues() -> frozenset[str]:
+    return frozenset(rule_words("quote_noun_cues.txt"))
+
+
+@cache
 def _stances() -> dict[str, str]:
     return {row[0].strip().lower(): row[1].strip() for row in rule_rows("quote_stance.tsv")}
 

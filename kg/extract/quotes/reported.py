@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.coref import Speaker
+from kg.extract.coref import Speaker, could_speak
 from kg.extract.quotes.common import (
     _CLAUSE,
     _DATELINE,
@@ -24,6 +24,7 @@ from kg.extract.quotes.cues import (
     cue_of,
     is_object_cue,
     is_reporting,
+    noun_cues,
     object_cue_of,
     proposal_verbs,
     source_phrase,
@@ -37,6 +38,9 @@ _OBJECT_PARTS = ("dobj", "oprd", "prep", "attr", "dative", "acomp", "xcomp", "cc
 _CIRCUMSTANCE_PREPS = frozenset(("in", "on", "at", "during", "after", "before", "since", "while", "at", "from", "via"))
 CONF_OBJECT = 0.75
 CONF_LABEL = 0.7
+CONF_NOUN = 0.65
+# the prepositions after a noun cue whose object is the content ("criticism of the plan", "support for X")
+_NOUN_CONTENT_PREPS = frozenset(("of", "for", "on", "about", "against", "to"))
 
 
 class ReportedSpeech:
@@ -56,6 +60,8 @@ class ReportedSpeech:
                     quote = self._object_cue(tok)
             elif is_object_cue(tok):
                 quote = self._object_cue(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in noun_cues():
+                quote = self._noun_cue(tok)
             else:
                 continue
             if quote is None:
@@ -135,7 +141,7 @@ class ReportedSpeech:
             toks.extend(c.subtree)
         if not toks or self._inside_quote(subj):
             return None
-        span = self._content_span(sorted(set(toks)), verb)
+        span = self._content_span(sorted(set(toks)), verb, min_words=1)  # "endorsed Smith"
         if span is None:
             return None
         spk = self.resolver.resolve(subj)
@@ -143,6 +149,31 @@ class ReportedSpeech:
             return None
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_OBJECT, sentences=self.sentences)
+
+    def _noun_cue(self, noun: Token) -> Quote | None:
+        """"his claim that …", "the senator's criticism of the plan", "a statement by the ministry that …"."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        content: list[Token] = []
+        for c in noun.children:
+            if c.i < noun.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and owner is None:
+                owner = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ in ("acl", "ccomp") and not content:
+                content = list(c.subtree)  # "claim that …", "promise to …"
+            elif c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and not content:
+                content = [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+        if owner is None or not content or not (could_speak(owner) or owner.lower_ in ("his", "her", "their")):
+            return None
+        span = self._content_span(content, noun, min_words=1)
+        if span is None:
+            return None
+        spk = self.resolver.resolve(owner)
+        if spk is None:
+            return None
+        return _quote(self.doc, spk, None, self.text[span[0] : span[1]], False,
+                      evidence(self.doc, *span, self.sentences), CONF_NOUN, cue=noun.lemma_.lower(),
+                      sentences=self.sentences)
 
     def _statement_of(self, verb: Token) -> tuple[Token | None, list[Token], set[int]]:
         """(speaker head, heads of the statement's clauses, token ids to leave out of the statement)."""
@@ -214,7 +245,7 @@ class ReportedSpeech:
         nxt = clause.right_edge.i + 1
         return nxt < len(self.doc) and self.doc[nxt].text in (",", "”", '"')
 
-    def _content_span(self, toks: list[Token], anchor: Token) -> tuple[int, int] | None:
+    def _content_span(self, toks: list[Token], anchor: Token, min_words: int = _MIN_WORDS) -> tuple[int, int] | None:
         # a statement never crosses a paragraph break, though spaCy's sentences sometimes do
         ps, pe = self._paragraph_of(anchor.idx)
         toks = [t for t in toks if not t.is_space and ps <= t.idx < pe]
@@ -235,7 +266,7 @@ class ReportedSpeech:
         while toks and toks[-1].is_punct and not (toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
             toks = toks[:-1]
         words = [t for t in toks if t.is_alpha or t.like_num]
-        if len(words) < _MIN_WORDS:
+        if len(words) < min_words:
             return None
         end = toks[-1].idx + len(toks[-1].text)
         # the closing mark of a partial quote that ends the statement is attached elsewhere by the parser
