@@ -221,11 +221,16 @@ def test_quotes_unnamed_source_keeps_null_speaker_and_reason(nlp):
     assert quotes[0].speaker_mention == "Many observers"
 
 
-def test_quotes_unattributed_sentence_keeps_null_speaker(nlp):
+def test_quotes_unattributed_sentence_is_no_claim(nlp):
     text = "The talks ended.\n\n“Nothing will change until the election.”"
     _, quotes = quotes_of(nlp, text)
-    assert tuples(quotes) == [(None, None, "Nothing will change until the election.", True)]
-    assert quotes[0].reason
+    assert quotes == []
+
+
+def test_quotes_unattributed_sentence_still_continues_a_quotation(nlp):
+    text = "“The talks ended,” Vera Lind said.\n\n“Nothing will change until the election.”"
+    _, quotes = quotes_of(nlp, text)
+    assert tuples(quotes) == [("Vera Lind", "say", "The talks ended … Nothing will change until the election.", True)]
 
 
 def test_quotes_unbalanced_mark_loses_only_its_paragraph(nlp):

@@ -158,8 +158,10 @@ def object_verbs() -> frozenset[str]:
 
 
 @cache
-def noun_cues() -> frozenset[str]:
-    return frozenset(rule_words("quote_noun_cues.txt"))
+def noun_cues() -> dict[str, frozenset[str]]:
+    """Noun cue lemma → its frames ("clause", "object")."""
+    rows = rule_rows("quote_noun_cues.tsv")
+    return {r[0].strip().lower(): frozenset(f.strip() for f in r[1].split(",")) for r in rows}
 
 
 @cache
@@ -201,11 +203,15 @@ def stance_of(cue: str | None, verb: Token | None = None) -> str | None:
 
 
 def _quote(doc: Doc, spk: Speaker, verb: Token | None, content: str, direct: bool, ev: Evidence,
-           conf: float, cue: str | None = None, sentences: Sentences | None = None) -> Quote:
+           conf: float, cue: str | None = None, sentences: Sentences | None = None) -> Quote | None:
     spk_ev = evidence(doc, spk.start, spk.end, sentences)
     if cue is None and verb is not None:
         cue = cue_of(verb) if is_reporting(verb) else object_cue_of(verb)
     stance = stance_of(cue, verb)
+    if stance == "believes" and spk.name is None:
+        # "I think …", "you want …" in a speech or a column, "experts believe …": a state of mind is
+        # a claim only for a source the article names
+        return None
     if spk.name is None:
         return Quote(None, spk.mention, cue, content, direct, ev, spk_ev, spk.type, round(conf * 0.5, 2),
                      reason=spk.reason, stance=stance)

@@ -266,7 +266,8 @@ class DirectQuotes:
             return Quote(att.speaker, att.speaker_mention, att.cue, content, True, ev, att.speaker_evidence,
                          att.speaker_type, round(conf * att.confidence, 2), stance=att.stance)
         if att is None:
-            # a whole unattributed sentence in quotation marks is still a quote; fragments are not
+            # a whole unattributed sentence in quotation marks is kept while pieces are joined (it may
+            # continue an attributed quotation) and dropped after that (see merge.join_pieces)
             if content.rstrip()[-1:] not in _TERMINAL:
                 return None
             return Quote(None, None, None, content, True, ev, None, None, 0.5,

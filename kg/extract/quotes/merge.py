@@ -68,7 +68,8 @@ def _join(text: str, group: list[Quote], sentences: Sentences, doc) -> Quote:
 
 
 def join_pieces(doc, quotes: list[Quote], sentences: Sentences) -> list[Quote]:
-    """``quotes``: direct quotes in text order. Returns them with split quotations joined."""
+    """``quotes``: direct quotes in text order. Returns them with split quotations joined and the
+    quotations attributed to nobody left out."""
     text = sentences.text
     out: list[Quote] = []
     group: list[Quote] = []
@@ -81,7 +82,8 @@ def join_pieces(doc, quotes: list[Quote], sentences: Sentences) -> list[Quote]:
         group = [q]
     if group:
         out.append(_join(text, group, sentences, doc))
-    return out
+    # a quotation nobody is named for (no speaker, no mention) is no "who said what" claim
+    return [q for q in out if q.speaker is not None or q.speaker_mention is not None]
 
 
 def parts_of(q: Quote) -> tuple[Evidence, ...]:

@@ -161,7 +161,8 @@ class ReportedSpeech:
                 owner = next((g for g in c.children if g.dep_ == "pobj"), None)
             elif c.dep_ in ("acl", "ccomp") and not content:
                 content = list(c.subtree)  # "claim that …", "promise to …"
-            elif c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and not content:
+            elif (c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and not content
+                  and "object" in noun_cues()[noun.lemma_.lower()]):
                 content = [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
         if owner is None or not content or not (could_speak(owner) or owner.lower_ in ("his", "her", "their")):
             return None
@@ -215,6 +216,8 @@ class ReportedSpeech:
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
+        while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "A rose, and B could follow, according to X": X said both
         phrase = {t.i for t in tok.subtree}
         clause = sorted(t for t in head.subtree if t.i not in phrase)
         if tok.i < head.i:
