@@ -4,7 +4,7 @@ The word lists are data files under ``kg/extract/rules/``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -77,6 +77,14 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def relative_mention(verb: Token, spk: Speaker) -> Speaker:
+    """"Barkley, who said …": the speaker is Barkley, the mention that attributes it is "who"."""
+    rel = next((c for c in verb.children if c.dep_ == _SUBJ and c.tag_ in _RELATIVE), None)
+    if rel is None or verb.dep_ != "relcl":
+        return spk
+    return replace(spk, mention=rel.text, start=rel.idx, end=rel.idx + len(rel.text))
 
 
 def _attribution(toks: list[Token], nearest_last: bool = False) -> _Attribution | None:

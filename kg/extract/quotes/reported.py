@@ -27,6 +27,7 @@ from kg.extract.quotes.cues import (
     noun_cues,
     object_cue_of,
     proposal_verbs,
+    relative_mention,
     source_phrase,
     subject_of,
 )
@@ -112,6 +113,7 @@ class ReportedSpeech:
         spk = self.resolver.resolve(subj, topic)
         if spk is None:
             return None
+        spk = relative_mention(verb, spk)
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_REPORTED, sentences=self.sentences)
 
@@ -147,6 +149,7 @@ class ReportedSpeech:
         spk = self.resolver.resolve(subj)
         if spk is None:
             return None
+        spk = relative_mention(verb, spk)
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_OBJECT, sentences=self.sentences)
 
