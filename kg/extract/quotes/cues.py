@@ -70,6 +70,9 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head  # "Tokayev, who said that …"
             return child
         # "kept rates unchanged, saying …": a participle shares its clause's subject
+        # "X was quoted as saying …": the passive subject of "quoted" is the speaker
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+            return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
         # "went on to say …", "wants to argue …": an open complement shares its head's subject
         shared = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB"))
         if not shared or verb.head.i == verb.i:
@@ -207,6 +210,8 @@ def stance_of(cue: str | None, verb: Token | None = None) -> str | None:
         return None
     if verb is not None and any(c.dep_ == "advmod" and c.lower_ in _reported_adverbs() for c in verb.children):
         return "reported"
+    if verb is not None and verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() == "quote":
+        return "reported"  # "was quoted as saying": through whoever quoted it
     return _stances().get(cue, "asserts")
 
 

@@ -48,9 +48,11 @@ class ReportedSpeech:
     """The reported-speech half of the extractor (mixed into ``_Extractor``)."""
 
     def reported(self) -> Iterator[Quote]:
-        taken = [(q.evidence.start, q.evidence.end) for q in self.direct]
+        direct = [(q.evidence.start, q.evidence.end) for q in self.direct]
+        taken: list[tuple[int, int]] = []
         for tok in self.doc:
-            if self._inside_quote(tok) or (self._in_marks(tok) and not self._named_subject(tok)):
+            nested = self._inside_quote(tok) or self._in_marks(tok)
+            if nested and not self._named_subject(tok):
                 continue  # someone else's words: only a named inner speaker is attributed there
             obj = source_phrase(tok)
             if obj is not None:
@@ -67,7 +69,8 @@ class ReportedSpeech:
                 continue
             if quote is None:
                 continue
-            if any(quote.evidence.start < e and quote.evidence.end > s for s, e in taken):
+            # a nested quote (a speaker quoting someone else) keeps its inner speaker
+            if any(quote.evidence.start < e and quote.evidence.end > s for s, e in taken + ([] if nested else direct)):
                 continue
             taken.append((quote.evidence.start, quote.evidence.end))
             yield quote
