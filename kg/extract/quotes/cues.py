@@ -134,12 +134,24 @@ def _attribution_only(toks: list[Token]) -> _Attribution | None:
 def source_phrase(tok: Token) -> Token | None:
     """The source named by an "according to X" phrase (or a variant listed in quote_source_phrases.txt)
     starting at ``tok``: the object of its last preposition."""
-    for phrase in source_phrases():
-        words = phrase.split()
-        seq = tok.doc[tok.i : tok.i + len(words)]
-        if len(seq) == len(words) and [t.lower_ for t in seq] == words:
-            return next((c for c in seq[-1].children if c.dep_ == "pobj"), None)
+    phrases = _phrases_by_first_word().get(tok.lower_)
+    if not phrases:  # the common case: one dict lookup per token
+        return None
+    doc = tok.doc
+    for words in phrases:
+        end = tok.i + len(words)
+        if end <= len(doc) and all(doc[tok.i + k].lower_ == w for k, w in enumerate(words)):
+            return next((c for c in doc[end - 1].children if c.dep_ == "pobj"), None)
     return None
+
+
+@cache
+def _phrases_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in source_phrases():
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(ps) for w, ps in out.items()}
 
 
 def _according_to(toks: list[Token]) -> _Attribution | None:
