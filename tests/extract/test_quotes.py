@@ -328,3 +328,26 @@ def test_quotes_query_filters_stored_quotes(nlp, tmp_path):
     assert ask(speaker="observers", about='"deal"') == [(None, 'the "deal" will collapse', "Daily Planet",
                                                          "2024-05-01")]
     assert ask(speaker="lopez", about="ruling") == []
+
+
+def test_quotes_stance_and_parts_read_back_from_the_store(nlp, tmp_path):
+    from kg.cli.cmd_quotes import quotes_query
+    from kg.query.claims import stored_claims
+    from kg.rdf.mapping import document_graph, document_metadata
+    from kg.records import Document, Extraction
+    from kg.store import open_store
+
+    text = ("Pedro Alves denied that the ruling was unfair.\n\n"
+            "“We will appeal,” Maria Lopez said, “and we will win.”")
+    doc = nlp(text)
+    ents = extract_entities(doc)
+    document = Document(id="d2", text=text, source_path="d2.txt", content_hash="y")
+    ex = Extraction(document=document, entities=tuple(ents.entities), quotes=tuple(extract_quotes(doc, ents)))
+    store = open_store(str(tmp_path / "store"))
+    store.replace_document("d2", document_graph(ex), document_metadata(document, "test"))
+    rows = {r["speaker"]: r for r in store.select(quotes_query())[1]}
+    assert rows["Pedro Alves"]["stance"] == "denies"
+    assert rows["Maria Lopez"]["stance"] == "asserts"
+    assert rows["Maria Lopez"]["content"] == "We will appeal … and we will win."
+    assert {c["speaker"]: c["stance"] for c in stored_claims(store, "quote")} == {"Pedro Alves": "denies",
+                                                                                "Maria Lopez": "asserts"}
