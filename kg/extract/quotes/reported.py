@@ -78,10 +78,14 @@ class ReportedSpeech:
     def _in_marks(self, tok: Token) -> bool:
         return bool(self._marked_chars[tok.idx])
 
-    @staticmethod
-    def _named_subject(tok: Token) -> bool:
-        subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-        return subj is not None and subj.pos_ == "PROPN"
+    def _named_subject(self, tok: Token) -> bool:
+        """A cue inside quotation marks whose own subject, inside the marks too, is a name: the inner
+        speaker of a nested quote ("“My father told me Rosa Diaz said …”")."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return (subj is not None and subj.pos_ == "PROPN"
+                and bool(self._marked_chars[subj.idx] or self._quoted_chars[subj.idx]))
 
     def labelled(self) -> Iterator[Quote]:
         """Paragraphs opening with a speaker label ("Pratt: Toll Plan Is a Tax on Commuters") whose
