@@ -57,6 +57,8 @@ def _fields(rec, ex: Extraction) -> dict:
             "direct": rec.direct,
             "confidence": rec.confidence,
             "reason": rec.reason,
+            "stance": rec.stance,
+            "parts": [[p.start, p.end] for p in rec.parts] or None,
         }
     if isinstance(rec, NumericClaim):
         return {

@@ -84,6 +84,14 @@ class Quote:
     speaker_type: str | None = None  # Person | Organization | Group ...
     confidence: float = 1.0
     reason: str | None = None  # why speaker is None
+    # one statement quoted in several pieces ("“…,” he said, “…”", or a quotation running over paragraphs):
+    # every piece in text order; ``evidence`` then covers them all and ``content`` joins them with " … "
+    parts: tuple[Evidence, ...] = ()
+    stance: str | None = None  # the cue's stance, one of QUOTE_STANCES; None when there is no cue
+
+
+# the stance of an attribution cue (kg:Stance in the ontology; data: kg/extract/rules/quote_stance.tsv)
+QUOTE_STANCES = ("asserts", "denies", "believes", "reported")
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,11 @@ def name_particles() -> frozenset[str]:
 
 
 @cache
+def document_nouns() -> frozenset[str]:
+    return frozenset(rule_words("quote_document_nouns.txt"))
+
+
+@cache
 def channel_nouns() -> frozenset[str]:
     return frozenset(rule_words("quote_channel_nouns.txt"))
 
@@ -158,9 +163,24 @@ class Sentences:
         return self.spans[max(0, k - n + 1) : k + 1]
 
 
+def _dateline_word(tok: Token) -> bool:
+    """A place in capitals opening a paragraph before a comma or a dash ("CLEVELAND, July 19 (UPI) —"):
+    a dateline, never a speaker."""
+    if not (tok.is_upper and len(tok.text) > 3):
+        return False
+    first = tok
+    while first.i > 0 and first.nbor(-1).is_upper and not first.nbor(-1).is_space:
+        first = first.nbor(-1)
+    at_start = first.i == 0 or "\n" in first.nbor(-1).text_with_ws
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return at_start and nxt is not None and nxt.text in (",", "(", "—", "–", "-")
+
+
 def could_speak(tok: Token) -> bool:
     """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
     pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
+    if _dateline_word(tok):
+        return False
     if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
         return True
     low = tok.lower_
@@ -350,13 +370,15 @@ class Resolver:
 
     def _org_named_by(self, head: Token) -> Entity | None:
         word = head.text.lower()
-        best = None
+        best = None  # the most recently mentioned one: "the Ministry" refers back to the last ministry named
         for e in self.entities.entities:
             if e.type in _ORG_TYPES and len(e.name.split()) > 1 and e.name.split()[0].lower() == word:
-                first = e.mentions[0].start if e.mentions else 0
-                if first < head.idx and (best is None or first > best.mentions[0].start):
-                    best = e
-        return best
+                last = max((m.start for m in e.mentions if m.start < head.idx), default=None)
+                if last is None and not e.mentions:
+                    last = 0
+                if last is not None and (best is None or last > best[0]):
+                    best = (last, e)
+        return best[1] if best else None
 
     def _pronoun(self, head: Token) -> Speaker | None:
         low = head.text.lower()
@@ -448,6 +470,8 @@ class Resolver:
             return None
         text = span.text
         start, end = span.start_char, span.end_char
+        if role is None and head.lemma_.lower() in document_nouns():
+            return self._document(head, text, start, end)
         org = self._org_in(span, head)
         if role is not None:
             person = self._person_with_role(role, head.idx, _origin(head))
@@ -486,6 +510,19 @@ class Resolver:
                 words = words[1:]
             name = self.text[words[0].idx : head.idx + len(head.text)]
             return Speaker(name, text, start, end, "Group", CONF_GROUP)
+        return Speaker(None, text, start, end, None, 0.0, reason=f"unnamed source {text!r}")
+
+    def _document(self, head: Token, text: str, start: int, end: int) -> Speaker:
+        """A poll, study or report as the source: its author when named ("the Gallup poll", "a survey by
+        Marist College", "the county's audit"), else the document itself as an unnamed source."""
+        author = next((c for c in head.children if c.dep_ == "poss"), None) or next(
+            (t for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.children
+             if t.dep_ == "pobj"), None) or next(
+            (c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if author is not None and author.i != head.i:
+            found = self.resolve(author)
+            if found is not None and found.name is not None:
+                return Speaker(found.name, text, start, end, found.type, round(found.confidence * 0.9, 2))
         return Speaker(None, text, start, end, None, 0.0, reason=f"unnamed source {text!r}")
 
     def _org_in(self, span: Span, head: Token) -> Entity | None:

@@ -153,6 +153,10 @@ class _Builder:
             g.add((c, KG.unresolvedReason, Literal(q.reason)))
         if q.speaker_evidence:
             self.evidence(c, q.speaker_evidence, KG.speakerEvidence, "speaker")
+        if q.stance:
+            g.add((c, KG.stance, getattr(KG, "Stance" + q.stance.capitalize())))
+        for i, part in enumerate(q.parts):  # a quotation in several pieces: one selector per piece
+            self.evidence(c, part, KG.contentPart, f"part{i}")
 
     def quantity(self, c: URIRef, n: NumericClaim, quote_iris: dict[int, URIRef]) -> None:
         g = self.g

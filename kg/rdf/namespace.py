@@ -90,3 +90,11 @@ class KG(DefinedNamespace):
     unresolvedReason: URIRef
     value: URIRef
     valueMax: URIRef
+    # quote stance and content parts (ontology block "quote stance and content parts")
+    Stance: URIRef
+    StanceAsserts: URIRef
+    StanceBelieves: URIRef
+    StanceDenies: URIRef
+    StanceReported: URIRef
+    contentPart: URIRef
+    stance: URIRef

@@ -33,7 +33,7 @@ CASES = [
     ("before-colon", "Finance Minister Mario Draghi wrote: “The crisis is not over yet.”",
      ("Mario Draghi", "write", "The crisis is not over yet.", True)),
     ("split-second-half", "John Smith chaired the meeting. “The plan is ready,” Smith said. “We only need money.”",
-     ("John Smith", "say", "We only need money.", True)),
+     ("John Smith", "say", "The plan is ready … We only need money.", True)),
     ("em-dash", "“This verdict changes everything” — Roger Cox, lawyer for the plaintiffs.",
      ("Roger Cox", None, "This verdict changes everything", True)),
     ("sentence-before-other-paragraph", "Ana Costa said the talks had stalled.\n“There is simply no progress.”",
@@ -65,7 +65,8 @@ CASES = [
      ("Peter Olsen", None, "The main risk is that we will be cut off from payments.", True)),
     ("multi-paragraph", '"Growth will depend on copper," Mario Marcel said. "We are prepared for a weaker '
      'scenario.\n\n"Our fiscal rules give us room to respond."',
-     ("Mario Marcel", "say", "Our fiscal rules give us room to respond.", True)),
+     ("Mario Marcel", "say", "Growth will depend on copper … We are prepared for a weaker scenario. … Our fiscal "
+      "rules give us room to respond.", True)),
     # reported speech
     ("said-that", "Maria Silva said that exports had fallen sharply.",
      ("Maria Silva", "say", "exports had fallen sharply", False)),
@@ -121,7 +122,8 @@ CASES = [
     # "asked" attributes; "the protests would continue" does not, though "continue" can ("…, he continued")
     ("question-asked", "Arnaud Rousseau told AFP that the protests would continue. “Will the government finally "
      "listen to us?” he asked. “We have been patient for two years.”",
-     ("Arnaud Rousseau", "ask", "We have been patient for two years.", True)),
+     ("Arnaud Rousseau", "ask", "Will the government finally listen to us? … We have been patient for two years.",
+      True)),
     ("nested-according-to", "Prime Minister Michel Barnier insists the deal cannot go ahead without changes, "
      "according to people familiar with his thinking.",
      ("Michel Barnier", "insist", "the deal cannot go ahead without changes", False)),
@@ -204,7 +206,7 @@ def test_quotes_not_standalone(nlp, name, text, content):
 
 
 @pytest.mark.parametrize("text", [
-    "The sanctions continue to bite, experts believe.",
+    "The sanctions continue to bite, and prices keep rising.",
     "A short description can explain what effect sanctions will have.",
 ])
 def test_quotes_inanimate_subject_is_no_speaker(nlp, text):
@@ -219,11 +221,16 @@ def test_quotes_unnamed_source_keeps_null_speaker_and_reason(nlp):
     assert quotes[0].speaker_mention == "Many observers"
 
 
-def test_quotes_unattributed_sentence_keeps_null_speaker(nlp):
+def test_quotes_unattributed_sentence_is_no_claim(nlp):
     text = "The talks ended.\n\n“Nothing will change until the election.”"
     _, quotes = quotes_of(nlp, text)
-    assert tuples(quotes) == [(None, None, "Nothing will change until the election.", True)]
-    assert quotes[0].reason
+    assert quotes == []
+
+
+def test_quotes_unattributed_sentence_still_continues_a_quotation(nlp):
+    text = "“The talks ended,” Vera Lind said.\n\n“Nothing will change until the election.”"
+    _, quotes = quotes_of(nlp, text)
+    assert tuples(quotes) == [("Vera Lind", "say", "The talks ended … Nothing will change until the election.", True)]
 
 
 def test_quotes_unbalanced_mark_loses_only_its_paragraph(nlp):
@@ -321,3 +328,26 @@ def test_quotes_query_filters_stored_quotes(nlp, tmp_path):
     assert ask(speaker="observers", about='"deal"') == [(None, 'the "deal" will collapse', "Daily Planet",
                                                          "2024-05-01")]
     assert ask(speaker="lopez", about="ruling") == []
+
+
+def test_quotes_stance_and_parts_read_back_from_the_store(nlp, tmp_path):
+    from kg.cli.cmd_quotes import quotes_query
+    from kg.query.claims import stored_claims
+    from kg.rdf.mapping import document_graph, document_metadata
+    from kg.records import Document, Extraction
+    from kg.store import open_store
+
+    text = ("Pedro Alves denied that the ruling was unfair.\n\n"
+            "“We will appeal,” Maria Lopez said, “and we will win.”")
+    doc = nlp(text)
+    ents = extract_entities(doc)
+    document = Document(id="d2", text=text, source_path="d2.txt", content_hash="y")
+    ex = Extraction(document=document, entities=tuple(ents.entities), quotes=tuple(extract_quotes(doc, ents)))
+    store = open_store(str(tmp_path / "store"))
+    store.replace_document("d2", document_graph(ex), document_metadata(document, "test"))
+    rows = {r["speaker"]: r for r in store.select(quotes_query())[1]}
+    assert rows["Pedro Alves"]["stance"] == "denies"
+    assert rows["Maria Lopez"]["stance"] == "asserts"
+    assert rows["Maria Lopez"]["content"] == "We will appeal … and we will win."
+    assert {c["speaker"]: c["stance"] for c in stored_claims(store, "quote")} == {"Pedro Alves": "denies",
+                                                                                "Maria Lopez": "asserts"}

@@ -78,3 +78,19 @@ def test_metadata_has_publisher_and_provenance():
     assert g.value(d, KG.contentHash) == Literal("0" * 64)
     assert g.value(g.value(d, URIRef("https://schema.org/publisher")), URIRef(
         "http://www.w3.org/2000/01/rdf-schema#label")) == Literal("Daily Test")
+
+
+def test_mapping_split_quote_has_one_selector_per_part_and_a_stance():
+    from dataclasses import replace
+
+    ex = _extraction()
+    first, second = _ev(13, 22), _ev(23, 32)
+    q = replace(ex.quotes[0], parts=(first, second), content="the firms … will move", stance="denies")
+    g = document_graph(replace(ex, quotes=(q,)))
+    c = URIRef(claim_iri("t1", "quote", 13, 32))
+    assert g.value(c, KG.stance) == KG.StanceDenies
+    parts = sorted(g.objects(c, KG.contentPart))
+    assert len(parts) == 2
+    spans = sorted((int(g.value(s, OA.start)), int(g.value(s, OA.end)))
+                   for p in parts for s in g.objects(p, OA.hasSelector) if g.value(s, OA.start) is not None)
+    assert spans == [(13, 22), (23, 32)]

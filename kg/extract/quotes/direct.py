@@ -1,0 +1,281 @@
+"""Direct quotes: stretches in quotation marks and who they are attributed to."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Speaker
+from kg.extract.quotes.common import (
+    _MIN_WORDS,
+    _TERMINAL,
+    CONF_DASH,
+    CONF_NEIGHBOUR,
+    CONF_RECOVERED,
+    CONF_SAME_SENTENCE,
+    evidence,
+)
+from kg.extract.quotes.cues import (
+    _according_to,
+    _Attribution,
+    _attribution,
+    _attribution_only,
+    _quote,
+    _trailing_attribution,
+    is_reporting,
+)
+from kg.extract.quotes.marks import Quoted
+from kg.records import Quote
+
+
+class DirectQuotes:
+    """The direct-quote half of the extractor (mixed into ``_Extractor``)."""
+
+    def _paragraph_of(self, offset: int) -> tuple[int, int]:
+        k = bisect_right(self._para_starts, offset) - 1
+        if k >= 0 and offset < self.paragraphs[k][1]:
+            return self.paragraphs[k]
+        return 0, len(self.text)
+
+    def sentence_at(self, offset: int):
+        return self.sentences.at(offset)
+
+    def _inside_quote(self, tok: Token) -> bool:
+        return bool(self._quoted_chars[tok.idx])
+
+    def _outside(self, toks: list[Token]) -> list[Token]:
+        return [t for t in toks if not self._inside_quote(t)]
+
+    # -- direct quotes --------------------------------------------------------------------------------
+    def direct_quotes(self) -> Iterator[Quote]:
+        text = self.text
+        self.quoted = [q for q in self._quoted(text) if self._is_statement(q)]
+        self.contents = [(q.start, q.end) for q in self.quoted]
+        for s, e in self.contents:
+            self._quoted_chars[s:e] = b"\x01" * (e - s)
+        for q in self.quoted:
+            att, conf = self._attribute(q)
+            quote = self._make(q, att, conf)
+            if quote is not None:
+                self.direct.append(quote)
+                yield quote
+
+    def _quoted(self, text: str) -> list[Quoted]:
+        out: list[Quoted] = []
+        for o, c, ps, pe in self.pairs:
+            if c is not None:
+                span = self._trim(o + 1, c)
+                if span is not None:
+                    out.append(Quoted(span[0], span[1], o, c, ps, pe))
+                continue
+            first = self._first_sentence(o + 1, pe)
+            att = _attribution_only(first) if first else None
+            if att is not None:
+                self._misplaced_closer(out, o, ps, pe, att)
+                continue
+            end, att = self._cut_unclosed(o + 1, pe)
+            span = self._trim(o + 1, end)
+            if span is not None:
+                out.append(Quoted(span[0], span[1], o, None, ps, pe, att))
+        return out
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in "—–-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–-"):
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _first_sentence(self, start: int, end: int) -> list[Token]:
+        out = []
+        for tok in self.tokens.between(start, end):
+            out.append(tok)
+            if tok.text in _TERMINAL:
+                break
+        return out
+
+    def _misplaced_closer(self, out: list[Quoted], mark: int, ps: int, pe: int, att: _Attribution) -> None:
+        """A mark before a bare attribution closes what came before it: the quotation opened earlier in
+        the paragraph when nothing attributes it in between, else the sentence just before."""
+        prev = out[-1] if out and out[-1].para_start == ps and out[-1].close is not None else None
+        if prev is not None and not self._is_statement(prev):
+            prev = None
+        if prev is not None and _attribution(self.tokens.between(prev.close + 1, mark)) is None:
+            span = self._trim(prev.start, mark)
+            if span is not None:
+                out[-1] = Quoted(span[0], span[1], prev.open, mark, ps, pe, att)
+            return
+        if mark <= ps:
+            return
+        sent = self.sentence_at(mark - 1)
+        span = self._trim(max(sent.start_char, ps), mark)
+        if span is not None and not any(q.start < span[1] and q.end > span[0] for q in out):
+            out.append(Quoted(span[0], span[1], None, mark, ps, pe, att))
+
+    def _cut_unclosed(self, start: int, end: int) -> tuple[int, _Attribution | None]:
+        """Where a quotation that is never closed ends: before an attribution inside the paragraph,
+        else at the paragraph end."""
+        for sent in self.sents[self.sentences.index_at(start) :]:
+            if sent.start_char >= end:
+                break
+            if sent.end_char <= start:
+                continue
+            toks = self.tokens.between(max(sent.start_char, start), min(sent.end_char, end))
+            trailing = _trailing_attribution(toks)
+            if trailing is not None:
+                return trailing
+            if sent.start_char > start:
+                att = _attribution(toks)
+                if att is not None and att.subject.i < att.verb.i:
+                    return sent.start_char, att
+        return end, None
+
+    def _is_statement(self, q: Quoted) -> bool:
+        """A statement, not a scare quote, a title or a name in quotation marks."""
+        toks = self.tokens.between(q.start, q.end)
+        words = [t for t in toks if t.is_alpha or t.like_num]
+        if len(words) < _MIN_WORDS:
+            return False
+        content = self.text[q.start : q.end].rstrip()
+        ends_clause = content[-1:] in _TERMINAL + ",;:—–"
+        if q.attribution is not None:
+            return True
+        if not ends_clause and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return False
+        if q.open is not None and self._embedded(q):
+            return False
+        # a quotation the sentence goes on to use as a phrase ("“Build back better” was the slogan")
+        if q.close is not None and not ends_clause:
+            after = self._after_frame(q)
+            if any(t.is_alpha for t in after) and after[0].text not in "—–-" and not (
+                    _attribution(after) or _according_to(after)):
+                return False
+        return True
+
+    def _embedded(self, q: Quoted) -> bool:
+        """The opening mark continues a running sentence ("proposed creating “favorable conditions”"),
+        unless the word before it is a reporting verb ("said “We …”")."""
+        text = self.text
+        i = q.open - 1
+        while i >= q.para_start and text[i] in " \t":
+            i -= 1
+        if i < q.para_start:
+            return False
+        prev = text[i]
+        if prev in ".!?:,;—–-(…" or prev in "”\"»":
+            return False
+        return not is_reporting(self.tokens.at(i))
+
+    def _attribute(self, q: Quoted) -> tuple[_Attribution | Speaker | None, float]:
+        if q.attribution is not None:  # found while repairing the marks
+            return q.attribution, CONF_RECOVERED
+        text = self.text
+        # 1. the rest of the sentence after the closing mark: "…,” he said." / "…” — Tokayev"
+        if q.close is not None:
+            after = self._after_frame(q)
+            words = [t for t in after if not t.is_punct]
+            dash = None
+            if after and after[0].text in "—–-" and words and words[0].pos_ == "PROPN":
+                dash = words[0]
+                while dash.dep_ in ("compound", "flat") and dash.head in after:
+                    dash = dash.head
+            att = _attribution(after) or _according_to(after)
+            if att is not None:
+                return att, CONF_SAME_SENTENCE
+            if dash:
+                return _Attribution(None, dash), CONF_DASH
+        # 2. a speaker label opening the paragraph: "Olsen: “We will fight it.”"
+        label = self.labels.get(q.para_start)
+        if label is not None and q.open is not None and label.content_start == q.open:
+            return _Attribution(None, label.head, cue="label"), CONF_SAME_SENTENCE
+        # 3. the text before the opening mark: "He wrote: “…" / "Tokayev said, “…"
+        if q.open is not None:
+            before = self._before_frame(q)
+            if before:
+                lead = text[before[0].idx : q.open].rstrip()
+                att = _attribution(before, nearest_last=True) or _according_to(before)
+                if att is not None and (lead[-1:] in ":,—–-" or is_reporting(before[-1])):
+                    return att, CONF_SAME_SENTENCE
+        # 4. the sentence before: "He noted that …" / the first half of a split quote
+        prev = self._neighbour_sentence(q.start, before=True, cross_paragraph=self._starts_paragraph(q))
+        if prev is not None:
+            inherited = self._quote_speaker_in(prev.start_char, prev.end_char)
+            if inherited is not None:
+                return inherited, CONF_NEIGHBOUR
+            att = _attribution(self._outside(list(prev)), nearest_last=True)
+            if att is not None:
+                return att, CONF_NEIGHBOUR
+        # 5. the sentence after, in the same paragraph
+        nxt = self._neighbour_sentence(q.end, before=False, cross_paragraph=False)
+        if nxt is not None and nxt.start_char < q.para_end:
+            att = _attribution(self._outside(list(nxt)))
+            if att is not None:
+                return att, CONF_NEIGHBOUR
+        return None, 0.0
+
+    def _starts_paragraph(self, q: Quoted) -> bool:
+        return not self.text[q.para_start : q.open if q.open is not None else q.start].strip()
+
+    def _after_frame(self, q: Quoted) -> list[Token]:
+        """Tokens after the closing mark up to the end of the sentence, the paragraph or the next mark."""
+        out = []
+        for tok in self.tokens.between(q.close + 1, q.para_end):
+            if tok.text in "\"“”„«»":
+                break
+            out.append(tok)
+            if tok.text in _TERMINAL and tok.i > 0:
+                break
+        return out
+
+    def _before_frame(self, q: Quoted) -> list[Token]:
+        toks = self.tokens.between(q.para_start, q.open)
+        out: list[Token] = []
+        for tok in reversed(toks):
+            if tok.text in _TERMINAL or tok.text in "\"“”„«»":
+                break
+            out.insert(0, tok)
+        return out
+
+    def _neighbour_sentence(self, offset: int, before: bool, cross_paragraph: bool):
+        sent = self.sentence_at(offset)
+        k = self.sentences.index_at(sent.start_char)
+        k = k - 1 if before else k + 1
+        if not 0 <= k < len(self.sents):
+            return None
+        cand = self.sents[k]
+        lo, hi = (cand.end_char, offset) if before else (offset, cand.start_char)
+        if not cross_paragraph and "\n" in self.text[lo:hi]:
+            return None
+        if cross_paragraph and self.text[lo:hi].count("\n") > 2:
+            return None
+        return cand
+
+    def _quote_speaker_in(self, start: int, end: int) -> Quote | None:
+        for quote in reversed(self.direct):
+            if quote.speaker is not None and quote.evidence.start < end and quote.evidence.end > start:
+                return quote
+        return None
+
+    def _make(self, q: Quoted, att, conf: float) -> Quote | None:
+        ev = evidence(self.doc, q.start, q.end, self.sentences)
+        content = ev.text
+        if isinstance(att, Quote):  # inherited from the quote just before (continued quotation)
+            return Quote(att.speaker, att.speaker_mention, att.cue, content, True, ev, att.speaker_evidence,
+                         att.speaker_type, round(conf * att.confidence, 2), stance=att.stance)
+        if att is None:
+            # a whole unattributed sentence in quotation marks is kept while pieces are joined (it may
+            # continue an attributed quotation) and dropped after that (see merge.join_pieces)
+            if content.rstrip()[-1:] not in _TERMINAL:
+                return None
+            return Quote(None, None, None, content, True, ev, None, None, 0.5,
+                         reason="no attribution found near the quotation")
+        spk = self.resolver.resolve(att.subject)
+        if spk is None:
+            return Quote(None, None, None, content, True, ev, None, None, 0.5,
+                         reason=f"attributed to {att.subject.text!r}, which is not a speaker")
+        return _quote(self.doc, spk, att.verb, content, True, ev, conf, cue=att.cue, sentences=self.sentences)
+
+    # -- reported speech ----------------------------------------------------------------------------------
