@@ -22,6 +22,7 @@ article ("one district hospital"), hyphenated modifiers ("one-room flats") and b
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +44,8 @@ _DATE_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC"}
 _PRONOUNS = {"he", "him", "she", "her"}
 _PERSONISH = {"PERSON"}
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "a.m.", "p.m.", "'s", "x"}
+_TIME_CODES = {"SEC", "MIN", "HUR", "DAY", "WEE", "MON", "ANN"}  # "a year earlier" is no rate
 _MAX_PHRASE = 12  # tokens kept in a predicate or time phrase
 
 
@@ -95,7 +98,7 @@ def _claims(
             continue
         top = _top(doc, num)
         noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
-        if noun is not None and noun.lower_ in nb.context("time_units"):
+        if (noun is not None and noun.lower_ in nb.context("time_units")) or nb.unit_code(num.unit) in _TIME_CODES:
             continue  # a duration or a rule about time, not a count
         if noun is not None and inherited is None and _reference(doc, num, noun):
             continue
@@ -174,8 +177,11 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
         return None
     while j < len(doc):
         t = doc[j]
-        if j == i + 1 and _glued(doc, j) and nb.is_digits(tok.text) and nb.is_number_word(tok.text + t.text):
-            j += 1  # "2.3" "m": spaCy splits the scale suffix off "€2.3m"
+        if j == i + 1 and _glued(doc, j) and nb.is_digits(tok.text) and \
+                nb.is_number_word(tok.text + (t.text.rstrip(".") or t.text)):
+            j += 1  # "2.3" "m": spaCy splits the scale suffix off "€2.3m" (and "m." at a sentence end)
+        elif j == i + 1 and nb.is_digits(tok.text) and _spaced_suffix(t.text):
+            j += 1  # "17 mln dlrs", "1.5 bn": wire copy spaces the abbreviated scale word
         elif nb.is_number_word(t.text) and not nb.is_digits(t.text):
             j += 1
         elif (t.text in ("-", "–") and _glued(doc, j) and j + 1 < len(doc) and _glued(doc, j + 1)
@@ -187,11 +193,17 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
         else:
             break
     while j > i:
-        value = nb.parse_number(doc[i:j].text)
+        text = doc[i:j].text
+        value = nb.parse_number(text[:-1] if j > i + 1 and text.endswith(".") else text)
         if value is not None:
             return j, value
         j -= 1
     return None
+
+
+def _spaced_suffix(text: str) -> bool:
+    low = text.lower().rstrip(".")
+    return len(low) >= 2 and nb.words().get(low, (0, ""))[1] == "suffix"
 
 
 def _vague_at(doc: Doc, i: int) -> tuple[int, float, float] | None:
@@ -220,9 +232,122 @@ def _unit_before(doc: Doc, i: int) -> tuple[int, str] | None:
 
 
 def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
+    """A currency, percent or unit of measure right after the number at j: (end, unit)."""
     for surface, unit, pos in nb.units():
         if pos == "after" and _match(doc, j, surface):
             return j + len(surface), unit
+    for n in (3, 2, 1):  # "miles per hour", "sq ft", "tonnes"
+        if j + n <= len(doc) and all(not doc[k].is_punct or doc[k].text in "/." for k in range(j, j + n)):
+            unit = nb.measure_unit(doc[j : j + n].text)
+            if unit is not None:
+                return j + n, unit
+    return None
+
+
+def _per(doc: Doc, j: int, unit: str | None) -> tuple[int, str] | None:
+    """"$2.11 per gallon", "$1,271 an ounce": the amount is a rate per unit of measure."""
+    if unit is None or _low(doc, j) not in ("per", "a", "an") or j + 1 >= len(doc):
+        return None
+    for n in (2, 1):
+        if j + 1 + n <= len(doc):
+            per = nb.measure_unit(doc[j + 1 : j + 1 + n].text)
+            if per is not None and (_low(doc, j) == "per" or nb.unit_code(per) not in _TIME_CODES):
+                return j + 1 + n, f"{unit}_per_{per}"
+    return None
+
+
+def _subunit(value: float, unit: str | None) -> tuple[float, str | None]:
+    """'USD/100' (cents) → the amount in dollars."""
+    if unit and "/" in unit and unit.split("/")[1].isdigit():
+        base, div = unit.split("/")
+        return value / float(div), base
+    return value, unit
+
+
+def _currency_prefix(doc: Doc, i: int, prefix: str) -> tuple[int, str] | None:
+    """The currency written onto the digits of token i ("PS", "US", "HK$"), with glued tokens before it
+    ("$" + "US55,931,000"): (start, ISO code)."""
+    start, text = i, prefix
+    for back in (1, 2):
+        k = i - back
+        if k < 0 or not _glued(doc, k + 1) and not (back == 2 and doc[k].text.lower() in ("hk", "us", "c", "a")):
+            break
+        if nb.currency_code(doc[k].text + text) is not None:
+            start, text = k, doc[k].text + text
+        else:
+            break
+    if not prefix and start == i:
+        return None
+    code = nb.currency_code(text)
+    return (start, code) if code is not None else None
+
+
+def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | None:
+    """An amount written in one token with a prefix or suffix: "PS21,700", "Y=5,182", "USD10m", "50mph",
+    "1.38pc", "-1.6", "minus-1.4", "118.5p"."""
+    g = nb.split_glued(doc[i].text)
+    if g is None or (not g.prefix and not g.suffix and g.sign > 0 and not doc[i].text.startswith("+")):
+        return None
+    sign = g.sign
+    start, unit = i, None
+    prefix = g.prefix
+    if prefix.lower() in ("minus", "minus-"):
+        sign, prefix = -1.0, ""
+    if prefix:
+        found = _currency_prefix(doc, i, prefix)
+        if found is None:
+            return None
+        start, unit = found
+        if prefix.lower() in ("ps", "rm", "rs", "y=") and "," not in g.number and "." not in g.number \
+                and len(g.number) < 2 and not g.suffix:
+            return None  # "PS4" is a games console, not four pounds
+    elif _unit_before(doc, i) is not None:
+        start, unit = _unit_before(doc, i)  # "$" "-50.8bn"
+    value = float(g.number.replace(",", ""))
+    suffix, end = g.suffix, i + 1
+    if suffix and nb.words().get(suffix.lower(), (0, ""))[1] == "suffix":
+        value *= nb.words()[suffix.lower()][0]
+        suffix = ""
+    elif not suffix and end < len(doc) and _glued(doc, end) and nb.words().get(_low(doc, end), (0, ""))[1] == "suffix":
+        value *= nb.words()[_low(doc, end)][0]  # "HK$5.4" "m"
+        end += 1
+    if suffix.lower() in _ORDINAL_SUFFIXES:
+        return None  # "3rd", "176th", "1990s", "10am"
+    if suffix:
+        low = suffix.lower()
+        rows = {" ".join(surface): u for surface, u, pos in nb.units() if pos in ("after", "glued")}
+        if low in rows and unit is None:
+            unit = rows[low]
+        elif unit is None and nb.measure_unit(suffix, glued=True) is not None:
+            unit = nb.measure_unit(suffix, glued=True)
+        else:
+            return None  # "a78294", "15x"
+    else:
+        while end < len(doc) and nb.is_scale_word(doc[end].text) and not nb.is_digits(doc[end].text):
+            value *= nb.words()[_low(doc, end)][0]  # "$5.4 million"
+            end += 1
+    value = sign * value
+    if not math.isfinite(value):
+        return None
+    if unit is None or unit == "%" or not unit.isupper():
+        after = _unit_after(doc, end) if unit is None else None
+        if after is not None:
+            end, unit = after
+    per = _per(doc, end, unit)
+    if per is not None:
+        end, unit = per
+    value, unit = _subunit(value, unit)
+    if unit == "%":
+        value = value / 100.0
+    return start, end, value, unit, set(range(start, end))
+
+
+def _hyphen_unit(doc: Doc, end: int) -> tuple[int, str] | None:
+    """"a 6.1-inch display", "a five-year journey": a unit hyphenated onto the number."""
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and _glued(doc, end) and _glued(doc, end + 1):
+        unit = nb.measure_unit(doc[end + 1].text)
+        if unit is not None and not (end + 2 < len(doc) and doc[end + 2].text in ("-", "–") and _glued(doc, end + 2)):
+            return end + 2, unit  # but not "50 year-old": an age
     return None
 
 
@@ -239,6 +364,9 @@ def _qualifier(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 
 def _amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | None:
     """A cardinal at i with its units: (start, end, value, unit, core tokens)."""
+    glued = _glued_amount(doc, i)
+    if glued is not None:
+        return glued
     start = i
     unit = None
     before = _unit_before(doc, i)
@@ -248,9 +376,21 @@ def _amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | 
     if core is None:
         return None
     end, value = core
+    if not math.isfinite(value):
+        return None
     after = _unit_after(doc, end)
     if after is not None and (unit is None or after[1] == unit):
         end, unit = after[0], after[1]
+    elif unit is None:
+        hyphen = _hyphen_unit(doc, end)
+        if hyphen is not None:
+            end, unit = hyphen
+    per = _per(doc, end, unit)
+    if per is not None:
+        end, unit = per
+    if _low(doc, start - 1) == "minus":
+        start, value = start - 1, -value
+    value, unit = _subunit(value, unit)
     if unit == "%":
         value = value / 100.0
     return start, end, value, unit, set(range(start, end))
@@ -278,6 +418,11 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
     if fraction is not None:
         end, share = fraction
         num = _Number(i, end, share, unit="ratio", kind="ratio", core=set(range(i, end)))
+        num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
+        return num
+    share = nb.fraction(doc[i].text)
+    if share is not None and ("⁄" in doc[i].text or _low(doc, i + 1) == "of"):
+        num = _Number(i, i + 1, share, unit="ratio", kind="ratio", core={i})  # "1⁄32 of a quart", "3/4 of"
         num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
         return num
     if _unit_before(doc, i + 1) is not None and _core(doc, i + 1) is not None:
@@ -327,6 +472,11 @@ def _range(doc: Doc, num: _Number) -> None:
         return
     if lead not in ("from", "between") and value2 <= num.value:
         return  # "cut 50 to 30" is a change between two numbers, not a range
+    if lead == "by" or _change_verb(doc[num.start - 1]):
+        return  # "rose by 4 pct to 120", "fell from 208 to 193": a change and a level, two numbers
+    scale = _scale_of(doc, core2)
+    if scale and not _scale_of(doc, num.core) and num.value * scale <= value2 and unit2 == num.unit:
+        num.value *= scale  # "between one and three billion": the scale word belongs to both
     if _year_like(doc[j + 1].text) or _year_like(doc[num.start].text):
         return
     num.core |= set(range(j, end2)) | core2
@@ -339,6 +489,17 @@ def _range(doc: Doc, num: _Number) -> None:
     num.words_only_one = False
 
 
+def _scale_of(doc: Doc, core: set[int]) -> float | None:
+    scales = [nb.words()[doc[k].lower_][0] for k in sorted(core) if nb.is_scale_word(doc[k].text)]
+    g = [nb.split_glued(doc[k].text) for k in sorted(core)]
+    scales += [nb.words()[x.suffix.lower()][0] for x in g if x and x.suffix.lower() in nb.words()]
+    return scales[-1] if scales else None
+
+
+def _change_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in nb.context("change_up") | nb.context("change_down")
+
+
 def _year_like(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100
 
@@ -349,7 +510,8 @@ def _year_like(text: str) -> bool:
 def _excluded(doc: Doc, num: _Number) -> bool:
     core = sorted(num.core)
     first, last = doc[core[0]], doc[core[-1]]
-    numeric = [doc[i] for i in core if nb.is_digits(doc[i].text) or nb.is_number_word(doc[i].text)]
+    numeric = [doc[i] for i in core if nb.is_digits(doc[i].text) or nb.is_number_word(doc[i].text)
+               or nb.split_glued(doc[i].text) is not None or nb.fraction(doc[i].text) is not None]
     if num.kind == "vague" or (num.kind == "ratio" and any(nb.is_fraction_word(doc[i].text) for i in core)):
         numeric = [doc[i] for i in core]
     if not numeric:
@@ -382,7 +544,7 @@ def _excluded(doc: Doc, num: _Number) -> bool:
         return True
     # inside a name: "Channel 4", "Group of Seven", "Boeing 737"
     for tok in numeric:
-        if tok.ent_type_ in _NAME_LABELS:
+        if tok.ent_type_ in _NAME_LABELS and num.unit is None:
             return True
     # an age in apposition: "Ivan Petrov, 45, said"
     if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2
@@ -475,8 +637,18 @@ def _counted(
             subj = verb.head  # "the number of firms (which) increased by 4,000"
         if subj is not None:
             return _measured(subj), top, None
-    # a share with no "of": the subject of its clause ("..., accounting for 0.2%")
-    if num.unit == "%":
+    # money spent, paid or lent: what it is spent on ("spent $415 on each flat", "raised 2 billion euros
+    # for schools", "allocated 2.5 billion tenge to the program")
+    if nb.is_currency((num.unit or "").split("_")[0]) and top.dep_ in ("dobj", "attr", "pobj", "npadvmod", "conj"):
+        verb = top.head if top.head.pos_ in ("VERB", "AUX") else None
+        for child in [*top.children, *(verb.children if verb is not None else ())]:
+            if child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "into") and child.i > top.i:
+                pobj = _pobj(child)
+                if pobj is not None and pobj.i not in inside and pobj.ent_type_ not in _DATE_LABELS:
+                    return _measured(pobj), top, None
+    # a share, an amount of money or a measure with no "of": the subject of its clause ("..., accounting
+    # for 0.2%", "Shares of Acme fell 1.6%", "the tickets cost HK $5.4m")
+    if num.unit is not None and num.unit != "ratio":
         subj = _clause_subject(top, inside)
         if subj is not None:
             return _measured(subj), top, None

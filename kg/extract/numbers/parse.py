@@ -110,6 +110,10 @@ def parse_number(text: str) -> float | None:
             current = float(m.group(1)) * words()[m.group(2)][0]
             continue
         entry = words().get(part)
+        if entry is not None and entry[1] == "suffix" and len(part) >= 2 and current is not None:
+            total += current * entry[0]  # "17 mln", "1.5 bn"
+            current = None
+            continue
         if entry is None or entry[1] in ("suffix", "fraction"):
             return None
         value, kind = entry
