@@ -43,6 +43,7 @@ _NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"
 _DATE_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC"}
 _PRONOUNS = {"he", "him", "she", "her"}
+_RELATIVE = {"which", "that", "who"}
 _PERSONISH = {"PERSON"}
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "a.m.", "p.m.", "'s", "x"}
 _TIME_CODES = {"SEC", "MIN", "HUR", "DAY", "WEE", "MON", "ANN"}  # "a year earlier" is no rate
@@ -98,8 +99,10 @@ def _claims(
             continue
         top = _top(doc, num)
         noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
-        if (noun is not None and noun.lower_ in nb.context("time_units")) or nb.unit_code(num.unit) in _TIME_CODES:
-            continue  # a duration or a rule about time, not a count
+        if (noun is not None and noun.lower_ in nb.context("time_units") and num.unit is None) or \
+                (nb.unit_code(num.unit) in _TIME_CODES and not (noun is not None and "-" in span.text)):
+            continue  # a duration or a rule about time ("10 years in prison", "90 out of 180 days"), not a
+            # count; but "a five-year journey" measures the journey
         if noun is not None and inherited is None and _reference(doc, num, noun):
             continue
         if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS):
@@ -684,9 +687,18 @@ def _measured(noun: Token) -> Token:
 
 
 def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
+    """The subject of the number's clause; a relative pronoun stands for the noun it follows ("bank stocks,
+    which were up 2.8%"); other pronouns ("this", "he") name no measured thing."""
+    # "Blackmores up 9.4 per cent": the number hangs on "up", which hangs on the noun that moved
+    if tok.head.lower_ in ("up", "down") and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i not in inside:
+        return tok.head.head
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
+            if subj is not None and subj.lower_ in _RELATIVE and anc.dep_ == "relcl" and anc.head.pos_ in ("NOUN", "PROPN"):
+                return anc.head
+            if subj is not None and subj.pos_ == "PRON":
+                return None
             if subj is not None and subj.lower_ not in nb.context("generic_totals"):
                 return subj
     return None

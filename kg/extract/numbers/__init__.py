@@ -33,7 +33,7 @@ from kg.extract.numbers.parse import (
 )
 
 __all__ = [
-    "PERCENT", "PERCENT_POINT", "Glued", "context", "fraction", "currency_code", "format_value", "is_currency", "is_digits", "is_fraction_word",
-    "is_number_word", "is_scale_word", "measure_unit", "parse_fraction", "parse_number", "parse_value", "qualifiers",
-    "split_glued", "unit_code", "units", "vague", "vague_range", "words",
+    "PERCENT", "PERCENT_POINT", "Glued", "context", "currency_code", "format_value", "fraction", "is_currency",
+    "is_digits", "is_fraction_word", "is_number_word", "is_scale_word", "measure_unit", "parse_fraction",
+    "parse_number", "parse_value", "qualifiers", "split_glued", "unit_code", "units", "vague", "vague_range", "words",
 ]

@@ -91,7 +91,8 @@ def _name(pint_text: str) -> str:
     parts = []
     for part in pint_text.split(" / "):
         m = re.fullmatch(r"(\w+) \*\* ([23])", part.strip())
-        parts.append(("square_" if m.group(2) == "2" else "cubic_") + m.group(1) if m else part.strip().replace(" ", "_"))
+        power = ("square_" if m.group(2) == "2" else "cubic_") if m else ""
+        parts.append(power + m.group(1) if m else part.strip().replace(" ", "_"))
     return "_per_".join(parts)
 
 
