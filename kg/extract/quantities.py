@@ -695,7 +695,8 @@ def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
-            if subj is not None and subj.lower_ in _RELATIVE and anc.dep_ == "relcl" and anc.head.pos_ in ("NOUN", "PROPN"):
+            if subj is not None and subj.lower_ in _RELATIVE and anc.dep_ == "relcl" \
+                    and anc.head.pos_ in ("NOUN", "PROPN"):
                 return anc.head
             if subj is not None and subj.pos_ == "PRON":
                 return None
