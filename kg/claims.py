@@ -64,6 +64,8 @@ def _fields(rec, ex: Extraction) -> dict:
             "value_max": rec.value_max,
             "qualifier": rec.qualifier,
             "unit": rec.unit,
+            "unit_code": rec.unit_code,
+            "change": rec.change,
             "counts": rec.counts,
             "counts_head": rec.counts_head,
             "predicate": rec.predicate,

@@ -36,7 +36,8 @@ DEFAULT_TOLERANCE = 0.005
 MAX_RATIO = 100.0  # see same_magnitude
 # heads that name no counted thing: units and currencies a parse left as the noun
 _NOT_COUNTED = {"dlr", "dlrs", "dollar", "pct", "percent", "cent", "ct", "stg", "yen", "mln", "bln", "billion",
-                "million", "thousand", "point", "time", "year", "month", "week", "day", "share"}
+                "million", "thousand", "point", "time", "year", "month", "week", "day", "share", "which", "who",
+                "this", "these", "those", "they", "he", "she", "we", "you", "i", "one", "what", "some", "all"}
 
 # (low factor, high factor) of the interval a qualified value stands for; see the module docstring
 SPREAD = {

@@ -102,6 +102,8 @@ class NumericClaim:
     source_kind: str | None = None  # "speaker" | "according_to" | "named_source" | "publisher"
     quote_index: int | None = None  # index into Extraction.quotes when asserted inside a quote
     confidence: float = 1.0
+    unit_code: str | None = None  # UN/CEFACT common code of the unit ("P1" percent, "KMT" km); None for money
+    change: str | None = None  # "up" | "down" when the number is the size of a change ("rose 12 cts")
 
 
 @dataclass(frozen=True)

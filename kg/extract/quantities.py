@@ -140,6 +140,8 @@ def _claims(
             source_kind=kind,
             quote_index=quote_index,
             confidence=confidence,
+            unit_code=None if nb.is_currency(num.unit) else nb.unit_code(num.unit),
+            change=_change(doc, num),
         )
 
 
@@ -171,6 +173,8 @@ def _glued(doc: Doc, i: int) -> bool:
 
 def _core(doc: Doc, i: int) -> tuple[int, float] | None:
     """The longest cardinal starting at token i: (end, value)."""
+    if not 0 <= i < len(doc):
+        return None  # a text that ends in "$" or "one in"
     tok = doc[i]
     if nb.is_digits(tok.text) or nb.is_number_word(tok.text):
         j = i + 1
@@ -288,6 +292,8 @@ def _currency_prefix(doc: Doc, i: int, prefix: str) -> tuple[int, str] | None:
 def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | None:
     """An amount written in one token with a prefix or suffix: "PS21,700", "Y=5,182", "USD10m", "50mph",
     "1.38pc", "-1.6", "minus-1.4", "118.5p"."""
+    if not 0 <= i < len(doc):
+        return None
     g = nb.split_glued(doc[i].text)
     if g is None or (not g.prefix and not g.suffix and g.sign > 0 and not doc[i].text.startswith("+")):
         return None
@@ -503,6 +509,29 @@ def _change_verb(tok: Token) -> bool:
     return tok.lemma_.lower() in nb.context("change_up") | nb.context("change_down")
 
 
+def _change(doc: Doc, num: _Number) -> str | None:
+    """"up"/"down" when the number is the size of a change: "rose 12 cts", "fell by 3%", "up 9.4 per cent",
+    a signed "+0.2%" (not "rose to 7.5%": that is the level reached). Plain counts get none: "lost 300
+    jobs" counts the jobs lost."""
+    if num.unit is None or num.unit == "ratio":
+        return None
+    k = num.start - 1
+    if _low(doc, k) == "by":
+        k -= 1
+    if _low(doc, k) in ("to", "from", "at"):
+        return None
+    if 0 <= k < len(doc):
+        lemma = doc[k].lemma_.lower()
+        if lemma in nb.context("change_up") or doc[k].lower_ in nb.context("change_up"):
+            return "up"
+        if lemma in nb.context("change_down") or doc[k].lower_ in nb.context("change_down"):
+            return "down"
+    first = doc[num.start].text
+    if first.startswith("+"):
+        return "up"
+    return None
+
+
 def _year_like(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100
 
@@ -647,7 +676,8 @@ def _counted(
         for child in [*top.children, *(verb.children if verb is not None else ())]:
             if child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "into") and child.i > top.i:
                 pobj = _pobj(child)
-                if pobj is not None and pobj.i not in inside and pobj.ent_type_ not in _DATE_LABELS:
+                if pobj is not None and pobj.i not in inside and pobj.ent_type_ not in _DATE_LABELS \
+                        and not _unit_word(pobj) and not any(_numberish(t) for t in pobj.subtree):
                     return _measured(pobj), top, None
     # a share, an amount of money or a measure with no "of": the subject of its clause ("..., accounting
     # for 0.2%", "Shares of Acme fell 1.6%", "the tickets cost HK $5.4m")

@@ -90,3 +90,5 @@ class KG(DefinedNamespace):
     unresolvedReason: URIRef
     value: URIRef
     valueMax: URIRef
+    # numbers (issue 11): direction of a change ("rose 12 cts" → "up"); units go to schema:unitCode / currency
+    change: URIRef

@@ -11,6 +11,7 @@ as a fraction with unit "ratio", money as the amount with an ISO currency code (
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -126,7 +127,8 @@ def parse_number(text: str) -> float | None:
                 current = base * value
         else:
             current = (current or 0.0) + value
-    return total + (current or 0.0)
+    value = total + (current or 0.0)
+    return value if math.isfinite(value) else None  # "1" and 400 zeros overflows a float: no value
 
 
 def is_fraction_word(text: str) -> bool:
