@@ -164,11 +164,12 @@ def test_numbers_fraction(text, value):
 @pytest.mark.parametrize(
     ("surface", "glued", "unit", "code"),
     [
-        ("mph", False, "mile_per_hour", "HM"), ("miles", False, "mile", "SMI"), ("km", False, "kilometer", "KMT"),
-        ("tonnes", False, "metric_ton", "TNE"), ("barrels", False, "barrel", "BLL"), ("kilos", False, "kilogram", "KGM"),
-        ("sq ft", False, "square_foot", "FTK"), ("kg", True, "kilogram", "KGM"), ("kWh", True, "kilowatt_hour", "KWH"),
-        ("km/h", False, "kilometer_per_hour", "KMH"), ("GB", True, "gigabyte", "E34"), ("m2", True, "square_meter", "MTK"),
-        ("g", True, "gram", "GRM"),
+        ("mph", False, "mile_per_hour", "HM"), ("miles", False, "mile", "SMI"),
+        ("km", False, "kilometer", "KMT"), ("tonnes", False, "metric_ton", "TNE"),
+        ("barrels", False, "barrel", "BLL"), ("kilos", False, "kilogram", "KGM"),
+        ("sq ft", False, "square_foot", "FTK"), ("kg", True, "kilogram", "KGM"),
+        ("kWh", True, "kilowatt_hour", "KWH"), ("km/h", False, "kilometer_per_hour", "KMH"),
+        ("GB", True, "gigabyte", "E34"), ("m2", True, "square_meter", "MTK"), ("g", True, "gram", "GRM"),
     ],
 )
 def test_numbers_measure_unit_from_pint(surface, glued, unit, code):
