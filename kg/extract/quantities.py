@@ -99,6 +99,8 @@ def _claims(
             continue
         top = _top(doc, num)
         noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
+        if noun is not None and inherited is None and (_numberish(noun) or nb.split_glued(noun.text) is not None):
+            noun = None  # "rose 18 sen to RM23.50": the other amount is not what this one counts
         if (noun is not None and noun.lower_ in nb.context("time_units") and num.unit is None) or \
                 (nb.unit_code(num.unit) in _TIME_CODES and not (noun is not None and "-" in span.text)):
             continue  # a duration or a rule about time ("10 years in prison", "90 out of 180 days"), not a
@@ -420,9 +422,12 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
     vague = _vague_at(doc, i)
     if vague is not None:
         end, low, high = vague
+        unit = None
+        if _low(doc, end) == "of" and _unit_after(doc, end + 1) is not None:
+            end, unit = _unit_after(doc, end + 1)  # "tens of millions of dollars", "hundreds of miles"
         start, end, qual = _qualifier(doc, i, end)
-        return _Number(i if start == i else start, end, low, high, None, "approx" if qual == "exact" else qual,
-                       "vague", set(range(i, vague[0])))
+        return _Number(i if start == i else start, end, low, high, unit, "approx" if qual == "exact" else qual,
+                       "vague", set(range(i, end)))
     fraction = _fraction_at(doc, i)
     if fraction is not None:
         end, share = fraction
@@ -674,10 +679,11 @@ def _counted(
     if nb.is_currency((num.unit or "").split("_")[0]) and top.dep_ in ("dobj", "attr", "pobj", "npadvmod", "conj"):
         verb = top.head if top.head.pos_ in ("VERB", "AUX") else None
         for child in [*top.children, *(verb.children if verb is not None else ())]:
-            if child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "into") and child.i > top.i:
+            if child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "into") and child.i > top.i \
+                    and not (child.lower_ == "to" and verb is not None and _change_verb(verb)):
                 pobj = _pobj(child)
                 if pobj is not None and pobj.i not in inside and pobj.ent_type_ not in _DATE_LABELS \
-                        and not _unit_word(pobj) and not any(_numberish(t) for t in pobj.subtree):
+                        and pobj.pos_ != "PRON" and not any(_amount_word(t) for t in pobj.subtree):
                     return _measured(pobj), top, None
     # a share, an amount of money or a measure with no "of": the subject of its clause ("..., accounting
     # for 0.2%", "Shares of Acme fell 1.6%", "the tickets cost HK $5.4m")
@@ -689,6 +695,11 @@ def _counted(
     if num.unit in (None, "%") and top.dep_ in _NOMINAL_DEPS and previous is not None:
         return previous[0], top, previous
     return None, top, None
+
+
+def _amount_word(tok: Token) -> bool:
+    """A number, a glued amount ("RM23.50"), a currency or percent word: never what a number counts."""
+    return _numberish(tok) or nb.split_glued(tok.text) is not None or _unit_word(tok)
 
 
 def _unit_word(tok: Token) -> bool:
