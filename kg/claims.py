@@ -66,6 +66,7 @@ def _fields(rec, ex: Extraction) -> dict:
             "unit": rec.unit,
             "unit_code": rec.unit_code,
             "change": rec.change,
+            "subject": rec.subject,
             "counts": rec.counts,
             "counts_head": rec.counts_head,
             "predicate": rec.predicate,

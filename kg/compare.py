@@ -274,9 +274,27 @@ def same_magnitude(a: dict, b: dict) -> bool:
     return lo == 0 or hi / lo <= MAX_RATIO or (a0 <= b1 and b0 <= a1)
 
 
+_CAPITAL = re.compile(r"\b[A-Z][\w.-]+")
+
+
+def same_owner(a: dict, b: dict) -> bool:
+    """Whose quantity it is. Stated subjects must be the same entity ("Acme's net profit" is not "Beta's");
+    with none stated, the claims need something that pins down the same case: a stated place, or a named
+    participant their predicates share ("left Russia"). "Net profit 375,000" of two companies' reports
+    pins down nothing."""
+    sa, sb = (a.get("subject") or "").lower(), (b.get("subject") or "").lower()
+    if sa or sb:
+        return sa == sb
+    if a.get("place") or b.get("place"):
+        return True
+    na = set(_CAPITAL.findall(a.get("predicate") or "")) | set(_CAPITAL.findall(a.get("counts") or "")[1:])
+    nb = set(_CAPITAL.findall(b.get("predicate") or "")) | set(_CAPITAL.findall(b.get("counts") or "")[1:])
+    return bool(na & nb)
+
+
 def same_measure(a: dict, b: dict) -> bool:
     return (dimension(a.get("unit")) == dimension(b.get("unit")) and same_counted(a, b)
-            and same_predicate(a, b) and same_scope(a, b) and same_magnitude(a, b))
+            and same_predicate(a, b) and same_scope(a, b) and same_magnitude(a, b) and same_owner(a, b))
 
 
 def comparable(row: dict) -> bool:
@@ -295,6 +313,9 @@ def why(claims: list[dict]) -> str:
         cls = predicate_class(preds[0])
         common = set.intersection(*[content_stems(p) for p in preds])
         parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
+    subjects = sorted({c.get("subject") for c in claims if c.get("subject")})
+    if subjects:
+        parts.append(f"of {subjects[0]}")
     places = sorted({c.get("place") for c in claims if c.get("place")})
     parts.append(f"place {places[0]}" if places else "no place stated")
     years = sorted({y for c in claims for y in _YEAR.findall(c.get("time") or "")})
@@ -334,17 +355,32 @@ class Group:
         return len({cl.get(d, d) for d in self.documents})
 
 
+def _keys(row: dict) -> set[str]:
+    """Words under which a claim is indexed: two claims that can measure the same thing share one (its head
+    class, its head, a word of what it counts)."""
+    keys = {head_class(row) or "", stem(row.get("counts_head") or "")} | content_stems(row.get("counts"))
+    return {f"{dimension(row.get('unit'))}|{k}" for k in keys if k}
+
+
 def measures(rows: Iterable[dict]) -> list[Group]:
     """Greedy grouping: a claim joins the largest group whose every member measures the same thing."""
     groups: list[Group] = []
+    index: dict[str, list[int]] = {}
     for row in sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0)):
         if not (row.get("counts") or row.get("counts_head")) or not comparable(row):
             continue  # a number that counts nothing named cannot be compared
-        fits = [g for g in groups if all(same_measure(row, c) for c in g.claims)]
+        keys = _keys(row)
+        candidates = sorted({gi for k in keys for gi in index.get(k, ())})
+        fits = [gi for gi in candidates if all(same_measure(row, c) for c in groups[gi].claims)]
         if fits:
-            max(fits, key=lambda g: len(g.claims)).claims.append(row)
+            gi = max(fits, key=lambda i: len(groups[i].claims))
+            groups[gi].claims.append(row)
         else:
             groups.append(Group([row]))
+            gi = len(groups) - 1
+        for k in keys:
+            if gi not in index.setdefault(k, []):
+                index[k].append(gi)
     return groups
 
 

@@ -144,6 +144,7 @@ def _claims(
             confidence=confidence,
             unit_code=None if nb.is_currency(num.unit) else nb.unit_code(num.unit),
             change=_change(doc, num),
+            subject=_subject(doc, num, noun, verb, entities),
         )
 
 
@@ -763,6 +764,70 @@ def _np_text(noun: Token, num: _Number) -> str:
         toks.extend(t for t in child.subtree if t.i not in inside and t.dep_ not in ("det", "punct"))
     toks.append(noun)
     return _phrase(sorted(set(toks), key=lambda t: t.i))
+
+
+# --- whose it is ---------------------------------------------------------------------------------------------
+
+
+def _entity_name(tok: Token, entities: DocEntities) -> str | None:
+    ent = entities.at(tok.idx, tok.idx + len(tok.text))
+    if ent is not None:
+        return ent.name
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "PERSON")), None)
+    return clean_name(span.text) or None if span is not None else None
+
+
+def _preceding_org(doc: Doc, before: int, entities: DocEntities) -> str | None:
+    """"its net profit": the organisation named last before the pronoun."""
+    best, best_end = None, -1
+    for ent in entities.entities:
+        if ent.type in ("Person", "Place", "Country", "City", "Region", "Group"):
+            continue
+        for m in ent.mentions:
+            if best_end < m.end <= before:
+                best, best_end = ent.name, m.end
+    return best
+
+
+def _subject(doc: Doc, num: _Number, noun: Token | None, verb: Token | None, entities: DocEntities) -> str | None:
+    """The entity the measured thing belongs to: a possessive ("Ford's 13,000 workers", "its net profit"),
+    an "of" phrase ("sales of Acme"), a name compounded with it ("Acme shares"), the thing itself when it is
+    a name ("Acme rose 12 cts"), or the named subject of the clause that has the number as its object
+    ("Acme reported a net profit of 17 mln dlrs")."""
+    inside = set(range(num.start, num.end)) | num.core
+    if noun is not None:
+        # the named thing itself when the number measures it ("Acme rose 12 cts"), not when it counts it
+        # ("98,000 Russians")
+        if num.unit is not None and (noun.ent_type_ in ("ORG", "GPE", "PERSON") or noun.pos_ == "PROPN") \
+                and noun.i not in inside:
+            name = _entity_name(noun, entities)
+            if name:
+                return name
+        for child in noun.children:
+            if child.i in inside:
+                continue
+            if child.dep_ == "poss":
+                if child.lower_ in ("its", "their"):
+                    return _preceding_org(doc, child.idx, entities)
+                name = _entity_name(child, entities)
+                if name:
+                    return name
+            if child.dep_ == "compound" and (child.ent_type_ in ("ORG", "GPE", "PERSON") or child.pos_ == "PROPN"):
+                name = _entity_name(child, entities)
+                if name:
+                    return name
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = _pobj(child)
+                if pobj is not None and pobj.ent_type_ in ("ORG", "GPE", "PERSON"):
+                    name = _entity_name(pobj, entities)
+                    if name:
+                        return name
+    if verb is not None and verb.lemma_.lower() not in nb.context("source_verbs"):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i not in inside and (noun is None or subj.i != noun.i) \
+                and (subj.ent_type_ in ("ORG", "GPE", "PERSON") or subj.pos_ == "PROPN"):
+            return _entity_name(subj, entities)
+    return None
 
 
 # --- predicate, place, time ------------------------------------------------------------------------------

@@ -173,6 +173,8 @@ class _Builder:
             g.add((c, SDO.currency, Literal(n.unit)))
         if n.change:
             g.add((c, KG.change, Literal(n.change)))
+        if n.subject:
+            g.add((c, KG.subjectName, Literal(n.subject)))
         g.add((c, KG.qualifier, Literal(n.qualifier)))
         g.add((c, KG.surfaceText, Literal(n.text)))
         for prop, val in ((KG.unit, n.unit), (KG.counts, n.counts), (KG.countsHead, n.counts_head),

@@ -92,3 +92,4 @@ class KG(DefinedNamespace):
     valueMax: URIRef
     # numbers (issue 11): direction of a change ("rose 12 cts" → "up"); units go to schema:unitCode / currency
     change: URIRef
+    subjectName: URIRef
