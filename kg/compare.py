@@ -293,6 +293,9 @@ def same_owner(a: dict, b: dict) -> bool:
 
 
 def same_measure(a: dict, b: dict) -> bool:
+    # a change ("rose by 700 mln") never compares with a level ("to 6.2 billion"), nor a rise with a fall
+    if (a.get("change") or "") != (b.get("change") or ""):
+        return False
     return (dimension(a.get("unit")) == dimension(b.get("unit")) and same_counted(a, b)
             and same_predicate(a, b) and same_scope(a, b) and same_magnitude(a, b) and same_owner(a, b))
 

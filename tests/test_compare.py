@@ -167,3 +167,11 @@ def test_compare_groups_say_why_they_are_comparable():
             row("b", 100, counts="international businesses", head="business")]
     (group,) = compare.find_conflicts(rows)
     assert group.why == "counts company (foreign); event move_in; place Kazakhstan; no conflicting years; plain count"
+
+
+def test_compare_a_change_is_not_a_level():
+    a = row("a", 7e8, counts="gold reserves", head="reserve", predicate="rose", unit="ZAR", place="South Africa")
+    b = dict(row("b", 6.2e9, counts="gold reserves", head="reserve", predicate="rose", unit="ZAR",
+                 place="South Africa"), change="up")
+    assert compare.same_measure(a, b) is False
+    assert compare.same_measure(a, dict(b, value=7.1e8, change=None)) is True

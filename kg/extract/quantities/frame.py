@@ -211,7 +211,7 @@ def _subject(doc: Doc, num: _Number, noun: Token | None, verb: Token | None, ent
                     return name
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = _pobj(child)
-                if pobj is not None and pobj.ent_type_ in ("ORG", "GPE", "PERSON"):
+                if pobj is not None and pobj.i not in inside and pobj.ent_type_ in ("ORG", "GPE", "PERSON"):
                     name = _entity_name(pobj, entities)
                     if name:
                         return name
