@@ -7,8 +7,8 @@ from kg.query import named
 COMMON = ("kind", "id", "doc", "source_path", "sentence", "start", "end")
 FIELDS = {
     "quote": COMMON + ("speaker", "speaker_mention", "cue", "content", "direct", "confidence", "reason"),
-    "quantity": COMMON + ("value", "value_max", "qualifier", "unit", "counts", "counts_head", "predicate",
-                          "place", "time", "text", "source", "source_kind"),
+    "quantity": COMMON + ("value", "value_max", "qualifier", "unit", "unit_code", "change", "counts", "counts_head",
+                          "predicate", "place", "time", "text", "source", "source_kind"),
     "relation": COMMON + ("subject", "predicate", "object", "role", "confidence", "pattern"),
 }
 
