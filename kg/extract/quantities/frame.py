@@ -192,7 +192,7 @@ def _subject(doc: Doc, num: _Number, noun: Token | None, verb: Token | None, ent
         # the named thing itself when the number measures it ("Acme rose 12 cts"), not when it counts it
         # ("98,000 Russians")
         if num.unit is not None and (noun.ent_type_ in ("ORG", "GPE", "PERSON") or noun.pos_ == "PROPN") \
-                and noun.i not in inside:
+                and noun.i not in inside and noun.tag_ != "NNPS":  # "72 percent of Democrats": the group counted
             name = _entity_name(noun, entities)
             if name:
                 return name
