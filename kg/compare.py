@@ -15,6 +15,10 @@ spaCy; the store-facing functions at the bottom only call ``store.select``.
   "more than"/"at least" up to +50%, "less than" down to −33%, "up to" down to −50%, a vague range as
   stated — and two claims disagree when their intervals do not overlap. Claims are shown side by side;
   none "invalidates" another.
+- **Comparable frames**: the counted head (or its class) and its distinguishing modifiers
+  (``rules/number_concept_synonyms.txt`` groups "foreign"/"international", "major"/"large"), the same event
+  class, place and years, the same unit (currencies are never converted), and values less than a
+  hundredfold apart; each group states that shared frame (``Group.why``).
 - **Independence**: documents joined by republication, passage reuse or "same story" links form one
   cluster and count once.
 """
@@ -29,6 +33,11 @@ from pathlib import Path
 
 RULES = Path(__file__).parent / "extract" / "rules"
 DEFAULT_TOLERANCE = 0.005
+MAX_RATIO = 100.0  # see same_magnitude
+# heads that name no counted thing: units and currencies a parse left as the noun
+_NOT_COUNTED = {"dlr", "dlrs", "dollar", "pct", "percent", "cent", "ct", "stg", "yen", "mln", "bln", "billion",
+                "million", "thousand", "point", "time", "year", "month", "week", "day", "share", "which", "who",
+                "this", "these", "those", "they", "he", "she", "we", "you", "i", "one", "what", "some", "all"}
 
 # (low factor, high factor) of the interval a qualified value stands for; see the module docstring
 SPREAD = {
@@ -58,6 +67,12 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def predicate_classes() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((r[0], tuple(r[1].split())) for r in _rows("number_predicate_classes.txt"))
+
+
+@cache
+def modifier_classes() -> dict[str, str]:
+    """modifier word (stem) → its synonym class, from rules/number_concept_synonyms.txt."""
+    return {stem(w): r[0] for r in _rows("number_concept_synonyms.txt") for w in r[1].split()}
 
 
 @cache
@@ -209,15 +224,28 @@ def trace_order(rows: list[dict]) -> list[dict]:
 # --- same thing measured ---------------------------------------------------------------------------------
 
 
+def modifiers(row: dict) -> set[str]:
+    """The distinguishing words of what a claim counts, in synonym classes: "major foreign companies" →
+    {"big", "foreign"}, "net profit" → {"net"}; the head itself and number words are left out."""
+    head = stem(row.get("counts_head") or _last_word(row.get("counts")) or "")
+    words = content_stems(row.get("counts")) - {head, stem(row.get("counts_head") or "")}
+    return {modifier_classes().get(w, w) for w in words if not w.isdigit()}
+
+
 def same_counted(a: dict, b: dict) -> bool:
     ha, hb = head_class(a), head_class(b)
     if ha is None or hb is None:
         return False
-    if ha == hb:
-        return True
-    # "Russians" and "Russian citizens": the head of one is a word of the other
-    return stem(a.get("counts_head") or "") in content_stems(b.get("counts")) or \
-        stem(b.get("counts_head") or "") in content_stems(a.get("counts"))
+    if ha != hb and not (
+        # "Russians" and "Russian citizens": the head of one is a word of the other
+        stem(a.get("counts_head") or "") in content_stems(b.get("counts"))
+        or stem(b.get("counts_head") or "") in content_stems(a.get("counts"))
+    ):
+        return False
+    # "net profit" and "operating profit", "House members" and "Muslim members": both say which ones,
+    # and they say different things
+    ma, mb = modifiers(a), modifiers(b)
+    return not ma or not mb or bool(ma & mb)
 
 
 def same_predicate(a: dict, b: dict) -> bool:
@@ -238,9 +266,66 @@ def same_scope(a: dict, b: dict) -> bool:
     return not (ya and yb and not ya & yb)
 
 
+def same_magnitude(a: dict, b: dict) -> bool:
+    """Values more than MAX_RATIO apart ("3 House members", "1.6 billion members") measure different
+    things, however alike their words: a real disagreement between sources is rarely a hundredfold."""
+    (a0, a1), (b0, b1) = interval(a), interval(b)
+    lo, hi = min(abs(a1), abs(b1)), max(abs(a0), abs(b0))
+    return lo == 0 or hi / lo <= MAX_RATIO or (a0 <= b1 and b0 <= a1)
+
+
+_CAPITAL = re.compile(r"\b[A-Z][\w.-]+")
+
+
+def same_owner(a: dict, b: dict) -> bool:
+    """Whose quantity it is. Stated subjects must be the same entity ("Acme's net profit" is not "Beta's");
+    with none stated, the claims need something that pins down the same case: a stated place, or a named
+    participant their predicates share ("left Russia"). "Net profit 375,000" of two companies' reports
+    pins down nothing."""
+    sa, sb = (a.get("subject") or "").lower(), (b.get("subject") or "").lower()
+    if sa or sb:
+        return sa == sb
+    if a.get("place") or b.get("place"):
+        return True
+    na = set(_CAPITAL.findall(a.get("predicate") or "")) | set(_CAPITAL.findall(a.get("counts") or "")[1:])
+    nb = set(_CAPITAL.findall(b.get("predicate") or "")) | set(_CAPITAL.findall(b.get("counts") or "")[1:])
+    return bool(na & nb)
+
+
 def same_measure(a: dict, b: dict) -> bool:
+    # a change ("rose by 700 mln") never compares with a level ("to 6.2 billion"), nor a rise with a fall
+    if (a.get("change") or "") != (b.get("change") or ""):
+        return False
     return (dimension(a.get("unit")) == dimension(b.get("unit")) and same_counted(a, b)
-            and same_predicate(a, b) and same_scope(a, b))
+            and same_predicate(a, b) and same_scope(a, b) and same_magnitude(a, b) and same_owner(a, b))
+
+
+def comparable(row: dict) -> bool:
+    """A claim that can be compared at all: it names what it counts, and that is not a pronoun or a unit."""
+    head = stem(row.get("counts_head") or _last_word(row.get("counts")) or "")
+    return bool(head) and head not in _STOP and head not in _NOT_COUNTED
+
+
+def why(claims: list[dict]) -> str:
+    """The frame the claims share, in words: why they were judged to measure the same thing."""
+    first = claims[0]
+    shared_mods = set.intersection(*[modifiers(c) for c in claims if modifiers(c)] or [set()])
+    parts = [f"counts {head_class(first)}" + (f" ({', '.join(sorted(shared_mods))})" if shared_mods else "")]
+    preds = [c.get("predicate") for c in claims if c.get("predicate")]
+    if preds:
+        cls = predicate_class(preds[0])
+        common = set.intersection(*[content_stems(p) for p in preds])
+        parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
+    subjects = sorted({c.get("subject") for c in claims if c.get("subject")})
+    if subjects:
+        parts.append(f"of {subjects[0]}")
+    places = sorted({c.get("place") for c in claims if c.get("place")})
+    parts.append(f"place {places[0]}" if places else "no place stated")
+    years = sorted({y for c in claims for y in _YEAR.findall(c.get("time") or "")})
+    parts.append(f"time {', '.join(years)}" if years else "no conflicting years")
+    unit = first.get("unit")
+    parts.append(f"unit {unit}" if unit else "plain count")
+    return "; ".join(parts)
 
 
 @dataclass
@@ -262,6 +347,10 @@ class Group:
         return " · ".join(parts)
 
     @property
+    def why(self) -> str:
+        return why(self.claims)
+
+    @property
     def documents(self) -> set[str]:
         return {c["doc"] for c in self.claims}
 
@@ -269,17 +358,32 @@ class Group:
         return len({cl.get(d, d) for d in self.documents})
 
 
+def _keys(row: dict) -> set[str]:
+    """Words under which a claim is indexed: two claims that can measure the same thing share one (its head
+    class, its head, a word of what it counts)."""
+    keys = {head_class(row) or "", stem(row.get("counts_head") or "")} | content_stems(row.get("counts"))
+    return {f"{dimension(row.get('unit'))}|{k}" for k in keys if k}
+
+
 def measures(rows: Iterable[dict]) -> list[Group]:
     """Greedy grouping: a claim joins the largest group whose every member measures the same thing."""
     groups: list[Group] = []
+    index: dict[str, list[int]] = {}
     for row in sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0)):
-        if not (row.get("counts") or row.get("counts_head")):
+        if not (row.get("counts") or row.get("counts_head")) or not comparable(row):
             continue  # a number that counts nothing named cannot be compared
-        fits = [g for g in groups if all(same_measure(row, c) for c in g.claims)]
+        keys = _keys(row)
+        candidates = sorted({gi for k in keys for gi in index.get(k, ())})
+        fits = [gi for gi in candidates if all(same_measure(row, c) for c in groups[gi].claims)]
         if fits:
-            max(fits, key=lambda g: len(g.claims)).claims.append(row)
+            gi = max(fits, key=lambda i: len(groups[i].claims))
+            groups[gi].claims.append(row)
         else:
             groups.append(Group([row]))
+            gi = len(groups) - 1
+        for k in keys:
+            if gi not in index.setdefault(k, []):
+                index[k].append(gi)
     return groups
 
 

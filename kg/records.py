@@ -111,6 +111,9 @@ class NumericClaim:
     source_kind: str | None = None  # "speaker" | "according_to" | "named_source" | "publisher"
     quote_index: int | None = None  # index into Extraction.quotes when asserted inside a quote
     confidence: float = 1.0
+    unit_code: str | None = None  # UN/CEFACT common code of the unit ("P1" percent, "KMT" km); None for money
+    change: str | None = None  # "up" | "down" when the number is the size of a change ("rose 12 cts")
+    subject: str | None = None  # the entity the measured thing belongs to ("Ford" in "Ford's 13,000 workers")
 
 
 @dataclass(frozen=True)

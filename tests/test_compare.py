@@ -128,3 +128,51 @@ def test_compare_trace_sparql_fills_the_values_line():
     assert f'VALUES (?target ?tolerance) {{ ("1400.0"{dec} "0.01"{dec}) }}' in text
     assert "(UNDEF UNDEF)" in compare.trace_sparql(None)
     assert text.count("VALUES (?target") == 1
+
+
+# --- issue 11: comparable frames ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # distinguishing modifiers: both say which ones, and they say different things
+        (row("a", 5e6, counts="net profit", head="profit", predicate="rose", unit="USD", place=None),
+         row("b", 9e6, counts="operating profit", head="profit", predicate="rose", unit="USD", place=None), False),
+        # synonyms from rules/number_concept_synonyms.txt: "major foreign" and "large international"
+        (row("a", 1000, counts="major foreign companies"), row("b", 1400, counts="large international firms",
+                                                                head="firm"), True),
+        (row("a", 1000, counts="small companies"), row("b", 1400, counts="large companies"), False),
+        # a hundredfold apart is another quantity, however alike the words
+        (row("a", 3, counts="House members", head="member", predicate=None, place=None),
+         row("b", 1.6e9, counts="members", head="member", predicate=None, place=None), False),
+        # currencies are never converted
+        (row("a", 415, unit="USD", counts="rent", head="rent"), row("b", 400, unit="EUR", counts="rent",
+                                                                      head="rent"), False),
+        # percentage points are not percent
+        (row("a", 0.25, unit="pp", counts="rate", head="rate"), row("b", 0.0025, unit="%", counts="rate",
+                                                                      head="rate"), False),
+    ],
+)
+def test_compare_comparable_frames(a, b, same):
+    assert compare.same_measure(a, b) is same
+    assert compare.same_measure(b, a) is same
+
+
+@pytest.mark.parametrize(("counts", "head", "ok"), [("which", "which", False), ("dlrs", "dlr", False),
+                                                    ("coffee exports", "export", True), (None, None, False)])
+def test_compare_comparable_needs_a_counted_thing(counts, head, ok):
+    assert compare.comparable(row("a", 1, counts=counts, head=head)) is ok
+
+
+def test_compare_groups_say_why_they_are_comparable():
+    rows = [row("a", 50, qualifier="over", counts="foreign companies"),
+            row("b", 100, counts="international businesses", head="business")]
+    (group,) = compare.find_conflicts(rows)
+    assert group.why == "counts company (foreign); event move_in; place Kazakhstan; no conflicting years; plain count"
+
+
+def test_compare_a_change_is_not_a_level():
+    a = row("a", 7e8, counts="gold reserves", head="reserve", predicate="rose", unit="ZAR", place="South Africa")
+    b = dict(row("b", 6.2e9, counts="gold reserves", head="reserve", predicate="rose", unit="ZAR",
+                 place="South Africa"), change="up")
+    assert compare.same_measure(a, b) is False
+    assert compare.same_measure(a, dict(b, value=7.1e8, change=None)) is True

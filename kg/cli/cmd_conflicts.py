@@ -39,7 +39,7 @@ def _group_table(title: str, group: compare.Group) -> Table:
 
 
 def _dump(groups: list[tuple[compare.Group, int]]) -> None:
-    out = [{"label": g.label, "independent_sources": n, "claims": g.claims} for g, n in groups]
+    out = [{"label": g.label, "why": g.why, "independent_sources": n, "claims": g.claims} for g, n in groups]
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -64,6 +64,7 @@ def conflicts(
         title = (f"Conflict: {g.label} — {len(g.claims)} claims in {len(g.documents)} documents "
                  f"({g.independent(cl)} independent)")
         console.print(_group_table(title, g))
+        console.print(Text(f"Comparable because: {g.why}", style="italic"))
 
 
 def agreements(
@@ -81,6 +82,7 @@ def agreements(
         return
     for g, n in found:
         console.print(_group_table(f"Agreement: {g.label} — {n} independent sources", g))
+        console.print(Text(f"Comparable because: {g.why}", style="italic"))
 
 
 def register(app: typer.Typer) -> None:

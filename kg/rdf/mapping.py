@@ -48,6 +48,12 @@ def _decimal(x: float) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
+def _finite(x: float) -> bool:
+    import math
+
+    return isinstance(x, (int, float)) and math.isfinite(x)
+
+
 def build_time() -> datetime:
     """Now, or SOURCE_DATE_EPOCH when set (reproducible builds: same inputs, same bytes)."""
     import os
@@ -160,9 +166,19 @@ class _Builder:
 
     def quantity(self, c: URIRef, n: NumericClaim, quote_iris: dict[int, URIRef]) -> None:
         g = self.g
-        g.add((c, KG.value, _decimal(n.value)))
-        if n.value_max is not None:
+        if _finite(n.value):  # NaN or an overflow is no literal a store can read back
+            g.add((c, KG.value, _decimal(n.value)))
+        if n.value_max is not None and _finite(n.value_max):
             g.add((c, KG.valueMax, _decimal(n.value_max)))
+        # units: UN/CEFACT code for percent and units of measure, ISO 4217 for money (schema.org's terms)
+        if n.unit_code:
+            g.add((c, SDO.unitCode, Literal(n.unit_code)))
+        elif n.unit and len(n.unit) == 3 and n.unit.isupper():
+            g.add((c, SDO.currency, Literal(n.unit)))
+        if n.change:
+            g.add((c, KG.change, Literal(n.change)))
+        if n.subject:
+            g.add((c, KG.subjectName, Literal(n.subject)))
         g.add((c, KG.qualifier, Literal(n.qualifier)))
         g.add((c, KG.surfaceText, Literal(n.text)))
         for prop, val in ((KG.unit, n.unit), (KG.counts, n.counts), (KG.countsHead, n.counts_head),

@@ -98,3 +98,6 @@ class KG(DefinedNamespace):
     StanceReported: URIRef
     contentPart: URIRef
     stance: URIRef
+    # numbers (issue 11): direction of a change ("rose 12 cts" → "up"); units go to schema:unitCode / currency
+    change: URIRef
+    subjectName: URIRef

@@ -135,3 +135,72 @@ def test_numbers_qualifiers_longest_first():
 def test_numbers_context_unknown_section_names_the_valid_ones():
     with pytest.raises(KeyError, match="time_units"):
         nb.context("no_such_section")
+
+
+# --- issue 11: glued tokens, units, currencies ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("PS21,700", ("PS", 1.0, "21,700", "")), ("Y=5,182", ("Y=", 1.0, "5,182", "")),
+        ("USD10m", ("USD", 1.0, "10", "m")), ("50mph", ("", 1.0, "50", "mph")), ("-1.6", ("", -1.0, "1.6", "")),
+        ("+0.2", ("", 1.0, "0.2", "")), ("minus-1.4", ("minus", -1.0, "1.4", "")), ("1.38pc", ("", 1.0, "1.38", "pc")),
+    ],
+)
+def test_numbers_split_glued(text, parts):
+    g = nb.split_glued(text)
+    assert (g.prefix, g.sign, g.number, g.suffix) == parts
+
+
+@pytest.mark.parametrize("text", ["abc", "", "1" * 400, "$"])
+def test_numbers_split_glued_rejects(text):
+    assert nb.split_glued(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("1⁄32", 1 / 32), ("3/4", 0.75), ("24/7", None), ("0/5", None)])
+def test_numbers_fraction(text, value):
+    assert nb.fraction(text) == (pytest.approx(value) if value is not None else None)
+
+
+@pytest.mark.parametrize(
+    ("surface", "glued", "unit", "code"),
+    [
+        ("mph", False, "mile_per_hour", "HM"), ("miles", False, "mile", "SMI"),
+        ("km", False, "kilometer", "KMT"), ("tonnes", False, "metric_ton", "TNE"),
+        ("barrels", False, "barrel", "BLL"), ("kilos", False, "kilogram", "KGM"),
+        ("sq ft", False, "square_foot", "FTK"), ("kg", True, "kilogram", "KGM"),
+        ("kWh", True, "kilowatt_hour", "KWH"), ("km/h", False, "kilometer_per_hour", "KMH"),
+        ("GB", True, "gigabyte", "E34"), ("m2", True, "square_meter", "MTK"), ("g", True, "gram", "GRM"),
+    ],
+)
+def test_numbers_measure_unit_from_pint(surface, glued, unit, code):
+    assert nb.measure_unit(surface, glued) == unit
+    assert nb.unit_code(unit) == code
+
+
+@pytest.mark.parametrize("surface", ["points", "people", "units", "m", "g", "bars", "a", "in", "million"])
+def test_numbers_measure_unit_leaves_plain_words(surface):
+    assert nb.measure_unit(surface) is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "code"),
+    [("$", "USD"), ("US$", "USD"), ("HK$", "HKD"), ("hk $", "HKD"), ("C$", "CAD"), ("PS", "GBP"), ("Y=", "JPY"),
+     ("dlrs", "USD"), ("stg", "GBP"), ("yen", "JPY"), ("rupees", "INR"), ("€", "EUR"), ("pct", None)],
+)
+def test_numbers_currency_code_iso_4217(surface, code):
+    assert nb.currency_code(surface) == code
+
+
+def test_numbers_percent_convention():
+    assert nb.unit_code("%") == "P1"
+    assert nb.parse_value("38%") == (pytest.approx(0.38), "%")
+
+
+@pytest.mark.parametrize(("text", "value"), [("17 mln", 17e6), ("1.5 bn", 1.5e9), ("3 bln", 3e9)])
+def test_numbers_spaced_scale_suffix(text, value):
+    assert nb.parse_number(text) == pytest.approx(value)
+
+
+def test_numbers_overflow_is_no_value():
+    assert nb.parse_number("9" * 400) is None
+    assert nb.parse_value("9" * 400) is None

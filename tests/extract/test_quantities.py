@@ -35,7 +35,7 @@ FORMS = [
     ("Hundreds of businesses have left Russia.", "Hundreds", 200, 1000, None, "business"),
     ("A poll showed that 38% of Kazakhs were against the influx.", "38%", 0.38, None, "%", "kazakh"),
     ("Only 0.2% of voters backed the plan.", "Only 0.2%", 0.002, None, "%", "voter"),
-    ("The fund spent $415 on each flat.", "$415", 415, None, "USD", None),
+    ("The fund spent $415 on each flat.", "$415", 415, None, "USD", "flat"),
     ("Rental prices rose from $415 to $1040 a month.", "from $415 to $1040", 415, 1040, "USD", "price"),
     ("Between 10 and 20 ships docked in the port.", "Between 10 and 20", 10, 20, None, "ship"),
     ("One in two of the major foreign companies has suspended operations.", "One in two", 0.5, None, "ratio",
@@ -44,14 +44,14 @@ FORMS = [
      "ratio", "company"),
     ("The number of Russian companies in Kazakhstan increased by about 4,000.", "about 4,000", 4000, None, None,
      "company"),
-    ("The bill raised 2 billion euros for schools.", "2 billion euros", 2e9, None, "EUR", None),
+    ("The bill raised 2 billion euros for schools.", "2 billion euros", 2e9, None, "EUR", "school"),
     ("Out of a workforce of 9 million, only 1 million are employed.", "9 million", 9e6, None, None, "workforce"),
     ("Nearly a third of Russians support the war.", "Nearly a third", 1 / 3, None, "ratio", "russian"),
     ("Two-thirds of the companies left Russia.", "Two-thirds", 2 / 3, None, "ratio", "company"),
     ("Half of the respondents oppose it.", "Half", 0.5, None, "ratio", "respondent"),
     ("Some 3,000 troops were deployed in the 1990s.", "Some 3,000", 3000, None, None, "troop"),
-    ("The government allocated 2.5 billion tenge to the program.", "2.5 billion tenge", 2.5e9, None, "KZT", None),
-    ("The bank lent €2.3m to smaller firms.", "€2.3m", 2.3e6, None, "EUR", None),
+    ("The government allocated 2.5 billion tenge to the program.", "2.5 billion tenge", 2.5e9, None, "KZT", "program"),
+    ("The bank lent €2.3m to smaller firms.", "€2.3m", 2.3e6, None, "EUR", "firm"),
     ("Russia's central bank raised its key rate to 20 percent.", "20 percent", 0.2, None, "%", "rate"),
     ("Unemployment fell from 5.1 per cent to 4.8 per cent.", "from 5.1 per cent to 4.8 per cent", 0.048, 0.051,
      "%", "unemployment"),
@@ -231,3 +231,98 @@ def test_quantities_evidence_offsets_point_into_the_text(nlp):
         assert text[c.evidence.start : c.evidence.end] == c.text == c.evidence.text
         assert text[c.evidence.sentence_start : c.evidence.sentence_end] == c.evidence.sentence
         assert "\n\n" not in c.evidence.sentence
+
+
+# --- newswire forms (issue 11): sentence, surface, value, value_max, unit, change ---------------------------
+WIRE_FORMS = [
+    ("Acme said net profit reached 17 mln dlrs.", "17 mln dlrs", 17e6, None, "USD", None),
+    ("The grid company raised 1.5 bn euros from investors.", "1.5 bn euros", 1.5e9, None, "EUR", None),
+    ("The miner sold the mine for $5.4m to a rival.", "$5.4m", 5.4e6, None, "USD", None),
+    ("The regulator fined the bank 3 billion rupees.", "3 billion rupees", 3e9, None, "INR", None),
+    ("The board approved a budget of US$ 40 million for roads.", "US$ 40 million", 40e6, None, "USD", None),
+    ("The port operator paid HK $5.4m for the cranes.", "HK $5.4m", 5.4e6, None, "HKD", None),
+    ("The port operator paid HK$12 million for the cranes.", "HK$12 million", 12e6, None, "HKD", None),
+    ("The railway spent C$250 million on new track.", "C$250 million", 250e6, None, "CAD", None),
+    ("The club paid PS21,700 for the painting.", "PS21,700", 21700, None, "GBP", None),
+    ("The club paid £21,700 for the painting.", "£21,700", 21700, None, "GBP", None),
+    ("The toy maker closed at Y=5,182 on Friday.", "Y=5,182", 5182, None, "JPY", None),
+    ("The grain board sold 3.5 mln stg of barley.", "3.5 mln stg", 3.5e6, None, "GBP", None),
+    ("The ferry firm bought 400 million yen of fuel.", "400 million yen", 4e8, None, "JPY", None),
+    ("The carrier paid USD1,700 per ounce of gold.", "USD1,700 per ounce", 1700, None, "USD_per_ounce", None),
+    ("Shares of the brewer rose 12 cts in early trade.", "12 cts", 0.12, None, "USD", "up"),
+    ("The stock shed 118.5p over the week.", "118.5p", 1.185, None, "GBP", "down"),
+    ("Exports fell 3.2 pct in the quarter.", "3.2 pct", 0.032, None, "%", "down"),
+    ("Sales grew 4 per cent in the spring.", "4 per cent", 0.04, None, "%", "up"),
+    ("Turnout was 61 percent in the city.", "61 percent", 0.61, None, "%", None),
+    ("Mortgage rates climbed 0.25 percentage points in June.", "0.25 percentage points", 0.25, None, "pp", "up"),
+    ("Borrowing costs eased to 1.38pc for the state.", "1.38pc", 0.0138, None, "%", None),
+    ("Industrial output changed by -1.6% over the year.", "-1.6%", -0.016, None, "%", None),
+    ("The index ended the session +0.8% higher.", "+0.8%", 0.008, None, "%", "up"),
+    ("Overnight the lake cooled to minus 12 degrees Celsius.", "minus 12 degrees Celsius", -12, None,
+     "degree_Celsius", None),
+    ("Winds of 50mph knocked down trees.", "50mph", 50, None, "mile_per_hour", None),
+    ("The trawler landed a 278kg tuna.", "278kg", 278, None, "kilogram", None),
+    ("The cooperative shipped 35,401 tonnes of cocoa.", "35,401 tonnes", 35401, None, "metric_ton", None),
+    ("The refinery processed 90,000 barrels of crude.", "90,000 barrels", 90000, None, "barrel", None),
+    ("The hikers walked 12 km along the ridge.", "12 km", 12, None, "kilometer", None),
+    ("The developer leased 40,000 sq ft of offices.", "40,000 sq ft", 40000, None, "square_foot", None),
+    ("The tablet offers 64GB of storage.", "64GB", 64, None, "gigabyte", None),
+    ("The plant added a 6.1-inch screen to the phone.", "6.1-inch", 6.1, None, "inch", None),
+    ("A teaspoon holds 1⁄32 of a cup of water.", "1⁄32", 1 / 32, None, "ratio", None),
+    ("Farmers sold 3/4 of the harvest abroad.", "3/4", 0.75, None, "ratio", None),
+    ("One in five voters stayed at home.", "One in five", 0.2, None, "ratio", None),
+    ("Between one and three billion people watched the final.", "Between one and three billion", 1e9, 3e9, None,
+     None),
+    ("The fund manages between $2 and $3 billion for pensioners.", "between $2 and $3 billion", 2e9, 3e9, "USD",
+     None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "value_max", "unit", "change"), WIRE_FORMS)
+def test_quantities_wire_forms(nlp, text, surface, value, value_max, unit, change):
+    c = _one(nlp, text, surface)
+    assert c.value == pytest.approx(value)
+    assert (c.value_max is None and value_max is None) or c.value_max == pytest.approx(value_max)
+    assert (c.unit, c.change) == (unit, change)
+
+
+def test_quantities_change_to_a_level_is_two_numbers(nlp):
+    claims = _claims(nlp, "Cocoa exports fell 7.8 pct to 35,401 tonnes in March.")
+    assert [(c.text, c.value_max, c.unit, c.change) for c in claims] == [
+        ("7.8 pct", None, "%", "down"), ("35,401 tonnes", None, "metric_ton", None)]
+    assert {c.counts for c in claims} == {"Cocoa exports"}
+
+
+def test_quantities_rise_by_then_to_is_two_numbers(nlp):
+    claims = _claims(nlp, "The trade gap widened by $43.6 billion to $419.2 billion.")
+    assert [(c.value, c.value_max) for c in claims] == [(43.6e9, None), (419.2e9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "head"),
+    [
+        ("The ferry company spent $415 on each cabin.", "$415", "cabin"),
+        ("The city paid 2 million euros for the new bridge.", "2 million euros", "bridge"),
+        ("The tickets cost HK $5.4m.", "HK $5.4m", "ticket"),
+        ("Its net profit was 17 mln dlrs.", "17 mln dlrs", "profit"),
+        ("Bank stocks, which were up 2.8%, led the market.", "2.8%", "stock"),
+    ],
+)
+def test_quantities_money_and_shares_get_what_they_measure(nlp, text, surface, head):
+    c = next(c for c in _claims(nlp, text) if c.text.rstrip(".") == surface)
+    assert c.counts_head == head
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The agency counted 1e400 cases. The firm hired 250 engineers.", ["250"]),
+        ("The agency counted " + "9" * 400 + " cases. The firm hired 250 engineers.", ["250"]),
+        ("Officials listed 1,2,3,4 items. The firm hired 250 engineers.", ["250"]),
+        ("Exports reached NaN tonnes and inf dollars. The firm hired 250 engineers.", ["250"]),
+        ("The firm hired 250 engineers. The price was $", ["250"]),
+        ("The firm hired 250 engineers. The survey found that one in", ["250"]),
+    ],
+)
+def test_quantities_bad_input_keeps_the_other_claims(nlp, text, kept):
+    assert [c.text for c in _claims(nlp, text)] == kept

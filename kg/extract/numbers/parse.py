@@ -11,6 +11,7 @@ as a fraction with unit "ratio", money as the amount with an ISO currency code (
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -110,6 +111,10 @@ def parse_number(text: str) -> float | None:
             current = float(m.group(1)) * words()[m.group(2)][0]
             continue
         entry = words().get(part)
+        if entry is not None and entry[1] == "suffix" and len(part) >= 2 and current is not None:
+            total += current * entry[0]  # "17 mln", "1.5 bn"
+            current = None
+            continue
         if entry is None or entry[1] in ("suffix", "fraction"):
             return None
         value, kind = entry
@@ -122,7 +127,8 @@ def parse_number(text: str) -> float | None:
                 current = base * value
         else:
             current = (current or 0.0) + value
-    return total + (current or 0.0)
+    value = total + (current or 0.0)
+    return value if math.isfinite(value) else None  # "1" and 400 zeros overflows a float: no value
 
 
 def is_fraction_word(text: str) -> bool:

@@ -1,0 +1,141 @@
+"""Numeric claims: every number in the text with what it counts, its qualifier and who asserted it.
+
+spaCy's small model misses and mislabels many numbers ("one in two" as two CARDINALs, "1.6 million" as
+QUANTITY, "Tens of thousands" glued to "the"), so numbers are found by token patterns over the lexicons in
+``rules/`` (``kg.extract.numbers``); spaCy's entities are only used to leave out dates, times and names.
+For each number:
+
+- **what is counted** comes from the dependency parse: the noun the number modifies ("1,400 companies"),
+  the noun after a partitive "of" ("one in two of the ... companies", "eight of the banks"), the noun a
+  number is "of" ("a workforce of 9 million"), the subject of a change verb ("the number of firms rose by
+  4,000"), else the counted noun of the previous number in the sentence ("..., while another 56 ...");
+- **the predicate** is the verb phrase the counted phrase is subject/object of, or its relative clause;
+  place and time scope are the GPE/LOC and DATE phrases attached to that verb;
+- **who asserted it**: the speaker of the quote whose span holds the number, else "according to X",
+  else the subject of a speech verb governing the number ("he stated that ..."), else a source named in
+  the phrase ("A U.S. Treasury list of at least 18 countries"), else None (the publisher).
+
+Left out, by rule: dates, years, clock times, durations and stay rules ("10 years in prison", "90 out of
+180 days"), ordinals, identifiers ("page 5", "issue 176", "Su-27", URLs), ages, the word "one" used as an
+article ("one district hospital"), hyphenated modifiers ("one-room flats") and boilerplate sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import numbers as nb
+from kg.extract.entities import DocEntities
+from kg.extract.quantities.frame import (
+    _counted,
+    _governing_verb,
+    _head_lemma,
+    _np_text,
+    _place,
+    _predicate_tokens,
+    _subject,
+    _time,
+    _top,
+)
+from kg.extract.quantities.scan import (
+    _DATE_LABELS,
+    _TIME_CODES,
+    _boilerplate,
+    _change,
+    _end_of_article,
+    _excluded,
+    _in_date,
+    _numberish,
+    _phrase,
+    _reference,
+    _scan,
+)
+from kg.extract.quantities.source import _evidence, _source
+from kg.extract.text import doc_text
+from kg.records import Document, NumericClaim, Quote
+
+__all__ = ["extract_quantities"]
+
+
+def extract_quantities(
+    doc: Doc, quotes: Sequence[Quote], entities: DocEntities, document: Document
+) -> Iterator[NumericClaim]:
+    claims = list(_claims(doc, quotes, entities, document))
+    yield from _drop_headline_repeats(claims, document)
+
+
+def _drop_headline_repeats(claims: list[NumericClaim], document: Document) -> Iterator[NumericClaim]:
+    """A headline number restated in the body ("50 companies left" / "50 companies have relocated") is one
+    claim, not two: the body's copy, with its sentence and attribution, is kept."""
+    title = (document.title or "").strip()
+    in_title = len(title) if title and document.text.startswith(title) else 0
+    body = {(c.value, c.unit, c.counts_head) for c in claims if c.evidence.start >= in_title}
+    for c in claims:
+        if c.evidence.end <= in_title and (c.value, c.unit, c.counts_head) in body:
+            continue
+        yield c
+
+
+def _claims(
+    doc: Doc, quotes: Sequence[Quote], entities: DocEntities, document: Document
+) -> Iterator[NumericClaim]:
+    cutoff = _end_of_article(doc_text(doc))
+    previous: dict[int, tuple[Token, str]] = {}  # sentence start -> last counted noun and its text
+    for num in _scan(doc):
+        span = doc[num.start : num.end]
+        if span.start_char >= cutoff or _excluded(doc, num):
+            continue
+        sent = span.sent
+        if _boilerplate(sent):
+            continue
+        top = _top(doc, num)
+        noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
+        if noun is not None and inherited is None and (_numberish(noun) or nb.split_glued(noun.text) is not None):
+            noun = None  # "rose 18 sen to RM23.50": the other amount is not what this one counts
+        if (noun is not None and noun.lower_ in nb.context("time_units") and num.unit is None) or \
+                (nb.unit_code(num.unit) in _TIME_CODES and not (noun is not None and "-" in span.text)):
+            continue  # a duration or a rule about time ("10 years in prison", "90 out of 180 days"), not a
+            # count; but "a five-year journey" measures the journey
+        if noun is not None and inherited is None and _reference(doc, num, noun):
+            continue
+        if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS):
+            continue  # "July 14", "September 21, 2022": spaCy's DATE, and nothing else is counted
+        counts = _np_text(noun, num) if noun is not None else None
+        if inherited is not None:
+            counts = inherited[1]
+        if noun is not None and num.unit not in ("%", "ratio") and inherited is None:
+            previous[sent.start] = (noun, counts)
+        # "one in two of [the nearly 1,400 companies] has left": the verb is about the part, not the whole
+        base = arg is not top and arg.dep_ == "pobj" and arg.head.dep_ == "prep" and _numberish(arg.head.head)
+        verb = None if base else _governing_verb(arg, noun)
+        pred_tokens = _predicate_tokens(verb, arg) if verb is not None else []
+        source, kind, quote_index = _source(doc, num, span, top, arg, quotes, entities)
+        confidence = 1.0
+        if num.kind == "vague":
+            confidence = 0.8
+        if inherited is not None:
+            confidence = 0.7
+        if counts is None and num.unit is None:
+            confidence = 0.5
+        yield NumericClaim(
+            value=num.value,
+            value_max=num.value_max,
+            qualifier=num.qualifier,
+            text=span.text,
+            evidence=_evidence(document.text, span),
+            unit=num.unit,
+            counts=counts,
+            counts_head=_head_lemma(noun) if noun is not None else None,
+            predicate=_phrase(pred_tokens) or None,
+            place=_place(pred_tokens, arg, noun, entities),
+            time=_time(doc, verb, sent, num),
+            source=source,
+            source_kind=kind,
+            quote_index=quote_index,
+            confidence=confidence,
+            unit_code=None if nb.is_currency(num.unit) else nb.unit_code(num.unit),
+            change=_change(doc, num),
+            subject=_subject(doc, num, noun, verb, entities),
+        )

@@ -1,0 +1,550 @@
+"""Finding numbers in a parsed text and leaving out those that are no claims (dates, ordinals, ids, ages)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import numbers as nb
+from kg.extract.text import doc_text
+
+_MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod", "advmod", "appos"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "npadvmod"}  # npadvmod: "rose 5%"
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "ROOT", "dative", "oprd"}
+_CHANGE_PREPS = {"by", "to", "from"}
+_PRED_CHILD_DEPS = {"prt", "dobj", "prep", "xcomp", "acomp", "attr", "dative", "agent", "oprd", "cc", "conj"}
+_NP_SKIP_DEPS = {"det", "predet", "nummod", "quantmod", "punct", "advmod", "cc", "prep", "relcl", "acl"}
+_NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "GPE", "LOC"}
+_DATE_LABELS = {"DATE", "TIME"}
+_PLACE_LABELS = {"GPE", "LOC"}
+_PRONOUNS = {"he", "him", "she", "her"}
+_RELATIVE = {"which", "that", "who"}
+_PERSONISH = {"PERSON"}
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "a.m.", "p.m.", "'s", "x"}
+_TIME_CODES = {"SEC", "MIN", "HUR", "DAY", "WEE", "MON", "ANN"}  # "a year earlier" is no rate
+_MAX_PHRASE = 12  # tokens kept in a predicate or time phrase
+
+
+
+@dataclass
+class _Number:
+    """One number found in the text, before what it counts is known (token indices, end exclusive)."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    qualifier: str = "exact"
+    kind: str = "count"  # count | vague | ratio
+    core: set[int] = field(default_factory=set)  # the number (and unit) tokens, without the qualifier
+    words_only_one: bool = False  # the bare word "one"/"a" without scale, unit or ratio
+    lead: int | None = None  # "from"/"between" opening a range: part of the surface, not of the number
+
+
+# --- finding numbers -------------------------------------------------------------------------------------
+
+
+def _lows(doc: Doc) -> tuple[str, ...]:
+    # every lexicon phrase is tried at every token: indexing a tuple of strings is ~20x cheaper than
+    # building a spaCy Token for each comparison, so the lower-cased words are computed once per Doc
+    lows = doc.user_data.get("kg.lows")
+    if lows is None:
+        lows = doc.user_data["kg.lows"] = tuple(t.lower_ for t in doc)
+    return lows
+
+
+def _low(doc: Doc, i: int) -> str:
+    lows = _lows(doc)
+    return lows[i] if 0 <= i < len(lows) else ""
+
+
+def _match(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    return i >= 0 and _lows(doc)[i : i + len(phrase)] == phrase
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token i follows token i-1 without whitespace."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def _core(doc: Doc, i: int) -> tuple[int, float] | None:
+    """The longest cardinal starting at token i: (end, value)."""
+    if not 0 <= i < len(doc):
+        return None  # a text that ends in "$" or "one in"
+    tok = doc[i]
+    if nb.is_digits(tok.text) or nb.is_number_word(tok.text):
+        j = i + 1
+    elif tok.lower_ in ("a", "an") and i + 1 < len(doc) and nb.is_scale_word(doc[i + 1].text):
+        j = i + 2
+    else:
+        return None
+    while j < len(doc):
+        t = doc[j]
+        if j == i + 1 and _glued(doc, j) and nb.is_digits(tok.text) and \
+                nb.is_number_word(tok.text + (t.text.rstrip(".") or t.text)):
+            j += 1  # "2.3" "m": spaCy splits the scale suffix off "€2.3m" (and "m." at a sentence end)
+        elif j == i + 1 and nb.is_digits(tok.text) and _spaced_suffix(t.text):
+            j += 1  # "17 mln dlrs", "1.5 bn": wire copy spaces the abbreviated scale word
+        elif nb.is_number_word(t.text) and not nb.is_digits(t.text):
+            j += 1
+        elif (t.text in ("-", "–") and _glued(doc, j) and j + 1 < len(doc) and _glued(doc, j + 1)
+              and nb.is_number_word(doc[j + 1].text) and not nb.is_digits(doc[j + 1].text)):
+            j += 2  # "twenty-five"
+        elif t.lower_ == "and" and j + 1 < len(doc) and nb.is_scale_word(doc[j - 1].text) \
+                and nb.is_number_word(doc[j + 1].text) and not nb.is_digits(doc[j + 1].text):
+            j += 2  # "one hundred and twenty"
+        else:
+            break
+    while j > i:
+        text = doc[i:j].text
+        value = nb.parse_number(text[:-1] if j > i + 1 and text.endswith(".") else text)
+        if value is not None:
+            return j, value
+        j -= 1
+    return None
+
+
+def _spaced_suffix(text: str) -> bool:
+    low = text.lower().rstrip(".")
+    return len(low) >= 2 and nb.words().get(low, (0, ""))[1] == "suffix"
+
+
+def _vague_at(doc: Doc, i: int) -> tuple[int, float, float] | None:
+    for phrase, low, high in nb.vague():
+        if _match(doc, i, phrase):
+            return i + len(phrase), low, high
+    return None
+
+
+def _fraction_at(doc: Doc, i: int) -> tuple[int, float] | None:
+    """'half of', 'a third of', 'two-thirds of' at token i: (end before "of", share)."""
+    for end in (i + 1, i + 2, i + 3):
+        if end >= len(doc) or _low(doc, end) != "of" or not nb.is_fraction_word(doc[end - 1].text):
+            continue
+        share = nb.parse_fraction(doc[i:end].text)
+        if share is not None:
+            return end, share
+    return None
+
+
+def _unit_before(doc: Doc, i: int) -> tuple[int, str] | None:
+    for surface, unit, pos in nb.units():
+        if pos == "before" and _match(doc, i - len(surface), surface):
+            return i - len(surface), unit
+    return None
+
+
+def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
+    """A currency, percent or unit of measure right after the number at j: (end, unit)."""
+    for surface, unit, pos in nb.units():
+        if pos == "after" and _match(doc, j, surface):
+            return j + len(surface), unit
+    for n in (3, 2, 1):  # "miles per hour", "sq ft", "tonnes"
+        if j + n <= len(doc) and all(not doc[k].is_punct or doc[k].text in "/." for k in range(j, j + n)):
+            unit = nb.measure_unit(doc[j : j + n].text)
+            if unit is not None:
+                return j + n, unit
+    return None
+
+
+def _per(doc: Doc, j: int, unit: str | None) -> tuple[int, str] | None:
+    """"$2.11 per gallon", "$1,271 an ounce": the amount is a rate per unit of measure."""
+    if unit is None or _low(doc, j) not in ("per", "a", "an") or j + 1 >= len(doc):
+        return None
+    for n in (2, 1):
+        if j + 1 + n <= len(doc):
+            per = nb.measure_unit(doc[j + 1 : j + 1 + n].text)
+            if per is not None and (_low(doc, j) == "per" or nb.unit_code(per) not in _TIME_CODES):
+                return j + 1 + n, f"{unit}_per_{per}"
+    return None
+
+
+def _subunit(value: float, unit: str | None) -> tuple[float, str | None]:
+    """'USD/100' (cents) → the amount in dollars."""
+    if unit and "/" in unit and unit.split("/")[1].isdigit():
+        base, div = unit.split("/")
+        return value / float(div), base
+    return value, unit
+
+
+def _currency_prefix(doc: Doc, i: int, prefix: str) -> tuple[int, str] | None:
+    """The currency written onto the digits of token i ("PS", "US", "HK$"), with glued tokens before it
+    ("$" + "US55,931,000"): (start, ISO code)."""
+    start, text = i, prefix
+    for back in (1, 2):
+        k = i - back
+        if k < 0 or not _glued(doc, k + 1) and not (back == 2 and doc[k].text.lower() in ("hk", "us", "c", "a")):
+            break
+        if nb.currency_code(doc[k].text + text) is not None:
+            start, text = k, doc[k].text + text
+        else:
+            break
+    if not prefix and start == i:
+        return None
+    code = nb.currency_code(text)
+    return (start, code) if code is not None else None
+
+
+def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | None:
+    """An amount written in one token with a prefix or suffix: "PS21,700", "Y=5,182", "USD10m", "50mph",
+    "1.38pc", "-1.6", "minus-1.4", "118.5p"."""
+    if not 0 <= i < len(doc):
+        return None
+    g = nb.split_glued(doc[i].text)
+    if g is None or (not g.prefix and not g.suffix and g.sign > 0 and not doc[i].text.startswith("+")):
+        return None
+    sign = g.sign
+    start, unit = i, None
+    prefix = g.prefix
+    if prefix.lower() in ("minus", "minus-"):
+        sign, prefix = -1.0, ""
+    if prefix:
+        found = _currency_prefix(doc, i, prefix)
+        if found is None:
+            return None
+        start, unit = found
+        if prefix.lower() in ("ps", "rm", "rs", "y=") and "," not in g.number and "." not in g.number \
+                and len(g.number) < 2 and not g.suffix:
+            return None  # "PS4" is a games console, not four pounds
+    elif _unit_before(doc, i) is not None:
+        start, unit = _unit_before(doc, i)  # "$" "-50.8bn"
+    value = float(g.number.replace(",", ""))
+    suffix, end = g.suffix, i + 1
+    if suffix and nb.words().get(suffix.lower(), (0, ""))[1] == "suffix":
+        value *= nb.words()[suffix.lower()][0]
+        suffix = ""
+    elif not suffix and end < len(doc) and _glued(doc, end) and nb.words().get(_low(doc, end), (0, ""))[1] == "suffix":
+        value *= nb.words()[_low(doc, end)][0]  # "HK$5.4" "m"
+        end += 1
+    if suffix.lower() in _ORDINAL_SUFFIXES:
+        return None  # "3rd", "176th", "1990s", "10am"
+    if suffix:
+        low = suffix.lower()
+        rows = {" ".join(surface): u for surface, u, pos in nb.units() if pos in ("after", "glued")}
+        if low in rows and unit is None:
+            unit = rows[low]
+        elif unit is None and nb.measure_unit(suffix, glued=True) is not None:
+            unit = nb.measure_unit(suffix, glued=True)
+        else:
+            return None  # "a78294", "15x"
+    else:
+        while end < len(doc) and nb.is_scale_word(doc[end].text) and not nb.is_digits(doc[end].text):
+            value *= nb.words()[_low(doc, end)][0]  # "$5.4 million"
+            end += 1
+    value = sign * value
+    if not math.isfinite(value):
+        return None
+    if unit is None or unit == "%" or not unit.isupper():
+        after = _unit_after(doc, end) if unit is None else None
+        if after is not None:
+            end, unit = after
+    per = _per(doc, end, unit)
+    if per is not None:
+        end, unit = per
+    value, unit = _subunit(value, unit)
+    if unit == "%":
+        value = value / 100.0
+    return start, end, value, unit, set(range(start, end))
+
+
+def _hyphen_unit(doc: Doc, end: int) -> tuple[int, str] | None:
+    """"a 6.1-inch display", "a five-year journey": a unit hyphenated onto the number."""
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and _glued(doc, end) and _glued(doc, end + 1):
+        unit = nb.measure_unit(doc[end + 1].text)
+        if unit is not None and not (end + 2 < len(doc) and doc[end + 2].text in ("-", "–") and _glued(doc, end + 2)):
+            return end + 2, unit  # but not "50 year-old": an age
+    return None
+
+
+def _qualifier(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """Extend [start, end) over a qualifier before or after; returns (start, end, qualifier)."""
+    for phrase, qual, pos in nb.qualifiers():
+        if pos == "before" and _match(doc, start - len(phrase), phrase):
+            return start - len(phrase), end, qual
+    for phrase, qual, pos in nb.qualifiers():
+        if pos == "after" and _match(doc, end, phrase):
+            return start, end + len(phrase), qual
+    return start, end, "exact"
+
+
+def _amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | None:
+    """A cardinal at i with its units: (start, end, value, unit, core tokens)."""
+    glued = _glued_amount(doc, i)
+    if glued is not None:
+        return glued
+    start = i
+    unit = None
+    before = _unit_before(doc, i)
+    if before is not None:
+        start, unit = before
+    core = _core(doc, i)
+    if core is None:
+        return None
+    end, value = core
+    if not math.isfinite(value):
+        return None
+    after = _unit_after(doc, end)
+    if after is not None and (unit is None or after[1] == unit):
+        end, unit = after[0], after[1]
+    elif unit is None:
+        hyphen = _hyphen_unit(doc, end)
+        if hyphen is not None:
+            end, unit = hyphen
+    per = _per(doc, end, unit)
+    if per is not None:
+        end, unit = per
+    if _low(doc, start - 1) == "minus":
+        start, value = start - 1, -value
+    value, unit = _subunit(value, unit)
+    if unit == "%":
+        value = value / 100.0
+    return start, end, value, unit, set(range(start, end))
+
+
+def _scan(doc: Doc) -> Iterator[_Number]:
+    i = 0
+    while i < len(doc):
+        num = _number_at(doc, i)
+        if num is None:
+            i += 1
+            continue
+        yield num
+        i = max(num.end, i + 1)
+
+
+def _number_at(doc: Doc, i: int) -> _Number | None:
+    vague = _vague_at(doc, i)
+    if vague is not None:
+        end, low, high = vague
+        unit = None
+        if _low(doc, end) == "of" and _unit_after(doc, end + 1) is not None:
+            end, unit = _unit_after(doc, end + 1)  # "tens of millions of dollars", "hundreds of miles"
+        start, end, qual = _qualifier(doc, i, end)
+        return _Number(i if start == i else start, end, low, high, unit, "approx" if qual == "exact" else qual,
+                       "vague", set(range(i, end)))
+    fraction = _fraction_at(doc, i)
+    if fraction is not None:
+        end, share = fraction
+        num = _Number(i, end, share, unit="ratio", kind="ratio", core=set(range(i, end)))
+        num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
+        return num
+    share = nb.fraction(doc[i].text)
+    if share is not None and ("⁄" in doc[i].text or _low(doc, i + 1) == "of"):
+        num = _Number(i, i + 1, share, unit="ratio", kind="ratio", core={i})  # "1⁄32 of a quart", "3/4 of"
+        num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
+        return num
+    if _unit_before(doc, i + 1) is not None and _core(doc, i + 1) is not None:
+        return None  # the currency symbol starts the amount at i + 1
+    amount = _amount(doc, i)
+    if amount is None:
+        return None
+    start, end, value, unit, core = amount
+    num = _Number(start, end, value, unit=unit, core=core)
+    first = doc[i].lower_
+    num.words_only_one = first in ("one", "a", "an") and value == 1 and unit is None
+    # ratio: "one in two", "one out of two", "one of every three"
+    for link in (("in",), ("out", "of"), ("of", "every")):
+        if _match(doc, end, link):
+            denom = _core(doc, end + len(link))
+            if denom is not None and value <= denom[1] and denom[1] > 1 and unit is None \
+                    and not _year_like(doc[end + len(link)].text):
+                num.core |= set(range(end, denom[0]))
+                num.end, num.value, num.unit, num.kind = denom[0], value / denom[1], "ratio", "ratio"
+                num.words_only_one = False
+                break
+    # range: "from $415 to $1040", "between 10 and 20", "10-15", "10 to 15 people"
+    if num.kind == "count":
+        _range(doc, num)
+    num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
+    return num
+
+
+def _range(doc: Doc, num: _Number) -> None:
+    j = num.end
+    lead = _low(doc, num.start - 1)
+    link = _low(doc, j)
+    if not ((link == "to") or (link == "and" and lead == "between") or (link in ("-", "–") and _glued(doc, j))):
+        return
+    k = j + 1
+    second = None
+    for s in (k, k + 1):  # the second amount may start with its own currency symbol
+        if s < len(doc) and _core(doc, s) is not None:
+            second = _amount(doc, s if _unit_before(doc, s) is None else _unit_before(doc, s)[0])
+            if second is None:
+                second = _amount(doc, s)
+            break
+    if second is None:
+        return
+    _s2, end2, value2, unit2, core2 = second
+    if unit2 != num.unit and unit2 is not None and num.unit is not None:
+        return
+    if lead not in ("from", "between") and value2 <= num.value:
+        return  # "cut 50 to 30" is a change between two numbers, not a range
+    if lead == "by" or _change_verb(doc[num.start - 1]):
+        return  # "rose by 4 pct to 120", "fell from 208 to 193": a change and a level, two numbers
+    scale = _scale_of(doc, core2)
+    if scale and not _scale_of(doc, num.core) and num.value * scale <= value2 and unit2 == num.unit:
+        num.value *= scale  # "between one and three billion": the scale word belongs to both
+    if _year_like(doc[j + 1].text) or _year_like(doc[num.start].text):
+        return
+    num.core |= set(range(j, end2)) | core2
+    if lead in ("from", "between"):
+        num.start -= 1  # the surface is "between 10 and 20", "from $415 to $1040"
+        num.lead = num.start
+    num.unit = num.unit or unit2
+    num.value, num.value_max = min(num.value, value2), max(num.value, value2)
+    num.end = end2
+    num.words_only_one = False
+
+
+def _scale_of(doc: Doc, core: set[int]) -> float | None:
+    scales = [nb.words()[doc[k].lower_][0] for k in sorted(core) if nb.is_scale_word(doc[k].text)]
+    g = [nb.split_glued(doc[k].text) for k in sorted(core)]
+    scales += [nb.words()[x.suffix.lower()][0] for x in g if x and x.suffix.lower() in nb.words()]
+    return scales[-1] if scales else None
+
+
+def _change_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in nb.context("change_up") | nb.context("change_down")
+
+
+def _change(doc: Doc, num: _Number) -> str | None:
+    """"up"/"down" when the number is the size of a change: "rose 12 cts", "fell by 3%", "up 9.4 per cent",
+    a signed "+0.2%" (not "rose to 7.5%": that is the level reached). Plain counts get none: "lost 300
+    jobs" counts the jobs lost."""
+    if num.unit is None or num.unit == "ratio":
+        return None
+    k = num.start - 1
+    if _low(doc, k) == "by":
+        k -= 1
+    if _low(doc, k) in ("to", "from", "at"):
+        return None
+    if 0 <= k < len(doc):
+        lemma = doc[k].lemma_.lower()
+        if lemma in nb.context("change_up") or doc[k].lower_ in nb.context("change_up"):
+            return "up"
+        if lemma in nb.context("change_down") or doc[k].lower_ in nb.context("change_down"):
+            return "down"
+    first = doc[num.start].text
+    if first.startswith("+"):
+        return "up"
+    return None
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100
+
+
+# --- leaving numbers out ---------------------------------------------------------------------------------
+
+
+def _excluded(doc: Doc, num: _Number) -> bool:
+    core = sorted(num.core)
+    first, last = doc[core[0]], doc[core[-1]]
+    numeric = [doc[i] for i in core if nb.is_digits(doc[i].text) or nb.is_number_word(doc[i].text)
+               or nb.split_glued(doc[i].text) is not None or nb.fraction(doc[i].text) is not None]
+    if num.kind == "vague" or (num.kind == "ratio" and any(nb.is_fraction_word(doc[i].text) for i in core)):
+        numeric = [doc[i] for i in core]
+    if not numeric:
+        return True
+    # the article "one" ("one district hospital") is not a count
+    if num.words_only_one:
+        return True
+    # a year ("in 2022") is a date, whatever spaCy says
+    if num.unit is None and num.kind == "count" and len(numeric) == 1 and _year_like(numeric[0].text):
+        return True
+    text = doc_text(doc)
+    # part of a URL, a path or a code ("a78294", "2022/07/14", "COVID-19", "Su-27")
+    before = text[first.idx - 1] if first.idx > 0 else " "
+    after_idx = last.idx + len(last.text)
+    after = text[after_idx] if after_idx < len(text) else " "
+    if before.isalnum() or before in "/_#" or after.isalnum() or after in "/_" or first.like_url:
+        return True
+    if before in "-–" and first.idx > 1 and text[first.idx - 2].isalpha():
+        return True
+    # hyphenated modifier ("one-room flats", "5-year plan") describes a thing, it counts nothing
+    if after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isalpha():
+        return True
+    # identifiers and ages: "page 5", "issue 176", "No. 3", "aged 45"
+    if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words"):
+        return True
+    if _low(doc, num.start - 2) == "no" and _low(doc, num.start - 1) == ".":
+        return True
+    # clock times: "10 a.m.", "14:00 GMT"
+    if _low(doc, num.end) in nb.context("time_words") or ":" in first.text:
+        return True
+    # inside a name: "Channel 4", "Group of Seven", "Boeing 737"
+    for tok in numeric:
+        if tok.ent_type_ in _NAME_LABELS and num.unit is None:
+            return True
+    # an age in apposition: "Ivan Petrov, 45, said"
+    if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2
+            and doc[num.start - 2].ent_type_ == "PERSON"):
+        return True
+    return False
+
+
+def _reference(doc: Doc, num: _Number, noun: Token) -> bool:
+    """A number that points back at things already named instead of counting them: "all three nations",
+    "the first two waves", "Uzbekistan and Kyrgyzstan, two other Central Asian nations"."""
+    if num.qualifier != "exact" or num.kind != "count" or num.unit is not None:
+        return False
+    spelled = all(not nb.is_digits(doc[i].text) for i in num.core)
+    if not spelled or num.value > 10:
+        return False
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return True
+    dets = {c.lower_ for c in noun.lefts if c.dep_ in ("det", "predet") and c.i < num.start}
+    dets |= {doc[i].lower_ for i in range(max(num.start - 2, 0), num.start)}
+    return bool(dets & {"the", "all", "both", "these", "those"})
+
+
+def _in_date(doc: Doc, num: _Number) -> bool:
+    return any(doc[i].ent_type_ in _DATE_LABELS for i in num.core)
+
+
+def _boilerplate(sent: Span) -> bool:
+    low = sent.text.lower()
+    return any(marker in low for marker in nb.context("boilerplate"))
+
+
+def _end_of_article(text: str) -> int:
+    """Offset of a "Recent posts"-style heading after which nothing is the article's (or len(text))."""
+    markers = nb.context("end_of_article")
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip().lower().rstrip(":") in markers and offset > len(text) // 3:
+            return offset
+        offset += len(line)
+    return len(text)
+
+
+
+def _numberish(tok: Token) -> bool:
+    return tok.like_num or nb.is_number_word(tok.text) or tok.lower_ in ("out",) or \
+        any(tok.lower_ == p[0] for p, _l, _h in nb.vague() if p[0] not in ("a", "an", "several"))
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+        if child.dep_ == "prep":  # "out of"
+            return _pobj(child)
+    return None
+
+def _phrase(toks: list[Token]) -> str:
+    out = ""
+    for k, t in enumerate(toks):
+        out += t.text
+        if k + 1 < len(toks):
+            out += t.whitespace_ if toks[k + 1].i == t.i + 1 else " "
+    return out.strip()
+
+def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, offset)
+    hi = text.find("\n\n", offset)
+    return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)

@@ -1,0 +1,131 @@
+"""Who asserted a number: the enclosing quote's speaker, "according to X", a speech verb's subject, a named source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import numbers as nb
+from kg.extract.entities import DocEntities, clean_name
+from kg.extract.quantities.scan import (
+    _PERSONISH,
+    _PRONOUNS,
+    _low,
+    _Number,
+    _numberish,
+    _paragraph_bounds,
+    _phrase,
+    _pobj,
+)
+from kg.extract.text import doc_text
+from kg.records import Evidence, Quote
+
+# --- who asserted it -------------------------------------------------------------------------------------
+
+
+def _source(
+    doc: Doc, num: _Number, span: Span, top: Token, arg: Token, quotes: Sequence[Quote], entities: DocEntities
+) -> tuple[str | None, str | None, int | None]:
+    quote_index = next((qi for qi, q in enumerate(quotes) if q.evidence.start <= span.start_char < q.evidence.end),
+                       None)
+    # "According to the Ministry of Internal Affairs, more than 1.6 million ...": the attribution in the
+    # number's own sentence is the most specific one, even inside a longer quote
+    lo, hi = _paragraph_bounds(doc_text(doc), span.start_char)
+    for tok in span.sent:
+        if tok.lower_ == "according" and _low(doc, tok.i + 1) == "to" and lo <= tok.idx < hi:
+            pobj = _pobj(doc[tok.i + 1])
+            if pobj is not None:
+                name = _name(pobj, entities)
+                if name:
+                    return name, "according_to", quote_index
+    # the speaker of the quote (direct or reported) whose span holds the number
+    if quote_index is not None:
+        quote = quotes[quote_index]
+        name = quote.speaker or quote.speaker_mention
+        if name:
+            return name, "speaker", quote_index
+    # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
+    inside = set(range(num.start, num.end)) | num.core
+    for verb in _speech_verbs(top):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "30% said ...": a counted subject is the respondents, not a source
+        if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree \
+                and not any(_numberish(t) or t.text == "%" for t in subj.subtree):
+            name = _name(subj, entities)
+            if name:
+                kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
+                return name, kind, quote_index
+        break
+    # "A U.S. Treasury and Commerce Department list of at least 18 countries"
+    node = arg
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in nb.context("source_nouns"):
+        src = node.head.head
+        mods = [t for c in src.lefts if c.dep_ not in ("det", "punct", "amod") or c.ent_type_
+                for t in c.subtree if t.dep_ != "det"]
+        if mods:
+            text = _phrase(sorted(mods, key=lambda t: t.i))
+            ent = entities.at(mods[0].idx, mods[-1].idx + len(mods[-1].text))
+            return (ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text)), \
+                "named_source", quote_index
+    return None, None, quote_index
+
+
+def _speech_verbs(top: Token) -> Iterator[Token]:
+    """Speech verbs governing the number: an ancestor ("he stated that ..."), or a clause hung on the
+    number's clause after a comma ("700,000 people have left, Forbes reported")."""
+    verbs = nb.context("source_verbs")
+    for anc in top.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in verbs:
+            yield anc
+            return
+    for anc in top.ancestors:
+        for child in anc.children:
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > top.i and child.pos_ == "VERB" \
+                    and child.lemma_.lower() in verbs:
+                yield child
+                return
+
+
+def _name(tok: Token, entities: DocEntities) -> str | None:
+    """The entity (or noun phrase) a subject or 'according to' object names; pronouns resolved backwards."""
+    if tok.lower_ in _PRONOUNS:
+        return _antecedent(tok, entities)
+    if tok.pos_ == "PRON":
+        return None
+    ent = entities.at(tok.idx, tok.idx + len(tok.text))
+    if ent is not None:  # the head word is a named entity: its canonical name
+        return ent.name
+    # otherwise the noun phrase: "Kazakh officials", "the press service of the Ministry of Defense"
+    toks = [t for c in tok.lefts if c.dep_ not in ("det", "punct") for t in c.subtree] + [tok]
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            toks.extend(t for t in child.subtree)
+            break
+    toks = sorted({t for t in toks if t.dep_ != "det" or t.i > tok.i}, key=lambda t: t.i)
+    return clean_name(_phrase(toks)) or None
+
+
+def _antecedent(tok: Token, entities: DocEntities) -> str | None:
+    best, best_end = None, -1
+    for ent in entities.entities:
+        if ent.type != "Person":
+            continue
+        for m in ent.mentions:
+            if best_end < m.end <= tok.idx:
+                best, best_end = ent.name, m.end
+    return best
+
+
+def _evidence(text: str, span: Span) -> Evidence:
+    sent = span.sent
+    lo, hi = _paragraph_bounds(text, span.start_char)
+    start, end = max(sent.start_char, lo), min(sent.end_char, hi)
+    return Evidence(
+        start=span.start_char,
+        end=span.end_char,
+        text=text[span.start_char : span.end_char],
+        sentence_start=start,
+        sentence_end=end,
+        sentence=text[start:end],
+    )
