@@ -28,6 +28,7 @@ from kg.extract.entities import (
     DocEntities,
     clean_name,
     demonym_country,
+    honorifics,
     org_type_of_word,
     title_start,
     titles,
@@ -62,6 +63,8 @@ class _Rule:
     expand_subject: bool
     check_hypothetical: bool
     anchors: tuple[str, ...]
+    object_appos: bool = False
+    object_in_subject_phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ def config() -> _Config:
             generic_subject=bool(p.get("generic_subject", False)), expand_subject=bool(p.get("expand_subject")),
             check_hypothetical=bool(p.get("check_hypothetical", False)),
             anchors=tuple(node["RIGHT_ID"] for node in p["pattern"]),
+            object_appos=bool(p.get("object_appos", False)),
+            object_in_subject_phrase=bool(p.get("object_in_subject_phrase", False)),
         ))
         patterns.append((p["name"], p["pattern"]))
     return _Config(
@@ -126,7 +131,7 @@ def _ensure_extensions() -> None:
 
 @cache
 def _title_heads() -> frozenset[str]:
-    return frozenset(t.split()[-1] for t in titles())
+    return frozenset(t.split()[-1] for t in titles()) - honorifics()
 
 
 def category(entity_type: str) -> str:
@@ -365,10 +370,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
     objects = _objects(rule, anchors[rule.object], by_token, cfg)
     if not objects:
         return
-    if rule.subject == "clause_subject":
-        subj_tok = _clause_subject(trigger) if trigger is not None else None
-    else:
-        subj_tok = anchors[rule.subject]
+    subj_tok = _subject_token(rule, anchors, trigger)
     if subj_tok is not None:
         subj_tok = _counted(subj_tok, cfg)
     if subj_tok is not None and subj_tok.tag_ in _PRONOUNS:
@@ -383,7 +385,11 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if text:
             named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
             continue
-        ent = _entity_in(item, by_token, rule.subject_cats)
+        if by_token.get(item.i) is None and item.dep_ == "attr" and item.lemma_.lower() in cfg.generic_subject_heads:
+            # "Acme is a Seattle-based software company": the company the noun stands for, not a name inside
+            ent = _named_by(item, by_token, rule.subject_cats) or _entity_in(item, by_token, rule.subject_cats)
+        else:
+            ent = _entity_in(item, by_token, rule.subject_cats) or _named_by(item, by_token, rule.subject_cats)
         if ent is not None:
             if rule.subject_types and ent.type not in rule.subject_types:
                 continue
@@ -396,12 +402,18 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
     for (item, name, stype, conf), (obj_tok, obj) in product(named or generic, objects):
         if name == obj.name or item.i == obj_tok.i:
             continue
+        if rule.subject not in anchors and obj_tok.i <= item.i <= obj_tok.right_edge.i:
+            continue  # a subject inside the object's phrase ("based in Sacramento, CA") is no subject
+        if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
+            continue  # "Israeli Prime Minister X accused opposition leader Y": Israeli is not Y's
         doc = obj_tok.doc
         obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
         subj_ids = _mention_tokens(item, by_token.get(item.i))
         role = None
         if rule.role:
             role = _role_text(anchors[rule.role], obj_ids, subj_ids) or None
+            if role is None or role.rstrip(".") in honorifics():
+                continue  # "Mr. Smith": an honorific is never a role
         lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
         hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
@@ -418,10 +430,58 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
 
 
+def _subject_token(rule: _Rule, anchors: dict[str, Token], trigger: Token | None) -> Token | None:
+    """The token the rule's ``subject`` names: an anchor, the clause subject of TRIGGER, the word an anchor
+    modifies (``HEAD_OF:X``, 'the Denver-based company') or the owner of an anchor noun (``OWNER_OF:X``,
+    "Acme's headquarters", 'Acme has its headquarters')."""
+    spec = rule.subject
+    if spec == "clause_subject":
+        return _clause_subject(trigger) if trigger is not None else None
+    if spec.startswith("HEAD_OF:"):
+        tok = anchors[spec.split(":", 1)[1]]
+        return tok.head if tok.head.i != tok.i else None
+    if spec.startswith("OWNER_OF:"):
+        tok = anchors[spec.split(":", 1)[1]]
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ not in _PRONOUNS), None)
+        if poss is not None:
+            return poss
+        if tok.dep_ in _SUBJ_DEPS:
+            return None  # "its headquarters are in Y" with a pronoun owner: the clause has no other subject
+        return _clause_subject(tok.head) if tok.head.i != tok.i else None
+    return anchors[spec]
+
+
+def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -> Entity | None:
+    """The entity an unnamed noun stands for: 'Acme is a company based in Y' (the copula's subject),
+    'Acme, a company based in Y' / 'the company Acme' (apposition, compound)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    node = token
+    for _ in range(2):
+        if node.dep_ == "attr":
+            subj = next((c for c in node.head.children if c.dep_ in _SUBJ_DEPS), None)
+            node = subj if subj is not None else node
+        elif node.dep_ in {"appos", "compound"} and node.head.i != node.i:
+            node = node.head
+        else:
+            for c in node.children:
+                if c.dep_ == "appos":
+                    ent = by_token.get(c.i)
+                    if ent is not None and category(ent.type) in cats:
+                        return ent
+            return None
+        ent = by_token.get(node.i)
+        if ent is not None and category(ent.type) in cats:
+            return ent
+    return None
+
+
 def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Config) -> list[tuple[Token, Entity]]:
     """The object entity, and for rules without a role each place coordinated with it ('to Armenia and
-    Georgia')."""
+    Georgia') and, with ``object_appos``, the larger place in apposition ('in Pasadena, California')."""
     tokens = [token] + ([c for c in token.conjuncts if c.i > token.i] if rule.role is None else [])
+    if rule.object_appos:
+        tokens += [c for t in list(tokens) for c in t.children if c.dep_ in {"appos", "npadvmod"} and c.i > t.i]
     out = []
     for t in tokens:
         ent = _object_entity(t, by_token, cfg)
@@ -447,7 +507,7 @@ def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], 
         return
     # the document's main country: more than half of all mentions of countries and their peoples
     doc_country, n = countries.most_common(1)[0]
-    if n * 2 <= sum(countries.values()):
+    if n * 2 <= sum(countries.values()) or n < 2:
         doc_country = None
     for e in ents.entities:
         if e.type != "Person" or e.name in with_role:
@@ -495,8 +555,9 @@ def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> s
         return doc_country
     top = max(votes.values())
     leaders = [c for c, v in votes.items() if v == top]
-    if len(leaders) == 1:
+    if len(leaders) == 1 and (top > 1 or leaders[0] == doc_country):
         return leaders[0]
+    # "President Reagan ... Romania": one sentence naming one other country is no evidence of whose office
     return doc_country if doc_country in leaders else None
 
 

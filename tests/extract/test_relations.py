@@ -98,7 +98,7 @@ CASES = [
      {("Tashkent", "located_in", "Uzbekistan", None),
       ("Shavkat Mirziyoyev", "holds_role", "Uzbekistan", "president")}),
     ("role-title-person-country", "Kazakhstan welcomed the firms. Kazakhstan is large. Kazakhstan grows fast. "
-     "Vladimir Putin spoke about Russia and its economy. President Putin signed the order.",
+     "Vladimir Putin spoke about Russia and its economy. Putin praised Russia's growth. President Putin signed it.",
      {("Vladimir Putin", "holds_role", "Russia", "president")}),
     ("located-in-appos", "Russian arrivals queue at a registration center in Almaty, Kazakhstan.",
      {("Almaty", "located_in", "Kazakhstan", None)}),
@@ -193,4 +193,4 @@ def test_patterns_file_is_valid():
     assert {"relocated_to", "left", "suspended_operations_in", "holds_role", "located_in"} <= predicates
     for rule in cfg.rules:
         assert rule.object in rule.anchors
-        assert rule.subject == "clause_subject" or rule.subject in rule.anchors
+        assert rule.subject == "clause_subject" or rule.subject.split(":")[-1] in rule.anchors

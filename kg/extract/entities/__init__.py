@@ -11,6 +11,7 @@ from kg.extract.entities.lexicons import (
     clean_name,
     country_of,
     demonym_country,
+    honorifics,
     is_title_word,
     org_type_of_word,
     place_type,
@@ -20,5 +21,6 @@ from kg.extract.entities.lexicons import (
     titles,
 )
 
-__all__ = ["ORG_TYPES", "PLACE_TYPES", "DocEntities", "clean_name", "country_of", "demonym_country", "extract_entities",
-           "is_title_word", "org_type_of_word", "place_type", "speech_verbs", "split_title", "title_start", "titles"]
+__all__ = ["ORG_TYPES", "PLACE_TYPES", "DocEntities", "clean_name", "country_of", "demonym_country",
+           "extract_entities", "honorifics", "is_title_word", "org_type_of_word", "place_type", "speech_verbs",
+           "split_title", "title_start", "titles"]

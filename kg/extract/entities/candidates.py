@@ -24,6 +24,7 @@ from kg.extract.entities.lexicons import (
     country_of,
     demonym_country,
     is_title_word,
+    junk_words,
     org_type_of_word,
     place_type,
     speech_verbs,
@@ -87,6 +88,16 @@ def _parts(span: Span) -> Iterable[tuple[list[Token], bool]]:
 
 def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     if not any(c.isalpha() for c in text):
+        return True
+    # one letter ("A", "J."), a word from entity_junk_words.txt (units, wire abbreviations, months,
+    # weekdays, section labels)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or text.lower().strip(".") in junk_words():
+        return True
+    # a headline line in capitals ("ACME NAMES ACTING CHAIRMAN"): several upper-case words with a verb or
+    # a title among them is a sentence, not a name
+    if (len(tokens) >= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens)
+            and any(t.pos_ in {"VERB", "AUX"} or is_title_word(t.text) for t in tokens)):
         return True
     # spaCy's ORG "176th" (an issue number) and the like
     if _ORDINAL.match(text.replace(",", "")):

@@ -28,6 +28,7 @@ from kg.extract.entities.lexicons import (
     _tidy,
     clean_name,
     country_of,
+    honorifics,
     place_type,
 )
 from kg.records import Entity, Mention
@@ -121,7 +122,7 @@ def extract_entities(doc: Doc) -> DocEntities:
         g["alts"].add(_tidy(c.text))
         if c.surface and c.surface != c.text:
             g["alts"].add(clean_name(c.surface))
-        if c.role:
+        if c.role and c.role.rstrip(".") not in honorifics():
             g["roles"].add(c.role)
         g["person_cue"] |= c.person_cue
         g["org_type"] = g["org_type"] or c.org_type

@@ -17,6 +17,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$", re.I)
 _STANCE_PREFIX = re.compile(r"^(?:anti|pro|ex|non|post|pre)[-‐]", re.I)
+_BULLETS = " -–—•*·>|#+~"
 _SPLITTERS = {"/", "|", "•"}
 # dependency labels used below
 _APPOS = "appos"
@@ -35,8 +36,22 @@ def _split(cell: str) -> list[str]:
 
 
 @cache
+def junk_words() -> frozenset[str]:
+    """Never an entity name on its own (units, wire abbreviations, months, weekdays, section labels)."""
+    return _words("entity_junk_words.txt")
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """'mr', 'mrs', 'dr', ...: stripped from names like titles, never a role."""
+    return _words("entity_honorifics.txt")
+
+
+@cache
 def titles() -> tuple[str, ...]:
-    return tuple(sorted((r[0].strip().lower() for r in rule_rows("titles.txt")), key=len, reverse=True))
+    """Role titles and honorifics, longest first (both are stripped from names)."""
+    words = {r[0].strip().lower() for r in rule_rows("titles.txt")} | honorifics()
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -185,7 +200,7 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING_DET.sub("", text)
     text = _POSSESSIVE.sub("", text)
-    return text.strip(" \"“”'‘’,.;:«»()[]")
+    return text.strip(" \"“”'‘’,.;:«»()[]").lstrip(_BULLETS)
 
 
 def _looks_like_surname(name: str) -> bool:
@@ -198,5 +213,6 @@ def _looks_like_surname(name: str) -> bool:
 def _tidy(text: str) -> str:
     """clean_name without the possessive rule (token trimming already decided about 's)."""
     text = _LEADING_DET.sub("", " ".join(text.split()))
+    text = text.lstrip(_BULLETS)  # "- Donald J. Trump", "• Acme": list bullets are not part of a name
     return text.strip(" \"“”'‘’,.;:«»()[]") if not text.endswith(("'s", "’s")) else text.lstrip(" \"“”‘(")
 
