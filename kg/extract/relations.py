@@ -157,6 +157,16 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
         t._.set(_CAT, category(ent.type) if ent is not None else "")
         is_title = ent is None and t.lower_.rstrip(".") in heads and t.pos_ in {"NOUN", "PROPN"}
         t._.set(_TITLE, "yes" if is_title else "")
+    # "CEO of the software company Northwind": an organisation noun with a name in apposition stands for it
+    generic = config().generic_subject_heads
+    for t in doc:
+        if t.i in by_token or t.pos_ != "NOUN" or t.lemma_.lower() not in generic:
+            continue
+        named = next((by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in by_token
+                      and category(by_token[c.i].type) == "ORG"), None)
+        if named is not None:
+            by_token[t.i] = named
+            t._.set(_CAT, "ORG")
     return by_token
 
 

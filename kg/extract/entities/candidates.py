@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -105,8 +106,14 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     # "anti-Russian", "ex-Soviet": stances and history, not an entity
     if _STANCE_PREFIX.match(text):
         return True
-    # a lone title ("President") is not a name
-    if all(is_title_word(t.text) for t in tokens):
+    # a lone title ("President", "Co-Founder & CEO") is not a name
+    if all(is_title_word(t.text) or not t.is_alpha for t in tokens):
+        return True
+    if all(is_title_word(p) for p in re.split(r"\s*(?:&|\band\b|,|/)\s*", text) if p):
+        return True
+    # a name never ends in a lower-case common noun ("U.S. airline", "Acme spokesman")
+    if len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha and tokens[-1].pos_ == "NOUN" \
+            and label in {"ORG", "PERSON", "NORP"}:
         return True
     # a capitalised common plural tagged as a place ("continue Upgrades are ...") when the word is a known
     # English verb/noun and no gazetteer knows it
