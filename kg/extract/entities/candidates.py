@@ -107,7 +107,8 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     if _STANCE_PREFIX.match(text):
         return True
     # a lone title ("President", "Co-Founder & CEO") is not a name
-    if all(is_title_word(t.text) or not t.is_alpha for t in tokens):
+    if any(t.is_alpha for t in tokens) and all(is_title_word(t.text) or not t.is_alpha for t in tokens) \
+            and all(t.is_alpha or t.is_punct for t in tokens):
         return True
     if all(is_title_word(p) for p in re.split(r"\s*(?:&|\band\b|,|/)\s*", text) if p):
         return True
