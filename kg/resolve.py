@@ -18,7 +18,9 @@ joins a city, an organisation subtype only joins the same subtype or plain Organ
    suffix ("Jr.", "III"). Different middles or suffixes are different people ("George W. Bush" never joins
    "George H. W. Bush"); a name without middles ("George Bush") joins a name with them only when exactly
    one such variant exists;
-5. media outlets join only by exact name (never by spelling similarity: "ABC News" is not "NBC News").
+5. places join by gazetteer identity (one GeoNames id: "Kiev" / "Kyiv"), and two different gazetteer places
+   never join by spelling;
+6. media outlets join only by exact name (never by spelling similarity: "ABC News" is not "NBC News").
 
 Every join records why (``Canonical.merge_reasons``: exact name, alias list, spelling variant, surname in
 the corpus, middle name omitted); ``kg entity NAME`` shows it.
@@ -36,6 +38,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from kg import gazetteer
 from kg.ids import entity_iri
 
 FUZZY_THRESHOLD = 90  # token_sort_ratio for organisations and places
@@ -56,9 +59,10 @@ _WORD = re.compile(r"[^\W_]+", re.U)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}  # generational markers: part of a person's identity
 _NO_FUZZY = {"MediaOutlet"}  # outlets are told apart by one word ("ABC News" / "NBC News")
 # reasons recorded on a canonical node for each joined name (kg:mergeReason)
-EXACT, ALIAS, VARIANT, SURNAME, MIDDLE = ("same name", "alias list", "spelling variant",
-                                          "surname of the one full name in the corpus",
-                                          "middle name omitted, one full name in the corpus")
+EXACT, ALIAS, VARIANT, SURNAME, MIDDLE, PLACE = ("same name", "alias list", "spelling variant",
+                                                 "surname of the one full name in the corpus",
+                                                 "middle name omitted, one full name in the corpus",
+                                                 "same gazetteer place")
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,7 @@ def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
                                                 e.mentions))
     sets = _Sets(len(ents))
     _merge_exact(ents, sets)
+    _merge_places(ents, sets)
     _merge_fuzzy(ents, sets)
     _merge_middle_names(ents, sets)
     _merge_surnames(ents, sets)
@@ -191,6 +196,28 @@ def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
                 if e.type == "Person" and not _same_person_parts(key, norm(ents[j].name)):
                     continue
                 sets.union(i, j, ALIAS)
+
+
+def _place_id(e: LocalEntity) -> int | None:
+    """The GeoNames id of a place's name ('Kiev' and 'Kyiv' share one), when the gazetteer agrees on the type."""
+    if _FAMILY.get(e.type) != "place":
+        return None
+    p = gazetteer.lookup(e.name)
+    if p is None or p.geonames_id is None or (e.type != "Place" and p.type != e.type):
+        return None
+    return p.geonames_id
+
+
+def _merge_places(ents: list[LocalEntity], sets: _Sets) -> None:
+    by_id: dict[int, list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        pid = _place_id(e)
+        if pid is not None:
+            by_id[pid].append(i)
+    for idxs in by_id.values():
+        for i in idxs[1:]:
+            if norm(ents[i].name) != norm(ents[idxs[0]].name):
+                sets.union(i, idxs[0], PLACE)
 
 
 def _compatible_group(ents: list[LocalEntity], sets: _Sets, i: int, j: int) -> bool:
@@ -247,6 +274,9 @@ def _similar(a: LocalEntity, b: LocalEntity) -> bool:
         return False
     if a.type in _NO_FUZZY or b.type in _NO_FUZZY:
         return False
+    pa, pb = _place_id(a), _place_id(b)
+    if pa is not None and pb is not None and pa != pb:
+        return False  # two gazetteer places ("Austria" / "Australia") are never spelling variants
     if a.type == "Person":
         ga, ma, la, sa = person_name_parts(a.name)
         gb, mb, lb, sb = person_name_parts(b.name)
@@ -346,10 +376,13 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
     for m in members:
         weight[m.name] += max(m.mentions, 1)
 
+    places = {m.name for m in members if _place_id(m) is not None and gazetteer.lookup(m.name).name == m.name}
+
     def rank(name: str):
         words = len(name.split())
         full = words if type_ == "Person" else 0  # a person's label is the fullest name
-        return (-full, -weight[name], -len(name), name)
+        # a place's label is the gazetteer's name when one member uses it ("Kyiv", not "Kiev")
+        return (-full, name not in places, -weight[name], -len(name), name)
 
     label = min(weight, key=rank)
     alts = {a for m in members for a in (m.name, *m.alt_labels) if a and norm(a) != norm(label)}

@@ -90,3 +90,13 @@ class KG(DefinedNamespace):
     unresolvedReason: URIRef
     value: URIRef
     valueMax: URIRef
+    # entities and relations (issue 13)
+    mergeReason: URIRef
+    headquartered_in: URIRef
+    based_in: URIRef
+    opened_office_in: URIRef
+    member_of: URIRef
+    employed_by: URIRef
+    founded_by: URIRef
+    acquired: URIRef
+    merged_with: URIRef

@@ -383,7 +383,9 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         cand.label = "ORG"
         return
     if known_place:
-        cand.label, cand.place_type = "GPE", known_place
+        # "the state of Kostanay": the text's word beats the gazetteer's most populous namesake (a city)
+        context = _context_place_type(tokens) if known_place != "Country" else None
+        cand.label, cand.place_type = "GPE", context or known_place
         return
     if org:
         cand.org_type = org

@@ -24,11 +24,13 @@ from kg.extract.entities.candidates import (
 )
 from kg.extract.entities.lexicons import (
     _TYPE_OF_LABEL,
+    PLACE_TYPES,
     _people_noun,
     _tidy,
     clean_name,
     country_of,
     honorifics,
+    place_of,
     place_type,
 )
 from kg.records import Entity, Mention
@@ -138,12 +140,20 @@ def extract_entities(doc: Doc) -> DocEntities:
         if g is None:
             continue
         alts = {a for a in g["alts"] if a and a.lower() != g["name"].lower()}
+        type_ = _type_of(g)
+        place = place_of(g["name"]) if type_ in PLACE_TYPES else None
+        if place is not None and type_ == "Place":
+            type_ = place.type  # "Orange" tagged GPE: the gazetteer's town
+        if place is not None and place.type != type_:
+            place = None  # context says "X province", the gazetteer a city of that name: not the same place
         ent = Entity(
             name=g["name"],
-            type=_type_of(g),
+            type=type_,
             mentions=tuple(sorted(g["mentions"], key=lambda m: m.start)),
             alt_labels=tuple(sorted(alts)),
             roles=tuple(sorted(g["roles"])),
+            country=place.country if place is not None else None,
+            identifiers=place.identifiers if place is not None else (),
         )
         idx = len(result.entities)
         result.entities.append(ent)

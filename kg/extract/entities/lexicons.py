@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from kg import gazetteer
 from kg.extract.lexicon import rule_rows
 
 _KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -101,15 +102,6 @@ def _people_noun() -> dict[str, str]:
 
 
 @cache
-def _places() -> dict[str, tuple[str, str | None]]:
-    out: dict[str, tuple[str, str | None]] = {}
-    for row in rule_rows("entity_places.tsv"):
-        country = row[2].strip() if len(row) > 2 and row[2].strip() else None
-        out[row[0].strip().lower()] = (row[1].strip(), country)
-    return out
-
-
-@cache
 def _org_types() -> dict[str, str]:
     return {r[0].strip().lower(): r[1].strip() for r in rule_rows("entity_org_types.tsv")}
 
@@ -132,7 +124,12 @@ def speech_verbs() -> frozenset[str]:
 def country_of(text: str) -> str | None:
     """'Kazakhstan' / 'the Russian Federation' / 'U.S.' -> the country name; None if not a known country."""
     table = _countries()
-    return table.get(clean_name(text).lower()) or table.get(_LEADING_DET.sub("", text.strip()).lower())
+    hit = table.get(clean_name(text).lower()) or table.get(_LEADING_DET.sub("", text.strip()).lower())
+    if hit:
+        return hit
+    # every other country of the world gazetteer (ISO 3166), by its exact name
+    place = gazetteer.country(clean_name(text))
+    return place.name if place is not None else None
 
 
 def demonym_country(word: str) -> str | None:
@@ -142,11 +139,23 @@ def demonym_country(word: str) -> str | None:
 
 
 def place_type(name: str) -> str | None:
-    """Country | City | Region for a known place name, else None."""
+    """Country | City | Region for a well-known place name, else None.
+
+    Strong enough to retype a name spaCy called an organisation: countries, world regions, US states and
+    cities of at least ``gazetteer.BIG_CITY`` people. Smaller towns ("Orange", "Split") type only a name
+    spaCy already calls a place (``place_of``)."""
     if country_of(name):
         return "Country"
-    hit = _places().get(clean_name(name).lower())
-    return hit[0] if hit else None
+    hit = gazetteer.lookup(clean_name(name))
+    if hit is None or (hit.type == "City" and 0 < hit.population < gazetteer.BIG_CITY):
+        return None
+    return hit.type
+
+
+def place_of(name: str) -> gazetteer.Place | None:
+    """The gazetteer's place for a name (any city of 15,000 people or more), else None."""
+    country = country_of(name)
+    return gazetteer.country(country) if country else gazetteer.lookup(clean_name(name))
 
 
 def org_type_of_word(word: str) -> str | None:
