@@ -67,9 +67,10 @@ def _table() -> dict[str, Place]:
     for c in cities:  # most populous first: it keeps a shared name
         table.setdefault(key(c["name"]), Place(c["name"], "City", country_name.get(c["countrycode"]), None,
                                                int(c["geonameid"]), int(c.get("population") or 0)))
-    for code, s in gc.get_us_states().items():  # a big city keeps its name ("Washington")
-        table.setdefault(key(s["name"]), Place(s["name"], "Region", "United States", f"US-{code}",
-                                               int(s["geonameid"])))
+    for code, s in gc.get_us_states().items():  # a state beats a town of its name; a big city ("Washington") not
+        k = key(s["name"])
+        if k not in table or table[k].population < BIG_CITY:
+            table[k] = Place(s["name"], "Region", "United States", f"US-{code}", int(s["geonameid"]))
     for c in gc.get_continents().values():
         table[key(c["name"])] = Place(c["name"], "Region", None, None, int(c["geonameId"]),
                                       int(c.get("population") or 0))

@@ -196,6 +196,7 @@ def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
                 if e.type == "Person" and not _same_person_parts(key, norm(ents[j].name)):
                     continue
                 sets.union(i, j, ALIAS)
+                sets.reasons[j].add(ALIAS)  # either name may become the label
 
 
 def _place_id(e: LocalEntity) -> int | None:
@@ -218,6 +219,7 @@ def _merge_places(ents: list[LocalEntity], sets: _Sets) -> None:
         for i in idxs[1:]:
             if norm(ents[i].name) != norm(ents[idxs[0]].name):
                 sets.union(i, idxs[0], PLACE)
+                sets.reasons[idxs[0]].add(PLACE)  # either name may become the label
 
 
 def _compatible_group(ents: list[LocalEntity], sets: _Sets, i: int, j: int) -> bool:
