@@ -278,8 +278,11 @@ def _place_modified_org(token: Token, by_token: dict[int, Entity]) -> str | None
     if token.pos_ != "NOUN" or not org_type_of_word(token.lemma_):
         return None
     mods = [c for c in token.children if c.dep_ == "compound"]
-    if not mods or not any(category(by_token[c.i].type) == "PLACE" for c in mods if c.i in by_token):
+    # a city's institution ("St. Petersburg stock exchange"), not a nationality ("a U.S. airline")
+    if not mods or not any(by_token[c.i].type in {"City", "Region", "Place"} for c in mods if c.i in by_token):
         return None
+    if token.dep_ == "attr":
+        return None  # "America West was a U.S. airline": the copula's subject is the organisation
     left = min(c.left_edge.i for c in mods)
     return token.doc[left : token.i + 1].text
 
