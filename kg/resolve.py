@@ -57,6 +57,7 @@ _GENERIC = {"Organization", "Place"}
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "i", "ese", "s", "ns", "ians", "ans")
 _WORD = re.compile(r"[^\W_]+", re.U)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}  # generational markers: part of a person's identity
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "madam", "madame", "dr", "sir", "dame", "lord", "lady"}
 _NO_FUZZY = {"MediaOutlet"}  # outlets are told apart by one word ("ABC News" / "NBC News")
 # reasons recorded on a canonical node for each joined name (kg:mergeReason)
 EXACT, ALIAS, VARIANT, SURNAME, MIDDLE, PLACE = ("same name", "alias list", "spelling variant",
@@ -358,7 +359,7 @@ def _merge_surnames(ents: list[LocalEntity], sets: _Sets) -> None:
     for i, e in enumerate(ents):
         if e.type == "Person":
             first, last = _person_parts(e.name)
-            if first:
+            if first and first not in _HONORIFICS:  # "Mrs Reagan" is no full name of a Reagan
                 full_by_surname[last].add(sets.find(i))
     pairs = []
     for i, e in enumerate(ents):
@@ -383,8 +384,10 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
     def rank(name: str):
         words = len(name.split())
         full = words if type_ == "Person" else 0  # a person's label is the fullest name
-        # a place's label is the gazetteer's name when one member uses it ("Kyiv", not "Kiev")
-        return (-full, name not in places, -weight[name], -len(name), name)
+        # a place's label is the gazetteer's name when one member uses it ("Kyiv", not "Kiev"); a headline's
+        # capitals ("REAGAN") only when no other spelling exists
+        shouting = name.isupper() and len(name) > 4
+        return (shouting, -full, name not in places, -weight[name], -len(name), name)
 
     label = min(weight, key=rank)
     alts = {a for m in members for a in (m.name, *m.alt_labels) if a and norm(a) != norm(label)}

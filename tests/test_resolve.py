@@ -132,6 +132,16 @@ def test_merge_reasons(ents, name, reason):
     assert (name, reason) in c.merge_reasons, c.merge_reasons
 
 
+def test_label_is_not_a_headline_in_capitals():
+    (c,) = resolve([E("a", "REAGAN", mentions=9), E("b", "Reagan", mentions=1)])
+    assert c.label == "Reagan"
+
+
+def test_honorific_surname_is_not_a_full_name():
+    cs = resolve([E("a", "Mrs Reagan"), E("b", "Ronald Reagan"), E("c", "Reagan")])
+    assert together(cs, "b/Ronald Reagan", "c/Reagan") and not together(cs, "a/Mrs Reagan", "c/Reagan")
+
+
 def test_gazetteer_name_is_the_place_label():
     (c,) = resolve([E("a", "Kiev", "City", mentions=5), E("b", "Kyiv", "City")])
     assert c.label == "Kyiv"

@@ -240,3 +240,17 @@ def test_context_beats_the_gazetteer_type(nlp):
 ])
 def test_demonyms_are_exact(word, country):
     assert demonym_country(word) == country
+
+
+def test_woman_with_honorific_and_surname_is_not_the_man_of_that_surname(nlp):
+    ents = entities_of(nlp, "President Ronald Reagan spoke on Monday. Reagan said taxes would fall. "
+                            "Mrs Reagan attended the dinner.")
+    reagan = find(ents, "Ronald Reagan")
+    assert reagan is not None and "Mrs Reagan" not in reagan.alt_labels
+    assert find(ents, "Mrs Reagan") is not None
+
+
+def test_headline_fragments_are_no_alternative_labels(nlp):
+    ents = entities_of(nlp, "ROYAL BANK/CANADA SEES GROWTH\nCanada's economy grew, the bank said.")
+    canada = find(ents, "Canada")
+    assert canada is not None and not any("/" in a for a in canada.alt_labels)

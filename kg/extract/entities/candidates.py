@@ -52,6 +52,9 @@ class _Cand:
     group: bool = False  # a demonym that denotes people, not the state
 
 
+_FEMALE_HONORIFICS = {"mrs", "ms", "miss", "mme", "madam", "madame", "lady", "dame"}
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].lower_ in {"the", "a", "an"}
                       or tokens[0].is_punct or tokens[0].is_space):
@@ -317,6 +320,14 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
         text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         label = "PERSON"
         break
+    # "Mrs Reagan", "Ms. Clinton": a bare surname with a courtesy title of a woman is kept with it, so it is
+    # never joined to the man of that surname named in the same story ("President Reagan")
+    first = tokens[0]
+    if (len(tokens) == 1 and first.i > 0 and first.nbor(-1).lower_.rstrip(".") in _FEMALE_HONORIFICS
+            and first.text[:1].isupper()):
+        tokens = [first.nbor(-1), first]
+        text = doc_text(doc)[tokens[0].idx : first.idx + len(first.text)]
+        label = "PERSON"
     start_char = tokens[0].idx
     cand = _Cand(start=start_char, end=start_char + len(text), text=text, label=label, surface=span.text.strip(),
                  role=role, person_cue=role is not None)

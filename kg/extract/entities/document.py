@@ -139,7 +139,7 @@ def extract_entities(doc: Doc) -> DocEntities:
         g = groups.get(key)
         if g is None:
             continue
-        alts = {a for a in g["alts"] if a and a.lower() != g["name"].lower()}
+        alts = {a for a in g["alts"] if a and a.lower() != g["name"].lower() and not _headline_fragment(a)}
         type_ = _type_of(g)
         place = place_of(g["name"]) if type_ in PLACE_TYPES else None
         if place is not None and type_ == "Place":
@@ -185,6 +185,18 @@ def _decide_label(g: dict) -> str:
     return "ORG"
 
 
+def _headline_fragment(alt: str) -> bool:
+    """'ROYAL BANK/CANADA SEES', 'EC DRIVING': a capitals surface with a separator or of several words is a
+    headline around the name, not another name for it."""
+    words = alt.split()
+    return "/" in alt or (len(words) >= 2 and alt.isupper() and len(alt) > 8)
+
+
+def _honorific_name(name: str) -> bool:
+    """'Mrs Reagan': a surname kept with its honorific (another person than 'Ronald Reagan')."""
+    return len(name.split()) == 2 and name.split()[0].lower().rstrip(".") in honorifics()
+
+
 def _could_be_person(full: dict, short: dict) -> bool:
     if full["label"] == "PERSON":
         return True
@@ -205,7 +217,7 @@ def _merge_short_names(groups: dict, order: Iterable) -> None:
         short = g["name"].lower()
         owners = [
             k for k in keys
-            if k != key and k in groups and _could_be_person(groups[k], g)
+            if k != key and k in groups and _could_be_person(groups[k], g) and not _honorific_name(groups[k]["name"])
             and len(groups[k]["name"].split()) > 1 and groups[k]["name"].lower().split()[-1] == short
         ]
         if len(owners) == 1:
