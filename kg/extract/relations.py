@@ -29,6 +29,7 @@ from kg.extract.entities import (
     clean_name,
     demonym_country,
     honorifics,
+    is_title_word,
     org_type_of_word,
     title_start,
     titles,
@@ -321,7 +322,11 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
                 and doc[start - 1].i not in subj_tokens and not doc[start - 1]._.get(_CAT) \
                 and doc[start - 1].is_alpha:
             start -= 1
-        return doc[start : role.i + 1].text.lower()
+        # "vice-president", "co-founder": a hyphenated title modifier
+        if start >= 2 and doc[start - 1].text in {"-", "‐"} and is_title_word(doc[start - 2].text) \
+                and start - 2 not in obj_tokens and not doc[start - 2]._.get(_CAT):
+            start -= 2
+        return _qualified(role, doc[start : role.i + 1].text.lower().replace(" - ", "-"), subj_tokens)
     tokens = []
     skip: set[int] = set()
     for t in role.subtree:
@@ -329,16 +334,40 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
             continue
         if t.i > role.i and t.dep_ == "prep" and any(c.dep_ == "pobj" and c.i in obj_tokens for c in t.children):
             break  # "of Kazakhstan": the object, not the role
-        if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl"} or t.tag_ == "POS"):
-            skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov"
+        if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl", "acl", "xcomp"} or t.tag_ == "POS"):
+            skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov", "official to leave"
             continue
+        if t.i < role.i and t.lower_ in _NOT_ROLE_WORDS:
+            continue  # "the only official"
         if t.is_punct or (t.dep_ == "det" and not tokens) or (t.i < role.i and t._.get(_CAT)):
             continue
         tokens.append(t)
     words = [t.text for t in tokens]
-    while words and words[-1].lower() in {"of", "at", "for", "the", "in", "with"}:
+    while words and words[-1].lower() in {"of", "at", "for", "the", "in", "with", "to"}:
         words.pop()
-    return " ".join(words).lower()
+    return _qualified(role, " ".join(words).lower(), subj_tokens)
+
+
+_NOT_ROLE_WORDS = {"only", "also", "then", "new", "top", "current", "currently", "longtime", "veteran"}
+_QUALIFIERS = {"former": "former", "formerly": "former", "ex": "former", "acting": "acting", "interim": "interim",
+               "outgoing": "outgoing", "incoming": "incoming", "late": "late"}
+
+
+def _qualified(role: Token, text: str, subj_tokens: set[int]) -> str:
+    """'former Iowa Congressman X', 'ex-CIA chief X', 'X was formerly head of Y': the qualifier is kept on the
+    role ('former congressman') even when the object stands between it and the title."""
+    if not text:
+        return text
+    doc = role.doc
+    lo = min([role.i, *subj_tokens])
+    np_start = min(doc[i].left_edge.i for i in [role.i, *subj_tokens])
+    near = [doc[i] for i in range(np_start, lo)]
+    near += [c for c in role.head.children if c.dep_ == "advmod"] if role.dep_ in {"attr", "pobj", "oprd"} else []
+    for t in near:
+        q = _QUALIFIERS.get(t.lower_.rstrip("-"))
+        if q and q not in text.split():
+            return f"{q} {text}"
+    return text
 
 
 def _mention_tokens(token: Token, ent: Entity | None) -> set[int]:
