@@ -254,3 +254,9 @@ def test_headline_fragments_are_no_alternative_labels(nlp):
     ents = entities_of(nlp, "ROYAL BANK/CANADA SEES GROWTH\nCanada's economy grew, the bank said.")
     canada = find(ents, "Canada")
     assert canada is not None and not any("/" in a for a in canada.alt_labels)
+
+
+def test_title_case_headline_verb_joins_the_name(nlp):
+    ents = entities_of(nlp, "Hillary Clinton Wins Nevada Caucus\n\nHillary Clinton won the Nevada caucus on Saturday.")
+    assert find(ents, "Hillary Clinton Wins") is None
+    assert len(find(ents, "Hillary Clinton").mentions) == 2

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities.candidates import (
     _Cand,
     _candidates,
+    _verb_lemmas,
 )
 from kg.extract.entities.lexicons import (
     _TYPE_OF_LABEL,
@@ -133,6 +134,7 @@ def extract_entities(doc: Doc) -> DocEntities:
         g["label"] = _decide_label(g)
         for c in g["cands"]:
             g["mentions"].append(Mention(text=c.text, start=c.start, end=c.end, label=g["label"]))
+    _merge_headline_verbs(groups, order)
     _merge_short_names(groups, order)
     result = DocEntities()
     for key in order:
@@ -185,11 +187,35 @@ def _decide_label(g: dict) -> str:
     return "ORG"
 
 
+def _merge_headline_verbs(groups: dict, order: Iterable) -> None:
+    """'Hillary Clinton Wins' (a title-case headline) joins 'Hillary Clinton' when that name is in the story and
+    the extra last word is an English verb form ('Wins', 'Refuses', 'Suffered')."""
+    verbs = _verb_lemmas()
+    if not verbs:
+        return
+    people = {g["name"].lower(): k for k, g in groups.items() if g["label"] == "PERSON"}
+    for key in list(order):
+        g = groups.get(key)
+        if g is None or g["label"] != "PERSON" or len(g["name"].split()) < 3:
+            continue
+        *rest, last = g["name"].split()
+        target = people.get(" ".join(rest).lower())
+        low = last.lower()
+        forms = {low, low[:-1], low[:-2], low[:-3], low[:-2] + "e" if low.endswith("ed") else low}
+        if target is None or target == key or not forms & verbs:
+            continue
+        full = groups[target]
+        full["mentions"].extend(Mention(m.text, m.start, m.end, "PERSON") for m in g["mentions"])
+        full["roles"] |= g["roles"]
+        del groups[key]
+        people.pop(g["name"].lower(), None)
+
+
 def _headline_fragment(alt: str) -> bool:
     """'ROYAL BANK/CANADA SEES', 'EC DRIVING': a capitals surface with a separator or of several words is a
     headline around the name, not another name for it."""
     words = alt.split()
-    return "/" in alt or (len(words) >= 2 and alt.isupper() and len(alt) > 8)
+    return "/" in alt or "[" in alt or "]" in alt or (len(words) >= 2 and alt.isupper() and len(alt) > 8)
 
 
 def _honorific_name(name: str) -> bool:
