@@ -260,3 +260,9 @@ def test_title_case_headline_verb_joins_the_name(nlp):
     ents = entities_of(nlp, "Hillary Clinton Wins Nevada Caucus\n\nHillary Clinton won the Nevada caucus on Saturday.")
     assert find(ents, "Hillary Clinton Wins") is None
     assert len(find(ents, "Hillary Clinton").mentions) == 2
+
+
+def test_name_of_a_programme_is_not_a_person(nlp):
+    ents = entities_of(nlp, "Officials tried the Bolashak program, which offered scholarships.")
+    ent = find(ents, "Bolashak")
+    assert ent is None or ent.type != "Person"

@@ -28,6 +28,7 @@ from kg.extract.entities.lexicons import (
     junk_words,
     org_type_of_word,
     place_type,
+    program_nouns,
     speech_verbs,
     title_start,
 )
@@ -388,6 +389,11 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         cand.person_cue = True
     if cand.person_cue:
         cand.label = "PERSON"
+        return
+    # "the Hartwell programme": a one-word PERSON naming a programme, plan or prize is that thing's name
+    if (label == "PERSON" and not cand.person_cue and len(tokens) == 1 and head.dep_ == "compound"
+            and head.head.is_lower and head.head.lemma_.lower() in program_nouns()):
+        cand.label, cand.org_type = "ORG", "Organization"
         return
     # "Ikea, H&M and Zara have left": a one-word PERSON coordinated with organisations is one of them
     if label == "PERSON" and len(tokens) == 1 and _coordinated_with_org(head):

@@ -37,6 +37,11 @@ def _split(cell: str) -> list[str]:
 
 
 @cache
+def program_nouns() -> frozenset[str]:
+    return _words("entity_program_nouns.txt")
+
+
+@cache
 def junk_words() -> frozenset[str]:
     """Never an entity name on its own (units, wire abbreviations, months, weekdays, section labels)."""
     return _words("entity_junk_words.txt")
