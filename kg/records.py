@@ -70,6 +70,8 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
     alt_labels: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()  # role titles seen with a person ("president", "prime minister")
+    country: str | None = None  # a City's or Region's country (from the gazetteer)
+    identifiers: tuple[str, ...] = ()  # a place's ids: "iso3166:KZ", "geonames:1522867" (kg.gazetteer)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,17 @@ joins a city, an organisation subtype only joins the same subtype or plain Organ
    names: every differing word must be a variant of a word of the other name, so "... of Kazakhstan"
    never joins "... of Kyrgyzstan"); a country and its demonym ("Russia" / "Russian") are never merged;
 3. a bare surname ("Tokayev") joins the one full name that ends with it across documents; when two
-   different people share that surname the bare surname stays on its own.
+   different people share that surname the bare surname stays on its own;
+4. people's names are compared part by part: given name, middle names/initials, surname and generational
+   suffix ("Jr.", "III"). Different middles or suffixes are different people ("George W. Bush" never joins
+   "George H. W. Bush"); a name without middles ("George Bush") joins a name with them only when exactly
+   one such variant exists;
+5. places join by gazetteer identity (one GeoNames id: "Kiev" / "Kyiv"), and two different gazetteer places
+   never join by spelling;
+6. media outlets join only by exact name (never by spelling similarity: "ABC News" is not "NBC News").
+
+Every join records why (``Canonical.merge_reasons``: exact name, alias list, spelling variant, surname in
+the corpus, middle name omitted); ``kg entity NAME`` shows it.
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from kg import gazetteer
 from kg.ids import entity_iri
 
 FUZZY_THRESHOLD = 90  # token_sort_ratio for organisations and places
@@ -45,6 +56,14 @@ _FAMILY = {
 _GENERIC = {"Organization", "Place"}
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "i", "ese", "s", "ns", "ians", "ans")
 _WORD = re.compile(r"[^\W_]+", re.U)
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}  # generational markers: part of a person's identity
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "madam", "madame", "dr", "sir", "dame", "lord", "lady"}
+_NO_FUZZY = {"MediaOutlet"}  # outlets are told apart by one word ("ABC News" / "NBC News")
+# reasons recorded on a canonical node for each joined name (kg:mergeReason)
+EXACT, ALIAS, VARIANT, SURNAME, MIDDLE, PLACE = ("same name", "alias list", "spelling variant",
+                                                 "surname of the one full name in the corpus",
+                                                 "middle name omitted, one full name in the corpus",
+                                                 "same gazetteer place")
 
 
 @dataclass(frozen=True)
@@ -64,6 +83,7 @@ class Canonical:
     type: str
     alt_labels: tuple[str, ...]
     members: tuple[tuple[str, str, str], ...]  # (doc, type, name) of each LocalEntity
+    merge_reasons: tuple[tuple[str, str], ...] = ()  # (joined name, why) for every name other than the label
 
 
 def norm(name: str) -> str:
@@ -117,6 +137,7 @@ class _Sets:
 
     def __init__(self, n: int):
         self.parent = list(range(n))
+        self.reasons: dict[int, set[str]] = defaultdict(set)  # index -> why it was joined
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -124,8 +145,9 @@ class _Sets:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: int, b: int, reason: str = EXACT) -> None:
         ra, rb = self.find(a), self.find(b)
+        self.reasons[a].add(reason)  # a joins b
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
@@ -141,9 +163,12 @@ def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
                                                 e.mentions))
     sets = _Sets(len(ents))
     _merge_exact(ents, sets)
+    _merge_places(ents, sets)
     _merge_fuzzy(ents, sets)
+    _merge_middle_names(ents, sets)
     _merge_surnames(ents, sets)
-    out = [_canonical([ents[i] for i in members]) for members in sets.groups().values()]
+    out = [_canonical([ents[i] for i in members], [sets.reasons.get(i, set()) for i in members])
+           for members in sets.groups().values()]
     return sorted(out, key=lambda c: (c.iri, c.members))
 
 
@@ -154,7 +179,7 @@ def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
     for idxs in by_name.values():
         for i in idxs[1:]:
             if _compatible_group(ents, sets, idxs[0], i):
-                sets.union(idxs[0], i)
+                sets.union(idxs[0], i, EXACT)
     # a multi-word alternative label ("Kazakh President Kassym-Jomart Tokayev") naming another entity
     for i, e in enumerate(ents):
         fam = _FAMILY.get(e.type, e.type)
@@ -162,9 +187,40 @@ def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
             key = norm(alt)
             if len(key.split()) < 2:
                 continue
+            if e.type == "Person" and len(key.split()) < len(norm(e.name).split()):
+                continue  # a shortened name ("George Bush") joins only by the middle-name rule
             for j in by_name.get((fam, key), ()):
-                if _compatible(e.type, ents[j].type):
-                    sets.union(i, j)
+                if not _compatible(e.type, ents[j].type):
+                    continue
+                if (e.type in _NO_FUZZY or ents[j].type in _NO_FUZZY) and e.type != ents[j].type:
+                    continue
+                if e.type == "Person" and not _same_person_parts(key, norm(ents[j].name)):
+                    continue
+                sets.union(i, j, ALIAS)
+                sets.reasons[j].add(ALIAS)  # either name may become the label
+
+
+def _place_id(e: LocalEntity) -> int | None:
+    """The GeoNames id of a place's name ('Kiev' and 'Kyiv' share one), when the gazetteer agrees on the type."""
+    if _FAMILY.get(e.type) != "place":
+        return None
+    p = gazetteer.lookup(e.name)
+    if p is None or p.geonames_id is None or (e.type != "Place" and p.type != e.type):
+        return None
+    return p.geonames_id
+
+
+def _merge_places(ents: list[LocalEntity], sets: _Sets) -> None:
+    by_id: dict[int, list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        pid = _place_id(e)
+        if pid is not None:
+            by_id[pid].append(i)
+    for idxs in by_id.values():
+        for i in idxs[1:]:
+            if norm(ents[i].name) != norm(ents[idxs[0]].name):
+                sets.union(i, idxs[0], PLACE)
+                sets.reasons[idxs[0]].add(PLACE)  # either name may become the label
 
 
 def _compatible_group(ents: list[LocalEntity], sets: _Sets, i: int, j: int) -> bool:
@@ -173,7 +229,40 @@ def _compatible_group(ents: list[LocalEntity], sets: _Sets, i: int, j: int) -> b
 
 def _person_parts(name: str) -> tuple[str, str]:
     words = norm(name).split()
+    if len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
     return (" ".join(words[:-1]), words[-1]) if words else ("", "")
+
+
+def person_name_parts(name: str) -> tuple[str, tuple[str, ...], str, str]:
+    """(given, middles, surname, suffix): 'George H. W. Bush Jr.' -> ('george', ('h', 'w'), 'bush', 'jr')."""
+    words = [w for w in ("".join(norm(w).split()) for w in name.replace(",", " ").split()) if w]  # "Kassym-Jomart"
+    if words and words[0] == "the":
+        words = words[1:]
+    suffix = words.pop() if len(words) > 1 and words[-1] in _SUFFIXES else ""
+    if not words:
+        return "", (), "", suffix
+    if len(words) == 1:
+        return "", (), words[0], suffix
+    return words[0], tuple(words[1:-1]), words[-1], suffix
+
+
+def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names or their initials, one for one ('w' ~ 'walker'); both present."""
+    if len(a) != len(b):
+        return False
+    return all(x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y) for x, y in zip(a, b, strict=True))
+
+
+def _same_person_parts(na: str, nb: str) -> bool:
+    """No part of two people's names contradicts: suffixes equal, middles equal where both have them."""
+    ga, ma, la, sa = person_name_parts(na)
+    gb, mb, lb, sb = person_name_parts(nb)
+    if sa != sb or la != lb:
+        return False
+    if ma and mb and not _middles_match(ma, mb):
+        return False
+    return not (ga and gb) or ga == gb or (min(len(ga), len(gb)) == 1 and ga[0] == gb[0])
 
 
 def _similar(a: LocalEntity, b: LocalEntity) -> bool:
@@ -186,12 +275,19 @@ def _similar(a: LocalEntity, b: LocalEntity) -> bool:
         return False
     if _digits(na) != _digits(nb):
         return False
+    if a.type in _NO_FUZZY or b.type in _NO_FUZZY:
+        return False
+    pa, pb = _place_id(a), _place_id(b)
+    if pa is not None and pb is not None and pa != pb:
+        return False  # two gazetteer places ("Austria" / "Australia") are never spelling variants
     if a.type == "Person":
-        (fa, la), (fb, lb) = _person_parts(a.name), _person_parts(b.name)
-        if not fa or not fb:
-            return False  # bare surnames are handled by the surname rule
+        ga, ma, la, sa = person_name_parts(a.name)
+        gb, mb, lb, sb = person_name_parts(b.name)
+        if not ga or not gb or sa != sb or len(ma) != len(mb) or (ma and not _middles_match(ma, mb)):
+            return False  # bare surnames, names without middles: the surname and middle-name rules
         if fuzz.ratio(la, lb) < PERSON_PART_THRESHOLD:
             return False
+        fa, fb = ga, gb
         # an initial matches a given name ("K. Tokayev"); otherwise given names must be near-identical
         if len(fa) == 1 or len(fb) == 1:
             return fa[0] == fb[0]
@@ -232,7 +328,30 @@ def _merge_fuzzy(ents: list[LocalEntity], sets: _Sets) -> None:
                     pairs.append((i, j))
     # unions after all comparisons: the result does not depend on which pair was seen first
     for i, j in pairs:
-        sets.union(i, j)
+        sets.union(i, j, VARIANT)
+        sets.reasons[j].add(VARIANT)  # spelling variants join each other
+
+
+def _merge_middle_names(ents: list[LocalEntity], sets: _Sets) -> None:
+    """'George Bush' joins 'George W. Bush' only when no other middle-name variant ('George H. W. Bush')
+    of the same given name, surname and suffix exists anywhere in the corpus."""
+    variants: dict[tuple[str, str, str], set[int]] = defaultdict(set)  # -> clusters of names with middles
+    plain: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        if e.type != "Person":
+            continue
+        given, middles, last, suffix = person_name_parts(e.name)
+        if not given:
+            continue
+        key = (given, last, suffix)
+        if middles:
+            variants[key].add(sets.find(i))
+        else:
+            plain[key].append(i)
+    pairs = [(i, next(iter(variants[key]))) for key, idxs in plain.items() if len(variants.get(key, ())) == 1
+             for i in idxs]
+    for i, j in pairs:
+        sets.union(i, j, MIDDLE)
 
 
 def _merge_surnames(ents: list[LocalEntity], sets: _Sets) -> None:
@@ -240,7 +359,7 @@ def _merge_surnames(ents: list[LocalEntity], sets: _Sets) -> None:
     for i, e in enumerate(ents):
         if e.type == "Person":
             first, last = _person_parts(e.name)
-            if first:
+            if first and first not in _HONORIFICS:  # "Mrs Reagan" is no full name of a Reagan
                 full_by_surname[last].add(sets.find(i))
     pairs = []
     for i, e in enumerate(ents):
@@ -251,29 +370,41 @@ def _merge_surnames(ents: list[LocalEntity], sets: _Sets) -> None:
         if len(owners) == 1:
             pairs.append((i, next(iter(owners))))
     for i, j in pairs:
-        sets.union(i, j)
+        sets.union(i, j, SURNAME)
 
 
-def _canonical(members: list[LocalEntity]) -> Canonical:
+def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None) -> Canonical:
     type_ = _pick_type(members)
     weight: Counter = Counter()
     for m in members:
         weight[m.name] += max(m.mentions, 1)
 
+    places = {m.name for m in members if _place_id(m) is not None and gazetteer.lookup(m.name).name == m.name}
+
     def rank(name: str):
         words = len(name.split())
         full = words if type_ == "Person" else 0  # a person's label is the fullest name
-        return (-full, -weight[name], -len(name), name)
+        # a place's label is the gazetteer's name when one member uses it ("Kyiv", not "Kiev"); a headline's
+        # capitals ("REAGAN") only when no other spelling exists
+        shouting = name.isupper() and len(name) > 4
+        return (shouting, -full, name not in places, -weight[name], -len(name), name)
 
     label = min(weight, key=rank)
     alts = {a for m in members for a in (m.name, *m.alt_labels) if a and norm(a) != norm(label)}
     alts |= {m.name for m in members if m.name != label}
+    why: set[tuple[str, str]] = set()
+    for m, rs in zip(members, reasons or [set()] * len(members), strict=True):
+        if norm(m.name) == norm(label) and m.name == label:
+            continue
+        for r in rs or {EXACT}:
+            why.add((m.name, r))
     return Canonical(
         iri=entity_iri(type_, label),
         label=label,
         type=type_,
         alt_labels=tuple(sorted(alts)),
         members=tuple(sorted({(m.doc, m.type, m.name) for m in members})),
+        merge_reasons=tuple(sorted(why)),
     )
 
 

@@ -49,6 +49,16 @@ MERGE = [
      ("a/Kassym-Jomart Tokayev", "b/Kazakh President Kassym-Jomart Tokayev")),
     ("surname-after-fuzzy", [E("a", "Kassym-Jomart Tokayev"), E("b", "Kassym-Zhomart Tokayev"), E("c", "Tokayev")],
      ("a/Kassym-Jomart Tokayev", "c/Tokayev")),
+    # issue 13
+    ("middle-initial-spelled-out", [E("a", "George W. Bush"), E("b", "George Walker Bush")],
+     ("a/George W. Bush", "b/George Walker Bush")),
+    ("middle-omitted-one-candidate", [E("a", "Donald J. Trump"), E("b", "Donald Trump")],
+     ("a/Donald J. Trump", "b/Donald Trump")),
+    ("same-suffix", [E("a", "Martin Luther King Jr."), E("b", "Martin Luther King, Jr.")],
+     ("a/Martin Luther King Jr.", "b/Martin Luther King, Jr.")),
+    ("gazetteer-place-spellings", [E("a", "Kiev", "City"), E("b", "Kyiv", "City")], ("a/Kiev", "b/Kyiv")),
+    ("outlet-exact-name", [E("a", "The Washington Post", "MediaOutlet"), E("b", "Washington Post", "MediaOutlet")],
+     ("a/The Washington Post", "b/Washington Post")),
 ]
 
 
@@ -83,7 +93,58 @@ KEEP_APART = [
      ("a/Ministry of Internal Affairs of Kazakhstan", "b/Ministry of Internal Affairs of Kyrgyzstan")),
     ("surname-vs-org", [E("a", "Tokayev", "Organization"), E("b", "Kassym-Jomart Tokayev")],
      ("a/Tokayev", "b/Kassym-Jomart Tokayev")),
+    # issue 13: never merge two real entities
+    ("different-middle-initials", [E("a", "George W. Bush"), E("b", "George H. W. Bush")],
+     ("a/George W. Bush", "b/George H. W. Bush")),
+    ("middle-omitted-two-candidates", [E("a", "George W. Bush"), E("b", "George H. W. Bush"), E("c", "George Bush")],
+     ("a/George W. Bush", "c/George Bush")),
+    ("bare-surname-two-candidates", [E("a", "George W. Bush"), E("b", "George H. W. Bush"), E("c", "Bush")],
+     ("a/George W. Bush", "c/Bush")),
+    ("generational-suffix", [E("a", "Martin Luther King Jr."), E("b", "Martin Luther King Sr.")],
+     ("a/Martin Luther King Jr.", "b/Martin Luther King Sr.")),
+    ("suffix-vs-none", [E("a", "Ken Griffey Jr."), E("b", "Ken Griffey")], ("a/Ken Griffey Jr.", "b/Ken Griffey")),
+    ("alias-without-middle-does-not-bridge", [E("a", "George W. Bush", alts=("George Bush",)),
+                                              E("b", "George H. W. Bush", alts=("George Bush",))],
+     ("a/George W. Bush", "b/George H. W. Bush")),
+    ("outlets-never-fuzzy", [E("a", "ABC News", "MediaOutlet"), E("b", "NBC News", "MediaOutlet")],
+     ("a/ABC News", "b/NBC News")),
+    ("outlet-alias-of-another-outlet", [E("a", "Washington Post", "MediaOutlet", alts=("Washington Post-ABC News",)),
+                                        E("b", "ABC News", "MediaOutlet")], ("a/Washington Post", "b/ABC News")),
+    ("gazetteer-countries-austria-australia", [E("a", "Austria", "Country"), E("b", "Australia", "Country")],
+     ("a/Austria", "b/Australia")),
+    ("gazetteer-countries-niger-nigeria", [E("a", "Niger", "Country"), E("b", "Nigeria", "Country")],
+     ("a/Niger", "b/Nigeria")),
 ]
+
+
+# issue 13: every joined name says why
+@pytest.mark.parametrize("ents, name, reason", [
+    ([E("a", "Kassym-Jomart Tokayev"), E("b", "Tokayev")], "Tokayev", "surname of the one full name in the corpus"),
+    ([E("a", "Donald J. Trump"), E("b", "Donald Trump")], "Donald Trump",
+     "middle name omitted, one full name in the corpus"),
+    ([E("a", "Kiev", "City"), E("b", "Kyiv", "City")], "Kiev", "same gazetteer place"),
+    ([E("a", "Kassym-Jomart Tokayev"), E("b", "Kassym-Zhomart Tokaev")], "Kassym-Zhomart Tokaev", "spelling variant"),
+    ([E("a", "Kassym-Jomart Tokayev", alts=("Kazakh President Kassym-Jomart Tokayev",)),
+      E("b", "Kazakh President Kassym-Jomart Tokayev")], "Kassym-Jomart Tokayev", "alias list"),
+])
+def test_merge_reasons(ents, name, reason):
+    (c,) = resolve(ents)
+    assert (name, reason) in c.merge_reasons, c.merge_reasons
+
+
+def test_label_is_not_a_headline_in_capitals():
+    (c,) = resolve([E("a", "REAGAN", mentions=9), E("b", "Reagan", mentions=1)])
+    assert c.label == "Reagan"
+
+
+def test_honorific_surname_is_not_a_full_name():
+    cs = resolve([E("a", "Mrs Reagan"), E("b", "Ronald Reagan"), E("c", "Reagan")])
+    assert together(cs, "b/Ronald Reagan", "c/Reagan") and not together(cs, "a/Mrs Reagan", "c/Reagan")
+
+
+def test_gazetteer_name_is_the_place_label():
+    (c,) = resolve([E("a", "Kiev", "City", mentions=5), E("b", "Kyiv", "City")])
+    assert c.label == "Kyiv"
 
 
 @pytest.mark.parametrize("case", KEEP_APART, ids=[c[0] for c in KEEP_APART])

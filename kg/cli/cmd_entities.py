@@ -16,7 +16,8 @@ from rich.text import Text
 from kg.cli.common import STORE_OPTION, console
 from kg.errors import QueryError
 from kg.query import named
-from kg.query.terms import Iri, bind_values
+from kg.query.terms import Iri, bind_values, values_clause
+from kg.rdf.namespace import KG_NS
 from kg.store import open_store
 
 _SEP = "\u001f"
@@ -103,6 +104,22 @@ def said_by_and_about(store, iris: list[str]) -> list[dict]:
     return rows
 
 
+def merge_details(store, iris: list[str]) -> dict[str, dict[str, list[str]]]:
+    """iri -> {"why": ['George Bush: middle name omitted, ...'], "ids": ['iso3166:KZ', ...], "same_as": [...]}."""
+    if not iris:
+        return {}
+    entities = values_clause(("e",), [(Iri(i),) for i in iris])
+    props = values_clause(("p",), [(Iri(p),) for p in (f"{KG_NS}mergeReason", "https://schema.org/identifier",
+                                                         "https://schema.org/sameAs")])
+    query = f"SELECT ?e ?p ?v WHERE {{ {entities} {props} ?e ?p ?v . }}"
+    _, rows = store.select(query)
+    key = {f"{KG_NS}mergeReason": "why", "https://schema.org/identifier": "ids", "https://schema.org/sameAs": "same_as"}
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"why": [], "ids": [], "same_as": []})
+    for r in rows:
+        out[r["e"]][key[r["p"]]].append(str(r["v"]))
+    return {iri: {k: sorted(v) for k, v in d.items()} for iri, d in out.items()}
+
+
 def _matches_type(entity_type: str, wanted: str | None) -> bool:
     if not wanted:
         return True
@@ -147,16 +164,25 @@ def entity(
     if not found:
         raise QueryError(f"no entity named {name!r} in the store; list them with `kg entities`")
     rows = said_by_and_about(st, [s.iri for s in found])
+    details = merge_details(st, [s.iri for s in found])
+    empty = {"why": [], "ids": [], "same_as": []}
     if fmt is Format.jsonl:
         for s in found:
-            sys.stdout.write(json.dumps({"kind": "entity", **s.as_dict()}, ensure_ascii=False) + "\n")
+            d = details.get(s.iri, empty)
+            sys.stdout.write(json.dumps({"kind": "entity", **s.as_dict(), "merge_reasons": d["why"],
+                                         "identifiers": d["ids"], "same_as": d["same_as"]},
+                                        ensure_ascii=False) + "\n")
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
         return
     for s in found:
         alts = ", ".join(sorted(s.alt_labels)) or "-"
+        d = details.get(s.iri, empty)
+        ids = ", ".join(d["ids"] + d["same_as"])
+        why = "".join(f"\n    {w}" for w in d["why"]) or " -"
         console.print(Text.assemble((s.label, "bold"), f" ({s.type}) {s.iri}\n  also: {alts}\n"
-                                    f"  mentions: {s.mentions} in {len(s.mentions_by_doc)} documents"))
+                                    f"  mentions: {s.mentions} in {len(s.mentions_by_doc)} documents"
+                                    + (f"\n  ids: {ids}" if ids else "") + f"\n  joined because:{why}"))
     table = Table(title=f"{len(rows)} claims by and about it", title_justify="left")
     for col in ("source", "doc", "kind", "claim", "span"):
         table.add_column(col, overflow="fold")

@@ -10,15 +10,29 @@ import typer
 from kg.cli.common import STORE_OPTION, console
 from kg.store import open_store
 from kg.store.local import FORMATS
+from kg.viz.entity_export import GRAPH_FORMATS, write_entity_graph
 
 
 def export(
-    fmt: str = typer.Option("trig", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    fmt: str = typer.Option("trig", "--format", "-f",
+                            help=f"One of: {', '.join(FORMATS)}; or gexf / graphml for the entity graph."),
     output: Path = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     store: str = STORE_OPTION,
 ) -> None:
-    """Export the whole store (named graphs included for trig, nquads and jsonld)."""
+    """Export the whole store (named graphs included for trig, nquads and jsonld), or the entity graph
+    (entities and the relations between them) as GEXF / GraphML for Gephi."""
     st = open_store(store, read_only=True)
+    if fmt in GRAPH_FORMATS:
+        from kg.viz.graph import load_graph
+
+        G = load_graph(st)
+        if output is None:
+            write_entity_graph(G, sys.stdout.buffer, fmt)
+        else:
+            with output.open("wb") as out:
+                write_entity_graph(G, out, fmt)
+            console.print(f"wrote {output}")
+        return
     if output is None:
         st.export(sys.stdout.buffer, fmt)
     else:

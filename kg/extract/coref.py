@@ -24,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import DocEntities
+from kg.extract.entities import DocEntities, country_of, demonym_country
 from kg.extract.lexicon import rule_words
 from kg.extract.text import doc_text
 from kg.records import Entity
@@ -582,8 +582,12 @@ def _origin(tok: Token) -> set[str]:
 
 
 def _same_origin(a: set[str], b: set[str]) -> bool:
-    # "Kazakh" and "Kazakhstan" share their first letters; demonyms rarely share them with other countries
-    return any(x[:4] == y[:4] for x in a for y in b)
+    # "Kazakh" and "Kazakhstan" name one country by the demonym table, exactly (issue 13: a shared prefix made
+    # Austria/Australia and Niger/Nigeria one origin)
+    def countries(words: set[str]) -> set[str]:
+        return {country_of(w) or demonym_country(w) or w for w in words}
+
+    return bool(countries(a) & countries(b))
 
 
 def noun_phrase(head: Token) -> Span:

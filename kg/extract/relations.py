@@ -28,6 +28,8 @@ from kg.extract.entities import (
     DocEntities,
     clean_name,
     demonym_country,
+    honorifics,
+    is_title_word,
     org_type_of_word,
     title_start,
     titles,
@@ -62,6 +64,8 @@ class _Rule:
     expand_subject: bool
     check_hypothetical: bool
     anchors: tuple[str, ...]
+    object_appos: bool = False
+    object_in_subject_phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ def config() -> _Config:
             generic_subject=bool(p.get("generic_subject", False)), expand_subject=bool(p.get("expand_subject")),
             check_hypothetical=bool(p.get("check_hypothetical", False)),
             anchors=tuple(node["RIGHT_ID"] for node in p["pattern"]),
+            object_appos=bool(p.get("object_appos", False)),
+            object_in_subject_phrase=bool(p.get("object_in_subject_phrase", False)),
         ))
         patterns.append((p["name"], p["pattern"]))
     return _Config(
@@ -126,7 +132,7 @@ def _ensure_extensions() -> None:
 
 @cache
 def _title_heads() -> frozenset[str]:
-    return frozenset(t.split()[-1] for t in titles())
+    return frozenset(t.split()[-1] for t in titles()) - honorifics()
 
 
 def category(entity_type: str) -> str:
@@ -152,6 +158,16 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
         t._.set(_CAT, category(ent.type) if ent is not None else "")
         is_title = ent is None and t.lower_.rstrip(".") in heads and t.pos_ in {"NOUN", "PROPN"}
         t._.set(_TITLE, "yes" if is_title else "")
+    # "CEO of the software company Northwind": an organisation noun with a name in apposition stands for it
+    generic = config().generic_subject_heads
+    for t in doc:
+        if t.i in by_token or t.pos_ != "NOUN" or t.lemma_.lower() not in generic:
+            continue
+        named = next((by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in by_token
+                      and category(by_token[c.i].type) == "ORG"), None)
+        if named is not None:
+            by_token[t.i] = named
+            t._.set(_CAT, "ORG")
     return by_token
 
 
@@ -263,8 +279,11 @@ def _place_modified_org(token: Token, by_token: dict[int, Entity]) -> str | None
     if token.pos_ != "NOUN" or not org_type_of_word(token.lemma_):
         return None
     mods = [c for c in token.children if c.dep_ == "compound"]
-    if not mods or not any(category(by_token[c.i].type) == "PLACE" for c in mods if c.i in by_token):
+    # a city's institution ("St. Petersburg stock exchange"), not a nationality ("a U.S. airline")
+    if not mods or not any(by_token[c.i].type in {"City", "Region", "Place"} for c in mods if c.i in by_token):
         return None
+    if token.dep_ == "attr":
+        return None  # "America West was a U.S. airline": the copula's subject is the organisation
     left = min(c.left_edge.i for c in mods)
     return token.doc[left : token.i + 1].text
 
@@ -303,7 +322,11 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
                 and doc[start - 1].i not in subj_tokens and not doc[start - 1]._.get(_CAT) \
                 and doc[start - 1].is_alpha:
             start -= 1
-        return doc[start : role.i + 1].text.lower()
+        # "vice-president", "co-founder": a hyphenated title modifier
+        if start >= 2 and doc[start - 1].text in {"-", "‐"} and is_title_word(doc[start - 2].text) \
+                and start - 2 not in obj_tokens and not doc[start - 2]._.get(_CAT):
+            start -= 2
+        return _qualified(role, doc[start : role.i + 1].text.lower().replace(" - ", "-"), subj_tokens)
     tokens = []
     skip: set[int] = set()
     for t in role.subtree:
@@ -311,16 +334,40 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
             continue
         if t.i > role.i and t.dep_ == "prep" and any(c.dep_ == "pobj" and c.i in obj_tokens for c in t.children):
             break  # "of Kazakhstan": the object, not the role
-        if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl"} or t.tag_ == "POS"):
-            skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov"
+        if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl", "acl", "xcomp"} or t.tag_ == "POS"):
+            skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov", "official to leave"
             continue
+        if t.i < role.i and t.lower_ in _NOT_ROLE_WORDS:
+            continue  # "the only official"
         if t.is_punct or (t.dep_ == "det" and not tokens) or (t.i < role.i and t._.get(_CAT)):
             continue
         tokens.append(t)
     words = [t.text for t in tokens]
-    while words and words[-1].lower() in {"of", "at", "for", "the", "in", "with"}:
+    while words and words[-1].lower() in {"of", "at", "for", "the", "in", "with", "to"}:
         words.pop()
-    return " ".join(words).lower()
+    return _qualified(role, " ".join(words).lower(), subj_tokens)
+
+
+_NOT_ROLE_WORDS = {"only", "also", "then", "new", "top", "current", "currently", "longtime", "veteran"}
+_QUALIFIERS = {"former": "former", "formerly": "former", "ex": "former", "acting": "acting", "interim": "interim",
+               "outgoing": "outgoing", "incoming": "incoming", "late": "late"}
+
+
+def _qualified(role: Token, text: str, subj_tokens: set[int]) -> str:
+    """'former Iowa Congressman X', 'ex-CIA chief X', 'X was formerly head of Y': the qualifier is kept on the
+    role ('former congressman') even when the object stands between it and the title."""
+    if not text:
+        return text
+    doc = role.doc
+    lo = min([role.i, *subj_tokens])
+    np_start = min(doc[i].left_edge.i for i in [role.i, *subj_tokens])
+    near = [doc[i] for i in range(np_start, lo)]
+    near += [c for c in role.head.children if c.dep_ == "advmod"] if role.dep_ in {"attr", "pobj", "oprd"} else []
+    for t in near:
+        q = _QUALIFIERS.get(t.lower_.rstrip("-"))
+        if q and q not in text.split():
+            return f"{q} {text}"
+    return text
 
 
 def _mention_tokens(token: Token, ent: Entity | None) -> set[int]:
@@ -365,10 +412,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
     objects = _objects(rule, anchors[rule.object], by_token, cfg)
     if not objects:
         return
-    if rule.subject == "clause_subject":
-        subj_tok = _clause_subject(trigger) if trigger is not None else None
-    else:
-        subj_tok = anchors[rule.subject]
+    subj_tok = _subject_token(rule, anchors, trigger)
     if subj_tok is not None:
         subj_tok = _counted(subj_tok, cfg)
     if subj_tok is not None and subj_tok.tag_ in _PRONOUNS:
@@ -383,7 +427,11 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if text:
             named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
             continue
-        ent = _entity_in(item, by_token, rule.subject_cats)
+        if by_token.get(item.i) is None and item.dep_ == "attr" and item.lemma_.lower() in cfg.generic_subject_heads:
+            # "Acme is a Seattle-based software company": the company the noun stands for, not a name inside
+            ent = _named_by(item, by_token, rule.subject_cats) or _entity_in(item, by_token, rule.subject_cats)
+        else:
+            ent = _entity_in(item, by_token, rule.subject_cats) or _named_by(item, by_token, rule.subject_cats)
         if ent is not None:
             if rule.subject_types and ent.type not in rule.subject_types:
                 continue
@@ -396,12 +444,18 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
     for (item, name, stype, conf), (obj_tok, obj) in product(named or generic, objects):
         if name == obj.name or item.i == obj_tok.i:
             continue
+        if rule.subject not in anchors and obj_tok.i <= item.i <= obj_tok.right_edge.i:
+            continue  # a subject inside the object's phrase ("based in Sacramento, CA") is no subject
+        if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
+            continue  # "Israeli Prime Minister X accused opposition leader Y": Israeli is not Y's
         doc = obj_tok.doc
         obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
         subj_ids = _mention_tokens(item, by_token.get(item.i))
         role = None
         if rule.role:
             role = _role_text(anchors[rule.role], obj_ids, subj_ids) or None
+            if role is None or role.rstrip(".") in honorifics():
+                continue  # "Mr. Smith": an honorific is never a role
         lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
         hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
@@ -418,10 +472,58 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
 
 
+def _subject_token(rule: _Rule, anchors: dict[str, Token], trigger: Token | None) -> Token | None:
+    """The token the rule's ``subject`` names: an anchor, the clause subject of TRIGGER, the word an anchor
+    modifies (``HEAD_OF:X``, 'the Denver-based company') or the owner of an anchor noun (``OWNER_OF:X``,
+    "Acme's headquarters", 'Acme has its headquarters')."""
+    spec = rule.subject
+    if spec == "clause_subject":
+        return _clause_subject(trigger) if trigger is not None else None
+    if spec.startswith("HEAD_OF:"):
+        tok = anchors[spec.split(":", 1)[1]]
+        return tok.head if tok.head.i != tok.i else None
+    if spec.startswith("OWNER_OF:"):
+        tok = anchors[spec.split(":", 1)[1]]
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ not in _PRONOUNS), None)
+        if poss is not None:
+            return poss
+        if tok.dep_ in _SUBJ_DEPS:
+            return None  # "its headquarters are in Y" with a pronoun owner: the clause has no other subject
+        return _clause_subject(tok.head) if tok.head.i != tok.i else None
+    return anchors[spec]
+
+
+def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -> Entity | None:
+    """The entity an unnamed noun stands for: 'Acme is a company based in Y' (the copula's subject),
+    'Acme, a company based in Y' / 'the company Acme' (apposition, compound)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    node = token
+    for _ in range(2):
+        if node.dep_ == "attr":
+            subj = next((c for c in node.head.children if c.dep_ in _SUBJ_DEPS), None)
+            node = subj if subj is not None else node
+        elif node.dep_ in {"appos", "compound"} and node.head.i != node.i:
+            node = node.head
+        else:
+            for c in node.children:
+                if c.dep_ == "appos":
+                    ent = by_token.get(c.i)
+                    if ent is not None and category(ent.type) in cats:
+                        return ent
+            return None
+        ent = by_token.get(node.i)
+        if ent is not None and category(ent.type) in cats:
+            return ent
+    return None
+
+
 def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Config) -> list[tuple[Token, Entity]]:
     """The object entity, and for rules without a role each place coordinated with it ('to Armenia and
-    Georgia')."""
+    Georgia') and, with ``object_appos``, the larger place in apposition ('in Pasadena, California')."""
     tokens = [token] + ([c for c in token.conjuncts if c.i > token.i] if rule.role is None else [])
+    if rule.object_appos:
+        tokens += [c for t in list(tokens) for c in t.children if c.dep_ in {"appos", "npadvmod"} and c.i > t.i]
     out = []
     for t in tokens:
         ent = _object_entity(t, by_token, cfg)
@@ -447,7 +549,7 @@ def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], 
         return
     # the document's main country: more than half of all mentions of countries and their peoples
     doc_country, n = countries.most_common(1)[0]
-    if n * 2 <= sum(countries.values()):
+    if n * 2 <= sum(countries.values()) or n < 2:
         doc_country = None
     for e in ents.entities:
         if e.type != "Person" or e.name in with_role:
@@ -495,8 +597,9 @@ def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> s
         return doc_country
     top = max(votes.values())
     leaders = [c for c, v in votes.items() if v == top]
-    if len(leaders) == 1:
+    if len(leaders) == 1 and (top > 1 or leaders[0] == doc_country):
         return leaders[0]
+    # "President Reagan ... Romania": one sentence naming one other country is no evidence of whose office
     return doc_country if doc_country in leaders else None
 
 

@@ -110,6 +110,8 @@ class _Builder:
             g.add((le, SKOS.altLabel, Literal(alt)))
         for role in ent.roles:
             g.add((le, KG.role, Literal(role)))
+        for ident in ent.identifiers:  # a place's ISO 3166 / GeoNames ids (kg.gazetteer)
+            g.add((le, SDO.identifier, Literal(ident)))
         for m in ent.mentions:
             node = URIRef(f"{le}-m{m.start}-{m.end}")
             g.add((le, KG.mention, node))
@@ -326,4 +328,26 @@ def canonical_graph(canonicals: Iterable) -> Graph:
                 g.add((node, SKOS.altLabel, Literal(alt)))
         for doc, type_, name in c.members:
             g.add((URIRef(local_entity_iri(doc, type_, name)), KG.canonical, node))
+        for name, why in getattr(c, "merge_reasons", ()):
+            g.add((node, KG.mergeReason, Literal(f"{name}: {why}")))
+        _place_ids(g, node, c.label, c.type)
     return g
+
+
+def _place_ids(g: Graph, node: URIRef, label: str, type_: str) -> None:
+    """A canonical place's ISO 3166 / GeoNames ids (schema:identifier), its GeoNames IRI (schema:sameAs) and
+    the country it is in (schema:containedInPlace), so graphs of different runs and tools can be joined."""
+    from kg import gazetteer
+    from kg.ids import entity_iri
+
+    if type_ not in {"Country", "City", "Region"}:
+        return
+    place = gazetteer.lookup(label)
+    if place is None or place.type != type_:
+        return
+    for ident in place.identifiers:
+        g.add((node, SDO.identifier, Literal(ident)))
+    if place.same_as:
+        g.add((node, SDO.sameAs, URIRef(place.same_as)))
+    if place.country:
+        g.add((node, SDO.containedInPlace, URIRef(entity_iri("Country", place.country))))

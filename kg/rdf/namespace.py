@@ -101,3 +101,13 @@ class KG(DefinedNamespace):
     # numbers (issue 11): direction of a change ("rose 12 cts" → "up"); units go to schema:unitCode / currency
     change: URIRef
     subjectName: URIRef
+    # entities and relations (issue 13)
+    mergeReason: URIRef
+    headquartered_in: URIRef
+    based_in: URIRef
+    opened_office_in: URIRef
+    member_of: URIRef
+    employed_by: URIRef
+    founded_by: URIRef
+    acquired: URIRef
+    merged_with: URIRef

@@ -57,3 +57,12 @@ def test_entity_cli_and_unknown_name(seeds_store):
     assert any(r.get("predicate") == "relocated_to" and r.get("side") == "object" for r in lines[1:])
     missing = runner.invoke(app, ["entity", "Nobody Atall", "--store", str(seeds_store.path)])
     assert missing.exit_code == 1
+
+
+def test_entity_shows_merge_reasons_and_place_ids(seeds_store):
+    result = runner.invoke(app, ["entity", "Tokayev", "--store", str(seeds_store.path)])
+    assert result.exit_code == 0, result.output
+    assert "joined because:" in result.stdout and "surname of the one full name in the corpus" in result.stdout
+    result = runner.invoke(app, ["entity", "Kazakhstan", "--format", "jsonl", "--store", str(seeds_store.path)])
+    first = json.loads(result.stdout.splitlines()[0])
+    assert "iso3166:KZ" in first["identifiers"] and "https://sws.geonames.org/1522867/" in first["same_as"]

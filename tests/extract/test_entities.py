@@ -178,3 +178,91 @@ def test_title_start():
 ])
 def test_lexicons(fn, arg, expected):
     assert fn(arg) == expected
+
+
+# issue 13: junk never becomes a node
+@pytest.mark.parametrize("text, junk", [
+    ("Net shr 1.20 dlrs vs 98 cts in the year.", "cts"),
+    ("Revenues rose to 300 mln dlrs from 250 mln.", "dlrs"),
+    ("Analysis: the vote in Ohio was close.", "Analysis"),
+    ("The talks resume on Monday in Geneva.", "Monday"),
+    ("ACME INTERNATIONAL NAMES ACTING CHAIRMAN", "ACME INTERNATIONAL NAMES ACTING CHAIRMAN"),
+    ("Jane Doe is the Co-Founder & CEO of Revmetrix.", "Co-Founder & CEO"),
+    ("America West Airlines was a U.S. airline based in Tempe.", "U.S. airline"),
+])
+def test_issue13_junk_is_filtered(nlp, text, junk):
+    names = {e.name for e in entities_of(nlp, text).entities}
+    assert junk not in names, names
+
+
+def test_one_letter_and_punctuation_names_are_junk(nlp):
+    ents = entities_of(nlp, "> A said so. J. met officials from Siemens in Berlin.")
+    assert all(sum(c.isalpha() for c in e.name) >= 2 for e in ents.entities), [e.name for e in ents.entities]
+
+
+def test_leading_bullet_is_not_part_of_the_name(nlp):
+    ents = entities_of(nlp, "- Donald J. Trump said on Monday that Mexico would pay.")
+    assert find(ents, "Donald J. Trump") is not None, [e.name for e in ents.entities]
+    assert not any(e.name.startswith(("-", "•")) for e in ents.entities)
+
+
+def test_honorific_is_stripped_but_never_a_role(nlp):
+    ents = entities_of(nlp, "Mr. John Smith met officials. Mrs. Mary Jones agreed with Dr. Paul Brown.")
+    people = [e for e in ents.entities if e.type == "Person"]
+    assert {"John Smith", "Mary Jones"} <= {e.name for e in people}
+    assert not any(r.rstrip(".") in {"mr", "mrs", "ms"} for e in people for r in e.roles)
+
+
+# issue 13: places from the world gazetteer, typed, with their country and ISO 3166 / GeoNames ids
+@pytest.mark.parametrize("text, name, type_, country, ident", [
+    ("Officials in Almaty discussed the plan.", "Almaty", "City", "Kazakhstan", "geonames:1526384"),
+    ("The delegation flew to Paris on Tuesday.", "Paris", "City", "France", "geonames:2988507"),
+    ("Boeing is headquartered in Arlington, Virginia.", "Virginia", "Region", "United States", "iso3166:US-VA"),
+    ("Trade with Kazakhstan grew.", "Kazakhstan", "Country", None, "iso3166:KZ"),
+    ("Farmers in Burkina Faso harvested early.", "Burkina Faso", "Country", None, "iso3166:BF"),
+])
+def test_gazetteer_places(nlp, text, name, type_, country, ident):
+    ent = find(entities_of(nlp, text), name)
+    assert ent is not None
+    assert (ent.type, ent.country) == (type_, country)
+    assert ident in ent.identifiers
+
+
+def test_context_beats_the_gazetteer_type(nlp):
+    ent = find(entities_of(nlp, "An exercise started in the state of Kostanay, which borders Russia."), "Kostanay")
+    assert ent is not None and ent.type == "Region"
+
+
+# issue 13: demonyms are exact data (no shared-prefix matching)
+@pytest.mark.parametrize("word, country", [
+    ("Austrian", "Austria"), ("Australian", "Australia"), ("Nigerien", "Niger"), ("Nigerian", "Nigeria"),
+    ("Austral", None),
+])
+def test_demonyms_are_exact(word, country):
+    assert demonym_country(word) == country
+
+
+def test_woman_with_honorific_and_surname_is_not_the_man_of_that_surname(nlp):
+    ents = entities_of(nlp, "President Ronald Reagan spoke on Monday. Reagan said taxes would fall. "
+                            "Mrs Reagan attended the dinner.")
+    reagan = find(ents, "Ronald Reagan")
+    assert reagan is not None and "Mrs Reagan" not in reagan.alt_labels
+    assert find(ents, "Mrs Reagan") is not None
+
+
+def test_headline_fragments_are_no_alternative_labels(nlp):
+    ents = entities_of(nlp, "ROYAL BANK/CANADA SEES GROWTH\nCanada's economy grew, the bank said.")
+    canada = find(ents, "Canada")
+    assert canada is not None and not any("/" in a for a in canada.alt_labels)
+
+
+def test_title_case_headline_verb_joins_the_name(nlp):
+    ents = entities_of(nlp, "Hillary Clinton Wins Nevada Caucus\n\nHillary Clinton won the Nevada caucus on Saturday.")
+    assert find(ents, "Hillary Clinton Wins") is None
+    assert len(find(ents, "Hillary Clinton").mentions) == 2
+
+
+def test_name_of_a_programme_is_not_a_person(nlp):
+    ents = entities_of(nlp, "Officials tried the Bolashak program, which offered scholarships.")
+    ent = find(ents, "Bolashak")
+    assert ent is None or ent.type != "Person"

@@ -1,254 +1,38 @@
-"""Named entities of one document: cleaned names, corrected types, every mention.
-
-spaCy's small English model is noisy in exactly the places news analysis cares about: it tags
-"Kazakh President Kassym-Jomart Tokayev" as ORG, keeps "the" and possessive "'s" inside spans, tags an
-unfamiliar surname that speaks as GPE and labels demonyms inconsistently. This module turns ``doc.ents``
-into ``Entity`` records with one name per real person/organisation/place within the document, and a
-lookup from any text offset to its entity for the other extractors.
-
-Every correction rule reads a word list under ``kg/extract/rules/`` (``titles.txt`` and ``entity_*``), so
-users extend the lexicons without touching code.
-"""
+"""Mention candidates: spaCy spans cleaned, split, junk dropped and retyped from context."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import rule_rows
+from kg.extract.entities.lexicons import (
+    _APPOS,
+    _COMPOUND,
+    _KEEP_LABELS,
+    _NOUN_LINKS,
+    _NSUBJ,
+    _ORDINAL,
+    _SPLITTERS,
+    _STANCE_PREFIX,
+    _demonyms,
+    _looks_like_surname,
+    _org_types,
+    _state_nouns,
+    country_of,
+    demonym_country,
+    is_title_word,
+    junk_words,
+    org_type_of_word,
+    place_type,
+    program_nouns,
+    speech_verbs,
+    title_start,
+)
 from kg.extract.text import doc_text
-from kg.records import Entity, Mention
-
-_KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-_TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
-                  "NORP": "Group"}
-PLACE_TYPES = {"Place", "Country", "City", "Region"}
-ORG_TYPES = {"Organization", "Company", "GovernmentBody", "MediaOutlet", "FinancialInstitution"}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$", re.I)
-_STANCE_PREFIX = re.compile(r"^(?:anti|pro|ex|non|post|pre)[-‐]", re.I)
-_SPLITTERS = {"/", "|", "•"}
-# dependency labels used below
-_APPOS = "appos"
-_COMPOUND = "compound"
-_NSUBJ = {"nsubj", "nsubjpass"}
-_NOUN_LINKS = {"compound", "nmod", "amod", "appos", "conj"}
-
-
-# --------------------------------------------------------------------------------------------- lexicons
-def _words(name: str) -> frozenset[str]:
-    return frozenset(r[0].strip().lower() for r in rule_rows(name))
-
-
-def _split(cell: str) -> list[str]:
-    return [x.strip() for x in cell.split(",") if x.strip()]
-
-
-@cache
-def titles() -> tuple[str, ...]:
-    return tuple(sorted((r[0].strip().lower() for r in rule_rows("titles.txt")), key=len, reverse=True))
-
-
-@cache
-def _title_set() -> frozenset[str]:
-    return frozenset(titles())
-
-
-@cache
-def _title_modifiers() -> frozenset[str]:
-    return _words("entity_title_modifiers.txt")
-
-
-@cache
-def _countries() -> dict[str, str]:
-    """lower-case country name or alias -> country name."""
-    out: dict[str, str] = {}
-    for row in rule_rows("entity_demonyms.tsv"):
-        country = row[0].strip()
-        out[country.lower()] = country
-        for alias in _split(row[3]) if len(row) > 3 else ():
-            out[alias.lower()] = country
-    return out
-
-
-@cache
-def _demonyms() -> dict[str, tuple[str, str]]:
-    """lower-case demonym -> (country, 'adj' | 'plural')."""
-    out: dict[str, tuple[str, str]] = {}
-    for row in rule_rows("entity_demonyms.tsv"):
-        country = row[0].strip()
-        for adj in _split(row[1]) if len(row) > 1 else ():
-            out.setdefault(adj.lower(), (country, "adj"))
-        for plural in _split(row[2]) if len(row) > 2 else ():
-            out.setdefault(plural.lower(), (country, "plural"))
-    return out
-
-
-@cache
-def _people_noun() -> dict[str, str]:
-    """country -> the name of its people as a Group ('Kazakhs'), falling back to the adjective."""
-    out: dict[str, str] = {}
-    for row in rule_rows("entity_demonyms.tsv"):
-        plurals = _split(row[2]) if len(row) > 2 else []
-        adjs = _split(row[1]) if len(row) > 1 else []
-        out[row[0].strip()] = plurals[0] if plurals else (adjs[0] if adjs else row[0].strip())
-    return out
-
-
-@cache
-def _places() -> dict[str, tuple[str, str | None]]:
-    out: dict[str, tuple[str, str | None]] = {}
-    for row in rule_rows("entity_places.tsv"):
-        country = row[2].strip() if len(row) > 2 and row[2].strip() else None
-        out[row[0].strip().lower()] = (row[1].strip(), country)
-    return out
-
-
-@cache
-def _org_types() -> dict[str, str]:
-    return {r[0].strip().lower(): r[1].strip() for r in rule_rows("entity_org_types.tsv")}
-
-
-@cache
-def _state_nouns() -> frozenset[str]:
-    return _words("entity_state_nouns.txt")
-
-
-@cache
-def _person_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(_words("entity_person_suffixes.txt"), key=len, reverse=True))
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    return _words("entity_speech_verbs.txt")
-
-
-def country_of(text: str) -> str | None:
-    """'Kazakhstan' / 'the Russian Federation' / 'U.S.' -> the country name; None if not a known country."""
-    table = _countries()
-    return table.get(clean_name(text).lower()) or table.get(_LEADING_DET.sub("", text.strip()).lower())
-
-
-def demonym_country(word: str) -> str | None:
-    """'Kazakh' / 'Kazakhs' -> 'Kazakhstan' (None if not a demonym)."""
-    hit = _demonyms().get(word.strip().lower())
-    return hit[0] if hit else None
-
-
-def place_type(name: str) -> str | None:
-    """Country | City | Region for a known place name, else None."""
-    if country_of(name):
-        return "Country"
-    hit = _places().get(clean_name(name).lower())
-    return hit[0] if hit else None
-
-
-def org_type_of_word(word: str) -> str | None:
-    return _org_types().get(word.lower().strip("."))
-
-
-def is_title_word(word: str) -> bool:
-    w = word.lower().rstrip(".")
-    return w in _title_set() or w in _title_modifiers()
-
-
-def title_start(words: Sequence[str], end: int | None = None) -> int | None:
-    """Index where a role-title phrase ending at ``end`` (exclusive) starts, or None.
-
-    A title phrase is a run of title words and title modifiers whose last word is a title:
-    ['Kazakh', 'Acting', 'Chairman'] -> 1 ("Acting Chairman").
-    """
-    low = [w.lower().rstrip(".") for w in words]
-    end = len(low) if end is None else end
-    if end <= 0:
-        return None
-    tset = _title_set()
-    # the run must end in a title (longest multi-word title first)
-    start = None
-    for title in titles():
-        tw = title.split()
-        if end - len(tw) >= 0 and low[end - len(tw) : end] == tw:
-            start = end - len(tw)
-            break
-    if start is None:
-        return None
-    while start > 0 and (low[start - 1] in tset or low[start - 1] in _title_modifiers()):
-        start -= 1
-    return start
-
-
-def split_title(name: str) -> tuple[str, str | None]:
-    """'Kazakh President Kassym-Jomart Tokayev' -> ('Kassym-Jomart Tokayev', 'president')."""
-    words = name.split()
-    for i in range(len(words) - 1, 0, -1):
-        start = title_start(words, i)
-        if start is None:
-            continue
-        rest = words[i:]
-        if all(w[:1].isupper() for w in rest):
-            return " ".join(rest), " ".join(words[start:i]).lower()
-    return name, None
-
-
-def clean_name(text: str) -> str:
-    text = " ".join(text.split())
-    text = _LEADING_DET.sub("", text)
-    text = _POSSESSIVE.sub("", text)
-    return text.strip(" \"“”'‘’,.;:«»()[]")
-
-
-def _looks_like_surname(name: str) -> bool:
-    low = name.lower()
-    return any(low.endswith(s) and len(low) > len(s) + 2 for s in _person_suffixes())
-
-
-# --------------------------------------------------------------------------------------------- lookup
-@dataclass
-class DocEntities:
-    """The entities of one document plus offset → entity lookup."""
-
-    entities: list[Entity] = field(default_factory=list)
-    _by_offset: dict[int, int] = field(default_factory=dict)  # char offset -> index in entities
-
-    def at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping [start, end)."""
-        for off in range(start, end):
-            idx = self._by_offset.get(off)
-            if idx is not None:
-                return self.entities[idx]
-        return None
-
-    def for_span(self, span: Span) -> Entity | None:
-        return self.at(span.start_char, span.end_char)
-
-    def for_token(self, token: Token) -> Entity | None:
-        return self.at(token.idx, token.idx + len(token.text))
-
-    def mention_at(self, start: int, end: int) -> Mention | None:
-        ent = self.at(start, end)
-        if ent is None:
-            return None
-        for m in ent.mentions:
-            if m.start < end and start < m.end:
-                return m
-        return None
-
-    def by_name(self, name: str) -> Entity | None:
-        for key in dict.fromkeys((_tidy(name).lower(), clean_name(name).lower())):
-            for ent in self.entities:
-                if ent.name.lower() == key or key in (a.lower() for a in ent.alt_labels):
-                    return ent
-        key = clean_name(name).lower()
-        # a bare surname of exactly one person
-        people = [e for e in self.entities if e.type == "Person" and e.name.lower().split()[-1:] == [key]]
-        return people[0] if len(people) == 1 else None
 
 
 # --------------------------------------------------------------------------------------------- candidates
@@ -269,6 +53,9 @@ class _Cand:
     group: bool = False  # a demonym that denotes people, not the state
 
 
+_FEMALE_HONORIFICS = {"mrs", "ms", "miss", "mme", "madam", "madame", "lady", "dame"}
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].lower_ in {"the", "a", "an"}
                       or tokens[0].is_punct or tokens[0].is_space):
@@ -280,11 +67,6 @@ def _trim(tokens: list[Token]) -> list[Token]:
         tokens = tokens[:-1]
     return tokens
 
-
-def _tidy(text: str) -> str:
-    """clean_name without the possessive rule (token trimming already decided about 's)."""
-    text = _LEADING_DET.sub("", " ".join(text.split()))
-    return text.strip(" \"“”'‘’,.;:«»()[]") if not text.endswith(("'s", "’s")) else text.lstrip(" \"“”‘(")
 
 
 def _parts(span: Span) -> Iterable[tuple[list[Token], bool]]:
@@ -312,14 +94,31 @@ def _parts(span: Span) -> Iterable[tuple[list[Token], bool]]:
 def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     if not any(c.isalpha() for c in text):
         return True
+    # one letter ("A", "J."), a word from entity_junk_words.txt (units, wire abbreviations, months,
+    # weekdays, section labels)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or text.lower().strip(".") in junk_words():
+        return True
+    # a headline line in capitals ("ACME NAMES ACTING CHAIRMAN"): several upper-case words with a verb or
+    # a title among them is a sentence, not a name
+    if (len(tokens) >= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens)
+            and any(t.pos_ in {"VERB", "AUX"} or is_title_word(t.text) for t in tokens)):
+        return True
     # spaCy's ORG "176th" (an issue number) and the like
     if _ORDINAL.match(text.replace(",", "")):
         return True
     # "anti-Russian", "ex-Soviet": stances and history, not an entity
     if _STANCE_PREFIX.match(text):
         return True
-    # a lone title ("President") is not a name
-    if all(is_title_word(t.text) for t in tokens):
+    # a lone title ("President", "Co-Founder & CEO") is not a name
+    if any(t.is_alpha for t in tokens) and all(is_title_word(t.text) or not t.is_alpha for t in tokens) \
+            and all(t.is_alpha or t.is_punct for t in tokens):
+        return True
+    if all(is_title_word(p) for p in re.split(r"\s*(?:&|\band\b|,|/)\s*", text) if p):
+        return True
+    # a name never ends in a lower-case common noun ("U.S. airline", "Acme spokesman")
+    if len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha and tokens[-1].pos_ == "NOUN" \
+            and label in {"ORG", "PERSON", "NORP"}:
         return True
     # a capitalised common plural tagged as a place ("continue Upgrades are ...") when the word is a known
     # English verb/noun and no gazetteer knows it
@@ -522,6 +321,14 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
         text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         label = "PERSON"
         break
+    # "Mrs Reagan", "Ms. Clinton": a bare surname with a courtesy title of a woman is kept with it, so it is
+    # never joined to the man of that surname named in the same story ("President Reagan")
+    first = tokens[0]
+    if (len(tokens) == 1 and first.i > 0 and first.nbor(-1).lower_.rstrip(".") in _FEMALE_HONORIFICS
+            and first.text[:1].isupper()):
+        tokens = [first.nbor(-1), first]
+        text = doc_text(doc)[tokens[0].idx : first.idx + len(first.text)]
+        label = "PERSON"
     start_char = tokens[0].idx
     cand = _Cand(start=start_char, end=start_char + len(text), text=text, label=label, surface=span.text.strip(),
                  role=role, person_cue=role is not None)
@@ -583,12 +390,19 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
     if cand.person_cue:
         cand.label = "PERSON"
         return
+    # "the Hartwell programme": a one-word PERSON naming a programme, plan or prize is that thing's name
+    if (label == "PERSON" and not cand.person_cue and len(tokens) == 1 and head.dep_ == "compound"
+            and head.head.is_lower and head.head.lemma_.lower() in program_nouns()):
+        cand.label, cand.org_type = "ORG", "Organization"
+        return
     # "Ikea, H&M and Zara have left": a one-word PERSON coordinated with organisations is one of them
     if label == "PERSON" and len(tokens) == 1 and _coordinated_with_org(head):
         cand.label = "ORG"
         return
     if known_place:
-        cand.label, cand.place_type = "GPE", known_place
+        # "the state of Kostanay": the text's word beats the gazetteer's most populous namesake (a city)
+        context = _context_place_type(tokens) if known_place != "Country" else None
+        cand.label, cand.place_type = "GPE", context or known_place
         return
     if org:
         cand.org_type = org
@@ -623,134 +437,3 @@ def _title_before(tokens: list[Token]) -> str | None:
     return " ".join(words[start:]).lower()
 
 
-# --------------------------------------------------------------------------------------------- grouping
-def _type_of(g: dict) -> str:
-    label = g["label"]
-    if label == "PERSON":
-        return "Person"
-    if label == "NORP":
-        return "Group"
-    if label in {"GPE", "LOC", "FAC"}:
-        return g["place_type"] or "Place"
-    if label == "ORG":
-        return g["org_type"] or "Organization"
-    return _TYPE_OF_LABEL.get(label, "Thing")
-
-
-def _group_key(c: _Cand) -> tuple[str, str]:
-    if c.country and c.label == "GPE":
-        return ("place", c.country.lower())
-    if c.group and c.country:
-        return ("group", c.country.lower())
-    if c.label == "GPE" and c.place_type == "Country":
-        return ("place", (country_of(c.text) or c.text).lower())
-    return ("name", _tidy(c.text).lower())
-
-
-def extract_entities(doc: Doc) -> DocEntities:
-    groups: dict[tuple[str, str], dict] = {}
-    order: list[tuple[str, str]] = []
-    for c in _candidates(doc):
-        key = _group_key(c)
-        g = groups.get(key)
-        if g is None:
-            if key[0] == "place" and c.place_type == "Country":
-                name = country_of(c.text) or c.country or c.text
-            elif key[0] == "group":
-                name = _people_noun().get(c.country or "", c.text)
-            else:
-                name = _tidy(c.text)
-            g = groups[key] = {"name": name, "labels": Counter(), "mentions": [], "alts": set(), "roles": set(),
-                               "person_cue": False, "org_type": None, "place_type": None, "cands": []}
-            order.append(key)
-        g["labels"][c.label] += 1
-        g["cands"].append(c)
-        g["alts"].add(_tidy(c.text))
-        if c.surface and c.surface != c.text:
-            g["alts"].add(clean_name(c.surface))
-        if c.role:
-            g["roles"].add(c.role)
-        g["person_cue"] |= c.person_cue
-        g["org_type"] = g["org_type"] or c.org_type
-        g["place_type"] = g["place_type"] or c.place_type
-    for g in groups.values():
-        g["label"] = _decide_label(g)
-        for c in g["cands"]:
-            g["mentions"].append(Mention(text=c.text, start=c.start, end=c.end, label=g["label"]))
-    _merge_short_names(groups, order)
-    result = DocEntities()
-    for key in order:
-        g = groups.get(key)
-        if g is None:
-            continue
-        alts = {a for a in g["alts"] if a and a.lower() != g["name"].lower()}
-        ent = Entity(
-            name=g["name"],
-            type=_type_of(g),
-            mentions=tuple(sorted(g["mentions"], key=lambda m: m.start)),
-            alt_labels=tuple(sorted(alts)),
-            roles=tuple(sorted(g["roles"])),
-        )
-        idx = len(result.entities)
-        result.entities.append(ent)
-        for m in ent.mentions:
-            for off in range(m.start, m.end):
-                result._by_offset.setdefault(off, idx)
-    return result
-
-
-def _decide_label(g: dict) -> str:
-    labels: Counter = g["labels"]
-    if "NORP" in labels and all(c.group for c in g["cands"]):
-        return "NORP"
-    if g["place_type"] == "Country":
-        return "GPE"
-    # context evidence beats spaCy's vote: one "Sayakmantova, chairman of ..." makes every mention a person
-    if g["person_cue"]:
-        return "PERSON"
-    if g["place_type"] in {"City", "Region"} and place_type(g["name"]):
-        return "GPE"
-    if g["org_type"]:
-        return "ORG"
-    if g["place_type"]:
-        return "GPE"
-    top = max(labels.values())
-    for c in g["cands"]:  # first-seen label among the most frequent
-        if labels[c.label] == top:
-            return c.label
-    return "ORG"
-
-
-def _could_be_person(full: dict, short: dict) -> bool:
-    if full["label"] == "PERSON":
-        return True
-    # an untyped ORG/GPE name (no organisation word, not a known place) ending in a person's surname
-    return (short["label"] == "PERSON" and full["label"] in {"ORG", "GPE", "NORP"} and not full["org_type"]
-            and not full["place_type"] and all(w[:1].isupper() for w in full["name"].split()))
-
-
-def _merge_short_names(groups: dict, order: Iterable) -> None:
-    """'Tokayev' joins 'Kassym-Jomart Tokayev' when exactly one full name ends with it."""
-    keys = list(order)
-    for key in keys:
-        g = groups.get(key)
-        if g is None or len(g["name"].split()) != 1 or g["label"] not in {"PERSON", "ORG", "GPE"}:
-            continue
-        if g["label"] == "GPE" and g["place_type"]:
-            continue
-        short = g["name"].lower()
-        owners = [
-            k for k in keys
-            if k != key and k in groups and _could_be_person(groups[k], g)
-            and len(groups[k]["name"].split()) > 1 and groups[k]["name"].lower().split()[-1] == short
-        ]
-        if len(owners) == 1:
-            full = groups[owners[0]]
-            if full["label"] != "PERSON":
-                # spaCy's ORG "Kassym-Jomart Tokayev" whose surname is a PERSON elsewhere is that person
-                full["label"] = "PERSON"
-                full["mentions"] = [Mention(m.text, m.start, m.end, "PERSON") for m in full["mentions"]]
-            full["mentions"].extend(Mention(m.text, m.start, m.end, "PERSON") for m in g["mentions"])
-            full["alts"] |= g["alts"] | {g["name"]}
-            full["roles"] |= g["roles"]
-            del groups[key]
