@@ -26,9 +26,6 @@ PIECES = ["The", "minister", "Anna Berg", "Acme Corp", "said", "told reporters",
 TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map(" ".join)
 ODD = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=80)
 
-# Known extractor bugs owned by the numbers engineer (issue 15, item 4): the fuzz run reports them through
-# extra["errors"] like any other; these messages are tolerated until they are fixed, nothing else is.
-KNOWN_ERRORS = ("[E040] Attempt to access token",)
 
 
 def _document(text: str) -> Document:
@@ -38,8 +35,8 @@ def _document(text: str) -> Document:
 
 def check(nlp, text: str):
     ex = extract_doc(nlp(text), _document(text))
-    unknown = [e for e in ex.extra.get("errors", ()) if not any(k in e for k in KNOWN_ERRORS)]
-    assert not unknown, unknown
+    errors = list(ex.extra.get("errors", ()))
+    assert not errors, errors
     for rec in (*ex.quotes, *ex.quantities, *ex.relations):
         ev = rec.evidence
         assert text[ev.start:ev.end] == ev.text, rec
@@ -66,8 +63,6 @@ def test_one_bad_sentence_never_loses_the_other_kinds(nlp):
     assert ex.quotes, "the quote of the good sentence is kept"
 
 
-@pytest.mark.xfail(reason="numbers extractor: text ending in '$' / 'one in' raises E040 (issue 15, numbers "
-                          "engineer); extract_doc keeps the other kinds", strict=False)
 @pytest.mark.parametrize("text", ["Prices rose by 5 $", "The risk is one in"])
 def test_numbers_extractor_survives_a_dangling_unit(nlp, text):
     assert not check(nlp, text).extra.get("errors")

@@ -22,7 +22,7 @@ def rows(quotes):
 CUES = [
     # reporting verbs in any tense, manner-of-speaking verbs, phrasal verbs
     ("dispute-verb", "Councillor Rita Moreno retorted that the depot had never flooded.",
-     ("Councillor Rita Moreno", "retort", "the depot had never flooded", "asserts")),
+     ("Rita Moreno", "retort", "the depot had never flooded", "asserts")),
     ("manner-verb", "Chef Marco Bellini joked that the oven had nine lives.",
      ("Chef Marco Bellini", "joke", "the oven had nine lives", "asserts")),
     ("phrasal-verb", "Nurse Amal Haddad pointed out that the ward had no heating.",
