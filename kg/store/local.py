@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from kg.errors import QueryError, StoreError
 from kg.query import with_prefixes
@@ -106,6 +106,24 @@ class LocalStore:
         _, rows = self.select("SELECT ?id WHERE { ?d a kg:Document ; schema:identifier ?id } ORDER BY ?id")
         return [r["id"] for r in rows]
 
+    def document_hashes(self) -> dict[str, str]:
+        """Every stored document's id → content hash (one query: what derived state is versioned by)."""
+        _, rows = self.select("SELECT ?id ?h WHERE { ?d a kg:Document ; schema:identifier ?id ; kg:contentHash ?h }")
+        return {r["id"]: r["h"] for r in rows}
+
+    def document_texts(self, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """id → (cleaned text, publication date) of stored documents (what the dedup index needs)."""
+        from kg.rdf.sink import literal
+
+        if not doc_ids:
+            return {}
+        values = " ".join(literal(Literal(d)) for d in doc_ids)
+        _, rows = self.select(
+            f"SELECT ?id ?text ?date WHERE {{ VALUES ?id {{ {values} }} ?d schema:identifier ?id ; a kg:Document ; "
+            f"schema:text ?text . OPTIONAL {{ ?d schema:datePublished ?date }} }}"
+        )
+        return {r["id"]: (r["text"], None if r["date"] is None else str(r["date"])) for r in rows}
+
     def local_entities(self):
         return local_entities_from_rows(
             self.select(updates.LOCAL_ENTITIES)[1], self.select(updates.LOCAL_ALTS)[1],
@@ -125,6 +143,13 @@ class LocalStore:
 
     def replace_document(self, doc_id: str, named: Graph, metadata: Graph) -> None:
         self.update(updates.replace_document(doc_id, named, metadata))
+
+    def write_documents(self, batch) -> None:
+        """Store many rendered documents (``kg.build.Rendered``) in ONE transaction: all or none."""
+        self.update(updates.replace_documents(batch))
+
+    def replace_links_of(self, doc_ids, links) -> None:
+        self.update(updates.replace_links_of(doc_ids, links))
 
     def remove_document(self, doc_id: str) -> bool:
         if self.document_hash(doc_id) is None:
