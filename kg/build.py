@@ -141,9 +141,18 @@ def build(
 
     progress("articles", 0, total)
     docs = todo()
-    first = next(docs, None)  # nothing to parse: do not even load the pipeline
+    first = next(docs, None)  # nothing to parse: do not even load the pipeline (or reach the cluster)
     docs = chain([first], docs) if first is not None else iter(())
-    name = _pipeline_name(pipeline, cluster) if first is not None else ""
+    client = None
+    if first is None:
+        name = ""
+    elif cluster:
+        from kg.pipeline import connect, pipeline_on
+
+        client = connect(cluster)
+        name = pipeline_on(client, pipeline)
+    else:
+        name = describe(load(pipeline))
     finish = partial(render, pipeline=name, when=build_time(), keep=keep_extractions)
     stored: set[str] = set()
     pending: list[Rendered] = []
@@ -164,30 +173,21 @@ def build(
             progress("articles", seen, max(total or 0, seen))
             pause_point("store")
 
-    for rendered in extract_documents(docs, pipeline=pipeline, on_error=failed, workers=workers,
-                                      finish=finish, cluster=cluster):
-        pending.append(rendered)
-        if len(pending) >= batch:
-            flush()
-    flush()
+    try:
+        for rendered in extract_documents(docs, pipeline=pipeline, on_error=failed, workers=workers,
+                                          finish=finish, cluster=client):
+            pending.append(rendered)
+            if len(pending) >= batch:
+                flush()
+        flush()
+    finally:
+        if client is not None:
+            client.close()
     # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
     report.added = [d for d in report.added if d in stored]
     report.replaced = [d for d in report.replaced if d in stored]
     derive(store, report, progress)
     return report
-
-
-def _pipeline_name(pipeline: str | None, cluster: str | None) -> str:
-    if cluster:
-        from kg.config import pipeline_name
-
-        # the cluster's workers load the pipeline; the parent only needs its name for provenance
-        name = pipeline_name(pipeline)
-        try:
-            return describe(load(name))
-        except KgError:
-            return name
-    return describe(load(pipeline))
 
 
 def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str]) -> None:

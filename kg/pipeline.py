@@ -40,14 +40,14 @@ def extract_documents(
     on_error: OnError | None = None,
     workers: int = 1,
     finish: Finish | None = None,
-    cluster: str | None = None,
+    cluster=None,
 ) -> Iterator:
     """One ``nlp.pipe`` pass over the documents; the extractors run on each parsed Doc.
 
     With ``on_error``, an article that breaks an extractor is handed to it and skipped, so one bad
     article never stops a batch; without it the exception propagates. Output order = input order, except
     on a Dask ``cluster`` (results come back as batches finish). ``finish`` maps each Extraction to what
-    is yielded, in the worker.
+    is yielded, in the worker. ``cluster``: a scheduler address or a ``distributed.Client``.
     """
     if cluster:
         pairs = _dask(documents, pipeline, batch_size, finish, cluster)
@@ -147,11 +147,30 @@ def connect(address: str):
         from distributed import Client
     except ImportError:  # pragma: no cover - distributed is a dependency
         raise KgError("--cluster needs dask.distributed (pip install 'distributed')") from None
+    import os
+
+    timeout = os.environ.get("KG_CLUSTER_TIMEOUT", "15")
     try:
-        return Client(address, timeout="15s", set_as_default=False)
+        return Client(address, timeout=f"{timeout}s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
         raise KgError(f"{address}: cannot reach the Dask scheduler ({reason})") from None
+
+
+def pipeline_on(client, pipeline: str | None) -> str:
+    """The pipeline's name as a cluster worker loads it (what provenance records), or one clear line."""
+    from kg.errors import KgError
+
+    try:
+        return client.submit(_describe, pipeline, pure=False).result()
+    except KgError:
+        raise
+    except Exception as exc:
+        raise KgError(f"the Dask cluster cannot load the pipeline ({exc.__class__.__name__}: {exc})") from None
+
+
+def _describe(pipeline: str | None) -> str:
+    return describe(load(pipeline))
 
 
 def _dask(documents, pipeline, batch_size, finish, address) -> Iterator[tuple[Document | None, object]]:
@@ -161,13 +180,13 @@ def _dask(documents, pipeline, batch_size, finish, address) -> Iterator[tuple[Do
     lost worker), then each of its documents is reported."""
     from distributed import as_completed
 
-    client = connect(address)
+    client = connect(address) if isinstance(address, str) else address
     try:
         threads = sum(client.nthreads().values()) or 1
         window = 2 * threads
         chunks = _chunks(documents, batch_size)
         names: dict = {}
-        done = as_completed()
+        done = as_completed(loop=client.loop)
         for chunk in chunks:
             fut = client.submit(_work, (chunk, pipeline, batch_size, finish), pure=False, retries=1)
             names[fut.key] = [_light(d) for d in chunk]
@@ -177,7 +196,8 @@ def _dask(documents, pipeline, batch_size, finish, address) -> Iterator[tuple[Do
         for fut in done:
             yield from _dask_result(fut, names)
     finally:
-        client.close()
+        if isinstance(address, str):
+            client.close()
 
 
 def _dask_result(fut, names: dict):
