@@ -167,7 +167,7 @@ def build(
     def flush() -> None:
         nonlocal seen
         if pending:
-            _write(store, pending, report, stored)
+            _write(store, pending, report, stored, fresh=not any(r.id in known for r in pending))
             seen += len(pending)
             pending.clear()
             progress("articles", seen, max(total or 0, seen))
@@ -190,17 +190,17 @@ def build(
     return report
 
 
-def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str]) -> None:
+def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], fresh: bool) -> None:
     """One transaction for the batch; if the store refuses it, each document alone, so one bad document
     (or a server hiccup) costs only itself. A refused document stays unmarked: the next build retries it."""
     try:
-        store.write_documents(batch)
+        store.write_documents(batch, fresh=fresh)
         ok = batch
     except KgError:
         ok = []
         for r in batch:
             try:
-                store.write_documents([r])
+                store.write_documents([r], fresh=fresh)
             except KgError as exc:
                 report.problems.append(InputError(r.source_path, f"not stored: {exc}"))
             else:

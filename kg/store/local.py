@@ -144,9 +144,21 @@ class LocalStore:
     def replace_document(self, doc_id: str, named: Graph, metadata: Graph) -> None:
         self.update(updates.replace_document(doc_id, named, metadata))
 
-    def write_documents(self, batch) -> None:
-        """Store many rendered documents (``kg.build.Rendered``) in ONE transaction: all or none."""
-        self.update(updates.replace_documents(batch))
+    def write_documents(self, batch, fresh: bool = False) -> None:
+        """Store many rendered documents (``kg.build.Rendered``) in ONE transaction: all or none.
+        ``fresh``: none of them is stored yet, so nothing needs deleting and the batch goes through the
+        N-Quads loader (2.5× faster than parsing the same triples as SPARQL INSERT DATA)."""
+        if not fresh:
+            self.update(updates.replace_documents(batch))
+            return
+        if self.db is None:
+            raise StoreError(f"{self.path}: store is closed")
+        try:
+            self.db.load(updates.nquads(batch), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise StoreError(f"cannot store the batch ({exc})") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed ({exc})") from None
 
     def replace_links_of(self, doc_ids, links) -> None:
         self.update(updates.replace_links_of(doc_ids, links))

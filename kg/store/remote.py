@@ -195,15 +195,15 @@ class RemoteStore:
         r = self._request("POST", self.endpoints["update"], "update", data={"update": sparql})
         self._check(r, "update", syntax=True)
 
-    def write_documents(self, batch) -> None:
-        """A batch of rendered documents: their old versions go in one update, then ONE Graph Store
-        Protocol POST of N-Quads adds the batch (the server applies it atomically). If the server refuses
-        it, no document of the batch has its content hash stored, so the next build retries them all."""
-        self.update(updates.delete_documents([r.id for r in batch]))
-        body = "".join(r.default + "".join(line[:-2] + f" <{r.graph}> .\n" for line in r.named.splitlines())
-                       for r in batch).encode("utf-8")
-        resp = self._request("POST", self.endpoints["store"], "bulk load", content=body,
-                          headers={"Content-Type": NQUADS})
+    def write_documents(self, batch, fresh: bool = False) -> None:
+        """A batch of rendered documents: their old versions (unless ``fresh``) go in one update, then ONE
+        Graph Store Protocol POST of N-Quads adds the batch (the server applies it atomically). If the
+        server refuses it, no document of the batch has its content hash stored, so the next build
+        retries them all."""
+        if not fresh:
+            self.update(updates.delete_documents([r.id for r in batch]))
+        resp = self._request("POST", self.endpoints["store"], "bulk load", content=updates.nquads(batch),
+                             headers={"Content-Type": NQUADS})
         self._check(resp, "bulk load")
 
     # ---------------------------------------------------------------- import / export (Graph Store Protocol)

@@ -68,6 +68,16 @@ def replace_documents(batch) -> str:
     return request(*(delete_document(r.id) for r in batch), "".join(parts))
 
 
+def nquads(batch) -> bytes:
+    """N-Quads of rendered documents: their default-graph triples, then each one's named graph."""
+    parts = []
+    for r in batch:
+        parts.append(r.default)
+        g = f" <{r.graph}> .\n"
+        parts += [line[:-2] + g for line in r.named.splitlines()]
+    return "".join(parts).encode("utf-8")
+
+
 def delete_documents(doc_ids) -> str:
     return request(*(delete_document(d) for d in doc_ids))
 
