@@ -41,6 +41,7 @@ DEDUP_FILE = "dedup-index.pkl"
 STATE_FILE = "build-state.json"
 PARALLEL_FROM = 32  # articles; below this a second process costs more than it saves
 BATCH = 64  # documents per store transaction
+FLUSH_BYTES = 32_000_000  # N-Triples written between two flushes of the store's write buffers to disk
 PAUSE_ENV = "KG_BUILD_PAUSE_AT"  # tests: stop (sleep) at a named point so a real process can be killed there
 
 
@@ -129,6 +130,8 @@ def build(
         for item in read_documents(paths):
             if isinstance(item, InputError):
                 report.problems.append(item)
+                seen += 1
+                progress("articles", seen, max(total or 0, seen))
                 continue
             old = known.get(item.id)
             if old == item.content_hash:
@@ -160,29 +163,38 @@ def build(
     def failed(doc: Document, exc: Exception) -> None:
         nonlocal seen
         seen += 1
+        progress("articles", seen, max(total or 0, seen))
         report.problems.append(
             InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
         )
 
+    unflushed = 0
+
     def flush() -> None:
-        nonlocal seen
+        nonlocal unflushed
         if pending:
             _write(store, pending, report, stored, fresh=not any(r.id in known for r in pending))
-            seen += len(pending)
+            unflushed += sum(len(r.named) + len(r.default) for r in pending)
             pending.clear()
-            progress("articles", seen, max(total or 0, seen))
+            if unflushed >= FLUSH_BYTES:
+                # the embedded store's write buffers (one per index) otherwise grow with the corpus
+                store.flush()
+                unflushed = 0
             pause_point("store")
 
     try:
         for rendered in extract_documents(docs, pipeline=pipeline, on_error=failed, workers=workers,
                                           finish=finish, cluster=client):
             pending.append(rendered)
+            seen += 1
+            progress("articles", seen, max(total or 0, seen))
             if len(pending) >= batch:
                 flush()
         flush()
     finally:
         if client is not None:
             client.close()
+    progress("articles", seen, seen)  # the estimate may have counted lines that held no article
     # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
     report.added = [d for d in report.added if d in stored]
     report.replaced = [d for d in report.replaced if d in stored]
