@@ -97,7 +97,7 @@ def _chunks(it: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def _parallel(documents, pipeline, batch_size, workers, finish) -> Iterator[tuple[Document | None, object]]:
     """Batches on a pool of forked worker processes, in input order. A batch whose worker died (killed,
-    out of memory) is run once more on a fresh pool; if it is lost again its documents are reported."""
+    out of memory) is run once more, alone on a fresh pool; if it is lost again its documents are reported."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -105,33 +105,37 @@ def _parallel(documents, pipeline, batch_size, workers, finish) -> Iterator[tupl
     ctx = multiprocessing.get_context("fork")
     window = 2 * workers  # batches in flight: enough to keep every worker busy, bounded memory
     pool = ProcessPoolExecutor(workers, mp_context=ctx)
-    pending: deque = deque()  # (future, chunk, attempt)
+    pending: deque = deque()  # (future, chunk)
 
-    def submit(chunk, attempt):
-        pending.append((pool.submit(_work, (chunk, pipeline, batch_size, finish)), chunk, attempt))
+    def submit(chunk):
+        pending.append((pool.submit(_work, (chunk, pipeline, batch_size, finish)), chunk))
 
     try:
         chunks = _chunks(documents, batch_size)
         while True:
             while len(pending) < window and (chunk := next(chunks, None)) is not None:
-                submit(chunk, 0)
+                submit(chunk)
             if not pending:
                 break
-            fut, chunk, attempt = pending.popleft()
+            fut, chunk = pending.popleft()
             try:
                 results = fut.result()
             except BrokenProcessPool:
-                # every batch in flight is lost with the pool: start a new pool, rerun them once
-                lost = [(chunk, attempt)] + [(c, a) for _, c, a in pending]
+                # every batch in flight is lost with the pool, but only one killed it: rerun each alone on
+                # a fresh pool, so a second death is that batch's own; the others come through
+                lost = [chunk] + [c for _, c in pending]
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(workers, mp_context=ctx)
-                for c, a in lost:
-                    if a >= 1:
+                for c in lost:
+                    pool = ProcessPoolExecutor(1, mp_context=ctx)
+                    try:
+                        yield from pool.submit(_work, (c, pipeline, batch_size, finish)).result()
+                    except BrokenProcessPool:
                         for d in c:
                             yield _light(d), WorkerLost("its worker process died twice (killed or out of memory)")
-                    else:
-                        submit(c, a + 1)
+                    finally:
+                        pool.shutdown(wait=True)
+                pool = ProcessPoolExecutor(workers, mp_context=ctx)
                 continue
             yield from results
     finally:
