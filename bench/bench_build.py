@@ -68,7 +68,8 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
     from kg.nlp import load
 
     nlp = load()
-    docs = [] if mode == "build" else [d for d in read_documents([str(corpus)]) if not isinstance(d, Exception)]
+    docs = [] if mode in ("build", "dask") else [
+        d for d in read_documents([str(corpus)]) if not isinstance(d, Exception)]
     n = len(docs)
     chars = sum(len(d.text) for d in docs)
     t = time.perf_counter()
@@ -83,15 +84,31 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
 
         for _ in extract_documents(docs, workers=workers):
             pass
-    elif mode == "build":
+    elif mode in ("build", "dask"):
         from kg.build import build
         from kg.store import open_store
 
+        address = None
+        if mode == "dask":  # a LocalCluster of `workers` processes, each with the pipeline loaded before timing
+            from distributed import Client, LocalCluster
+
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address=None)
+            client = Client(cluster)
+            client.run(load)
+            address = cluster.scheduler_address
+            t = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
-            report = build([str(corpus)], open_store(tmp + "/store"), workers=workers)
+            report = build([str(corpus)], open_store(tmp + "/store"), workers=workers, cluster=address)
             n = len(report.added)
             bad = [p for p in report.problems if "extraction failed" in str(p) or "not stored" in str(p)]
             assert not bad, bad[:3]  # inputs skipped by policy (language, empty) are fine
+        if address:
+            seconds = time.perf_counter() - t
+            client.close()
+            cluster.close()
+            return {"mode": mode, "workers": workers, "seconds": seconds, "docs": n, "chars": chars,
+                    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "child_peak_mb": 0}
     seconds = time.perf_counter() - t
     return {"mode": mode, "workers": workers, "seconds": seconds, "docs": n, "chars": chars,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -104,7 +121,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--modes", default="raw,raw-n2,extract,build,extract2,build2",
-                    help="which runs, in order (a trailing 2 = with --workers)")
+                    help="which runs, in order (a trailing 2 = with --workers; dask2 = a Dask LocalCluster of "
+                         "--workers processes)")
     ap.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:

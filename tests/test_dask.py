@@ -22,30 +22,44 @@ def cluster():
         yield c.scheduler_address
 
 
+ARTICLES = {
+    "port.txt": "Dock workers in the port of Vellmar ended a nine-day strike on Monday, the union said. \"We have "
+                "a fair deal now,\" said union leader Mara Okonkwo. The port handles about 40,000 containers a week.",
+    "port-copy.txt": "Dock workers in the port of Vellmar ended a nine-day strike on Monday, the union said. \"We "
+                     "have a fair deal now,\" said union leader Mara Okonkwo. The port handles about 40,000 "
+                     "containers a week.",
+    "mill.txt": "The Arlen steel mill will close in March, its owner Norvik Steel said on Tuesday. About 1,200 "
+                "people work there, according to mayor Jonas Feld.",
+    "rail.txt": "Okonkwo said on Wednesday that rail workers would join the talks. Officials expect more than "
+                "300 new jobs.",
+}
+
+
 def test_cluster_build_into_a_sparql_server_equals_a_local_build(cluster, tmp_path, monkeypatch, nlp):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setenv("KG_STORE_CACHE", str(tmp_path / "cache"))
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text + "\n", encoding="utf-8")
     local = open_store(str(tmp_path / "local"))
-    assert build([str(SEEDS)], local, workers=1).ok
+    assert build([str(src)], local, workers=1).links == 1
     with oxigraph_server(tmp_path / "oxigraph") as url:
         remote = open_store(url)
-        report = build([str(SEEDS)], remote, cluster=cluster, batch=2)
+        report = build([str(src)], remote, cluster=cluster, batch=2)
         assert report.ok, report.problems
-        assert sorted(report.added) == local.document_ids()
+        assert sorted(report.added) == local.document_ids() and report.links == 1
         assert export_nquads(remote) == export_nquads(local)
-        again = build([str(SEEDS)], remote, cluster=cluster)
-        assert len(again.unchanged) == 5 and not again.added and not again.repaired
+        again = build([str(src)], remote, cluster=cluster)
+        assert len(again.unchanged) == len(ARTICLES) and not again.added and not again.repaired
 
 
-def test_unreachable_cluster_is_one_line_naming_it(tmp_path):
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+def test_unreachable_cluster_is_one_error_naming_it(tmp_path, monkeypatch):
+    from kg.errors import KgError
 
+    monkeypatch.setenv("KG_CLUSTER_TIMEOUT", "2")
     address = f"tcp://127.0.0.1:{free_port()}"
-    out = subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(SEEDS), "--store",
-                          str(tmp_path / "s"), "--cluster", address, "--quiet"],
-                         capture_output=True, text=True, env={**os.environ, "KG_CLUSTER_TIMEOUT": "2"}, timeout=120)
-    assert out.returncode == 1
-    assert out.stderr.splitlines() == [out.stderr.strip()] and address in out.stderr and "Dask" in out.stderr
+    with pytest.raises(KgError) as err:
+        build([str(SEEDS)], open_store(str(tmp_path / "s")), cluster=address)
+    message = str(err.value)
+    assert "\n" not in message and address in message and "Dask scheduler" in message
