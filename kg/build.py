@@ -168,19 +168,12 @@ def build(
             InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
         )
 
-    unflushed = 0
+    writer = _Writer(store, report, stored, known)
 
     def flush() -> None:
-        nonlocal unflushed
         if pending:
-            _write(store, pending, report, stored, fresh=not any(r.id in known for r in pending))
-            unflushed += sum(len(r.named) + len(r.default) for r in pending)
+            writer.put(list(pending))
             pending.clear()
-            if unflushed >= FLUSH_BYTES:
-                # the embedded store's write buffers (one per index) otherwise grow with the corpus
-                store.flush()
-                unflushed = 0
-            pause_point("store")
 
     try:
         for rendered in extract_documents(docs, pipeline=pipeline, on_error=failed, workers=workers,
@@ -192,6 +185,7 @@ def build(
                 flush()
         flush()
     finally:
+        writer.close()
         if client is not None:
             client.close()
     progress("articles", seen, seen)  # the estimate may have counted lines that held no article
@@ -200,6 +194,53 @@ def build(
     report.replaced = [d for d in report.replaced if d in stored]
     derive(store, report, progress)
     return report
+
+
+class _Writer:
+    """Writes batches on a thread of its own while the next ones are parsed: the store's loader releases
+    the GIL, so a single-process build overlaps NLP and storage. At most two batches wait; ``close``
+    waits for the last one and re-raises what the thread hit (a store error is per document, see
+    ``_write``; anything else stops the build as it would without the thread)."""
+
+    def __init__(self, store, report: BuildReport, stored: set[str], known: dict[str, str]):
+        import queue
+        import threading
+
+        self.store, self.report, self.stored, self.known = store, report, stored, known
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.unflushed = 0
+        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is not None:
+                continue  # drain: the build is failing anyway
+            try:
+                _write(self.store, batch, self.report, self.stored,
+                       fresh=not any(r.id in self.known for r in batch))
+                self.unflushed += sum(len(r.named) + len(r.default) for r in batch)
+                if self.unflushed >= FLUSH_BYTES:
+                    # the embedded store's write buffers (one per index) otherwise grow with the corpus
+                    self.store.flush()
+                    self.unflushed = 0
+                pause_point("store")
+            except BaseException as exc:  # re-raised in the building thread by close()
+                self.error = exc
+
+    def put(self, batch: list[Rendered]) -> None:
+        if self.error is not None:
+            self.close()
+        self.queue.put(batch)
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
 
 
 def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], fresh: bool) -> None:

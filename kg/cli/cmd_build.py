@@ -72,6 +72,7 @@ class _progress:
         self.tasks: dict[str, int] = {}
         self.started: dict[str, float] = {}
         self.last: dict[str, float] = {}
+        self.shown: dict[str, tuple] = {}
 
     def __enter__(self):
         if not self.quiet and not self.plain:
@@ -117,7 +118,10 @@ class _progress:
             self.bar.update(self.tasks[stage], completed=done, total=total, rate=rate_text)
             return
         finished = total is not None and done >= total
+        if self.shown.get(stage) == (done, total):
+            return
         if first or finished or now - self.last.get(stage, 0.0) >= PLAIN_EVERY:
+            self.shown[stage] = (done, total)
             if first and done == 0 and not total and total is not None:
                 return
             self.last[stage] = now
