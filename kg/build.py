@@ -1,27 +1,48 @@
-"""``kg build``: ingest → extract → RDF → store, incrementally.
+"""``kg build``: ingest → extract → RDF → store, incrementally, streaming, crash-safe.
 
-A document whose content hash is already stored is skipped; a changed one has its named graph replaced
-in one transaction. After the documents, republication links and canonical entities are recomputed
-from what the store holds, so adding one article equals a full rebuild without re-parsing the others.
+Stages, each idempotent, so a build killed at any moment is repaired by the next one:
+
+1. **store** — a document whose content hash is already stored is skipped; the others are parsed and
+   extracted (in worker processes or on a Dask cluster, which send back N-Triples text), and written
+   ``batch`` documents per transaction: a batch is stored whole or not at all, and a document counts as
+   stored only once its content hash is (it is written with the batch).
+2. **link** — the republication (dedup) index beside the store records the id and content hash of every
+   document it covers; whatever differs from the store's documents (new, changed, removed — also after a
+   crash) is brought up to date, its links replaced in one transaction, then the index saved atomically.
+3. **resolve** — canonical entities are recomputed from every document's local entities whenever the
+   set of stored documents differs from the one they were last computed from (a fingerprint in
+   ``build-state.json``, written only after the canonical graph is committed).
+
+Derived state is never trusted just because a build ran: it is checked against the store's documents
+every time, so "unchanged 453" after a crash still repairs links and entities.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from kg.claims import iter_claims
-from kg.errors import InputError, KgError
-from kg.ingest import read_documents
+from kg.errors import InputError, KgError, StoreError
+from kg.ingest import corpus, read_documents
 from kg.nlp import describe, load
 from kg.pipeline import extract_documents
-from kg.rdf.mapping import build_time, canonical_graph, document_graph, document_metadata, link_graph
+from kg.rdf.mapping import build_time, canonical_triples, document_triples, link_triples, metadata_triples
 from kg.records import Document, Extraction
 
 DEDUP_FILE = "dedup-index.pkl"
+STATE_FILE = "build-state.json"
 PARALLEL_FROM = 32  # articles; below this a second process costs more than it saves
+BATCH = 64  # documents per store transaction
+FLUSH_BYTES = 32_000_000  # N-Triples written between two flushes of the store's write buffers to disk
+PAUSE_ENV = "KG_BUILD_PAUSE_AT"  # tests: stop (sleep) at a named point so a real process can be killed there
 
 
 @dataclass
@@ -33,18 +54,52 @@ class BuildReport:
     claims: dict[str, int] = field(default_factory=lambda: {"quote": 0, "quantity": 0, "relation": 0})
     links: int = 0
     entities: int = 0
-    extractions: list[Extraction] = field(default_factory=list)
+    extractions: list[Extraction] = field(default_factory=list)  # only with keep_extractions
+    repaired: list[str] = field(default_factory=list)  # derived state found stale without a document change
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None when unknown)
 
 
-def _no_progress(stage: str, done: int, total: int) -> None:
+def _no_progress(stage: str, done: int, total: int | None) -> None:
     pass
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document as the store needs it: what a worker sends back instead of the records."""
+
+    id: str
+    source_path: str
+    graph: str  # IRI of its named graph
+    default: str  # N-Triples for the default graph (the document, its outlet, the activity)
+    named: str  # N-Triples of its named graph (claims, local entities, mentions)
+    claims: tuple[tuple[str, int], ...]
+    extraction: Extraction | None = None
+    errors: tuple[str, ...] = ()  # extractors that failed on this article (its other claims are kept)
+
+
+def render(ex: Extraction, pipeline: str, when, keep: bool = False) -> Rendered:
+    named = document_triples(ex)
+    counts = {"quote": 0, "quantity": 0, "relation": 0}
+    for kind, *_ in iter_claims(ex):
+        counts[kind] += 1
+    return Rendered(ex.document.id, ex.document.source_path, str(named.identifier),
+                    metadata_triples(ex.document, pipeline, when).ntriples(), named.ntriples(),
+                    tuple(counts.items()), ex if keep else None, tuple(ex.extra.get("errors", ())))
+
+
+def pause_point(name: str) -> None:
+    """With ``KG_BUILD_PAUSE_AT=name``, say so on stderr and wait to be killed (crash tests only)."""
+    if os.environ.get(PAUSE_ENV) == name:
+        import sys
+
+        print(f"kg-paused-at {name}", file=sys.stderr, flush=True)
+        time.sleep(600)
 
 
 def build(
@@ -54,56 +109,92 @@ def build(
     progress: Progress = _no_progress,
     keep_extractions: bool = False,
     workers: int = 0,
+    cluster: str | None = None,
+    batch: int = BATCH,
+    total: int | None = None,
 ) -> BuildReport:
     """Build or update ``store`` from ``paths``. ``workers=0`` picks: one process for a handful of
-    articles (forking costs more than it saves), up to the number of cores for a batch."""
+    articles (forking costs more than it saves), up to the number of cores for a batch. ``cluster``: a
+    ``dask.distributed`` scheduler address to parse and extract on instead. ``total``: how many articles
+    to expect (for progress; estimated from the inputs when not given)."""
     report = BuildReport()
-    todo: list[Document] = []
-    from kg.ingest import corpus  # publisher boilerplate across the store: its passage index sits in the store folder
-
-    for item in read_documents(paths, boilerplate_index=corpus.index_path(store)):
-        if isinstance(item, InputError):
-            report.problems.append(item)
-            continue
-        old = store.document_hash(item.id)
-        if old == item.content_hash:
-            report.unchanged.append(item.id)
-        else:
-            (report.replaced if old else report.added).append(item.id)
-            todo.append(item)
-    total = len(todo)
-    progress("extract", 0, total)
-    name = describe(load(pipeline)) if todo else ""
-    when = build_time()
+    paths = [str(p) for p in paths]
+    known = store.document_hashes()
+    if total is None:
+        total = estimate_articles(paths)
     if workers <= 0:
-        workers = min(os.cpu_count() or 1, 4) if total >= PARALLEL_FROM else 1
-    stored_ids: set[str] = set()
-    for done, ex in enumerate(_safe_extract(todo, pipeline, report, workers), start=1):
-        try:
-            store.replace_document(ex.document.id, document_graph(ex), document_metadata(ex.document, name, when))
-        except KgError as exc:
-            report.problems.append(InputError(ex.document.source_path, f"not stored: {exc}"))
-        else:
-            stored_ids.add(ex.document.id)
-            for error in ex.extra.get("errors", ()):
-                report.problems.append(InputError(ex.document.source_path, f"{error}; its other claims are stored"))
-            for kind, *_ in iter_claims(ex):
-                report.claims[kind] += 1
-            if keep_extractions:
-                report.extractions.append(ex)
-        progress("extract", done, total)
+        workers = min(os.cpu_count() or 1, 4) if (total or 0) >= PARALLEL_FROM else 1
+    seen = 0
+
+    def todo() -> Iterator[Document]:
+        nonlocal seen
+        # publisher boilerplate across the store: its passage index sits in the store folder
+        for item in read_documents(paths, boilerplate_index=corpus.index_path(store)):
+            if isinstance(item, InputError):
+                report.problems.append(item)
+                seen += 1
+                progress("articles", seen, max(total or 0, seen))
+                continue
+            old = known.get(item.id)
+            if old == item.content_hash:
+                report.unchanged.append(item.id)
+                seen += 1
+                progress("articles", seen, max(total or 0, seen))
+                continue
+            (report.replaced if old else report.added).append(item.id)
+            yield item
+
+    progress("articles", 0, total)
+    docs = todo()
+    first = next(docs, None)  # nothing to parse: do not even load the pipeline (or reach the cluster)
+    docs = chain([first], docs) if first is not None else iter(())
+    client = None
+    if first is None:
+        name = ""
+    elif cluster:
+        from kg.pipeline import connect, pipeline_on
+
+        client = connect(cluster)
+        name = pipeline_on(client, pipeline)
+    else:
+        name = describe(load(pipeline))
+    finish = partial(render, pipeline=name, when=build_time(), keep=keep_extractions)
+    stored: set[str] = set()
+    pending: list[Rendered] = []
+
+    def failed(doc: Document, exc: Exception) -> None:
+        nonlocal seen
+        seen += 1
+        progress("articles", seen, max(total or 0, seen))
+        report.problems.append(
+            InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
+        )
+
+    writer = _Writer(store, report, stored, known)
+
+    def flush() -> None:
+        if pending:
+            writer.put(list(pending))
+            pending.clear()
+
+    try:
+        for rendered in extract_documents(docs, pipeline=pipeline, on_error=failed, workers=workers,
+                                          finish=finish, cluster=client):
+            pending.append(rendered)
+            seen += 1
+            progress("articles", seen, max(total or 0, seen))
+            if len(pending) >= batch:
+                flush()
+        flush()
+    finally:
+        writer.close()
+        if client is not None:
+            client.close()
+    progress("articles", seen, seen)  # the estimate may have counted lines that held no article
     # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
-    stored = [d for d in todo if d.id in stored_ids]
-    report.added = [d for d in report.added if d in stored_ids]
-    report.replaced = [d for d in report.replaced if d in stored_ids]
-    if stored:
-        progress("link", 0, 1)
-        report.links = _link(stored, store)
-        progress("link", 1, 1)
-    if todo:
-        progress("resolve", 0, 1)
-        report.entities = resolve_entities(store)
-        progress("resolve", 1, 1)
+    report.added = [d for d in report.added if d in stored]
+    report.replaced = [d for d in report.replaced if d in stored]
+    derive(store, report, progress)
     _commit(store)
     return report
 
@@ -115,13 +206,95 @@ def _commit(store) -> None:
         commit()
 
 
-def _safe_extract(todo: list[Document], pipeline: str | None, report: BuildReport, workers: int):
-    def failed(doc: Document, exc: Exception) -> None:
-        report.problems.append(
-            InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
-        )
+class _Writer:
+    """Writes batches on a thread of its own while the next ones are parsed: the store's loader releases
+    the GIL, so a single-process build overlaps NLP and storage. At most two batches wait; ``close``
+    waits for the last one and re-raises what the thread hit (a store error is per document, see
+    ``_write``; anything else stops the build as it would without the thread)."""
 
-    return extract_documents(todo, pipeline=pipeline, on_error=failed, workers=workers)
+    def __init__(self, store, report: BuildReport, stored: set[str], known: dict[str, str]):
+        import queue
+        import threading
+
+        self.store, self.report, self.stored, self.known = store, report, stored, known
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.unflushed = 0
+        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is not None:
+                continue  # drain: the build is failing anyway
+            try:
+                _write(self.store, batch, self.report, self.stored,
+                       fresh=not any(r.id in self.known for r in batch))
+                self.unflushed += sum(len(r.named) + len(r.default) for r in batch)
+                if self.unflushed >= FLUSH_BYTES:
+                    # the embedded store's write buffers (one per index) otherwise grow with the corpus
+                    self.store.flush()
+                    self.unflushed = 0
+                pause_point("store")
+            except BaseException as exc:  # re-raised in the building thread by close()
+                self.error = exc
+
+    def put(self, batch: list[Rendered]) -> None:
+        if self.error is not None:
+            self.close()
+        self.queue.put(batch)
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
+def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], fresh: bool) -> None:
+    """One transaction for the batch; if the store refuses it, each document alone, so one bad document
+    (or a server hiccup) costs only itself. A refused document stays unmarked: the next build retries it."""
+    try:
+        store.write_documents(batch, fresh=fresh)
+        ok = batch
+    except KgError:
+        ok = []
+        for r in batch:
+            try:
+                store.write_documents([r], fresh=fresh)
+            except KgError as exc:
+                report.problems.append(InputError(r.source_path, f"not stored: {exc}"))
+            else:
+                ok.append(r)
+    for r in ok:
+        stored.add(r.id)
+        for error in r.errors:
+            report.problems.append(InputError(r.source_path, f"{error}; its other claims are stored"))
+        for kind, n in r.claims:
+            report.claims[kind] += n
+        if r.extraction is not None:
+            report.extractions.append(r.extraction)
+
+
+# ------------------------------------------------------------------------------------------- derived state
+def derive(store, report: BuildReport | None = None, progress: Progress = _no_progress) -> BuildReport:
+    """Bring links and canonical entities up to date with the stored documents (no NLP; a no-op when
+    they already are). Run by every build and by ``remove``; after a crash it is the repair."""
+    report = report if report is not None else BuildReport()
+    hashes = store.document_hashes()
+    report.links = link(store, hashes, progress, report)
+    report.entities = resolve_if_stale(store, hashes, progress, report)
+    return report
+
+
+def fingerprint(hashes: dict[str, str]) -> str:
+    """What derived state is versioned by: the stored documents' ids and content hashes."""
+    h = hashlib.sha256()
+    for doc_id in sorted(hashes):
+        h.update(f"{doc_id}\t{hashes[doc_id]}\n".encode())
+    return h.hexdigest()
 
 
 def _dedup_path(store) -> Path | None:
@@ -130,46 +303,130 @@ def _dedup_path(store) -> Path | None:
     return Path(path) / DEDUP_FILE if path is not None else None
 
 
-def _link(docs: list[Document], store) -> int:
-    """Republication / passage-reuse links of the new documents, via the persisted LSH index."""
+def _load_index(path: Path | None):
     from kg.ingest.dedup import DedupIndex
 
+    if path is None:
+        return DedupIndex()
+    try:
+        return DedupIndex.load(path)
+    except StoreError:
+        return DedupIndex()  # unreadable or from another version: derived state, so recompute it
+
+
+TEXT_BATCH = 256  # documents' texts fetched per query while indexing
+
+
+def link(store, hashes: dict[str, str], progress: Progress = _no_progress, report: BuildReport | None = None) -> int:
+    """Republication / passage-reuse links for every document the index does not cover as stored."""
     path = _dedup_path(store)
-    index = DedupIndex.load(path) if path is not None else DedupIndex()
-    n = 0
-    for doc in sorted(docs, key=lambda d: d.id):
-        index.remove(doc.id)
-        links = index.add(doc)
-        store.replace_links(doc.id, link_graph(links))
-        n += len(links)
+    index = _load_index(path)
+    covered = index.hashes
+    gone = sorted(d for d, h in covered.items() if hashes.get(d) != h)
+    todo = sorted(d for d, h in hashes.items() if covered.get(d) != h)
+    if not gone and not todo:
+        return 0
+    if report is not None and not report.added and not report.replaced:
+        report.repaired.append("links")
+    for d in gone:
+        index.remove(d)
+    links = []
+    progress("link", 0, len(todo))
+    for start in range(0, len(todo), TEXT_BATCH):
+        ids = todo[start : start + TEXT_BATCH]
+        texts = store.document_texts(ids)
+        for i, doc_id in enumerate(ids, start=start + 1):
+            if doc_id not in texts:
+                continue
+            text, date = texts[doc_id]
+            links += index.add(Document(id=doc_id, text=text, source_path="", content_hash=hashes[doc_id],
+                                        date=date))
+            progress("link", i, len(todo))
+    pause_point("link")
+    store.replace_links_of(gone + todo, link_triples(links))
+    pause_point("linked")
     if path is not None:
         index.save(path)
+    return len(links)
+
+
+def _read_state(store) -> dict:
+    path = getattr(store, "path", None)
+    if path is None:
+        return {}
+    try:
+        data = json.loads((Path(path) / STATE_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_state(store, **values) -> None:
+    path = getattr(store, "path", None)
+    if path is None:
+        return
+    target = Path(path) / STATE_FILE
+    state = _read_state(store) | values
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot write the build state ({exc.strerror})") from None
+
+
+def resolve_if_stale(store, hashes: dict[str, str], progress: Progress = _no_progress,
+                     report: BuildReport | None = None) -> int:
+    fp = fingerprint(hashes)
+    if _read_state(store).get("entities") == fp:
+        return 0
+    if report is not None and not report.added and not report.replaced:
+        report.repaired.append("entities")
+    n = resolve_entities(store, progress)
+    _write_state(store, entities=fp)
     return n
 
 
-def resolve_entities(store) -> int:
+def resolve_entities(store, progress: Progress = _no_progress) -> int:
     """Recompute canonical entities from every document's local entities (cheap: no NLP)."""
     from kg.resolve import resolve
 
-    canonicals = resolve(store.local_entities())
-    store.replace_canonical(canonical_graph(canonicals))
+    local = store.local_entities()
+    progress("resolve", 0, len(local))
+    canonicals = resolve(local)
+    pause_point("resolve")
+    store.replace_canonical(canonical_triples(canonicals))
+    progress("resolve", len(local), len(local))
     return len(canonicals)
 
 
 def remove(doc_ids: Iterable[str], store) -> list[str]:
     removed = [d for d in doc_ids if store.remove_document(d)]
     if removed:
-        from kg.ingest import corpus
-
         corpus.forget(removed, corpus.index_path(store))
-        path = _dedup_path(store)
-        if path is not None and path.exists():
-            from kg.ingest.dedup import DedupIndex
-
-            index = DedupIndex.load(path)
-            for d in removed:
-                index.remove(d)
-            index.save(path)
-        resolve_entities(store)
+        derive(store)
         _commit(store)
     return removed
+
+
+# ------------------------------------------------------------------------------------------- progress total
+def estimate_articles(paths: Iterable[str]) -> int | None:
+    """How many articles the inputs hold, cheaply (files counted, JSONL lines counted, nothing parsed);
+    None when it cannot be told (standard input)."""
+    from kg.ingest import JSONL, expand
+
+    n = 0
+    for item in expand(list(paths)):
+        if isinstance(item, InputError):
+            continue
+        if not isinstance(item, Path):
+            return None
+        if item.suffix.lower() in JSONL:
+            try:
+                with open(item, "rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            except OSError:
+                continue
+        else:
+            n += 1
+    return n

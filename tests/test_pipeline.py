@@ -51,3 +51,39 @@ def test_pipeline_workers_give_the_same_records(nlp):
     one = list(extract_documents(docs))
     two = list(extract_documents(docs, workers=2, batch_size=1))
     assert one == two
+
+
+@pytest.fixture
+def dying_worker(monkeypatch, tmp_path):
+    """Texts starting DIE kill their worker process (os._exit, like the OOM killer would) every time;
+    DIE-ONCE only the first time (a marker file remembers)."""
+    import os
+
+    real = kg.pipeline.extract_doc
+    marker = tmp_path / "died-once"
+
+    def extract(doc, document, pipeline=""):
+        if doc.text.startswith("DIE-ONCE") and not marker.exists():
+            marker.touch()
+            os._exit(1)
+        if doc.text.startswith("DIE "):
+            os._exit(1)
+        return real(doc, document, pipeline=pipeline)
+
+    monkeypatch.setattr(kg.pipeline, "extract_doc", extract)
+
+
+@pytest.mark.parametrize(("second", "lost"), [
+    ("DIE this article kills its worker every time.", ["w1"]),  # retried once, then reported
+    ("DIE-ONCE this one kills its worker the first time only.", []),  # the retry gets it through
+])
+def test_pipeline_worker_death_loses_only_its_batch_retried_once(nlp, dying_worker, second, lost):
+    texts = ["The minister said on Monday that prices rose.", second, "Officials said 300 people left.",
+             "The company said it would open a plant."]
+    docs = [Document(id=f"w{i}", text=t, source_path=f"w{i}.txt", content_hash=content_hash(t))
+            for i, t in enumerate(texts)]
+    failed = []
+    out = list(extract_documents(docs, on_error=lambda d, e: failed.append((d.id, type(e).__name__)), workers=2,
+                                 batch_size=1))
+    assert [e.document.id for e in out] == [d.id for d in docs if d.id not in lost]
+    assert failed == [(d, "WorkerLost") for d in lost]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.common import PIPELINE_OPTION, STORE_OPTION, console, report_problem, report_skipped
+from kg.cli.common import PIPELINE_OPTION, STORE_OPTION, console, err_console, report_problem, report_skipped
 from kg.errors import SkippedInput
 from kg.store import open_store
 
-STAGES = {"extract": "Reading and extracting", "link": "Linking republications", "resolve": "Resolving entities"}
+STAGES = {"articles": "Reading, extracting, storing", "link": "Linking republications",
+          "resolve": "Resolving entities"}
+UNITS = {"articles": "articles", "link": "documents", "resolve": "entities"}
+PLAIN_EVERY = 10.0  # seconds between two progress lines in plain (non-terminal) mode
 
 
 def build(
@@ -20,6 +22,12 @@ def build(
     pipeline: str = PIPELINE_OPTION,
     show: int = typer.Option(5, "--show", help="How many claims to print after the summary (0: none)."),
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
+    cluster: str = typer.Option(None, "--cluster", help="Parse and extract on a Dask cluster: its scheduler "
+                                "address, e.g. tcp://host:8786 (the workers need kg and the pipeline)."),
+    batch: int = typer.Option(64, "--batch", min=1, help="Documents per store transaction."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, no summary: only problems."),
+    plain: bool = typer.Option(None, "--plain/--live", help="Progress as plain log lines (default when the "
+                               "output is not a terminal) or a live bar."),
 ) -> None:
     """Build (or update) the knowledge graph from articles. Unchanged articles are skipped.
 
@@ -27,26 +35,23 @@ def build(
     (the others are still stored); 2: wrong usage."""
     # imported here, not at module top: they pull in spaCy, and `kg --help` should not wait for it
     from kg.build import build as run_build
+
     st = open_store(store)
-    with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
-    ) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
-        report = run_build(paths, st, pipeline=pipeline, progress=progress, keep_extractions=show > 0,
-                               workers=workers)
+    if plain is None:
+        plain = not err_console.is_terminal
+    with _progress(quiet, plain) as progress:
+        report = run_build(paths, st, pipeline=pipeline, progress=progress, keep_extractions=show > 0 and not quiet,
+                           workers=workers, cluster=cluster, batch=batch)
     skipped = [p for p in report.problems if isinstance(p, SkippedInput)]
     failed = [p for p in report.problems if not isinstance(p, SkippedInput)]
     for note in skipped:
         report_skipped(note)
     for problem in failed:
         report_problem(problem)
+    if quiet:
+        if failed:
+            raise typer.Exit(1)
+        return
     table = Table(title=f"kg build → {store}", show_header=False, title_justify="left")
     table.add_row("documents added", str(len(report.added)))
     table.add_row("documents replaced", str(len(report.replaced)))
@@ -55,6 +60,8 @@ def build(
                   f"{report.claims['quote']} / {report.claims['quantity']} / {report.claims['relation']}")
     table.add_row("document links", str(report.links))
     table.add_row("canonical entities", str(report.entities))
+    if report.repaired:
+        table.add_row("repaired (stale after an interrupted build)", ", ".join(report.repaired))
     if skipped:
         table.add_row("skipped by policy", Text(str(len(skipped)), style="yellow"))
     table.add_row("problems", Text(str(len(failed)), style="red") if failed else "0")
@@ -63,6 +70,83 @@ def build(
         _print_examples(report.extractions, show)
     if failed:
         raise typer.Exit(1)
+
+
+class _progress:
+    """Per-stage progress on stderr: a live rich bar (articles/s, ETA) on a terminal, or a plain line
+    per stage start, every ``PLAIN_EVERY`` seconds and at the end, for logs; nothing with --quiet."""
+
+    def __init__(self, quiet: bool, plain: bool):
+        self.quiet, self.plain = quiet, plain
+        self.bar = None
+        self.tasks: dict[str, int] = {}
+        self.started: dict[str, float] = {}
+        self.last: dict[str, float] = {}
+        self.shown: dict[str, tuple] = {}
+
+    def __enter__(self):
+        if not self.quiet and not self.plain:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(
+                TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                console=err_console, transient=True,
+            )
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        import time
+
+        if self.quiet:
+            return
+        now = time.monotonic()
+        first = stage not in self.started
+        if first:
+            self.started[stage] = now
+        elapsed = now - self.started[stage]
+        rate = done / elapsed if elapsed > 0 and done else 0.0
+        unit = UNITS.get(stage, "items")
+        rate_text = f"{rate:.1f} {unit}/s" if rate else ""
+        if self.bar is not None:
+            if first:
+                self.tasks[stage] = self.bar.add_task(STAGES.get(stage, stage), total=total, rate="")
+            self.bar.update(self.tasks[stage], completed=done, total=total, rate=rate_text)
+            return
+        finished = total is not None and done >= total
+        if self.shown.get(stage) == (done, total):
+            return
+        if first or finished or now - self.last.get(stage, 0.0) >= PLAIN_EVERY:
+            self.shown[stage] = (done, total)
+            if first and done == 0 and not total and total is not None:
+                return
+            self.last[stage] = now
+            of = f"/{total}" if total is not None else ""
+            eta = ""
+            if rate and total is not None and not finished:
+                eta = f", ETA {_clock((total - done) / rate)}"
+            err_console.print(f"{STAGES.get(stage, stage)}: {done}{of} {unit}, {_clock(elapsed)} elapsed"
+                              + (f", {rate_text}" if rate_text else "") + eta, highlight=False, soft_wrap=True)
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
+        f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def _print_examples(extractions, n: int) -> None:

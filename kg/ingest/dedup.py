@@ -46,7 +46,7 @@ from kg.errors import StoreError
 from kg.ingest.lexicon import words
 from kg.records import DocLink, Document
 
-FORMAT = 1
+FORMAT = 2  # 2: the index records each document's content hash (builds check it against the store)
 SHINGLE = 5  # words per shingle for copies
 NUM_PERM = 128
 SCHEME = "affine32"  # explicit, so a saved index stays comparable across datasketch defaults (32-bit values)
@@ -181,6 +181,7 @@ class DedupIndex:
         self._copies = MinHashLSH(threshold=COPY_LSH, num_perm=NUM_PERM)
         self._anchors = MinHashLSH(num_perm=NUM_PERM, params=ANCHOR_BANDS)
         self._entries: dict[str, _Entry] = {}
+        self.hashes: dict[str, str] = {}  # doc id → content hash of the version indexed
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -212,6 +213,7 @@ class DedupIndex:
         self._copies.insert(doc.id, copy_mh)
         self._anchors.insert(doc.id, anchor_mh)
         self._entries[doc.id] = entry
+        self.hashes[doc.id] = doc.content_hash
         return sorted(links.values(), key=lambda x: (x.source, x.target, x.kind))
 
     def remove(self, doc_id: str) -> None:
@@ -221,6 +223,7 @@ class DedupIndex:
         self._copies.remove(doc_id)
         self._anchors.remove(doc_id)
         del self._entries[doc_id]
+        self.hashes.pop(doc_id, None)
 
     def _text(self, doc_id: str) -> str:
         return zlib.decompress(self._entries[doc_id].text).decode("utf-8")
@@ -258,6 +261,13 @@ class DedupIndex:
         try:
             with open(tmp, "wb") as fh:
                 pickle.dump({"format": FORMAT, "index": self}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if os.environ.get("KG_BUILD_PAUSE_AT") == "index":  # crash tests: killed mid-save
+                    import sys
+                    import time
+
+                    fh.flush()
+                    print("kg-paused-at index", file=sys.stderr, flush=True)
+                    time.sleep(600)
             os.replace(tmp, path)
         except OSError as exc:
             raise StoreError(f"{path}: cannot write the dedup index ({exc.strerror})") from None

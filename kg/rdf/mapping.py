@@ -19,6 +19,7 @@ from kg import __version__
 from kg.claims import iter_claims
 from kg.ids import activity_iri, doc_iri, graph_iri, link_iri, local_entity_iri, outlet_iri
 from kg.rdf.namespace import KG, KG_NS, OA
+from kg.rdf.sink import Triples
 from kg.records import DocLink, Document, Entity, Evidence, Extraction, NumericClaim, Quote, Relation
 
 CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
@@ -76,7 +77,7 @@ class _Builder:
         self.ex = ex
         self.doc = ex.document
         self.D = URIRef(doc_iri(self.doc.id))
-        self.g = Graph(identifier=URIRef(graph_iri(self.doc.id)))
+        self.g = Triples(identifier=URIRef(graph_iri(self.doc.id)))
         self.local: dict[str, URIRef] = {}  # lower-cased name → local entity IRI
 
     def selector(self, node: URIRef, start: int, end: int) -> None:
@@ -214,7 +215,7 @@ class _Builder:
         # the plain triple, for easy SPARQL; the claim node above carries its evidence
         g.add((s, relation_property(r.predicate), o))
 
-    def build(self) -> Graph:
+    def build(self) -> Triples:
         for ent in self.ex.entities:
             self.entity(ent)
         quote_iris: dict[int, URIRef] = {}
@@ -236,12 +237,22 @@ class _Builder:
 
 def document_graph(ex: Extraction) -> Graph:
     """The document's named graph: its claims, local entities and mentions."""
+    return document_triples(ex).graph()
+
+
+def document_triples(ex: Extraction) -> Triples:
+    """``document_graph`` as a light triple sink (what ``kg build`` writes out as N-Quads)."""
     return _Builder(ex).build()
 
 
 def document_metadata(doc: Document, pipeline: str, when: datetime | None = None) -> Graph:
     """Triples about the document for the default graph."""
-    g = Graph()
+    return metadata_triples(doc, pipeline, when).graph()
+
+
+def metadata_triples(doc: Document, pipeline: str, when: datetime | None = None) -> Triples:
+    """``document_metadata`` as a light triple sink."""
+    g = Triples()
     D, G = URIRef(doc_iri(doc.id)), URIRef(graph_iri(doc.id))
     act = URIRef(activity_iri(__version__, pipeline))
     g.add((D, RDF.type, KG.Document))
@@ -281,7 +292,7 @@ def document_metadata(doc: Document, pipeline: str, when: datetime | None = None
     return g
 
 
-def _outlet(g: Graph, name: str) -> URIRef:
+def _outlet(g: Triples, name: str) -> URIRef:
     out = URIRef(outlet_iri(name))
     g.add((out, RDF.type, KG.MediaOutlet))
     g.add((out, RDF.type, SDO.Organization))
@@ -291,7 +302,12 @@ def _outlet(g: Graph, name: str) -> URIRef:
 
 def link_graph(links: Iterable[DocLink]) -> Graph:
     """Republication / passage-reuse links between documents (default graph)."""
-    g = Graph()
+    return link_triples(links).graph()
+
+
+def link_triples(links: Iterable[DocLink]) -> Triples:
+    """``link_graph`` as a light triple sink."""
+    g = Triples()
     props = {"republication_of": KG.republicationOf, "same_story_as": KG.sameStoryAs,
              "reuses_passages_of": KG.reusesPassagesOf}
     for link in links:
@@ -316,7 +332,12 @@ def link_graph(links: Iterable[DocLink]) -> Graph:
 
 def canonical_graph(canonicals: Iterable) -> Graph:
     """Canonical entities (from ``kg.resolve``) and the ``kg:canonical`` links to them (default graph)."""
-    g = Graph()
+    return canonical_triples(canonicals).graph()
+
+
+def canonical_triples(canonicals: Iterable) -> Triples:
+    """``canonical_graph`` as a light triple sink."""
+    g = Triples()
     for c in canonicals:
         node = URIRef(c.iri)
         for cls in TYPE_CLASSES.get(c.type, (SDO.Thing,)):

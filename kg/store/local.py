@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from kg.errors import QueryError, StoreError
 from kg.query import with_prefixes
@@ -119,6 +119,24 @@ class LocalStore:
         _, rows = self.select("SELECT ?id WHERE { ?d a kg:Document ; schema:identifier ?id } ORDER BY ?id")
         return [r["id"] for r in rows]
 
+    def document_hashes(self) -> dict[str, str]:
+        """Every stored document's id → content hash (one query: what derived state is versioned by)."""
+        _, rows = self.select("SELECT ?id ?h WHERE { ?d a kg:Document ; schema:identifier ?id ; kg:contentHash ?h }")
+        return {r["id"]: r["h"] for r in rows}
+
+    def document_texts(self, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """id → (cleaned text, publication date) of stored documents (what the dedup index needs)."""
+        from kg.rdf.sink import literal
+
+        if not doc_ids:
+            return {}
+        values = " ".join(literal(Literal(d)) for d in doc_ids)
+        _, rows = self.select(
+            f"SELECT ?id ?text ?date WHERE {{ VALUES ?id {{ {values} }} ?d schema:identifier ?id ; a kg:Document ; "
+            f"schema:text ?text . OPTIONAL {{ ?d schema:datePublished ?date }} }}"
+        )
+        return {r["id"]: (r["text"], None if r["date"] is None else str(r["date"])) for r in rows}
+
     def local_entities(self):
         return local_entities_from_rows(
             self.select(updates.LOCAL_ENTITIES)[1], self.select(updates.LOCAL_ALTS)[1],
@@ -138,6 +156,25 @@ class LocalStore:
 
     def replace_document(self, doc_id: str, named: Graph, metadata: Graph) -> None:
         self.update(updates.replace_document(doc_id, named, metadata))
+
+    def write_documents(self, batch, fresh: bool = False) -> None:
+        """Store many rendered documents (``kg.build.Rendered``) in ONE transaction: all or none.
+        ``fresh``: none of them is stored yet, so nothing needs deleting and the batch goes through the
+        N-Quads loader (2.5× faster than parsing the same triples as SPARQL INSERT DATA)."""
+        if not fresh:
+            self.update(updates.replace_documents(batch))
+            return
+        if self.db is None:
+            raise StoreError(f"{self.path}: store is closed")
+        try:
+            self.db.load(updates.nquads(batch), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise StoreError(f"cannot store the batch ({exc})") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed ({exc})") from None
+
+    def replace_links_of(self, doc_ids, links) -> None:
+        self.update(updates.replace_links_of(doc_ids, links))
 
     def remove_document(self, doc_id: str) -> bool:
         if self.document_hash(doc_id) is None:

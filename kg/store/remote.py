@@ -42,6 +42,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.ids import slug
 from kg.query import with_prefixes
+from kg.store import updates
 from kg.store.local import DATASET_FORMATS, FORMATS, SUFFIX_FORMATS, LocalStore
 
 TOKEN_ENV = "KG_STORE_TOKEN"
@@ -64,6 +65,7 @@ LAYOUTS = {
 QUERY_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
                 "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5")
 NTRIPLES = "application/n-triples"
+NQUADS = "application/n-quads"
 
 
 class StoreTimeout(StoreError):
@@ -172,6 +174,9 @@ class RemoteStore:
     replace_document = LocalStore.replace_document
     remove_document = LocalStore.remove_document
     replace_links = LocalStore.replace_links
+    replace_links_of = LocalStore.replace_links_of
+    document_hashes = LocalStore.document_hashes
+    document_texts = LocalStore.document_texts
     replace_canonical = LocalStore.replace_canonical
 
     def named_graphs(self) -> list[str]:
@@ -189,6 +194,17 @@ class RemoteStore:
         """One SPARQL 1.1 Update request: the server applies it in one transaction."""
         r = self._request("POST", self.endpoints["update"], "update", data={"update": sparql})
         self._check(r, "update", syntax=True)
+
+    def write_documents(self, batch, fresh: bool = False) -> None:
+        """A batch of rendered documents: their old versions (unless ``fresh``) go in one update, then ONE
+        Graph Store Protocol POST of N-Quads adds the batch (the server applies it atomically). If the
+        server refuses it, no document of the batch has its content hash stored, so the next build
+        retries them all."""
+        if not fresh:
+            self.update(updates.delete_documents([r.id for r in batch]))
+        resp = self._request("POST", self.endpoints["store"], "bulk load", content=updates.nquads(batch),
+                             headers={"Content-Type": NQUADS})
+        self._check(resp, "bulk load")
 
     # ---------------------------------------------------------------- import / export (Graph Store Protocol)
     def _graph_url(self, graph: str | None) -> str:

@@ -9,14 +9,15 @@ from rdflib import Graph
 from kg.ids import doc_iri, graph_iri
 from kg.query import prologue
 from kg.query.terms import iri
+from kg.rdf.sink import Triples, ntriples
 
 
-def _triples(g: Graph) -> str:
+def _triples(g: Graph | Triples) -> str:
     # N-Triples lines are valid triples inside INSERT DATA (IRIs in <>, escaped literals, no prefixes)
-    return g.serialize(format="nt")
+    return ntriples(g)
 
 
-def insert_data(default: Graph | None = None, named: Graph | None = None) -> str:
+def insert_data(default: Graph | Triples | None = None, named: Graph | Triples | None = None) -> str:
     parts = ["INSERT DATA {\n"]
     if default is not None:
         parts.append(_triples(default))
@@ -57,14 +58,46 @@ def replace_links(doc_id: str, links: Graph) -> str:
     return request(delete_links(doc_id), insert_data(links))
 
 
+def replace_documents(batch) -> str:
+    """Many documents in ONE request (one transaction): each one's old graph, metadata and links go,
+    the new ones come in. ``batch``: records with ``id``, ``graph`` (IRI), ``default`` and ``named``
+    (N-Triples text), as ``kg.build`` renders them."""
+    parts = ["INSERT DATA {\n"]
+    parts += [r.default for r in batch]
+    parts += [f"GRAPH {iri(r.graph)} {{\n{r.named}}}\n" for r in batch]
+    parts.append("}")
+    return request(*(delete_document(r.id) for r in batch), "".join(parts))
+
+
+def nquads(batch) -> bytes:
+    """N-Quads of rendered documents: their default-graph triples, then each one's named graph."""
+    parts = []
+    for r in batch:
+        parts.append(r.default)
+        g = f" {iri(r.graph)} .\n"
+        parts += [line[:-2] + g for line in r.named.splitlines()]
+    return "".join(parts).encode("utf-8")
+
+
+def delete_documents(doc_ids) -> str:
+    return request(*(delete_document(d) for d in doc_ids))
+
+
+def replace_links_of(doc_ids, links: Graph | Triples) -> str:
+    """The links touching any of ``doc_ids`` replaced by ``links``, in one request."""
+    return request(*(delete_links(d) for d in doc_ids), insert_data(links))
+
+
 def remove_document(doc_id: str) -> str:
     return request(delete_document(doc_id))
 
 
-def replace_canonical(canonical: Graph) -> str:
+def replace_canonical(canonical: Graph | Triples) -> str:
+    # canonical nodes are found through their labels (an index lookup by predicate), not by scanning
+    # every subject of the store for the urn:kg:entity: prefix
     return request(
         "DELETE WHERE { ?le kg:canonical ?c }",
-        'DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), "urn:kg:entity:")) }',
+        'DELETE { ?s ?p ?o } WHERE { ?s rdfs:label ?l FILTER(STRSTARTS(STR(?s), "urn:kg:entity:")) ?s ?p ?o }',
         insert_data(canonical),
     )
 

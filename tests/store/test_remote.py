@@ -221,3 +221,20 @@ def test_cli_query_and_serve_over_the_remote_store(remote, seeds_store):
         assert httpx.get(f"{url}/health").json()["store"] == "remote"
         assert httpx.get(f"{url}/claims", params={"q": "Tokayev"}, timeout=30).status_code == 200
     assert remote.document_ids() == seeds_store.document_ids()
+
+
+def test_remote_refusing_a_batch_leaves_its_documents_unmarked_for_the_next_build(tmp_path, monkeypatch, nlp):
+    """A server whose bulk-load endpoint refuses the batch (here: a store path it does not serve): every
+    document of the batch is reported and none is marked stored, so the next build stores them all."""
+    monkeypatch.setenv("KG_STORE_CACHE", str(tmp_path / "cache"))
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("The mayor of Tarnow said on Friday that 120 new homes would be built.\n",
+                               encoding="utf-8")
+    (src / "b.txt").write_text("Union leaders in Tarnow said the strike would end on Monday.\n", encoding="utf-8")
+    with oxigraph_server(tmp_path / "oxigraph") as url:
+        refused = build([str(src)], RemoteStore(url + "#store=no-such-endpoint"), workers=1)
+        assert len(refused.problems) == 2 and all("not stored" in str(p) for p in refused.problems)
+        assert refused.added == [] and RemoteStore(url).document_ids() == []
+        retried = build([str(src)], RemoteStore(url), workers=1)
+        assert retried.ok and sorted(retried.added) == ["a", "b"]

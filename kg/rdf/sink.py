@@ -1,0 +1,106 @@
+"""A light triple sink for the mapping: rdflib's ``Graph.add`` without rdflib's in-memory indexes.
+
+The mapping code builds its triples with ``sink.add((s, p, o))`` exactly as it would on an rdflib
+``Graph``; ``kg build`` writes the sink straight out as N-Triples / N-Quads text (the store parses it in
+Rust), and ``graph()`` gives an rdflib ``Graph`` of the same triples for users, SHACL and tests. Building
+an indexed rdflib graph and serialising it again was a third of a build's non-NLP time.
+
+Escaping follows the N-Triples grammar (and rdflib's own N-Triples serialiser, so both give the same
+text): ``\\``, ``"``, line feed and carriage return are escaped in literals; an IRI holding a character
+N-Triples forbids is refused with ``ValueError`` instead of being written out broken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+# characters IRIREF excludes: controls, space, <>"{}|^`\
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_XSD_STRING = str(XSD.string)
+
+
+def iri(term: str) -> str:
+    """``<term>``, or ``ValueError`` when the IRI cannot be written in N-Triples."""
+    if _BAD_IRI.search(term):
+        raise ValueError(f"not a valid IRI for N-Triples: {term!r}")
+    return f"<{term}>"
+
+
+def literal(term: Literal) -> str:
+    text = '"' + str(term).replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+        return f"{text}^^{iri(term.datatype)}"
+    return text
+
+
+def term_nt(term) -> str:
+    """One rdflib term in N-Triples syntax."""
+    if isinstance(term, Literal):
+        return literal(term)
+    if isinstance(term, URIRef):
+        return iri(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise TypeError(f"cannot write {term!r} as an RDF term")
+
+
+class Triples:
+    """A list of triples with the parts of rdflib's ``Graph`` the mapping uses (``add``, ``identifier``,
+    iteration, ``len``, ``in``). Duplicates are dropped when written out, as a graph would."""
+
+    __slots__ = ("identifier", "_triples")
+
+    def __init__(self, identifier: URIRef | None = None):
+        self.identifier = identifier
+        self._triples: list[tuple] = []
+
+    def add(self, triple: tuple) -> Triples:
+        self._triples.append(triple)
+        return self
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(dict.fromkeys(self._triples))
+
+    def __len__(self) -> int:
+        return len(set(self._triples))
+
+    def __contains__(self, triple: tuple) -> bool:
+        return triple in self._triples
+
+    def triples(self, pattern: tuple = (None, None, None)) -> Iterator[tuple]:
+        for t in self:
+            if all(want is None or want == got for want, got in zip(pattern, t, strict=True)):
+                yield t
+
+    def lines(self) -> list[str]:
+        """N-Triples lines (no newline), duplicates dropped, first-added order."""
+        return list(dict.fromkeys(f"{term_nt(s)} {term_nt(p)} {term_nt(o)} ." for s, p, o in self._triples))
+
+    def ntriples(self) -> str:
+        return "".join(line + "\n" for line in self.lines())
+
+    def nquads(self) -> str:
+        """N-Quads text: the triples in the named graph ``identifier`` (the default graph without one)."""
+        if self.identifier is None:
+            return self.ntriples()
+        g = " " + iri(self.identifier) + " .\n"
+        return "".join(line[:-2] + g for line in self.lines())
+
+    def graph(self) -> Graph:
+        g = Graph(identifier=self.identifier) if self.identifier is not None else Graph()
+        for t in self._triples:
+            g.add(t)
+        return g
+
+
+def ntriples(g: Graph | Triples | Iterable[tuple]) -> str:
+    """N-Triples text of a sink, an rdflib graph or any iterable of triples."""
+    if isinstance(g, Triples):
+        return g.ntriples()
+    return "".join(f"{term_nt(s)} {term_nt(p)} {term_nt(o)} .\n" for s, p, o in g)

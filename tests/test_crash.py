@@ -1,0 +1,104 @@
+"""Crash safety: real ``kg build`` processes killed with SIGKILL at every stage (while storing, while
+linking, while saving the dedup index — after the links are committed —, while resolving entities); the
+next build must leave the store equal to a clean build (sorted N-Quads), and a build after that must
+find nothing to do.
+
+``KG_BUILD_PAUSE_AT`` makes the process wait at the named point (it prints ``kg-paused-at NAME``); the
+test then kills it — a real process, killed by the kernel, so nothing gets to clean up."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg import build as build_module
+from kg.build import DEDUP_FILE, build
+from kg.store import open_store
+from tests.conftest import SEEDS, export_nquads
+
+EPOCH = "1700000000"
+KG = str(Path(sys.executable).parent / "kg")
+
+
+def _corpus(root: Path) -> Path:
+    """The seeds plus two articles written for this test: one a near copy of another (a link to keep)."""
+    src = root / "corpus"
+    shutil.copytree(SEEDS, src)
+    (src / "extra_a.txt").write_text(
+        "Harbour workers end strike\n\nDock workers in the port of Vellmar ended a nine-day strike on Monday, "
+        "the union said. \"We have a fair deal now,\" said union leader Mara Okonkwo. The port handles about "
+        "40,000 containers a week.\n\nThe harbour authority said ships would be unloaded within three days.\n",
+        encoding="utf-8",
+    )
+    (src / "extra_b.txt").write_text(
+        "Vellmar strike is over\n\nDock workers in the port of Vellmar ended a nine-day strike on Monday, "
+        "the union said. \"We have a fair deal now,\" said union leader Mara Okonkwo. The port handles about "
+        "40,000 containers a week.\n\nThe harbour authority said ships would be unloaded within three days.\n",
+        encoding="utf-8",
+    )
+    return src
+
+
+@pytest.fixture(scope="module")
+def crash_env(tmp_path_factory, nlp):
+    """The corpus, a clean build of it, and a store holding its documents but no derived state yet
+    (what a build killed right after storing leaves)."""
+    root = tmp_path_factory.mktemp("crash")
+    corpus = _corpus(root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        clean = open_store(str(root / "clean"))
+        report = build([str(corpus)], clean, workers=1)
+        assert report.ok, report.problems
+        assert report.links >= 1  # the near copy: linking has something to get wrong
+        stored_only = open_store(str(root / "stored-only"))
+        mp.setattr(build_module, "derive", lambda store, report=None, progress=None: report)
+        build([str(corpus)], stored_only, workers=1)
+    return corpus, export_nquads(clean), stored_only
+
+
+def _killed_build(corpus: Path, store: Path, point: str) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "KG_BUILD_PAUSE_AT": point}
+    proc = subprocess.Popen([KG, "build", str(corpus), "--store", str(store), "--batch", "2", "--workers", "1",
+                             "--quiet"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        for line in proc.stderr:
+            if line.startswith(f"kg-paused-at {point}"):
+                break
+            assert time.monotonic() < deadline
+        else:
+            pytest.fail(f"kg build exited ({proc.wait()}) before reaching {point!r}")
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize("point", ["store", "link", "index", "resolve"])
+def test_build_killed_at_any_stage_is_repaired_by_the_next_build(crash_env, tmp_path, monkeypatch, point):
+    corpus, clean, stored_only = crash_env
+    store = tmp_path / "store"
+    if point != "store":
+        # the later stages need no parsing: start them from a store whose documents are all stored
+        stored_only.db.backup(str(store))
+    _killed_build(corpus, store, point)
+    if point == "index":
+        assert (store / (DEDUP_FILE + ".tmp")).exists() and not (store / DEDUP_FILE).exists()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    st = open_store(str(store))
+    assert export_nquads(st) != clean  # the kill left something to repair
+    repair = build([str(corpus)], st, workers=1)
+    assert repair.ok, repair.problems
+    assert export_nquads(st) == clean
+    again = build([str(corpus)], st, workers=1)
+    assert again.added == again.replaced == [] and again.links == again.entities == 0 and not again.repaired
+    assert export_nquads(st) == clean
