@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from kg.cli.common import STORE_OPTION, console
+from kg.query import PREFIXES
 from kg.store import open_store
 from kg.store.local import FORMATS
 
@@ -17,14 +18,26 @@ def export(
     output: Path = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     store: str = STORE_OPTION,
 ) -> None:
-    """Export the whole store (named graphs included for trig, nquads and jsonld)."""
+    """Export the whole store (named graphs included for trig, nquads and jsonld). Turtle and TriG use the
+    project's prefixes (kg:, schema:, prov:, oa:, …); JSON-LD uses its @context (ontology/context.jsonld)."""
     st = open_store(store, read_only=True)
     if output is None:
-        st.export(sys.stdout.buffer, fmt)
+        _write(st, sys.stdout.buffer, fmt)
     else:
         with output.open("wb") as out:
-            st.export(out, fmt)
+            _write(st, out, fmt)
         console.print(f"wrote {output}")
+
+
+def _write(st, out, fmt: str) -> None:
+    if fmt == "jsonld":
+        from kg import jsonld
+
+        jsonld.export(st, out)
+    elif fmt in ("trig", "turtle"):
+        st.export(out, fmt, prefixes=PREFIXES)
+    else:
+        st.export(out, fmt)
 
 
 def import_(
