@@ -94,9 +94,13 @@ def router(backend) -> APIRouter:
     def conflicts_page(about: str | None) -> str:
         from kg import compare
         from kg.viz.chart import svg
+        from kg.viz.numbers import numeric_rows
 
-        rows = compare.numeric_rows(store)
-        groups = compare.find_conflicts(rows, about)
+        rows = numeric_rows(store)
+        from kg.viz.numbers import conflicts as find_conflicts
+
+        groups = [g for g in find_conflicts(rows)
+                  if not about or any(compare.about_matches(c, about) for c in g.claims)]
         cl = compare.clusters(rows)
         parts = [f"<p class=meta>{len(groups)} groups of claims measure the same thing with values that differ "
                  "beyond their qualifiers. Copies are drawn under the original they republish.</p>"]

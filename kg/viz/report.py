@@ -9,7 +9,8 @@ every document referred to. Every claim links to its sentence (``#c-…``), ever
 from __future__ import annotations
 
 from kg import compare
-from kg.viz import chart
+from kg.viz import chart, numbers
+from kg.viz.numbers import numeric_rows
 from kg.viz.story import _t, anchor, claim_href, doc_ref, documents_list, sentence, shell, who
 
 TOP_CONFLICTS = 10
@@ -80,7 +81,7 @@ def _card(c: dict) -> str:
 
 def build(store, title: str = "kg report") -> str:
     """The report as one HTML string."""
-    rows = compare.numeric_rows(store)
+    rows = numeric_rows(store)
     cl = compare.clusters(rows)
     docs: dict[str, dict] = {}
 
@@ -99,7 +100,7 @@ def build(store, title: str = "kg report") -> str:
                     ("relations", st.get("relations", 0)), ("entities", st.get("entities", 0)),
                     ("copies and rewrites", st.get("links", 0))])]
     # ------------------------------------------------------------------ conflicts
-    groups = compare.find_conflicts(rows)
+    groups = numbers.conflicts(rows)
     parts.append(f"<h2 id=conflicts>Numbers that disagree</h2><p class=meta>{len(groups)} groups of claims measure "
                  f"the same thing with values that differ beyond their qualifiers; the top {TOP_CONFLICTS} by "
                  "number of documents.</p>")
@@ -114,7 +115,7 @@ def build(store, title: str = "kg report") -> str:
     if not groups:
         parts.append("<p>No disagreeing numbers found.</p>")
     # ------------------------------------------------------------------ agreements
-    agree = compare.find_agreements(rows)
+    agree = numbers.agreements(rows)
     parts.append(f"<h2 id=agreements>Numbers several independent sources agree on</h2><p class=meta>{len(agree)} "
                  "numbers asserted by two or more independent sources (a republication or a rewrite counts once)."
                  "</p><table><tr><th>independent sources</th><th>value</th><th>what</th><th>claims</th></tr>")
