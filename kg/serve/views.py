@@ -159,7 +159,10 @@ def router(backend) -> APIRouter:
         csp = html.unescape(m.group(1)) if m else "default-src 'none'"
         return HTMLResponse(text, headers={"Content-Security-Policy": csp + "; frame-ancestors 'none'"})
 
-    @r.get("/graph/expand", summary="The neighbours of one graph node, as vis-network nodes and edges (JSON)")
+    @r.get("/graph/expand", responses={404: {"description": "No such node", "content": {"application/json": {}}},
+                                       503: {"description": "The store did not answer in time",
+                                             "content": {"application/json": {}}}},
+           summary="The neighbours of one graph node, as vis-network nodes and edges (JSON)")
     def expand(node: str = Query(..., max_length=500, description="The node's key (an IRI of this store)."),
                limit: int = Query(60, ge=1, le=500, description="At most this many neighbours.")):
         from kg.viz.overview import neighbours

@@ -50,6 +50,23 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 else f"{v:g}"
 
 
+def _one(v: float, unit: str | None) -> str:
+    if unit in ("%", "ratio"):
+        v = v * 100
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.4f}".rstrip("0").rstrip(".")
+
+
+def show_value(r: dict) -> str:
+    """'≈1,400', '>38%', '200–1,000 USD': what ``kg.compare.show_value`` prints. Written here because
+    that one goes through kg.extract.numbers, which imports spaCy: ten seconds on a page's first chart."""
+    unit = r.get("unit")
+    text = _one(float(r["value"]), unit)
+    if r.get("value_max") is not None:
+        text += "–" + _one(float(r["value_max"]), unit)
+    text = text + "%" if unit in ("%", "ratio") else (f"{text} {unit}" if unit else text)
+    return compare.QUALIFIER_SIGNS.get(r.get("qualifier") or "exact", "") + text
+
+
 class Scale:
     """Value → x pixel. Logarithmic when the values span more than a factor of 20 (and are all positive)."""
 
@@ -127,6 +144,7 @@ def svg(rows: list[dict], href: Callable[[dict], str], title: str = "") -> str:
     hi = max([v for v in values] + [b for _, b in spans])
     scale = Scale(lo, hi, LABEL_W + PAD, WIDTH - PAD)
     height = TOP + ROW_H * len(items) + 26
+    share = all(r.get("unit") in ("%", "ratio") for r, _ in items)
     cl = compare.clusters([r for r, _ in items])
     colour = {}
     for r, _ in items:
@@ -139,7 +157,8 @@ def svg(rows: list[dict], href: Callable[[dict], str], title: str = "") -> str:
     for tick in scale.ticks():
         x = scale(tick)
         out.append(f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{height - 22}" stroke="#e3e6ea"/>')
-        out.append(f'<text x="{x:.1f}" y="{TOP - 12}" text-anchor="middle" fill="#667">{_t(_fmt(tick))}</text>')
+        tick_text = _one(tick, "%") + "%" if share else _fmt(tick)
+        out.append(f'<text x="{x:.1f}" y="{TOP - 12}" text-anchor="middle" fill="#667">{_t(tick_text)}</text>')
     out.append(f'<text x="{WIDTH - PAD}" y="{height - 6}" text-anchor="end" fill="#889" font-size="11">'
                f'{"log scale · " if scale.log else ""}bar: the range the qualifier allows · ○ about · ▶ more than · '
                "◀ less than</text>")
@@ -159,7 +178,7 @@ def svg(rows: list[dict], href: Callable[[dict], str], title: str = "") -> str:
                    f'{_t(where)}{_t(" · " + _cut(note, 30)) if note else ""}</text></a>')
         xa, xb, xv = scale(a), scale(b), scale(float(r["value"]))
         q = r.get("qualifier") or "exact"
-        tip = (f"{compare.show_value(r)} {r.get('counts') or ''} — {_who(r)}, {_where(r)}"
+        tip = (f"{show_value(r)} {r.get('counts') or ''} — {_who(r)}, {_where(r)}"
                f"{' (' + note + ')' if note else ''}: {r.get('sentence') or ''}")
         mark = [f'<a href="{link}" class="mark"><title>{_t(_cut(tip, 400))}</title>',
                 f'<rect x="{min(xa, xb):.1f}" y="{y - 3:.1f}" width="{max(2.0, abs(xb - xa)):.1f}" height="6" '
@@ -175,7 +194,7 @@ def svg(rows: list[dict], href: Callable[[dict], str], title: str = "") -> str:
                         'stroke-width="3"/>')
         else:
             mark.append(f'<circle cx="{xv:.1f}" cy="{y:.1f}" r="{MARK_R}" fill="{c}"/>')
-        text = compare.show_value(r)
+        text = show_value(r)
         right = xv + 12 + 7 * len(text) < WIDTH
         mark.append(f'<text x="{xv + (12 if right else -12):.1f}" y="{y + 4:.1f}" '
                     f'text-anchor="{"start" if right else "end"}" fill="#1d2430">{_t(text)}</text></a>')

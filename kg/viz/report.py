@@ -73,7 +73,7 @@ def _kpis(items: list[tuple[str, object]]) -> str:
 
 
 def _card(c: dict) -> str:
-    return (f'<div class=card id="{anchor("c", c["claim"])}"><b>{_t(compare.show_value(c))}</b> '
+    return (f'<div class=card id="{anchor("c", c["claim"])}"><b>{_t(chart.show_value(c))}</b> '
             f'{_t(c.get("counts") or "")} <span class=meta>{_t(c.get("predicate") or "")}</span>'
             f"<div>asserted by {who(c)}</div>{sentence(c)}<div>{doc_ref(c)}</div>"
             + (f"<div class=copy>↳ {_t(compare.copy_note(c))}</div>" if compare.copy_note(c) else "") + "</div>")
@@ -123,7 +123,7 @@ def build(store, title: str = "kg report") -> str:
         for c in g.claims:
             seen(c)
         links = " ".join(f'<a href="{claim_href(c)}">{_t(c.get("publisher") or c["doc"])}</a>' for c in g.claims)
-        parts.append(f"<tr><td class=value>{n}</td><td>{_t(compare.show_value(g.claims[0]))}</td>"
+        parts.append(f"<tr><td class=value>{n}</td><td>{_t(chart.show_value(g.claims[0]))}</td>"
                      f"<td>{_t(g.label)}</td><td>{links}</td></tr>")
     parts.append("</table>")
     shown = {c["claim"] for g in groups[:TOP_CONFLICTS] for c in g.claims}

@@ -92,7 +92,7 @@ def claims_table(rows: list[dict]) -> str:
     for r, note in chart.ordered(rows):
         copy = f"<div class=copy>↳ {_t(note)}</div>" if note else ""
         what = " ".join(x for x in (r.get("counts"), r.get("predicate")) if x)
-        out.append(f'<tr id="{anchor("c", r["claim"])}"><td class=value>{_t(compare.show_value(r))}'
+        out.append(f'<tr id="{anchor("c", r["claim"])}"><td class=value>{_t(chart.show_value(r))}'
                    f'<div class=meta>“{_t(r.get("text"))}”</div></td><td>{who(r)}</td><td>{_t(what)}</td>'
                    f"<td>{doc_ref(r)}{copy}</td><td>{sentence(r)}</td></tr>")
     out.append("</table>")

@@ -97,3 +97,14 @@ def test_trace_page_anchors_every_claim_and_document():
 
 def test_empty_trace_page_says_so():
     assert "No claim in the store asserts 7" in story.trace_page("7", [])
+
+
+@pytest.mark.parametrize("row", [
+    {"value": 1400.0, "qualifier": "approx"}, {"value": 0.38, "unit": "%", "qualifier": "over"},
+    {"value": 200.0, "value_max": 1000.0, "qualifier": "approx"}, {"value": 415.0, "unit": "USD"},
+    {"value": 2.5, "qualifier": "under"},
+])
+def test_value_text_is_what_compare_prints(row):
+    from kg import compare
+
+    assert chart.show_value(row) == compare.show_value(row)
