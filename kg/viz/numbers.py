@@ -88,8 +88,9 @@ def _buckets(rows: list[dict]) -> list[list[dict]]:
 
     out: dict[tuple, list[dict]] = defaultdict(list)
     for r in rows:
-        if r.get("counts") or r.get("counts_head"):
-            out[(compare.dimension(r.get("unit")), compare.head_class(r) or "")].append(r)
+        head = compare.head_class(r)
+        if head:  # compare never groups a claim whose counted thing has no head class with another one
+            out[(compare.dimension(r.get("unit")), head)].append(r)
     return list(out.values())
 
 
