@@ -181,8 +181,11 @@ def neighbours(G: nx.MultiDiGraph, key, limit: int = 60) -> dict:
     near.sort(key=lambda n: (G.nodes[n]["kind"] == "entity" if G.nodes[key]["kind"] == "entity" else
                              G.nodes[n]["kind"] != "entity", str(G.nodes[n].get("date") or ""), str(n)))
     picked = near[:limit]
-    keep = set(picked) | {key}
-    edges = [edge_item(G, u, v, k, d) for u, v, k, d in _view_edges(G, keep) if key in (u, v)]
+    keep = set(picked)
+    # only the edges at ``key`` (never a scan of the whole graph: a million edges at 2,000 articles)
+    incident = [*G.out_edges(key, keys=True, data=True), *G.in_edges(key, keys=True, data=True)]
+    edges = [edge_item(G, u, v, k, d) for u, v, k, d in incident
+             if (v if u == key else u) in keep and d["kind"] not in ("derived_from", "conflict", "doclink")]
     return {"node": str(key), "total": len(near), "nodes": [node_item(G, n) for n in picked], "edges": edges}
 
 
