@@ -5,7 +5,7 @@ the seeds plus generated articles (bench/synthetic_articles.py), never from dev 
     kg build seeds /tmp/synthetic.jsonl --store /tmp/shots-store
     .venv/bin/python bench/screenshots.py /tmp/shots-store [VALUE]
 
-Uses Debian's /usr/bin/chromium; JPEG-like sizes are kept by a small viewport (each PNG under 300 KB).
+Uses Debian's /usr/bin/chromium; a modest viewport keeps each PNG under 300 KB.
 """
 
 from __future__ import annotations
