@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from kg.cli.common import STORE_OPTION, console
+from kg.query import PREFIXES
 from kg.store import open_store
 from kg.store.local import FORMATS
 from kg.viz.entity_export import GRAPH_FORMATS, write_entity_graph
@@ -19,8 +20,9 @@ def export(
     output: Path = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     store: str = STORE_OPTION,
 ) -> None:
-    """Export the whole store (named graphs included for trig, nquads and jsonld), or the entity graph
-    (entities and the relations between them) as GEXF / GraphML for Gephi."""
+    """Export the whole store (named graphs included for trig, nquads and jsonld; Turtle and TriG with the
+    project's prefixes, JSON-LD with its @context, ontology/context.jsonld), or the entity graph (entities
+    and the relations between them) as GEXF / GraphML for Gephi."""
     st = open_store(store, read_only=True)
     if fmt in GRAPH_FORMATS:
         from kg.viz.graph import load_graph
@@ -34,11 +36,22 @@ def export(
             console.print(f"wrote {output}")
         return
     if output is None:
-        st.export(sys.stdout.buffer, fmt)
+        _write(st, sys.stdout.buffer, fmt)
     else:
         with output.open("wb") as out:
-            st.export(out, fmt)
+            _write(st, out, fmt)
         console.print(f"wrote {output}")
+
+
+def _write(st, out, fmt: str) -> None:
+    if fmt == "jsonld":
+        from kg import jsonld
+
+        jsonld.export(st, out)
+    elif fmt in ("trig", "turtle"):
+        st.export(out, fmt, prefixes=PREFIXES)
+    else:
+        st.export(out, fmt)
 
 
 def import_(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
+from pathlib import Path
 
 import typer
 from rich.table import Table
@@ -68,10 +69,15 @@ def trace(
     tolerance: float = typer.Option(compare.DEFAULT_TOLERANCE, "--tolerance", "-t",
                                     help="Relative tolerance for near values (0.05 = ±5%)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    html: Path = typer.Option(None, "--html", help="Also write the number's story as a chart to this HTML file."),
     store: str = STORE_OPTION,
 ) -> None:
     """Trace a number: every document that asserted it, who asserted it, what it counts, and which copies."""
     rows = compare.trace(open_store(store, read_only=True), value, about, tolerance)
+    if html is not None:
+        from kg.viz.story import write_trace
+
+        write_trace(html, value, rows, about)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return

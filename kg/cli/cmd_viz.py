@@ -27,6 +27,10 @@ def viz(
     conflicts: bool = typer.Option(False, "--conflicts", help="Show numbers that disagree, linked in red."),
     max_nodes: int = typer.Option(1000, "--max-nodes", min=1, help="Refuse to draw more nodes than this."),
     physics: bool = typer.Option(False, "--physics", help="Let nodes move (slow on big graphs)."),
+    overview: bool = typer.Option(False, "--overview", help="The most-connected entities and the claims linking "
+                                  "them, by community, with filters and expand-on-click (the default when "
+                                  "the whole graph is over --max-nodes)."),
+    top: int = typer.Option(60, "--top", min=5, max=400, help="With --overview: how many entities."),
     title: str = typer.Option(None, "--title", help="Page title."),
     store: str = STORE_OPTION,
 ) -> None:
@@ -36,6 +40,19 @@ def viz(
 
     kinds = tuple(k.value for k in kind) if kind else None
     G = load_graph(open_store(store, read_only=True))
+    plain = not (focus or kinds or source or conflicts)
+    if overview or (plain and G.number_of_nodes() > max_nodes):
+        from kg.viz.overview import write_overview
+
+        if not overview:
+            console.print(f"{G.number_of_nodes()} nodes are over --max-nodes {max_nodes}: writing the overview",
+                          highlight=False)
+        try:
+            write_overview(G, output, top=top, title=title or "kg: overview")
+        except OSError as exc:
+            raise InputError(str(output), f"cannot write ({exc.strerror})") from None
+        console.print(f"wrote {output} (overview of {G.number_of_nodes()} nodes)", highlight=False)
+        return
     H = select(G, focus=focus, hops=hops, kinds=kinds, source=source, conflicts=conflicts)
     check_size(H, max_nodes, focus=focus, hops=hops)
     parts = [f"around {focus!r} ({hops} hops)" if focus else "", f"kinds: {', '.join(kinds)}" if kinds else "",

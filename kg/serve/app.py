@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from kg import __version__
 from kg.errors import KgError
-from kg.serve import browser, guard
+from kg.serve import browser, guard, views
 from kg.serve.results import ServeError
 from kg.serve.sparql import check_query, negotiate
 
@@ -266,6 +266,8 @@ def create_app(backend, cors: bool = False, allow_remote: bool = False) -> FastA
         m = _META_CSP.search(text)
         csp = html.unescape(m.group(1)) if m else "default-src 'none'"
         return HTMLResponse(text, headers={"Content-Security-Policy": csp + "; frame-ancestors 'none'"})
+
+    app.include_router(views.router(backend))
 
     @app.exception_handler(KgError)
     async def kg_error(request: Request, exc: KgError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from html import escape
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from kg.errors import QueryError
 from kg.query import terms
@@ -136,6 +136,35 @@ SELECT ?doc ?title (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
 } GROUP BY ?doc ?title ORDER BY DESC(?mentions) ?doc
 """
 
+# claims where the entity is the speaker, the asserting source or a party of a relation
+ENTITY_ROLES = """
+SELECT DISTINCT ?c ?role WHERE {
+  ?le kg:canonical %(e)s .
+  GRAPH ?g { { ?c kg:speaker ?le . BIND("said" AS ?role) } UNION { ?c kg:assertedBy ?le . BIND("asserted" AS ?role) }
+             UNION { ?c kg:subject|kg:object ?le . BIND("relation" AS ?role) } }
+} LIMIT %(limit)d
+"""
+
+# claims whose sentence mentions the entity, without it being their speaker, source or party
+ENTITY_ABOUT = """
+SELECT DISTINCT ?c WHERE {
+  ?le kg:canonical %(e)s .
+  GRAPH ?g { ?le kg:mention/oa:hasSelector/oa:start ?ms .
+             ?c a kg:Claim ; kg:sentenceStart ?ss ; kg:sentenceEnd ?se .
+             FILTER(?ms >= ?ss && ?ms < ?se)
+             FILTER NOT EXISTS { ?c kg:speaker|kg:assertedBy|kg:subject|kg:object ?le } }
+} LIMIT %(limit)d
+"""
+
+TOP_ENTITIES = """
+SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?q) AS ?said)
+       (COUNT(DISTINCT ?n) AS ?asserted) (COUNT(DISTINCT ?d) AS ?docs) WHERE {
+  ?le kg:canonical ?e . ?e rdfs:label ?label . OPTIONAL { ?e a ?t }
+  FILTER(CONTAINS(LCASE(STR(?label)), %(q)s))
+  GRAPH ?g { { ?q kg:speaker ?le ; kg:document ?d } UNION { ?n kg:assertedBy ?le ; kg:document ?d } }
+} GROUP BY ?e ORDER BY DESC(COUNT(DISTINCT ?q) + COUNT(DISTINCT ?n)) ?name LIMIT %(limit)d
+"""
+
 IN_QUOTE = "SELECT DISTINCT ?c WHERE { GRAPH ?g { ?c kg:inQuote %(c)s } } LIMIT %(limit)d"
 
 SAME_COUNTS = """
@@ -244,6 +273,8 @@ class Browser:
         return page(f"Search: {q}", body, q)
 
     def entity_page(self, iri: str) -> str:
+        """Everything said by and about one entity, across sources: its quotes, the numbers it asserted (as
+        a chart), the relations it takes part in, the claims that mention it, who published them and when."""
         e = sparql_iri(iri)
         rows = self._select(ENTITY % {"e": e})
         if not rows:
@@ -252,17 +283,59 @@ class Browser:
         types = sorted({_short(r["type"]) for r in rows if r.get("type")})
         alts = sorted({r["alt"] for r in rows if r.get("alt")} - {label})
         docs = self._select(ENTITY_DOCS % {"e": e})
-        ids = self._ids(ENTITY_CLAIMS, e=e)
-        parts = [f"<p class=meta>{escape(', '.join(types))}</p>"]
+        roles: dict[str, set[str]] = {}
+        for r in self._select(ENTITY_ROLES % {"e": e, "limit": LIMIT + 1}):
+            roles.setdefault(r["role"], set()).add(r["c"])
+        about_ids = [r["c"] for r in self._select(ENTITY_ABOUT % {"e": e, "limit": LIMIT + 1})]
+        by_id = {r["c"]: r for r in self.claims(sorted({c for cs in roles.values() for c in cs})[:3 * LIMIT])}
+        about = self.claims(about_ids[:LIMIT])
+        everything = list(by_id.values()) + about
+        parts = [f"<p class=meta>{escape(', '.join(types))} · permalink "
+                 f'<a href="{escape(permalink(iri), quote=True)}">{escape(permalink(iri))}</a></p>']
         if alts:
             parts.append(f"<p>Also named: {escape(' · '.join(alts))}</p>")
+        parts.append(_sources_summary(everything, docs))
+        sections = [("said", "Said", "quote"), ("asserted", "Numbers asserted", "number"),
+                    ("relation", "Relations", "relation")]
+        for role, title, _ in sections:
+            claims = sorted((by_id[c] for c in roles.get(role, ()) if c in by_id),
+                            key=lambda r: (str(r.get("date") or ""), r.get("doc") or "", r.get("start") or 0))
+            if not claims:
+                continue
+            parts.append(f'<h2 id="{role}">{escape(title)} <span class=meta>({len(claims)})</span></h2>')
+            if role == "asserted":
+                from kg.viz.chart import svg
+
+                parts.append(svg([chart_row(r) for r in claims if r.get("value") is not None],
+                                 lambda r: f"/claims/claim?{urlencode({'iri': r['claim']})}",
+                                 title=f"numbers {label} asserted"))
+            parts.append(claim_list(claims, more=len(roles.get(role, ())) > LIMIT))
+        if about:
+            parts.append(f'<h2 id="about">Claims that mention {escape(label)} <span class=meta>({len(about)})'
+                         "</span></h2>" + claim_list(about, more=len(about_ids) > LIMIT))
+        related = _related(everything, iri)
+        if related:
+            parts.append("<h2 id=related>Entities in the same claims</h2><ul class=entities>" + "".join(
+                f"<li>{_entity_link(k, n)} <span class=meta>{c} claims</span></li>" for k, n, c in related) + "</ul>")
         if docs:
-            parts.append("<h2>Mentioned in</h2><ul class=docs>" + "".join(
+            parts.append("<h2 id=documents>Mentioned in</h2><ul class=docs>" + "".join(
                 f"<li>{_doc_link(r['doc'], r.get('title'))} <span class=meta>{int(r.get('mentions') or 0)} "
                 f"mentions</span></li>" for r in docs) + "</ul>")
-        parts.append("<h2>Claims by or about this entity</h2>" + claim_list(self.claims(ids[:LIMIT]),
-                                                                           more=len(ids) > LIMIT))
         return page(label, "".join(parts))
+
+    def entities_page(self, q: str | None = None) -> str:
+        """The speakers and sources with the most claims, each linked to its page."""
+        lit = sparql_string((q or "").strip().lower())
+        rows = self._select(TOP_ENTITIES % {"q": lit, "limit": LIMIT})
+        items = "".join(
+            f"<li>{_entity_link(r['e'], r.get('name'))} <span class=meta>{escape(_short(r.get('type') or ''))} · "
+            f"{int(r.get('said') or 0)} quotes · {int(r.get('asserted') or 0)} numbers · "
+            f"{int(r.get('docs') or 0)} documents</span></li>" for r in rows)
+        body = ('<form method="get" action="/entities"><input type="search" name="q" '
+                f'value="{escape(q or "", quote=True)}" maxlength="200" aria-label="filter entities" '
+                'placeholder="filter by name"><button>Filter</button></form>'
+                f"<ul class=entities>{items or '<li>No entity.</li>'}</ul>")
+        return page("Speakers and sources", body)
 
     def claim_page(self, iri: str) -> str:
         c = sparql_iri(iri)
@@ -320,6 +393,50 @@ def _doc_link(doc: str | None, title: str | None) -> str:
     if not doc:
         return ""
     return f'<a href="{_url("/claims/document", id=doc)}">{escape(title or doc)}</a>'
+
+
+ENTITY_PREFIX = "urn:kg:entity:"
+
+
+def permalink(iri: str) -> str:
+    """/entities/person/kassym-jomart-tokayev for urn:kg:entity:person:kassym-jomart-tokayev."""
+    if iri.startswith(ENTITY_PREFIX) and iri.count(":") == 4:
+        kind, name = iri[len(ENTITY_PREFIX):].split(":", 1)
+        return f"/entities/{quote(kind, safe='')}/{quote(name, safe='')}"
+    return f"/claims/entity?{urlencode({'iri': iri})}"
+
+
+def chart_row(r: dict) -> dict:
+    """A claim-browser row in the shape kg.viz.chart draws (the columns of kg/query/trace.rq)."""
+    return {"claim": r["c"], "doc": r.get("doc") or r.get("d") or "", "title": r.get("title"),
+            "publisher": r.get("publisher"), "date": r.get("date"), "value": r.get("value"),
+            "value_max": r.get("valueMax"), "qualifier": r.get("qualifier"), "unit": r.get("unit"),
+            "text": r.get("surface"), "counts": r.get("counts"), "source": r.get("source"),
+            "sentence": r.get("sentence")}
+
+
+def _sources_summary(claims: list[dict], docs: list[dict]) -> str:
+    pubs: dict[str, int] = {}
+    for r in claims:
+        if r.get("publisher"):
+            pubs[r["publisher"]] = pubs.get(r["publisher"], 0) + 1
+    dates = sorted(str(r["date"]) for r in claims if r.get("date"))
+    facts = [("Claims", str(len(claims))), ("Documents", str(len(docs)))]
+    if dates:
+        facts.append(("Dates", f"{dates[0]} – {dates[-1]}" if dates[0] != dates[-1] else dates[0]))
+    if pubs:
+        facts.append(("Publishers", " · ".join(f"{p} ({n})" for p, n in sorted(pubs.items(), key=lambda x: -x[1]))))
+    return "<dl class=facts>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts) + "</dl>"
+
+
+def _related(claims: list[dict], iri: str) -> list[tuple[str, str, int]]:
+    counts: dict[str, list] = {}
+    for r in claims:
+        for key, name in (("speakerE", "speaker"), ("sourceE", "source"), ("subjE", "subj"), ("objE", "obj")):
+            e = r.get(key)
+            if e and e != iri:
+                counts.setdefault(e, [r.get(name) or e, set()])[1].add(r["c"])
+    return sorted(((e, n, len(cs)) for e, (n, cs) in counts.items()), key=lambda x: (-x[2], x[1]))[:40]
 
 
 def _external(url: str) -> str:
@@ -406,7 +523,8 @@ def page(title: str, body: str, q: str = "") -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · kg</title><link rel="stylesheet" href="/static/browser.css"></head>
-<body><header><nav><a href="/claims">Claims</a> <a href="/graph">Graph</a> <a href="/sparql">SPARQL</a></nav>
+<body><header><nav><a href="/claims">Claims</a> <a href="/entities">Speakers</a> <a href="/conflicts">Conflicts</a>
+ <a href="/trace">Trace</a> <a href="/graph/overview">Graph</a> <a href="/sparql">SPARQL</a></nav>
 <form method="get" action="/claims"><input type="search" name="q" value="{escape(q, quote=True)}"
  maxlength="200" placeholder="entity, words or number" aria-label="search"><button>Search</button></form></header>
 <main><h1>{escape(title)}</h1>
@@ -435,4 +553,7 @@ mark { background: #fde68a; } .meta { color: #667; font-size: .9em; } .error { c
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; }
 dt { font-weight: 600; } pre { white-space: pre-wrap; background: #fff; padding: .6em; border: 1px solid #dde; }
 textarea { width: 100%; font: 14px monospace; }
+.side { display: grid; grid-template-columns: 1fr 1fr; gap: .2em .8em; } .side .claim { margin: .3em 0; }
+svg.kg-chart { max-width: 100%; height: auto; display: block; margin: .6em 0; background: #fff; }
+svg.kg-chart a:hover text { text-decoration: underline; }
 """

@@ -189,13 +189,13 @@ class LocalStore:
         self.update(updates.replace_canonical(canonical))
 
     # ---------------------------------------------------------------- import / export
-    def export(self, out: IO[bytes], fmt: str = "trig") -> None:
+    def export(self, out: IO[bytes], fmt: str = "trig", prefixes: dict[str, str] | None = None) -> None:
         if fmt not in FORMATS:
             raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         if fmt in DATASET_FORMATS:
-            self.db.dump(out, FORMATS[fmt])
+            self.db.dump(out, FORMATS[fmt], prefixes=prefixes)
         else:
-            self.db.dump(out, FORMATS[fmt], from_graph=ox.DefaultGraph())
+            self.db.dump(out, FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     def load(self, path: str | Path, fmt: str | None = None) -> None:
         path = Path(path)

@@ -223,11 +223,11 @@ class RemoteStore:
         except SyntaxError as exc:
             raise StoreError(f"{self.location}: unreadable graph from the server ({exc})") from None
 
-    def export(self, out: IO[bytes], fmt: str = "trig") -> None:
+    def export(self, out: IO[bytes], fmt: str = "trig", prefixes: dict[str, str] | None = None) -> None:
         if fmt not in FORMATS:
             raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         if fmt not in DATASET_FORMATS:
-            ox.serialize(self._get_graph(None), out, FORMATS[fmt])
+            ox.serialize(self._get_graph(None), out, FORMATS[fmt], prefixes=prefixes)
             return
 
         def quads() -> Iterator[ox.Quad]:
@@ -236,7 +236,7 @@ class RemoteStore:
                 for t in self._get_graph(graph):
                     yield ox.Quad(t.subject, t.predicate, t.object, name)
 
-        ox.serialize(quads(), out, FORMATS[fmt])
+        ox.serialize(quads(), out, FORMATS[fmt], prefixes=prefixes)
 
     def load(self, path: str | Path, fmt: str | None = None) -> None:
         """Add an RDF file's triples to the server: one Graph Store POST (append) per graph."""

@@ -49,7 +49,7 @@ def test_search_an_entity_then_follow_links(url, seeds_store):
     assert html.escape(label) in page and "<blockquote>" in page
     assert entity in _targets(page, "/claims/entity")
     ent = httpx.get(f"{url}/claims/entity", params={"iri": entity})
-    assert ent.status_code == 200 and "Claims by or about this entity" in ent.text
+    assert ent.status_code == 200 and 'id="said"' in ent.text
     _, said = seeds_store.select(
         f"SELECT DISTINCT ?c WHERE {{ ?le kg:canonical <{entity}> . GRAPH ?g {{ ?c kg:speaker ?le }} }}")
     claims = _targets(ent.text, "/claims/claim")
@@ -149,3 +149,66 @@ def test_non_loopback_host_needs_allow_remote(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--store", str(tmp_path), "--host", "0.0.0.0"])
     assert result.exit_code != 0
     assert "--allow-remote" in result.output + str(result.exception)
+
+
+# ---------------------------------------------------------------------------------------------- views pages
+MARK = re.compile(r'<a href="(/claims/claim\?[^"]+)" class="mark">')
+
+
+def test_trace_page_charts_the_number_and_each_mark_opens_its_sentence(url):
+    r = httpx.get(f"{url}/trace", params={"value": "1,400"}, timeout=60)
+    assert r.status_code == 200
+    assert "<svg" in r.text and "(1 independent)" in r.text and "↳" in r.text  # copies under the original
+    marks = [html.unescape(h) for h in MARK.findall(r.text)]
+    assert len(marks) == 3
+    for link in marks:
+        claim = httpx.get(url + link)
+        assert claim.status_code == 200 and "<blockquote>" in claim.text and "1,400" in claim.text
+    assert "<script" not in r.text
+
+
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "1e999", ""])
+def test_trace_page_refuses_what_is_not_a_number_in_one_line(url, value):
+    r = httpx.get(f"{url}/trace", params={"value": value})
+    assert r.status_code in (200, 400)
+    assert "<script>alert" not in r.text
+
+
+def test_conflicts_page_has_a_chart_and_the_sentences_for_each_group(url):
+    r = httpx.get(f"{url}/conflicts", timeout=60)
+    assert r.status_code == 200
+    groups = r.text.count('<h2 id="g')
+    assert groups >= 1 and r.text.count("<svg") == groups
+    assert len(MARK.findall(r.text)) == r.text.count("<article class=\"claim number\">")
+
+
+def test_entity_permalink_shows_what_they_said_and_links_on(url, seeds_store):
+    entity, label = _top_speaker(seeds_store)
+    index = httpx.get(f"{url}/entities")
+    assert index.status_code == 200 and entity in _targets(index.text, "/claims/entity")
+    kind, name = entity.removeprefix("urn:kg:entity:").split(":", 1)
+    r = httpx.get(f"{url}/entities/{kind}/{name}")
+    assert r.status_code == 200 and f"<h1>{html.escape(label)}</h1>" in r.text
+    assert 'id="said"' in r.text and "Publishers" in r.text
+    assert f'href="/entities/{kind}/{name}"' in r.text  # the permalink, on the page
+    assert r.text == httpx.get(f"{url}/claims/entity", params={"iri": entity}).text
+    for other in _targets(r.text, "/claims/entity")[:3]:
+        assert httpx.get(f"{url}/claims/entity", params={"iri": other}).status_code == 200
+    assert httpx.get(f"{url}/entities/person/nobody-at-all").status_code == 404
+
+
+def test_expand_returns_the_neighbours_of_a_node_as_json(url, seeds_store):
+    entity, _ = _top_speaker(seeds_store)
+    r = httpx.get(f"{url}/graph/expand", params={"node": entity, "limit": 5}, timeout=120)
+    assert r.status_code == 200
+    got = r.json()
+    assert got["node"] == entity and len(got["nodes"]) == 5 and got["total"] > 5
+    assert all(entity in (e["from"], e["to"]) for e in got["edges"])
+    assert httpx.get(f"{url}/graph/expand", params={"node": "urn:kg:none"}).status_code == 404
+
+
+def test_overview_page_may_connect_to_its_own_server_only(url):
+    r = httpx.get(f"{url}/graph/overview", timeout=120)
+    assert r.status_code == 200
+    csp = r.headers["content-security-policy"]
+    assert "connect-src 'self'" in csp and "script-src 'sha256-" in csp and "frame-ancestors 'none'" in csp

@@ -48,8 +48,8 @@ def test_viz_conflicts_draws_red_edges(claims_store, tmp_path):
 
 
 def test_viz_over_the_cap_is_one_line_naming_the_option(claims_store, tmp_path):
-    out = tmp_path / "big.html"
-    result = _viz(claims_store, out, "--max-nodes", "3")
+    out = tmp_path / "big.html"  # (without any filter, a graph over the cap is drawn as the overview instead)
+    result = _viz(claims_store, out, "--max-nodes", "3", "--kind", "quote", "--kind", "quantity")
     assert result.exit_code == 1 and not out.exists()
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error:") and "--focus" in lines[0]

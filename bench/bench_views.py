@@ -1,0 +1,100 @@
+"""Views on a real store: the overview page's time to interactive in headless Chromium, node expansion
+in ``kg serve``, and ``kg report``.
+
+    .venv/bin/python bench/bench_views.py --store /tmp/r2000-store [--expansions 20]
+
+Reports: seconds to read the store into the view graph (once per server process, then cached) and to
+render the overview; the static overview's "interactive" time (``window.kgReady``: first frame drawn with
+every control bound, ms since navigation start); ``/graph/expand`` latency (HTTP, warm cache) and the
+in-page expansion (fetch + add to the network) for the top overview entities; ``kg report`` seconds.
+Uses Debian's /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.store import open_store  # noqa: E402
+from kg.viz import report  # noqa: E402
+from kg.viz.graph import load_graph  # noqa: E402
+from kg.viz.overview import render_overview  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+        "--disable-dev-shm-usage"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--store", required=True)
+    ap.add_argument("--expansions", type=int, default=20)
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from tests.serve.servers import kg_serve
+
+    store = open_store(args.store, read_only=True)
+    t0 = time.perf_counter()
+    G = load_graph(store)
+    t1 = time.perf_counter()
+    html = render_overview(G)
+    t2 = time.perf_counter()
+    docs = sum(1 for _, a in G.nodes(data=True) if a["kind"] == "document")
+    print(f"store: {docs} documents, {G.number_of_nodes()} graph nodes, {G.number_of_edges()} edges")
+    print(f"read store into graph {t1 - t0:.1f} s · render overview {t2 - t1:.1f} s · page {len(html) / 1e6:.1f} MB")
+    t3 = time.perf_counter()
+    text = report.build(store)
+    t4 = time.perf_counter()
+    print(f"kg report: {t4 - t3:.1f} s ({len(text) / 1e6:.1f} MB)")
+    del store
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        path = Path(tmp) / "overview.html"
+        path.write_text(html, encoding="utf-8")
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        ready = []
+        for _ in range(3):
+            page = browser.new_page(viewport={"width": 1400, "height": 850})
+            page.goto(path.as_uri())
+            page.wait_for_function("window.kgReady !== undefined", timeout=120_000)
+            ready.append(page.evaluate("window.kgReady"))
+            page.close()
+        print(f"static overview interactive: median {statistics.median(ready):.0f} ms of {len(ready)} loads")
+        with kg_serve(args.store, "--workers", "1", "--timeout", "60") as (url, _):
+            t5 = time.perf_counter()
+            first = httpx.get(f"{url}/graph/overview", timeout=900)
+            t6 = time.perf_counter()
+            assert first.status_code == 200, first.text[:300]
+            print(f"kg serve first /graph/overview (reads the store, cached after): {t6 - t5:.1f} s")
+            page = browser.new_page(viewport={"width": 1400, "height": 850})
+            page.goto(f"{url}/graph/overview", timeout=120_000)
+            page.wait_for_function("window.kgReady !== undefined", timeout=120_000)
+            print(f"served overview interactive (warm): {page.evaluate('window.kgReady'):.0f} ms")
+            ids = page.evaluate("kg.data.nodes.filter(n => n.kind === 'entity').map(n => n.id)")[: args.expansions]
+            http_ms, page_ms = [], []
+            for node in ids:
+                s = time.perf_counter()
+                r = httpx.get(f"{url}/graph/expand", params={"node": node}, timeout=60)
+                http_ms.append((time.perf_counter() - s) * 1000)
+                assert r.status_code == 200
+                page_ms.append(page.evaluate(
+                    "async (id) => { const t = performance.now(); await kg.expand(id); return performance.now() - t; }",
+                    node))
+            print(f"/graph/expand over HTTP: median {statistics.median(http_ms):.0f} ms, max {max(http_ms):.0f} ms "
+                  f"({len(ids)} nodes)")
+            print(f"expand in the page (fetch + add + refresh): median {statistics.median(page_ms):.0f} ms, "
+                  f"max {max(page_ms):.0f} ms")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

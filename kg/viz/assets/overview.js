@@ -1,0 +1,212 @@
+// kg overview page. Article text only ever reaches the page through textContent, never innerHTML.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var CLAIMS = { quote: 1, quantity: 1 };
+  var filters = { quote: true, quantity: true, relation: true, source: "", publisher: "", from: "", to: "" };
+  var visible = null;  // ids of nodes the filters let through (null: every node)
+
+  function active() {
+    return !filters.quote || !filters.quantity || !filters.relation || filters.source || filters.publisher ||
+      filters.from || filters.to;
+  }
+  function facetOk(x) {
+    if (filters.source) {
+      var s = filters.source.toLowerCase();
+      if ((x.doc || "").toLowerCase().indexOf(s) < 0 && (x.title || "").toLowerCase().indexOf(s) < 0) return false;
+    }
+    if (filters.publisher && x.publisher !== filters.publisher) return false;
+    if (filters.from && (!x.date || x.date < filters.from)) return false;
+    if (filters.to && (!x.date || x.date > filters.to)) return false;
+    return true;
+  }
+  function edgeOk(e) {
+    if (e.kind === "relation") return filters.relation && facetOk(e);
+    return !visible || (visible[e.from] && visible[e.to]);
+  }
+  function recompute() {
+    if (!active()) { visible = null; return; }
+    visible = {};
+    nodes.forEach(function (n) { if (CLAIMS[n.kind] && filters[n.kind] && facetOk(n)) visible[n.id] = true; });
+    edges.forEach(function (e) {  // an entity stays while it has a claim or a relation in view
+      var claimSide = visible[e.from] ? e.to : (visible[e.to] ? e.from : null);
+      if (e.kind === "relation" && filters.relation && facetOk(e)) { visible[e.from] = visible[e.to] = true; }
+      else if (claimSide !== null && !CLAIMS[e.kind]) {
+        var other = nodes.get(claimSide);
+        if (other && other.kind === "entity") visible[claimSide] = true;
+      }
+    });
+  }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !visible || !!visible[n.id]; } });
+  var edgeView = new vis.DataView(edges, { filter: edgeOk });
+  var container = document.getElementById("kg-graph");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
+  var status = document.getElementById("kg-status");
+  window.kg = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, data: data };
+
+  network.once("afterDrawing", function () {
+    window.kgReady = performance.now();
+    document.body.setAttribute("data-ready", "1");
+  });
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function say(text) { status.textContent = text; }
+
+  // ---------------------------------------------------------------- details panel
+  var details = document.getElementById("kg-details");
+  var pinned = null;
+  function show(item) {
+    if (!item) return;
+    while (details.firstChild) details.removeChild(details.firstChild);
+    details.setAttribute("data-shown", (item.from !== undefined ? "edge:" : "node:") + item.id);
+    details.appendChild(el("h2", "kind-" + item.kind, item.head));
+    var dl = el("dl");
+    item.info.forEach(function (row) {
+      dl.appendChild(el("dt", null, row[0]));
+      var dd = el("dd", row[0] === "Quote" ? "quote" : null);
+      if (row[0] === "URL" && /^https?:\/\//i.test(row[1])) {
+        var a = el("a", null, row[1]);
+        a.href = row[1]; a.rel = "noopener noreferrer"; a.target = "_blank";
+        dd.appendChild(a);
+      } else {
+        dd.textContent = row[1];
+      }
+      dl.appendChild(dd);
+    });
+    details.appendChild(dl);
+  }
+  network.on("hoverNode", function (p) { if (pinned === null) show(nodes.get(p.node)); });
+  network.on("hoverEdge", function (p) { if (pinned === null) show(edges.get(p.edge)); });
+
+  // ---------------------------------------------------------------- expand on click
+  function place(centre, items) {
+    var c = network.getPosition(centre);
+    var r = 140 + 9 * items.length;
+    items.forEach(function (n, i) {
+      var a = 2 * Math.PI * i / Math.max(1, items.length);
+      n.x = c.x + r * Math.cos(a); n.y = c.y + r * Math.sin(a);
+    });
+  }
+  function add(centre, got) {
+    var fresh = got.nodes.filter(function (n) { return nodes.get(n.id) === null; });
+    place(centre, fresh);
+    nodes.add(fresh);
+    edges.add(got.edges.filter(function (e) { return edges.get(e.id) === null && nodes.get(e.from) && nodes.get(e.to); }));
+    recompute(); nodeView.refresh(); edgeView.refresh();
+    var msg = "added " + fresh.length + " of " + got.total + " neighbours";
+    if (got.total > got.nodes.length) {
+      msg += data.expandUrl ? " (the first " + got.nodes.length + ")" :
+        " — this file embeds at most " + data.embedPerNode + " per node; kg serve shows them all";
+    }
+    say(msg);
+    return fresh.length;
+  }
+  function expand(id) {
+    if (data.expandUrl) {
+      return fetch(data.expandUrl + "?node=" + encodeURIComponent(id), { credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+        .then(function (got) { return add(id, got); })
+        .catch(function (err) { say("cannot expand: " + err.message); return 0; });
+    }
+    var got = data.extra[id];
+    if (!got) {
+      say("this file embeds neighbours only for the overview's nodes; kg serve expands every node");
+      return Promise.resolve(0);
+    }
+    return Promise.resolve(add(id, got));
+  }
+  window.kg.expand = expand;
+  var expanded = {};
+  network.on("click", function (p) {
+    if (p.nodes.length) {
+      var id = p.nodes[0];
+      pinned = nodes.get(id); show(pinned);
+      if (!expanded[id]) { expanded[id] = true; expand(id); }
+    } else if (p.edges.length) { pinned = edges.get(p.edges[0]); show(pinned); }
+    else { pinned = null; }
+  });
+
+  // ---------------------------------------------------------------- filters
+  function bind(id, key, ev, read) {
+    document.getElementById(id).addEventListener(ev, function (e) {
+      filters[key] = read(e.target); recompute(); nodeView.refresh(); edgeView.refresh();
+      say(active() ? nodeView.length + " nodes match the filters" : "");
+    });
+  }
+  ["quote", "quantity", "relation"].forEach(function (k) {
+    bind("f-" + k, k, "change", function (t) { return t.checked; });
+  });
+  bind("f-source", "source", "input", function (t) { return t.value.trim(); });
+  bind("f-publisher", "publisher", "change", function (t) { return t.value; });
+  bind("f-from", "from", "input", function (t) { return t.value.trim(); });
+  bind("f-to", "to", "input", function (t) { return t.value.trim(); });
+  var pubs = document.getElementById("f-publisher");
+  data.publishers.forEach(function (p) { var o = el("option", null, p); o.value = p; pubs.appendChild(o); });
+  if (data.dates.length) {
+    document.getElementById("f-from").placeholder = data.dates[0];
+    document.getElementById("f-to").placeholder = data.dates[1];
+  }
+  document.getElementById("f-reset").addEventListener("click", function () {
+    ["quote", "quantity", "relation"].forEach(function (k) { document.getElementById("f-" + k).checked = true; filters[k] = true; });
+    ["source", "from", "to"].forEach(function (k) { document.getElementById("f-" + k).value = ""; filters[k] = ""; });
+    pubs.value = ""; filters.publisher = "";
+    recompute(); nodeView.refresh(); edgeView.refresh(); say("");
+  });
+
+  // ---------------------------------------------------------------- communities and legend
+  var cl = el("ul");
+  data.communities.forEach(function (c) {
+    var li = el("li");
+    li.setAttribute("data-community", String(c.id));
+    var sw = el("span", "swatch dot");
+    sw.style.backgroundColor = c.color;
+    li.appendChild(sw);
+    li.appendChild(el("span", null, c.names.join(", ") + (c.nodes.length > c.names.length ? " …" : "")));
+    li.addEventListener("click", function () { network.fit({ nodes: c.nodes, animation: false }); });
+    cl.appendChild(li);
+  });
+  document.getElementById("kg-communities").appendChild(cl);
+  var lg = el("ul");
+  [["Quote", "#e8c547", "shape-diamond"], ["Number", "#17becf", "shape-box"]].forEach(function (k) {
+    var li = el("li"); var sw = el("span", "swatch " + k[2]); sw.style.backgroundColor = k[1];
+    li.appendChild(sw); li.appendChild(el("span", null, k[0])); lg.appendChild(li);
+  });
+  data.legendEdges.forEach(function (e) {
+    var li = el("li"); var sw = el("span", "line"); sw.style.backgroundColor = e.color;
+    li.appendChild(sw); li.appendChild(el("span", null, e.label)); lg.appendChild(li);
+  });
+  lg.appendChild(el("li", "hint", "Entities are coloured by community; size follows mentions."));
+  document.getElementById("kg-legend").appendChild(lg);
+
+  // ---------------------------------------------------------------- find
+  var names = document.getElementById("kg-names");
+  var byName = {};
+  function offer(n, via) {
+    if (!n.search || byName[n.search] !== undefined) return;
+    byName[n.search] = { id: n.id, via: via };
+    var o = document.createElement("option");
+    o.value = n.search;
+    names.appendChild(o);
+  }
+  data.nodes.forEach(function (n) { offer(n, null); });
+  Object.keys(data.extra).forEach(function (k) { data.extra[k].nodes.forEach(function (n) { offer(n, k); }); });
+  document.getElementById("kg-find").addEventListener("change", function (ev) {
+    var hit = byName[ev.target.value];
+    if (!hit) { say("not in this view" + (data.expandUrl ? "; search the claims at /claims" : "")); return; }
+    var go = function () {
+      if (visible && !visible[hit.id]) { say("hidden by the filters"); return; }
+      network.selectNodes([hit.id]);
+      network.focus(hit.id, { scale: 1.2, animation: false });
+      pinned = nodes.get(hit.id); show(pinned);
+    };
+    if (nodes.get(hit.id) === null && hit.via !== null) { expanded[hit.via] = true; expand(hit.via).then(go); }
+    else go();
+  });
+})();

@@ -1,0 +1,349 @@
+"""A graph that reads at any size: the most-connected entities and the claims that link them, coloured by
+community (networkx's Louvain), laid out with labels that do not overlap (``kg.viz.layout``), plus what
+the page needs to expand a node, filter and search.
+
+``overview(G, top)`` picks the view; ``neighbours(G, key)`` is what one click adds (the JSON of
+``kg serve``'s ``/graph/expand``, and the data a static file embeds for its overview nodes, capped).
+Node ids in this page are the graph's own keys (IRIs), so the server's answers and the embedded data
+name nodes the same way.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from itertools import combinations
+
+import networkx as nx
+
+from kg.viz.layout import layout
+from kg.viz.page import (
+    EDGE_COLOURS,
+    KIND_STYLE,
+    VIS_VERSION,
+    _asset,
+    _clean,
+    _entity_colour,
+    _here,
+    _sha,
+    edge_info,
+    node_info,
+    options,
+    script_json,
+)
+
+DEFAULT_TOP = 60  # entities in the overview: all their labels readable on a laptop screen at fit zoom
+CLAIMS_PER_PAIR = 2  # claims kept for each pair of overview entities they link
+MAX_CLAIMS = 160
+EMBED_PER_NODE = 25  # neighbours a static file embeds per overview node (kg serve fetches them all)
+EMBED_TOTAL = 6000  # embedded items at most, whatever the corpus size
+COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
+                     "#ff9da7", "#86bcb6", "#d37295", "#8cd17d"]
+MIN_ISLAND = 4  # components smaller than this are left out of the overview (search and expand still reach them)
+# vis-network scales node and label size by "value": entities 2–20 by rank, claims 1. A label is drawn
+# once it is LABEL_DRAW px on screen, so at fit zoom you read entity names and zoom in for the claims.
+VALUE = (1, 20)
+LABEL_PX = (9, 28)
+LABEL_DRAW = 8
+SIZE_PX = (5, 26)
+CLAIM_KINDS = ("quote", "quantity")
+
+
+def _claim_entities(G: nx.MultiDiGraph, c) -> set:
+    """The entities a claim links: its speaker or source, and the entities named in it."""
+    out = {u for u, _ in G.in_edges(c) if G.nodes[u]["kind"] == "entity"}
+    out.update(v for _, v in G.out_edges(c) if G.nodes[v]["kind"] == "entity")
+    return out
+
+
+def scores(G: nx.MultiDiGraph) -> Counter:
+    """How connected each entity is: claims it is in, relations it takes part in, mentions as tie-break."""
+    s: Counter = Counter()
+    for n, a in G.nodes(data=True):
+        if a["kind"] in CLAIM_KINDS:
+            for e in _claim_entities(G, n):
+                s[e] += 10
+    for u, v, d in G.edges(data=True):
+        if d["kind"] == "relation":
+            s[u] += 10
+            s[v] += 10
+    for n, a in G.nodes(data=True):
+        if a["kind"] == "entity":
+            s[n] += min(9, int(a.get("mentions") or 0))
+    return s
+
+
+def overview(G: nx.MultiDiGraph, top: int = DEFAULT_TOP) -> nx.MultiDiGraph:
+    """The ``top`` most-connected entities, the claims linking two of them (a few per pair, numbers that
+    disagree first) and the relations between them. Attribute ``community`` on every node."""
+    s = scores(G)
+    keep = {e for e, _ in s.most_common(top) if G.nodes[e]["kind"] == "entity"}
+    by_pair: dict[tuple, list] = defaultdict(list)
+    for n, a in G.nodes(data=True):
+        if a["kind"] not in CLAIM_KINDS:
+            continue
+        ents = sorted(_claim_entities(G, n) & keep, key=str)
+        for pair in combinations(ents, 2):
+            by_pair[pair].append(n)
+    conflicted = {n for u, v, d in G.edges(data=True) if d["kind"] == "conflict" for n in (u, v)}
+    chosen: list = []
+    seen = set()
+    for pair in sorted(by_pair, key=lambda p: (-len(by_pair[p]), str(p))):
+        ranked = sorted(by_pair[pair], key=lambda c: (c not in conflicted, G.nodes[c]["kind"] != "quote", str(c)))
+        for c in [c for c in ranked if c not in seen][:CLAIMS_PER_PAIR]:
+            seen.add(c)
+            chosen.append(c)
+        if len(chosen) >= MAX_CLAIMS:
+            break
+    H = G.subgraph(keep | set(chosen)).copy()
+    H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["kind"] == "conflict"])
+    H.remove_nodes_from([n for n in list(H) if H.nodes[n]["kind"] == "entity" and H.degree(n) == 0])
+    # two entities linked by one claim, far from the rest, would shrink the whole picture to fit them in
+    small = [c for c in nx.weakly_connected_components(H) if len(c) < MIN_ISLAND]
+    if len(small) < nx.number_weakly_connected_components(H):
+        H.remove_nodes_from([n for c in small for n in c])
+    assign_communities(H)
+    return H
+
+
+def assign_communities(H: nx.MultiDiGraph) -> list[list]:
+    """Louvain communities of the entities (claims join their speaker's); returns them, largest first."""
+    U = nx.Graph()
+    ents = [n for n, a in H.nodes(data=True) if a["kind"] == "entity"]
+    U.add_nodes_from(ents)
+    for n, a in H.nodes(data=True):
+        if a["kind"] in CLAIM_KINDS:
+            for x, y in combinations(sorted(_claim_entities(H, n), key=str), 2):
+                w = U.get_edge_data(x, y, {"weight": 0})["weight"]
+                U.add_edge(x, y, weight=w + 1)
+    for u, v, d in H.edges(data=True):
+        if d["kind"] == "relation" and u in U and v in U:
+            w = U.get_edge_data(u, v, {"weight": 0})["weight"]
+            U.add_edge(u, v, weight=w + 1)
+    comms = nx.community.louvain_communities(U, weight="weight", seed=7) if len(U) else []
+    comms = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
+    for i, c in enumerate(comms):
+        for n in c:
+            H.nodes[n]["community"] = i
+    for n, a in H.nodes(data=True):
+        if a["kind"] != "entity":
+            ents = sorted(_claim_entities(H, n), key=lambda e: (H.nodes[e].get("community", 99), str(e)))
+            a["community"] = H.nodes[ents[0]].get("community", 0) if ents else 0
+    return comms
+
+
+# ---------------------------------------------------------------------------------------------- vis items
+
+
+def _facets(a: dict) -> dict:
+    return {"doc": a.get("doc") or "", "publisher": a.get("publisher") or "", "date": str(a.get("date") or ""),
+            "title": a.get("doc_title") or ""}
+
+
+def node_item(G: nx.MultiDiGraph, n, value: int | None = None) -> dict:
+    a = G.nodes[n]
+    head, rows = node_info(a)
+    item = {"id": str(n), "label": a.get("label") or "", "kind": a["kind"], "head": head, "info": _clean(rows),
+            "search": a.get("name") or a.get("label") or ""}
+    if a["kind"] == "entity":
+        group, colour = _entity_colour(a)
+        item.update(shape="dot", value=value or 2, type=group,
+                    color=COMMUNITY_COLOURS[a.get("community", 0) % len(COMMUNITY_COLOURS)] if "community" in a
+                    else colour)
+    else:
+        style = KIND_STYLE[a["kind"]]
+        item.update(shape=style["shape"], color=style["color"], value=VALUE[0], **_facets(a))
+    return item
+
+
+def edge_item(G: nx.MultiDiGraph, u, v, k, d: dict) -> dict:
+    head, rows = edge_info(G, u, v, d)
+    label = f"{d['label']}: {d['role']}" if d.get("role") else d["label"]
+    item = {"id": f"{u}|{v}|{k}", "from": str(u), "to": str(v), "label": label, "kind": d["kind"], "head": head,
+            "info": _clean(rows), "color": EDGE_COLOURS.get(d["kind"], "#999999"),
+            "width": 1 if d["kind"] == "about" else 2}
+    if d["kind"] == "relation":
+        item.update(_facets(d))
+    return item
+
+
+def _view_edges(G, nodes: set):
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u in nodes and v in nodes and d["kind"] not in ("derived_from", "conflict", "doclink"):
+            yield u, v, k, d
+
+
+def neighbours(G: nx.MultiDiGraph, key, limit: int = 60) -> dict:
+    """What expanding ``key`` adds: its neighbours (claims first for an entity, entities for a claim; no
+    documents — a claim's document is in its details) and every edge between them and ``key``."""
+    near = set(G.successors(key)) | set(G.predecessors(key))
+    near = [n for n in near if G.nodes[n]["kind"] != "document"]
+    near.sort(key=lambda n: (G.nodes[n]["kind"] == "entity" if G.nodes[key]["kind"] == "entity" else
+                             G.nodes[n]["kind"] != "entity", str(G.nodes[n].get("date") or ""), str(n)))
+    picked = near[:limit]
+    keep = set(picked)
+    # only the edges at ``key`` (never a scan of the whole graph: a million edges at 2,000 articles)
+    incident = [*G.out_edges(key, keys=True, data=True), *G.in_edges(key, keys=True, data=True)]
+    edges = [edge_item(G, u, v, k, d) for u, v, k, d in incident
+             if (v if u == key else u) in keep and d["kind"] not in ("derived_from", "conflict", "doclink")]
+    return {"node": str(key), "total": len(near), "nodes": [node_item(G, n) for n in picked], "edges": edges}
+
+
+# ---------------------------------------------------------------------------------------------- the page
+
+
+def _values(H: nx.MultiDiGraph) -> dict:
+    s = scores(H)
+    ents = sorted((n for n, a in H.nodes(data=True) if a["kind"] == "entity"), key=lambda n: (-s[n], str(n)))
+    out = {n: VALUE[0] for n in H}
+    for rank, n in enumerate(ents):
+        out[n] = round(VALUE[1] - (VALUE[1] - 2) * rank / max(1, len(ents) - 1))
+    return out
+
+
+def _px(value: int, lo_hi: tuple[int, int]) -> float:
+    """What vis-network draws for a value (its linear scaling between the values present)."""
+    return lo_hi[0] + (lo_hi[1] - lo_hi[0]) * (value - VALUE[0]) / (VALUE[1] - VALUE[0])
+
+
+def overview_data(G: nx.MultiDiGraph, top: int = DEFAULT_TOP, embed: int = EMBED_PER_NODE) -> dict:
+    """Everything the page script reads: the overview's nodes and edges with positions, the communities,
+    the filter choices, and (``embed`` > 0) each overview node's neighbours for expansion offline."""
+    from kg.viz.page import CHAR_WIDTH
+
+    H = overview(G, top)
+    values = _values(H)
+    boxes = {}
+    for n, a in H.nodes(data=True):
+        f, r = _px(values[n], LABEL_PX), _px(values[n], SIZE_PX)
+        w = CHAR_WIDTH * f * len(a.get("label") or "")
+        boxes[n] = (max(w, 2 * r) + 8, 2 * r + f * 1.3 + 6)
+    pos = layout(H, boxes=boxes)
+    nodes = []
+    for n in H:
+        item = node_item(H, n, values[n])
+        if n in pos:
+            item["x"], item["y"] = pos[n]
+        nodes.append(item)
+    edges = [edge_item(H, u, v, k, d) for u, v, k, d in _view_edges(H, set(H))]
+    comms: dict[int, list] = defaultdict(list)
+    for n, a in H.nodes(data=True):
+        if a["kind"] == "entity":
+            comms[a["community"]].append(n)
+    s = scores(H)
+    communities = [{"id": i, "color": COMMUNITY_COLOURS[i % len(COMMUNITY_COLOURS)],
+                    "names": [H.nodes[n]["name"] for n in sorted(members, key=lambda n: -s[n])[:4]],
+                    "nodes": [str(n) for n in members]} for i, members in sorted(comms.items())]
+    extra: dict[str, dict] = {}
+    budget = EMBED_TOTAL
+    if embed > 0:
+        for n in sorted(H, key=lambda n: -s[n]):
+            if budget <= 0:
+                break
+            got = neighbours(G, n, embed)
+            budget -= len(got["nodes"]) + len(got["edges"])
+            extra[str(n)] = got
+    docs = [a for _, a in G.nodes(data=True) if a["kind"] == "document"]
+    claims = [a for _, a in G.nodes(data=True) if a["kind"] in CLAIM_KINDS]
+    dates = sorted({str(a.get("date")) for a in docs if a.get("date")})
+    n_ent = sum(1 for _, a in G.nodes(data=True) if a["kind"] == "entity")
+    return {
+        "nodes": nodes, "edges": edges, "communities": communities, "extra": extra,
+        "publishers": sorted({a.get("publisher") for a in docs if a.get("publisher")}),
+        "dates": [dates[0], dates[-1]] if dates else [],
+        "corpus": {"documents": len(docs), "claims": len(claims), "entities": n_ent},
+        "embedPerNode": embed,
+        "options": _options(len(nodes)),
+        "legendEdges": [{"label": k, "color": c} for k, c in EDGE_COLOURS.items()
+                        if k not in ("derived_from", "conflict", "doclink")],
+    }
+
+
+def _options(n: int) -> dict:
+    opts = options(False, n)
+    opts["nodes"]["scaling"] = {"min": SIZE_PX[0], "max": SIZE_PX[1],
+                                "label": {"enabled": True, "min": LABEL_PX[0], "max": LABEL_PX[1],
+                                          "maxVisible": 40, "drawThreshold": LABEL_DRAW}}
+    opts["edges"]["font"]["size"] = 0  # edge names are in the details panel; on the canvas they crowd labels
+    opts["edges"]["arrows"]["to"]["scaleFactor"] = 0.4
+    opts["interaction"].update(hideEdgesOnDrag=False, hideEdgesOnZoom=False)
+    return opts
+
+
+def render_overview(G: nx.MultiDiGraph, top: int = DEFAULT_TOP, expand_url: str | None = None,
+                    embed: int = EMBED_PER_NODE, title: str = "kg: overview") -> str:
+    """The overview page. ``expand_url`` (kg serve): clicks fetch neighbours from it (the CSP then allows
+    connections to the page's own origin and nothing else); otherwise neighbours come from embedded data."""
+    data = overview_data(G, top, embed=0 if expand_url else embed)
+    data["expandUrl"] = expand_url or ""
+    vis_js = _asset(VIS_VERSION, "vis-network.min.js")
+    vis_css = _asset(VIS_VERSION, "vis-network.css")
+    app_js, app_css = _here("overview.js"), _here("app.css") + _here("overview.css")
+    for script in (vis_js, app_js):
+        if "</script" in script.lower():
+            raise ValueError("an inlined script contains '</script'")
+    connect = "'self'" if expand_url else "'none'"
+    csp = (f"default-src 'none'; script-src {_sha(vis_js)} {_sha(app_js)}; style-src 'unsafe-inline'; "
+           f"img-src data:; font-src data:; connect-src {connect}; form-action 'none'; base-uri 'none'")
+    c = data["corpus"]
+    summary = (f"{c['documents']:,} documents · {c['claims']:,} claims · {c['entities']:,} entities — showing the "
+               f"{sum(1 for n in data['nodes'] if n['kind'] == 'entity')} most-connected entities and "
+               f"{sum(1 for n in data['nodes'] if n['kind'] != 'entity')} claims linking them")
+    return _TEMPLATE.format(csp=csp, title=html.escape(title), summary=html.escape(summary), vis_css=vis_css,
+                            app_css=app_css, data=script_json(data), vis_js=vis_js, app_js=app_js)
+
+
+def write_overview(G: nx.MultiDiGraph, path, **kwargs) -> None:
+    from pathlib import Path
+
+    Path(path).write_text(render_overview(G, **kwargs), encoding="utf-8")
+
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{vis_css}</style>
+<style>{app_css}</style>
+</head>
+<body>
+<header>
+  <h1>{title}</h1>
+  <p class="summary">{summary}</p>
+  <label class="find">Find <input id="kg-find" list="kg-names" placeholder="name, quote or number…"
+    autocomplete="off"></label>
+  <datalist id="kg-names"></datalist>
+</header>
+<div id="kg-filters" role="group" aria-label="filters">
+  <label><input type="checkbox" id="f-quote" checked> quotes</label>
+  <label><input type="checkbox" id="f-quantity" checked> numbers</label>
+  <label><input type="checkbox" id="f-relation" checked> relations</label>
+  <label>source <input id="f-source" placeholder="title or document id" autocomplete="off"></label>
+  <label>publisher <select id="f-publisher"><option value="">any</option></select></label>
+  <label>from <input id="f-from" placeholder="YYYY-MM-DD" size="10"></label>
+  <label>to <input id="f-to" placeholder="YYYY-MM-DD" size="10"></label>
+  <button id="f-reset" type="button">reset</button>
+  <span id="kg-status" aria-live="polite"></span>
+</div>
+<main>
+  <div id="kg-graph" aria-label="graph"></div>
+  <aside>
+    <section id="kg-details" aria-live="polite">
+      <h2>Where does it come from?</h2>
+      <p class="hint">Hover over a node or a link to see its source. Click an entity or a claim to add its
+      neighbours; click a community below to zoom to it.</p>
+    </section>
+    <section id="kg-communities"><h2>Communities</h2></section>
+    <section id="kg-legend"><h2>Legend</h2></section>
+  </aside>
+</main>
+<script id="kg-data" type="application/json">{data}</script>
+<script>{vis_js}</script>
+<script>{app_js}</script>
+</body>
+</html>
+"""

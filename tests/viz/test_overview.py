@@ -1,0 +1,43 @@
+"""The overview: the most-connected entities, the claims linking them, communities, and expansion data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from kg.viz import overview
+
+
+def test_overview_keeps_the_top_entities_and_claims_linking_two_of_them(claims_graph):
+    H = overview.overview(claims_graph, top=3)
+    ents = [n for n, a in H.nodes(data=True) if a["kind"] == "entity"]
+    assert 0 < len(ents) <= 3
+    top = overview.scores(claims_graph).most_common(1)[0][0]
+    assert top in H
+    for n, a in H.nodes(data=True):
+        assert "community" in a
+        if a["kind"] != "entity":
+            assert len(overview._claim_entities(H, n)) >= 2
+    assert not any(a["kind"] == "document" for _, a in H.nodes(data=True))
+
+
+def test_neighbours_are_capped_and_name_nodes_by_their_keys(claims_graph):
+    top = overview.scores(claims_graph).most_common(1)[0][0]
+    full = overview.neighbours(claims_graph, top, limit=500)
+    assert full["total"] == len(full["nodes"]) > 1
+    one = overview.neighbours(claims_graph, top, limit=1)
+    assert len(one["nodes"]) == 1 and one["total"] == full["total"]
+    ids = {n["id"] for n in full["nodes"]} | {str(top)}
+    assert all(e["from"] in ids and e["to"] in ids for e in full["edges"])
+    assert all(n["kind"] != "document" for n in full["nodes"])
+
+
+def test_static_page_embeds_expansions_and_allows_no_connection(claims_graph):
+    page = overview.render_overview(claims_graph, top=10)
+    data = json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S)[1])
+    assert data["extra"] and data["expandUrl"] == ""
+    assert data["publishers"] == ["Example Times", "Other Post"]
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    assert "connect-src 'none'" in page
+    served = overview.render_overview(claims_graph, top=10, expand_url="/graph/expand")
+    assert "connect-src 'self'" in served and '"extra":{}' in served
