@@ -28,18 +28,19 @@ def export(
         from kg.viz.graph import load_graph
 
         G = load_graph(st)
-        if output is None:
-            write_entity_graph(G, sys.stdout.buffer, fmt)
-        else:
-            with output.open("wb") as out:
-                write_entity_graph(G, out, fmt)
-            console.print(f"wrote {output}")
-        return
+
+        def write(out) -> None:
+            write_entity_graph(G, out, fmt)
+    else:
+
+        def write(out) -> None:
+            _write(st, out, fmt)
+
     if output is None:
-        _write(st, sys.stdout.buffer, fmt)
+        write(sys.stdout.buffer)
     else:
         with output.open("wb") as out:
-            _write(st, out, fmt)
+            write(out)
         console.print(f"wrote {output}")
 
 

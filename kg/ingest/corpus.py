@@ -39,7 +39,6 @@ as changed documents and are re-extracted.
 from __future__ import annotations
 
 import math
-import os
 import pickle
 import re
 import zlib
@@ -53,7 +52,8 @@ from urllib.parse import urlsplit
 import numpy as np
 from datasketch import MinHash
 
-from kg.errors import InputError, StoreError
+from kg.errors import InputError
+from kg.ingest import pickled
 from kg.ingest.lexicon import words
 from kg.records import Document, Removed
 
@@ -247,29 +247,13 @@ class CorpusIndex:
         return cut <= MAX_DOC_SHARE * sum(len(p) for p in paragraphs)
 
     def save(self, path: str | Path) -> None:
-        path = Path(path)
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                pickle.dump({"format": FORMAT, "index": self}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot write the boilerplate index ({exc.strerror})") from None
+        """Write atomically; pickle: load only files kg wrote."""
+        pickled.save(self, path, FORMAT, "boilerplate index")
 
     @classmethod
     def load(cls, path: str | Path) -> CorpusIndex:
         """The saved index, or a new empty one when ``path`` does not exist. Pickle: load only files kg wrote."""
-        path = Path(path)
-        if not path.exists():
-            return cls()
-        try:
-            with open(path, "rb") as fh:
-                data = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
-            raise StoreError(f"{path}: cannot read the boilerplate index ({exc}); delete it and rebuild") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("index"), cls):
-            raise StoreError(f"{path}: boilerplate index from another kg version; delete it and rebuild")
-        return data["index"]
+        return pickled.load(cls, path, FORMAT, "boilerplate index")
 
 
 def apply(doc: Document, verdict: Verdict) -> Document:

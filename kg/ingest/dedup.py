@@ -28,8 +28,6 @@ insertion order (``find_links`` always adds in id order).
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
 import zlib
 from collections.abc import Iterable
@@ -42,7 +40,7 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from kg.errors import StoreError
+from kg.ingest import pickled
 from kg.ingest.lexicon import words
 from kg.records import DocLink, Document
 
@@ -255,37 +253,13 @@ class DedupIndex:
                        similarity=round(covered, 3), passages=tuple(passages))
 
     def save(self, path: str | Path) -> None:
-        """Write atomically (temp file + rename). Pickle: load only files kg wrote."""
-        path = Path(path)
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                pickle.dump({"format": FORMAT, "index": self}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                if os.environ.get("KG_BUILD_PAUSE_AT") == "index":  # crash tests: killed mid-save
-                    import sys
-                    import time
-
-                    fh.flush()
-                    print("kg-paused-at index", file=sys.stderr, flush=True)
-                    time.sleep(600)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot write the dedup index ({exc.strerror})") from None
+        """Write atomically; pickle: load only files kg wrote."""
+        pickled.save(self, path, FORMAT, "dedup index", pause="index")
 
     @classmethod
     def load(cls, path: str | Path) -> DedupIndex:
         """The saved index, or a new empty one when ``path`` does not exist."""
-        path = Path(path)
-        if not path.exists():
-            return cls()
-        try:
-            with open(path, "rb") as fh:
-                data = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
-            raise StoreError(f"{path}: cannot read the dedup index ({exc}); delete it and rebuild") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("index"), cls):
-            raise StoreError(f"{path}: dedup index from another kg version; delete it and rebuild")
-        return data["index"]
+        return pickled.load(cls, path, FORMAT, "dedup index")
 
 
 def find_links(documents: Iterable[Document]) -> list[DocLink]:

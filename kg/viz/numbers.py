@@ -11,7 +11,7 @@ from collections import defaultdict
 
 CLAIMS = """
 SELECT ?claim ?d ?value ?value_max ?unit ?qualifier ?text ?counts ?counts_head ?predicate ?place ?time
-       ?source ?source_kind ?sentence ?sentence_start ?start ?end ?asserter WHERE {
+       ?subject ?change ?source ?source_kind ?sentence ?sentence_start ?start ?end ?asserter WHERE {
   GRAPH ?g {
     ?claim a kg:NumericClaim ; kg:document ?d ; kg:value ?value ; kg:qualifier ?qualifier ;
            kg:surfaceText ?text ; kg:sentence ?sentence ; kg:sentenceStart ?sentence_start ;
@@ -22,6 +22,7 @@ SELECT ?claim ?d ?value ?value_max ?unit ?qualifier ?text ?counts ?counts_head ?
     OPTIONAL { ?claim kg:predicateText ?predicate } OPTIONAL { ?claim kg:place ?place }
     OPTIONAL { ?claim kg:time ?time } OPTIONAL { ?claim kg:sourceName ?source }
     OPTIONAL { ?claim kg:sourceKind ?source_kind } OPTIONAL { ?claim kg:assertedBy ?asserter }
+    OPTIONAL { ?claim kg:subjectName ?subject } OPTIONAL { ?claim kg:change ?change }
   }
 }
 """
@@ -66,7 +67,7 @@ def numeric_rows(store) -> list[dict]:
         row = {"claim": r["claim"], "doc": m["doc"], "title": m.get("title"), "publisher": m.get("publisher"),
                "date": str(m["date"]) if m.get("date") is not None else None, "url": m.get("url")}
         for k in ("value", "value_max", "unit", "qualifier", "text", "counts", "counts_head", "predicate", "place",
-                  "time", "source", "source_kind", "sentence", "sentence_start", "start", "end"):
+                  "time", "subject", "change", "source", "source_kind", "sentence", "sentence_start", "start", "end"):
             row[k] = r.get(k)
         for k in ("value", "value_max"):
             if row[k] is not None:
