@@ -191,8 +191,8 @@ NEGATIVE = [
     # issue 13: a bare title takes no country from one sentence that merely names another country
     ("title-fallback-one-sentence-other-country", "President Reagan spoke about Romania on Tuesday.",
      ("Reagan", "holds_role", "Romania", "president")),
-    ("premodifier-not-across-the-sentence", "Israeli Prime Minister Benjamin Netanyahu has accused opposition "
-     "leader Shimon Peres of obstruction.", ("Shimon Peres", "holds_role", "Israel", "leader")),
+    ("premodifier-not-across-the-sentence", "Dutch Prime Minister Anna de Vries has blamed opposition "
+     "leader Pieter Bakker for the delay.", ("Pieter Bakker", "holds_role", "Netherlands", "leader")),
     ("place-based-not-the-whole-list", "Denver-based Acme Bank and Wells Fargo reported profits.",
      ("Wells Fargo", "based_in", "Denver", None)),
     ("org-in-country-is-not-its-seat", "Shares of Apple in China fell.", ("Apple", "based_in", "China", None)),
@@ -200,8 +200,8 @@ NEGATIVE = [
      ("California", "based_in", "Sacramento", None)),
     ("hypothetical-membership", "China could be a member of GATT soon.", ("China", "member_of", "GATT", None)),
     ("hypothetical-role", "Jane Doe could be president of Acme Bank.", ("Jane Doe", "holds_role", "Acme Bank", None)),
-    ("org-in-place-needs-a-typed-org", "BHP holds a stake in the Coronation Hill Property in the Northern Territory.",
-     ("Coronation Hill Property", "based_in", "Northern Territory", None)),
+    ("org-in-place-needs-a-typed-org", "Rio Tinto bought a share of the Silver Creek Claim in Western Australia.",
+     ("Silver Creek Claim", "based_in", "Western Australia", None)),
     ("hypothetical-acquisition", "Disney would acquire Pixar if regulators agreed.",
      ("Disney", "acquired", "Pixar", None)),
 ]
