@@ -8,10 +8,12 @@ from kg import compare
 
 
 def row(doc, value, counts="companies", head="company", predicate="relocated to Kazakhstan", qualifier="exact",
-        unit=None, value_max=None, place="Kazakhstan", time=None, source=None, **links):
+        unit=None, value_max=None, place="Kazakhstan", time=None, source=None, sentence=None, date=None, subject=None,
+        **links):
     return {"claim": f"urn:{doc}:{value}:{predicate}", "doc": doc, "value": value, "value_max": value_max,
             "unit": unit, "qualifier": qualifier, "counts": counts, "counts_head": head, "predicate": predicate,
             "place": place, "time": time, "source": source, "text": str(value), "start": 0,
+            "sentence": sentence, "date": date, "subject": subject,
             "republication_of": links.get("rep", ""), "reuses_passages_of": links.get("reuse", ""),
             "same_story_as": links.get("same", "")}
 
@@ -56,7 +58,9 @@ def test_compare_interval_by_qualifier(qualifier, value_max, expected):
         (row("a", 50, counts="foreign businesses", head="business"), row("b", 100), True),  # head classes
         (row("a", 1, counts="Russians", head="russian", predicate="fled to Kazakhstan"),
          row("b", 2, counts="Russian citizens", head="citizen", predicate="entered Kazakhstan"), True),
-        (row("a", 50), row("b", 100, predicate="applied for relocation of offices", place=None), True),
+        # no place stated on one side: its sentence names the other's place
+        (row("a", 50), row("b", 100, predicate="applied for relocation of offices", place=None,
+                           sentence="About 100 firms have applied for relocation of offices to Kazakhstan."), True),
         (row("a", 50), row("b", 1000, predicate="suspended operations in Russia", place="Russia"), False),
         (row("a", 50), row("b", 1000, predicate="suspended operations", place=None), False),  # classes differ
         (row("a", 50), row("b", 50, place="Uzbekistan"), False),
