@@ -276,6 +276,7 @@ def same_magnitude(a: dict, b: dict) -> bool:
 
 
 _CAPITAL = re.compile(r"\b[A-Z][\w.-]+")
+_COMPOUND = re.compile(r"[\w.,/]-[a-z]+\b")
 # capitalised words that name no participant: calendar words, and words capitalised for the sentence
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -394,6 +395,9 @@ def same_time(a: dict, b: dict) -> bool:
     """Different resolved days ("6.22 pct yesterday" in Tuesday's story, "6.02 pct on Friday") or different
     stated periods ("first quarter", "second quarter") are different cases."""
     da, db = case_day(a), case_day(b)
+    # "yesterday" or "on Friday" in a story with no date is some unknown day: not comparable across stories
+    if a["doc"] != b["doc"] and any(d and _day_form(d) == "word" for d in (da, db)):
+        return False
     # only days of one form are compared: a day resolved against one document's date and a bare "Thursday"
     # or "July 14" of an undated one are left open
     if da and db and da != db and _day_form(da) == _day_form(db):
@@ -402,9 +406,29 @@ def same_time(a: dict, b: dict) -> bool:
     return not (pa and pb and pa != pb)
 
 
+def _sentence_key(row: dict) -> str:
+    return " ".join(_WORD.findall((row.get("sentence") or "").lower()))
+
+
+def same_sentence(a: dict, b: dict) -> bool:
+    """Both claims come from one sentence, or from copies of it in two stories."""
+    ka = _sentence_key(a)
+    return bool(ka) and ka == _sentence_key(b)
+
+
+def _offset(row: dict) -> int | None:
+    start, s0 = row.get("start"), row.get("sentence_start")
+    return int(start) - int(s0) if start is not None and s0 is not None else None
+
+
 def same_measure(a: dict, b: dict) -> bool:
     # a change ("rose by 700 mln") never compares with a level ("to 6.2 billion"), nor a rise with a fall
     if (a.get("change") or "") != (b.get("change") or ""):
+        return False
+    # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
+    # (within one story they may share a group: figures of one document are never paired, see
+    # disagreeing_pairs)
+    if a["doc"] != b["doc"] and same_sentence(a, b) and _offset(a) != _offset(b):
         return False
     return (dimension(a.get("unit")) == dimension(b.get("unit")) and same_counted(a, b)
             and same_predicate(a, b) and same_scope(a, b) and same_magnitude(a, b) and same_owner(a, b)
@@ -423,6 +447,9 @@ def comparable(row: dict) -> bool:
     if counts and (counts.lower() == (row.get("subject") or "").strip().lower()
                    or (len(_WORD.findall(counts)) == 1 and counts[:1].isupper() and not counts.isupper()
                        and stem(counts) == counts.lower())):
+        return False
+    # "24-month contracts", "three-month bills": the number names a kind of thing, it measures nothing
+    if _COMPOUND.search(row.get("text") or ""):
         return False
     sentence = row.get("sentence") or ""
     letters = [ch for ch in sentence if ch.isalpha()]
@@ -514,7 +541,8 @@ def disagreeing_pairs(group: Group) -> list[tuple[dict, dict]]:
     out = []
     for i, a in enumerate(group.claims):
         for b in group.claims[i + 1 :]:
-            if a["doc"] != b["doc"] and not overlap(a, b):
+            # figures of one document never disagree, nor a sentence with its copy in another story
+            if a["doc"] != b["doc"] and not same_sentence(a, b) and not overlap(a, b):
                 out.append((a, b))
     return out
 
@@ -541,7 +569,8 @@ def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Gr
         maximal = [s for s in sets if not any(set(s) < set(t) for t in sets)]
         for members in {tuple(s) for s in maximal}:
             agree = Group(sorted((g.claims[i] for i in members), key=lambda c: (interval(c)[0], c["doc"])))
-            n = agree.independent(cl)
+            # a sentence copied word for word into another story is one source, however the stories are linked
+            n = min(agree.independent(cl), len({_sentence_key(c) or c["claim"] for c in agree.claims}))
             if n >= 2 and (not about or any(about_matches(c, about) for c in agree.claims)):
                 out.append((agree, n))
     return sorted(out, key=lambda p: (-p[1], p[0].label, interval(p[0].claims[0])[0]))
