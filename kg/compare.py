@@ -245,7 +245,8 @@ def same_counted(a: dict, b: dict) -> bool:
     # "net profit" and "operating profit", "House members" and "Muslim members": both say which ones,
     # and they say different things
     ma, mb = modifiers(a), modifiers(b)
-    return not ma or not mb or bool(ma & mb)
+    # both say which ones: one must include the other ("foreign" and "large foreign", not "Iowa" and "Ohio")
+    return not ma or not mb or ma <= mb or mb <= ma
 
 
 def same_predicate(a: dict, b: dict) -> bool:
@@ -275,35 +276,184 @@ def same_magnitude(a: dict, b: dict) -> bool:
 
 
 _CAPITAL = re.compile(r"\b[A-Z][\w.-]+")
+_COMPOUND = re.compile(r"[\w.,/]-[a-z]+\b")
+# capitalised words that name no participant: calendar words, and words capitalised for the sentence
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "a",
+              "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "but", "and", "this", "that", "its",
+              "his", "her", "their", "there", "some", "about", "over", "more", "less", "nearly", "almost", "only",
+              "after", "before", "since", "while", "according", "reuters", "mln", "bln", "pct", "dlrs", "shr",
+              "net", "revs", "qtr", "avg", "shrs", "vs", "cts", "u", "s", "every", "all", "recently", "also", "still",
+              "now", "as", "if", "when", "with", "for", "by", "of", "to", "from", "so", "yet", "then"}
+
+
+def names_in(row: dict) -> set[str]:
+    """The named participants and places of the claim's sentence and its stated place: capitalised words
+    that are not calendar words, without the sentence's first word; cut to six letters so that a name and
+    its adjective meet ("Kazakhstan"/"Kazakh", "Russia"/"Russian")."""
+    sentence = row.get("sentence") or row.get("text") or ""
+    first = re.search(r"\w", sentence)
+    words = [m[0] for m in _CAPITAL.finditer(sentence) if not first or m.start() != first.start()]
+    words += _CAPITAL.findall(row.get("place") or "")
+    source = {w.lower() for w in _CAPITAL.findall(row.get("source") or "")}  # who says it is not the case
+    return {w.strip(".-").lower()[:6] for w in words
+            if w.strip(".-").lower() not in _NOT_NAMES and w.lower() not in source} - {""}
 
 
 def same_owner(a: dict, b: dict) -> bool:
     """Whose quantity it is. Stated subjects must be the same entity ("Acme's net profit" is not "Beta's");
-    with none stated, the claims need something that pins down the same case: a stated place, or a named
-    participant their predicates share ("left Russia"). "Net profit 375,000" of two companies' reports
-    pins down nothing."""
-    sa, sb = (a.get("subject") or "").lower(), (b.get("subject") or "").lower()
-    if sa or sb:
-        return sa == sb
-    if a.get("place") or b.get("place"):
+    with none stated, the claims need the same case: the same place when both state one, a place one states
+    named in the other's sentence, else the names of one sentence all among the other's. "Net profit
+    375,000" of two companies' reports pins down nothing, and neither do two plants of one carmaker."""
+    sa, sb = _subject(a), _subject(b)
+    if (sa or sb) and sa != sb:
+        return False
+    pa, pb = (a.get("place") or "").lower(), (b.get("place") or "").lower()
+    if pa and pb and pa != pb:
+        return False
+    na, nb = names_in(a), names_in(b)
+    if pa and pb:
         return True
-    na = set(_CAPITAL.findall(a.get("predicate") or "")) | set(_CAPITAL.findall(a.get("counts") or "")[1:])
-    nb = set(_CAPITAL.findall(b.get("predicate") or "")) | set(_CAPITAL.findall(b.get("counts") or "")[1:])
-    return bool(na & nb)
+    if pa or pb:  # one states the place: the other's sentence names it too ("left the Russian market")
+        place = names_in({"place": a.get("place") or b.get("place")})
+        return bool(place) and place <= na and place <= nb
+    if sa:  # the same stated subject, and no other participant named on one side only
+        return na <= nb or nb <= na
+    # nothing stated: the names of one sentence are all among the other's
+    return bool(na and nb) and (na <= nb or nb <= na)
+
+
+def _subject(row: dict) -> str:
+    """The stated subject, unless it is a unit or abbreviation a parse left there ("cts", "Shr")."""
+    s = (row.get("subject") or "").strip().lower()
+    return "" if s in _NOT_COUNTED or s in _NOT_NAMES else s
+
+
+# --- the case's time: relative dates resolved against the document's date -------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                             "nov", "dec"))}
+_DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.I)
+# stated reference periods: "first quarter", "second half", "in March", "fiscal 1986", "a year earlier"
+_PERIOD = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half|qtr)\b|"
+                     r"\b(january|february|march|april|june|july|august|september|october|november|december)\b|"
+                     r"\b(year|month|week)\s+(earlier|ago)\b|\b(last|previous|prior)\s+(year|month|week|quarter)\b",
+                     re.I)
+
+
+def _doc_date(row: dict):
+    from datetime import date
+
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", str(row.get("date") or ""))
+    return date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def case_day(row: dict) -> str | None:
+    """The day the claim's figure is about, when its time or sentence states one: "yesterday", "on Friday"
+    and "on March 3" resolved against the document date (schema:datePublished); without a document date,
+    the words themselves. None when no day is stated."""
+    from datetime import date, timedelta
+
+    hay = " ".join(str(row.get(k) or "") for k in ("time", "sentence"))
+    published = _doc_date(row)
+    m = _MONTH_DAY.search(hay)
+    if m:
+        month, day = _MONTHS[m[1].lower()[:3]], int(m[2])
+        if published and 1 <= day <= 31:
+            try:
+                return date(published.year, month, day).isoformat()
+            except ValueError:
+                return None
+        return f"{m[1].lower()[:3]} {day}"
+    m = _DAY_WORDS.search(hay)
+    if not m:
+        return None
+    word = m[1].lower()
+    if not published:
+        return word
+    if word in ("today", "tonight"):
+        return published.isoformat()
+    if word == "yesterday":
+        return (published - timedelta(days=1)).isoformat()
+    back = (published.weekday() - _WEEKDAYS.index(word)) % 7  # a weekday in wire copy is the latest one
+    return (published - timedelta(days=back)).isoformat()
+
+
+def periods(row: dict) -> set[str]:
+    hay = " ".join(str(row.get(k) or "") for k in ("time", "sentence"))
+    return {" ".join(w.lower() for w in m.groups() if w) for m in _PERIOD.finditer(hay)}
+
+
+def _day_form(day: str) -> str:
+    return "date" if day[:1].isdigit() else "month day" if " " in day else "word"
+
+
+def same_time(a: dict, b: dict) -> bool:
+    """Different resolved days ("6.22 pct yesterday" in Tuesday's story, "6.02 pct on Friday") or different
+    stated periods ("first quarter", "second quarter") are different cases."""
+    da, db = case_day(a), case_day(b)
+    # "yesterday" or "on Friday" in a story with no date is some unknown day: not comparable across stories
+    if a["doc"] != b["doc"] and any(d and _day_form(d) == "word" for d in (da, db)):
+        return False
+    # only days of one form are compared: a day resolved against one document's date and a bare "Thursday"
+    # or "July 14" of an undated one are left open
+    if da and db and da != db and _day_form(da) == _day_form(db):
+        return False
+    pa, pb = periods(a), periods(b)
+    return not (pa and pb and pa != pb)
+
+
+def _sentence_key(row: dict) -> str:
+    return " ".join(_WORD.findall((row.get("sentence") or "").lower()))
+
+
+def same_sentence(a: dict, b: dict) -> bool:
+    """Both claims come from one sentence, or from copies of it in two stories."""
+    ka = _sentence_key(a)
+    return bool(ka) and ka == _sentence_key(b)
+
+
+def _offset(row: dict) -> int | None:
+    start, s0 = row.get("start"), row.get("sentence_start")
+    return int(start) - int(s0) if start is not None and s0 is not None else None
 
 
 def same_measure(a: dict, b: dict) -> bool:
     # a change ("rose by 700 mln") never compares with a level ("to 6.2 billion"), nor a rise with a fall
     if (a.get("change") or "") != (b.get("change") or ""):
         return False
+    # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
+    # (within one story they may share a group: figures of one document are never paired, see
+    # disagreeing_pairs)
+    if a["doc"] != b["doc"] and same_sentence(a, b) and _offset(a) != _offset(b):
+        return False
     return (dimension(a.get("unit")) == dimension(b.get("unit")) and same_counted(a, b)
-            and same_predicate(a, b) and same_scope(a, b) and same_magnitude(a, b) and same_owner(a, b))
+            and same_predicate(a, b) and same_scope(a, b) and same_magnitude(a, b) and same_owner(a, b)
+            and same_time(a, b))
 
 
 def comparable(row: dict) -> bool:
-    """A claim that can be compared at all: it names what it counts, and that is not a pronoun or a unit."""
+    """A claim that can be compared at all: it names what it counts, and that is not a pronoun, a unit or
+    just a name ("68 billion dlrs" of "Brazil" says what it belongs to, not what it is); an all-capitals
+    headline gives no frame to compare ("MONEY MARKET GIVEN 17 MLN STG")."""
     head = stem(row.get("counts_head") or _last_word(row.get("counts")) or "")
-    return bool(head) and head not in _STOP and head not in _NOT_COUNTED
+    if not head or head in _STOP or head in _NOT_COUNTED:
+        return False
+    counts = (row.get("counts") or "").strip()
+    # a name in the singular ("Brazil", not "Russians"), or the subject itself
+    if counts and (counts.lower() == (row.get("subject") or "").strip().lower()
+                   or (len(_WORD.findall(counts)) == 1 and counts[:1].isupper() and not counts.isupper()
+                       and stem(counts) == counts.lower())):
+        return False
+    # "24-month contracts", "three-month bills": the number names a kind of thing, it measures nothing
+    if _COMPOUND.search(row.get("text") or ""):
+        return False
+    sentence = row.get("sentence") or ""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return not (len(letters) > 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters))
 
 
 def why(claims: list[dict]) -> str:
@@ -391,7 +541,8 @@ def disagreeing_pairs(group: Group) -> list[tuple[dict, dict]]:
     out = []
     for i, a in enumerate(group.claims):
         for b in group.claims[i + 1 :]:
-            if a["doc"] != b["doc"] and not overlap(a, b):
+            # figures of one document never disagree, nor a sentence with its copy in another story
+            if a["doc"] != b["doc"] and not same_sentence(a, b) and not overlap(a, b):
                 out.append((a, b))
     return out
 
@@ -418,7 +569,8 @@ def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Gr
         maximal = [s for s in sets if not any(set(s) < set(t) for t in sets)]
         for members in {tuple(s) for s in maximal}:
             agree = Group(sorted((g.claims[i] for i in members), key=lambda c: (interval(c)[0], c["doc"])))
-            n = agree.independent(cl)
+            # a sentence copied word for word into another story is one source, however the stories are linked
+            n = min(agree.independent(cl), len({_sentence_key(c) or c["claim"] for c in agree.claims}))
             if n >= 2 and (not about or any(about_matches(c, about) for c in agree.claims)):
                 out.append((agree, n))
     return sorted(out, key=lambda p: (-p[1], p[0].label, interval(p[0].claims[0])[0]))

@@ -8,10 +8,12 @@ from kg import compare
 
 
 def row(doc, value, counts="companies", head="company", predicate="relocated to Kazakhstan", qualifier="exact",
-        unit=None, value_max=None, place="Kazakhstan", time=None, source=None, **links):
+        unit=None, value_max=None, place="Kazakhstan", time=None, source=None, sentence=None, date=None, subject=None,
+        **links):
     return {"claim": f"urn:{doc}:{value}:{predicate}", "doc": doc, "value": value, "value_max": value_max,
             "unit": unit, "qualifier": qualifier, "counts": counts, "counts_head": head, "predicate": predicate,
             "place": place, "time": time, "source": source, "text": str(value), "start": 0,
+            "sentence": sentence, "date": date, "subject": subject,
             "republication_of": links.get("rep", ""), "reuses_passages_of": links.get("reuse", ""),
             "same_story_as": links.get("same", "")}
 
@@ -56,7 +58,9 @@ def test_compare_interval_by_qualifier(qualifier, value_max, expected):
         (row("a", 50, counts="foreign businesses", head="business"), row("b", 100), True),  # head classes
         (row("a", 1, counts="Russians", head="russian", predicate="fled to Kazakhstan"),
          row("b", 2, counts="Russian citizens", head="citizen", predicate="entered Kazakhstan"), True),
-        (row("a", 50), row("b", 100, predicate="applied for relocation of offices", place=None), True),
+        # no place stated on one side: its sentence names the other's place
+        (row("a", 50), row("b", 100, predicate="applied for relocation of offices", place=None,
+                           sentence="About 100 firms have applied for relocation of offices to Kazakhstan."), True),
         (row("a", 50), row("b", 1000, predicate="suspended operations in Russia", place="Russia"), False),
         (row("a", 50), row("b", 1000, predicate="suspended operations", place=None), False),  # classes differ
         (row("a", 50), row("b", 50, place="Uzbekistan"), False),
@@ -176,3 +180,74 @@ def test_compare_a_change_is_not_a_level():
                  place="South Africa"), change="up")
     assert compare.same_measure(a, b) is False
     assert compare.same_measure(a, dict(b, value=7.1e8, change=None)) is True
+
+
+# --- the same case: days, periods, participants, copies -------------------------------------------------------
+def _case(doc, value, sentence, date=None, time=None, place=None, subject=None, start=0, sentence_start=0,
+          counts="loans", head="loan", predicate="approved"):
+    r = row(doc, value, counts=counts, head=head, predicate=predicate, place=place, time=time, sentence=sentence,
+            date=date, subject=subject)
+    r.update(start=start, sentence_start=sentence_start)
+    return r
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # "yesterday" in Tuesday's story is Monday; "on Monday" in Wednesday's story is the same Monday
+        (_case("a", 40, "Lenders at Harbour Bank approved 40 loans yesterday.", date="2031-03-04"),
+         _case("b", 55, "Lenders at Harbour Bank approved 55 loans on Monday.", date="2031-03-05"), True),
+        # "yesterday" in Tuesday's story and "on Friday" in the same week: two days
+        (_case("a", 40, "Lenders at Harbour Bank approved 40 loans yesterday.", date="2031-03-04"),
+         _case("b", 55, "Lenders at Harbour Bank approved 55 loans on Friday.", date="2031-03-04"), False),
+        # a relative day in an undated story is an unknown day
+        (_case("a", 40, "Lenders at Harbour Bank approved 40 loans yesterday."),
+         _case("b", 55, "Lenders at Harbour Bank approved 55 loans yesterday."), False),
+        # different stated periods
+        (_case("a", 40, "Harbour Bank approved 40 loans in the first quarter.", time="in the first quarter"),
+         _case("b", 55, "Harbour Bank approved 55 loans in the second quarter.", time="in the second quarter"),
+         False),
+        # no subject, no place: two different banks named in the sentences
+        (_case("a", 40, "At Harbour Bank, lenders approved 40 loans."),
+         _case("b", 55, "At Quarry Bank, lenders approved 55 loans."), False),
+        # the same named participants on both sides
+        (_case("a", 40, "At Harbour Bank, lenders approved 40 loans."),
+         _case("b", 55, "Lenders at Harbour Bank approved 55 loans, officials said."), True),
+        # nobody named at all: nothing pins down the same case
+        (_case("a", 40, "Lenders approved 40 loans."), _case("b", 55, "Lenders approved 55 loans."), False),
+        # one states the place, the other's sentence names it
+        (_case("a", 40, "Lenders approved 40 loans in Norland.", place="Norland"),
+         _case("b", 55, "Lenders in Norland approved 55 loans."), True),
+        # two figures of one sentence copied into two stories
+        (_case("a", 40, "Harbour Bank approved 40 loans, up from 30 loans.", start=20),
+         _case("b", 30, "Harbour Bank approved 40 loans, up from 30 loans.", start=40), False),
+    ],
+)
+def test_compare_same_case(a, b, same):
+    assert compare.same_measure(a, b) is same
+    assert compare.same_measure(b, a) is same
+
+
+@pytest.mark.parametrize(
+    ("counts", "text", "sentence", "ok"),
+    [
+        ("Norland", "9 billion dlrs", "Norland owes 9 billion dlrs to its lenders.", False),  # a name is no measure
+        ("contracts", "36-month", "Buyers may pick 36-month contracts at lower rates.", False),  # a kind of thing
+        ("loans", "40", "HARBOUR BANK APPROVES 40 LOANS IN MARCH", False),  # an all-capitals headline
+        ("loans", "40", "Harbour Bank approved 40 loans.", True),
+    ],
+)
+def test_compare_comparable_needs_a_measure(counts, text, sentence, ok):
+    r = row("a", 40, counts=counts, head=counts.lower().rstrip("s"), sentence=sentence)
+    r["text"] = text
+    assert compare.comparable(r) is ok
+
+
+def test_compare_copied_sentence_is_no_conflict_and_one_source():
+    said = "Harbour Bank approved 40 loans last month, officials said."
+    a = _case("a", 40, said, place="Norland")
+    b = _case("b", 40, said, place="Norland")
+    c = _case("c", 70, "Harbour Bank approved 70 loans last month in Norland.", place="Norland")
+    assert compare.find_agreements([a, b]) == []  # a copy word for word is not a second source
+    (group,) = compare.find_conflicts([a, b, c])
+    assert all(not compare.same_sentence(x, y) for x, y in compare.disagreeing_pairs(group))
