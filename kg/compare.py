@@ -344,6 +344,17 @@ _PERIOD = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|
                      re.I)
 
 
+# the day a statement was made ("the president said Thursday", "told reporters on Monday") dates the saying,
+# not the figure: it is left out before the figure's own day is looked for
+_SAID_DAY = re.compile(r"\b(?:said|says|told\s+\w+|announced|added|stated|wrote|declared|reported)\s+(?:on\s+)?"
+                       r"(?:late\s+|early\s+)?(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday)\b", re.I)
+
+
+def _time_text(row: dict) -> str:
+    return _SAID_DAY.sub(" ", " ".join(str(row.get(k) or "") for k in ("time", "sentence")))
+
+
 def _doc_date(row: dict):
     from datetime import date
 
@@ -357,7 +368,7 @@ def case_day(row: dict) -> str | None:
     the words themselves. None when no day is stated."""
     from datetime import date, timedelta
 
-    hay = " ".join(str(row.get(k) or "") for k in ("time", "sentence"))
+    hay = _time_text(row)
     published = _doc_date(row)
     m = _MONTH_DAY.search(hay)
     if m:

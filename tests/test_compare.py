@@ -218,6 +218,9 @@ def _case(doc, value, sentence, date=None, time=None, place=None, subject=None, 
         # one states the place, the other's sentence names it
         (_case("a", 40, "Lenders approved 40 loans in Norland.", place="Norland"),
          _case("b", 55, "Lenders in Norland approved 55 loans."), True),
+        # the day of the saying ("the governor said Thursday") does not date the figure
+        (_case("a", 40, "Harbour Bank approved 40 loans, the governor said Thursday."),
+         _case("b", 55, "Harbour Bank approved 55 loans, a spokesman told reporters on Monday."), True),
         # two figures of one sentence copied into two stories
         (_case("a", 40, "Harbour Bank approved 40 loans, up from 30 loans.", start=20),
          _case("b", 30, "Harbour Bank approved 40 loans, up from 30 loans.", start=40), False),
