@@ -1,4 +1,4 @@
-"""``kg report`` and the fast numeric-rows reader it uses, on the small records-built store."""
+"""``kg report`` and the bucketed conflicts it uses, on the small records-built store."""
 
 from __future__ import annotations
 
@@ -6,12 +6,6 @@ import re
 
 from kg import compare
 from kg.viz import numbers, report
-
-
-def test_fast_numeric_rows_equal_trace_rq(claims_store):
-    slow = sorted(compare.numeric_rows(claims_store), key=lambda r: r["claim"])
-    fast = sorted(numbers.numeric_rows(claims_store), key=lambda r: r["claim"])
-    assert slow and fast == slow
 
 
 def test_bucketed_conflicts_find_what_compare_finds(claims_store):
