@@ -83,7 +83,9 @@ def _claims(
 ) -> Iterator[NumericClaim]:
     cutoff = _end_of_article(doc_text(doc))
     previous: dict[int, tuple[Token, str]] = {}  # sentence start -> last counted noun and its text
-    for num in _scan(doc):
+    found = list(_scan(doc))
+    doc.user_data["kg.number_tokens"] = frozenset(i for n in found for i in range(n.start, n.end))
+    for num in found:
         span = doc[num.start : num.end]
         if span.start_char >= cutoff or _excluded(doc, num):
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
@@ -46,9 +48,13 @@ def _counted(
     """(counted noun, the argument token of the clause, inherited (noun, text) for an elliptical number)."""
     inside = set(range(num.start, num.end)) | num.core
     head = top.head
-    # the number modifies a noun: "1,400 companies", "a thousand foreign companies"
+    # the number modifies a noun: "1,400 companies", "a thousand foreign companies", "a 352 μm pixel pitch"
+    # (the small model tags "pixel" an adjective: climb the modifiers to the noun they modify)
+    head = _nominal(head) if top.dep_ in _MODIFIER_DEPS and head.i > top.i else head
     if top.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in inside \
-            and not (num.unit == "%" and head.i < top.i) and not _unit_word(head):
+            and not (num.unit is not None and head.i < top.i) and not _unit_word(head):
+        # a share, an amount or a measure names what it measures after it ("a $5 million grant"); a noun
+        # before it is another phrase ("sold for record $44 million")
         return _measured(head), head, None
     # partitive: "one in two of the companies", "eight of the banks", "38% of Kazakhs"
     for i in sorted(inside):
@@ -69,7 +75,8 @@ def _counted(
     if top.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
         # "raised its key rate to 20%": what changed is the object; "rose to 7.5%": the subject
-        subj = next((c for c in verb.children if c.dep_ == "dobj"), None) or \
+        # ("added 15 sen to RM2.70": the other amount is the change, the subject what changed)
+        subj = next((c for c in verb.children if c.dep_ == "dobj" and not _amount_word(c)), None) or \
             next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             subj = verb.head  # "the number of firms (which) increased by 4,000"
@@ -80,10 +87,13 @@ def _counted(
     if nb.is_currency((num.unit or "").split("_")[0]) and top.dep_ in ("dobj", "attr", "pobj", "npadvmod", "conj"):
         verb = top.head if top.head.pos_ in ("VERB", "AUX") else None
         for child in [*top.children, *(verb.children if verb is not None else ())]:
-            if child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "into") and child.i > top.i \
-                    and not (child.lower_ == "to" and verb is not None and _change_verb(verb)):
+            # "$1 billion in gains", "$5 million in damages": "in" on the amount itself names what it is
+            on_amount = child.lower_ == "in" and child.head.i in inside
+            if child.dep_ == "prep" and (child.lower_ in ("on", "for", "to", "into") or on_amount) \
+                    and child.i > top.i and not (child.lower_ == "to" and verb is not None and _change_verb(verb)):
                 pobj = _pobj(child)
                 if pobj is not None and pobj.i not in inside and pobj.ent_type_ not in _DATE_LABELS \
+                        and not (on_amount and pobj.ent_type_ in _PLACE_LABELS) \
                         and pobj.pos_ != "PRON" and not any(_amount_word(t) for t in pobj.subtree):
                     return _measured(pobj), top, None
     # a share, an amount of money or a measure with no "of": the subject of its clause ("..., accounting
@@ -95,7 +105,45 @@ def _counted(
     # ellipsis: "more than 50 businesses have moved, while another 56 have ...", "of 500 residents, 30% said"
     if num.unit in (None, "%") and top.dep_ in _NOMINAL_DEPS and previous is not None:
         return previous[0], top, previous
+    # an amount, share or measure the parse attaches to nothing that names it: the nearest noun before it
+    # in its clause ("Acme up 4 per cent to $13.60", "Dow +0.2%", "its list price is $33,790")
+    if num.unit is not None and num.unit != "ratio":
+        near = _nearest_noun(doc, num, inside)
+        if near is not None:
+            return _measured(near), top, None
     return None, top, None
+
+
+# a clause ends here: what lies before belongs to another statement
+_CLAUSE_BREAKS = {";", ":", "(", ")", "[", "]", "—", "–", "\"", "“", "”"}
+
+
+def _nearest_noun(doc: Doc, num: _Number, inside: set[int]) -> Token | None:
+    """The head of the closest noun phrase before the number in its clause, or None when a pronoun subject
+    ("it will cost around $42,500": "it" names nothing) or a clause break comes first."""
+    sent_start = doc[num.start].sent.start
+    for k in range(num.start - 1, max(sent_start, num.start - 12) - 1, -1):
+        tok = doc[k]
+        if tok.text in _CLAUSE_BREAKS or tok.i in inside:
+            return None
+        if tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _DATE_LABELS or _amount_word(tok) or _in_amount(tok) \
+                or tok.lower_ in nb.context("time_units"):
+            continue
+        while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i < num.start:
+            tok = tok.head  # "A2 Milk": the phrase's head
+        return tok
+    return None
+
+
+def _nominal(tok: Token) -> Token:
+    """The noun a chain of pre-modifiers ends in: "pixel" in "352 μm pixel pitch" -> "pitch"."""
+    seen = 0
+    while tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i \
+            and seen < 4:
+        tok, seen = tok.head, seen + 1
+    return tok
 
 
 def _amount_word(tok: Token) -> bool:
@@ -105,7 +153,18 @@ def _amount_word(tok: Token) -> bool:
 
 def _unit_word(tok: Token) -> bool:
     """'tenge' in "2.5 billion tenge ($5.7 million)": a currency is the unit of another amount, not counted."""
-    return any(len(surface) == 1 and surface[0] == tok.lower_ for surface, _u, _p in nb.units())
+    return tok.lower_ in _unit_surfaces()
+
+
+@cache
+def _unit_surfaces() -> frozenset[str]:
+    """Currency and percent words written alone ("dlrs", "tenge", "pct")."""
+    return frozenset(surface[0] for surface, _u, _p in nb.units() if len(surface) == 1)
+
+
+def _in_amount(tok: Token) -> bool:
+    """The token is part of a number found in the text ("per cent" in "9.4 per cent", "miles" in "90 miles")."""
+    return tok.i in tok.doc.user_data.get("kg.number_tokens", ())
 
 
 
@@ -127,8 +186,14 @@ def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
     # "Blackmores up 9.4 per cent": the number hangs on "up", which hangs on the noun that moved
     if tok.head.lower_ in ("up", "down") and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i not in inside:
         return tok.head.head
+    # "pulled the sector 0.68 percent lower": what the verb moved is its object
+    if tok.head.lower_ in nb.context("change_adverbs") and tok.head.head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.i not in inside), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
     for anc in tok.ancestors:
-        if anc.pos_ in ("VERB", "AUX"):
+        # a verb, or an adjective with a subject ("a grant worth up to $8 million")
+        if anc.pos_ in ("VERB", "AUX") or (anc.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in anc.children)):
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
             if subj is not None and subj.lower_ in _RELATIVE and anc.dep_ == "relcl" \
                     and anc.head.pos_ in ("NOUN", "PROPN"):
