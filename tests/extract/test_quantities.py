@@ -102,7 +102,13 @@ def test_quantities_qualifier_after_the_number(nlp):
         "All three nations view the migrants as prize captures.",  # reference to a known set
         "Many went on to Uzbekistan and Kyrgyzstan, two other Central Asian nations.",  # apposition
         "See https://example.com/2022/07/14/story-a78294 for details.",  # URL and id
-        "The meeting lasted 3 hours.",  # duration
+        "Two years later, the council approved the budget.",  # a duration that places an event in time
+        "Prices have doubled over the past three months.",  # the period a statement covers
+        "The bridge was closed 7 months ago.",
+        "The iPhone 12 and the S&P 500 are names, and so is Fortune 100.",  # model and index numbers
+        "The effect was reported before [26] and again in (24).",  # citations
+        "The home side came back from 2-0 down to draw 2-2.",  # scores
+        "A category 4 storm hit the coast, as Fig. 3 shows.",  # classes and figure numbers
         "A third wave of emigration followed in the 1990s.",  # ordinal "third", decade
         "Men aged 18 to 65 were barred from leaving, and 5G networks were down.",  # ages, names
         "The top 10 exporters were named.",  # a rank
@@ -326,3 +332,36 @@ def test_quantities_money_and_shares_get_what_they_measure(nlp, text, surface, h
 )
 def test_quantities_bad_input_keeps_the_other_claims(nlp, text, kept):
     assert [c.text for c in _claims(nlp, text)] == kept
+
+
+# sentence, surface, value, unit, counts_head: a length of time that measures something is a claim
+DURATIONS = [
+    ("The meeting lasted 3 hours.", "3 hours", 3, "hour", "meeting"),
+    ("The comet returns every 76 years.", "76 years", 76, "year", "comet"),
+    ("The ferry service was suspended for more than three months.", "more than three months", 3, "month", "service"),
+    ("The car reaches 100 km/h in 4.1 seconds.", "4.1 seconds", 4.1, "second", "car"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "head"), DURATIONS)
+def test_quantities_durations_that_measure_something(nlp, text, surface, value, unit, head):
+    c = _one(nlp, text, surface)
+    assert (c.value, c.unit, c.counts_head) == (pytest.approx(value), unit, head)
+
+
+# sentence, surface, counts_head: what an amount, a share or a measure is of
+WHAT_IT_MEASURES = [
+    ("The camera has a 352 μm pixel pitch.", "352 μm", "pitch"),  # modifiers climbed to their noun
+    ("The founders are sitting on $3 billion in gains.", "$3 billion", "gain"),  # "in" on the amount
+    ("The town will get a road grant worth up to $8 million.", "up to $8 million", "grant"),  # "worth"
+    ("Two banks pulled the index 1.2 percent lower.", "1.2 percent", "index"),  # resultative object
+    ("Acme rose 4 per cent to $13.60 and Beta slipped.", "$13.60", "acme"),  # nearest noun of the clause
+    ("The villa sold for record $44 million last week.", "$44 million", "villa"),  # not "record"
+    ("The trail runs for seven miles (11 km) along the coast.", "11 km", "trail"),  # a conversion
+    ("The engine makes 300 hp (224 kW / 304 PS).", "224 kW", "engine"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "head"), WHAT_IT_MEASURES)
+def test_quantities_what_an_amount_measures(nlp, text, surface, head):
+    assert _one(nlp, text, surface).counts_head == head

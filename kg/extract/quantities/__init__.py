@@ -47,10 +47,12 @@ from kg.extract.quantities.scan import (
     _end_of_article,
     _excluded,
     _in_date,
+    _Number,
     _numberish,
     _phrase,
     _reference,
     _scan,
+    _time_reference,
 )
 from kg.extract.quantities.source import _evidence, _source
 from kg.extract.text import doc_text
@@ -78,11 +80,20 @@ def _drop_headline_repeats(claims: list[NumericClaim], document: Document) -> It
         yield c
 
 
+def _conversion(doc: Doc, before: _Number, num: _Number) -> bool:
+    """num restates the amount just before it in another unit: "87 mph (140 km/h)", "296 hp (224 kW / 300 PS)"."""
+    between = [doc[k].text for k in range(before.end, num.start)]
+    return num.unit is not None and num.unit != "ratio" and bool(between) and len(between) <= 2 \
+        and set(between) <= {"(", "/", ","} and ("(" in between or "/" in between) \
+        and (doc[before.start - 1].text == "(" or "(" in between)
+
+
 def _claims(
     doc: Doc, quotes: Sequence[Quote], entities: DocEntities, document: Document
 ) -> Iterator[NumericClaim]:
     cutoff = _end_of_article(doc_text(doc))
     previous: dict[int, tuple[Token, str]] = {}  # sentence start -> last counted noun and its text
+    last: tuple[_Number, Token | None, str | None] | None = None  # the last number kept, what it counts
     found = list(_scan(doc))
     doc.user_data["kg.number_tokens"] = frozenset(i for n in found for i in range(n.start, n.end))
     for num in found:
@@ -93,13 +104,23 @@ def _claims(
         if _boilerplate(sent):
             continue
         top = _top(doc, num)
-        noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
+        if last is not None and _conversion(doc, last[0], num):
+            # "seven miles (11 km)", "1.3 billion shekels ($350 million)": the same amount in another unit
+            # measures what the first one measures
+            noun, arg, inherited = last[1], top, (last[1], last[2]) if last[1] is not None else None
+        else:
+            noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
         if noun is not None and inherited is None and (_numberish(noun) or nb.split_glued(noun.text) is not None):
             noun = None  # "rose 18 sen to RM23.50": the other amount is not what this one counts
+        if noun is not None and noun.lower_ in nb.context("time_units") and num.unit is not None:
+            continue  # a rule about time ("90 out of 180 days"), not a share of anything
         if (noun is not None and noun.lower_ in nb.context("time_units") and num.unit is None) or \
-                (nb.unit_code(num.unit) in _TIME_CODES and not (noun is not None and "-" in span.text)):
-            continue  # a duration or a rule about time ("10 years in prison", "90 out of 180 days"), not a
-            # count; but "a five-year journey" measures the journey
+                nb.unit_code(num.unit) in _TIME_CODES:
+            if _time_reference(doc, num):
+                continue  # "two years later", "over the past three months", "10 years in prison"
+            if num.unit is None:  # "for three months": the time word is the unit
+                num.unit = nb.measure_unit(noun.text)
+                noun, arg, inherited = _counted(doc, num, top, None)  # what lasts that long
         if noun is not None and inherited is None and _reference(doc, num, noun):
             continue
         if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS):
@@ -107,6 +128,7 @@ def _claims(
         counts = _np_text(noun, num) if noun is not None else None
         if inherited is not None:
             counts = inherited[1]
+        last = (num, noun, counts)
         if noun is not None and num.unit not in ("%", "ratio") and inherited is None:
             previous[sent.start] = (noun, counts)
         # "one in two of [the nearly 1,400 companies] has left": the verb is about the part, not the whole

@@ -126,6 +126,8 @@ def _nearest_noun(doc: Doc, num: _Number, inside: set[int]) -> Token | None:
         tok = doc[k]
         if tok.text in _CLAUSE_BREAKS or tok.i in inside:
             return None
+        if tok.i == doc[max(inside)].head.i or tok.i == doc[min(inside)].head.i:
+            continue  # the noun the amount hangs on from the left is another phrase ("sold for record $44 million")
         if tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
             return None
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _DATE_LABELS or _amount_word(tok) or _in_amount(tok) \
@@ -202,6 +204,8 @@ def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
                 return None
             if subj is not None and subj.lower_ not in nb.context("generic_totals"):
                 return subj
+            if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN") and anc.head.i not in inside:
+                return anc.head  # "the villa sold for $44 million"
     return None
 
 

@@ -382,8 +382,8 @@ def _range(doc: Doc, num: _Number) -> None:
     _s2, end2, value2, unit2, core2 = second
     if unit2 != num.unit and unit2 is not None and num.unit is not None:
         return
-    if lead not in ("from", "between") and value2 <= num.value:
-        return  # "cut 50 to 30" is a change between two numbers, not a range
+    if (lead not in ("from", "between") or link in ("-", "–")) and value2 <= num.value:
+        return  # "cut 50 to 30" is a change between two numbers, "from 2-0 down" a score: not ranges
     if lead == "by" or _change_verb(doc[num.start - 1]):
         return  # "rose by 4 pct to 120", "fell from 208 to 193": a change and a level, two numbers
     scale = _scale_of(doc, core2)
@@ -464,7 +464,11 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     after = text[after_idx] if after_idx < len(text) else " "
     if before.isalnum() or before in "/_#" or after.isalnum() or after in "/_" or first.like_url:
         return True
-    if before in "-–" and first.idx > 1 and text[first.idx - 2].isalpha():
+    if before in "-–" and first.idx > 1 and (text[first.idx - 2].isalpha() or text[first.idx - 2].isdigit()):
+        return True  # "Su-27"; the second half of a score or a pair ("won 3-1", "at 2-2")
+    # the first half of a score ("2-0 down"): a pair that was not read as a range
+    if num.value_max is None and after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isdigit() \
+            and num.unit is None:
         return True
     # hyphenated modifier ("one-room flats", "5-year plan") describes a thing, it counts nothing
     if after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isalpha():
@@ -472,7 +476,14 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     # identifiers and ages: "page 5", "issue 176", "No. 3", "aged 45"
     if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words"):
         return True
-    if _low(doc, num.start - 2) == "no" and _low(doc, num.start - 1) == ".":
+    if _low(doc, num.start - 1) == "." and _low(doc, num.start - 2) + "." in nb.context("identifier_words"):
+        return True  # "No. 3", "Fig. 4" split into two tokens
+    # a model or series number right after a name: "iPhone 12", "the S&P 500", "Fortune 100", "Unit 3"
+    if num.unit is None and num.kind == "count" and num.start == core[0] and num.start > 0 \
+            and _after_name(doc[num.start - 1]) and nb.is_digits(first.text.lstrip("-")):
+        return True
+    # a citation or a numbered item: "[26]", "(24)", "[9,12]"
+    if num.unit is None and _low(doc, num.start - 1) in ("[", "(") and _low(doc, num.end) in ("]", ")", ","):
         return True
     # clock times: "10 a.m.", "14:00 GMT"
     if _low(doc, num.end) in nb.context("time_words") or ":" in first.text:
@@ -488,6 +499,13 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     return False
 
 
+def _after_name(prev: Token) -> bool:
+    """A name with a capital ("iPhone"; not a month or a weekday: "May 5" is a date) right before a number,
+    on the same line."""
+    return prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text) and prev.ent_type_ not in _DATE_LABELS \
+        and "\n" not in prev.whitespace_ and prev.lower_ not in nb.context("time_words")
+
+
 def _reference(doc: Doc, num: _Number, noun: Token) -> bool:
     """A number that points back at things already named instead of counting them: "all three nations",
     "the first two waves", "Uzbekistan and Kyrgyzstan, two other Central Asian nations"."""
@@ -501,6 +519,17 @@ def _reference(doc: Doc, num: _Number, noun: Token) -> bool:
     dets = {c.lower_ for c in noun.lefts if c.dep_ in ("det", "predet") and c.i < num.start}
     dets |= {doc[i].lower_ for i in range(max(num.start - 2, 0), num.start)}
     return bool(dets & {"the", "all", "both", "these", "those"})
+
+
+def _time_reference(doc: Doc, num: _Number) -> bool:
+    """A length of time that places an event in time instead of measuring it: "two years later", "over the
+    past three months", "sentenced to 10 years in prison" (rules/number_context.txt says which words)."""
+    after = nb.context("duration_reference_after")
+    if any(" ".join(_lows(doc)[num.end : num.end + n]) in after for n in (1, 2, 3)):
+        return True
+    start = min(num.start, min(num.core))
+    return _low(doc, start - 1) in nb.context("duration_reference_before") or \
+        (_low(doc, start - 1) == "the" and _low(doc, start - 2) in nb.context("duration_reference_before"))
 
 
 def _in_date(doc: Doc, num: _Number) -> bool:
