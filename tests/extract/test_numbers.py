@@ -204,3 +204,18 @@ def test_numbers_spaced_scale_suffix(text, value):
 def test_numbers_overflow_is_no_value():
     assert nb.parse_number("9" * 400) is None
     assert nb.parse_value("9" * 400) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("42–48", ("", 42.0, 48.0, "")),
+        ("∼1.5–3", ("∼", 1.5, 3.0, "")),
+        ("10–15%", ("", 10.0, 15.0, "%")),
+        ("3–1", None),  # a score: the first value is not below the second
+        ("42-48", None),  # spaCy splits a hyphen; only dashes stay in one token
+        ("A–B", None),
+    ],
+)
+def test_numbers_split_range(text, expected):
+    assert nb.split_range(text) == expected

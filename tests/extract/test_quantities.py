@@ -365,3 +365,26 @@ WHAT_IT_MEASURES = [
 @pytest.mark.parametrize(("text", "surface", "head"), WHAT_IT_MEASURES)
 def test_quantities_what_an_amount_measures(nlp, text, surface, head):
     assert _one(nlp, text, surface).counts_head == head
+
+
+# sentence, surface, value, value_max, unit, qualifier: science and data forms
+SIGN_FORMS = [
+    ("Net uptake rose by 42–48% in the warmed plots.", "42–48%", 0.42, 0.48, "%", "exact"),
+    ("The core was sampled at 1200–1350 metres below the seabed.", "1200–1350 metres", 1200, 1350, "meter", "exact"),
+    ("The flux of case A is ~10% smaller than that of case B.", "~10%", 0.1, None, "%", "approx"),
+    ("The colony built ∼40 nests on the cliff.", "∼40", 40, None, None, "approx"),
+    ("The isotope ratio showed a 1.5‰ decline.", "1.5‰", 1.5, None, "permille", "exact"),
+    ("The mixture was boiled for 12 h before use.", "12 h", 12, None, "hour", "exact"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "value_max", "unit", "qualifier"), SIGN_FORMS)
+def test_quantities_sign_and_dash_forms(nlp, text, surface, value, value_max, unit, qualifier):
+    c = _one(nlp, text, surface)
+    assert (c.value, c.value_max, c.unit, c.qualifier) == (
+        pytest.approx(value), pytest.approx(value_max) if value_max is not None else None, unit, qualifier)
+
+
+def test_quantities_a_period_in_one_token_is_no_range(nlp):
+    texts = [c.text for c in _claims(nlp, "The survey ran through 2005–2010 in 14 towns.")]
+    assert texts == ["14"]

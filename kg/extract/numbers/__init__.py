@@ -6,7 +6,7 @@
 - ``glued``: one token holding a prefix, a number and a suffix ("Y=5,182", "PS21,700", "50mph", "-1.6").
 """
 
-from kg.extract.numbers.glued import Glued, fraction, split_glued
+from kg.extract.numbers.glued import SIGN_QUALIFIERS, Glued, fraction, split_glued, split_range
 from kg.extract.numbers.measures import (
     PERCENT,
     PERCENT_POINT,
@@ -33,7 +33,8 @@ from kg.extract.numbers.parse import (
 )
 
 __all__ = [
-    "PERCENT", "PERCENT_POINT", "Glued", "context", "currency_code", "format_value", "fraction", "is_currency",
-    "is_digits", "is_fraction_word", "is_number_word", "is_scale_word", "measure_unit", "parse_fraction",
-    "parse_number", "parse_value", "qualifiers", "split_glued", "unit_code", "units", "vague", "vague_range", "words",
+    "PERCENT", "PERCENT_POINT", "SIGN_QUALIFIERS", "Glued", "context", "currency_code", "format_value", "fraction",
+    "is_currency", "is_digits", "is_fraction_word", "is_number_word", "is_scale_word", "measure_unit",
+    "parse_fraction", "parse_number", "parse_value", "qualifiers", "split_glued", "split_range", "unit_code",
+    "units", "vague", "vague_range", "words",
 ]

@@ -32,7 +32,7 @@ _DIMENSIONS = {"[length]", "[mass]", "[time]", "[temperature]", "[length] ** 2",
                "[length] ** 2 * [mass] / [time] ** 3", "1 / [time]", "[mass] / [length] / [time] ** 2",
                "[current] * [time]"}
 _INFORMATION = {"byte", "bit"}
-_ALSO = {"degree", "mile_per_gallon"}  # angle or temperature; fuel economy
+_ALSO = {"degree", "mile_per_gallon", "permille"}  # angle or temperature; fuel economy; per mille
 
 
 @cache

@@ -199,7 +199,7 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
         return None
     sign = g.sign
     start, unit = i, None
-    prefix = g.prefix
+    prefix = "" if g.prefix in nb.SIGN_QUALIFIERS else g.prefix  # "∼56": the caller reads the qualifier
     if prefix.lower() in ("minus", "minus-"):
         sign, prefix = -1.0, ""
     if prefix:
@@ -339,6 +339,9 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
         return num
     if _unit_before(doc, i + 1) is not None and _core(doc, i + 1) is not None:
         return None  # the currency symbol starts the amount at i + 1
+    joined = _joined_range(doc, i)
+    if joined is not None:
+        return joined
     amount = _amount(doc, i)
     if amount is None:
         return None
@@ -360,6 +363,32 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
     if num.kind == "count":
         _range(doc, num)
     num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
+    sign = doc[min(num.core)].text[:1]
+    if num.qualifier == "exact" and sign in nb.SIGN_QUALIFIERS:
+        num.qualifier = nb.SIGN_QUALIFIERS[sign]  # "∼56 Ma", "≥16"
+    return num
+
+
+def _joined_range(doc: Doc, i: int) -> _Number | None:
+    """A range spaCy keeps in one token: "42–48%", "2609–2613 m", "∼1.5–3 Å/s"; not a period ("2005–2010")."""
+    r = nb.split_range(doc[i].text)
+    if r is None or (_year_like(f"{r[1]:g}") and _year_like(f"{r[2]:g}")):
+        return None
+    pre, low, high, suffix = r
+    start, end, unit = i, i + 1, "%" if suffix else None
+    before = _unit_before(doc, i)
+    if before is not None and unit is None:
+        start, unit = before  # "$5–10"
+    elif unit is None:
+        after = _unit_after(doc, end)
+        if after is not None:
+            end, unit = after
+    if unit == "%":
+        low, high = low / 100.0, high / 100.0
+    num = _Number(start, end, low, high, unit, core=set(range(start, end)))
+    num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
+    if num.qualifier == "exact" and pre:
+        num.qualifier = nb.SIGN_QUALIFIERS[pre]
     return num
 
 
