@@ -374,7 +374,7 @@ SIGN_FORMS = [
     ("The flux of case A is ~10% smaller than that of case B.", "~10%", 0.1, None, "%", "approx"),
     ("The colony built ∼40 nests on the cliff.", "∼40", 40, None, None, "approx"),
     ("The isotope ratio showed a 1.5‰ decline.", "1.5‰", 1.5, None, "permille", "exact"),
-    ("The mixture was boiled for 12 h before use.", "12 h", 12, None, "hour", "exact"),
+    ("The mixture was boiled for 12 h in a sealed flask.", "12 h", 12, None, "hour", "exact"),
 ]
 
 
