@@ -36,7 +36,7 @@ FORMS = [
     ("A poll showed that 38% of Kazakhs were against the influx.", "38%", 0.38, None, "%", "kazakh"),
     ("Only 0.2% of voters backed the plan.", "Only 0.2%", 0.002, None, "%", "voter"),
     ("The fund spent $415 on each flat.", "$415", 415, None, "USD", "flat"),
-    ("Rental prices rose from $415 to $1040 a month.", "from $415 to $1040", 415, 1040, "USD", "price"),
+    ("Rental prices ranged from $415 to $1040 a month.", "from $415 to $1040", 415, 1040, "USD", "price"),
     ("Between 10 and 20 ships docked in the port.", "Between 10 and 20", 10, 20, None, "ship"),
     ("One in two of the major foreign companies has suspended operations.", "One in two", 0.5, None, "ratio",
      "company"),
@@ -53,8 +53,8 @@ FORMS = [
     ("The government allocated 2.5 billion tenge to the program.", "2.5 billion tenge", 2.5e9, None, "KZT", "program"),
     ("The bank lent €2.3m to smaller firms.", "€2.3m", 2.3e6, None, "EUR", "firm"),
     ("Russia's central bank raised its key rate to 20 percent.", "20 percent", 0.2, None, "%", "rate"),
-    ("Unemployment fell from 5.1 per cent to 4.8 per cent.", "from 5.1 per cent to 4.8 per cent", 0.048, 0.051,
-     "%", "unemployment"),
+    ("Fees run from 5.1 per cent to 5.8 per cent.", "from 5.1 per cent to 5.8 per cent", 0.051, 0.058,
+     "%", "fee"),
 ]
 
 
@@ -297,6 +297,20 @@ def test_quantities_change_to_a_level_is_two_numbers(nlp):
     assert [(c.text, c.value_max, c.unit, c.change) for c in claims] == [
         ("7.8 pct", None, "%", "down"), ("35,401 tonnes", None, "metric_ton", None)]
     assert {c.counts for c in claims} == {"Cocoa exports"}
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("Unemployment fell from 5.1 per cent to 4.8 per cent.", [(0.051, "%"), (0.048, "%")]),
+        ("Growth is forecast to slow from 4.8 to 4.7 percent next year.", [(0.048, "%"), (0.047, "%")]),
+        ("Rents rose from $415 to $1040 last spring.", [(415, "USD"), (1040, "USD")]),
+    ],
+)
+def test_quantities_change_from_a_level_to_a_level_is_two_numbers(nlp, text, levels):
+    claims = _claims(nlp, text)
+    assert [(pytest.approx(c.value), c.unit) for c in claims] == levels
+    assert all(c.value_max is None for c in claims)
 
 
 def test_quantities_rise_by_then_to_is_two_numbers(nlp):

@@ -414,8 +414,18 @@ def _range(doc: Doc, num: _Number) -> None:
     if (lead not in ("from", "between") or link in ("-", "–")) and value2 <= num.value:
         return  # "cut 50 to 30" is a change between two numbers, "from 2-0 down" a score: not ranges
     if lead == "by" or _change_verb(doc[num.start - 1]):
-        return  # "rose by 4 pct to 120", "fell from 208 to 193": a change and a level, two numbers
+        return  # "rose by 4 pct to 120", "fell 208 to 193": a change and a level, two numbers
     scale = _scale_of(doc, core2)
+    changed = num.start >= 2 and (_change_verb(doc[num.start - 2]) or _change_verb(doc[num.start - 1].head))
+    if lead == "from" and changed:
+        # "slowed from 4.8 to 4.7 percent", "rents rose from $415 to $1040": the level before and the level
+        # after, two numbers; the first takes the unit and scale written once after the second
+        if num.unit is None and unit2 is not None:
+            num.unit = unit2
+            num.value = num.value / 100.0 if unit2 == "%" else num.value
+        if scale and not _scale_of(doc, num.core) and unit2 == num.unit:
+            num.value *= scale
+        return
     if scale and not _scale_of(doc, num.core) and num.value * scale <= value2 and unit2 == num.unit:
         num.value *= scale  # "between one and three billion": the scale word belongs to both
     if _year_like(doc[j + 1].text) or _year_like(doc[num.start].text):
@@ -424,6 +434,8 @@ def _range(doc: Doc, num: _Number) -> None:
     if lead in ("from", "between"):
         num.start -= 1  # the surface is "between 10 and 20", "from $415 to $1040"
         num.lead = num.start
+    if num.unit is None and unit2 == "%":
+        num.value /= 100.0  # "between 10 and 15 percent": the percent sign belongs to both
     num.unit = num.unit or unit2
     num.value, num.value_max = min(num.value, value2), max(num.value, value2)
     num.end = end2
