@@ -402,3 +402,17 @@ def test_quantities_sign_and_dash_forms(nlp, text, surface, value, value_max, un
 def test_quantities_a_period_in_one_token_is_no_range(nlp):
     texts = [c.text for c in _claims(nlp, "The survey ran through 2005–2010 in 14 towns.")]
     assert texts == ["14"]
+
+
+# sentence, surface, value, unit, counts_head: forms that looked like modifiers or articles but count
+COUNTED_FORMS = [
+    ("The port is 43.4 percent-owned by the state.", "43.4 percent", 0.434, "%", "port"),
+    ("The town runs one 52,000 barrel-a-day refinery.", "52,000 barrel", 52000, "barrel", "refinery"),
+    ("One of the two suspects was released.", "One", 1, None, "suspect"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "head"), COUNTED_FORMS)
+def test_quantities_shares_in_modifiers_and_one_of_a_set(nlp, text, surface, value, unit, head):
+    c = _one(nlp, text, surface)
+    assert (c.value, c.unit, c.counts_head) == (pytest.approx(value), unit, head)

@@ -348,7 +348,9 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
     start, end, value, unit, core = amount
     num = _Number(start, end, value, unit=unit, core=core)
     first = doc[i].lower_
-    num.words_only_one = first in ("one", "a", "an") and value == 1 and unit is None
+    # "one" as an article ("one district hospital"); but "one of the best screens" counts one of a set
+    num.words_only_one = first in ("one", "a", "an") and value == 1 and unit is None and \
+        not (first == "one" and _low(doc, end) == "of" and _low(doc, end + 1) in ("the", "its", "their", "his", "her"))
     # ratio: "one in two", "one out of two", "one of every three"
     for link in (("in",), ("out", "of"), ("of", "every")):
         if _match(doc, end, link):
@@ -511,8 +513,9 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     if num.value_max is None and after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isdigit() \
             and num.unit is None:
         return True
-    # hyphenated modifier ("one-room flats", "5-year plan") describes a thing, it counts nothing
-    if after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isalpha():
+    # hyphenated modifier ("one-room flats", "5-year plan") describes a thing, it counts nothing; a share or
+    # an amount stays one ("a 43.4 percent-owned unit", "a 52,000 barrel-a-day refinery")
+    if after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isalpha() and num.unit is None:
         return True
     # identifiers and ages: "page 5", "issue 176", "No. 3", "aged 45"
     if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words"):
