@@ -416,3 +416,16 @@ COUNTED_FORMS = [
 def test_quantities_shares_in_modifiers_and_one_of_a_set(nlp, text, surface, value, unit, head):
     c = _one(nlp, text, surface)
     assert (c.value, c.unit, c.counts_head) == (pytest.approx(value), unit, head)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "head"),
+    [
+        ("The crews rebuilt a 120-year-old bridge.", "120-year-old", 120, "year", "bridge"),
+        ("The lake sits on 400 million year-old rock.", "400 million year-old", 4e8, "year", "rock"),
+        ("The mill is 210 years old.", "210 years old", 210, "year", "mill"),
+    ],
+)
+def test_quantities_an_age_written_with_its_unit_measures_the_thing(nlp, text, surface, value, unit, head):
+    c = _one(nlp, text, surface)
+    assert (c.value, c.unit, c.counts_head) == (pytest.approx(value), unit, head)

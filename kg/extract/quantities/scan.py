@@ -251,6 +251,19 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
     return start, end, value, unit, set(range(start, end))
 
 
+def _age_after(doc: Doc, j: int) -> tuple[int, str] | None:
+    """An age written with its unit: "a 50-year-old man", "an 18-month-old girl", "400 million year-old
+    rock", "the bridge is 120 years old": (end after "old", the time unit)."""
+    k = j + 1 if _low(doc, j) in ("-", "–") and _glued(doc, j) else j
+    if k >= len(doc) or _low(doc, k) not in nb.context("time_units"):
+        return None
+    unit = nb.measure_unit(doc[k].text)
+    k += 1
+    if _low(doc, k) in ("-", "–"):
+        k += 1
+    return (k + 1, unit) if unit is not None and _low(doc, k) == "old" else None
+
+
 def _hyphen_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     """"a 6.1-inch display", "a five-year journey": a unit hyphenated onto the number."""
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and _glued(doc, end) and _glued(doc, end + 1):
@@ -287,7 +300,9 @@ def _amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | 
     end, value = core
     if not math.isfinite(value):
         return None
-    after = _unit_after(doc, end)
+    after = _age_after(doc, end) if unit is None else None
+    if after is None:
+        after = _unit_after(doc, end)
     if after is not None and (unit is None or after[1] == unit):
         end, unit = after[0], after[1]
     elif unit is None:
