@@ -219,3 +219,21 @@ def test_numbers_overflow_is_no_value():
 )
 def test_numbers_split_range(text, expected):
     assert nb.split_range(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [(("danish", "kroner"), "DKK"), (("brazilian", "reals"), "BRL"), (("uae", "dirhams"), "AED"),
+     (("danish", "crowns"), "DKK"), (("swiss", "francs"), "CHF")],
+)
+def test_numbers_currency_names_from_cldr_and_the_rule_file(words, code):
+    assert (words, code) in {(surface, unit) for surface, unit, _pos in nb.units()}
+
+
+def test_numbers_one_word_cldr_names_are_not_taken():
+    # "rand" and "won" are hand-listed with a note; CLDR's one-word names would catch common words
+    from kg.extract.numbers.parse import currency_names
+
+    names = dict(currency_names())
+    assert names["danish kroner"] == "DKK"
+    assert all(len(name.split()) >= 2 for name in names)

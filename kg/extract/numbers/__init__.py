@@ -27,6 +27,7 @@ from kg.extract.numbers.parse import (
     parse_value,
     qualifiers,
     units,
+    units_by_word,
     vague,
     vague_range,
     words,
@@ -36,5 +37,5 @@ __all__ = [
     "PERCENT", "PERCENT_POINT", "SIGN_QUALIFIERS", "Glued", "context", "currency_code", "format_value", "fraction",
     "is_currency", "is_digits", "is_fraction_word", "is_number_word", "is_scale_word", "measure_unit",
     "parse_fraction", "parse_number", "parse_value", "qualifiers", "split_glued", "split_range", "unit_code",
-    "units", "vague", "vague_range", "words",
+    "units", "units_by_word", "vague", "vague_range", "words",
 ]

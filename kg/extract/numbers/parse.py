@@ -44,9 +44,42 @@ def vague() -> tuple[tuple[tuple[str, ...], float, float], ...]:
 
 @cache
 def units() -> tuple[tuple[tuple[str, ...], str, str], ...]:
-    """(surface tokens, unit, "before"|"after"), longest first."""
+    """(surface tokens, unit, "before"|"after"), longest first: the rows of number_units.txt, then the
+    English currency names of the Unicode CLDR (through Babel) that the file does not list."""
     rows = [(tuple(r[0].split()), r[1], r[2]) for r in rule_rows("number_units.txt")]
+    listed = {r[0] for r in rows}
+    rows += [(tuple(name.split()), code, "after") for name, code in currency_names()
+             if tuple(name.split()) not in listed]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def units_by_word(pos: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The units written ``pos`` ("before"/"after") the number, indexed by the word next to the number (the
+    last word of a "before" surface, the first of an "after" one), longest surface first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for surface, unit, p in units():
+        if p == pos:
+            out.setdefault(surface[-1] if pos == "before" else surface[0], []).append((surface, unit))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def currency_names() -> tuple[tuple[str, str], ...]:
+    """(lower-case English name, ISO 4217 code) of every current and historic currency in the CLDR data that
+    Babel ships: "danish kroner" → DKK, "brazilian reals" → BRL, "uae dirhams" → AED. Only names of two or
+    more words: a one-word name ("rand", "won", "real") is a common word too, so those stay hand-listed in
+    number_units.txt with their context."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    out: dict[str, str] = {}
+    for code in sorted(Locale("en").currencies):
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            if len(name.split()) >= 2 and "(" not in name and name not in out:
+                out[name] = code
+    return tuple(sorted(out.items()))
 
 
 @cache

@@ -132,16 +132,16 @@ def _fraction_at(doc: Doc, i: int) -> tuple[int, float] | None:
 
 
 def _unit_before(doc: Doc, i: int) -> tuple[int, str] | None:
-    for surface, unit, pos in nb.units():
-        if pos == "before" and _match(doc, i - len(surface), surface):
+    for surface, unit in nb.units_by_word("before").get(_low(doc, i - 1), ()):
+        if _match(doc, i - len(surface), surface):
             return i - len(surface), unit
     return None
 
 
 def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
     """A currency, percent or unit of measure right after the number at j: (end, unit)."""
-    for surface, unit, pos in nb.units():
-        if pos == "after" and _match(doc, j, surface):
+    for surface, unit in nb.units_by_word("after").get(_low(doc, j), ()):
+        if _match(doc, j, surface):
             return j + len(surface), unit
     for n in (3, 2, 1):  # "miles per hour", "sq ft", "tonnes"
         if j + n <= len(doc) and all(not doc[k].is_punct or doc[k].text in "/." for k in range(j, j + n)):
