@@ -305,6 +305,7 @@ def test_quantities_change_to_a_level_is_two_numbers(nlp):
         ("Unemployment fell from 5.1 per cent to 4.8 per cent.", [(0.051, "%"), (0.048, "%")]),
         ("Growth is forecast to slow from 4.8 to 4.7 percent next year.", [(0.048, "%"), (0.047, "%")]),
         ("Rents rose from $415 to $1040 last spring.", [(415, "USD"), (1040, "USD")]),
+        ("The herd shrank from 1,200 tonnes to 950 in a decade.", [(1200, "metric_ton"), (950, "metric_ton")]),
     ],
 )
 def test_quantities_change_from_a_level_to_a_level_is_two_numbers(nlp, text, levels):

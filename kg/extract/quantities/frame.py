@@ -103,7 +103,10 @@ def _counted(
         if subj is not None:
             return _measured(subj), top, None
     # ellipsis: "more than 50 businesses have moved, while another 56 have ...", "of 500 residents, 30% said"
-    if num.unit in (None, "%") and top.dep_ in _NOMINAL_DEPS and previous is not None:
+    # (a share inherits only as the subject of its own clause: "30% said"; in "shooting 47.6% from the
+    # field" it measures something else)
+    if (num.unit is None or (num.unit == "%" and top.dep_ in ("nsubj", "nsubjpass"))) \
+            and top.dep_ in _NOMINAL_DEPS and previous is not None:
         return previous[0], top, previous
     # an amount, share or measure the parse attaches to nothing that names it: the nearest noun before it
     # in its clause ("Acme up 4 per cent to $13.60", "Dow +0.2%", "its list price is $33,790")
@@ -124,13 +127,15 @@ def _nearest_noun(doc: Doc, num: _Number, inside: set[int]) -> Token | None:
     sent_start = doc[num.start].sent.start
     for k in range(num.start - 1, max(sent_start, num.start - 12) - 1, -1):
         tok = doc[k]
-        if tok.text in _CLAUSE_BREAKS or tok.i in inside:
+        if tok.text in _CLAUSE_BREAKS or tok.i in inside or tok.lower_ in nb.context("clause_openers"):
             return None
         if tok.i == doc[max(inside)].head.i or tok.i == doc[min(inside)].head.i:
             continue  # the noun the amount hangs on from the left is another phrase ("sold for record $44 million")
         if tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
             return None
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _DATE_LABELS or _amount_word(tok) or _in_amount(tok) \
+        acronym = len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()  # "MSRP", tagged anything
+        if (tok.pos_ not in ("NOUN", "PROPN") and not acronym) or tok.ent_type_ in _DATE_LABELS or _amount_word(tok) \
+                or _in_amount(tok) \
                 or tok.lower_ in nb.context("time_units"):
             continue
         while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i < num.start:

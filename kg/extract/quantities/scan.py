@@ -361,6 +361,8 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
     if amount is None:
         return None
     start, end, value, unit, core = amount
+    if unit is None:
+        unit = doc.user_data.get("kg.carried_units", {}).get(start)  # the unit written once, on the first level
     num = _Number(start, end, value, unit=unit, core=core)
     first = doc[i].lower_
     # "one" as an article ("one district hospital"); but "one of the best screens" counts one of a set
@@ -442,6 +444,8 @@ def _range(doc: Doc, num: _Number) -> None:
             num.value = num.value / 100.0 if unit2 == "%" else num.value
         if scale and not _scale_of(doc, num.core) and unit2 == num.unit:
             num.value *= scale
+        if unit2 is None and num.unit is not None and num.unit != "%":
+            doc.user_data.setdefault("kg.carried_units", {})[_s2] = num.unit  # "from 208 pounds to 193"
         return
     if scale and not _scale_of(doc, num.core) and num.value * scale <= value2 and unit2 == num.unit:
         num.value *= scale  # "between one and three billion": the scale word belongs to both
