@@ -237,3 +237,12 @@ def test_numbers_one_word_cldr_names_are_not_taken():
     names = dict(currency_names())
     assert names["danish kroner"] == "DKK"
     assert all(len(name.split()) >= 2 for name in names)
+
+
+@pytest.mark.parametrize(
+    ("surface", "unit"),
+    [("mths", "month"), ("yrs", "year"), ("GWh", "gigawatt_hour"), ("GiB", "gibibyte"), ("Ma", "megayear"),
+     ("Kia", None), ("kR", None)],  # a prefix goes with an SI-like unit only: no kibi-years
+)
+def test_numbers_prefixed_units(surface, unit):
+    assert nb.measure_unit(surface, glued=True) == unit

@@ -32,6 +32,11 @@ _DIMENSIONS = {"[length]", "[mass]", "[time]", "[temperature]", "[length] ** 2",
                "[length] ** 2 * [mass] / [time] ** 3", "1 / [time]", "[mass] / [length] / [time] ** 2",
                "[current] * [time]"}
 _INFORMATION = {"byte", "bit"}
+# units an SI or binary prefix is written onto in news and reports ("km", "GWh", "mAh", "GB", "Ma", "kcal")
+_PREFIXABLE = {"meter", "metre", "gram", "liter", "litre", "watt", "watt_hour", "hertz", "volt", "ampere",
+               "ampere_hour", "byte", "bit", "second", "joule", "pascal", "calorie", "electron_volt", "tesla",
+               "year", "newton", "ohm", "mole", "metric_ton", "tonne", "baud", "bit_per_second", "gray", "sievert",
+               "becquerel", "barn", "molar"}
 _ALSO = {"degree", "mile_per_gallon", "permille"}  # angle or temperature; fuel economy; per mille
 
 
@@ -126,6 +131,8 @@ def measure_unit(surface: str, glued: bool = False) -> str | None:
     if not found:
         return None
     prefix, name, _suffix = found[0]
+    if prefix and (name not in _PREFIXABLE or (prefix.endswith("bi") and name not in _INFORMATION)):
+        return None  # pint reads "mths" as milli-thou and "Kia" as kibi-year: prefixes go with SI-like units only
     return _pint_name(prefix + name)
 
 

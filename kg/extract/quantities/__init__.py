@@ -110,6 +110,8 @@ def _claims(
             noun, arg, inherited = last[1], top, (last[1], last[2]) if last[1] is not None else None
         else:
             noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
+        if noun is not None and not any(ch.isalpha() for ch in noun.text):
+            noun = None  # punctuation the parser took for a noun counts nothing
         if noun is not None and inherited is None and (_numberish(noun) or nb.split_glued(noun.text) is not None):
             noun = None  # "rose 18 sen to RM23.50": the other amount is not what this one counts
         if noun is not None and noun.lower_ in nb.context("time_units") and num.unit is not None:
