@@ -223,6 +223,8 @@ def _head_lemma(noun: Token) -> str:
 
 
 def _np_text(noun: Token, num: _Number) -> str:
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return noun.text  # an acronym the parser took for a verb ("MSRP is $33,790"): its children are a clause
     inside = set(range(num.start, num.end)) | num.core
     toks: list[Token] = []
     for child in noun.lefts:
@@ -396,6 +398,9 @@ def _time(doc: Doc, verb: Token | None, sent: Span, num: _Number) -> str | None:
     for ent in sent.ents:
         if ent.label_ not in _DATE_LABELS or ent.root.i not in scope or any(t.i in inside for t in ent):
             continue
+        if any(_unit_word(t) or nb.split_glued(t.text) is not None and not t.text.isdigit() for t in ent) \
+                or (ent.text.replace(",", "").isdigit() and not (len(ent.text) == 4 and 1500 <= int(ent.text) <= 2200)):
+            continue  # the small model tags amounts as dates ("$32,280", "9"): no time scope
         root = ent.root
         # the whole time phrase: "since [the beginning of 2022]", "[the week] after mobilization"
         in_prep = root.dep_ in ("pobj", "npadvmod") and root.head.dep_ == "prep"
