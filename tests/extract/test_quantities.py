@@ -430,3 +430,19 @@ def test_quantities_shares_in_modifiers_and_one_of_a_set(nlp, text, surface, val
 def test_quantities_an_age_written_with_its_unit_measures_the_thing(nlp, text, surface, value, unit, head):
     c = _one(nlp, text, surface)
     assert (c.value, c.unit, c.counts_head) == (pytest.approx(value), unit, head)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "head"),
+    [
+        ("The deal was worth up to PS2.7m.", "up to PS2.7m.", 2.7e6, "GBP", "deal"),
+        ("The cart can reach 40km/hr on the flat.", "40km/hr", 40, "kilometer_per_hour", "cart"),
+        ("Each of our loaves weighs only ~450g after baking.", "only ~450g", 450, "gram", None),
+        ("The average rent was $2,100, up 4.1% year over year.", "4.1%", 0.041, "%", "rent"),
+    ],
+)
+def test_quantities_glued_forms_at_edges(nlp, text, surface, value, unit, head):
+    c = _one(nlp, text, surface)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+    if head is not None:
+        assert c.counts_head == head

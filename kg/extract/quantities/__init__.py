@@ -114,7 +114,7 @@ def _claims(
             noun = None  # punctuation the parser took for a noun counts nothing
         if noun is not None and inherited is None and (_numberish(noun) or nb.split_glued(noun.text) is not None):
             noun = None  # "rose 18 sen to RM23.50": the other amount is not what this one counts
-        if noun is not None and noun.lower_ in nb.context("time_units") and num.unit is not None:
+        if noun is not None and noun.lower_ in nb.context("time_units") and num.unit == "ratio":
             continue  # a rule about time ("90 out of 180 days"), not a share of anything
         if (noun is not None and noun.lower_ in nb.context("time_units") and num.unit is None) or \
                 nb.unit_code(num.unit) in _TIME_CODES:

@@ -52,7 +52,8 @@ def _counted(
     # (the small model tags "pixel" an adjective: climb the modifiers to the noun they modify)
     head = _nominal(head) if top.dep_ in _MODIFIER_DEPS and head.i > top.i else head
     if top.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in inside \
-            and not (num.unit is not None and head.i < top.i) and not _unit_word(head):
+            and not (num.unit is not None and head.i < top.i) and not _unit_word(head) \
+            and not (num.unit is not None and head.lower_ in nb.context("time_units")):  # "down 9.2% year on year"
         # a share, an amount or a measure names what it measures after it ("a $5 million grant"); a noun
         # before it is another phrase ("sold for record $44 million")
         return _measured(head), head, None

@@ -145,7 +145,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
             return j + len(surface), unit
     for n in (3, 2, 1):  # "miles per hour", "sq ft", "tonnes"
         if j + n <= len(doc) and all(not doc[k].is_punct or doc[k].text in "/." for k in range(j, j + n)):
-            unit = nb.measure_unit(doc[j : j + n].text)
+            # a one-letter symbol counts when it is written onto the number ("~45" "g" as spaCy splits "~45g")
+            unit = nb.measure_unit(doc[j : j + n].text, glued=n == 1 and _glued(doc, j))
             if unit is not None:
                 return j + n, unit
     return None
@@ -217,8 +218,9 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
     if suffix and nb.words().get(suffix.lower(), (0, ""))[1] == "suffix":
         value *= nb.words()[suffix.lower()][0]
         suffix = ""
-    elif not suffix and end < len(doc) and _glued(doc, end) and nb.words().get(_low(doc, end), (0, ""))[1] == "suffix":
-        value *= nb.words()[_low(doc, end)][0]  # "HK$5.4" "m"
+    elif not suffix and end < len(doc) and _glued(doc, end) and \
+            nb.words().get(_low(doc, end).rstrip("."), (0, ""))[1] == "suffix":
+        value *= nb.words()[_low(doc, end).rstrip(".")][0]  # "HK$5.4" "m", "PS2.7" "m." at a sentence end
         end += 1
     if suffix.lower() in _ORDINAL_SUFFIXES:
         return None  # "3rd", "176th", "1990s", "10am"
@@ -229,6 +231,10 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
             unit = rows[low]
         elif unit is None and nb.measure_unit(suffix, glued=True) is not None:
             unit = nb.measure_unit(suffix, glued=True)
+            if _low(doc, end) == "/" and _glued(doc, end) and _glued(doc, end + 1) and end + 1 < len(doc):
+                per = nb.measure_unit(doc[end + 1].text, glued=True)
+                if per is not None:  # "100km/hr"
+                    unit, end = f"{unit}_per_{per}", end + 2
         else:
             return None  # "a78294", "15x"
     else:
