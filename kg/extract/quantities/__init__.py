@@ -28,6 +28,14 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import numbers as nb
 from kg.extract.entities import DocEntities
+from kg.extract.quantities.exclude import (
+    _boilerplate,
+    _end_of_article,
+    _excluded,
+    _in_date,
+    _reference,
+    _time_reference,
+)
 from kg.extract.quantities.frame import (
     _counted,
     _governing_verb,
@@ -42,17 +50,11 @@ from kg.extract.quantities.frame import (
 from kg.extract.quantities.scan import (
     _DATE_LABELS,
     _TIME_CODES,
-    _boilerplate,
     _change,
-    _end_of_article,
-    _excluded,
-    _in_date,
     _Number,
     _numberish,
     _phrase,
-    _reference,
     _scan,
-    _time_reference,
 )
 from kg.extract.quantities.source import _evidence, _source
 from kg.extract.text import doc_text

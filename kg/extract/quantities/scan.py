@@ -1,4 +1,5 @@
-"""Finding numbers in a parsed text and leaving out those that are no claims (dates, ordinals, ids, ages)."""
+"""Finding numbers in a parsed text: cardinals, amounts, units, ranges, ratios and qualifiers (exclude.py leaves out
+those that are no claims)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,9 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg.extract import numbers as nb
-from kg.extract.text import doc_text
 
 _MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod", "advmod", "appos"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "npadvmod"}  # npadvmod: "rose 5%"
@@ -505,121 +505,6 @@ def _change(doc: Doc, num: _Number) -> str | None:
 
 def _year_like(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100
-
-
-# --- leaving numbers out ---------------------------------------------------------------------------------
-
-
-def _excluded(doc: Doc, num: _Number) -> bool:
-    core = sorted(num.core)
-    first, last = doc[core[0]], doc[core[-1]]
-    numeric = [doc[i] for i in core if nb.is_digits(doc[i].text) or nb.is_number_word(doc[i].text)
-               or nb.split_glued(doc[i].text) is not None or nb.fraction(doc[i].text) is not None]
-    if num.kind == "vague" or (num.kind == "ratio" and any(nb.is_fraction_word(doc[i].text) for i in core)):
-        numeric = [doc[i] for i in core]
-    if not numeric:
-        return True
-    # the article "one" ("one district hospital") is not a count
-    if num.words_only_one:
-        return True
-    # a year ("in 2022") is a date, whatever spaCy says
-    if num.unit is None and num.kind == "count" and len(numeric) == 1 and _year_like(numeric[0].text):
-        return True
-    text = doc_text(doc)
-    # part of a URL, a path or a code ("a78294", "2022/07/14", "COVID-19", "Su-27")
-    before = text[first.idx - 1] if first.idx > 0 else " "
-    after_idx = last.idx + len(last.text)
-    after = text[after_idx] if after_idx < len(text) else " "
-    if before.isalnum() or before in "/_#" or after.isalnum() or after in "/_" or first.like_url:
-        return True
-    if before in "-–" and first.idx > 1 and (text[first.idx - 2].isalpha() or text[first.idx - 2].isdigit()):
-        return True  # "Su-27"; the second half of a score or a pair ("won 3-1", "at 2-2")
-    # the first half of a score ("2-0 down"): a pair that was not read as a range
-    if num.value_max is None and after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isdigit() \
-            and num.unit is None:
-        return True
-    # hyphenated modifier ("one-room flats", "5-year plan") describes a thing, it counts nothing; a share or
-    # an amount stays one ("a 43.4 percent-owned unit", "a 52,000 barrel-a-day refinery")
-    if after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isalpha() and num.unit is None:
-        return True
-    # identifiers and ages: "page 5", "issue 176", "No. 3", "aged 45"
-    if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words"):
-        return True
-    if _low(doc, num.start - 1) == "." and _low(doc, num.start - 2) + "." in nb.context("identifier_words"):
-        return True  # "No. 3", "Fig. 4" split into two tokens
-    # a model or series number right after a name: "iPhone 12", "the S&P 500", "Fortune 100", "Unit 3"
-    if num.unit is None and num.kind == "count" and num.start == core[0] and num.start > 0 \
-            and _after_name(doc[num.start - 1]) and nb.is_digits(first.text.lstrip("-")):
-        return True
-    # a citation or a numbered item: "[26]", "(24)", "[9,12]"
-    if num.unit is None and _low(doc, num.start - 1) in ("[", "(") and _low(doc, num.end) in ("]", ")", ","):
-        return True
-    # clock times: "10 a.m.", "14:00 GMT"
-    if _low(doc, num.end) in nb.context("time_words") or ":" in first.text:
-        return True
-    # inside a name: "Channel 4", "Group of Seven", "Boeing 737"
-    for tok in numeric:
-        if tok.ent_type_ in _NAME_LABELS and num.unit is None:
-            return True
-    # an age in apposition: "Ivan Petrov, 45, said"
-    if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2
-            and doc[num.start - 2].ent_type_ == "PERSON"):
-        return True
-    return False
-
-
-def _after_name(prev: Token) -> bool:
-    """A name with a capital ("iPhone"; not a month or a weekday: "May 5" is a date) right before a number,
-    on the same line."""
-    return prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text) and prev.ent_type_ not in _DATE_LABELS \
-        and "\n" not in prev.whitespace_ and prev.lower_ not in nb.context("time_words")
-
-
-def _reference(doc: Doc, num: _Number, noun: Token) -> bool:
-    """A number that points back at things already named instead of counting them: "all three nations",
-    "the first two waves", "Uzbekistan and Kyrgyzstan, two other Central Asian nations"."""
-    if num.qualifier != "exact" or num.kind != "count" or num.unit is not None:
-        return False
-    spelled = all(not nb.is_digits(doc[i].text) for i in num.core)
-    if not spelled or num.value > 10:
-        return False
-    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-        return True
-    dets = {c.lower_ for c in noun.lefts if c.dep_ in ("det", "predet") and c.i < num.start}
-    dets |= {doc[i].lower_ for i in range(max(num.start - 2, 0), num.start)}
-    return bool(dets & {"the", "all", "both", "these", "those"})
-
-
-def _time_reference(doc: Doc, num: _Number) -> bool:
-    """A length of time that places an event in time instead of measuring it: "two years later", "over the
-    past three months", "sentenced to 10 years in prison" (rules/number_context.txt says which words)."""
-    after = nb.context("duration_reference_after")
-    if any(" ".join(_lows(doc)[num.end : num.end + n]) in after for n in (1, 2, 3)):
-        return True
-    start = min(num.start, min(num.core))
-    return _low(doc, start - 1) in nb.context("duration_reference_before") or \
-        (_low(doc, start - 1) == "the" and _low(doc, start - 2) in nb.context("duration_reference_before"))
-
-
-def _in_date(doc: Doc, num: _Number) -> bool:
-    return any(doc[i].ent_type_ in _DATE_LABELS for i in num.core)
-
-
-def _boilerplate(sent: Span) -> bool:
-    low = sent.text.lower()
-    return any(marker in low for marker in nb.context("boilerplate"))
-
-
-def _end_of_article(text: str) -> int:
-    """Offset of a "Recent posts"-style heading after which nothing is the article's (or len(text))."""
-    markers = nb.context("end_of_article")
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip().lower().rstrip(":") in markers and offset > len(text) // 3:
-            return offset
-        offset += len(line)
-    return len(text)
-
 
 
 def _numberish(tok: Token) -> bool:
