@@ -446,3 +446,12 @@ def test_quantities_glued_forms_at_edges(nlp, text, surface, value, unit, head):
     assert (c.value, c.unit) == (pytest.approx(value), unit)
     if head is not None:
         assert c.counts_head == head
+
+
+def test_quantities_spaced_dash_range_and_plain_noun_scores(nlp):
+    claims = _claims(nlp, "Test scores ranged 40 – 90 points, and baking takes ~25 – 40min.")
+    assert [(c.value, c.value_max, c.unit) for c in claims] == [(40, 90, None), (25, 40, "minute")]
+
+
+def test_quantities_age_in_apposition_and_a_far_year_are_no_claims(nlp):
+    assert [c.text for c in _claims(nlp, "Marlowe, 66, said seas could rise 3 feet by 2150.")] == ["3 feet"]

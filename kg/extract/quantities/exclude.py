@@ -70,9 +70,9 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     for tok in numeric:
         if tok.ent_type_ in _NAME_LABELS and num.unit is None:
             return True
-    # an age in apposition: "Ivan Petrov, 45, said"
-    if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2
-            and doc[num.start - 2].ent_type_ == "PERSON"):
+    # an age in apposition: "Ivan Petrov, 45, said" (the small model does not always tag the name a PERSON)
+    if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2 and num.unit is None
+            and (doc[num.start - 2].ent_type_ == "PERSON" or doc[num.start - 2].pos_ == "PROPN")):
         return True
     return False
 

@@ -116,6 +116,8 @@ def _spaced_suffix(text: str) -> bool:
 def _vague_at(doc: Doc, i: int) -> tuple[int, float, float] | None:
     for phrase, low, high in nb.vague():
         if _match(doc, i, phrase):
+            if phrase[-1] in nb.context("vague_needs_of") and _low(doc, i + len(phrase)) != "of":
+                continue  # "test scores ranged ...": a plain noun, not "scores of people"
             return i + len(phrase), low, high
     return None
 
@@ -421,12 +423,14 @@ def _range(doc: Doc, num: _Number) -> None:
     j = num.end
     lead = _low(doc, num.start - 1)
     link = _low(doc, j)
-    if not ((link == "to") or (link == "and" and lead == "between") or (link in ("-", "–") and _glued(doc, j))):
+    # "10-15", "25 – 40 min": a hyphen written onto both numbers, or a spaced en dash
+    dash = (link in ("-", "–") and _glued(doc, j)) or link in ("–", "—")
+    if not ((link == "to") or (link == "and" and lead == "between") or dash):
         return
     k = j + 1
     second = None
-    for s in (k, k + 1):  # the second amount may start with its own currency symbol
-        if s < len(doc) and _core(doc, s) is not None:
+    for s in (k, k + 1):  # the second amount may start with its own currency symbol, or hold its unit ("40min")
+        if s < len(doc) and (_core(doc, s) is not None or _glued_amount(doc, s) is not None):
             second = _amount(doc, s if _unit_before(doc, s) is None else _unit_before(doc, s)[0])
             if second is None:
                 second = _amount(doc, s)
@@ -436,7 +440,7 @@ def _range(doc: Doc, num: _Number) -> None:
     _s2, end2, value2, unit2, core2 = second
     if unit2 != num.unit and unit2 is not None and num.unit is not None:
         return
-    if (lead not in ("from", "between") or link in ("-", "–")) and value2 <= num.value:
+    if (lead not in ("from", "between") or link in ("-", "–", "—")) and value2 <= num.value:
         return  # "cut 50 to 30" is a change between two numbers, "from 2-0 down" a score: not ranges
     if lead == "by" or _change_verb(doc[num.start - 1]):
         return  # "rose by 4 pct to 120", "fell 208 to 193": a change and a level, two numbers
@@ -504,7 +508,7 @@ def _change(doc: Doc, num: _Number) -> str | None:
 
 
 def _year_like(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100
+    return len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2200  # "by 2150": climate and pension news
 
 
 def _numberish(tok: Token) -> bool:
