@@ -109,6 +109,9 @@ def test_quantities_qualifier_after_the_number(nlp):
         "The effect was reported before [26] and again in (24).",  # citations
         "The home side came back from 2-0 down to draw 2-2.",  # scores
         "A category 4 storm hit the coast, as Fig. 3 shows.",  # classes and figure numbers
+        "The office at 221 Baker Street was leased on Friday.",  # a street number
+        "The airline grounded its 737 Max fleet after the crash.",  # a model number before a name
+        "The trial of COVID -19 vaccines began at 5am.",  # a name with a spaced dash; a clock time
         "A third wave of emigration followed in the 1990s.",  # ordinal "third", decade
         "Men aged 18 to 65 were barred from leaving, and 5G networks were down.",  # ages, names
         "The top 10 exporters were named.",  # a rank

@@ -74,14 +74,26 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2 and num.unit is None
             and (doc[num.start - 2].ent_type_ == "PERSON" or doc[num.start - 2].pos_ == "PROPN")):
         return True
+    # a street number ("16-18 Industrial Avenue", "221 Baker Street") or a model ("a 737 Max jet", "the 787
+    # Dreamliner"): a bare number written before a name
+    nxt = doc[num.end] if num.end < len(doc) else None
+    if num.unit is None and num.kind == "count" and nxt is not None and nxt.tag_ == "NNP" and nxt.text[:1].isupper():
+        if any(_low(doc, k).rstrip(".") in nb.context("street_words") for k in range(num.end, num.end + 4)):
+            return True
+        # (a whole number of 3+ digits and a word name, not a unit symbol: "300 PS", "450 Nm", "2.5 F" are measures)
+        if first.text.isdigit() and len(first.text) >= 3 and len(core) == 1 and len(nxt.text) >= 3 \
+                and nxt.text.isalpha() and not nxt.text.isupper() and nxt.ent_type_ not in _DATE_LABELS:
+            return True
     return False
 
 
 def _after_name(prev: Token) -> bool:
     """A name with a capital ("iPhone"; not a month or a weekday: "May 5" is a date) right before a number,
     on the same line."""
-    return prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text) and prev.ent_type_ not in _DATE_LABELS \
-        and "\n" not in prev.whitespace_ and prev.lower_ not in nb.context("time_words")
+    acronym = len(prev.text) > 1 and prev.text.isupper() and prev.text.isalpha()  # "COVID -19", whatever its tag
+    return (prev.pos_ == "PROPN" or acronym) and any(c.isupper() for c in prev.text) \
+        and prev.ent_type_ not in _DATE_LABELS and "\n" not in prev.whitespace_ \
+        and prev.lower_ not in nb.context("time_words")
 
 
 def _reference(doc: Doc, num: _Number, noun: Token) -> bool:

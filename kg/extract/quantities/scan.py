@@ -148,7 +148,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
     for n in (3, 2, 1):  # "miles per hour", "sq ft", "tonnes"
         if j + n <= len(doc) and all(not doc[k].is_punct or doc[k].text in "/." for k in range(j, j + n)):
             # a one-letter symbol counts when it is written onto the number ("~45" "g" as spaCy splits "~45g")
-            unit = nb.measure_unit(doc[j : j + n].text, glued=n == 1 and _glued(doc, j))
+            glued = n == 1 and _glued(doc, j) and _low(doc, j) not in nb.context("time_words")  # not "5am"
+            unit = nb.measure_unit(doc[j : j + n].text, glued=glued)
             if unit is not None:
                 return j + n, unit
     return None
