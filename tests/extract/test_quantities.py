@@ -458,3 +458,17 @@ def test_quantities_spaced_dash_range_and_plain_noun_scores(nlp):
 
 def test_quantities_age_in_apposition_and_a_far_year_are_no_claims(nlp):
     assert [c.text for c in _claims(nlp, "Marlowe, 66, said seas could rise 3 feet by 2150.")] == ["3 feet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        ("The new engine makes 410 Nm of torque.", "410 Nm", 410, "meter_newton", "exact"),
+        ("The old engine made 300 lb-ft of torque.", "300 lb-ft", 300, "foot_force_pound", "exact"),
+        ("The luthier fitted a 24.75″ neck.", "24.75″", 24.75, "inch", "exact"),
+        ("The fab will make sub-5 nanometer chips.", "sub-5 nanometer", 5, "nanometer", "under"),
+    ],
+)
+def test_quantities_torque_marks_and_sub(nlp, text, surface, value, unit, qualifier):
+    c = _one(nlp, text, surface)
+    assert (c.value, c.unit, c.qualifier) == (pytest.approx(value), unit, qualifier)

@@ -29,6 +29,7 @@ PERCENT_POINT = "pp"
 # dimensions a measured quantity of news has; pint's dimensionless curiosities (turns, bits of angle) are not
 _DIMENSIONS = {"[length]", "[mass]", "[time]", "[temperature]", "[length] ** 2", "[length] ** 3",
                "[length] / [time]", "[mass] * [length] ** 2 / [time] ** 3", "[mass] * [length] ** 2 / [time] ** 2",
+               "[length] ** 2 * [mass] / [time] ** 2",
                "[length] ** 2 * [mass] / [time] ** 3", "1 / [time]", "[mass] / [length] / [time] ** 2",
                "[current] * [time]"}
 _INFORMATION = {"byte", "bit"}
@@ -97,7 +98,7 @@ def _name(pint_text: str) -> str:
     for part in pint_text.split(" / "):
         m = re.fullmatch(r"(\w+) \*\* ([23])", part.strip())
         power = ("square_" if m.group(2) == "2" else "cubic_") if m else ""
-        parts.append(power + m.group(1) if m else part.strip().replace(" ", "_"))
+        parts.append(power + m.group(1) if m else part.strip().replace(" * ", "_").replace(" ", "_"))
     return "_per_".join(parts)
 
 

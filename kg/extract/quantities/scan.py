@@ -146,7 +146,7 @@ def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
         if _match(doc, j, surface):
             return j + len(surface), unit
     for n in (3, 2, 1):  # "miles per hour", "sq ft", "tonnes"
-        if j + n <= len(doc) and all(not doc[k].is_punct or doc[k].text in "/." for k in range(j, j + n)):
+        if j + n <= len(doc) and all(not doc[k].is_punct or doc[k].text in "/.-" for k in range(j, j + n)):
             # a one-letter symbol counts when it is written onto the number ("~45" "g" as spaCy splits "~45g")
             glued = n == 1 and _glued(doc, j) and _low(doc, j) not in nb.context("time_words")  # not "5am"
             unit = nb.measure_unit(doc[j : j + n].text, glued=glued)
@@ -204,6 +204,8 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
     sign = g.sign
     start, unit = i, None
     prefix = "" if g.prefix in nb.SIGN_QUALIFIERS else g.prefix  # "∼56": the caller reads the qualifier
+    if prefix.lower() == "sub" and sign < 0:
+        prefix, sign = "", 1.0  # "sub-7 nanometer chips", "sub-$1,000 phones": the caller reads "under"
     if prefix.lower() in ("minus", "minus-"):
         sign, prefix = -1.0, ""
     if prefix:
@@ -394,6 +396,8 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
     sign = doc[min(num.core)].text[:1]
     if num.qualifier == "exact" and sign in nb.SIGN_QUALIFIERS:
         num.qualifier = nb.SIGN_QUALIFIERS[sign]  # "∼56 Ma", "≥16"
+    if num.qualifier == "exact" and doc[min(num.core)].lower_.startswith("sub-"):
+        num.qualifier = "under"
     return num
 
 
