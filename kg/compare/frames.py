@@ -1,0 +1,388 @@
+"""Frames: what a numeric claim measures, computed once per claim, and the pairwise test that two claims
+measure the same quantity of the same case (``same_measure``).
+
+A ``Frame`` holds everything the pairwise tests read (counted head and its class, modifiers, predicate
+class and head word, kind of figure, place, years, stated subject, named participants, story, day,
+periods, interval), so grouping thousands of claims costs set comparisons, not regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.compare import case
+from kg.compare.values import MAX_RATIO, interval
+from kg.compare.words import (
+    NOT_COUNTED,
+    STOP,
+    WORD,
+    YEAR,
+    content_stems,
+    count_classes,
+    dimension,
+    head_class,
+    last_word,
+    modifier_classes,
+    own_lexicon,
+    predicate_class,
+    stem,
+)
+
+_COMPOUND = re.compile(r"[\w.,/]-[a-z]+\b")
+# "leads by 9 points", "won by roughly 300 votes": the number is a gap between two sides
+_BY_BEFORE = re.compile(r"\bby\s+(?:about|around|roughly|nearly|almost|some|just|only|over|under|more\s+than|"
+                        r"less\s+than|at\s+least)?\s*$", re.I)
+
+
+@cache
+def _tally_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    from kg.compare.words import OWN_RULES, _rows
+
+    return tuple((r[0], re.compile(r[1].strip())) for r in _rows("running_tallies.txt", OWN_RULES))
+
+
+def running_tally(row: dict) -> bool:
+    """The figure is a count so far ("now has 410 delegates", "has so far destroyed 300 homes")."""
+    for group, pattern in _tally_rules():
+        hay = (row.get("predicate") or "").lower() if group == "has" else (row.get("sentence") or "").lower()
+        if pattern.search(hay):
+            return True
+    return False
+
+
+@cache
+def _kind_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    from kg.compare.words import OWN_RULES, _rows
+
+    return tuple((r[0], re.compile(r[1].strip())) for r in _rows("measure_kinds.txt", OWN_RULES))
+
+
+def measure_kind(row: dict) -> str:
+    """'threshold' (a figure needed or allowed: "needs 270 votes to win", "a cap of 30"), 'margin' (a gap:
+    "leads by 9 points"), else 'level' (a count, amount or rate)."""
+    pred = (row.get("predicate") or "").lower()
+    counts = (row.get("counts") or "").lower()
+    before = _before(row)
+    for kind, pattern in _kind_rules():
+        if kind == "margin":
+            if before is not None and _BY_BEFORE.search(before) and pattern.search(pred):
+                return kind
+        elif pattern.search(pred) or pattern.search(counts) or (before and pattern.search(before[-25:].lower())):
+            return kind
+    return "level"
+
+
+def _before(row: dict) -> str | None:
+    """The sentence up to the claim's number."""
+    sentence, start, s0 = row.get("sentence"), row.get("start"), row.get("sentence_start")
+    if not sentence or start is None or s0 is None:
+        return None
+    return sentence[: max(0, int(start) - int(s0))]
+
+
+def modifiers(row: dict) -> set[str]:
+    """The distinguishing words of what a claim counts, in synonym classes: "major foreign companies" →
+    {"big", "foreign"}, "net profit" → {"net"}; the head itself and number words are left out."""
+    head = stem(row.get("counts_head") or last_word(row.get("counts")) or "")
+    words = content_stems(row.get("counts")) - {head, stem(row.get("counts_head") or "")}
+    return {modifier_classes().get(w, w) for w in words if not w.isdigit()}
+
+
+def _predicate_head(text: str | None) -> str | None:
+    """The predicate's first word, as a light-verb group ("are" → "be") or its stem."""
+    for w in WORD.findall((text or "").lower()):
+        if w.isdigit():
+            continue
+        light = own_lexicon("light_predicates.txt").get(w)
+        return light or stem(w)
+    return None
+
+
+def _sentence_words(row: dict) -> frozenset[str]:
+    return frozenset(w for w in content_stems(row.get("sentence") or row.get("text")) if not w[:1].isdigit())
+
+
+@dataclass(frozen=True)
+class Frame:
+    row: dict
+    doc: str
+    dim: str
+    head: str  # stem of the counted head
+    hclass: str | None
+    counts_words: frozenset[str]
+    mods: frozenset[str]
+    pred: str | None
+    pred_class: str | None
+    pred_head: str | None
+    pred_words: frozenset[str]
+    kind: str
+    change: str
+    place: str
+    years: frozenset[str]
+    subject: str
+    names: frozenset[str]
+    story_actors: frozenset[str]
+    story_places: frozenset[str]
+    day: str | None
+    published: object
+    tally: bool
+    periods: frozenset[str]
+    sentence_key: str
+    sentence_words: frozenset[str]
+    offset: int | None
+    lo: float
+    hi: float
+
+
+def frame(row: dict) -> Frame:
+    pred = row.get("predicate") or None
+    lo, hi = interval(row)
+    start, s0 = row.get("start"), row.get("sentence_start")
+    if "story_actors" in row or "story_places" in row:
+        actors = frozenset((row.get("story_actors") or "").split())
+        places = frozenset(p.replace("_", " ") for p in (row.get("story_places") or "").split())
+    elif row.get("title") or row.get("lead"):
+        actors, places = case.story_keys(row.get("title"), row.get("lead"))
+    else:
+        actors, places = frozenset(), frozenset()
+    return Frame(
+        row=row, doc=row["doc"], dim=dimension(row.get("unit")),
+        head=stem(row.get("counts_head") or ""), hclass=head_class(row),
+        counts_words=frozenset(content_stems(row.get("counts"))), mods=frozenset(modifiers(row)),
+        pred=pred, pred_class=predicate_class(pred) if pred else None, pred_head=_predicate_head(pred),
+        pred_words=frozenset(content_stems(pred)), kind=measure_kind(row), change=row.get("change") or "",
+        place=(row.get("place") or "").lower(), years=frozenset(YEAR.findall(row.get("time") or "")),
+        subject=case.subject(row), names=frozenset(case.names_in(row)), story_actors=actors, story_places=places,
+        day=case.case_day(row), published=case._parse_date(str(row.get("date") or "")), tally=running_tally(row),
+        periods=frozenset(case.periods(row)),
+        sentence_key=" ".join(WORD.findall((row.get("sentence") or "").lower())),
+        sentence_words=_sentence_words(row),
+        offset=int(start) - int(s0) if start is not None and s0 is not None else None, lo=lo, hi=hi,
+    )
+
+
+# --- pairwise tests, on frames -------------------------------------------------------------------------------
+
+def f_same_counted(a: Frame, b: Frame) -> bool:
+    if a.hclass is None or b.hclass is None:
+        return False
+    # "Russians" and "Russian citizens": the head of one is a word of the other
+    if a.hclass != b.hclass and not (a.head in b.counts_words or b.head in a.counts_words):
+        return False
+    # both say which ones: one must include the other ("foreign" and "large foreign", not "Iowa" and "Ohio")
+    return not a.mods or not b.mods or a.mods <= b.mods or b.mods <= a.mods
+
+
+# the words that make a threshold, left out when two thresholds' goals are compared
+_THRESHOLD_WORDS = {"take", "takes", "took", "need", "needed", "require", "required", "necessary", "win", "clinch",
+                    "reach", "secure", "get"}
+LIGHT_GROUPS = {"be", "have", "say", "light"}
+MIN_SHARED_WORDS = 0.5  # a light predicate: share of the smaller sentence's content words the other must have
+
+
+def f_same_predicate(a: Frame, b: Frame) -> bool:
+    if not a.pred or not b.pred:
+        # no event stated on either side: what is measured is in the rest of the sentences
+        return not a.pred and not b.pred and _share_words(a, b)
+    if a.kind == "threshold" == b.kind:
+        # "takes 1,237 to win the nomination" and "1,237 needed to clinch the nomination": the goal is the event
+        words_a, words_b = a.pred_words - _THRESHOLD_WORDS, b.pred_words - _THRESHOLD_WORDS
+        small = min(len(words_a), len(words_b))
+        return small > 0 and len(words_a & words_b) >= MIN_SHARED_WORDS * small
+    if a.pred_class or b.pred_class:
+        return a.pred_class == b.pred_class
+    if a.pred_head in LIGHT_GROUPS or b.pred_head in LIGHT_GROUPS:
+        # "are", "say": the predicate names no event; what is measured is in the rest of the sentence
+        return a.pred_head == b.pred_head and _share_words(a, b)
+    # the event is the predicate's head verb: "invested" is not "buying", "declined" is "declined 62 pct"
+    return a.pred_head == b.pred_head
+
+
+def _share_words(a: Frame, b: Frame) -> bool:
+    """The sentences share most of the smaller one's content words (open when neither has a sentence)."""
+    small = min(len(a.sentence_words), len(b.sentence_words))
+    if not a.sentence_words and not b.sentence_words:
+        return True
+    return small > 0 and len(a.sentence_words & b.sentence_words) >= MIN_SHARED_WORDS * small
+
+
+def f_same_scope(a: Frame, b: Frame) -> bool:
+    if a.place and b.place and a.place != b.place:
+        return False
+    return not (a.years and b.years and not a.years & b.years)
+
+
+def f_same_magnitude(a: Frame, b: Frame) -> bool:
+    """Values more than MAX_RATIO apart ("3 House members", "1.6 billion members") measure different
+    things, however alike their words: a real disagreement between sources is rarely a hundredfold."""
+    lo, hi = min(abs(a.hi), abs(b.hi)), max(abs(a.lo), abs(b.lo))
+    return lo == 0 or hi / lo <= MAX_RATIO or (a.lo <= b.hi and b.lo <= a.hi)
+
+
+def f_same_owner(a: Frame, b: Frame) -> bool:
+    """Whose quantity it is. Stated subjects must be the same entity ("Acme's net profit" is not "Beta's");
+    with none stated, the claims need the same case: their stories about the same people or organisations,
+    the same place when both state one, a place one states named in the other's sentence, else the names of
+    one sentence all among the other's."""
+    sa, sb = a.subject, b.subject
+    if (sa or sb) and sa != sb:
+        return False
+    # (a threshold is a rule of the contest, the same in every story about it: its goal names the case)
+    if not sa and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
+            a.story_actors, a.story_places, b.story_actors, b.story_places):
+        return False  # "net profit rose" in Gunma Bank's story and in Hokkaido Bank's
+    pa, pb = a.place, b.place
+    if pa and pb and pa != pb:
+        return False
+    na, nb = a.names, b.names
+    if pa and pb:
+        return True
+    if pa or pb:  # one states the place: the other's sentence names it too ("left the Russian market")
+        place = case.names_in({"place": a.row.get("place") or b.row.get("place")})
+        return bool(place) and place <= na and place <= nb
+    if sa:  # the same stated subject, and no other participant named on one side only
+        return na <= nb or nb <= na
+    # nothing stated: the names of one sentence are all among the other's
+    return bool(na and nb) and (na <= nb or nb <= na)
+
+
+def f_same_time(a: Frame, b: Frame) -> bool:
+    """Different resolved days ("6.22 pct yesterday" in Tuesday's story, "6.02 pct on Friday") or different
+    stated periods ("first quarter", "second quarter") are different cases."""
+    da, db = a.day, b.day
+    # a count so far is a count on the day of writing: two stories' tallies need dates a day or less apart
+    if (a.tally or b.tally) and a.doc != b.doc and not (
+            a.published and b.published and abs((a.published - b.published).days) <= 1):
+        return False
+    # "yesterday" or "on Friday" in a story with no date is some unknown day: not comparable across stories
+    if a.doc != b.doc and any(d and case.day_form(d) == "word" for d in (da, db)):
+        return False
+    # only days of one form are compared: a day resolved against one document's date and a bare "Thursday"
+    # or "July 14" of an undated one are left open
+    if da and db and da != db and case.day_form(da) == case.day_form(db):
+        return False
+    return not (a.periods and b.periods and a.periods != b.periods)
+
+
+def f_same_sentence(a: Frame, b: Frame) -> bool:
+    return bool(a.sentence_key) and a.sentence_key == b.sentence_key
+
+
+def f_same_measure(a: Frame, b: Frame) -> bool:
+    # a change ("rose by 700 mln") never compares with a level ("to 6.2 billion"), nor a rise with a fall;
+    # a threshold ("1,237 needed to win") never with a count ("won 163"), nor a margin with a total
+    if a.change != b.change or a.kind != b.kind or a.dim != b.dim:
+        return False
+    # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
+    # (within one story they may share a group: figures of one document are never paired)
+    if a.doc != b.doc and f_same_sentence(a, b) and a.offset != b.offset:
+        return False
+    return (f_same_counted(a, b) and f_same_predicate(a, b) and f_same_scope(a, b) and f_same_magnitude(a, b)
+            and f_same_owner(a, b) and f_same_time(a, b))
+
+
+# --- the same tests on plain rows (the public, row-level API) ------------------------------------------------
+
+def same_counted(a: dict, b: dict) -> bool:
+    return f_same_counted(frame(a), frame(b))
+
+
+def same_predicate(a: dict, b: dict) -> bool:
+    return f_same_predicate(frame(a), frame(b))
+
+
+def same_scope(a: dict, b: dict) -> bool:
+    return f_same_scope(frame(a), frame(b))
+
+
+def same_magnitude(a: dict, b: dict) -> bool:
+    return f_same_magnitude(frame(a), frame(b))
+
+
+def same_owner(a: dict, b: dict) -> bool:
+    return f_same_owner(frame(a), frame(b))
+
+
+def same_time(a: dict, b: dict) -> bool:
+    return f_same_time(frame(a), frame(b))
+
+
+def same_sentence(a: dict, b: dict) -> bool:
+    """Both claims come from one sentence, or from copies of it in two stories."""
+    return f_same_sentence(frame(a), frame(b))
+
+
+def same_measure(a: dict, b: dict) -> bool:
+    return f_same_measure(frame(a), frame(b))
+
+
+def comparable(row: dict) -> bool:
+    """A claim that can be compared at all: it names what it counts, and that is not a pronoun, a unit or
+    just a name ("68 billion dlrs" of "Brazil" says what it belongs to, not what it is; "Clinton leads
+    Sanders, 1,428 to 1,153" counts no "Sanders"); an all-capitals headline gives no frame to compare
+    ("MONEY MARKET GIVEN 17 MLN STG")."""
+    head = stem(row.get("counts_head") or last_word(row.get("counts")) or "")
+    if not head or head in STOP or head in NOT_COUNTED:
+        return False
+    counts = (row.get("counts") or "").strip()
+    # a name in the singular ("Brazil", not "Russians"), or the subject itself, or a person or organisation
+    # the document names (the store marks it: counts_is_name)
+    if row.get("counts_is_name") or counts and (
+            counts.lower() == (row.get("subject") or "").strip().lower()
+            or (len(WORD.findall(counts)) == 1 and counts[:1].isupper() and not counts.isupper()
+                and stem(counts) == counts.lower())):
+        return False
+    # "the Vance campaign paid $40,000": money whose head is who pays says what it is only with a predicate
+    if dimension(row.get("unit")) not in ("count", "share") and head in own_lexicon("actor_nouns.txt") \
+            and not row.get("predicate"):
+        return False
+    # "24-month contracts", "three-month bills": the number names a kind of thing, it measures nothing
+    if _COMPOUND.search(row.get("text") or ""):
+        return False
+    sentence = row.get("sentence") or ""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return not (len(letters) > 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters))
+
+
+def why(claims: list[dict]) -> str:
+    """The frame the claims share, in words: why they were judged to measure the same thing."""
+    frames = [frame(c) for c in claims]
+    first = frames[0]
+    shared_mods = set.intersection(*[set(f.mods) for f in frames if f.mods] or [set()])
+    parts = [f"counts {first.hclass}" + (f" ({', '.join(sorted(shared_mods))})" if shared_mods else "")]
+    if first.kind != "level":
+        parts.append(f"a {first.kind}")
+    preds = [f.pred for f in frames if f.pred]
+    if preds:
+        cls = predicate_class(preds[0])
+        common = set.intersection(*[set(f.pred_words) for f in frames if f.pred])
+        parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
+    subjects = sorted({c.get("subject") for c in claims if c.get("subject")})
+    if subjects:
+        parts.append(f"of {subjects[0]}")
+    stories = set.intersection(*[set(f.story_actors) for f in frames if f.story_actors] or [set()])
+    if stories and len({f.doc for f in frames}) > 1:
+        parts.append(f"stories about {', '.join(sorted(stories))}")
+    places = sorted({c.get("place") for c in claims if c.get("place")})
+    parts.append(f"place {places[0]}" if places else "no place stated")
+    years = sorted({y for f in frames for y in f.years})
+    parts.append(f"time {', '.join(years)}" if years else "no conflicting years")
+    unit = first.row.get("unit")
+    parts.append(f"unit {unit}" if unit else "plain count")
+    return "; ".join(parts)
+
+
+def index_keys(f: Frame) -> tuple[set[str], set[str]]:
+    """(keys a claim is found under, keys it looks under): two claims that can measure the same thing share
+    one — the same head class, or the head of one among the words of the other's counted phrase."""
+    d = f.dim
+    own = {f"{d}|c|{f.hclass}", f"{d}|w|{f.head}"} | {f"{d}|v|{w}" for w in f.counts_words}
+    look = {f"{d}|c|{f.hclass}", f"{d}|v|{f.head}"} | {f"{d}|w|{w}" for w in f.counts_words}
+    return own, look
+
+
+__all__ = ["Frame", "frame", "comparable", "why", "modifiers", "measure_kind", "same_measure", "same_counted",
+           "same_predicate", "same_scope", "same_magnitude", "same_owner", "same_time", "same_sentence",
+           "count_classes"]
