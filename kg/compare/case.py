@@ -63,12 +63,11 @@ def _tokens(text: str) -> list[str]:
 
 def name_key(name: str, type_: str) -> str | None:
     """The word that identifies a name across stories, cut to six letters: a person's surname ("Ada Vance"
-    → "vance"), an organisation's first distinctive word ("Gunma Bank Ltd" → "gunma"), a place whole."""
+    → "vance"), anything else its first distinctive word ("Gunma Bank Ltd" → "gunma", "New York City" → "york"), so
+    that a name spaCy typed as a place in one story and as an organisation in another still meets."""
     words = [w for w in _tokens(name) if len(w) > 1 and not w.isdigit() and not generic(w)]
     if not words:
         return None
-    if type_ in PLACE_TYPES:
-        return " ".join(words)
     return (words[-1] if type_ == "Person" else words[0])[:6]
 
 
