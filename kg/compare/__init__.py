@@ -2,7 +2,7 @@
 and ``kg agreements``.
 
 Works on plain rows (dicts with the columns of ``kg/query/trace.rq``), so it needs no rdflib and no
-spaCy; the store-facing functions at the bottom only call ``store.select``.
+spaCy; the store-facing functions (``kg.compare.store``) only call ``store.select``.
 
 - **Same value**: a claim matches a traced value when it is within a relative tolerance of it, or its
   range (``value``–``value_max``) contains it. "1,400", "1400" and "1.4 thousand" parse to the same value
@@ -30,11 +30,13 @@ spaCy; the store-facing functions at the bottom only call ``store.select``.
 
 Modules, by concern: ``words`` (lexicons), ``values`` (intervals), ``documents`` (copies and clusters),
 ``case`` (subject, story, day), ``frames`` (what one claim measures, and the pairwise test), ``grouping``
-(groups, conflicts, agreements), ``store`` (the queries).
+(groups, conflicts, agreements), ``store`` (the queries), ``cache`` (a store's answer, kept per
+generation).
 """
 
 from __future__ import annotations
 
+from kg.compare.cache import Compared, compared
 from kg.compare.case import case_day, names_in, periods, story_keys
 from kg.compare.documents import LINK_COLUMNS, clusters, copy_note, links_of, trace_order
 from kg.compare.frames import (
@@ -79,8 +81,9 @@ from kg.compare.words import (
 )
 
 __all__ = [
-    "DEFAULT_TOLERANCE", "LINK_COLUMNS", "MAX_RATIO", "QUALIFIER_SIGNS", "RULES", "SPREAD", "Frame", "Group",
-    "about_matches", "agreements", "case_day", "clusters", "comparable", "conflicts", "content_stems",
+    "Compared", "DEFAULT_TOLERANCE", "LINK_COLUMNS", "MAX_RATIO", "QUALIFIER_SIGNS", "RULES", "SPREAD", "Frame",
+    "Group",
+    "about_matches", "agreements", "case_day", "clusters", "comparable", "compared", "conflicts", "content_stems",
     "copy_note", "count_classes", "dimension", "disagreeing_pairs", "find_agreements", "find_conflicts", "frame",
     "head_class", "interval", "links_of", "matches_value", "measure_kind", "measures", "modifier_classes",
     "modifiers", "names_in", "numeric_rows", "overlap", "periods", "predicate_class", "predicate_classes",

@@ -9,8 +9,7 @@ periods, interval), so grouping thousands of claims costs set comparisons, not r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from kg.compare import case
 from kg.compare.values import MAX_RATIO, interval
@@ -100,67 +99,128 @@ def _predicate_head(text: str | None) -> str | None:
     return None
 
 
-def _sentence_words(row: dict) -> frozenset[str]:
-    return frozenset(w for w in content_stems(row.get("sentence") or row.get("text")) if not w[:1].isdigit())
+@lru_cache(maxsize=65536)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in content_stems(sentence) if not w[:1].isdigit())
 
 
-@dataclass(frozen=True)
+@lru_cache(maxsize=65536)
+def _sentence_key(sentence: str) -> str:
+    return " ".join(WORD.findall(sentence.lower()))
+
+
+_LETTER, _UPPER = re.compile(r"[^\W\d_]"), re.compile(r"[A-Z]")
+
+
+@lru_cache(maxsize=65536)
+def _all_capitals(sentence: str) -> bool:
+    letters = len(_LETTER.findall(sentence))
+    return letters > 12 and len(_UPPER.findall(sentence)) > 0.8 * letters
+
+
 class Frame:
-    row: dict
-    doc: str
-    dim: str
-    head: str  # stem of the counted head
-    hclass: str | None
-    counts_words: frozenset[str]
-    mods: frozenset[str]
-    pred: str | None
-    pred_class: str | None
-    pred_head: str | None
-    pred_words: frozenset[str]
-    kind: str
-    change: str
-    place: str
-    years: frozenset[str]
-    subject: str
-    names: frozenset[str]
-    story_actors: frozenset[str]
-    story_places: frozenset[str]
-    day: str | None
-    published: object
-    tally: bool
-    periods: frozenset[str]
-    sentence_key: str
-    sentence_words: frozenset[str]
-    offset: int | None
-    lo: float
-    hi: float
+    """What one claim measures. The fields every comparison reads are computed at once; the rest (names,
+    story, day, periods, sentence words, kind) on first use, since most claims never meet a candidate."""
+
+    __slots__ = ("row", "doc", "dim", "head", "hclass", "counts_words", "mods", "change", "lo", "hi", "__dict__")
+
+    def __init__(self, row: dict):
+        self.row = row
+        self.doc = row["doc"]
+        self.dim = dimension(row.get("unit"))
+        self.head = stem(row.get("counts_head") or "")
+        self.hclass = head_class(row)
+        self.counts_words = frozenset(content_stems(row.get("counts")))
+        self.mods = frozenset(modifiers(row))
+        self.change = row.get("change") or ""
+        self.lo, self.hi = interval(row)
+
+    @cached_property
+    def pred(self) -> str | None:
+        return self.row.get("predicate") or None
+
+    @cached_property
+    def pred_class(self) -> str | None:
+        return predicate_class(self.pred) if self.pred else None
+
+    @cached_property
+    def pred_head(self) -> str | None:
+        return _predicate_head(self.pred)
+
+    @cached_property
+    def pred_words(self) -> frozenset[str]:
+        return frozenset(content_stems(self.pred))
+
+    @cached_property
+    def kind(self) -> str:
+        return measure_kind(self.row)
+
+    @cached_property
+    def place(self) -> str:
+        return (self.row.get("place") or "").lower()
+
+    @cached_property
+    def years(self) -> frozenset[str]:
+        return frozenset(YEAR.findall(self.row.get("time") or ""))
+
+    @cached_property
+    def subject(self) -> str:
+        return case.subject(self.row)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(case.names_in(self.row))
+
+    @cached_property
+    def story(self) -> tuple[frozenset[str], frozenset[str]]:
+        row = self.row
+        if "story_actors" in row or "story_places" in row:
+            return frozenset((row.get("story_actors") or "").split()), \
+                frozenset((row.get("story_places") or "").split())
+        if row.get("title") or row.get("lead"):
+            return case.story_keys(row.get("title"), row.get("lead"))
+        return frozenset(), frozenset()
+
+    @property
+    def story_actors(self) -> frozenset[str]:
+        return self.story[0]
+
+    @property
+    def story_places(self) -> frozenset[str]:
+        return self.story[1]
+
+    @cached_property
+    def day(self) -> str | None:
+        return case.case_day(self.row)
+
+    @cached_property
+    def published(self):
+        return case._parse_date(str(self.row.get("date") or ""))
+
+    @cached_property
+    def tally(self) -> bool:
+        return running_tally(self.row)
+
+    @cached_property
+    def periods(self) -> frozenset[str]:
+        return frozenset(case.periods(self.row))
+
+    @cached_property
+    def sentence_key(self) -> str:
+        return _sentence_key(self.row.get("sentence") or "")
+
+    @cached_property
+    def sentence_words(self) -> frozenset[str]:
+        return _sentence_words(self.row.get("sentence") or self.row.get("text") or "")
+
+    @cached_property
+    def offset(self) -> int | None:
+        start, s0 = self.row.get("start"), self.row.get("sentence_start")
+        return int(start) - int(s0) if start is not None and s0 is not None else None
 
 
 def frame(row: dict) -> Frame:
-    pred = row.get("predicate") or None
-    lo, hi = interval(row)
-    start, s0 = row.get("start"), row.get("sentence_start")
-    if "story_actors" in row or "story_places" in row:
-        actors = frozenset((row.get("story_actors") or "").split())
-        places = frozenset(p.replace("_", " ") for p in (row.get("story_places") or "").split())
-    elif row.get("title") or row.get("lead"):
-        actors, places = case.story_keys(row.get("title"), row.get("lead"))
-    else:
-        actors, places = frozenset(), frozenset()
-    return Frame(
-        row=row, doc=row["doc"], dim=dimension(row.get("unit")),
-        head=stem(row.get("counts_head") or ""), hclass=head_class(row),
-        counts_words=frozenset(content_stems(row.get("counts"))), mods=frozenset(modifiers(row)),
-        pred=pred, pred_class=predicate_class(pred) if pred else None, pred_head=_predicate_head(pred),
-        pred_words=frozenset(content_stems(pred)), kind=measure_kind(row), change=row.get("change") or "",
-        place=(row.get("place") or "").lower(), years=frozenset(YEAR.findall(row.get("time") or "")),
-        subject=case.subject(row), names=frozenset(case.names_in(row)), story_actors=actors, story_places=places,
-        day=case.case_day(row), published=case._parse_date(str(row.get("date") or "")), tally=running_tally(row),
-        periods=frozenset(case.periods(row)),
-        sentence_key=" ".join(WORD.findall((row.get("sentence") or "").lower())),
-        sentence_words=_sentence_words(row),
-        offset=int(start) - int(s0) if start is not None and s0 is not None else None, lo=lo, hi=hi,
-    )
+    return Frame(row)
 
 
 # --- pairwise tests, on frames -------------------------------------------------------------------------------
@@ -271,16 +331,21 @@ def f_same_sentence(a: Frame, b: Frame) -> bool:
 
 
 def f_same_measure(a: Frame, b: Frame) -> bool:
-    # a change ("rose by 700 mln") never compares with a level ("to 6.2 billion"), nor a rise with a fall;
-    # a threshold ("1,237 needed to win") never with a count ("won 163"), nor a margin with a total
-    if a.change != b.change or a.kind != b.kind or a.dim != b.dim:
+    # the cheap tests that reject most candidates first: a change ("rose by 700 mln") never compares with a
+    # level ("to 6.2 billion"), nor a rise with a fall; then the counted thing, the magnitude, the story
+    if a.change != b.change or a.dim != b.dim or not f_same_counted(a, b) or not f_same_magnitude(a, b):
+        return False
+    if a.doc != b.doc and not a.subject and not b.subject and not case.same_story(*a.story, *b.story) \
+            and not a.kind == b.kind == "threshold":
+        return False  # (f_same_owner says why; tested here because it is cheap and rejects many)
+    # a threshold ("1,237 needed to win") never compares with a count ("won 163"), nor a margin with a total
+    if a.kind != b.kind:
         return False
     # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
     # (within one story they may share a group: figures of one document are never paired)
     if a.doc != b.doc and f_same_sentence(a, b) and a.offset != b.offset:
         return False
-    return (f_same_counted(a, b) and f_same_predicate(a, b) and f_same_scope(a, b) and f_same_magnitude(a, b)
-            and f_same_owner(a, b) and f_same_time(a, b))
+    return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b) and f_same_time(a, b)
 
 
 # --- the same tests on plain rows (the public, row-level API) ------------------------------------------------
@@ -341,9 +406,7 @@ def comparable(row: dict) -> bool:
     # "24-month contracts", "three-month bills": the number names a kind of thing, it measures nothing
     if _COMPOUND.search(row.get("text") or ""):
         return False
-    sentence = row.get("sentence") or ""
-    letters = [ch for ch in sentence if ch.isalpha()]
-    return not (len(letters) > 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters))
+    return not _all_capitals(row.get("sentence") or "")
 
 
 def why(claims: list[dict]) -> str:

@@ -89,21 +89,20 @@ def _has_disagreement(group: Group) -> bool:
     return False
 
 
-def find_conflicts(rows: list[dict], about: str | None = None) -> list[Group]:
-    """Groups measuring the same thing, across documents, with values that disagree beyond qualifiers."""
-    groups = [g for g in measures(rows) if len(g.documents) > 1 and _has_disagreement(g)]
+def conflicts_of(groups: list[Group], about: str | None = None) -> list[Group]:
+    """The groups (of ``measures``) that span documents and disagree beyond qualifiers, most documents first."""
+    out = [g for g in groups if len(g.documents) > 1 and _has_disagreement(g)]
     if about:
-        groups = [g for g in groups if any(about_matches(c, about) for c in g.claims)]
-    for g in groups:
+        out = [g for g in out if any(about_matches(c, about) for c in g.claims)]
+    for g in out:
         g.claims.sort(key=lambda c: (interval(c)[0], c["doc"]))
-    return sorted(groups, key=lambda g: (-len(g.documents), g.label))
+    return sorted(out, key=lambda g: (-len(g.documents), g.label))
 
 
-def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Group, int]]:
-    """(claims asserting compatible values for the same thing, number of independent sources ≥ 2)."""
-    cl = clusters(rows)
+def agreements_of(groups: list[Group], cl: dict[str, str], about: str | None = None) -> list[tuple[Group, int]]:
+    """(claims of a group of ``measures`` asserting compatible values, number of independent sources ≥ 2)."""
     out: list[tuple[Group, int]] = []
-    for g in measures(rows):
+    for g in groups:
         if len(g.documents) < 2:
             continue
         # values are intervals: every maximal set of mutually compatible ones shares some interval's low end
@@ -120,4 +119,15 @@ def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Gr
     return sorted(out, key=lambda p: (-p[1], p[0].label, interval(p[0].claims[0])[0]))
 
 
-__all__ = ["Group", "measures", "disagreeing_pairs", "find_conflicts", "find_agreements", "overlap"]
+def find_conflicts(rows: list[dict], about: str | None = None) -> list[Group]:
+    """Groups measuring the same thing, across documents, with values that disagree beyond qualifiers."""
+    return conflicts_of(measures(rows), about)
+
+
+def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Group, int]]:
+    """(claims asserting compatible values for the same thing, number of independent sources ≥ 2)."""
+    return agreements_of(measures(rows), clusters(rows), about)
+
+
+__all__ = ["Group", "agreements_of", "conflicts_of", "disagreeing_pairs", "find_agreements", "find_conflicts",
+           "measures", "overlap"]

@@ -7,21 +7,19 @@ from collections import defaultdict
 
 from kg.compare.case import ACTOR_TYPES, name_key, split_lead, story_keys
 from kg.compare.documents import trace_order
-from kg.compare.grouping import Group, find_agreements, find_conflicts
+from kg.compare.grouping import Group
 from kg.compare.values import DEFAULT_TOLERANCE, about_matches, matches_value
 from kg.compare.words import stem
 
 # the headline and the first paragraphs of each stored text, and the names its entities carry
-STORY_SPARQL = """SELECT ?doc ?title ?lead WHERE {
-  ?d a kg:Document ; schema:identifier ?doc .
+STORY_SPARQL = """SELECT ?doc ?g ?title ?lead WHERE {
+  ?d a kg:Document ; schema:identifier ?doc ; kg:graph ?g .
   OPTIONAL { ?d schema:headline ?title }
   OPTIONAL { ?d schema:text ?text }
   BIND(SUBSTR(COALESCE(?text, ""), 1, 1200) AS ?lead)
 }"""
-ENTITY_SPARQL = """SELECT ?doc ?name ?type WHERE {
-  GRAPH ?g { ?le a kg:LocalEntity ; kg:name ?name ; kg:entityType ?type ; kg:document ?d }
-  ?d schema:identifier ?doc .
-}"""
+# (by named graph: joining each entity to its document's identifier would cost twice the time)
+ENTITY_SPARQL = """SELECT ?g ?name ?type WHERE { GRAPH ?g { ?le kg:entityType ?type ; kg:name ?name } }"""
 
 
 def trace_sparql(target: float | None, tolerance: float = DEFAULT_TOLERANCE) -> str:
@@ -36,16 +34,21 @@ def trace_sparql(target: float | None, tolerance: float = DEFAULT_TOLERANCE) -> 
 def stories(store) -> tuple[dict[str, tuple[frozenset, frozenset]], dict[str, set[str]]]:
     """document id → (actors, places) its headline or lead is about; document id → the lower-cased names
     (and person surnames) of its people and organisations."""
+    docs = store.select(STORY_SPARQL)[1]
+    doc_of = {r["g"]: r["doc"] for r in docs}
     entities: dict[str, list[tuple[str, str]]] = defaultdict(list)
     names: dict[str, set[str]] = defaultdict(set)
     for r in store.select(ENTITY_SPARQL)[1]:
-        entities[r["doc"]].append((r["name"], r["type"]))
+        doc = doc_of.get(r["g"])
+        if doc is None:
+            continue
+        entities[doc].append((r["name"], r["type"]))
         if r["type"] in ACTOR_TYPES:
-            names[r["doc"]].add(r["name"].lower())
+            names[doc].add(r["name"].lower())
             if r["type"] == "Person" and name_key(r["name"], "Person"):
-                names[r["doc"]].add(r["name"].split()[-1].lower())
+                names[doc].add(r["name"].split()[-1].lower())
     out = {}
-    for r in store.select(STORY_SPARQL)[1]:
+    for r in docs:
         headline, lead = split_lead(r["lead"] or "")
         title = r["title"] or headline
         if r["title"] and headline.strip().lower() != r["title"].strip().lower():
@@ -93,10 +96,15 @@ def trace(store, value: str, about: str | None = None, tolerance: float = DEFAUL
 
 
 def conflicts(store, about: str | None = None) -> list[Group]:
-    """The groups of ``find_conflicts`` over every numeric claim in the store."""
-    return find_conflicts(numeric_rows(store), about)
+    """The groups of ``find_conflicts`` over every numeric claim in the store (kept per store generation,
+    see kg.compare.cache)."""
+    from kg.compare.cache import compared
+
+    return [g for g, _n in compared(store).conflicts_about(about)]
 
 
 def agreements(store, about: str | None = None) -> list[tuple[Group, int]]:
-    """The groups of ``find_agreements`` over every numeric claim in the store."""
-    return find_agreements(numeric_rows(store), about)
+    """The groups of ``find_agreements`` over every numeric claim in the store (kept per store generation)."""
+    from kg.compare.cache import compared
+
+    return compared(store).agreements_about(about)
