@@ -22,7 +22,8 @@ def corpus_store(tmp_path_factory, nlp):
     store = open_store(str(folder / "store"))
     report = build([str(src)], store)
     assert report.ok, report.problems
-    return store
+    store.close()  # published: readers (and the kept comparison) see this generation
+    return open_store(str(folder / "store"), read_only=True)
 
 
 def _values(group: compare.Group) -> list[float]:
@@ -49,3 +50,32 @@ def test_compare_corpus_story_keys_come_from_headline_and_entities(corpus_store)
     assert rows["Northwind Motors beats forecasts"]["story_actors"] == "northw"
     assert rows["Northwind Motors profit jumps in first quarter"]["story_actors"] == "northw"
     assert rows["Eastgate Foods profit steady"]["story_actors"] == "eastga"
+
+
+def test_compare_corpus_answer_is_kept_per_generation(corpus_store):
+    kept = compare.cache_file(corpus_store)
+    assert kept is not None and kept.name.startswith("compare-")
+    kept.unlink(missing_ok=True)
+    first = compare.compared(corpus_store)
+    assert kept.exists() and len(first.conflicts) == 3
+    # the kept file is what a second call reads: edit it and the answer follows
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    data["conflicts"] = data["conflicts"][:1]
+    kept.write_text(json.dumps(data), encoding="utf-8")
+    assert len(compare.compared(corpus_store).conflicts) == 1
+    assert len(compare.compared(corpus_store, use_cache=False).conflicts) == 3
+    # a damaged file (a killed writer) is computed again and replaced
+    kept.write_text('{"conflicts": [', encoding="utf-8")
+    assert len(compare.compared(corpus_store).conflicts) == 3
+    assert len(json.loads(kept.read_text(encoding="utf-8"))["conflicts"]) == 3
+
+
+def test_compare_corpus_cli_says_why(corpus_store):
+    from typer.testing import CliRunner
+
+    from kg.cli.main import app
+
+    out = CliRunner().invoke(app, ["conflicts", "--store", str(corpus_store.path)])
+    assert out.exit_code == 0, out.output
+    assert out.output.count("Comparable because:") == 3
+    assert "stories about northw" in out.output

@@ -36,7 +36,7 @@ generation).
 
 from __future__ import annotations
 
-from kg.compare.cache import Compared, compared
+from kg.compare.cache import Compared, cache_file, compared
 from kg.compare.case import case_day, names_in, periods, story_keys
 from kg.compare.documents import LINK_COLUMNS, clusters, copy_note, links_of, trace_order
 from kg.compare.frames import (
@@ -82,8 +82,8 @@ from kg.compare.words import (
 
 __all__ = [
     "Compared", "DEFAULT_TOLERANCE", "LINK_COLUMNS", "MAX_RATIO", "QUALIFIER_SIGNS", "RULES", "SPREAD", "Frame",
-    "Group",
-    "about_matches", "agreements", "case_day", "clusters", "comparable", "compared", "conflicts", "content_stems",
+    "Group", "about_matches", "agreements", "cache_file", "case_day", "clusters", "comparable", "compared",
+    "conflicts", "content_stems",
     "copy_note", "count_classes", "dimension", "disagreeing_pairs", "find_agreements", "find_conflicts", "frame",
     "head_class", "interval", "links_of", "matches_value", "measure_kind", "measures", "modifier_classes",
     "modifiers", "names_in", "numeric_rows", "overlap", "periods", "predicate_class", "predicate_classes",
