@@ -301,18 +301,18 @@ def test_compare_measure_kind(sentence, text, predicate, kind):
               counts="points", head="point"), False),
         # stories about different companies: the same words, another case
         (_fig("a", 4e8, "Net profit rose to 400 million dollars in Tarrow.", "400 million dollars", "rose in Tarrow",
-              counts="net profit", head="profit", unit="USD", actors="gunma"),
+              counts="net profit", head="profit", unit="USD", actors="harbou"),
          _fig("b", 3e8, "Net profit rose to 300 million dollars in Tarrow.", "300 million dollars", "rose in Tarrow",
-              counts="net profit", head="profit", unit="USD", actors="hokkai"), False),
+              counts="net profit", head="profit", unit="USD", actors="quarry"), False),
         (_fig("a", 4e8, "Net profit rose to 400 million dollars in Tarrow.", "400 million dollars", "rose in Tarrow",
-              counts="net profit", head="profit", unit="USD", actors="gunma"),
+              counts="net profit", head="profit", unit="USD", actors="harbou"),
          _fig("b", 3e8, "Net profit rose to 300 million dollars in Tarrow.", "300 million dollars", "rose in Tarrow",
-              counts="net profit", head="profit", unit="USD", actors="gunma"), True),
+              counts="net profit", head="profit", unit="USD", actors="harbou"), True),
         # a story about a place and one about a company share nothing
         (_fig("a", 4e8, "Net profit rose to 400 million dollars in Tarrow.", "400 million dollars", "rose in Tarrow",
               counts="net profit", head="profit", unit="USD", places="estovia"),
          _fig("b", 3e8, "Net profit rose to 300 million dollars in Tarrow.", "300 million dollars", "rose in Tarrow",
-              counts="net profit", head="profit", unit="USD", actors="gunma"), False),
+              counts="net profit", head="profit", unit="USD", actors="harbou"), False),
         # a count so far: undated stories, or stories a week apart, are two moments
         (_fig("a", 14, "Vance now has 14 delegates in Tarrow.", "14", "has in Tarrow", counts="delegates",
               head="delegate", subject="Vance"),
@@ -371,9 +371,9 @@ def test_compare_comparable_needs_what_the_amount_is(counts, head, unit, predica
     ("title", "lead", "entities", "actors", "places"),
     [
         # an all-capitals headline: the document's names that it contains
-        ("GUNMA BANK ISSUES 50 MLN DLR BOND", "Gunma Bank Ltd is issuing a 50 mln dlr bond, lead manager Tarrow "
-         "Securities said.", [("Gunma Bank Ltd", "FinancialInstitution"), ("Tarrow Securities", "Company")],
-         {"gunma"}, set()),
+        ("HARBOUR BANK SELLS 40 MLN DLR NOTES", "Harbour Bank Ltd is selling 40 mln dlrs of notes, lead manager Tarrow "
+         "Securities said.", [("Harbour Bank Ltd", "FinancialInstitution"), ("Tarrow Securities", "Company")],
+         {"harbou"}, set()),
         # a person by surname, a place whole; the dateline is not what the story is about
         ("Vance wins Norland primary", "TARROW (AP) — Senator Ada Vance won the Norland primary.",
          [("Ada Vance", "Person"), ("Norland", "Region"), ("Tarrow", "City")], {"vance"}, {"norlan"}),

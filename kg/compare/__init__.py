@@ -22,10 +22,10 @@ spaCy; the store-facing functions (``kg.compare.store``) only call ``store.selec
 - **Independence**: documents joined by republication, passage reuse or "same story" links form one
   cluster and count once.
 - **The same case**: a stated subject, else the story — the people and organisations of the headline (or
-  lead) of each claim's document must meet ("net profit" in Gunma Bank's story is not Hokkaido Bank's);
+  lead) of each claim's document must meet ("net profit" in Harbour Bank's story is not Quarry Bank's);
   days resolved against the document date, stated periods agreeing (``kg.compare.case``).
-- **The same kind of figure**: a threshold ("1,237 delegates needed to win") never compares with a count
-  ("won 163 delegates"), a margin ("leads by 271") never with a total (``rules/measure_kinds.txt``); a
+- **The same kind of figure**: a threshold ("1,200 delegates needed to win") never compares with a count
+  ("won 150 delegates"), a margin ("leads by 90") never with a total (``rules/measure_kinds.txt``); a
   light predicate ("are", "say") compares only when the sentences share most of their words.
 
 Modules, by concern: ``words`` (lexicons), ``values`` (intervals), ``documents`` (copies and clusters),

@@ -63,7 +63,7 @@ def _tokens(text: str) -> list[str]:
 
 def name_key(name: str, type_: str) -> str | None:
     """The word that identifies a name across stories, cut to six letters: a person's surname ("Ada Vance"
-    → "vance"), anything else its first distinctive word ("Gunma Bank Ltd" → "gunma", "New York City" → "york"), so
+    → "vance"), anything else its first distinctive word ("Harbour Bank Ltd" → "harbou", "New York City" → "york"), so
     that a name spaCy typed as a place in one story and as an organisation in another still meets."""
     words = [w for w in _tokens(name) if len(w) > 1 and not w.isdigit() and not generic(w)]
     if not words:

@@ -247,7 +247,7 @@ def f_same_predicate(a: Frame, b: Frame) -> bool:
         # no event stated on either side: what is measured is in the rest of the sentences
         return not a.pred and not b.pred and _share_words(a, b)
     if a.kind == "threshold" == b.kind:
-        # "takes 1,237 to win the nomination" and "1,237 needed to clinch the nomination": the goal is the event
+        # "takes 1,200 to win the nomination" and "1,200 needed to clinch the nomination": the goal is the event
         words_a, words_b = a.pred_words - _THRESHOLD_WORDS, b.pred_words - _THRESHOLD_WORDS
         small = min(len(words_a), len(words_b))
         return small > 0 and len(words_a & words_b) >= MIN_SHARED_WORDS * small
@@ -279,7 +279,7 @@ def f_same_scope(a: Frame, b: Frame) -> bool:
 
 
 def f_same_magnitude(a: Frame, b: Frame) -> bool:
-    """Values more than MAX_RATIO apart ("3 House members", "1.6 billion members") measure different
+    """Values more than MAX_RATIO apart ("3 council members", "2 billion members") measure different
     things, however alike their words: a real disagreement between sources is rarely a hundredfold."""
     lo, hi = min(abs(a.hi), abs(b.hi)), max(abs(a.lo), abs(b.lo))
     return lo == 0 or hi / lo <= MAX_RATIO or (a.lo <= b.hi and b.lo <= a.hi)
@@ -296,7 +296,7 @@ def f_same_owner(a: Frame, b: Frame) -> bool:
     # (a threshold is a rule of the contest, the same in every story about it: its goal names the case)
     if not sa and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
             a.story_actors, a.story_places, b.story_actors, b.story_places):
-        return False  # "net profit rose" in Gunma Bank's story and in Hokkaido Bank's
+        return False  # "net profit rose" in Harbour Bank's story and in Quarry Bank's
     pa, pb = a.place, b.place
     if pa and pb and pa != pb:
         return False
@@ -313,7 +313,7 @@ def f_same_owner(a: Frame, b: Frame) -> bool:
 
 
 def f_same_time(a: Frame, b: Frame) -> bool:
-    """Different resolved days ("6.22 pct yesterday" in Tuesday's story, "6.02 pct on Friday") or different
+    """Different resolved days ("4.10 pct yesterday" in Tuesday's story, "4.05 pct on Friday") or different
     stated periods ("first quarter", "second quarter") are different cases."""
     da, db = a.day, b.day
     # a count so far is a count on the day of writing: two stories' tallies need dates a day or less apart
@@ -342,7 +342,7 @@ def f_same_measure(a: Frame, b: Frame) -> bool:
     if a.doc != b.doc and not a.subject and not b.subject and not case.same_story(*a.story, *b.story) \
             and not a.kind == b.kind == "threshold":
         return False  # (f_same_owner says why; tested here because it is cheap and rejects many)
-    # a threshold ("1,237 needed to win") never compares with a count ("won 163"), nor a margin with a total
+    # a threshold ("1,200 needed to win") never compares with a count ("won 150"), nor a margin with a total
     if a.kind != b.kind:
         return False
     # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
@@ -389,14 +389,14 @@ def same_measure(a: dict, b: dict) -> bool:
 
 def comparable(row: dict) -> bool:
     """A claim that can be compared at all: it names what it counts, and that is not a pronoun, a unit or
-    just a name ("68 billion dlrs" of "Brazil" says what it belongs to, not what it is; "Clinton leads
-    Sanders, 1,428 to 1,153" counts no "Sanders"); an all-capitals headline gives no frame to compare
-    ("MONEY MARKET GIVEN 17 MLN STG")."""
+    just a name ("9 billion dlrs" of "Norland" says what it belongs to, not what it is; "Vance leads
+    Ortiz, 1,400 to 1,150" counts no "Ortiz"); an all-capitals headline gives no frame to compare
+    ("HARBOUR BANK APPROVES 40 LOANS")."""
     head = stem(row.get("counts_head") or last_word(row.get("counts")) or "")
     if not head or head in STOP or head in NOT_COUNTED:
         return False
     counts = (row.get("counts") or "").strip()
-    # a name in the singular ("Brazil", not "Russians"), or the subject itself, or a person or organisation
+    # a name in the singular ("Norland", not "Russians"), or the subject itself, or a person or organisation
     # the document names (the store marks it: counts_is_name)
     if row.get("counts_is_name") or counts and (
             counts.lower() == (row.get("subject") or "").strip().lower()
@@ -407,7 +407,7 @@ def comparable(row: dict) -> bool:
     if dimension(row.get("unit")) not in ("count", "share") and head in own_lexicon("actor_nouns.txt") \
             and not row.get("predicate"):
         return False
-    # "24-month contracts", "three-month bills": the number names a kind of thing, it measures nothing
+    # "36-month contracts", "six-week courses": the number names a kind of thing, it measures nothing
     if _COMPOUND.search(row.get("text") or ""):
         return False
     return not _all_capitals(row.get("sentence") or "")

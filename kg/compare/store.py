@@ -59,7 +59,7 @@ def stories(store) -> tuple[dict[str, tuple[frozenset, frozenset]], dict[str, se
 
 def with_stories(store, rows: list[dict]) -> list[dict]:
     """The rows with ``story_actors`` / ``story_places`` (keys of whom each story is about) and
-    ``counts_is_name`` (what the claim counts is a person or organisation of its document: "Sanders")."""
+    ``counts_is_name`` (what the claim counts is a person or organisation of its document: "Ortiz")."""
     about, names = stories(store)
     for r in rows:
         actors, places = about.get(r["doc"], (frozenset(), frozenset()))
