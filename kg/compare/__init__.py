@@ -56,7 +56,17 @@ from kg.compare.frames import (
                                why,
 )
 from kg.compare.grouping import Group, disagreeing_pairs, find_agreements, find_conflicts, measures
-from kg.compare.store import agreements, conflicts, numeric_rows, stories, trace, trace_sparql, with_stories
+from kg.compare.store import (
+                               agreements,
+                               comparison_rows,
+                               conflicts,
+                               detail_rows,
+                               numeric_rows,
+                               stories,
+                               trace,
+                               trace_sparql,
+                               with_stories,
+)
 from kg.compare.values import (
                                DEFAULT_TOLERANCE,
                                MAX_RATIO,
@@ -81,13 +91,12 @@ from kg.compare.words import (
 )
 
 __all__ = [
-    "Compared", "DEFAULT_TOLERANCE", "LINK_COLUMNS", "MAX_RATIO", "QUALIFIER_SIGNS", "RULES", "SPREAD", "Frame",
-    "Group", "about_matches", "agreements", "cache_file", "case_day", "clusters", "comparable", "compared",
-    "conflicts", "content_stems",
-    "copy_note", "count_classes", "dimension", "disagreeing_pairs", "find_agreements", "find_conflicts", "frame",
-    "head_class", "interval", "links_of", "matches_value", "measure_kind", "measures", "modifier_classes",
-    "modifiers", "names_in", "numeric_rows", "overlap", "periods", "predicate_class", "predicate_classes",
-    "same_counted", "same_magnitude", "same_measure", "same_owner", "same_predicate", "same_scope",
-    "same_sentence", "same_time", "show_value", "stem", "stories", "story_keys", "trace", "trace_order",
-    "trace_sparql", "why", "with_stories",
+    "Compared", "DEFAULT_TOLERANCE", "Frame", "Group", "LINK_COLUMNS", "MAX_RATIO", "QUALIFIER_SIGNS", "RULES",
+    "SPREAD", "about_matches", "agreements", "cache_file", "case_day", "clusters", "comparable", "compared",
+    "comparison_rows", "conflicts", "content_stems", "copy_note", "count_classes", "detail_rows", "dimension",
+    "disagreeing_pairs", "find_agreements", "find_conflicts", "frame", "head_class", "interval", "links_of",
+    "matches_value", "measure_kind", "measures", "modifier_classes", "modifiers", "names_in", "numeric_rows",
+    "overlap", "periods", "predicate_class", "predicate_classes", "same_counted", "same_magnitude", "same_measure",
+    "same_owner", "same_predicate", "same_scope", "same_sentence", "same_time", "show_value", "stem", "stories",
+    "story_keys", "trace", "trace_order", "trace_sparql", "why", "with_stories",
 ]

@@ -66,11 +66,20 @@ def cache_file(store) -> Path | None:
     return path / FOLDER / f"compare-{key}.json"
 
 
-def compute(rows: list[dict]) -> Compared:
+def compute(rows: list[dict], store=None) -> Compared:
+    """Group ``rows`` once and derive both answers; with ``store``, the claims of the groups found get every
+    column they are shown with (kg.compare.store.detail_rows)."""
     groups = measures(rows)
     cl = clusters(rows)
-    found = conflicts_of(groups)
-    return Compared([(g, g.independent(cl)) for g in found], agreements_of(groups, cl))
+    result = Compared([(g, g.independent(cl)) for g in conflicts_of(groups)], agreements_of(groups, cl))
+    if store is not None:
+        from kg.compare.store import detail_rows
+
+        shown = [g for g, _n in result.conflicts + result.agreements]
+        full = detail_rows(store, [c["claim"] for g in shown for c in g.claims])
+        for g in shown:
+            g.claims = [{**full.get(c["claim"], {}), **c} for c in g.claims]
+    return result
 
 
 def _load(f: Path) -> Compared | None:
@@ -99,14 +108,14 @@ def _save(f: Path, result: Compared) -> None:
 
 def compared(store, use_cache: bool = True) -> Compared:
     """The conflicts and agreements of every numeric claim in ``store`` (kept per store generation)."""
-    from kg.compare.store import numeric_rows
+    from kg.compare.store import comparison_rows
 
     f = cache_file(store) if use_cache else None
     if f is not None and f.exists():
         hit = _load(f)
         if hit is not None:
             return hit
-    result = compute(numeric_rows(store))
+    result = compute(comparison_rows(store), store)
     if f is not None:
         _save(f, result)
     return result

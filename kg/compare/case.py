@@ -129,16 +129,27 @@ _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "j
                                              "nov", "dec"))}
 _DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|" + "|".join(WEEKDAYS) + r")\b", re.I)
 _MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.I)
-# stated reference periods: "first quarter", "second half", "in March", "fiscal 1986", "a year earlier"
+# stated reference periods: "first quarter", "second half", "in March", "a year earlier", "in the morning"
 _PERIOD = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half|qtr)\b|"
                      r"\b(january|february|march|april|june|july|august|september|october|november|december)\b|"
-                     r"\b(year|month|week)\s+(earlier|ago)\b|\b(last|previous|prior)\s+(year|month|week|quarter)\b",
+                     r"\b(year|month|week)\s+(earlier|ago)\b|\b(last|previous|prior)\s+(year|month|week|quarter)\b|"
+                     r"\b(morning|afternoon|evening|overnight)\b",
                      re.I)
 # the day a statement was made ("the president said Thursday", "told reporters on Monday") dates the saying,
 # not the figure: it is left out before the figure's own day is looked for
 _SAID_DAY = re.compile(r"\b(?:said|says|told\s+\w+|announced|added|stated|wrote|declared|reported)\s+(?:on\s+)?"
                        r"(?:late\s+|early\s+)?(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|"
                        r"saturday|sunday)\b", re.I)
+
+
+# a part of a day ("in the morning session", "an early round of offers", "in late trading"): the figure is of
+# one day, which an undated story does not say
+_TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|overnight|midday|noon|session|intraday|"
+                          r"early\s+round|late\s+trading|early\s+trading)\b", re.I)
+
+
+def time_of_day(row: dict) -> bool:
+    return bool(_TIME_OF_DAY.search(_time_text(row)))
 
 
 def _time_text(row: dict) -> str:

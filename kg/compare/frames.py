@@ -30,9 +30,6 @@ from kg.compare.words import (
 )
 
 _COMPOUND = re.compile(r"[\w.,/]-[a-z]+\b")
-# "leads by 9 points", "won by roughly 300 votes": the number is a gap between two sides
-_BY_BEFORE = re.compile(r"\bby\s+(?:about|around|roughly|nearly|almost|some|just|only|over|under|more\s+than|"
-                        r"less\s+than|at\s+least)?\s*$", re.I)
 
 
 @cache
@@ -52,23 +49,29 @@ def running_tally(row: dict) -> bool:
 
 
 @cache
-def _kind_rules() -> tuple[tuple[str, re.Pattern], ...]:
+def _kind_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     from kg.compare.words import OWN_RULES, _rows
 
-    return tuple((r[0], re.compile(r[1].strip())) for r in _rows("measure_kinds.txt", OWN_RULES))
+    return tuple((r[0], r[1], re.compile(r[2].strip())) for r in _rows("measure_kinds.txt", OWN_RULES))
+
+
+# a margin needs a predicate of comparison ("leads", "won", "trails"): "rose by 5" is a change
+_MARGIN_VERBS = re.compile(r"\b(lead|leads|led|leading|ahead|trail|trails|trailed|trailing|behind|beat|beats|won|win|"
+                           r"wins|winning|lost|lose|loses|outnumber|outnumbers|edge|edged|widen|widened|narrow|"
+                           r"narrowed)\b")
 
 
 def measure_kind(row: dict) -> str:
     """'threshold' (a figure needed or allowed: "needs 270 votes to win", "a cap of 30"), 'margin' (a gap:
-    "leads by 9 points"), else 'level' (a count, amount or rate)."""
+    "leads by 9 points"), 'increment' ("a further 20 mln"), else 'level' (a count, amount or rate)."""
     pred = (row.get("predicate") or "").lower()
     counts = (row.get("counts") or "").lower()
-    before = _before(row)
-    for kind, pattern in _kind_rules():
-        if kind == "margin":
-            if before is not None and _BY_BEFORE.search(before) and pattern.search(pred):
+    before = (_before(row) or "")[-40:].lower()
+    for kind, where, pattern in _kind_rules():
+        if where == "before":
+            if before and pattern.search(before) and (kind != "margin" or _MARGIN_VERBS.search(pred)):
                 return kind
-        elif pattern.search(pred) or pattern.search(counts) or (before and pattern.search(before[-25:].lower())):
+        elif pattern.search(pred) or pattern.search(counts):
             return kind
     return "level"
 
@@ -107,6 +110,26 @@ def _sentence_words(sentence: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _sentence_key(sentence: str) -> str:
     return " ".join(WORD.findall(sentence.lower()))
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+@lru_cache(maxsize=65536)
+def _tokens(sentence: str) -> frozenset[str]:
+    return frozenset(WORD.findall(sentence.lower()))
+
+
+NEAR_COPY = 0.8  # share of words two sentences have in common to be one sentence edited (see near_copies)
+
+
+def near_copies(a: Frame, b: Frame) -> bool:
+    """One sentence, copied and lightly edited ("Northwind Motors Co of Estovia said" / "Co of Estovia said"): most
+    words, numbers included, in common."""
+    if f_same_sentence(a, b):
+        return True
+    ta, tb = a.tokens, b.tokens
+    return bool(ta and tb) and len(ta & tb) >= NEAR_COPY * len(ta | tb)
 
 
 _LETTER, _UPPER = re.compile(r"[^\W\d_]"), re.compile(r"[A-Z]")
@@ -202,6 +225,10 @@ class Frame:
         return running_tally(self.row)
 
     @cached_property
+    def day_part(self) -> bool:
+        return case.time_of_day(self.row)
+
+    @cached_property
     def periods(self) -> frozenset[str]:
         return frozenset(case.periods(self.row))
 
@@ -212,6 +239,16 @@ class Frame:
     @cached_property
     def sentence_words(self) -> frozenset[str]:
         return _sentence_words(self.row.get("sentence") or self.row.get("text") or "")
+
+    @cached_property
+    def ordinal(self) -> int:
+        """Which number of its sentence the claim's figure is (0: the first)."""
+        before = _before(self.row)
+        return len(_NUMBER.findall(before)) if before is not None else -1
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        return _tokens(self.row.get("sentence") or "")
 
     @cached_property
     def offset(self) -> int | None:
@@ -316,8 +353,9 @@ def f_same_time(a: Frame, b: Frame) -> bool:
     """Different resolved days ("4.10 pct yesterday" in Tuesday's story, "4.05 pct on Friday") or different
     stated periods ("first quarter", "second quarter") are different cases."""
     da, db = a.day, b.day
-    # a count so far is a count on the day of writing: two stories' tallies need dates a day or less apart
-    if (a.tally or b.tally) and a.doc != b.doc and not (
+    # a count so far is a count on the day of writing, a figure of the morning session one of that day's:
+    # two stories' such figures need dates a day or less apart
+    if (a.tally or b.tally or a.day_part or b.day_part) and a.doc != b.doc and not (
             a.published and b.published and abs((a.published - b.published).days) <= 1):
         return False
     # "yesterday" or "on Friday" in a story with no date is some unknown day: not comparable across stories
@@ -347,7 +385,7 @@ def f_same_measure(a: Frame, b: Frame) -> bool:
         return False
     # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
     # (within one story they may share a group: figures of one document are never paired)
-    if a.doc != b.doc and f_same_sentence(a, b) and a.offset != b.offset:
+    if a.doc != b.doc and a.ordinal != b.ordinal and near_copies(a, b):
         return False
     return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b) and f_same_time(a, b)
 
@@ -402,6 +440,10 @@ def comparable(row: dict) -> bool:
             counts.lower() == (row.get("subject") or "").strip().lower()
             or (len(WORD.findall(counts)) == 1 and counts[:1].isupper() and not counts.isupper()
                 and stem(counts) == counts.lower())):
+        return False
+    # "900 short tons", "2 mln bags": how much, but not of what
+    words = content_stems(counts or row.get("counts_head"))
+    if words and all(w in own_lexicon("measure_words.txt") or w.isdigit() for w in words):
         return False
     # "the Vance campaign paid $40,000": money whose head is who pays says what it is only with a predicate
     if dimension(row.get("unit")) not in ("count", "share") and head in own_lexicon("actor_nouns.txt") \

@@ -11,15 +11,8 @@ from kg.compare.grouping import Group
 from kg.compare.values import DEFAULT_TOLERANCE, about_matches, matches_value
 from kg.compare.words import stem
 
-# the headline and the first paragraphs of each stored text, and the names its entities carry
-STORY_SPARQL = """SELECT ?doc ?g ?title ?lead WHERE {
-  ?d a kg:Document ; schema:identifier ?doc ; kg:graph ?g .
-  OPTIONAL { ?d schema:headline ?title }
-  OPTIONAL { ?d schema:text ?text }
-  BIND(SUBSTR(COALESCE(?text, ""), 1, 1200) AS ?lead)
-}"""
-# (by named graph: joining each entity to its document's identifier would cost twice the time)
-ENTITY_SPARQL = """SELECT ?g ?name ?type WHERE { GRAPH ?g { ?le kg:entityType ?type ; kg:name ?name } }"""
+# (kept as named queries: kg/query/compare.rq, compare_docs.rq, compare_entities.rq, compare_details.rq)
+BATCH = 500  # claims per compare_details query
 
 
 def trace_sparql(target: float | None, tolerance: float = DEFAULT_TOLERANCE) -> str:
@@ -31,14 +24,23 @@ def trace_sparql(target: float | None, tolerance: float = DEFAULT_TOLERANCE) -> 
     return bind_values(named("trace"), ("target", "tolerance"), [row])
 
 
-def stories(store) -> tuple[dict[str, tuple[frozenset, frozenset]], dict[str, set[str]]]:
+def _docs(store) -> list[dict]:
+    from kg.query import named
+
+    return store.select(named("compare_docs"))[1]
+
+
+def stories(store, docs: list[dict] | None = None) -> tuple[dict[str, tuple[frozenset, frozenset]],
+                                                              dict[str, set[str]]]:
     """document id → (actors, places) its headline or lead is about; document id → the lower-cased names
-    (and person surnames) of its people and organisations."""
-    docs = store.select(STORY_SPARQL)[1]
+    (and person surnames) of its people and organisations. ``docs``: rows of compare_docs.rq."""
+    from kg.query import named
+
+    docs = _docs(store) if docs is None else docs
     doc_of = {r["g"]: r["doc"] for r in docs}
     entities: dict[str, list[tuple[str, str]]] = defaultdict(list)
     names: dict[str, set[str]] = defaultdict(set)
-    for r in store.select(ENTITY_SPARQL)[1]:
+    for r in store.select(named("compare_entities"))[1]:
         doc = doc_of.get(r["g"])
         if doc is None:
             continue
@@ -57,19 +59,51 @@ def stories(store) -> tuple[dict[str, tuple[frozenset, frozenset]], dict[str, se
     return out, names
 
 
-def with_stories(store, rows: list[dict]) -> list[dict]:
+def with_stories(store, rows: list[dict], docs: list[dict] | None = None) -> list[dict]:
     """The rows with ``story_actors`` / ``story_places`` (keys of whom each story is about) and
     ``counts_is_name`` (what the claim counts is a person or organisation of its document: "Ortiz")."""
-    about, names = stories(store)
+    about, names = stories(store, docs)
     for r in rows:
         actors, places = about.get(r["doc"], (frozenset(), frozenset()))
         r["story_actors"] = " ".join(sorted(actors))
-        r["story_places"] = " ".join(sorted(p.replace(" ", "_") for p in places))
+        r["story_places"] = " ".join(sorted(places))
         counts = (r.get("counts") or "").strip()
         doc_names = names.get(r["doc"], ())
         r["counts_is_name"] = bool(counts) and counts[:1].isupper() and (
             counts.lower() in doc_names or stem(counts).lower() in doc_names)
     return rows
+
+
+def comparison_rows(store) -> list[dict]:
+    """The claims kg conflicts compares (compare.rq), each with its document's id, date, headline and links
+    (compare_docs.rq) and what its story is about — the columns the comparison reads, not all shown ones."""
+    from kg.query import named
+
+    docs = _docs(store)
+    by_graph = {r["g"]: r for r in docs}
+    rows = []
+    for r in store.select(named("compare"))[1]:
+        d = by_graph.get(r.pop("g"))
+        if d is None:
+            continue
+        r.update(doc=d["doc"], date=d["date"], title=d["title"], republication_of=d["republication_of"],
+                 reuses_passages_of=d["reuses_passages_of"], same_story_as=d["same_story_as"])
+        rows.append(r)
+    return with_stories(store, rows, docs)
+
+
+def detail_rows(store, claims: list[str]) -> dict[str, dict]:
+    """claim IRI → its row with every column trace.rq has (what kg conflicts shows), for these claims."""
+    from kg.query import named
+    from kg.query.terms import Iri, bind_values
+
+    out: dict[str, dict] = {}
+    text = named("compare_details")
+    unique = sorted(set(claims))
+    for i in range(0, len(unique), BATCH):
+        chunk = [(Iri(c),) for c in unique[i : i + BATCH]]
+        out.update((r["claim"], r) for r in store.select(bind_values(text, ("claim",), chunk))[1])
+    return out
 
 
 def numeric_rows(store, target: float | None = None, tolerance: float = DEFAULT_TOLERANCE,
