@@ -340,6 +340,11 @@ def test_compare_measure_kind(sentence, text, predicate, kind):
               counts="bags", head="bag"),
          _fig("b", 1e6, "A cut of 1 million bags in Norland quotas was proposed in Tarrow.", "1 million", None,
               counts="bags", head="bag"), False),
+        # head verbs of one event (rules/event_synonyms.txt): "posted" and "earned" a profit
+        (_fig("a", 4e8, "Harbour Bank posted a net profit of 400 million dollars in Tarrow.", "400 million dollars",
+              "posted in Tarrow", counts="net profit", head="profit", unit="USD", actors="harbou"),
+         _fig("b", 3e8, "Harbour Bank earned a net profit of 300 million dollars in Tarrow.", "300 million dollars",
+              "earned in Tarrow", counts="net profit", head="profit", unit="USD", actors="harbou"), True),
         # the event is the predicate's head verb: investing is not buying
         (_fig("a", 2.5e8, "The developer invested 250 million dollars in the Tarrow resort.", "250 million dollars",
               "invested in the Tarrow resort", counts="resort", head="resort", unit="USD"),

@@ -93,12 +93,13 @@ def modifiers(row: dict) -> set[str]:
 
 
 def _predicate_head(text: str | None) -> str | None:
-    """The predicate's first word, as a light-verb group ("are" → "be") or its stem."""
+    """The predicate's first word, as a light-verb group ("are" → "be"), an event group ("posted" →
+    "report", rules/event_synonyms.txt) or its stem."""
     for w in WORD.findall((text or "").lower()):
         if w.isdigit():
             continue
         light = own_lexicon("light_predicates.txt").get(w)
-        return light or stem(w)
+        return light or own_lexicon("event_synonyms.txt").get(w) or stem(w)
     return None
 
 
