@@ -254,3 +254,141 @@ def test_compare_copied_sentence_is_no_conflict_and_one_source():
     assert compare.find_agreements([a, b]) == []  # a copy word for word is not a second source
     (group,) = compare.find_conflicts([a, b, c])
     assert all(not compare.same_sentence(x, y) for x, y in compare.disagreeing_pairs(group))
+
+
+# --- issue 11 item 3: the kind of figure, the story, tallies, light predicates (sentences written here) --------
+def _fig(doc, value, sentence, text, predicate, counts="votes", head="vote", subject=None, date=None,
+         actors="", places="", unit=None):
+    start = sentence.index(text)
+    r = row(doc, value, counts=counts, head=head, predicate=predicate, place=None, sentence=sentence, date=date,
+            subject=subject, unit=unit)
+    r.update(text=text, start=start, sentence_start=0, story_actors=actors, story_places=places)
+    return r
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "predicate", "kind"),
+    [
+        ("The dam bill needs 61 votes to pass the senate.", "61", "needs to pass the senate", "threshold"),
+        ("It takes 40 seats to govern alone.", "40", "takes to govern alone", "threshold"),
+        ("The league set a cap of 30 players per squad.", "30", "set a cap per squad", "threshold"),
+        ("Mayor Ada Vance leads her rival by 9 points.", "9", "leads her rival", "margin"),
+        ("Vance won by roughly 300 votes.", "300", "won", "margin"),
+        ("Vance won 300 votes in the suburbs.", "300", "won in the suburbs", "level"),
+        ("The dam bill won 55 votes in the senate.", "55", "won in the senate", "level"),
+    ],
+)
+def test_compare_measure_kind(sentence, text, predicate, kind):
+    assert compare.measure_kind(_fig("a", 1, sentence, text, predicate)) == kind
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a threshold is not a count, however alike the words
+        (_fig("a", 61, "The dam bill needs 61 votes to pass the Estovia senate.", "61", "needs to pass the senate"),
+         _fig("b", 55, "The dam bill won 55 votes in the Estovia senate.", "55", "won in the senate"), False),
+        # two thresholds with the same goal are one quantity, whoever the stories are about
+        (_fig("a", 1200, "It takes 1,200 delegates to win the Estovia Party nomination.", "1,200",
+              "takes to win the Estovia Party nomination", counts="delegates", head="delegate", actors="vance"),
+         _fig("b", 1250, "Ortiz is short of the 1,250 delegates needed to clinch the Estovia Party nomination.",
+              "1,250", "needed to clinch the Estovia Party nomination", counts="delegates", head="delegate",
+              actors="ortiz"), True),
+        # a margin is not a total
+        (_fig("a", 9, "Vance leads Ortiz by 9 points in Tarrow.", "9", "leads Ortiz in Tarrow", counts="points",
+              head="point"),
+         _fig("b", 52, "Vance leads Ortiz with 52 points in Tarrow.", "52", "leads Ortiz in Tarrow",
+              counts="points", head="point"), False),
+        # stories about different companies: the same words, another case
+        (_fig("a", 4e8, "Net profit rose to 400 million dollars in Tarrow.", "400 million dollars", "rose in Tarrow",
+              counts="net profit", head="profit", unit="USD", actors="harbou"),
+         _fig("b", 3e8, "Net profit rose to 300 million dollars in Tarrow.", "300 million dollars", "rose in Tarrow",
+              counts="net profit", head="profit", unit="USD", actors="quarry"), False),
+        (_fig("a", 4e8, "Net profit rose to 400 million dollars in Tarrow.", "400 million dollars", "rose in Tarrow",
+              counts="net profit", head="profit", unit="USD", actors="harbou"),
+         _fig("b", 3e8, "Net profit rose to 300 million dollars in Tarrow.", "300 million dollars", "rose in Tarrow",
+              counts="net profit", head="profit", unit="USD", actors="harbou"), True),
+        # a story about a place and one about a company share nothing
+        (_fig("a", 4e8, "Net profit rose to 400 million dollars in Tarrow.", "400 million dollars", "rose in Tarrow",
+              counts="net profit", head="profit", unit="USD", places="estovia"),
+         _fig("b", 3e8, "Net profit rose to 300 million dollars in Tarrow.", "300 million dollars", "rose in Tarrow",
+              counts="net profit", head="profit", unit="USD", actors="harbou"), False),
+        # a count so far: undated stories, or stories a week apart, are two moments
+        (_fig("a", 14, "Vance now has 14 delegates in Tarrow.", "14", "has in Tarrow", counts="delegates",
+              head="delegate", subject="Vance"),
+         _fig("b", 40, "Vance now has 40 delegates in Tarrow.", "40", "has in Tarrow", counts="delegates",
+              head="delegate", subject="Vance"), False),
+        (_fig("a", 14, "Vance now has 14 delegates in Tarrow.", "14", "has in Tarrow", counts="delegates",
+              head="delegate", subject="Vance", date="2031-04-22"),
+         _fig("b", 40, "Vance now has 40 delegates in Tarrow.", "40", "has in Tarrow", counts="delegates",
+              head="delegate", subject="Vance", date="2031-04-29"), False),
+        (_fig("a", 14, "Vance now has 14 delegates in Tarrow.", "14", "has in Tarrow", counts="delegates",
+              head="delegate", subject="Vance", date="2031-04-22"),
+         _fig("b", 15, "Vance now has 15 delegates in Tarrow.", "15", "has in Tarrow", counts="delegates",
+              head="delegate", subject="Vance", date="2031-04-22"), True),
+        # "say": the measure is what is said; different propositions are different figures
+        (_fig("a", 0.58, "In Tarrow, 58 percent of voters say the dam should be built.", "58 percent", "say",
+              counts="voters", head="voter", unit="%"),
+         _fig("b", 0.31, "In Tarrow, 31 percent of voters say they trust the mayor.", "31 percent", "say",
+              counts="voters", head="voter", unit="%"), False),
+        (_fig("a", 0.58, "In Tarrow, 58 percent of voters say the dam should be built.", "58 percent", "say",
+              counts="voters", head="voter", unit="%"),
+         _fig("b", 0.44, "In Tarrow, 44 percent of voters say the dam should be built, a new poll found.",
+              "44 percent", "say", counts="voters", head="voter", unit="%"), True),
+        # no predicate on either side: the sentences must be about the same thing
+        (_fig("a", 2e6, "Norland exported about 2 million bags of coffee to Tarrow.", "2 million", None,
+              counts="bags", head="bag"),
+         _fig("b", 1e6, "A cut of 1 million bags in Norland quotas was proposed in Tarrow.", "1 million", None,
+              counts="bags", head="bag"), False),
+        # head verbs of one event (rules/event_synonyms.txt): "posted" and "earned" a profit
+        (_fig("a", 4e8, "Harbour Bank posted a net profit of 400 million dollars in Tarrow.", "400 million dollars",
+              "posted in Tarrow", counts="net profit", head="profit", unit="USD", actors="harbou"),
+         _fig("b", 3e8, "Harbour Bank earned a net profit of 300 million dollars in Tarrow.", "300 million dollars",
+              "earned in Tarrow", counts="net profit", head="profit", unit="USD", actors="harbou"), True),
+        # the event is the predicate's head verb: investing is not buying
+        (_fig("a", 2.5e8, "The developer invested 250 million dollars in the Tarrow resort.", "250 million dollars",
+              "invested in the Tarrow resort", counts="resort", head="resort", unit="USD"),
+         _fig("b", 1.45e8, "The developer bought the Tarrow resort for 145 million dollars.", "145 million dollars",
+              "bought the Tarrow resort", counts="resort", head="resort", unit="USD"), False),
+    ],
+)
+def test_compare_same_kind_story_tally_and_light_predicates(a, b, same):
+    assert compare.same_measure(a, b) is same
+    assert compare.same_measure(b, a) is same
+
+
+@pytest.mark.parametrize(
+    ("counts", "head", "unit", "predicate", "is_name", "ok"),
+    [
+        ("Vance campaign", "campaign", "USD", None, False, False),  # who paid, not what was paid for
+        ("Vance campaign", "campaign", "USD", "paid in rent", False, True),
+        ("Ortiz", "ortiz", None, "leads", True, False),  # a person the story names is no counted thing
+        ("Democrats", "democrat", "%", "say", False, True),
+    ],
+)
+def test_compare_comparable_needs_what_the_amount_is(counts, head, unit, predicate, is_name, ok):
+    r = row("a", 40, counts=counts, head=head, unit=unit, predicate=predicate, sentence="A sentence of Tarrow.")
+    r["counts_is_name"] = is_name
+    assert compare.comparable(r) is ok
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "entities", "actors", "places"),
+    [
+        # an all-capitals headline: the document's names that it contains
+        ("HARBOUR BANK SELLS 40 MLN DLR NOTES", "Harbour Bank Ltd is selling 40 mln dlrs of notes, lead manager Tarrow "
+         "Securities said.", [("Harbour Bank Ltd", "FinancialInstitution"), ("Tarrow Securities", "Company")],
+         {"harbou"}, set()),
+        # a person by surname, a place whole; the dateline is not what the story is about
+        ("Vance wins Norland primary", "TARROW (AP) — Senator Ada Vance won the Norland primary.",
+         [("Ada Vance", "Person"), ("Norland", "Region"), ("Tarrow", "City")], {"vance"}, {"norlan"}),
+        # nobody in the headline: the lead's names
+        ("Quake strikes", "TARROW (AP) — An earthquake struck Norland, officials said.",
+         [("Norland", "Region"), ("Tarrow", "City")], set(), {"norlan"}),
+        # no entity list: capitalised words of the lead, a place when the gazetteer knows it
+        ("", "Northwind Motors said sales in Germany rose.", None, {"northw"}, {"german"}),
+    ],
+)
+def test_compare_story_keys(title, lead, entities, actors, places):
+    a, p = compare.story_keys(title, lead, entities)
+    assert (set(a), set(p)) == (actors, places)

@@ -49,20 +49,18 @@ def conflicts(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
     store: str = STORE_OPTION,
 ) -> None:
-    """Show numbers that disagree: claims measuring the same thing whose values differ beyond qualifiers."""
-    st = open_store(store, read_only=True)
-    rows = compare.numeric_rows(st)
-    groups = compare.find_conflicts(rows, about)
-    cl = compare.clusters(rows)
+    """Show numbers that disagree: claims measuring the same quantity of the same case (same counted thing,
+    event, subject or story, place and time) whose values differ beyond their qualifiers and ranges."""
+    groups = compare.compared(open_store(store, read_only=True)).conflicts_about(about)
     if fmt is Format.json:
-        _dump([(g, g.independent(cl)) for g in groups])
+        _dump(groups)
         return
     if not groups:
         console.print("No disagreeing numbers found" + (f" about {about!r}." if about else "."))
         return
-    for g in groups:
+    for g, n in groups:
         title = (f"Conflict: {g.label} — {len(g.claims)} claims in {len(g.documents)} documents "
-                 f"({g.independent(cl)} independent)")
+                 f"({n} independent)")
         console.print(_group_table(title, g))
         console.print(Text(f"Comparable because: {g.why}", style="italic"))
 
@@ -73,7 +71,7 @@ def agreements(
     store: str = STORE_OPTION,
 ) -> None:
     """Show numbers asserted by several independent sources (republications and reused passages count once)."""
-    found = compare.agreements(open_store(store, read_only=True), about)
+    found = compare.compared(open_store(store, read_only=True)).agreements_about(about)
     if fmt is Format.json:
         _dump(found)
         return

@@ -1,0 +1,121 @@
+"""Conflicts and agreements of a whole store, computed once per published state of it.
+
+Comparing every numeric claim of a store reads all of them (seconds at a few thousand articles), while the
+answer only changes when a build publishes a new generation of the store (``kg.store.lock``). So the result
+is kept next to the store's snapshots, in ``derived/compare-KEY.json``, where KEY hashes the generation, the
+kg version and the comparison's code and rules: a rebuild, an upgrade or an edited rule file computes it
+afresh. Remote stores, a store being written in this process, or a directory that cannot be written simply
+compute every time. The file holds plain claim rows (JSON), never code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.compare.documents import clusters
+from kg.compare.grouping import Group, agreements_of, conflicts_of, measures
+from kg.compare.values import about_matches
+
+FOLDER = "derived"
+
+
+@dataclass
+class Compared:
+    """Every conflict (with its number of independent sources) and agreement of a store."""
+
+    conflicts: list[tuple[Group, int]]
+    agreements: list[tuple[Group, int]]
+
+    def conflicts_about(self, about: str | None) -> list[tuple[Group, int]]:
+        return [(g, n) for g, n in self.conflicts if not about or any(about_matches(c, about) for c in g.claims)]
+
+    def agreements_about(self, about: str | None) -> list[tuple[Group, int]]:
+        return [(g, n) for g, n in self.agreements if not about or any(about_matches(c, about) for c in g.claims)]
+
+
+@cache
+def code_hash() -> str:
+    """A hash of what decides the answer: this package's code and rules, and the number lexicons it reads."""
+    here = Path(__file__).parent
+    files = sorted(here.glob("*.py")) + sorted((here / "rules").glob("*"))
+    files += sorted((here.parent / "extract" / "rules").glob("number_*"))
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_file(store) -> Path | None:
+    """Where this state of a local store keeps its comparison, or None when it cannot be cached."""
+    from kg import __version__
+    from kg.store import lock
+
+    path = getattr(store, "path", None)
+    if not isinstance(path, Path) or not hasattr(store, "db") or lock.writer_in_process(path) is not None:
+        return None
+    gen = lock.generation(path)
+    if gen <= 0:
+        return None
+    key = hashlib.sha256(f"{gen}|{__version__}|{code_hash()}".encode()).hexdigest()[:20]
+    return path / FOLDER / f"compare-{key}.json"
+
+
+def compute(rows: list[dict], store=None) -> Compared:
+    """Group ``rows`` once and derive both answers; with ``store``, the claims of the groups found get every
+    column they are shown with (kg.compare.store.detail_rows)."""
+    groups = measures(rows)
+    cl = clusters(rows)
+    result = Compared([(g, g.independent(cl)) for g in conflicts_of(groups)], agreements_of(groups, cl))
+    if store is not None:
+        from kg.compare.store import detail_rows
+
+        shown = [g for g, _n in result.conflicts + result.agreements]
+        full = detail_rows(store, [c["claim"] for g in shown for c in g.claims])
+        for g in shown:
+            g.claims = [{**full.get(c["claim"], {}), **c} for c in g.claims]
+    return result
+
+
+def _load(f: Path) -> Compared | None:
+    try:
+        data = json.loads(f.read_text(encoding="utf-8"))
+        return Compared([(Group(x["claims"]), int(x["independent"])) for x in data["conflicts"]],
+                        [(Group(x["claims"]), int(x["independent"])) for x in data["agreements"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing, partly written by a killed process, or from another layout: compute again
+
+
+def _save(f: Path, result: Compared) -> None:
+    data = {kind: [{"claims": g.claims, "independent": n} for g, n in pairs]
+            for kind, pairs in (("conflicts", result.conflicts), ("agreements", result.agreements))}
+    try:
+        f.parent.mkdir(exist_ok=True)
+        tmp = f.with_name(f".{f.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, f)
+        for old in f.parent.glob("compare-*.json"):  # earlier generations' answers
+            if old != f:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only store directory: the answer is just not kept
+
+
+def compared(store, use_cache: bool = True) -> Compared:
+    """The conflicts and agreements of every numeric claim in ``store`` (kept per store generation)."""
+    from kg.compare.store import comparison_rows
+
+    f = cache_file(store) if use_cache else None
+    if f is not None and f.exists():
+        hit = _load(f)
+        if hit is not None:
+            return hit
+    result = compute(comparison_rows(store), store)
+    if f is not None:
+        _save(f, result)
+    return result

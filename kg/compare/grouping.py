@@ -1,0 +1,133 @@
+"""Grouping claims that measure the same thing, and finding the groups that disagree or agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.compare.documents import clusters
+from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame, index_keys, why
+from kg.compare.values import about_matches, interval, overlap
+from kg.compare.words import head_class, predicate_class
+
+
+@dataclass
+class Group:
+    """Claims (from one or more documents) that measure the same thing."""
+
+    claims: list[dict] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        first = self.claims[0]
+        parts = [head_class(first) or "?"]
+        preds = [c.get("predicate") for c in self.claims if c.get("predicate")]
+        if preds:
+            parts.append(predicate_class(preds[0]) or preds[0])
+        places = [c.get("place") for c in self.claims if c.get("place")]
+        if places:
+            parts.append(places[0])
+        return " · ".join(parts)
+
+    @property
+    def why(self) -> str:
+        return why(self.claims)
+
+    @property
+    def documents(self) -> set[str]:
+        return {c["doc"] for c in self.claims}
+
+    def independent(self, cl: dict[str, str]) -> int:
+        return len({cl.get(d, d) for d in self.documents})
+
+
+def measures(rows: Iterable[dict]) -> list[Group]:
+    """Greedy grouping: a claim joins the largest group whose every member measures the same thing.
+
+    Near-linear: each claim's frame is computed once, and a claim is only tested against the groups that
+    share an index key with it (its head class, or its head among the words of a member's counted phrase)."""
+    frames: list[list[Frame]] = []
+    index: dict[str, list[int]] = {}
+    for row in sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0)):
+        if not (row.get("counts") or row.get("counts_head")) or not comparable(row):
+            continue  # a number that counts nothing named cannot be compared
+        f = frame(row)
+        own, look = index_keys(f)
+        candidates = sorted({gi for k in look for gi in index.get(k, ())})
+        fits = [gi for gi in candidates if all(f_same_measure(f, m) for m in frames[gi])]
+        if fits:
+            gi = max(fits, key=lambda i: len(frames[i]))
+            frames[gi].append(f)
+        else:
+            frames.append([f])
+            gi = len(frames) - 1
+        for k in own:
+            slot = index.setdefault(k, [])
+            if not slot or slot[-1] != gi and gi not in slot:
+                slot.append(gi)
+    return [Group([m.row for m in fs]) for fs in frames]
+
+
+def disagreeing_pairs(group: Group) -> list[tuple[dict, dict]]:
+    out = []
+    frames = [frame(c) for c in group.claims]
+    for i, a in enumerate(frames):
+        for b in frames[i + 1 :]:
+            # figures of one document never disagree, nor a sentence with its copy in another story
+            if a.doc != b.doc and not f_same_sentence(a, b) and not (a.lo <= b.hi and b.lo <= a.hi):
+                out.append((a.row, b.row))
+    return out
+
+
+def _has_disagreement(group: Group) -> bool:
+    """Some two claims of different documents disagree (without listing every pair)."""
+    frames = sorted((frame(c) for c in group.claims), key=lambda f: f.lo)
+    for i, a in enumerate(frames):
+        for b in frames[i + 1 :]:
+            if b.lo > a.hi and a.doc != b.doc and not f_same_sentence(a, b):
+                return True
+    return False
+
+
+def conflicts_of(groups: list[Group], about: str | None = None) -> list[Group]:
+    """The groups (of ``measures``) that span documents and disagree beyond qualifiers, most documents first."""
+    out = [g for g in groups if len(g.documents) > 1 and _has_disagreement(g)]
+    if about:
+        out = [g for g in out if any(about_matches(c, about) for c in g.claims)]
+    for g in out:
+        g.claims.sort(key=lambda c: (interval(c)[0], c["doc"]))
+    return sorted(out, key=lambda g: (-len(g.documents), g.label))
+
+
+def agreements_of(groups: list[Group], cl: dict[str, str], about: str | None = None) -> list[tuple[Group, int]]:
+    """(claims of a group of ``measures`` asserting compatible values, number of independent sources ≥ 2)."""
+    out: list[tuple[Group, int]] = []
+    for g in groups:
+        if len(g.documents) < 2:
+            continue
+        # values are intervals: every maximal set of mutually compatible ones shares some interval's low end
+        spans = [interval(c) for c in g.claims]
+        sets = [frozenset(i for i, (lo, hi) in enumerate(spans) if lo <= point <= hi)
+                for point in sorted({lo for lo, _ in spans})]
+        maximal = {s for s in sets if not any(s < t for t in sets)}
+        for members in maximal:
+            agree = Group(sorted((g.claims[i] for i in members), key=lambda c: (interval(c)[0], c["doc"])))
+            # a sentence copied word for word into another story is one source, however the stories are linked
+            n = min(agree.independent(cl), len({frame(c).sentence_key or c["claim"] for c in agree.claims}))
+            if n >= 2 and (not about or any(about_matches(c, about) for c in agree.claims)):
+                out.append((agree, n))
+    return sorted(out, key=lambda p: (-p[1], p[0].label, interval(p[0].claims[0])[0]))
+
+
+def find_conflicts(rows: list[dict], about: str | None = None) -> list[Group]:
+    """Groups measuring the same thing, across documents, with values that disagree beyond qualifiers."""
+    return conflicts_of(measures(rows), about)
+
+
+def find_agreements(rows: list[dict], about: str | None = None) -> list[tuple[Group, int]]:
+    """(claims asserting compatible values for the same thing, number of independent sources ≥ 2)."""
+    return agreements_of(measures(rows), clusters(rows), about)
+
+
+__all__ = ["Group", "agreements_of", "conflicts_of", "disagreeing_pairs", "find_agreements", "find_conflicts",
+           "measures", "overlap"]
