@@ -33,6 +33,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 _COMPOUND = ("compound", "flat", "amod", "nmod")
 _APPOS = "appos"
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_WHEN_LABELS = ("DATE", "TIME")  # days and hours never speak
 _PERSONAL = {"he", "him", "she", "her"}
 _PLURAL = {"they", "them"}
 _QUANTIFIERS = {"many", "some", "several", "few", "most", "other", "all", "two", "three"}
@@ -179,8 +180,8 @@ def _dateline_word(tok: Token) -> bool:
 def could_speak(tok: Token) -> bool:
     """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
     pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
-    if _dateline_word(tok):
-        return False
+    if _dateline_word(tok) or tok.ent_type_ in _WHEN_LABELS:
+        return False  # "Saturday at the convention Warren said …": a day the parser made the subject
     if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
         return True
     low = tok.lower_

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.coref import Speaker
 from kg.extract.quotes.common import (
+    _MARK_TOKENS,
     _MIN_WORDS,
     _TERMINAL,
     CONF_DASH,
@@ -25,8 +26,9 @@ from kg.extract.quotes.cues import (
     _quote,
     _trailing_attribution,
     is_reporting,
+    relative_mention,
 )
-from kg.extract.quotes.marks import Quoted
+from kg.extract.quotes.marks import Quoted, is_double_mark
 from kg.records import Quote
 
 
@@ -159,7 +161,7 @@ class DirectQuotes:
         """The opening mark continues a running sentence ("proposed creating “favorable conditions”"),
         unless the word before it is a reporting verb ("said “We …”")."""
         text = self.text
-        i = q.open - 1
+        i = self._mark_start(q) - 1
         while i >= q.para_start and text[i] in " \t":
             i -= 1
         if i < q.para_start:
@@ -176,6 +178,10 @@ class DirectQuotes:
         # 1. the rest of the sentence after the closing mark: "…,” he said." / "…” — Tokayev"
         if q.close is not None:
             after = self._after_frame(q)
+            if after and self._ends_sentence(q) and after[0].text not in "—–-" and _attribution_only(after) is None:
+                # “… for fees.” Asked about it, Trump replied, “…”: the full stop inside the marks ended
+                # the sentence, so what follows attributes the next quotation, not this one
+                after = []
             words = [t for t in after if not t.is_punct]
             dash = None
             if after and after[0].text in "—–-" and words and words[0].pos_ == "PROPN":
@@ -189,13 +195,13 @@ class DirectQuotes:
                 return _Attribution(None, dash), CONF_DASH
         # 2. a speaker label opening the paragraph: "Olsen: “We will fight it.”"
         label = self.labels.get(q.para_start)
-        if label is not None and q.open is not None and label.content_start == q.open:
+        if label is not None and q.open is not None and label.content_start == self._mark_start(q):
             return _Attribution(None, label.head, cue="label"), CONF_SAME_SENTENCE
         # 3. the text before the opening mark: "He wrote: “…" / "Tokayev said, “…"
         if q.open is not None:
             before = self._before_frame(q)
             if before:
-                lead = text[before[0].idx : q.open].rstrip()
+                lead = text[before[0].idx : self._mark_start(q)].rstrip()
                 att = _attribution(before, nearest_last=True) or _according_to(before)
                 if att is not None and (lead[-1:] in ":,—–-" or is_reporting(before[-1])):
                     return att, CONF_SAME_SENTENCE
@@ -217,13 +223,25 @@ class DirectQuotes:
         return None, 0.0
 
     def _starts_paragraph(self, q: Quoted) -> bool:
-        return not self.text[q.para_start : q.open if q.open is not None else q.start].strip()
+        return not self.text[q.para_start : self._mark_start(q) if q.open is not None else q.start].strip()
+
+    def _ends_sentence(self, q: Quoted) -> bool:
+        """The quotation ends with a full stop and the text after its closing mark starts a new sentence
+        (a capital): “We won.” The count … (not “We won,” she said, nor “Won?” he asked)."""
+        if not self.text[q.start : q.end].rstrip("'’ ").endswith("."):
+            return False
+        rest = self.text[q.close + 1 : q.para_end].lstrip(" '\"”’")
+        return rest[:1].isupper()
+
+    def _mark_start(self, q: Quoted) -> int:
+        """Where the opening mark begins (``q.open`` is the last character of a two-character mark)."""
+        return q.open - 1 if q.open > 0 and is_double_mark(self.text, q.open - 1) else q.open
 
     def _after_frame(self, q: Quoted) -> list[Token]:
         """Tokens after the closing mark up to the end of the sentence, the paragraph or the next mark."""
         out = []
         for tok in self.tokens.between(q.close + 1, q.para_end):
-            if tok.text in "\"“”„«»":
+            if tok.text in _MARK_TOKENS:
                 break
             out.append(tok)
             if tok.text in _TERMINAL and tok.i > 0:
@@ -231,10 +249,10 @@ class DirectQuotes:
         return out
 
     def _before_frame(self, q: Quoted) -> list[Token]:
-        toks = self.tokens.between(q.para_start, q.open)
+        toks = self.tokens.between(q.para_start, self._mark_start(q))
         out: list[Token] = []
         for tok in reversed(toks):
-            if tok.text in _TERMINAL or tok.text in "\"“”„«»":
+            if tok.text in _TERMINAL or tok.text in _MARK_TOKENS:
                 break
             out.insert(0, tok)
         return out
@@ -276,6 +294,8 @@ class DirectQuotes:
         if spk is None:
             return Quote(None, None, None, content, True, ev, None, None, 0.5,
                          reason=f"attributed to {att.subject.text!r}, which is not a speaker")
+        if att.verb is not None:  # "the report, which notes, “…”": Resolved name, the mention "which"
+            spk = relative_mention(att.verb, spk)
         return _quote(self.doc, spk, att.verb, content, True, ev, conf, cue=att.cue, sentences=self.sentences)
 
     # -- reported speech ----------------------------------------------------------------------------------
