@@ -177,10 +177,29 @@ def _dateline_word(tok: Token) -> bool:
     return at_start and nxt is not None and nxt.text in (",", "(", "—", "–", "-")
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    return frozenset(rule_words("speaker_person_nouns.txt"))
+
+
+def age_nominal(tok: Token) -> bool:
+    """ "the 62-year-old" (tokens "62 - year - old"): a person described by age."""
+    return tok.lower_ == "old" and any(c.lower_ == "year" or c.lower_.endswith("-year") for c in tok.children)
+
+
+def person_noun(tok: Token) -> bool:
+    """A common noun for a person without a name: "the businessman", "protesters", "the 62-year-old"."""
+    return tok.lemma_.lower() in person_nouns() or tok.lower_ in person_nouns() or age_nominal(tok)
+
+
 def could_speak(tok: Token) -> bool:
     """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
     pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
-    if _dateline_word(tok) or tok.ent_type_ in _WHEN_LABELS:
+    if _dateline_word(tok):
+        return False
+    if person_noun(tok):  # before the date test: spaCy tags "the 62-year-old" as a DATE
+        return True
+    if tok.ent_type_ in _WHEN_LABELS:
         return False  # "Saturday at the convention Warren said …": a day the parser made the subject
     if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
         return True
@@ -235,8 +254,9 @@ class Resolver:
         toks = [head]
         for child in head.lefts:
             if child.dep_ in _COMPOUND or child.text in "-‐":
-                toks.extend(t for t in child.subtree
-                            if t.pos_ in ("PROPN", "PUNCT") or t.text[:1].isupper() or t.lower_ in name_particles())
+                # not a capitalised verb the parser hung on the name ("Continued Ortiz: …")
+                toks.extend(t for t in child.subtree if t.pos_ != "VERB" and (
+                    t.pos_ in ("PROPN", "PUNCT") or t.text[:1].isupper() or t.lower_ in name_particles()))
         return sorted(set(toks), key=lambda t: t.i)
 
     def _name_text(self, head: Token) -> tuple[str, int, int]:
@@ -354,6 +374,14 @@ class Resolver:
         else:
             name = self.canonical(text)
             typ = None
+        # "Continued Ortiz: …", "Added Becker, …": the tagger took the sentence-opening verb into the name
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand") if head.idx > start else None
+        lead = span[0] if span else None
+        if lead is not None and lead.i < head.i and lead.pos_ == "VERB" and lead.lemma_.lower() in reporting_lemmas():
+            start = lead.idx + len(lead.text_with_ws)
+            text = self.text[start:end]
+            if name.startswith(lead.text + " "):
+                name = self.canonical(name[len(lead.text) + 1 :])
         # a generic capitalised head ("the Ministry") refers back to the last organisation named by it
         if len(name.split()) == 1 and (ent is None or ent.type in _ORG_TYPES):
             org = self._org_named_by(head)
@@ -467,10 +495,12 @@ class Resolver:
         span = noun_phrase(head)
         mods = [t.text for t in span if t.i <= head.i and t.dep_ in ("amod", "compound") or t.i == head.i]
         role = title_at_end(mods)
-        if role is None and not ({head.lemma_.lower(), head.lower_} & (source_nouns() | org_nouns())):
-            return None
         text = span.text
         start, end = span.start_char, span.end_char
+        if role is None and person_noun(head) and not ({head.lemma_.lower(), head.lower_} & source_nouns()):
+            return self._person_noun(head, span)
+        if role is None and not ({head.lemma_.lower(), head.lower_} & (source_nouns() | org_nouns())):
+            return None
         if role is None and head.lemma_.lower() in document_nouns():
             return self._document(head, text, start, end)
         org = self._org_in(span, head)
@@ -512,6 +542,21 @@ class Resolver:
             name = self.text[words[0].idx : head.idx + len(head.text)]
             return Speaker(name, text, start, end, "Group", CONF_GROUP)
         return Speaker(None, text, start, end, None, 0.0, reason=f"unnamed source {text!r}")
+
+    def _person_noun(self, head: Token, span: Span) -> Speaker:
+        """"the businessman", "the 62-year-old": the person the article named last as a subject, in this
+        sentence or the few before (as for "he"); "protesters", "a farmer": an unnamed source."""
+        text, start, end = span.text, span.start_char, span.end_char
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        definite = det is not None and det.lower_ in ("the", "this", "that")
+        if definite and head.tag_ in ("NN", "JJ", "NNP"):
+            ante = self.antecedent(head)
+            if ante is not None and self._salience(ante) > 0:
+                resolved = self._proper(ante)
+                if resolved.name is not None and resolved.type in ("Person", None):
+                    return Speaker(resolved.name, text, start, end, "Person", CONF_NOMINAL)
+        return Speaker(None, text, start, end, "Person" if head.tag_ != "NNS" else "Group", 0.0,
+                       reason=f"unnamed source {text!r}")
 
     def _document(self, head: Token, text: str, start: int, end: int) -> Speaker:
         """A poll, study or report as the source: its author when named ("the Gallup poll", "a survey by
