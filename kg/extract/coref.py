@@ -182,6 +182,11 @@ def person_nouns() -> frozenset[str]:
     return frozenset(rule_words("speaker_person_nouns.txt"))
 
 
+@cache
+def group_nouns() -> frozenset[str]:
+    return frozenset(rule_words("speaker_group_nouns.txt"))
+
+
 def age_nominal(tok: Token) -> bool:
     """ "the 62-year-old" (tokens "62 - year - old"): a person described by age."""
     return tok.lower_ == "old" and any(c.lower_ == "year" or c.lower_.endswith("-year") for c in tok.children)
@@ -189,7 +194,8 @@ def age_nominal(tok: Token) -> bool:
 
 def person_noun(tok: Token) -> bool:
     """A common noun for a person without a name: "the businessman", "protesters", "the 62-year-old"."""
-    return tok.lemma_.lower() in person_nouns() or tok.lower_ in person_nouns() or age_nominal(tok)
+    nouns = person_nouns() | group_nouns()
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns or age_nominal(tok)
 
 
 def could_speak(tok: Token) -> bool:
@@ -224,6 +230,8 @@ class Resolver:
         self.roles: dict[str, set[str]] = {}  # canonical person name -> role titles
         self.origins: dict[str, set[str]] = {}  # canonical person name -> countries/nationalities named with it
         self._persons: list[tuple[int, int, Token, str]] = []  # (start, end, head token, name) of persons
+        # 1 for every character inside quotation marks, when the caller knows them (quote extraction)
+        self.quoted_chars: bytearray | None = None
         self._scan()
 
     # -- names ------------------------------------------------------------------------------------
@@ -467,8 +475,13 @@ class Resolver:
         earlier sentence that has one (a grammatical subject preferred over other mentions)."""
         cur = self.sentences.of(head).start_char
         earlier = [s.start_char for s in self.sentences.up_to(head.idx, _PRONOUN_WINDOW + 1)]
+        quoted = self.quoted_chars
+        outside = quoted is None or not quoted[head.idx]
         for s_start in reversed(earlier):
             cands = [p for p in self._persons if p[1] <= head.idx and p[0] >= s_start]
+            if outside and quoted is not None:
+                # “No thanks to Deal,” he added: a name inside someone's quoted words is not who "he" is
+                cands = [p for p in cands if not quoted[p[0]]]
             if s_start < cur:
                 cands = [p for p in cands if p[0] < cur]
                 if not cands:
@@ -549,14 +562,23 @@ class Resolver:
         text, start, end = span.text, span.start_char, span.end_char
         det = next((c for c in head.children if c.dep_ == "det"), None)
         definite = det is not None and det.lower_ in ("the", "this", "that")
-        if definite and head.tag_ in ("NN", "JJ", "NNP"):
+        # only a bare description points back ("the retired surgeon"); one with a clause or phrase after it
+        # introduces someone new ("the boy, who wore a red cap", "a man in the crowd")
+        bare = not any(c.dep_ in ("relcl", "acl", "prep", "appos") for c in head.rights)
+        if definite and bare and head.tag_ in ("NN", "JJ", "NNP") and head.lemma_.lower() not in group_nouns():
             ante = self.antecedent(head)
             if ante is not None and self._salience(ante) > 0:
                 resolved = self._proper(ante)
                 if resolved.name is not None and resolved.type in ("Person", None):
                     return Speaker(resolved.name, text, start, end, "Person", CONF_NOMINAL)
-        return Speaker(None, text, start, end, "Person" if head.tag_ != "NNS" else "Group", 0.0,
+        plural = head.tag_ == "NNS" or head.lemma_.lower() in group_nouns()
+        return Speaker(None, text, start, end, "Group" if plural else "Person", 0.0,
                        reason=f"unnamed source {text!r}")
+
+    def unnamed(self, head: Token) -> Speaker:
+        """A common noun that the text itself puts in the speaker's place ("“…,” the retired surgeon told
+        the paper") although no rule file lists it: resolved as a person noun."""
+        return self._person_noun(head, noun_phrase(head))
 
     def _document(self, head: Token, text: str, start: int, end: int) -> Speaker:
         """A poll, study or report as the source: its author when named ("the Gallup poll", "a survey by

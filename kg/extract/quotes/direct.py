@@ -41,6 +41,11 @@ _MAX_TITLE_WORDS = 4  # "Meet the Press", "Vote Gomez", "Make It Work Again": a 
 _SPEAKING_PRONOUNS = frozenset(("he", "she", "i", "we", "they"))
 
 
+def _dateline_word_run(words: list[Token]) -> bool:
+    """ "WASHINGTON:" and other all-capital runs are datelines or headings, not speaker labels."""
+    return all(t.is_upper for t in words)
+
+
 class DirectQuotes:
     """The direct-quote half of the extractor (mixed into ``_Extractor``)."""
 
@@ -62,6 +67,7 @@ class DirectQuotes:
     # -- direct quotes --------------------------------------------------------------------------------
     def direct_quotes(self) -> Iterator[Quote]:
         text = self.text
+        self.resolver.quoted_chars = self._marked_chars  # names inside quotations are no antecedents
         self.quoted = [q for q in self._quoted(text) if self._is_statement(q)]
         self.contents = [(q.start, q.end) for q in self.quoted]
         for s, e in self.contents:
@@ -199,7 +205,9 @@ class DirectQuotes:
                 dash = words[0]
                 while dash.dep_ in ("compound", "flat") and dash.head in after:
                     dash = dash.head
-            att = _attribution(after) or _according_to(after) or self._after_subject(q, after)
+            # "…,” asked the boy, …, as the audience laughed": an inverted verb right after the marks first
+            inverted = self._after_subject(q, after) if after and is_reporting(after[0]) else None
+            att = inverted or _attribution(after) or _according_to(after) or self._after_subject(q, after)
             if att is not None:
                 return att, CONF_SAME_SENTENCE
             if dash:
@@ -248,11 +256,21 @@ class DirectQuotes:
         if verb is None or any(c.dep_ == _NEG for c in verb.children):
             return None
         subj = subject_of(verb)
-        if subj is not None and subj.i in ids and could_speak(subj):
+        if subj is not None and subj.i in ids:
             # the subject opens the frame ("Alvarez barked") or follows the verb that opens it ("barked Alvarez")
-            if subj.left_edge.i == after[0].i or (verb.i == after[0].i and subj.i > verb.i):
+            placed = subj.left_edge.i == after[0].i or (verb.i == after[0].i and subj.i > verb.i)
+            if placed and could_speak(subj):
                 return _Attribution(verb, subj)
+            # “…,” the retired surgeon told the paper: any noun in that place with a reporting verb
+            if placed and is_reporting(verb) and subj.pos_ == "NOUN":
+                return _Attribution(verb, subj, cue="unnamed")
             return None
+        if subj is None and verb.i == after[0].i and is_reporting(verb):
+            # “…,” said master of ceremonies Al-Tabchi, …: the parser made the speaker the verb's object
+            obj = next((c for c in verb.rights if c.pos_ in ("PROPN", "NOUN") and c.dep_ in (
+                "dobj", "attr", "npadvmod", "dep", "oprd", "nsubjpass")), None)
+            if obj is not None and obj.i in ids and (could_speak(obj) or obj.pos_ == "NOUN"):
+                return _Attribution(verb, obj, cue=None if could_speak(obj) else "unnamed")
         if (subj is None or subj.i not in ids) and is_reporting(verb):
             name = next((t for t in after if t.i < verb.i and t.pos_ == "PROPN"), None)
             if name is not None and name.i - after[0].i <= 3:
@@ -275,13 +293,20 @@ class DirectQuotes:
         if lead[-1:] not in ":,":
             return None
         ids = {t.i for t in before}
+        words = [t for t in before if not t.is_punct]
+        commas = [k for k, t in enumerate(before) if t.text == ","]
+        label = [t for t in before[commas[-1] + 1 if commas else 0 :] if not t.is_punct]
+        if lead[-1:] == ":" and label and all(t.pos_ == "PROPN" for t in label) and len(label) <= 4:
+            # … Bush: “The mission is …” -- a speaker label inside a paragraph (a debate, a feed)
+            head = label[-1]
+            if could_speak(head) and not _dateline_word_run(label):
+                return _Attribution(None, head, cue="label"), CONF_SAME_SENTENCE
         for tok in before:
             if is_reporting(tok) and tok.lemma_.lower() != "quote" and any(c.dep_ == "auxpass" for c in tok.children):
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 if obj is not None and obj.i in ids and could_speak(obj):
                     return _Attribution(tok, obj), CONF_SAME_SENTENCE
-        words = [t for t in before if not t.is_punct]
         if len(words) >= 2 and is_reporting(words[0]) and words[0].tag_ in ("VBD", "VBZ", "VBP", "VBN"):
             rest = words[1:]
             rest_ids = {t.i for t in rest}
@@ -425,6 +450,9 @@ class DirectQuotes:
             return Quote(None, None, None, content, True, ev, None, None, 0.5,
                          reason="no attribution found near the quotation")
         spk = self.resolver.resolve(att.subject)
+        if att.cue == "unnamed":  # a common noun in the speaker's place (see _after_subject)
+            spk = spk or self.resolver.unnamed(att.subject)
+            att = _Attribution(att.verb, att.subject)
         if spk is None:
             return Quote(None, None, None, content, True, ev, None, None, 0.5,
                          reason=f"attributed to {att.subject.text!r}, which is not a speaker")
