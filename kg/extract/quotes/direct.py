@@ -35,6 +35,9 @@ from kg.extract.quotes.marks import Quoted, is_double_mark
 from kg.records import Quote
 
 _WORD = re.compile(r"[^\W_]+")
+# a verb right after a quotation's closing comma, before its subject ("…,” read the email): finite, or
+# tagged as a base form by the small model
+_FINITE = ("VBD", "VBZ", "VBP", "VB")
 _MAX_TITLE_WORDS = 4  # "Meet the Press", "Vote Gomez", "Make It Work Again": a name or a slogan
 
 # pronouns that stand for a person who speaks ("she turned to the crowd: “…”")
@@ -206,7 +209,8 @@ class DirectQuotes:
                 while dash.dep_ in ("compound", "flat") and dash.head in after:
                     dash = dash.head
             # "…,” asked the boy, …, as the audience laughed": an inverted verb right after the marks first
-            inverted = self._after_subject(q, after) if after and is_reporting(after[0]) else None
+            inverted = self._after_subject(q, after) if after and (
+                is_reporting(after[0]) or after[0].tag_ in _FINITE) else None
             att = inverted or _attribution(after) or _according_to(after) or self._after_subject(q, after)
             if att is not None:
                 return att, CONF_SAME_SENTENCE
@@ -252,7 +256,10 @@ class DirectQuotes:
         if self.text[q.start : q.close].rstrip()[-1:] not in ",?!" or not after:
             return None
         ids = {t.i for t in after}
-        verb = next((t for t in after if is_reporting(t)), None) or next((t for t in after if t.pos_ == "VERB"), None)
+        # "…,” opined the paper': only speech verbs invert with their subject after a quotation
+        inverted = after[0].pos_ == "VERB" and after[0].tag_ in _FINITE
+        verb = (after[0] if inverted else None) or next((t for t in after if is_reporting(t)), None) or next(
+            (t for t in after if t.pos_ == "VERB"), None)
         if verb is None or any(c.dep_ == _NEG for c in verb.children):
             return None
         subj = subject_of(verb)
@@ -265,7 +272,7 @@ class DirectQuotes:
             if placed and is_reporting(verb) and subj.pos_ == "NOUN":
                 return _Attribution(verb, subj, cue="unnamed")
             return None
-        if subj is None and verb.i == after[0].i and is_reporting(verb):
+        if (subj is None or subj.i not in ids) and verb.i == after[0].i and (inverted or is_reporting(verb)):
             # “…,” said master of ceremonies Al-Tabchi, …: the parser made the speaker the verb's object
             obj = next((c for c in verb.rights if c.pos_ in ("PROPN", "NOUN") and c.dep_ in (
                 "dobj", "attr", "npadvmod", "dep", "oprd", "nsubjpass")), None)
@@ -314,7 +321,20 @@ class DirectQuotes:
                      if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in rest_ids or t.head.i == t.i)]
             if heads and not any(t.pos_ in ("VERB", "AUX") for t in rest) and could_speak(heads[-1]):
                 return _Attribution(words[0], heads[-1]), CONF_SAME_SENTENCE
-        if not self._whole_sentence(q):
+        for tok in before:
+            # "As the prosecutor put it, “…”", "as the band sang, “…”": the subject of an "as" clause
+            if tok.lower_ == "as" and tok.dep_ == "mark" and tok.head.pos_ == "VERB" and tok.head.i in ids:
+                subj = subject_of(tok.head)
+                if subj is not None and subj.i in ids and could_speak(subj) and lead[-1:] == ",":
+                    return _Attribution(tok.head, subj), CONF_SAME_SENTENCE
+            # "X drew boos upon saying, “…”": a reporting gerund after a preposition speaks for the clause's subject
+            if (is_reporting(tok) and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep"
+                    and tok.i == words[-1].i):
+                subj = subject_of(tok.head.head) if tok.head.head.pos_ in ("VERB", "AUX") else None
+                if subj is not None and subj.i in ids and could_speak(subj):
+                    return _Attribution(tok, subj), CONF_SAME_SENTENCE
+        first = next((c for c in self.text[q.start : q.end] if c.isalpha()), "")
+        if not (self._whole_sentence(q) or (lead[-1:] == "," and first.isupper())):
             return None
         verbs = [t for t in before if t.pos_ == "VERB" and (t.head.i not in ids or t.head.i == t.i or t.dep_ == "conj")]
         for verb in verbs:
@@ -330,8 +350,11 @@ class DirectQuotes:
 
     @staticmethod
     def _only_subject_and_verb(words: list[Token], subj: Token, verb: Token) -> bool:
+        """Nothing but the subject, the verb and adverbs; a phrase before the subject may set the scene
+        ("In one of her songs, Holm sings, “…”")."""
         allowed = {t.i for t in subj.subtree} | {verb.i}
         allowed |= {c.i for c in verb.children if c.dep_ in ("advmod", "aux", "prt", "npadvmod")}
+        allowed |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i < subj.i for t in c.subtree}
         return all(t.i in allowed for t in words)
 
     def _whole_sentence(self, q: Quoted) -> bool:
