@@ -578,6 +578,12 @@ class Resolver:
     def unnamed(self, head: Token) -> Speaker:
         """A common noun that the text itself puts in the speaker's place ("“…,” the retired surgeon told
         the paper") although no rule file lists it: resolved as a person noun."""
+        # "master of ceremonies Omar Haddad": the name in apposition inside the description
+        named = next((t for t in head.subtree if t.dep_ == _APPOS and t.pos_ == "PROPN"), None)
+        if named is not None:
+            found = self._proper(named)
+            span = noun_phrase(head)
+            return Speaker(found.name, span.text, span.start_char, span.end_char, found.type, CONF_NOMINAL)
         return self._person_noun(head, noun_phrase(head))
 
     def _document(self, head: Token, text: str, start: int, end: int) -> Speaker:
