@@ -477,11 +477,17 @@ class Resolver:
         earlier = [s.start_char for s in self.sentences.up_to(head.idx, _PRONOUN_WINDOW + 1)]
         quoted = self.quoted_chars
         outside = quoted is None or not quoted[head.idx]
+        # "Mr. Ames, who takes no big donations, fits that bill, he added": the statement before "he added"
+        # is what was said, and a name in it is not who said it
+        said = {t.i for c in head.head.children if c.dep_ in ("ccomp", "parataxis") and c.i < head.i
+                for t in c.subtree} if head.dep_ == "nsubj" else set()
         for s_start in reversed(earlier):
             cands = [p for p in self._persons if p[1] <= head.idx and p[0] >= s_start]
             if outside and quoted is not None:
                 # “No thanks to Deal,” he added: a name inside someone's quoted words is not who "he" is
                 cands = [p for p in cands if not quoted[p[0]]]
+            if said:
+                cands = [p for p in cands if p[2].i not in said]
             if s_start < cur:
                 cands = [p for p in cands if p[0] < cur]
                 if not cands:

@@ -141,3 +141,11 @@ def test_a_day_is_never_a_speaker(nlp):
     doc = nlp(text)
     quotes = list(extract_quotes(doc, extract_entities(doc)))
     assert quotes and all(q.speaker != "Saturday" for q in quotes)
+
+
+def test_a_name_in_the_statement_is_not_the_pronoun_that_said_it(nlp):
+    text = ("The pollster Dana Reyes studied the race for months.\n\nVoters want an outsider. Mr. Ames, who takes "
+            "no large donations, fits that bill for many people, she added.\n")
+    doc = nlp(text)
+    quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if q.content.startswith("Mr. Ames")]
+    assert [q.speaker for q in quotes] == ["Dana Reyes"]
