@@ -480,7 +480,7 @@ class Resolver:
         # "Mr. Ames, who takes no big donations, fits that bill, he added": the statement before "he added"
         # is what was said, and a name in it is not who said it
         said = {t.i for c in head.head.children if c.dep_ in ("ccomp", "parataxis") and c.i < head.i
-                for t in c.subtree} if head.dep_ == "nsubj" else set()
+                and self._comma_between(c.right_edge, head) for t in c.subtree} if head.dep_ == "nsubj" else set()
         for s_start in reversed(earlier):
             cands = [p for p in self._persons if p[1] <= head.idx and p[0] >= s_start]
             if outside and quoted is not None:
@@ -499,6 +499,13 @@ class Resolver:
             best = max(self._salience(p[2]) for p in cands)
             return [p for p in cands if self._salience(p[2]) == best][-1][2]
         return None
+
+    def _comma_between(self, end: Token, head: Token) -> bool:
+        """Only a comma (and quotation marks) stand between the statement and its speaker: "…, he added";
+        not "You should recall what X said: he pledged …"."""
+        between = self.doc[end.i + 1 : head.left_edge.i]
+        texts = [t.text for t in between] + ([end.text] if end.is_punct else [])
+        return "," in texts and all(t.is_punct and t.text not in (":", ";") for t in between)
 
     @staticmethod
     def _salience(tok: Token) -> int:
