@@ -33,6 +33,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 _COMPOUND = ("compound", "flat", "amod", "nmod")
 _APPOS = "appos"
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_WHEN_LABELS = ("DATE", "TIME")  # days and hours never speak
 _PERSONAL = {"he", "him", "she", "her"}
 _PLURAL = {"they", "them"}
 _QUANTIFIERS = {"many", "some", "several", "few", "most", "other", "all", "two", "three"}
@@ -176,11 +177,36 @@ def _dateline_word(tok: Token) -> bool:
     return at_start and nxt is not None and nxt.text in (",", "(", "—", "–", "-")
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    return frozenset(rule_words("speaker_person_nouns.txt"))
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    return frozenset(rule_words("speaker_group_nouns.txt"))
+
+
+def age_nominal(tok: Token) -> bool:
+    """ "the 62-year-old" (tokens "62 - year - old"): a person described by age."""
+    return tok.lower_ == "old" and any(c.lower_ == "year" or c.lower_.endswith("-year") for c in tok.children)
+
+
+def person_noun(tok: Token) -> bool:
+    """A common noun for a person without a name: "the businessman", "protesters", "the 62-year-old"."""
+    nouns = person_nouns() | group_nouns()
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns or age_nominal(tok)
+
+
 def could_speak(tok: Token) -> bool:
     """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
     pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
     if _dateline_word(tok):
         return False
+    if person_noun(tok):  # before the date test: spaCy tags "the 62-year-old" as a DATE
+        return True
+    if tok.ent_type_ in _WHEN_LABELS:
+        return False  # "Saturday at the convention Warren said …": a day the parser made the subject
     if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
         return True
     low = tok.lower_
@@ -204,6 +230,8 @@ class Resolver:
         self.roles: dict[str, set[str]] = {}  # canonical person name -> role titles
         self.origins: dict[str, set[str]] = {}  # canonical person name -> countries/nationalities named with it
         self._persons: list[tuple[int, int, Token, str]] = []  # (start, end, head token, name) of persons
+        # 1 for every character inside quotation marks, when the caller knows them (quote extraction)
+        self.quoted_chars: bytearray | None = None
         self._scan()
 
     # -- names ------------------------------------------------------------------------------------
@@ -234,8 +262,9 @@ class Resolver:
         toks = [head]
         for child in head.lefts:
             if child.dep_ in _COMPOUND or child.text in "-‐":
-                toks.extend(t for t in child.subtree
-                            if t.pos_ in ("PROPN", "PUNCT") or t.text[:1].isupper() or t.lower_ in name_particles())
+                # not a capitalised verb the parser hung on the name ("Continued Ortiz: …")
+                toks.extend(t for t in child.subtree if t.pos_ != "VERB" and (
+                    t.pos_ in ("PROPN", "PUNCT") or t.text[:1].isupper() or t.lower_ in name_particles()))
         return sorted(set(toks), key=lambda t: t.i)
 
     def _name_text(self, head: Token) -> tuple[str, int, int]:
@@ -353,6 +382,14 @@ class Resolver:
         else:
             name = self.canonical(text)
             typ = None
+        # "Continued Ortiz: …", "Added Becker, …": the tagger took the sentence-opening verb into the name
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand") if head.idx > start else None
+        lead = span[0] if span else None
+        if lead is not None and lead.i < head.i and lead.pos_ == "VERB" and lead.lemma_.lower() in reporting_lemmas():
+            start = lead.idx + len(lead.text_with_ws)
+            text = self.text[start:end]
+            if name.startswith(lead.text + " "):
+                name = self.canonical(name[len(lead.text) + 1 :])
         # a generic capitalised head ("the Ministry") refers back to the last organisation named by it
         if len(name.split()) == 1 and (ent is None or ent.type in _ORG_TYPES):
             org = self._org_named_by(head)
@@ -438,8 +475,19 @@ class Resolver:
         earlier sentence that has one (a grammatical subject preferred over other mentions)."""
         cur = self.sentences.of(head).start_char
         earlier = [s.start_char for s in self.sentences.up_to(head.idx, _PRONOUN_WINDOW + 1)]
+        quoted = self.quoted_chars
+        outside = quoted is None or not quoted[head.idx]
+        # "Mr. Ames, who takes no big donations, fits that bill, he added": the statement before "he added"
+        # is what was said, and a name in it is not who said it
+        said = {t.i for c in head.head.children if c.dep_ in ("ccomp", "parataxis") and c.i < head.i
+                and self._comma_between(c.right_edge, head) for t in c.subtree} if head.dep_ == "nsubj" else set()
         for s_start in reversed(earlier):
             cands = [p for p in self._persons if p[1] <= head.idx and p[0] >= s_start]
+            if outside and quoted is not None:
+                # “No thanks to Deal,” he added: a name inside someone's quoted words is not who "he" is
+                cands = [p for p in cands if not quoted[p[0]]]
+            if said:
+                cands = [p for p in cands if p[2].i not in said]
             if s_start < cur:
                 cands = [p for p in cands if p[0] < cur]
                 if not cands:
@@ -451,6 +499,13 @@ class Resolver:
             best = max(self._salience(p[2]) for p in cands)
             return [p for p in cands if self._salience(p[2]) == best][-1][2]
         return None
+
+    def _comma_between(self, end: Token, head: Token) -> bool:
+        """Only a comma (and quotation marks) stand between the statement and its speaker: "…, he added";
+        not "You should recall what X said: he pledged …"."""
+        between = self.doc[end.i + 1 : head.left_edge.i]
+        texts = [t.text for t in between] + ([end.text] if end.is_punct else [])
+        return "," in texts and all(t.is_punct and t.text not in (":", ";") for t in between)
 
     @staticmethod
     def _salience(tok: Token) -> int:
@@ -466,10 +521,12 @@ class Resolver:
         span = noun_phrase(head)
         mods = [t.text for t in span if t.i <= head.i and t.dep_ in ("amod", "compound") or t.i == head.i]
         role = title_at_end(mods)
-        if role is None and not ({head.lemma_.lower(), head.lower_} & (source_nouns() | org_nouns())):
-            return None
         text = span.text
         start, end = span.start_char, span.end_char
+        if role is None and person_noun(head) and not ({head.lemma_.lower(), head.lower_} & source_nouns()):
+            return self._person_noun(head, span)
+        if role is None and not ({head.lemma_.lower(), head.lower_} & (source_nouns() | org_nouns())):
+            return None
         if role is None and head.lemma_.lower() in document_nouns():
             return self._document(head, text, start, end)
         org = self._org_in(span, head)
@@ -511,6 +568,36 @@ class Resolver:
             name = self.text[words[0].idx : head.idx + len(head.text)]
             return Speaker(name, text, start, end, "Group", CONF_GROUP)
         return Speaker(None, text, start, end, None, 0.0, reason=f"unnamed source {text!r}")
+
+    def _person_noun(self, head: Token, span: Span) -> Speaker:
+        """"the businessman", "the 62-year-old": the person the article named last as a subject, in this
+        sentence or the few before (as for "he"); "protesters", "a farmer": an unnamed source."""
+        text, start, end = span.text, span.start_char, span.end_char
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        definite = det is not None and det.lower_ in ("the", "this", "that")
+        # only a bare description points back ("the retired surgeon"); one with a clause or phrase after it
+        # introduces someone new ("the boy, who wore a red cap", "a man in the crowd")
+        bare = not any(c.dep_ in ("relcl", "acl", "prep", "appos") for c in head.rights)
+        if definite and bare and head.tag_ in ("NN", "JJ", "NNP") and head.lemma_.lower() not in group_nouns():
+            ante = self.antecedent(head)
+            if ante is not None and self._salience(ante) > 0:
+                resolved = self._proper(ante)
+                if resolved.name is not None and resolved.type in ("Person", None):
+                    return Speaker(resolved.name, text, start, end, "Person", CONF_NOMINAL)
+        plural = head.tag_ == "NNS" or head.lemma_.lower() in group_nouns()
+        return Speaker(None, text, start, end, "Group" if plural else "Person", 0.0,
+                       reason=f"unnamed source {text!r}")
+
+    def unnamed(self, head: Token) -> Speaker:
+        """A common noun that the text itself puts in the speaker's place ("“…,” the retired surgeon told
+        the paper") although no rule file lists it: resolved as a person noun."""
+        # "master of ceremonies Omar Haddad": the name in apposition inside the description
+        named = next((t for t in head.subtree if t.dep_ == _APPOS and t.pos_ == "PROPN"), None)
+        if named is not None:
+            found = self._proper(named)
+            span = noun_phrase(head)
+            return Speaker(found.name, span.text, span.start_char, span.end_char, found.type, CONF_NOMINAL)
+        return self._person_noun(head, noun_phrase(head))
 
     def _document(self, head: Token, text: str, start: int, end: int) -> Speaker:
         """A poll, study or report as the source: its author when named ("the Gallup poll", "a survey by

@@ -19,6 +19,8 @@ _RELATIVE = ("WP", "WDT")
 _ATTRIB_CHILDREN = ("advmod", "prep", "npadvmod", "punct", "aux", "neg", "dobj", "dative", "prt", "cc", "tmod")
 _TERMINAL = ".!?…"
 _MARKS = "\"“”„«»"
+# quotation marks as spaCy tokens: the one-character marks and the two-character '' and ``
+_MARK_TOKENS = frozenset((*_MARKS, "''", "``"))
 _OPENERS = "“„«"
 _AFTER_CLOSER = ".,;:!?)]—–-…"
 _BEFORE_OPENER = "([{—–-:"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.coref import Speaker
+from kg.extract.coref import Speaker, could_speak
 from kg.extract.quotes.common import (
+    _MARK_TOKENS,
     _MIN_WORDS,
+    _NEG,
     _TERMINAL,
     CONF_DASH,
     CONF_NEIGHBOUR,
@@ -25,9 +28,25 @@ from kg.extract.quotes.cues import (
     _quote,
     _trailing_attribution,
     is_reporting,
+    relative_mention,
+    subject_of,
 )
-from kg.extract.quotes.marks import Quoted
+from kg.extract.quotes.marks import Quoted, is_double_mark
 from kg.records import Quote
+
+_WORD = re.compile(r"[^\W_]+")
+# a verb right after a quotation's closing comma, before its subject ("…,” read the email): finite, or
+# tagged as a base form by the small model
+_FINITE = ("VBD", "VBZ", "VBP", "VB")
+_MAX_TITLE_WORDS = 4  # "Meet the Press", "Vote Gomez", "Make It Work Again": a name or a slogan
+
+# pronouns that stand for a person who speaks ("she turned to the crowd: “…”")
+_SPEAKING_PRONOUNS = frozenset(("he", "she", "i", "we", "they"))
+
+
+def _dateline_word_run(words: list[Token]) -> bool:
+    """ "WASHINGTON:" and other all-capital runs are datelines or headings, not speaker labels."""
+    return all(t.is_upper for t in words)
 
 
 class DirectQuotes:
@@ -51,6 +70,7 @@ class DirectQuotes:
     # -- direct quotes --------------------------------------------------------------------------------
     def direct_quotes(self) -> Iterator[Quote]:
         text = self.text
+        self.resolver.quoted_chars = self._marked_chars  # names inside quotations are no antecedents
         self.quoted = [q for q in self._quoted(text) if self._is_statement(q)]
         self.contents = [(q.start, q.end) for q in self.quoted]
         for s, e in self.contents:
@@ -139,7 +159,8 @@ class DirectQuotes:
         words = [t for t in toks if t.is_alpha or t.like_num]
         if len(words) < _MIN_WORDS:
             return False
-        content = self.text[q.start : q.end].rstrip()
+        # the punctuation typed before the closing mark ("…,” she said"), which q.end leaves out
+        content = self.text[q.start : q.close if q.close is not None else q.end].rstrip()
         ends_clause = content[-1:] in _TERMINAL + ",;:—–"
         if q.attribution is not None:
             return True
@@ -159,7 +180,7 @@ class DirectQuotes:
         """The opening mark continues a running sentence ("proposed creating “favorable conditions”"),
         unless the word before it is a reporting verb ("said “We …”")."""
         text = self.text
-        i = q.open - 1
+        i = self._mark_start(q) - 1
         while i >= q.para_start and text[i] in " \t":
             i -= 1
         if i < q.para_start:
@@ -176,29 +197,40 @@ class DirectQuotes:
         # 1. the rest of the sentence after the closing mark: "…,” he said." / "…” — Tokayev"
         if q.close is not None:
             after = self._after_frame(q)
+            if after and self._ends_sentence(q) and after[0].text not in "—–-" and (
+                    _attribution_only(after) is None or after[-1].text not in _TERMINAL):
+                # “… for fees.” Asked about it, Trump replied, “…”: the full stop inside the marks ended
+                # the sentence, so what follows attributes the next quotation, not this one
+                after = []
             words = [t for t in after if not t.is_punct]
             dash = None
             if after and after[0].text in "—–-" and words and words[0].pos_ == "PROPN":
                 dash = words[0]
                 while dash.dep_ in ("compound", "flat") and dash.head in after:
                     dash = dash.head
-            att = _attribution(after) or _according_to(after)
+            # "…,” asked the boy, …, as the audience laughed": an inverted verb right after the marks first
+            inverted = self._after_subject(q, after) if after and (
+                is_reporting(after[0]) or after[0].tag_ in _FINITE) else None
+            att = inverted or _attribution(after) or _according_to(after) or self._after_subject(q, after)
             if att is not None:
                 return att, CONF_SAME_SENTENCE
             if dash:
                 return _Attribution(None, dash), CONF_DASH
         # 2. a speaker label opening the paragraph: "Olsen: “We will fight it.”"
         label = self.labels.get(q.para_start)
-        if label is not None and q.open is not None and label.content_start == q.open:
+        if label is not None and q.open is not None and label.content_start == self._mark_start(q):
             return _Attribution(None, label.head, cue="label"), CONF_SAME_SENTENCE
         # 3. the text before the opening mark: "He wrote: “…" / "Tokayev said, “…"
         if q.open is not None:
             before = self._before_frame(q)
             if before:
-                lead = text[before[0].idx : q.open].rstrip()
+                lead = text[before[0].idx : self._mark_start(q)].rstrip()
                 att = _attribution(before, nearest_last=True) or _according_to(before)
                 if att is not None and (lead[-1:] in ":,—–-" or is_reporting(before[-1])):
                     return att, CONF_SAME_SENTENCE
+                lead_in = self._lead_in(q, before, lead)
+                if lead_in is not None:
+                    return lead_in
         # 4. the sentence before: "He noted that …" / the first half of a split quote
         prev = self._neighbour_sentence(q.start, before=True, cross_paragraph=self._starts_paragraph(q))
         if prev is not None:
@@ -206,7 +238,7 @@ class DirectQuotes:
             if inherited is not None:
                 return inherited, CONF_NEIGHBOUR
             att = _attribution(self._outside(list(prev)), nearest_last=True)
-            if att is not None:
+            if att is not None and (self._same_paragraph(prev.end_char, q.start) or self._introduces(prev)):
                 return att, CONF_NEIGHBOUR
         # 5. the sentence after, in the same paragraph
         nxt = self._neighbour_sentence(q.end, before=False, cross_paragraph=False)
@@ -216,14 +248,148 @@ class DirectQuotes:
                 return att, CONF_NEIGHBOUR
         return None, 0.0
 
+    def _after_subject(self, q: Quoted, after: list[Token]) -> _Attribution | None:
+        """A quotation that ends with a comma, "?" or "!" inside its marks goes on with who said it, whatever
+        the verb: "“Sit down,” Alvarez barked", "“Sit down,” barked Alvarez". When the parser found no
+        subject for a reporting verb there ("“…,” council member Gomez, wearing a badge, said"), the name
+        right after the closing mark is the speaker."""
+        if self.text[q.start : q.close].rstrip()[-1:] not in ",?!" or not after:
+            return None
+        ids = {t.i for t in after}
+        # "…,” opined the paper': only speech verbs invert with their subject after a quotation
+        inverted = after[0].pos_ == "VERB" and after[0].tag_ in _FINITE
+        verb = (after[0] if inverted else None) or next((t for t in after if is_reporting(t)), None) or next(
+            (t for t in after if t.pos_ == "VERB"), None)
+        if verb is None or any(c.dep_ == _NEG for c in verb.children):
+            return None
+        subj = subject_of(verb)
+        if subj is not None and subj.i in ids:
+            # the subject opens the frame ("Alvarez barked") or follows the verb that opens it ("barked Alvarez")
+            placed = subj.left_edge.i == after[0].i or (verb.i == after[0].i and subj.i > verb.i)
+            if placed and could_speak(subj):
+                return _Attribution(verb, subj)
+            # “…,” the retired surgeon told the paper: any noun in that place with a reporting verb
+            if placed and is_reporting(verb) and subj.pos_ == "NOUN":
+                return _Attribution(verb, subj, cue="unnamed")
+            return None
+        if (subj is None or subj.i not in ids) and verb.i == after[0].i and (inverted or is_reporting(verb)):
+            # “…,” said master of ceremonies Al-Tabchi, …: the parser made the speaker the verb's object
+            obj = next((c for c in verb.rights if c.pos_ in ("PROPN", "NOUN") and c.dep_ in (
+                "dobj", "attr", "npadvmod", "dep", "oprd", "nsubjpass")), None)
+            if obj is not None and obj.i in ids and (could_speak(obj) or obj.pos_ == "NOUN"):
+                return _Attribution(verb, obj, cue=None if could_speak(obj) else "unnamed")
+        if (subj is None or subj.i not in ids) and is_reporting(verb):
+            name = next((t for t in after if t.i < verb.i and t.pos_ == "PROPN"), None)
+            if name is not None and name.i - after[0].i <= 3:
+                while name.dep_ in ("compound", "flat") and name.head.i in ids and name.head.pos_ == "PROPN":
+                    name = name.head
+                if could_speak(name):
+                    return _Attribution(verb, name)
+        return None
+
+    def _lead_in(self, q: Quoted, before: list[Token], lead: str) -> tuple[_Attribution, float] | None:
+        """Lead-ins to a quotation that name its speaker without the "X said" order:
+
+        - a passive reporting verb names the speaker as its agent: "The mayor was asked by a radio host,
+          “Why …?”" (the host asks; "was quoted by …" keeps its subject and is left to the cue code);
+        - the verb comes first: "Continued Ortiz: “…”", "Added the senator, “…”";
+        - a colon after a clause whose subject is a person introduces what that person says: "Becker
+          turned to the crowd and boomed: “Let us build it.”", and so does a comma after nothing but the
+          person and a verb: "She answered, “…”" -- only for a whole sentence in the marks.
+        """
+        if lead[-1:] not in ":,":
+            return None
+        ids = {t.i for t in before}
+        words = [t for t in before if not t.is_punct]
+        commas = [k for k, t in enumerate(before) if t.text == ","]
+        label = [t for t in before[commas[-1] + 1 if commas else 0 :] if not t.is_punct]
+        if lead[-1:] == ":" and label and all(t.pos_ == "PROPN" for t in label) and len(label) <= 4:
+            # … Bush: “The mission is …” -- a speaker label inside a paragraph (a debate, a feed)
+            head = label[-1]
+            if could_speak(head) and not _dateline_word_run(label):
+                return _Attribution(None, head, cue="label"), CONF_SAME_SENTENCE
+        for tok in before:
+            if is_reporting(tok) and tok.lemma_.lower() != "quote" and any(c.dep_ == "auxpass" for c in tok.children):
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if obj is not None and obj.i in ids and could_speak(obj):
+                    return _Attribution(tok, obj), CONF_SAME_SENTENCE
+        if len(words) >= 2 and is_reporting(words[0]) and words[0].tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+            rest = words[1:]
+            rest_ids = {t.i for t in rest}
+            heads = [t for t in rest
+                     if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in rest_ids or t.head.i == t.i)]
+            if heads and not any(t.pos_ in ("VERB", "AUX") for t in rest) and could_speak(heads[-1]):
+                return _Attribution(words[0], heads[-1]), CONF_SAME_SENTENCE
+        for tok in before:
+            # "As the prosecutor put it, “…”", "as the band sang, “…”": the subject of an "as" clause
+            if tok.lower_ == "as" and tok.dep_ == "mark" and tok.head.pos_ == "VERB" and tok.head.i in ids:
+                subj = subject_of(tok.head)
+                if subj is not None and subj.i in ids and could_speak(subj) and lead[-1:] == ",":
+                    return _Attribution(tok.head, subj), CONF_SAME_SENTENCE
+            # "X drew boos upon saying, “…”": a reporting gerund after a preposition speaks for the clause's subject
+            if (is_reporting(tok) and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep"
+                    and tok.i == words[-1].i):
+                subj = subject_of(tok.head.head) if tok.head.head.pos_ in ("VERB", "AUX") else None
+                if subj is not None and subj.i in ids and could_speak(subj):
+                    return _Attribution(tok, subj), CONF_SAME_SENTENCE
+        first = next((c for c in self.text[q.start : q.end] if c.isalpha()), "")
+        if not (self._whole_sentence(q) or (lead[-1:] == "," and first.isupper())):
+            return None
+        verbs = [t for t in before if t.pos_ == "VERB" and (t.head.i not in ids or t.head.i == t.i or t.dep_ == "conj")]
+        for verb in verbs:
+            subj = subject_of(verb)
+            if subj is None or subj.i not in ids or not could_speak(subj):
+                continue
+            if lead[-1:] == "," and not self._only_subject_and_verb(words, subj, verb):
+                continue  # "She answered, “…”" yes; "When he arrived at the hall, “…”" no
+            spk = self.resolver.resolve(subj)
+            if spk is not None and (spk.type == "Person" or subj.lower_ in _SPEAKING_PRONOUNS):
+                return _Attribution(verb, subj), CONF_NEIGHBOUR
+        return None
+
+    @staticmethod
+    def _only_subject_and_verb(words: list[Token], subj: Token, verb: Token) -> bool:
+        """Nothing but the subject, the verb and adverbs; a phrase before the subject may set the scene
+        ("In one of her songs, Holm sings, “…”")."""
+        allowed = {t.i for t in subj.subtree} | {verb.i}
+        allowed |= {c.i for c in verb.children if c.dep_ in ("advmod", "aux", "prt", "npadvmod")}
+        allowed |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i < subj.i for t in c.subtree}
+        return all(t.i in allowed for t in words)
+
+    def _whole_sentence(self, q: Quoted) -> bool:
+        content = self.text[q.start : q.end].rstrip()
+        first = next((c for c in content if c.isalpha()), "")
+        return first.isupper() and content[-1:] in _TERMINAL and len(content.split()) >= _MIN_WORDS
+
     def _starts_paragraph(self, q: Quoted) -> bool:
-        return not self.text[q.para_start : q.open if q.open is not None else q.start].strip()
+        return not self.text[q.para_start : self._mark_start(q) if q.open is not None else q.start].strip()
+
+    def _ends_sentence(self, q: Quoted) -> bool:
+        """The quotation ends its sentence: a full stop inside the marks and a capital after them (“We won.”
+        The count …), or "?"/"!" and a capitalised word that is no name (“Why?” She answered, “…”); not
+        “We won,” she said, nor “Won?” he asked, nor “Why?” Smith asked."""
+        end = self.text[q.start : q.close].rstrip("'’ ")[-1:]
+        rest = self.text[q.close + 1 : q.para_end].lstrip(" '\"”’")
+        if end == ".":
+            return rest[:1].isupper()
+        # after "?" or "!" a name may follow ("“Why?” Smith asked"), a capitalised common word starts anew
+        if end in "?!" and rest[:1].isupper():
+            first = self.tokens.at(q.close + 1 + len(self.text[q.close + 1 : q.para_end]) - len(rest))
+            return first.pos_ != "PROPN"
+        return False
+
+    def _mark_start(self, q: Quoted) -> int:
+        """Where the opening mark begins (``q.open`` is the last character of a two-character mark)."""
+        return q.open - 1 if q.open > 0 and is_double_mark(self.text, q.open - 1) else q.open
 
     def _after_frame(self, q: Quoted) -> list[Token]:
         """Tokens after the closing mark up to the end of the sentence, the paragraph or the next mark."""
         out = []
         for tok in self.tokens.between(q.close + 1, q.para_end):
-            if tok.text in "\"“”„«»":
+            if tok.text in _MARK_TOKENS:
+                if self._title_mark(tok):
+                    continue  # “…,” said Eastland, wearing a “Cruz” pin: a name in marks, not a quotation
                 break
             out.append(tok)
             if tok.text in _TERMINAL and tok.i > 0:
@@ -231,13 +397,46 @@ class DirectQuotes:
         return out
 
     def _before_frame(self, q: Quoted) -> list[Token]:
-        toks = self.tokens.between(q.para_start, q.open)
+        toks = self.tokens.between(q.para_start, self._mark_start(q))
         out: list[Token] = []
         for tok in reversed(toks):
-            if tok.text in _TERMINAL or tok.text in "\"“”„«»":
+            if tok.text in _MARK_TOKENS and self._title_mark(tok):
+                continue  # On “Meet the Press” Sunday, she said, “…”
+            if tok.text in _TERMINAL or tok.text in _MARK_TOKENS:
                 break
             out.insert(0, tok)
         return out
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        return "\n" not in self.text[a:b].strip()
+
+    def _introduces(self, sent) -> bool:
+        """A paragraph that ends by introducing a quotation ("He told the crowd:"); any other sentence
+        ending a paragraph (“… asked him about the schools.”) does not attribute the next paragraph."""
+        return sent.text.rstrip()[-1:] in ":,"
+
+    def _title_mark(self, tok: Token) -> bool:
+        """A mark of a pair that holds a short name or title (a show, a slogan, a nickname) and no
+        statement: it belongs to the sentence around it."""
+        span = self._short_pairs.get(tok.idx)
+        if span is None:
+            return False
+        o, c = span
+        return not any(q.start < c and q.end > o for q in self.quoted)
+
+    @property
+    def _short_pairs(self) -> dict[int, tuple[int, int]]:
+        """Mark offset → (open, close) of every closed pair of marks in one paragraph holding at most
+        ``_MAX_TITLE_WORDS`` words (both marks point to the pair; a two-character mark by either character)."""
+        if getattr(self, "_short_pairs_cache", None) is None:
+            out = {}
+            for o, c, _, _ in self.pairs:
+                if c is None or len(_WORD.findall(self.text[o + 1 : c])) > _MAX_TITLE_WORDS:
+                    continue
+                for i in (o - 1, o, c, c + 1):
+                    out[i] = (o, c)
+            self._short_pairs_cache = out
+        return self._short_pairs_cache
 
     def _neighbour_sentence(self, offset: int, before: bool, cross_paragraph: bool):
         sent = self.sentence_at(offset)
@@ -246,7 +445,8 @@ class DirectQuotes:
         if not 0 <= k < len(self.sents):
             return None
         cand = self.sents[k]
-        lo, hi = (cand.end_char, offset) if before else (offset, cand.start_char)
+        # a sentence span ends with the blank lines after it: the paragraph break is between them
+        lo, hi = (cand.start_char + len(cand.text.rstrip()), offset) if before else (offset, cand.start_char)
         if not cross_paragraph and "\n" in self.text[lo:hi]:
             return None
         if cross_paragraph and self.text[lo:hi].count("\n") > 2:
@@ -273,9 +473,14 @@ class DirectQuotes:
             return Quote(None, None, None, content, True, ev, None, None, 0.5,
                          reason="no attribution found near the quotation")
         spk = self.resolver.resolve(att.subject)
+        if att.cue == "unnamed":  # a common noun in the speaker's place (see _after_subject)
+            spk = spk or self.resolver.unnamed(att.subject)
+            att = _Attribution(att.verb, att.subject)
         if spk is None:
             return Quote(None, None, None, content, True, ev, None, None, 0.5,
                          reason=f"attributed to {att.subject.text!r}, which is not a speaker")
+        if att.verb is not None:  # "the report, which notes, “…”": Resolved name, the mention "which"
+            spk = relative_mention(att.verb, spk)
         return _quote(self.doc, spk, att.verb, content, True, ev, conf, cue=att.cue, sentences=self.sentences)
 
     # -- reported speech ----------------------------------------------------------------------------------

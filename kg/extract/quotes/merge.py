@@ -50,8 +50,9 @@ def _joinable(text: str, head: Quote, a: Quote, b: Quote) -> bool:
         return ev is not None and a.evidence.end <= ev.start and ev.end <= b.evidence.start
 
     if b.speaker_evidence is not None and b.speaker_evidence != head.speaker_evidence:
-        # a piece with an attribution of its own continues only a quotation it splits: “…,” she said, “…”
-        return "\n" not in gap and within(b.speaker_evidence)
+        # a piece with an attribution of its own is a statement of its own: “…,” she said. He added, “…”
+        # (a split quotation “…,” she said, “…” gives both pieces the one attribution between them)
+        return False
     # a piece that inherits its speaker (or has none) goes on after the marks, a paragraph break or
     # the first piece's attribution
     return not words or within(head.speaker_evidence)
