@@ -1,0 +1,137 @@
+"""The relation extractor: runs the matcher, turns each match into ``Relation`` records and drops duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities import DocEntities, honorifics, org_type_of_word
+from kg.extract.relations.config import _PRONOUNS, _Config, _Found, _matcher, _Rule, config
+from kg.extract.relations.fallback import _metadata_relations, _title_fallback
+from kg.extract.relations.roles import _role_text
+from kg.extract.relations.tree import (
+    _counted,
+    _entity_in,
+    _evidence,
+    _generic_np,
+    _hypothetical,
+    _list_items,
+    _mark,
+    _mention_tokens,
+    _named_by,
+    _objects,
+    _place_modified_org,
+    _speaker_of_pronoun,
+    _subject_token,
+)
+from kg.records import Document, Entity, Relation
+
+
+def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> Iterator[Relation]:
+    cfg = config()
+    by_token = _mark(doc, entities)
+    found: list[_Found] = []
+    rules = {r.name: r for r in cfg.rules}
+    for match_id, token_ids in _matcher(doc.vocab)(doc):
+        rule = rules[doc.vocab.strings[match_id]]
+        anchors = dict(zip(rule.anchors, (doc[i] for i in token_ids), strict=True))
+        found.extend(_from_match(rule, anchors, by_token, cfg))
+    found.extend(_title_fallback(doc, entities, by_token, found, cfg))
+    yield from _dedupe(found)
+    yield from _metadata_relations(doc, document)
+
+
+def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Entity], cfg: _Config):
+    trigger = anchors.get("TRIGGER")
+    if (rule.check_hypothetical and trigger is not None
+            and _hypothetical(trigger, cfg.hypothetical_heads, cfg.hypothetical_aux)):
+        return
+    objects = _objects(rule, anchors[rule.object], by_token, cfg)
+    if not objects:
+        return
+    subj_tok = _subject_token(rule, anchors, trigger)
+    if subj_tok is not None:
+        subj_tok = _counted(subj_tok, cfg)
+    if subj_tok is not None and subj_tok.tag_ in _PRONOUNS:
+        subj_tok = _speaker_of_pronoun(subj_tok, by_token)
+    if subj_tok is None:
+        return
+    items = _list_items(subj_tok) if rule.expand_subject else [subj_tok]
+    named: list[tuple[Token, str, str, float]] = []
+    generic: list[tuple[Token, str, str, float]] = []
+    for item in items:
+        text = _place_modified_org(item, by_token) if "ORG" in rule.subject_cats else None
+        if text:
+            named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
+            continue
+        if by_token.get(item.i) is None and item.dep_ == "attr" and item.lemma_.lower() in cfg.generic_subject_heads:
+            # "Acme is a Seattle-based software company": the company the noun stands for, not a name inside
+            ent = _named_by(item, by_token, rule.subject_cats) or _entity_in(item, by_token, rule.subject_cats)
+        else:
+            ent = _entity_in(item, by_token, rule.subject_cats) or _named_by(item, by_token, rule.subject_cats)
+        if ent is not None:
+            if rule.subject_types and ent.type not in rule.subject_types:
+                continue
+            named.append((item, ent.name, ent.type, rule.confidence))
+            continue
+        if rule.generic_subject:
+            np = _generic_np(item, cfg.generic_subject_heads)
+            if np:
+                generic.append((item, np, "Group", rule.confidence * 0.7))
+    for (item, name, stype, conf), (obj_tok, obj) in product(named or generic, objects):
+        if name == obj.name or item.i == obj_tok.i:
+            continue
+        if rule.subject not in anchors and obj_tok.i <= item.i <= obj_tok.right_edge.i:
+            continue  # a subject inside the object's phrase ("based in Sacramento, CA") is no subject
+        if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
+            continue  # "Israeli Prime Minister X accused opposition leader Y": Israeli is not Y's
+        doc = obj_tok.doc
+        obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
+        subj_ids = _mention_tokens(item, by_token.get(item.i))
+        role = None
+        if rule.role:
+            role = _role_text(anchors[rule.role], obj_ids, subj_ids) or None
+            if role is None or role.rstrip(".") in honorifics():
+                continue  # "Mr. Smith": an honorific is never a role
+        lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
+        hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        if doc[lo].sent.start != doc[hi].sent.start:
+            continue
+        # unnamed groups ("foreign businesses", "international companies") moving to one place in one article
+        # are one claim: they share a key, so only the most confident (then first) is kept
+        generic_key = name if (item, name, stype, conf) in named else "\x00generic"
+        rel = Relation(subject=name, predicate=rule.predicate, object=obj.name, evidence=_evidence(doc, start, end),
+                       role=role, subject_type=stype, object_type=obj.type, confidence=round(conf, 3),
+                       pattern=rule.name)
+        distance = abs(anchors[rule.role].i - obj_tok.i) if rule.role else 0
+        role_at = anchors[rule.role].i if rule.role else -1
+        yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _dedupe(found: list[_Found]) -> Iterator[Relation]:
+    """One relation per (subject, predicate, object) and document: the most confident, then the first."""
+    # "a member of the board of X from Y": of the objects one role phrase reaches, keep the nearest
+    nearest: dict[tuple, _Found] = {}
+    for f in found:
+        r = f.relation
+        if f.role_at < 0:
+            continue
+        k = (r.subject.lower(), f.role_at, r.pattern)
+        if k not in nearest or f.distance < nearest[k].distance:
+            nearest[k] = f
+    keep = {id(f) for f in nearest.values()}
+    found = [f for f in found if f.role_at < 0 or id(f) in keep]
+    best: dict[tuple, Relation] = {}
+    order: list[tuple] = []
+    for f in found:
+        cur = best.get(f.key)
+        if cur is None:
+            best[f.key] = f.relation
+            order.append(f.key)
+        elif (f.relation.confidence, -f.relation.evidence.start) > (cur.confidence, -cur.evidence.start):
+            best[f.key] = f.relation
+    for key in order:
+        yield best[key]
