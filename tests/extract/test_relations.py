@@ -151,9 +151,13 @@ CASES = [
     ("role-demonym-premodifier", "Russian Prime Minister Viktor Ivanov met reporters.",
      {("Viktor Ivanov", "holds_role", "Russia", "prime minister")}),
     # issue 13: membership, employment, founding, acquisitions
-    ("member-of", "Jane Smith is a member of the Labour Party.", {("Jane Smith", "member_of", "Labour Party", None)}),
-    ("member-joined", "Jane Smith joined Greenpeace in 2001.", {("Jane Smith", "member_of", "Greenpeace", None)}),
-    ("employed-by", "Jane Smith works for Siemens.", {("Jane Smith", "employed_by", "Siemens", None)}),
+    # a person's membership or employment is a role (the ontology's holds_role); a country's stays member_of
+    ("member-of", "Jane Smith is a member of the Labour Party.", {("Jane Smith", "holds_role", "Labour Party", "member")}),
+    ("member-of-country", "Norway is a member of NATO.", {("Norway", "member_of", "NATO", None)}),
+    ("member-joined", "Jane Smith joined Greenpeace in 2001.", {("Jane Smith", "holds_role", "Greenpeace", None)}),
+    ("joined-as", "Paul Kim joined Globex Corp in 2001 as head of sales.",
+     {("Paul Kim", "holds_role", "Globex Corp", "head of sales")}),
+    ("works-for", "Jane Smith works for Siemens.", {("Jane Smith", "holds_role", "Siemens", None)}),
     ("founded-active", "Bill Gates founded Microsoft in 1975.", {("Microsoft", "founded_by", "Bill Gates", None)}),
     ("founded-passive", "Microsoft was founded by Bill Gates.", {("Microsoft", "founded_by", "Bill Gates", None)}),
     ("acquired-active", "Disney acquired Pixar in 2006.", {("Disney", "acquired", "Pixar", None)}),

@@ -37,6 +37,8 @@ _CLIMB_UP = {"xcomp", "acl", "advcl", "ccomp", "prep", "pobj", "conj", "relcl"}
 
 
 _PRONOUNS = {"PRP", "PRP$", "WP", "WDT", "EX"}
+# personal pronouns that may stand for the person a pattern's PER anchor needs ("She is CEO of Acme")
+_PERSON_PRONOUNS = {"he", "she"}
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from itertools import product
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities import DocEntities, honorifics, org_type_of_word
-from kg.extract.relations.config import _PRONOUNS, _Config, _Found, _matcher, _Rule, config
+from kg.extract.coref import Resolver
+from kg.extract.entities import ORG_TYPES, DocEntities, honorifics, org_type_of_word
+from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
 from kg.extract.relations.fallback import _metadata_relations, _title_fallback
 from kg.extract.relations.roles import _role_text
 from kg.extract.relations.tree import (
@@ -34,16 +35,47 @@ def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> It
     by_token = _mark(doc, entities)
     found: list[_Found] = []
     rules = {r.name: r for r in cfg.rules}
+    resolver = _Lazy(lambda: Resolver(doc, entities))
     for match_id, token_ids in _matcher(doc.vocab)(doc):
         rule = rules[doc.vocab.strings[match_id]]
         anchors = dict(zip(rule.anchors, (doc[i] for i in token_ids), strict=True))
-        found.extend(_from_match(rule, anchors, by_token, cfg))
+        found.extend(_from_match(rule, anchors, by_token, cfg, resolver))
     found.extend(_title_fallback(doc, entities, by_token, found, cfg))
     yield from _dedupe(found)
     yield from _metadata_relations(doc, document)
 
 
-def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Entity], cfg: _Config):
+class _Lazy:
+    """The article's coreference resolver, built on the first pronoun subject (most articles need none)."""
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    def __call__(self) -> Resolver:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
+def _pronoun_subject(tok: Token, rule: _Rule, resolver: _Lazy) -> tuple[str, str | None, bool] | None:
+    """'He is chief executive of Acme': (name, type, resolved) of a pronoun subject through the article's
+    coreference (kg.extract.coref). A personal pronoun that cannot be resolved is kept as written with
+    resolved=False (never an entity); 'it' / 'they' count only when resolved to an organisation or group."""
+    low = tok.lower_
+    if low in _PERSON_PRONOUNS and "PER" in rule.subject_cats:
+        spk = resolver().resolve(tok)
+        if spk is not None and spk.name:
+            return spk.name, "Person", True
+        return tok.text, None, False
+    if low in {"it", "they"} and "ORG" in rule.subject_cats:
+        spk = resolver().resolve(tok)
+        if spk is not None and spk.name and spk.type in ORG_TYPES:
+            return spk.name, spk.type, True
+    return None
+
+
+def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Entity], cfg: _Config,
+                resolver: _Lazy):
     trigger = anchors.get("TRIGGER")
     if (rule.check_hypothetical and trigger is not None
             and _hypothetical(trigger, cfg.hypothetical_heads, cfg.hypothetical_aux)):
@@ -54,13 +86,24 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
     subj_tok = _subject_token(rule, anchors, trigger)
     if subj_tok is not None:
         subj_tok = _counted(subj_tok, cfg)
+    pronoun: tuple[str, str | None, bool] | None = None
     if subj_tok is not None and subj_tok.tag_ in _PRONOUNS:
-        subj_tok = _speaker_of_pronoun(subj_tok, by_token)
+        said = _speaker_of_pronoun(subj_tok, by_token)
+        if said is None:
+            pronoun = _pronoun_subject(subj_tok, rule, resolver)
+            if pronoun is None:
+                return
+        else:
+            subj_tok = said
     if subj_tok is None:
         return
-    items = _list_items(subj_tok) if rule.expand_subject else [subj_tok]
+    items = _list_items(subj_tok) if rule.expand_subject and pronoun is None else [subj_tok]
     named: list[tuple[Token, str, str, float]] = []
     generic: list[tuple[Token, str, str, float]] = []
+    if pronoun is not None:
+        # a resolved pronoun is a little less sure than a name; an unresolved one less still
+        named.append((subj_tok, pronoun[0], pronoun[1], rule.confidence * (0.9 if pronoun[2] else 0.6)))
+        items = []
     for item in items:
         text = _place_modified_org(item, by_token) if "ORG" in rule.subject_cats else None
         if text:
@@ -103,9 +146,14 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         # unnamed groups ("foreign businesses", "international companies") moving to one place in one article
         # are one claim: they share a key, so only the most confident (then first) is kept
         generic_key = name if (item, name, stype, conf) in named else "\x00generic"
+        mention, resolved = None, True
+        if pronoun is not None:
+            mention, resolved = item.text, pronoun[2]
+            if not resolved:
+                generic_key = f"\x00pronoun{item.i}"  # two unresolved "he"s are not known to be one person
         rel = Relation(subject=name, predicate=rule.predicate, object=obj.name, evidence=_evidence(doc, start, end),
                        role=role, subject_type=stype, object_type=obj.type, confidence=round(conf, 3),
-                       pattern=rule.name)
+                       pattern=rule.name, subject_mention=mention, subject_resolved=resolved)
         distance = abs(anchors[rule.role].i - obj_tok.i) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
@@ -113,14 +161,17 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
 
 def _dedupe(found: list[_Found]) -> Iterator[Relation]:
     """One relation per (subject, predicate, object) and document: the most confident, then the first."""
-    # "a member of the board of X from Y": of the objects one role phrase reaches, keep the nearest
+    # "a member of the board of X from Y": of the objects one role phrase reaches, keep the nearest; an
+    # organisation beats a place ("professor at Tel Aviv University in Israel" is the university's)
     nearest: dict[tuple, _Found] = {}
     for f in found:
         r = f.relation
         if f.role_at < 0:
             continue
-        k = (r.subject.lower(), f.role_at, r.pattern)
-        if k not in nearest or f.distance < nearest[k].distance:
+        k = (r.subject.lower(), f.role_at)
+        rank = (category(r.object_type or "") == "PLACE", f.distance)
+        if k not in nearest or rank < (category(nearest[k].relation.object_type or "") == "PLACE",
+                                       nearest[k].distance):
             nearest[k] = f
     keep = {id(f) for f in nearest.values()}
     found = [f for f in found if f.role_at < 0 or id(f) in keep]

@@ -11,6 +11,7 @@ from kg.extract.relations.config import (
     _CLIMB_UP,
     _LIST_DEPS,
     _NP_INNER,
+    _PERSON_PRONOUNS,
     _PRONOUNS,
     _RELATIVE,
     _SUBJ_DEPS,
@@ -35,7 +36,10 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
         ent = ents.for_token(t)
         if ent is not None:
             by_token[t.i] = ent
-        t._.set(_CAT, category(ent.type) if ent is not None else "")
+        cat = category(ent.type) if ent is not None else ""
+        if not cat and t.lower_ in _PERSON_PRONOUNS and t.tag_ == "PRP":
+            cat = "PER"  # resolved (or kept unresolved) through the article's coreference
+        t._.set(_CAT, cat)
         is_title = ent is None and t.lower_.rstrip(".") in heads and t.pos_ in {"NOUN", "PROPN"}
         t._.set(_TITLE, "yes" if is_title else "")
     # "CEO of the software company Northwind": an organisation noun with a name in apposition stands for it
