@@ -152,7 +152,8 @@ CASES = [
      {("Viktor Ivanov", "holds_role", "Russia", "prime minister")}),
     # issue 13: membership, employment, founding, acquisitions
     # a person's membership or employment is a role (the ontology's holds_role); a country's stays member_of
-    ("member-of", "Jane Smith is a member of the Labour Party.", {("Jane Smith", "holds_role", "Labour Party", "member")}),
+    ("member-of", "Jane Smith is a member of the Labour Party.",
+     {("Jane Smith", "holds_role", "Labour Party", "member")}),
     ("member-of-country", "Norway is a member of NATO.", {("Norway", "member_of", "NATO", None)}),
     ("member-joined", "Jane Smith joined Greenpeace in 2001.", {("Jane Smith", "holds_role", "Greenpeace", None)}),
     ("joined-as", "Paul Kim joined Globex Corp in 2001 as head of sales.",
