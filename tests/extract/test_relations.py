@@ -159,6 +159,16 @@ CASES = [
     ("joined-as", "Paul Kim joined Globex Corp in 2001 as head of sales.",
      {("Paul Kim", "holds_role", "Globex Corp", "head of sales")}),
     ("works-for", "Jane Smith works for Siemens.", {("Jane Smith", "holds_role", "Siemens", None)}),
+    ("role-coordinated-objects", "Harry Hale is chairman and chief executive of Acme Refining Group, Brill Resources, "
+     "and Contoso Partners.",
+     {("Harry Hale", "holds_role", o, "chairman and chief executive")
+      for o in ("Acme Refining Group", "Brill Resources", "Contoso Partners")}),
+    ("role-org-beats-place", "Ann Lee is a professor at Tel Aviv University in Israel.",
+     {("Ann Lee", "holds_role", "Tel Aviv University", "professor")}),
+    ("person-of-org", "Manuel Ortiz of the Liberal Party of Honduras won the vote.",
+     {("Manuel Ortiz", "holds_role", "Liberal Party of Honduras", None)}),
+    ("led-by", "The Green Party, led by Ana Silva, won ten seats.",
+     {("Ana Silva", "holds_role", "Green Party", "leader")}),
     ("founded-active", "Bill Gates founded Microsoft in 1975.", {("Microsoft", "founded_by", "Bill Gates", None)}),
     ("founded-passive", "Microsoft was founded by Bill Gates.", {("Microsoft", "founded_by", "Bill Gates", None)}),
     ("acquired-active", "Disney acquired Pixar in 2006.", {("Disney", "acquired", "Pixar", None)}),
@@ -209,6 +219,9 @@ NEGATIVE = [
      ("Silver Creek Claim", "based_in", "Western Australia", None)),
     ("hypothetical-acquisition", "Disney would acquire Pixar if regulators agreed.",
      ("Disney", "acquired", "Pixar", None)),
+    ("person-of-place-is-no-role", "Tom Hale of Texas spoke on Monday.", ("Tom Hale", "holds_role", "Texas", None)),
+    ("part-of-a-name-is-no-role", "Ann Lee is a professor at Tel Aviv University in Israel.",
+     ("Ann Lee", "holds_role", "Israel", None)),
 ]
 
 

@@ -59,6 +59,7 @@ class _Rule:
     anchors: tuple[str, ...]
     object_appos: bool = False
     object_in_subject_phrase: bool = False
+    role_by_lemma: tuple[tuple[str, str], ...] = ()  # the role a TRIGGER verb states ('led by X': leader)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def config() -> _Config:
             anchors=tuple(node["RIGHT_ID"] for node in p["pattern"]),
             object_appos=bool(p.get("object_appos", False)),
             object_in_subject_phrase=bool(p.get("object_in_subject_phrase", False)),
+            role_by_lemma=tuple(sorted(p.get("role_by_lemma", {}).items())),
         ))
         patterns.append((p["name"], p["pattern"]))
     return _Config(

@@ -133,9 +133,12 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         doc = obj_tok.doc
         obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
         subj_ids = _mention_tokens(item, by_token.get(item.i))
-        role = None
+        role = dict(rule.role_by_lemma).get(trigger.lemma_.lower()) if rule.role_by_lemma and trigger else None
         if rule.role:
-            role = _role_text(anchors[rule.role], obj_ids, subj_ids) or None
+            # the role phrase ends where the first object begins, for each of several coordinated objects
+            lead = anchors[rule.object]
+            role = _role_text(anchors[rule.role], _mention_tokens(lead, by_token.get(lead.i)) | obj_ids,
+                              subj_ids) or None
             if role is None or role.rstrip(".") in honorifics():
                 continue  # "Mr. Smith": an honorific is never a role
         lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
@@ -154,7 +157,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         rel = Relation(subject=name, predicate=rule.predicate, object=obj.name, evidence=_evidence(doc, start, end),
                        role=role, subject_type=stype, object_type=obj.type, confidence=round(conf, 3),
                        pattern=rule.name, subject_mention=mention, subject_resolved=resolved)
-        distance = abs(anchors[rule.role].i - obj_tok.i) if rule.role else 0
+        distance = abs(anchors[rule.role].i - anchors[rule.object].i) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
 
@@ -163,18 +166,16 @@ def _dedupe(found: list[_Found]) -> Iterator[Relation]:
     """One relation per (subject, predicate, object) and document: the most confident, then the first."""
     # "a member of the board of X from Y": of the objects one role phrase reaches, keep the nearest; an
     # organisation beats a place ("professor at Tel Aviv University in Israel" is the university's)
-    nearest: dict[tuple, _Found] = {}
+    def rank(f: _Found) -> tuple[bool, int]:
+        return category(f.relation.object_type or "") == "PLACE", f.distance
+
+    best_rank: dict[tuple, tuple[bool, int]] = {}
     for f in found:
-        r = f.relation
-        if f.role_at < 0:
-            continue
-        k = (r.subject.lower(), f.role_at)
-        rank = (category(r.object_type or "") == "PLACE", f.distance)
-        if k not in nearest or rank < (category(nearest[k].relation.object_type or "") == "PLACE",
-                                       nearest[k].distance):
-            nearest[k] = f
-    keep = {id(f) for f in nearest.values()}
-    found = [f for f in found if f.role_at < 0 or id(f) in keep]
+        if f.role_at >= 0:
+            k = (f.relation.subject.lower(), f.role_at)
+            best_rank[k] = min(best_rank.get(k, rank(f)), rank(f))
+    # coordinated objects share their first item's distance ("chief executive of Acme and Beta": both)
+    found = [f for f in found if f.role_at < 0 or rank(f) == best_rank[(f.relation.subject.lower(), f.role_at)]]
     best: dict[tuple, Relation] = {}
     order: list[tuple] = []
     for f in found:

@@ -254,8 +254,15 @@ def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -
 
 def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Config) -> list[tuple[Token, Entity]]:
     """The object entity, and for rules without a role each place coordinated with it ('to Armenia and
-    Georgia') and, with ``object_appos``, the larger place in apposition ('in Pasadena, California')."""
-    tokens = [token] + ([c for c in token.conjuncts if c.i > token.i] if rule.role is None else [])
+    Georgia') and, with ``object_appos``, the larger place in apposition ('in Pasadena, California'). A role
+    takes each organisation coordinated with an organisation object ('chief executive of Acme and Beta')."""
+    if rule.role is None:
+        tokens = [token] + [c for c in token.conjuncts if c.i > token.i]
+    else:
+        first = by_token.get(token.i)
+        tokens = [token] + ([c for c in token.conjuncts if c.i > token.i and c.i in by_token
+                             and category(by_token[c.i].type) == "ORG"]
+                            if first is not None and category(first.type) == "ORG" else [])
     if rule.object_appos:
         tokens += [c for t in list(tokens) for c in t.children if c.dep_ in {"appos", "npadvmod"} and c.i > t.i]
     out = []
