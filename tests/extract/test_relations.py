@@ -167,6 +167,11 @@ CASES = [
      {("Ann Lee", "holds_role", "Tel Aviv University", "professor")}),
     ("person-of-org", "Manuel Ortiz of the Liberal Party of Honduras won the vote.",
      {("Manuel Ortiz", "holds_role", "Liberal Party of Honduras", None)}),
+    ("hq-conjoined-noun-and-place-chain", "Northwind Coffee, Inc. is a roaster and retailer headquartered in "
+     "Oakland, California, United States.",
+     {("Northwind Coffee, Inc", "headquartered_in", p, None) for p in ("Oakland", "California", "United States")}),
+    ("based-fronted-participle", "Based in Lewisville, Texas, Homesearch Realty Inc. is a subsidiary of a bank.",
+     {("Homesearch Realty Inc", "based_in", "Lewisville", None), ("Homesearch Realty Inc", "based_in", "Texas", None)}),
     ("led-by", "The Green Party, led by Ana Silva, won ten seats.",
      {("Ana Silva", "holds_role", "Green Party", "leader")}),
     ("founded-active", "Bill Gates founded Microsoft in 1975.", {("Microsoft", "founded_by", "Bill Gates", None)}),

@@ -78,6 +78,9 @@ def _clause_subject(trigger: Token) -> Token | None:
         if node.dep_ in {"conj", "xcomp"}:
             node = node.head
             continue
+        if node.dep_ in {"advcl", "prep"} and node.tag_ == "VBN" and node.head.i != node.i:
+            node = node.head  # a fronted participle: "Based in Denver, Acme makes furniture"
+            continue
         return None
     return None
 
@@ -233,10 +236,14 @@ def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     node = token
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in {"NOUN", "PROPN"}:
+        node = node.head  # "Acme is a roaster and retailer based in Y"
     for _ in range(2):
         if node.dep_ == "attr":
             subj = next((c for c in node.head.children if c.dep_ in _SUBJ_DEPS), None)
-            node = subj if subj is not None else node
+            if subj is None:
+                return None
+            node = subj
         elif node.dep_ in {"appos", "compound"} and node.head.i != node.i:
             node = node.head
         else:
@@ -246,8 +253,9 @@ def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -
                     if ent is not None and category(ent.type) in cats:
                         return ent
             return None
-        ent = by_token.get(node.i)
-        if ent is not None and category(ent.type) in cats:
+        # "Acme Systems, Inc. is a company ...": the parser may head the name on its suffix
+        ent = _entity_in(node, by_token, cats)
+        if ent is not None:
             return ent
     return None
 
@@ -264,7 +272,10 @@ def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Confi
                              and category(by_token[c.i].type) == "ORG"]
                             if first is not None and category(first.type) == "ORG" else [])
     if rule.object_appos:
-        tokens += [c for t in list(tokens) for c in t.children if c.dep_ in {"appos", "npadvmod"} and c.i > t.i]
+        # "in Oakland, California, United States": each larger place in the apposition chain
+        for _ in range(2):
+            tokens += [c for t in list(tokens) for c in t.children if c.dep_ in {"appos", "npadvmod"} and c.i > t.i
+                       and c not in tokens]
     out = []
     for t in tokens:
         ent = _object_entity(t, by_token, cfg)
