@@ -266,3 +266,14 @@ def test_name_of_a_programme_is_not_a_person(nlp):
     ents = entities_of(nlp, "Officials tried the Bolashak program, which offered scholarships.")
     ent = find(ents, "Bolashak")
     assert ent is None or ent.type != "Person"
+
+
+# issue 13: a lower-case pronoun the tagger labels as a place is no mention of it ("let us" is not the US)
+def test_lowercase_pronoun_tagged_as_a_place_is_junk(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("Let us be clear: the US will act.")
+    us = next(t for t in doc if t.text == "us")
+    doc.ents = [Span(doc, us.i, us.i + 1, label="GPE"), *[e for e in doc.ents if e.start != us.i]]
+    mentions = {m.text for e in extract_entities(doc).entities for m in e.mentions}
+    assert "us" not in mentions and "US" in mentions, mentions

@@ -99,6 +99,9 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or text.lower().strip(".") in junk_words():
         return True
+    # a lower-case pronoun or function word the tagger took for a name ("let us" as the GPE "us")
+    if all(t.is_lower and (t.is_stop or t.pos_ == "PRON") for t in tokens if t.is_alpha):
+        return True
     # a headline line in capitals ("ACME NAMES ACTING CHAIRMAN"): several upper-case words with a verb or
     # a title among them is a sentence, not a name
     if (len(tokens) >= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens)
