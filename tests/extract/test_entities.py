@@ -189,6 +189,7 @@ def test_lexicons(fn, arg, expected):
     ("ACME INTERNATIONAL NAMES ACTING CHAIRMAN", "ACME INTERNATIONAL NAMES ACTING CHAIRMAN"),
     ("Jane Doe is the Co-Founder & CEO of Revmetrix.", "Co-Founder & CEO"),
     ("America West Airlines was a U.S. airline based in Tempe.", "U.S. airline"),
+    ("The rise was below the forecast by Federal Finance Minister Michael Wilson.", "Federal Finance"),
 ])
 def test_issue13_junk_is_filtered(nlp, text, junk):
     names = {e.name for e in entities_of(nlp, text).entities}

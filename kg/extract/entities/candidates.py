@@ -22,6 +22,7 @@ from kg.extract.entities.lexicons import (
     _looks_like_surname,
     _org_types,
     _state_nouns,
+    _title_modifiers,
     country_of,
     demonym_country,
     is_title_word,
@@ -99,8 +100,16 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or text.lower().strip(".") in junk_words():
         return True
+    # "Transport Minister Jane Doe", "Swiss Economics Minister": title modifiers (and nationalities) right
+    # before a title are a fragment of the title, not an organisation
+    nxt = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
+    if (nxt is not None and is_title_word(nxt.text) and nxt.lower_ not in _title_modifiers()
+            and all(is_title_word(t.text) or demonym_country(t.text) for t in tokens if t.is_alpha)
+            and any(is_title_word(t.text) and not demonym_country(t.text) for t in tokens)):
+        return True
     # a lower-case pronoun or function word the tagger took for a name ("let us" as the GPE "us")
-    if all(t.is_lower and (t.is_stop or t.pos_ == "PRON") for t in tokens if t.is_alpha):
+    words = [t for t in tokens if t.is_alpha]
+    if words and all(t.is_lower and (t.is_stop or t.pos_ == "PRON") for t in words):
         return True
     # a headline line in capitals ("ACME NAMES ACTING CHAIRMAN"): several upper-case words with a verb or
     # a title among them is a sentence, not a name

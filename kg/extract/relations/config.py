@@ -72,6 +72,7 @@ class _Config:
     generic_subject_heads: frozenset[str]
     object_via_modifier_heads: frozenset[str]
     state_titles: frozenset[str]
+    portfolio_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -102,6 +103,7 @@ def config() -> _Config:
         generic_subject_heads=frozenset(raw.get("generic_subject_heads", ())),
         object_via_modifier_heads=frozenset(raw.get("object_via_modifier_heads", ())),
         state_titles=frozenset(raw.get("state_titles", ())),
+        portfolio_words=frozenset(raw.get("portfolio_words", ())),
     )
 
 

@@ -8,7 +8,7 @@ from itertools import product
 from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Resolver
-from kg.extract.entities import ORG_TYPES, DocEntities, honorifics, org_type_of_word
+from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, org_type_of_word
 from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
 from kg.extract.relations.fallback import _metadata_relations, _title_fallback
 from kg.extract.relations.roles import _role_text
@@ -128,6 +128,11 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
             continue
         if rule.subject not in anchors and obj_tok.i <= item.i <= obj_tok.right_edge.i:
             continue  # a subject inside the object's phrase ("based in Sacramento, CA") is no subject
+        if (rule.role and category(obj.type) == "PLACE" and obj_tok.dep_ == "pobj"
+                and obj_tok.head.lower_ in {"in", "at"}):
+            continue  # "a lawyer in Orlando": where one works, not an office of the place
+        if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
+            continue  # "Transport Minister X", "Swiss Economics Minister X": a portfolio, not an organisation
         if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
             continue  # "Israeli Prime Minister X accused opposition leader Y": Israeli is not Y's
         doc = obj_tok.doc
@@ -160,6 +165,15 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         distance = abs(anchors[rule.role].i - anchors[rule.object].i) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> bool:
+    """An organisation name made of portfolio words only ('Transport', 'Federal Finance', 'Swiss Economics'),
+    right before the title it qualifies: the tagger's fragment of a title, not an organisation."""
+    if obj_tok.i > role.i:
+        return False
+    words = [w.lower() for w in name.replace("-", " ").split()]
+    return bool(words) and all(w in cfg.portfolio_words or demonym_country(w) for w in words)
 
 
 def _dedupe(found: list[_Found]) -> Iterator[Relation]:

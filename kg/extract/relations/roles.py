@@ -32,6 +32,9 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
             continue
         if t.i > role.i and t.dep_ == "prep" and any(c.dep_ == "pobj" and c.i in obj_tokens for c in t.children):
             break  # "of Kazakhstan": the object, not the role
+        if t.i > role.i and (t.tag_ in {"WDT", "WP", "WP$", "WRB"} or t.pos_ in {"VERB", "AUX"}
+                             or (t.dep_ == "prep" and t.lower_ in _PLACE_PREPS)):
+            break  # "editor who wrote ...", "vice president at its Denver office", "delegate from Ohio"
         if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl", "acl", "xcomp"} or t.tag_ == "POS"):
             skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov", "official to leave"
             continue
@@ -46,11 +49,15 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
     return _qualified(role, " ".join(words).lower(), subj_tokens)
 
 
-_NOT_ROLE_WORDS = {"only", "also", "then", "new", "top", "current", "currently", "longtime", "veteran"}
+_NOT_ROLE_WORDS = {"only", "also", "then", "new", "top", "current", "currently", "longtime", "veteran", "previously",
+                   "formerly", "now", "once"}
+# a phrase after the title that says where or when, not which office ("of" and "for" can name the office:
+# "secretary of state", "minister for foreign affairs")
+_PLACE_PREPS = {"at", "in", "from", "with", "on", "since", "during", "until", "after", "before", "between"}
 
 
-_QUALIFIERS = {"former": "former", "formerly": "former", "ex": "former", "acting": "acting", "interim": "interim",
-               "outgoing": "outgoing", "incoming": "incoming", "late": "late"}
+_QUALIFIERS = {"former": "former", "formerly": "former", "previously": "former", "ex": "former", "acting": "acting",
+               "interim": "interim", "outgoing": "outgoing", "incoming": "incoming", "late": "late"}
 
 
 def _qualified(role: Token, text: str, subj_tokens: set[int]) -> str:
@@ -63,6 +70,7 @@ def _qualified(role: Token, text: str, subj_tokens: set[int]) -> str:
     np_start = min(doc[i].left_edge.i for i in [role.i, *subj_tokens])
     near = [doc[i] for i in range(np_start, lo)]
     near += [c for c in role.head.children if c.dep_ == "advmod"] if role.dep_ in {"attr", "pobj", "oprd"} else []
+    near += [c for c in role.children if c.dep_ == "advmod"]  # "X, previously Acme's chief operating officer"
     for t in near:
         q = _QUALIFIERS.get(t.lower_.rstrip("-"))
         if q and q not in text.split():
