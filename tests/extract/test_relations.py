@@ -79,7 +79,7 @@ CASES = [
     ("role-copula-at", "Misha Monteiro-Benson is a Research Assistant at the Middle East Institute.",
      {("Misha Monteiro-Benson", "holds_role", "Middle East Institute", "research assistant")}),
     ("role-title-document-country", "Kazakhstan is a large country. Kazakhstan borders China. "
-     "President Tokayev's order is being implemented.",
+     "Kazakhstan exports oil. President Tokayev's order is being implemented.",
      {("Tokayev", "holds_role", "Kazakhstan", "president")}),
     ("left-list-with-mislabelled-item", "Ikea, H&M and Zara have left Russia.",
      {("Ikea", "left", "Russia", None), ("H&M", "left", "Russia", None), ("Zara", "left", "Russia", None)}),
@@ -229,6 +229,8 @@ NEGATIVE = [
     ("hypothetical-acquisition", "Disney would acquire Pixar if regulators agreed.",
      ("Disney", "acquired", "Pixar", None)),
     ("person-of-place-is-no-role", "Tom Hale of Texas spoke on Monday.", ("Tom Hale", "holds_role", "Texas", None)),
+    ("title-fallback-country-named-twice", "The arms sales to Iran were secret. Iran paid in cash. Rivals "
+     "criticised Nicaragua. President Reagan's aide resigned.", ("Reagan", "holds_role", "Iran", "president")),
     ("where-one-works-is-no-office", "Tom Roe, a lawyer in Orlando who handles land cases, said so.",
      ("Tom Roe", "holds_role", "Orlando", "lawyer")),
     ("portfolio-is-no-organisation", "The forecast came from Transport Minister Mustafa Nyangi on Monday.",

@@ -37,7 +37,7 @@ def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], 
         if titled is None:
             continue
         role, start, end = titled
-        obj = _person_country(doc, e, by_token, doc_country)
+        obj = _person_country(doc, e, by_token, doc_country, n)
         if obj is None:
             continue
         rel = Relation(subject=e.name, predicate="holds_role", object=obj, evidence=_evidence(doc, start, end),
@@ -66,14 +66,17 @@ def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int] | No
     return None
 
 
-def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> str | None:
+def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None, doc_mentions: int) -> str | None:
     votes: Counter = Counter()
     for m in e.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             votes.update({c for t in span.sent if t.i in by_token for c in [_country_named(by_token[t.i])] if c})
     if not votes:
-        return doc_country
+        # no sentence naming the person names a country: only a story about one country, named again and
+        # again ("Kazakhstan ... Kazakhstan ... President Tokayev"), says whose president; a story naming a
+        # country twice ("President Reagan" and "the Iran arms scandal") does not
+        return doc_country if doc_country and doc_mentions >= 3 else None
     top = max(votes.values())
     leaders = [c for c, v in votes.items() if v == top]
     if len(leaders) == 1 and (top > 1 or leaders[0] == doc_country):
