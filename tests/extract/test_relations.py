@@ -172,6 +172,8 @@ CASES = [
      {("Northwind Coffee, Inc", "headquartered_in", p, None) for p in ("Oakland", "California", "United States")}),
     ("based-fronted-participle", "Based in Lewisville, Texas, Homesearch Realty Inc. is a subsidiary of a bank.",
      {("Homesearch Realty Inc", "based_in", "Lewisville", None), ("Homesearch Realty Inc", "based_in", "Texas", None)}),
+    ("role-copula-needs-a-title", "Jane Doe is a professor emeritus at Acme University.",
+     {("Jane Doe", "holds_role", "Acme University", "professor emeritus")}),
     ("role-previously-is-former", "Anna Berg, previously Fabrikam's chief operating officer, left in May.",
      {("Anna Berg", "holds_role", "Fabrikam", "former chief operating officer")}),
     ("role-ends-before-where", "Kenneth Rowe, senior vice president at Drexel's Denver office, said so.",
@@ -231,6 +233,8 @@ NEGATIVE = [
     ("person-of-place-is-no-role", "Tom Hale of Texas spoke on Monday.", ("Tom Hale", "holds_role", "Texas", None)),
     ("title-fallback-country-named-twice", "The arms sales to Iran were secret. Iran paid in cash. Rivals "
      "criticised Nicaragua. President Reagan's aide resigned.", ("Reagan", "holds_role", "Iran", "president")),
+    ("copula-without-a-title-is-no-role", "Obama is likely to keep up the digs at Trump Tower.",
+     ("Obama", "holds_role", "Trump Tower", None)),
     ("where-one-works-is-no-office", "Tom Roe, a lawyer in Orlando who handles land cases, said so.",
      ("Tom Roe", "holds_role", "Orlando", "lawyer")),
     ("portfolio-is-no-organisation", "The forecast came from Transport Minister Mustafa Nyangi on Monday.",
