@@ -278,3 +278,28 @@ def test_lowercase_pronoun_tagged_as_a_place_is_junk(nlp):
     doc.ents = [Span(doc, us.i, us.i + 1, label="GPE"), *[e for e in doc.ents if e.start != us.i]]
     mentions = {m.text for e in extract_entities(doc).entities for m in e.mentions}
     assert "us" not in mentions and "US" in mentions, mentions
+
+
+def _with_ents(nlp, text, spans):
+    """The text parsed, with exactly these (substring, label) entities (spaCy's own tags replaced)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    ents = []
+    for sub, label in spans:
+        start = text.index(sub)
+        span = doc.char_span(start, start + len(sub))
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
+# issue 13: spaCy type errors corrected from context
+def test_birth_date_in_brackets_makes_a_person(nlp):
+    doc = _with_ents(nlp, "Beverly Hale (born 1948) leads the Nursing League.", [("Beverly Hale", "GPE")])
+    assert find(extract_entities(doc), "Beverly Hale").type == "Person"
+
+
+def test_untagged_name_with_a_title_of_an_organisation_is_a_person(nlp):
+    doc = _with_ents(nlp, "Mantle, chief executive of Wanderful Media, hired a team.", [("Wanderful Media", "ORG")])
+    assert find(extract_entities(doc), "Mantle").type == "Person"
