@@ -60,6 +60,7 @@ class _Rule:
     object_appos: bool = False
     object_in_subject_phrase: bool = False
     role_by_lemma: tuple[tuple[str, str], ...] = ()  # the role a TRIGGER verb states ('led by X': leader)
+    role_suffix: str = ""  # appended to the role text ('serves on the board of X': 'board' + ' member')
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def config() -> _Config:
             object_appos=bool(p.get("object_appos", False)),
             object_in_subject_phrase=bool(p.get("object_in_subject_phrase", False)),
             role_by_lemma=tuple(sorted(p.get("role_by_lemma", {}).items())),
+            role_suffix=p.get("role_suffix", ""),
         ))
         patterns.append((p["name"], p["pattern"]))
     return _Config(

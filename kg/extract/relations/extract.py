@@ -146,6 +146,11 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
                               subj_ids) or None
             if role is None or role.rstrip(".") in honorifics():
                 continue  # "Mr. Smith": an honorific is never a role
+            if rule.role_suffix and not role.endswith(rule.role_suffix.strip()):
+                noun = anchors[rule.role]
+                if noun.tag_ == "NNS" and role.endswith(noun.lower_):  # "the boards of A and B": a board member
+                    role = role[: -len(noun.lower_)] + noun.lemma_.lower()
+                role += rule.role_suffix
         lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
         hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
