@@ -182,6 +182,10 @@ CASES = [
      {("Carter Center", "based_in", "Atlanta", None)}),
     ("based-in-town-of", "Globex Corp, based in the northern town of Harrogate, makes pumps.",
      {("Globex Corp", "based_in", "Harrogate", None)}),
+    ("joined-in-a-clause-without-subject", "Prior to joining Microsoft, Jane Doe was chairman of Mobile Cohesion.",
+     {("Jane Doe", "holds_role", "Microsoft", None), ("Jane Doe", "holds_role", "Mobile Cohesion", "chairman")}),
+    ("becoming-in-a-clause-without-subject", "Before becoming chief executive of Globex Corp in 2007, Tom Myers "
+     "ran a bank.", {("Tom Myers", "holds_role", "Globex Corp", "chief executive")}),
     ("role-previously-is-former", "Anna Berg, previously Fabrikam's chief operating officer, left in May.",
      {("Anna Berg", "holds_role", "Fabrikam", "former chief operating officer")}),
     ("role-ends-before-where", "Kenneth Rowe, senior vice president at Drexel's Denver office, said so.",

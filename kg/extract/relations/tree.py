@@ -81,6 +81,13 @@ def _clause_subject(trigger: Token) -> Token | None:
         if node.dep_ in {"advcl", "prep"} and node.tag_ == "VBN" and node.head.i != node.i:
             node = node.head  # a fronted participle: "Based in Denver, Acme makes furniture"
             continue
+        if node.tag_ == "VBG" and node.dep_ in {"pcomp", "advcl"} and node.head.i != node.i:
+            # "Before joining Acme, she ran Globex", "After leaving Acme, he ...": the main clause's subject
+            node = node.head
+            while node.dep_ in {"prep", "advmod", "pcomp"} and node.pos_ not in {"VERB", "AUX"} \
+                    and node.head.i != node.i:
+                node = node.head  # "Prior to joining Acme, ...": through 'to' and 'prior' to the main verb
+            continue
         return None
     return None
 
