@@ -78,8 +78,8 @@ CASES = [
      {("Kassym-Jomart Tokayev", "holds_role", "Kazakhstan", "president")}),
     ("role-copula-at", "Misha Monteiro-Benson is a Research Assistant at the Middle East Institute.",
      {("Misha Monteiro-Benson", "holds_role", "Middle East Institute", "research assistant")}),
-    ("role-title-document-country", "Kazakhstan is a large country. Kazakhstan borders China. "
-     "Kazakhstan exports oil. President Tokayev's order is being implemented.",
+    ("role-title-sentence-country", "Kazakhstan is a large country. Kazakhstan borders China. "
+     "President Tokayev's order is being implemented across Kazakhstan.",
      {("Tokayev", "holds_role", "Kazakhstan", "president")}),
     ("left-list-with-mislabelled-item", "Ikea, H&M and Zara have left Russia.",
      {("Ikea", "left", "Russia", None), ("H&M", "left", "Russia", None), ("Zara", "left", "Russia", None)}),
@@ -186,6 +186,8 @@ CASES = [
      {("Jane Doe", "holds_role", "Microsoft", None), ("Jane Doe", "holds_role", "Mobile Cohesion", "chairman")}),
     ("becoming-in-a-clause-without-subject", "Before becoming chief executive of Globex Corp in 2007, Tom Myers "
      "ran a bank.", {("Tom Myers", "holds_role", "Globex Corp", "chief executive")}),
+    ("role-of-one-org-not-the-next", "Robert Hale, chairman of the Acme Survey Committee and director of sales "
+     "at Globex Corp, said so.", {("Robert Hale", "holds_role", "Acme Survey Committee", "chairman")}),
     ("role-previously-is-former", "Anna Berg, previously Fabrikam's chief operating officer, left in May.",
      {("Anna Berg", "holds_role", "Fabrikam", "former chief operating officer")}),
     ("role-ends-before-where", "Kenneth Rowe, senior vice president at Drexel's Denver office, said so.",
@@ -243,8 +245,10 @@ NEGATIVE = [
     ("hypothetical-acquisition", "Disney would acquire Pixar if regulators agreed.",
      ("Disney", "acquired", "Pixar", None)),
     ("person-of-place-is-no-role", "Tom Hale of Texas spoke on Monday.", ("Tom Hale", "holds_role", "Texas", None)),
-    ("title-fallback-country-named-twice", "The arms sales to Iran were secret. Iran paid in cash. Rivals "
-     "criticised Nicaragua. President Reagan's aide resigned.", ("Reagan", "holds_role", "Iran", "president")),
+    # the story's main country is no evidence of whose president a bare title names (real newswire: "President
+    # Reagan" in stories about the Iran arms sales)
+    ("title-fallback-story-country", "The arms sales to Iran were secret. Iran paid in cash. Iran denied it. "
+     "Rivals criticised Nicaragua. President Reagan's aide resigned.", ("Reagan", "holds_role", "Iran", "president")),
     ("copula-without-a-title-is-no-role", "Obama is likely to keep up the digs at Trump Tower.",
      ("Obama", "holds_role", "Trump Tower", None)),
     ("where-one-works-is-no-office", "Tom Roe, a lawyer in Orlando who handles land cases, said so.",

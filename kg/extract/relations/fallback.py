@@ -16,7 +16,7 @@ from kg.records import Document, Entity, Evidence, Relation
 
 def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], cfg: _Config):
     """'President Tokayev' with no country in the phrase: the country named most often in the sentences
-    that mention the person; on a tie, or with none, the document's main country when it is among them.
+    that mention the person; on a tie, the document's main country when it is among them; with none, none.
     Only for state titles, only when no pattern found a role for the person (confidence 0.5)."""
     with_role = {f.relation.subject for f in found if f.relation.predicate == "holds_role"}
     countries: Counter = Counter()
@@ -37,7 +37,7 @@ def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], 
         if titled is None:
             continue
         role, start, end = titled
-        obj = _person_country(doc, e, by_token, doc_country, n)
+        obj = _person_country(doc, e, by_token, doc_country)
         if obj is None:
             continue
         rel = Relation(subject=e.name, predicate="holds_role", object=obj, evidence=_evidence(doc, start, end),
@@ -66,17 +66,16 @@ def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int] | No
     return None
 
 
-def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None, doc_mentions: int) -> str | None:
+def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> str | None:
     votes: Counter = Counter()
     for m in e.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             votes.update({c for t in span.sent if t.i in by_token for c in [_country_named(by_token[t.i])] if c})
     if not votes:
-        # no sentence naming the person names a country: only a story about one country, named again and
-        # again ("Kazakhstan ... Kazakhstan ... President Tokayev"), says whose president; a story naming a
-        # country twice ("President Reagan" and "the Iran arms scandal") does not
-        return doc_country if doc_country and doc_mentions >= 3 else None
+        # no sentence naming the person names a country: the story's main country is no evidence of whose
+        # office it is ("President Reagan" in a story about the Iran arms sales, read on real newswire)
+        return None
     top = max(votes.values())
     leaders = [c for c, v in votes.items() if v == top]
     if len(leaders) == 1 and (top > 1 or leaders[0] == doc_country):

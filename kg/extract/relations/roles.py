@@ -35,6 +35,9 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
         if t.i > role.i and (t.tag_ in {"WDT", "WP", "WP$", "WRB"} or t.pos_ in {"VERB", "AUX"}
                              or (t.dep_ == "prep" and t.lower_ in _PLACE_PREPS)):
             break  # "editor who wrote ...", "vice president at its Denver office", "delegate from Ohio"
+        if t.i > role.i and t.dep_ == "conj" and any(d._.get(_CAT) and d.i not in obj_tokens for d in t.subtree):
+            skip.update(d.i for d in t.subtree)  # "chairman of X and director of sales at Y": Y's role, not X's
+            continue
         if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl", "acl", "xcomp"} or t.tag_ == "POS"):
             skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov", "official to leave"
             continue
