@@ -251,6 +251,8 @@ NEGATIVE = [
      "Rivals criticised Nicaragua. President Reagan's aide resigned.", ("Reagan", "holds_role", "Iran", "president")),
     ("copula-without-a-title-is-no-role", "Obama is likely to keep up the digs at Trump Tower.",
      ("Obama", "holds_role", "Trump Tower", None)),
+    ("infinitive-is-a-plan", "He attacked plans by the company that owns Nabisco to shift some production to "
+     "Mexico.", ("company", "relocated_to", "Mexico", None)),
     ("where-one-works-is-no-office", "Tom Roe, a lawyer in Orlando who handles land cases, said so.",
      ("Tom Roe", "holds_role", "Orlando", "lawyer")),
     ("portfolio-is-no-organisation", "The forecast came from Transport Minister Mustafa Nyangi on Monday.",

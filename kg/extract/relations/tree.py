@@ -119,8 +119,17 @@ def _speaker_of_pronoun(pronoun: Token, by_token: dict[int, Entity]) -> Token | 
     return None
 
 
+_DONE_HEADS = {"manage", "begin", "start", "continue", "go", "come", "proceed", "move", "rush", "hurry", "leave", "quit",
+               "resign", "retire", "return", "hire", "appoint", "name", "elect", "choose", "select", "recruit"}
+
+
 def _hypothetical(trigger: Token, heads: frozenset[str], aux: frozenset[str] = frozenset()) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in aux) for c in trigger.children):
+        return True
+    # an infinitive says what is planned or wanted, not what happened ("plans by Acme to shift production
+    # to Mexico"), unless its verb says it did happen ("Acme managed to move its staff to Riga")
+    if (trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+            and trigger.head.lemma_.lower() not in _DONE_HEADS):
         return True
     node = trigger
     for _ in range(3):
