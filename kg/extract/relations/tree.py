@@ -119,8 +119,8 @@ def _speaker_of_pronoun(pronoun: Token, by_token: dict[int, Entity]) -> Token | 
     return None
 
 
-_DONE_HEADS = {"manage", "begin", "start", "continue", "go", "come", "proceed", "move", "rush", "hurry", "leave", "quit",
-               "resign", "retire", "return", "hire", "appoint", "name", "elect", "choose", "select", "recruit"}
+_DONE_HEADS = {"manage", "begin", "start", "continue", "go", "come", "proceed", "move", "rush", "hurry", "leave",
+               "quit", "resign", "retire", "return", "hire", "appoint", "name", "elect", "choose", "select", "recruit"}
 
 
 def _hypothetical(trigger: Token, heads: frozenset[str], aux: frozenset[str] = frozenset()) -> bool:
