@@ -253,6 +253,8 @@ NEGATIVE = [
      ("Obama", "holds_role", "Trump Tower", None)),
     ("infinitive-is-a-plan", "He attacked plans by the company that owns Nabisco to shift some production to "
      "Mexico.", ("company", "relocated_to", "Mexico", None)),
+    ("where-one-comes-from-is-no-office", "Jason Sims, a teacher from Mount Pleasant, voted early.",
+     ("Jason Sims", "holds_role", "Mount Pleasant", "teacher")),
     ("where-one-works-is-no-office", "Tom Roe, a lawyer in Orlando who handles land cases, said so.",
      ("Tom Roe", "holds_role", "Orlando", "lawyer")),
     ("portfolio-is-no-organisation", "The forecast came from Transport Minister Mustafa Nyangi on Monday.",

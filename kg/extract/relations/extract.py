@@ -128,9 +128,12 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
             continue
         if rule.subject not in anchors and obj_tok.i <= item.i <= obj_tok.right_edge.i:
             continue  # a subject inside the object's phrase ("based in Sacramento, CA") is no subject
-        if (rule.role and category(obj.type) == "PLACE" and obj_tok.dep_ == "pobj"
-                and obj_tok.head.lower_ in {"in", "at"}):
-            continue  # "a lawyer in Orlando": where one works, not an office of the place
+        obj_head = obj_tok
+        while obj_head.dep_ == "compound" and obj_head.head.i != obj_head.i:
+            obj_head = obj_head.head  # "Mount" of "Mount Pleasant"
+        if (rule.role and category(obj.type) == "PLACE" and obj_head.dep_ == "pobj"
+                and obj_head.head.lower_ in {"in", "at", "from"}):
+            continue  # "a lawyer in Orlando", "a teacher from Mount Pleasant": where, not an office of the place
         if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
             continue  # "Transport Minister X", "Swiss Economics Minister X": a portfolio, not an organisation
         if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
