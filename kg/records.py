@@ -129,6 +129,11 @@ class Relation:
     object_type: str | None = None
     confidence: float = 1.0
     pattern: str | None = None  # name of the rule that found it
+    # the words naming the subject in the sentence when they are not its name ("he" for "Jane Doe")
+    subject_mention: str | None = None
+    # False: the subject is a pronoun the article's coreference could not resolve; ``subject`` is then the
+    # pronoun as written and the mapping makes no entity node for it (a kg:UnresolvedMention instead)
+    subject_resolved: bool = True
 
 
 @dataclass(frozen=True)

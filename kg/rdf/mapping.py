@@ -203,7 +203,13 @@ class _Builder:
 
     def relation(self, c: URIRef, r: Relation) -> None:
         g = self.g
-        s = self.named(r.subject, r.subject_type)
+        if r.subject_resolved:
+            s = self.named(r.subject, r.subject_type)
+        else:
+            # "He is CEO of Acme" with no one to resolve "he" to: the claim keeps the pronoun, never an entity
+            s = URIRef(f"{c}#subject")
+            g.add((s, RDF.type, KG.UnresolvedMention))
+            g.add((s, KG.name, Literal(r.subject)))
         o = self.named(r.object, r.object_type)
         g.add((c, KG.subject, s))
         g.add((c, KG.object, o))
@@ -212,8 +218,11 @@ class _Builder:
             g.add((c, KG.role, Literal(r.role)))
         if r.pattern:
             g.add((c, KG.pattern, Literal(r.pattern)))
-        # the plain triple, for easy SPARQL; the claim node above carries its evidence
-        g.add((s, relation_property(r.predicate), o))
+        if r.subject_mention:
+            g.add((c, KG.subjectMention, Literal(r.subject_mention)))
+        # the plain triple, for easy SPARQL (between entities only); the claim node above carries its evidence
+        if r.subject_resolved:
+            g.add((s, relation_property(r.predicate), o))
 
     def build(self) -> Triples:
         for ent in self.ex.entities:

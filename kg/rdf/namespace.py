@@ -103,6 +103,8 @@ class KG(DefinedNamespace):
     subjectName: URIRef
     # entities and relations (issue 13)
     mergeReason: URIRef
+    UnresolvedMention: URIRef
+    subjectMention: URIRef
     headquartered_in: URIRef
     based_in: URIRef
     opened_office_in: URIRef

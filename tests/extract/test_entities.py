@@ -189,6 +189,7 @@ def test_lexicons(fn, arg, expected):
     ("ACME INTERNATIONAL NAMES ACTING CHAIRMAN", "ACME INTERNATIONAL NAMES ACTING CHAIRMAN"),
     ("Jane Doe is the Co-Founder & CEO of Revmetrix.", "Co-Founder & CEO"),
     ("America West Airlines was a U.S. airline based in Tempe.", "U.S. airline"),
+    ("The rise was below the forecast by Federal Finance Minister Michael Wilson.", "Federal Finance"),
 ])
 def test_issue13_junk_is_filtered(nlp, text, junk):
     names = {e.name for e in entities_of(nlp, text).entities}
@@ -266,3 +267,39 @@ def test_name_of_a_programme_is_not_a_person(nlp):
     ents = entities_of(nlp, "Officials tried the Bolashak program, which offered scholarships.")
     ent = find(ents, "Bolashak")
     assert ent is None or ent.type != "Person"
+
+
+# issue 13: a lower-case pronoun the tagger labels as a place is no mention of it ("let us" is not the US)
+def test_lowercase_pronoun_tagged_as_a_place_is_junk(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("Let us be clear: the US will act.")
+    us = next(t for t in doc if t.text == "us")
+    doc.ents = [Span(doc, us.i, us.i + 1, label="GPE"), *[e for e in doc.ents if e.start != us.i]]
+    mentions = {m.text for e in extract_entities(doc).entities for m in e.mentions}
+    assert "us" not in mentions and "US" in mentions, mentions
+
+
+def _with_ents(nlp, text, spans):
+    """The text parsed, with exactly these (substring, label) entities (spaCy's own tags replaced)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    ents = []
+    for sub, label in spans:
+        start = text.index(sub)
+        span = doc.char_span(start, start + len(sub))
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
+# issue 13: spaCy type errors corrected from context
+def test_birth_date_in_brackets_makes_a_person(nlp):
+    doc = _with_ents(nlp, "Beverly Hale (born 1948) leads the Nursing League.", [("Beverly Hale", "GPE")])
+    assert find(extract_entities(doc), "Beverly Hale").type == "Person"
+
+
+def test_untagged_name_with_a_title_of_an_organisation_is_a_person(nlp):
+    doc = _with_ents(nlp, "Mantle, chief executive of Wanderful Media, hired a team.", [("Wanderful Media", "ORG")])
+    assert find(extract_entities(doc), "Mantle").type == "Person"

@@ -78,8 +78,8 @@ CASES = [
      {("Kassym-Jomart Tokayev", "holds_role", "Kazakhstan", "president")}),
     ("role-copula-at", "Misha Monteiro-Benson is a Research Assistant at the Middle East Institute.",
      {("Misha Monteiro-Benson", "holds_role", "Middle East Institute", "research assistant")}),
-    ("role-title-document-country", "Kazakhstan is a large country. Kazakhstan borders China. "
-     "President Tokayev's order is being implemented.",
+    ("role-title-sentence-country", "Kazakhstan is a large country. Kazakhstan borders China. "
+     "President Tokayev's order is being implemented across Kazakhstan.",
      {("Tokayev", "holds_role", "Kazakhstan", "president")}),
     ("left-list-with-mislabelled-item", "Ikea, H&M and Zara have left Russia.",
      {("Ikea", "left", "Russia", None), ("H&M", "left", "Russia", None), ("Zara", "left", "Russia", None)}),
@@ -151,9 +151,49 @@ CASES = [
     ("role-demonym-premodifier", "Russian Prime Minister Viktor Ivanov met reporters.",
      {("Viktor Ivanov", "holds_role", "Russia", "prime minister")}),
     # issue 13: membership, employment, founding, acquisitions
-    ("member-of", "Jane Smith is a member of the Labour Party.", {("Jane Smith", "member_of", "Labour Party", None)}),
-    ("member-joined", "Jane Smith joined Greenpeace in 2001.", {("Jane Smith", "member_of", "Greenpeace", None)}),
-    ("employed-by", "Jane Smith works for Siemens.", {("Jane Smith", "employed_by", "Siemens", None)}),
+    # a person's membership or employment is a role (the ontology's holds_role); a country's stays member_of
+    ("member-of", "Jane Smith is a member of the Labour Party.",
+     {("Jane Smith", "holds_role", "Labour Party", "member")}),
+    ("member-of-country", "Norway is a member of NATO.", {("Norway", "member_of", "NATO", None)}),
+    ("member-joined", "Jane Smith joined Greenpeace in 2001.", {("Jane Smith", "holds_role", "Greenpeace", None)}),
+    ("joined-as", "Paul Kim joined Globex Corp in 2001 as head of sales.",
+     {("Paul Kim", "holds_role", "Globex Corp", "head of sales")}),
+    ("works-for", "Jane Smith works for Siemens.", {("Jane Smith", "holds_role", "Siemens", None)}),
+    ("role-coordinated-objects", "Harry Hale is chairman and chief executive of Acme Refining Group, Brill Resources, "
+     "and Contoso Partners.",
+     {("Harry Hale", "holds_role", o, "chairman and chief executive")
+      for o in ("Acme Refining Group", "Brill Resources", "Contoso Partners")}),
+    ("role-org-beats-place", "Ann Lee is a professor at Tel Aviv University in Israel.",
+     {("Ann Lee", "holds_role", "Tel Aviv University", "professor")}),
+    ("person-of-org", "Manuel Ortiz of the Liberal Party of Honduras won the vote.",
+     {("Manuel Ortiz", "holds_role", "Liberal Party of Honduras", None)}),
+    ("hq-conjoined-noun-and-place-chain", "Northwind Coffee, Inc. is a roaster and retailer headquartered in "
+     "Oakland, California, United States.",
+     {("Northwind Coffee, Inc", "headquartered_in", p, None) for p in ("Oakland", "California", "United States")}),
+    ("based-fronted-participle", "Based in Lewisville, Texas, Homesearch Realty Inc. is a subsidiary of a bank.",
+     {("Homesearch Realty Inc", "based_in", "Lewisville", None), ("Homesearch Realty Inc", "based_in", "Texas", None)}),
+    ("role-copula-needs-a-title", "Jane Doe is a professor emeritus at Acme University.",
+     {("Jane Doe", "holds_role", "Acme University", "professor emeritus")}),
+    ("serves-on-board", "Tom Hale sat on the advisory board of the Acme Foundation until 2010.",
+     {("Tom Hale", "holds_role", "Acme Foundation", "advisory board member")}),
+    ("serves-on-boards", "Jane Doe serves on the boards of Globex Corp, Initech Bank, and Contoso Partners.",
+     {("Jane Doe", "holds_role", "Globex Corp", "board member")}),
+    ("institution-in-city", "The centre works with the Carter Center in Atlanta.",
+     {("Carter Center", "based_in", "Atlanta", None)}),
+    ("based-in-town-of", "Globex Corp, based in the northern town of Harrogate, makes pumps.",
+     {("Globex Corp", "based_in", "Harrogate", None)}),
+    ("joined-in-a-clause-without-subject", "Prior to joining Microsoft, Jane Doe was chairman of Mobile Cohesion.",
+     {("Jane Doe", "holds_role", "Microsoft", None), ("Jane Doe", "holds_role", "Mobile Cohesion", "chairman")}),
+    ("becoming-in-a-clause-without-subject", "Before becoming chief executive of Globex Corp in 2007, Tom Myers "
+     "ran a bank.", {("Tom Myers", "holds_role", "Globex Corp", "chief executive")}),
+    ("role-of-one-org-not-the-next", "Robert Hale, chairman of the Acme Survey Committee and director of sales "
+     "at Globex Corp, said so.", {("Robert Hale", "holds_role", "Acme Survey Committee", "chairman")}),
+    ("role-previously-is-former", "Anna Berg, previously Fabrikam's chief operating officer, left in May.",
+     {("Anna Berg", "holds_role", "Fabrikam", "former chief operating officer")}),
+    ("role-ends-before-where", "Kenneth Rowe, senior vice president at Drexel's Denver office, said so.",
+     {("Kenneth Rowe", "holds_role", "Drexel", "senior vice president")}),
+    ("led-by", "The Green Party, led by Ana Silva, won ten seats.",
+     {("Ana Silva", "holds_role", "Green Party", "leader")}),
     ("founded-active", "Bill Gates founded Microsoft in 1975.", {("Microsoft", "founded_by", "Bill Gates", None)}),
     ("founded-passive", "Microsoft was founded by Bill Gates.", {("Microsoft", "founded_by", "Bill Gates", None)}),
     ("acquired-active", "Disney acquired Pixar in 2006.", {("Disney", "acquired", "Pixar", None)}),
@@ -204,6 +244,23 @@ NEGATIVE = [
      ("Silver Creek Claim", "based_in", "Western Australia", None)),
     ("hypothetical-acquisition", "Disney would acquire Pixar if regulators agreed.",
      ("Disney", "acquired", "Pixar", None)),
+    ("person-of-place-is-no-role", "Tom Hale of Texas spoke on Monday.", ("Tom Hale", "holds_role", "Texas", None)),
+    # the story's main country is no evidence of whose president a bare title names (real newswire: "President
+    # Reagan" in stories about the Iran arms sales)
+    ("title-fallback-story-country", "The arms sales to Iran were secret. Iran paid in cash. Iran denied it. "
+     "Rivals criticised Nicaragua. President Reagan's aide resigned.", ("Reagan", "holds_role", "Iran", "president")),
+    ("copula-without-a-title-is-no-role", "Obama is likely to keep up the digs at Trump Tower.",
+     ("Obama", "holds_role", "Trump Tower", None)),
+    ("infinitive-is-a-plan", "He attacked plans by the company that owns Nabisco to shift some production to "
+     "Mexico.", ("company", "relocated_to", "Mexico", None)),
+    ("where-one-comes-from-is-no-office", "Jason Sims, a teacher from Mount Pleasant, voted early.",
+     ("Jason Sims", "holds_role", "Mount Pleasant", "teacher")),
+    ("where-one-works-is-no-office", "Tom Roe, a lawyer in Orlando who handles land cases, said so.",
+     ("Tom Roe", "holds_role", "Orlando", "lawyer")),
+    ("portfolio-is-no-organisation", "The forecast came from Transport Minister Mustafa Nyangi on Monday.",
+     ("Mustafa Nyangi", "holds_role", "Transport", "minister")),
+    ("part-of-a-name-is-no-role", "Ann Lee is a professor at Tel Aviv University in Israel.",
+     ("Ann Lee", "holds_role", "Israel", None)),
 ]
 
 

@@ -22,6 +22,7 @@ from kg.extract.entities.lexicons import (
     _looks_like_surname,
     _org_types,
     _state_nouns,
+    _title_modifiers,
     country_of,
     demonym_country,
     is_title_word,
@@ -98,6 +99,17 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     # weekdays, section labels)
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or text.lower().strip(".") in junk_words():
+        return True
+    # "Transport Minister Jane Doe", "Swiss Economics Minister": title modifiers (and nationalities) right
+    # before a title are a fragment of the title, not an organisation
+    nxt = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
+    if (nxt is not None and is_title_word(nxt.text) and nxt.lower_ not in _title_modifiers()
+            and all(is_title_word(t.text) or demonym_country(t.text) for t in tokens if t.is_alpha)
+            and any(is_title_word(t.text) and not demonym_country(t.text) for t in tokens)):
+        return True
+    # a lower-case pronoun or function word the tagger took for a name ("let us" as the GPE "us")
+    words = [t for t in tokens if t.is_alpha]
+    if words and all(t.is_lower and (t.is_stop or t.pos_ == "PRON") for t in words):
         return True
     # a headline line in capitals ("ACME NAMES ACTING CHAIRMAN"): several upper-case words with a verb or
     # a title among them is a sentence, not a name
@@ -256,6 +268,35 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
         for part, first in _parts(span):
             yield from _candidate(doc, span, part, first)
     yield from _missed_org_names(doc)
+    yield from _missed_titled_names(doc)
+
+
+def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
+    """'Mantle, chief executive of Globex, said': a proper noun run NER did not tag, with a title in
+    apposition that names its organisation, is a person.
+
+    Why: the small model misses unfamiliar one-word surnames; a title with 'of'/'at' + organisation in
+    apposition is a person's description (a place or company is never "the chief executive of" anything).
+    """
+    covered = {t.i for span in doc.ents for t in span}
+    for t in doc:
+        if t.i in covered or t.tag_ != "NNP" or not t.text[:1].isupper() or not t.is_alpha or is_title_word(t.text):
+            continue
+        if t.dep_ not in _NSUBJ | {"appos", "dobj", "pobj"} or demonym_country(t.text) or place_type(t.text):
+            continue
+        title = next((c for c in t.children if c.dep_ == _APPOS and c.pos_ == "NOUN" and is_title_word(c.text)
+                      and c.lemma_.lower() not in _org_types()), None)
+        if title is None or not any(p.dep_ == "prep" and p.lower_ in {"of", "at"} and any(
+                o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in p.children) for p in title.children):
+            continue
+        run = [t]
+        while run[0].i > 0 and doc[run[0].i - 1].tag_ == "NNP" and doc[run[0].i - 1].dep_ == "compound" \
+                and doc[run[0].i - 1].i not in covered and doc[run[0].i - 1].is_alpha \
+                and not is_title_word(doc[run[0].i - 1].text):
+            run.insert(0, doc[run[0].i - 1])
+        text = doc_text(doc)[run[0].idx : t.idx + len(t.text)]
+        yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="PERSON", surface=text,
+                    person_cue=True, role=_role_phrase(title))
 
 
 def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
@@ -386,6 +427,10 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         cand.role = cand.role or prev
     if (_speaks(head) and label != "PERSON" and not known_place and not org and len(tokens) == 1
             and _looks_like_surname(text)):
+        cand.person_cue = True
+    # "Beverly Hale (born 1948) is ...": a birth date in brackets follows only a person's name
+    after = [t.lower_ for t in tokens[-1].doc[tokens[-1].i + 1 : tokens[-1].i + 3]]
+    if after == ["(", "born"] and not known_place and not org and label in {"PERSON", "ORG", "GPE", "NORP"}:
         cand.person_cue = True
     if cand.person_cue:
         cand.label = "PERSON"

@@ -1,0 +1,211 @@
+"""The relation extractor: runs the matcher, turns each match into ``Relation`` records and drops duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.coref import Resolver
+from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, org_type_of_word
+from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
+from kg.extract.relations.fallback import _metadata_relations, _title_fallback
+from kg.extract.relations.roles import _role_text
+from kg.extract.relations.tree import (
+    _counted,
+    _entity_in,
+    _evidence,
+    _generic_np,
+    _hypothetical,
+    _list_items,
+    _mark,
+    _mention_tokens,
+    _named_by,
+    _objects,
+    _place_modified_org,
+    _speaker_of_pronoun,
+    _subject_token,
+)
+from kg.records import Document, Entity, Relation
+
+
+def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> Iterator[Relation]:
+    cfg = config()
+    by_token = _mark(doc, entities)
+    found: list[_Found] = []
+    rules = {r.name: r for r in cfg.rules}
+    resolver = _Lazy(lambda: Resolver(doc, entities))
+    for match_id, token_ids in _matcher(doc.vocab)(doc):
+        rule = rules[doc.vocab.strings[match_id]]
+        anchors = dict(zip(rule.anchors, (doc[i] for i in token_ids), strict=True))
+        found.extend(_from_match(rule, anchors, by_token, cfg, resolver))
+    found.extend(_title_fallback(doc, entities, by_token, found, cfg))
+    yield from _dedupe(found)
+    yield from _metadata_relations(doc, document)
+
+
+class _Lazy:
+    """The article's coreference resolver, built on the first pronoun subject (most articles need none)."""
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    def __call__(self) -> Resolver:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
+def _pronoun_subject(tok: Token, rule: _Rule, resolver: _Lazy) -> tuple[str, str | None, bool] | None:
+    """'He is chief executive of Acme': (name, type, resolved) of a pronoun subject through the article's
+    coreference (kg.extract.coref). A personal pronoun that cannot be resolved is kept as written with
+    resolved=False (never an entity); 'it' / 'they' count only when resolved to an organisation or group."""
+    low = tok.lower_
+    if low in _PERSON_PRONOUNS and "PER" in rule.subject_cats:
+        spk = resolver().resolve(tok)
+        if spk is not None and spk.name:
+            return spk.name, "Person", True
+        return tok.text, None, False
+    if low in {"it", "they"} and "ORG" in rule.subject_cats:
+        spk = resolver().resolve(tok)
+        if spk is not None and spk.name and spk.type in ORG_TYPES:
+            return spk.name, spk.type, True
+    return None
+
+
+def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Entity], cfg: _Config,
+                resolver: _Lazy):
+    trigger = anchors.get("TRIGGER")
+    if (rule.check_hypothetical and trigger is not None
+            and _hypothetical(trigger, cfg.hypothetical_heads, cfg.hypothetical_aux)):
+        return
+    objects = _objects(rule, anchors[rule.object], by_token, cfg)
+    if not objects:
+        return
+    subj_tok = _subject_token(rule, anchors, trigger)
+    if subj_tok is not None:
+        subj_tok = _counted(subj_tok, cfg)
+    pronoun: tuple[str, str | None, bool] | None = None
+    if subj_tok is not None and subj_tok.tag_ in _PRONOUNS:
+        said = _speaker_of_pronoun(subj_tok, by_token)
+        if said is None:
+            pronoun = _pronoun_subject(subj_tok, rule, resolver)
+            if pronoun is None:
+                return
+        else:
+            subj_tok = said
+    if subj_tok is None:
+        return
+    items = _list_items(subj_tok) if rule.expand_subject and pronoun is None else [subj_tok]
+    named: list[tuple[Token, str, str, float]] = []
+    generic: list[tuple[Token, str, str, float]] = []
+    if pronoun is not None:
+        # a resolved pronoun is a little less sure than a name; an unresolved one less still
+        named.append((subj_tok, pronoun[0], pronoun[1], rule.confidence * (0.9 if pronoun[2] else 0.6)))
+        items = []
+    for item in items:
+        text = _place_modified_org(item, by_token) if "ORG" in rule.subject_cats else None
+        if text:
+            named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
+            continue
+        if by_token.get(item.i) is None and item.dep_ == "attr" and item.lemma_.lower() in cfg.generic_subject_heads:
+            # "Acme is a Seattle-based software company": the company the noun stands for, not a name inside
+            ent = _named_by(item, by_token, rule.subject_cats) or _entity_in(item, by_token, rule.subject_cats)
+        else:
+            ent = _entity_in(item, by_token, rule.subject_cats) or _named_by(item, by_token, rule.subject_cats)
+        if ent is not None:
+            if rule.subject_types and ent.type not in rule.subject_types:
+                continue
+            named.append((item, ent.name, ent.type, rule.confidence))
+            continue
+        if rule.generic_subject:
+            np = _generic_np(item, cfg.generic_subject_heads)
+            if np:
+                generic.append((item, np, "Group", rule.confidence * 0.7))
+    for (item, name, stype, conf), (obj_tok, obj) in product(named or generic, objects):
+        if name == obj.name or item.i == obj_tok.i:
+            continue
+        if rule.subject not in anchors and obj_tok.i <= item.i <= obj_tok.right_edge.i:
+            continue  # a subject inside the object's phrase ("based in Sacramento, CA") is no subject
+        obj_head = obj_tok
+        while obj_head.dep_ == "compound" and obj_head.head.i != obj_head.i:
+            obj_head = obj_head.head  # "Mount" of "Mount Pleasant"
+        if (rule.role and category(obj.type) == "PLACE" and obj_head.dep_ == "pobj"
+                and obj_head.head.lower_ in {"in", "at", "from"}):
+            continue  # "a lawyer in Orlando", "a teacher from Mount Pleasant": where, not an office of the place
+        if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
+            continue  # "Transport Minister X", "Swiss Economics Minister X": a portfolio, not an organisation
+        if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
+            continue  # "Israeli Prime Minister X accused opposition leader Y": Israeli is not Y's
+        doc = obj_tok.doc
+        obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
+        subj_ids = _mention_tokens(item, by_token.get(item.i))
+        role = dict(rule.role_by_lemma).get(trigger.lemma_.lower()) if rule.role_by_lemma and trigger else None
+        if rule.role:
+            # the role phrase ends where the first object begins, for each of several coordinated objects
+            lead = anchors[rule.object]
+            role = _role_text(anchors[rule.role], _mention_tokens(lead, by_token.get(lead.i)) | obj_ids,
+                              subj_ids) or None
+            if role is None or role.rstrip(".") in honorifics():
+                continue  # "Mr. Smith": an honorific is never a role
+            if rule.role_suffix and not role.endswith(rule.role_suffix.strip()):
+                noun = anchors[rule.role]
+                if noun.tag_ == "NNS" and role.endswith(noun.lower_):  # "the boards of A and B": a board member
+                    role = role[: -len(noun.lower_)] + noun.lemma_.lower()
+                role += rule.role_suffix
+        lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
+        hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        if doc[lo].sent.start != doc[hi].sent.start:
+            continue
+        # unnamed groups ("foreign businesses", "international companies") moving to one place in one article
+        # are one claim: they share a key, so only the most confident (then first) is kept
+        generic_key = name if (item, name, stype, conf) in named else "\x00generic"
+        mention, resolved = None, True
+        if pronoun is not None:
+            mention, resolved = item.text, pronoun[2]
+            if not resolved:
+                generic_key = f"\x00pronoun{item.i}"  # two unresolved "he"s are not known to be one person
+        rel = Relation(subject=name, predicate=rule.predicate, object=obj.name, evidence=_evidence(doc, start, end),
+                       role=role, subject_type=stype, object_type=obj.type, confidence=round(conf, 3),
+                       pattern=rule.name, subject_mention=mention, subject_resolved=resolved)
+        distance = abs(anchors[rule.role].i - anchors[rule.object].i) if rule.role else 0
+        role_at = anchors[rule.role].i if rule.role else -1
+        yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> bool:
+    """An organisation name made of portfolio words only ('Transport', 'Federal Finance', 'Swiss Economics'),
+    right before the title it qualifies: the tagger's fragment of a title, not an organisation."""
+    if obj_tok.i > role.i:
+        return False
+    words = [w.lower() for w in name.replace("-", " ").split()]
+    return bool(words) and all(w in cfg.portfolio_words or demonym_country(w) for w in words)
+
+
+def _dedupe(found: list[_Found]) -> Iterator[Relation]:
+    """One relation per (subject, predicate, object) and document: the most confident, then the first."""
+    # "a member of the board of X from Y": of the objects one role phrase reaches, keep the nearest; an
+    # organisation beats a place ("professor at Tel Aviv University in Israel" is the university's)
+    def rank(f: _Found) -> tuple[bool, int]:
+        return category(f.relation.object_type or "") == "PLACE", f.distance
+
+    best_rank: dict[tuple, tuple[bool, int]] = {}
+    for f in found:
+        if f.role_at >= 0:
+            k = (f.relation.subject.lower(), f.role_at)
+            best_rank[k] = min(best_rank.get(k, rank(f)), rank(f))
+    # coordinated objects share their first item's distance ("chief executive of Acme and Beta": both)
+    found = [f for f in found if f.role_at < 0 or rank(f) == best_rank[(f.relation.subject.lower(), f.role_at)]]
+    best: dict[tuple, Relation] = {}
+    order: list[tuple] = []
+    for f in found:
+        cur = best.get(f.key)
+        if cur is None:
+            best[f.key] = f.relation
+            order.append(f.key)
+        elif (f.relation.confidence, -f.relation.evidence.start) > (cur.confidence, -cur.evidence.start):
+            best[f.key] = f.relation
+    for key in order:
+        yield best[key]

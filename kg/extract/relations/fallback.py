@@ -1,0 +1,110 @@
+"""Rules that look beyond one sentence's tree: the bare-title fallback ('President Tokayev' → the document's
+country) and the document metadata relations (publisher, first published in)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kg.extract.entities import DocEntities, clean_name, demonym_country, title_start
+from kg.extract.relations.config import _Config, _Found
+from kg.extract.relations.tree import _evidence
+from kg.records import Document, Entity, Evidence, Relation
+
+
+def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], cfg: _Config):
+    """'President Tokayev' with no country in the phrase: the country named most often in the sentences
+    that mention the person; on a tie, the document's main country when it is among them; with none, none.
+    Only for state titles, only when no pattern found a role for the person (confidence 0.5)."""
+    with_role = {f.relation.subject for f in found if f.relation.predicate == "holds_role"}
+    countries: Counter = Counter()
+    for e in ents.entities:
+        c = _country_named(e)
+        if c:
+            countries[c] += len(e.mentions)
+    if not countries:
+        return
+    # the document's main country: more than half of all mentions of countries and their peoples
+    doc_country, n = countries.most_common(1)[0]
+    if n * 2 <= sum(countries.values()) or n < 2:
+        doc_country = None
+    for e in ents.entities:
+        if e.type != "Person" or e.name in with_role:
+            continue
+        titled = _state_title(doc, e, cfg)
+        if titled is None:
+            continue
+        role, start, end = titled
+        obj = _person_country(doc, e, by_token, doc_country)
+        if obj is None:
+            continue
+        rel = Relation(subject=e.name, predicate="holds_role", object=obj, evidence=_evidence(doc, start, end),
+                       role=role, subject_type="Person", object_type="Country", confidence=0.5,
+                       pattern="holds_role.title_document_country")
+        yield _Found(rel, (e.name.lower(), "holds_role", obj.lower()))
+
+
+def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int] | None:
+    """(role, start, end) of the first mention preceded by a state title ('President Tokayev')."""
+    for m in e.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = []
+        i = span.start - 1
+        while i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper() and i >= span.start - 4:
+            words.insert(0, doc[i])
+            i -= 1
+        start = title_start([w.text for w in words]) if words else None
+        if start is None:
+            continue
+        role = " ".join(w.text for w in words[start:]).lower()
+        if role in cfg.state_titles:
+            return role, words[start].idx, m.end
+    return None
+
+
+def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> str | None:
+    votes: Counter = Counter()
+    for m in e.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            votes.update({c for t in span.sent if t.i in by_token for c in [_country_named(by_token[t.i])] if c})
+    if not votes:
+        # no sentence naming the person names a country: the story's main country is no evidence of whose
+        # office it is ("President Reagan" in a story about the Iran arms sales, read on real newswire)
+        return None
+    top = max(votes.values())
+    leaders = [c for c, v in votes.items() if v == top]
+    if len(leaders) == 1 and (top > 1 or leaders[0] == doc_country):
+        return leaders[0]
+    # "President Reagan ... Romania": one sentence naming one other country is no evidence of whose office
+    return doc_country if doc_country in leaders else None
+
+
+def _country_named(ent: Entity) -> str | None:
+    """The country an entity names: a Country, or the people of one ('Russian residents')."""
+    if ent.type == "Country":
+        return ent.name
+    if ent.type == "Group":
+        return demonym_country(ent.name)
+    return None
+
+
+def _metadata_relations(doc: Doc, document: Document) -> Iterator[Relation]:
+    """published_by / first_published_in from the Document fields the ingest stage filled.
+
+    These are document facts, not claims: the evidence is empty (start == end), so ``kg.claims`` skips them
+    and ``kg.rdf.mapping`` writes a plain document → outlet triple.
+    """
+    pairs = [("published_by", document.publisher)] if document.publisher else []
+    pairs += [("first_published_in", outlet) for outlet in document.first_published_in if outlet]
+    empty = Evidence(start=0, end=0, text="", sentence_start=0, sentence_end=0, sentence="")
+    for predicate, outlet in pairs:
+        name = clean_name(outlet)
+        if name:
+            yield Relation(subject=document.id, predicate=predicate, object=name, evidence=empty,
+                           subject_type="Document", object_type="MediaOutlet", confidence=1.0,
+                           pattern=f"{predicate}.document_metadata")

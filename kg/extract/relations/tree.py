@@ -1,0 +1,303 @@
+"""Reading a match's arguments off the dependency tree: entity marks on tokens, the clause subject through
+relative clauses and conjoined verbs, coordinated lists, the entity a noun phrase names, hypotheticals."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import DocEntities, org_type_of_word
+from kg.extract.relations.config import (
+    _CAT,
+    _CLIMB_UP,
+    _LIST_DEPS,
+    _NP_INNER,
+    _PERSON_PRONOUNS,
+    _PRONOUNS,
+    _RELATIVE,
+    _SUBJ_DEPS,
+    _TITLE,
+    _Config,
+    _ensure_extensions,
+    _Rule,
+    _title_heads,
+    category,
+    config,
+)
+from kg.extract.text import doc_text
+from kg.records import Entity, Evidence
+
+
+def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
+    """Set _.kg_cat / _.kg_title on tokens; return token index -> entity."""
+    _ensure_extensions()
+    heads = _title_heads()
+    by_token: dict[int, Entity] = {}
+    for t in doc:
+        ent = ents.for_token(t)
+        if ent is not None:
+            by_token[t.i] = ent
+        cat = category(ent.type) if ent is not None else ""
+        if not cat and t.lower_ in _PERSON_PRONOUNS and t.tag_ == "PRP":
+            cat = "PER"  # resolved (or kept unresolved) through the article's coreference
+        t._.set(_CAT, cat)
+        is_title = ent is None and t.lower_.rstrip(".") in heads and t.pos_ in {"NOUN", "PROPN"}
+        t._.set(_TITLE, "yes" if is_title else "")
+    # "CEO of the software company Northwind": an organisation noun with a name in apposition stands for it
+    generic = config().generic_subject_heads
+    for t in doc:
+        if t.i in by_token or t.pos_ != "NOUN" or t.lemma_.lower() not in generic:
+            continue
+        named = next((by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in by_token
+                      and category(by_token[c.i].type) == "ORG"), None)
+        if named is not None:
+            by_token[t.i] = named
+            t._.set(_CAT, "ORG")
+    return by_token
+
+
+def _evidence(doc: Doc, start: int, end: int) -> Evidence:
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    s: Span = sent.sent if sent is not None else doc[:]
+    return Evidence(start=start, end=end, text=doc_text(doc)[start:end], sentence_start=s.start_char,
+                    sentence_end=s.end_char, sentence=s.text)
+
+
+def _clause_subject(trigger: Token) -> Token | None:
+    """The grammatical subject of a verb, through relative clauses, conjoined verbs and participles."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ == "amod" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head  # "the relocated businesses"
+        subj = next((c for c in node.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
+                return node.head
+            return subj
+        if node.dep_ in {"relcl", "acl"}:
+            return node.head  # "businesses moving to Kazakhstan"
+        if node.dep_ in {"conj", "xcomp"}:
+            node = node.head
+            continue
+        if node.dep_ in {"advcl", "prep"} and node.tag_ == "VBN" and node.head.i != node.i:
+            node = node.head  # a fronted participle: "Based in Denver, Acme makes furniture"
+            continue
+        if node.tag_ == "VBG" and node.dep_ in {"pcomp", "advcl"} and node.head.i != node.i:
+            # "Before joining Acme, she ran Globex", "After leaving Acme, he ...": the main clause's subject
+            node = node.head
+            while node.dep_ in {"prep", "advmod", "pcomp"} and node.pos_ not in {"VERB", "AUX"} \
+                    and node.head.i != node.i:
+                node = node.head  # "Prior to joining Acme, ...": through 'to' and 'prior' to the main verb
+            continue
+        return None
+    return None
+
+
+def _counted(token: Token, cfg: _Config) -> Token:
+    """'Hundreds of Russian firms', 'a number of companies': the counted noun is the subject."""
+    if token.lemma_.lower() in cfg.quantity_heads or token.like_num:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return token
+
+
+def _speaker_of_pronoun(pronoun: Token, by_token: dict[int, Entity]) -> Token | None:
+    """'Apple said it has suspended sales': 'it' is the organisation that says so."""
+    if pronoun.lower_ not in {"it", "they"}:
+        return None
+    node = pronoun.head
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "conj", "xcomp"} or node.head.i == node.i:
+            return None
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            ent = by_token.get(subj.i)
+            return subj if ent is not None and category(ent.type) == "ORG" else None
+    return None
+
+
+_DONE_HEADS = {"manage", "begin", "start", "continue", "go", "come", "proceed", "move", "rush", "hurry", "leave",
+               "quit", "resign", "retire", "return", "hire", "appoint", "name", "elect", "choose", "select", "recruit"}
+
+
+def _hypothetical(trigger: Token, heads: frozenset[str], aux: frozenset[str] = frozenset()) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in aux) for c in trigger.children):
+        return True
+    # an infinitive says what is planned or wanted, not what happened ("plans by Acme to shift production
+    # to Mexico"), unless its verb says it did happen ("Acme managed to move its staff to Riga")
+    if (trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+            and trigger.head.lemma_.lower() not in _DONE_HEADS):
+        return True
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in _CLIMB_UP or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in heads:
+            return True
+    return False
+
+
+def _list_items(token: Token) -> list[Token]:
+    """A subject and every item coordinated or in apposition with it ('A, B online bank, C company ...')."""
+    out, todo, seen = [], [token], set()
+    while todo:
+        t = todo.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in _LIST_DEPS)
+        # "Finnish retailer Stockmann and German chemicals maker BASF": the parser hangs the first company
+        # off a compound of the second
+        todo.extend(g for c in t.children if c.dep_ == "compound" for g in c.children if g.dep_ in _LIST_DEPS)
+        # "companies, including Kaspersky and Acronis" / "companies such as Kaspersky": the named examples
+        for c in t.children:
+            if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (c.lower_ == "as" and c.i > 0
+                                                                         and c.nbor(-1).lower_ == "such")):
+                todo.extend(p for p in c.children if p.dep_ == "pobj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _entity_in(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -> Entity | None:
+    """The entity a noun phrase item names: the head itself, or a name inside ('Nexters ... company')."""
+    ent = by_token.get(token.i)
+    if ent is not None and category(ent.type) in cats:
+        return ent
+    todo = [c for c in token.children if c.dep_ in _NP_INNER]
+    while todo:
+        c = todo.pop(0)
+        ent = by_token.get(c.i)
+        if ent is not None and category(ent.type) in cats:
+            return ent
+        todo.extend(x for x in c.children if x.dep_ in _NP_INNER)
+    return None
+
+
+def _place_modified_org(token: Token, by_token: dict[int, Entity]) -> str | None:
+    """'St. Petersburg stock exchange': a place name modifying an organisation noun names an organisation."""
+    if token.pos_ != "NOUN" or not org_type_of_word(token.lemma_):
+        return None
+    mods = [c for c in token.children if c.dep_ == "compound"]
+    # a city's institution ("St. Petersburg stock exchange"), not a nationality ("a U.S. airline")
+    if not mods or not any(by_token[c.i].type in {"City", "Region", "Place"} for c in mods if c.i in by_token):
+        return None
+    if token.dep_ == "attr":
+        return None  # "America West was a U.S. airline": the copula's subject is the organisation
+    left = min(c.left_edge.i for c in mods)
+    return token.doc[left : token.i + 1].text
+
+
+def _generic_np(token: Token, heads: frozenset[str]) -> str | None:
+    """'more than 50 foreign businesses' -> 'foreign businesses' when the head is an organisation noun."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in heads:
+        return None
+    mods = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.is_alpha
+            and c.lower_ not in {"more", "many", "other", "several", "some", "most", "few", "such"}]
+    if not mods:
+        return token.text
+    return token.doc[min(c.left_edge.i for c in mods) : token.i + 1].text
+
+
+def _object_entity(token: Token, by_token: dict[int, Entity], cfg: _Config) -> Entity | None:
+    ent = by_token.get(token.i)
+    if ent is not None:
+        return ent
+    # "the Russian market" -> Russia
+    if token.lemma_.lower() in cfg.object_via_modifier_heads:
+        for c in token.children:
+            if c.dep_ in {"amod", "compound", "poss"} and c.i in by_token:
+                return by_token[c.i]
+    return None
+
+
+def _mention_tokens(token: Token, ent: Entity | None) -> set[int]:
+    if ent is None:
+        return {token.i}
+    doc = token.doc
+    for m in ent.mentions:
+        if m.start <= token.idx < m.end:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            return {t.i for t in span} if span is not None else {token.i}
+    return {token.i}
+
+
+def _subject_token(rule: _Rule, anchors: dict[str, Token], trigger: Token | None) -> Token | None:
+    """The token the rule's ``subject`` names: an anchor, the clause subject of TRIGGER, the word an anchor
+    modifies (``HEAD_OF:X``, 'the Denver-based company') or the owner of an anchor noun (``OWNER_OF:X``,
+    "Acme's headquarters", 'Acme has its headquarters')."""
+    spec = rule.subject
+    if spec == "clause_subject":
+        return _clause_subject(trigger) if trigger is not None else None
+    if spec.startswith("HEAD_OF:"):
+        tok = anchors[spec.split(":", 1)[1]]
+        return tok.head if tok.head.i != tok.i else None
+    if spec.startswith("OWNER_OF:"):
+        tok = anchors[spec.split(":", 1)[1]]
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ not in _PRONOUNS), None)
+        if poss is not None:
+            return poss
+        if tok.dep_ in _SUBJ_DEPS:
+            return None  # "its headquarters are in Y" with a pronoun owner: the clause has no other subject
+        return _clause_subject(tok.head) if tok.head.i != tok.i else None
+    return anchors[spec]
+
+
+def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -> Entity | None:
+    """The entity an unnamed noun stands for: 'Acme is a company based in Y' (the copula's subject),
+    'Acme, a company based in Y' / 'the company Acme' (apposition, compound)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in {"NOUN", "PROPN"}:
+        node = node.head  # "Acme is a roaster and retailer based in Y"
+    for _ in range(2):
+        if node.dep_ == "attr":
+            subj = next((c for c in node.head.children if c.dep_ in _SUBJ_DEPS), None)
+            if subj is None:
+                return None
+            node = subj
+        elif node.dep_ in {"appos", "compound"} and node.head.i != node.i:
+            node = node.head
+        else:
+            for c in node.children:
+                if c.dep_ == "appos":
+                    ent = by_token.get(c.i)
+                    if ent is not None and category(ent.type) in cats:
+                        return ent
+            return None
+        # "Acme Systems, Inc. is a company ...": the parser may head the name on its suffix
+        ent = _entity_in(node, by_token, cats)
+        if ent is not None:
+            return ent
+    return None
+
+
+def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Config) -> list[tuple[Token, Entity]]:
+    """The object entity, and for rules without a role each place coordinated with it ('to Armenia and
+    Georgia') and, with ``object_appos``, the larger place in apposition ('in Pasadena, California'). A role
+    takes each organisation coordinated with an organisation object ('chief executive of Acme and Beta')."""
+    if rule.role is None:
+        tokens = [token] + [c for c in token.conjuncts if c.i > token.i]
+    else:
+        first = by_token.get(token.i)
+        tokens = [token] + ([c for c in token.conjuncts if c.i > token.i and c.i in by_token
+                             and category(by_token[c.i].type) == "ORG"]
+                            if first is not None and category(first.type) == "ORG" else [])
+    if rule.object_appos:
+        # "in Oakland, California, United States": each larger place in the apposition chain
+        for _ in range(2):
+            tokens += [c for t in list(tokens) for c in t.children if c.dep_ in {"appos", "npadvmod"} and c.i > t.i
+                       and c not in tokens]
+    out = []
+    for t in tokens:
+        ent = _object_entity(t, by_token, cfg)
+        if ent is None or category(ent.type) not in rule.object_cats:
+            continue
+        if rule.object_types and ent.type not in rule.object_types:
+            continue
+        out.append((t, ent))
+    return out
