@@ -88,7 +88,7 @@ def main() -> None:
     from rich.table import Table
 
     from kg.cli.cmd_entities import entity_summaries, lookup_entities, merge_details, said_by_and_about
-    from kg.cli.cmd_quotes import quotes_query
+    from kg.cli.cmd_quotes import select_quotes
     from kg.compare import conflicts, trace
     from kg.store import open_store
 
@@ -143,7 +143,7 @@ def main() -> None:
         plan = [
             ("trace", f"kg trace {value}", lambda: len(trace(store, value)), 50),
             ("conflicts", "kg conflicts", lambda: len(conflicts(store)), 500),
-            ("quotes", f"kg quotes --speaker {speaker}", lambda: len(store.select(quotes_query(speaker=speaker))[1]),
+            ("quotes", f"kg quotes --speaker {speaker}", lambda: len(select_quotes(store, speaker)[1]),
              50),
             ("entity", f"kg entity {name!r}", run_entity, 50),
         ]
