@@ -33,7 +33,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -86,6 +86,7 @@ class Canonical:
     merge_reasons: tuple[tuple[str, str], ...] = ()  # (joined name, why) for every name other than the label
 
 
+@lru_cache(maxsize=1 << 17)  # resolve normalises each name many times; bounded, so memory stays flat
 def norm(name: str) -> str:
     """Case, accents, punctuation and a leading article do not distinguish names."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
@@ -148,6 +149,12 @@ class _Sets:
     def union(self, a: int, b: int, reason: str = EXACT) -> None:
         ra, rb = self.find(a), self.find(b)
         self.reasons[a].add(reason)  # a joins b
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def join(self, a: int, b: int) -> None:
+        """``union`` without a reason (the caller records it)."""
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
@@ -312,24 +319,69 @@ def _digits(text: str) -> list[str]:
 
 
 def _merge_fuzzy(ents: list[LocalEntity], sets: _Sets) -> None:
-    # blocking on the first letter keeps this near-linear; a transliteration rarely changes it
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    """Spelling variants (``_similar``) within a block of one type family and one first letter (of the
+    surname for people, of the name otherwise; a transliteration rarely changes it).
+
+    Near-linear in practice: ``_similar`` depends only on an entity's (type, name), so each distinct
+    (type, name) is compared once, not each mention in each document; and only the pairs that can pass it
+    are compared at all — rapidfuzz's ``cdist`` (C, one pass per block) keeps the pairs of distinct keys
+    whose token-sorted names (people: surnames) are at least ``FUZZY_THRESHOLD`` (people:
+    ``PERSON_PART_THRESHOLD``) similar, a condition ``_similar`` itself requires, plus the pairs with one
+    normalised name. The result, reasons included, is the one the all-pairs comparison gives."""
+    blocks: dict[tuple[str, str], dict[tuple[str, str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, e in enumerate(ents):
         n = norm(e.name)
         if not n:
             continue
         key = _person_parts(e.name)[1][:1] if e.type == "Person" else n[:1]
-        blocks[(_FAMILY.get(e.type, e.type), key)].append(i)
-    pairs = []
-    for idxs in blocks.values():
-        for x, i in enumerate(idxs):
-            for j in idxs[x + 1 :]:
-                if sets.find(i) != sets.find(j) and _similar(ents[i], ents[j]):
-                    pairs.append((i, j))
-    # unions after all comparisons: the result does not depend on which pair was seen first
-    for i, j in pairs:
-        sets.union(i, j, VARIANT)
-        sets.reasons[j].add(VARIANT)  # spelling variants join each other
+        blocks[(_FAMILY.get(e.type, e.type), key)][(e.type, e.name)].append(i)
+    roots = [sets.find(i) for i in range(len(ents))]  # the sets before any spelling variant joins
+    joined: list[tuple[list[int], list[int]]] = []  # (members of one key, members of a similar key)
+    for block in blocks.values():
+        keys = list(block)
+        for a, b in _candidate_pairs(keys, ents, block):
+            if a == b or _similar(ents[block[keys[a]][0]], ents[block[keys[b]][0]]):
+                joined.append((block[keys[a]], block[keys[b]]))
+    # unions after all comparisons: the result does not depend on which pair was seen first. An entity
+    # records the reason when a similar key holds an entity it was not already with (as comparing every
+    # pair of entities would have found)
+    for left, right in joined:
+        for side, other in ((left, right), (right, left)):
+            other_roots = {roots[j] for j in other}
+            for i in side:
+                if other_roots - {roots[i]}:
+                    sets.reasons[i].add(VARIANT)  # spelling variants join each other
+        for i in (*left, *right):
+            sets.join(i, left[0])
+
+
+def _candidate_pairs(keys: list[tuple[str, str]], ents: list[LocalEntity],
+                     block: dict[tuple[str, str], list[int]]) -> Iterable[tuple[int, int]]:
+    """Index pairs (a <= b) of the block's (type, name) keys that may be spelling variants: every key with
+    itself, keys with one normalised name, and keys whose compared strings reach the fuzzy threshold."""
+    from rapidfuzz import process
+
+    people = keys[0][0] == "Person" or _FAMILY.get(keys[0][0]) == "person"
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for k, (_type, name) in enumerate(keys):
+        by_norm[norm(name)].append(k)
+        by_text[person_name_parts(name)[2] if people else norm(name)].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for group in (*by_norm.values(), *by_text.values()):
+        pairs.update((a, b) for x, a in enumerate(group) for b in group[x:])
+    texts = list(by_text)
+    scorer, cutoff = (fuzz.ratio, PERSON_PART_THRESHOLD) if people else (fuzz.token_sort_ratio, FUZZY_THRESHOLD)
+    # a little below the threshold: cdist's float32 scores must not drop a pair _similar (float64) accepts
+    step = max(1, 4_000_000 // max(len(texts), 1))  # rows per chunk: at most ~4M scores in memory at once
+    for lo in range(0, len(texts), step):
+        scores = process.cdist(texts[lo:lo + step], texts, scorer=scorer, score_cutoff=cutoff - 0.5, workers=1)
+        for r, c in zip(*scores.nonzero(), strict=True):
+            row, col = lo + int(r), int(c)
+            if row >= col:
+                continue
+            pairs.update((min(a, b), max(a, b)) for a in by_text[texts[row]] for b in by_text[texts[col]])
+    return sorted(pairs)
 
 
 def _merge_middle_names(ents: list[LocalEntity], sets: _Sets) -> None:

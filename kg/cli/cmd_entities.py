@@ -16,7 +16,7 @@ from rich.text import Text
 from kg.cli.common import STORE_OPTION, console
 from kg.errors import QueryError
 from kg.query import named
-from kg.query.terms import Iri, bind_values, values_clause
+from kg.query.terms import Iri, bind_values, literal, values_clause
 from kg.rdf.namespace import KG_NS
 from kg.store import open_store
 
@@ -38,6 +38,12 @@ class EntitySummary:
     alt_labels: set[str] = field(default_factory=set)
     mentions_by_doc: Counter = field(default_factory=Counter)
     mentions_by_source: Counter = field(default_factory=Counter)  # outlet, or the document id when unknown
+
+    def matches(self, name: str, exact: bool = False) -> bool:
+        """The label or an alternative label is ``name`` (any case), or contains it unless ``exact``."""
+        key = name.strip().lower()
+        labels = [self.label.lower(), *(a.lower() for a in self.alt_labels)]
+        return key in labels if exact else any(key in x for x in labels)
 
     @property
     def mentions(self) -> int:
@@ -96,12 +102,113 @@ def find_entities(summaries: list[EntitySummary], name: str) -> list[EntitySumma
     return [s for s in summaries if key in s.label.lower() or any(key in a.lower() for a in s.alt_labels)]
 
 
+_PARTS = ("entity_quotes", "entity_numbers", "entity_relations_subject", "entity_relations_object")
+
+
 def said_by_and_about(store, iris: list[str]) -> list[dict]:
+    """The rows of ``kg/query/entity.rq`` for these canonical entities, ordered by document and offset.
+
+    Run as one query per part (quotes, numbers, relations as subject, as object), each bound to the
+    entities: Oxigraph evaluates entity.rq's UNION without the entity bound (seconds at a million quads)."""
     if not iris:
         return []
-    query = bind_values(named("entity"), ("entity",), [(Iri(i),) for i in iris])
-    _, rows = store.select(query)
-    return rows
+    bound = [(Iri(i),) for i in iris]
+    rows: list[dict] = []
+    for part in _PARTS:
+        rows += store.select(bind_values(named(part), ("entity",), bound))[1]
+    _append_counted(store, [r for r in rows if r["kind"] == "quantity"])
+    others = sorted({r["ole"] for r in rows if r.get("ole")})
+    if others:  # the other side of each relation across documents: one lookup for all of them
+        query = (f"SELECT ?ole ?label WHERE {{ {values_clause(('ole',), [(Iri(o),) for o in others])} "
+                 "?ole kg:canonical ?c . ?c rdfs:label ?label }")
+        label = {r["ole"]: r["label"] for r in store.select(query)[1]}
+        for r in rows:
+            if r.get("ole"):
+                r["other_canonical"] = label.get(r["ole"])
+    for r in rows:
+        r.pop("ole", None)
+    return sorted(rows, key=lambda r: (r["doc"], r["start"], r["claim"]))
+
+
+def _append_counted(store, rows: list[dict]) -> None:
+    """'56 companies moved': a number's content gets what it counts and the predicate, as entity.rq has it."""
+    if not rows:
+        return
+    claims = values_clause(("claim",), [(Iri(c),) for c in sorted({r["claim"] for r in rows})])
+    query = (f"SELECT ?claim ?p ?o WHERE {{ {claims} GRAPH ?g {{ ?claim ?p ?o }} "
+             "FILTER(?p = kg:counts || ?p = kg:predicateText) }")
+    found: dict[tuple[str, str], str] = {}
+    for r in store.select(query)[1]:
+        found[(r["claim"], r["p"].rsplit("#", 1)[-1])] = r["o"]
+    for r in rows:
+        r["content"] = " ".join(x for x in (r["content"], found.get((r["claim"], "counts")),
+                                             found.get((r["claim"], "predicateText"))) if x)
+
+
+def lookup_entities(store, name: str) -> list[EntitySummary]:
+    """``find_entities(entity_summaries(store), name)`` without summarising every entity of the store: the
+    entities are found by their labels first, and only theirs are summarised."""
+    key = name.strip()
+    # an exact label or alternative label as typed, in lower case, Title Case or CAPITALS: index lookups
+    spellings = sorted({key, key.lower(), key.title(), key.upper(), key[:1].upper() + key[1:]})
+    labels = values_clause(("label",), [(x,) for x in spellings])
+    found = _canonical_with(store, f"{labels} ?entity rdfs:label|skos:altLabel ?label .")
+    exact = [s for s in _summaries(store, found) if s.matches(key, exact=True)]
+    if exact:
+        return exact
+    # any other case, or a part of a label: every label of a canonical entity is compared
+    needle = literal(key.lower())
+    found = _canonical_with(store, "?entity rdfs:label|skos:altLabel ?label . "
+                                   f"FILTER(CONTAINS(LCASE(STR(?label)), {needle}))")
+    summaries = _summaries(store, found)
+    return [s for s in summaries if s.matches(key, exact=True)] or [s for s in summaries if s.matches(key)]
+
+
+def _canonical_with(store, pattern: str) -> list[str]:
+    """Entities matching ``pattern`` that the resolver made (some document's local entity points to them)."""
+    query = f"SELECT DISTINCT ?entity WHERE {{ {pattern} FILTER EXISTS {{ ?le kg:canonical ?entity }} }}"
+    return [r["entity"] for r in store.select(query)[1]]
+
+
+def _summaries(store, iris: list[str]) -> list[EntitySummary]:
+    """``entity_summaries`` for these entities only, in the same order (most mentioned first)."""
+    if not iris:
+        return []
+    ents = values_clause(("entity",), [(Iri(i),) for i in iris])
+    # required patterns only, one question per query: an OPTIONAL scans the whole store in Oxigraph
+    names = store.select(f"SELECT ?entity ?label ?class WHERE {{ {ents} ?entity rdfs:label ?label ; a ?class }}")[1]
+    alts = store.select(f"SELECT ?entity ?alt WHERE {{ {ents} ?entity skos:altLabel ?alt }}")[1]
+    docs = store.select(f"SELECT ?entity ?le ?doc ?d WHERE {{ {ents} ?le kg:canonical ?entity . "
+                        "GRAPH ?g { ?le kg:document ?d } ?d schema:identifier ?doc }")[1]
+    mentions = store.select(f"SELECT ?le (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {ents} ?le kg:canonical ?entity . "
+                            "GRAPH ?g { ?le kg:mention ?m } } GROUP BY ?le")[1]
+    outlets = store.select(f"SELECT DISTINCT ?d ?publisher WHERE {{ {ents} ?le kg:canonical ?entity . "
+                           "GRAPH ?g { ?le kg:document ?d } ?d schema:publisher ?pub . ?pub rdfs:label ?publisher }")[1]
+    count = {r["le"]: int(r["n"]) for r in mentions}
+    outlet: dict[str, str] = {}
+    for r in sorted(outlets, key=lambda r: r["publisher"]):
+        outlet.setdefault(r["d"], r["publisher"])
+    by_iri: dict[str, EntitySummary] = {}
+    classes: dict[str, set[str]] = defaultdict(set)
+    for r in names:
+        by_iri.setdefault(r["entity"], EntitySummary(iri=r["entity"], label=r["label"], type=""))
+        classes[r["entity"]].add(r["class"])
+    for r in alts:
+        if r["entity"] in by_iri:
+            by_iri[r["entity"]].alt_labels.add(r["alt"])
+    for r in docs:
+        s = by_iri.get(r["entity"])
+        if s is not None:
+            n = count.get(r["le"], 0)
+            s.mentions_by_doc[r["doc"]] += n
+            s.mentions_by_source[outlet.get(r["d"]) or r["doc"]] += n
+    out = []
+    for iri, s in by_iri.items():
+        t = _type_of(classes[iri])
+        if t is not None and s.mentions_by_doc:
+            s.type = t
+            out.append(s)
+    return sorted(out, key=lambda s: (-s.mentions, s.label))
 
 
 def merge_details(store, iris: list[str]) -> dict[str, dict[str, list[str]]]:
@@ -160,7 +267,7 @@ def entity(
 ) -> None:
     """Show everything said by and about one entity across sources, each with document and sentence."""
     st = open_store(store, read_only=True)
-    found = find_entities(entity_summaries(st), name)
+    found = lookup_entities(st, name)
     if not found:
         raise QueryError(f"no entity named {name!r} in the store; list them with `kg entities`")
     rows = said_by_and_about(st, [s.iri for s in found])

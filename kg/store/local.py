@@ -64,6 +64,32 @@ def local_entities_from_rows(entities: list[dict], alts: list[dict], roles: list
     return sorted(out, key=lambda e: (e.doc, e.type, e.name))
 
 
+def local_entities_from_scans(rows: dict[str, list[dict]]):
+    """``local_entities_from_rows`` from the rows of ``updates.LOCAL_SCANS``: every local entity (a
+    kg:LocalEntity with a name and a type in a document's graph) of every stored document."""
+    from collections import defaultdict
+
+    doc_of_graph = {}
+    ids = {r["d"]: r["v"] for r in rows["ids"]}
+    for r in rows["graphs"]:
+        if r["d"] in ids:
+            doc_of_graph[r["g"]] = ids[r["d"]]
+    local = {(r["g"], r["le"]) for r in rows["kinds"]}
+    names, types = defaultdict(set), defaultdict(set)
+    for r in rows["names"]:
+        names[(r["g"], r["le"])].add(r["v"])
+    for r in rows["types"]:
+        types[(r["g"], r["le"])].add(r["v"])
+    entities = [{"le": le, "doc": doc_of_graph[g], "name": n, "type": t}
+                for (g, le) in local if g in doc_of_graph
+                for n in names.get((g, le), ()) for t in types.get((g, le), ())]
+
+    def of_local(kind: str) -> list[dict]:
+        return [r for r in rows[kind] if (r["g"], r["le"]) in local]
+
+    return local_entities_from_rows(entities, of_local("alts"), of_local("roles"), of_local("mentions"))
+
+
 class LocalStore:
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
@@ -138,10 +164,7 @@ class LocalStore:
         return {r["id"]: (r["text"], None if r["date"] is None else str(r["date"])) for r in rows}
 
     def local_entities(self):
-        return local_entities_from_rows(
-            self.select(updates.LOCAL_ENTITIES)[1], self.select(updates.LOCAL_ALTS)[1],
-            self.select(updates.LOCAL_ROLES)[1], self.select(updates.LOCAL_MENTIONS)[1],
-        )
+        return local_entities_from_scans({k: self.select(q)[1] for k, q in updates.LOCAL_SCANS.items()})
 
     # ---------------------------------------------------------------- writes
     def update(self, sparql: str) -> None:

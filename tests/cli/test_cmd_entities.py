@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from kg.cli.cmd_entities import entity_summaries, find_entities, said_by_and_about
@@ -66,3 +67,33 @@ def test_entity_shows_merge_reasons_and_place_ids(seeds_store):
     result = runner.invoke(app, ["entity", "Kazakhstan", "--format", "jsonl", "--store", str(seeds_store.path)])
     first = json.loads(result.stdout.splitlines()[0])
     assert "iso3166:KZ" in first["identifiers"] and "https://sws.geonames.org/1522867/" in first["same_as"]
+
+
+@pytest.mark.parametrize("name", ["Tokayev", "tokayev", "KAZAKHSTAN", "kazakh", "Moscow Times", "russia", "nobody"])
+def test_lookup_by_label_equals_summarising_every_entity(seeds_store, name):
+    """`kg entity` finds entities by label and summarises only those: the same entities, mention counts and
+    sources as summarising the whole store and searching it."""
+    from kg.cli.cmd_entities import lookup_entities
+
+    def rows(found):
+        return [(s.iri, s.label, s.type, sorted(s.alt_labels), dict(s.mentions_by_doc), dict(s.mentions_by_source))
+                for s in found]
+
+    assert rows(lookup_entities(seeds_store, name)) == rows(find_entities(entity_summaries(seeds_store), name))
+
+
+def test_claims_by_part_equal_the_union_query(seeds_store):
+    """said_by_and_about runs one query per part (quotes, numbers, relations both ways); together they give
+    exactly the rows of kg/query/entity.rq, the single UNION query users can run with `kg query`."""
+    from kg.query import named
+    from kg.query.terms import Iri, bind_values
+
+    iris = [s.iri for s in entity_summaries(seeds_store)]
+    union = seeds_store.select(bind_values(named("entity"), ("entity",), [(Iri(i),) for i in iris]))[1]
+    parts = said_by_and_about(seeds_store, iris)
+
+    def key(r):
+        return (r["doc"], r["start"], r["claim"], r["entity"], r["side"], str(sorted(r.items())))
+
+    assert {r["kind"] for r in union} == {"quote", "quantity", "relation"}
+    assert sorted(parts, key=key) == sorted(union, key=key)
