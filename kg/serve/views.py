@@ -93,15 +93,12 @@ def router(backend) -> APIRouter:
 
     def conflicts_page(about: str | None) -> str:
         from kg import compare
+        from kg.viz import corpus
         from kg.viz.chart import svg
-        from kg.viz.numbers import numeric_rows
 
-        rows = numeric_rows(store)
-        from kg.viz.numbers import conflicts as find_conflicts
-
-        groups = [g for g in find_conflicts(rows)
-                  if not about or any(compare.about_matches(c, about) for c in g.claims)]
-        cl = compare.clusters(rows)
+        groups = compare.conflicts(store, about)
+        docs = corpus.documents(store)
+        cl = compare.clusters(corpus.link_rows(docs, corpus.links(store, docs)))
         parts = [f"<p class=meta>{len(groups)} groups of claims measure the same thing with values that differ "
                  "beyond their qualifiers. Copies are drawn under the original they republish.</p>"]
         for i, g in enumerate(groups, 1):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.compare import numeric_rows
 from kg.viz import overview, report, story
-from kg.viz.numbers import numeric_rows
 from tests.browser.conftest import wait_for
 from tests.viz.test_chart import ROWS
 from tests.viz.test_page import PAYLOADS
