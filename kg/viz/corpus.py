@@ -41,13 +41,15 @@ SELECT ?q ?d ?who ?direct WHERE {
 }
 """
 
-# The shown columns of the chosen example quotes (VALUES filled with their IRIs).
+# The shown columns of the chosen example quotes (VALUES filled with their IRIs). One OPTIONAL group, not
+# three: with three, oxigraph evaluated them for every quote of the store before joining the VALUES
+# (8 s against 0.05 s on 2,000 articles); a quote missing any part is shown without its sentence.
 QUOTE_DETAILS = """
 SELECT ?q ?content ?sentence ?sstart ?start ?end WHERE {
   VALUES ?q { }
   GRAPH ?g { ?q schema:text ?content .
-             OPTIONAL { ?q kg:sentence ?sentence } OPTIONAL { ?q kg:sentenceStart ?sstart }
-             OPTIONAL { ?q kg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end } }
+             OPTIONAL { ?q kg:sentence ?sentence ; kg:sentenceStart ?sstart ; kg:evidence ?ev .
+                        ?ev oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end } }
 }
 """
 
