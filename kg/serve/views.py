@@ -23,7 +23,7 @@ from kg.serve import browser
 from kg.serve.results import ServeError
 
 GRAPH_CACHE_SECONDS = {"embedded": float("inf"), "remote": 60.0}
-WAIT_SECONDS = 3.0  # how long a request waits for the graph being read before it is told to come back
+WAIT_SECONDS = 1.0  # how long a request waits for the graph being read before it is told to come back
 REFRESH_SECONDS = 5  # the "being prepared" page reloads itself this often
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 RESPONSES = {
