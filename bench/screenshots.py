@@ -1,15 +1,18 @@
-"""The README's screenshots (docs/overview.png, docs/trace.png, docs/report.png) from a store built from
-the seeds plus generated articles (bench/synthetic_articles.py), never from dev data:
+"""The README's screenshots: docs/overview.png (the overview of a real 2,000-article store: entity names
+only — at the fit zoom claim labels are not drawn, and no panel with sentences is open), docs/trace.png
+and docs/report.png (from a store of generated articles, bench/synthetic_articles.py, so no article text
+of any real corpus is copied into the repository):
 
-    .venv/bin/python bench/synthetic_articles.py 2000 > /tmp/synthetic.jsonl
-    kg build seeds /tmp/synthetic.jsonl --store /tmp/shots-store
-    .venv/bin/python bench/screenshots.py /tmp/shots-store [VALUE]
+    .venv/bin/python bench/synthetic_articles.py 10000 > /tmp/synthetic.jsonl
+    kg build /tmp/synthetic.jsonl --store /tmp/shots-store
+    .venv/bin/python bench/screenshots.py --overview-store /tmp/r2000-store --store /tmp/shots-store [--value V]
 
 Uses Debian's /usr/bin/chromium; a modest viewport keeps each PNG under 300 KB.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -24,26 +27,38 @@ from kg.viz.graph import load_graph  # noqa: E402
 from kg.viz.overview import write_overview  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage"]
+SHOTS = {"overview": (1280, 760), "trace": (1000, 620), "report": (1000, 760)}
 
 
 def main() -> None:
-    store = open_store(sys.argv[1], read_only=True)
-    value = sys.argv[2] if len(sys.argv) > 2 else "1400"
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--overview-store", help="Store the overview is drawn from (default: --store).")
+    ap.add_argument("--store", required=True, help="Store of the trace and the report.")
+    ap.add_argument("--value", default="1400", help="The number traced.")
+    ap.add_argument("--only", choices=sorted(SHOTS), action="append", help="Take only these screenshots.")
+    args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
+    wanted = args.only or sorted(SHOTS)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         tmp = Path(tmp)
-        write_overview(load_graph(store), tmp / "o.html", title="kg: overview")
-        story.write_trace(tmp / "t.html", value, compare.trace(store, value))
-        report.write(store, tmp / "r.html", title="kg report")
+        if "overview" in wanted:
+            o_store = open_store(args.overview_store or args.store, read_only=True)
+            write_overview(load_graph(o_store), tmp / "overview.html", title="kg: overview")
+        store = open_store(args.store, read_only=True)
+        if "trace" in wanted:
+            story.write_trace(tmp / "trace.html", args.value, compare.trace(store, args.value))
+        if "report" in wanted:
+            report.write(store, tmp / "report.html", title="kg report")
         b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for name, size in (("o", (1280, 760)), ("t", (1000, 620)), ("r", (1000, 760))):
-            page = b.new_page(viewport={"width": size[0], "height": size[1]})
+        for name in wanted:
+            w, h = SHOTS[name]
+            page = b.new_page(viewport={"width": w, "height": h})
             page.goto((tmp / f"{name}.html").as_uri())
-            if name == "o":
-                page.wait_for_function("window.kgReady !== undefined", timeout=120_000)
+            if name == "overview":
+                page.wait_for_function("window.kgReady !== undefined", timeout=300_000)
             page.wait_for_timeout(500)
-            out = ROOT / "docs" / {"o": "overview.png", "t": "trace.png", "r": "report.png"}[name]
+            out = ROOT / "docs" / f"{name}.png"
             page.screenshot(path=str(out))
             print(f"{out.relative_to(ROOT)}: {out.stat().st_size / 1000:.0f} KB")
         b.close()

@@ -25,10 +25,30 @@ def context() -> dict:
     return dict(PREFIXES)
 
 
+class _Context(dict):
+    """The context with its prefixes longest namespace first and every IRI's CURIE remembered: a store's
+    export names the same few hundred predicates and types millions of times."""
+
+    def __init__(self, ctx: dict):
+        super().__init__(ctx)
+        self.ordered = sorted(self.items(), key=lambda kv: -len(kv[1]))
+        self.memo: dict[str, str] = {}
+
+
 def curie(iri: str, ctx: dict) -> str:
     """``https://schema.org/headline`` → ``schema:headline``; IRIs under no prefix stay as they are.
     A local part that could be read as an IRI scheme or is empty keeps the full IRI."""
-    for p, ns in sorted(ctx.items(), key=lambda kv: -len(kv[1])):
+    memo = getattr(ctx, "memo", None)
+    if memo is not None:
+        hit = memo.get(iri)
+        if hit is None:
+            hit = memo[iri] = _curie(iri, ctx.ordered)
+        return hit
+    return _curie(iri, sorted(ctx.items(), key=lambda kv: -len(kv[1])))
+
+
+def _curie(iri: str, ordered) -> str:
+    for p, ns in ordered:
         if iri.startswith(ns):
             local = iri[len(ns):]
             if local and not local.startswith("//") and all(c not in local for c in " \"<>{}|\\^`#"):
@@ -71,9 +91,9 @@ def compact_node(node: dict, ctx: dict) -> dict:
 
 def compact(expanded: list | dict, ctx: dict | None = None) -> dict:
     """An expanded JSON-LD document as ``{"@context": …, "@graph": […]}``."""
-    ctx = ctx if ctx is not None else context()
+    ctx = _Context(ctx if ctx is not None else context())
     nodes = expanded if isinstance(expanded, list) else expanded.get("@graph", [expanded])
-    return {"@context": ctx, "@graph": [compact_node(n, ctx) for n in nodes]}
+    return {"@context": dict(ctx), "@graph": [compact_node(n, ctx) for n in nodes]}
 
 
 def export(store, out: IO[bytes]) -> None:

@@ -23,6 +23,8 @@ from kg.serve import browser
 from kg.serve.results import ServeError
 
 GRAPH_CACHE_SECONDS = {"embedded": float("inf"), "remote": 60.0}
+WAIT_SECONDS = 1.0  # how long a request waits for the graph being read before it is told to come back
+REFRESH_SECONDS = 5  # the "being prepared" page reloads itself this often
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 RESPONSES = {
     400: {"description": "The request cannot be answered as asked", "content": {"text/html": {}}},
@@ -38,6 +40,105 @@ class _ViewStore:
         self.select = backend.select
 
 
+class GraphViews:
+    """The view graph of the store, read in the background and kept (with the overview pages drawn from it)
+    until the store changes; while a new version is read, the previous one keeps answering.
+
+    Reading 2,000 articles into the graph takes a minute or two on a busy machine, far more than a
+    request should wait: the server starts reading when it starts, a request waits at most
+    ``WAIT_SECONDS``, and until the graph is there the overview says so (and reloads itself). An embedded
+    store is read in this process from its published checkpoint, so the per-query time limit of the
+    endpoint's workers (meant for visitors' queries) does not cut the server's own, bounded reading short.
+    """
+
+    def __init__(self, backend, store):
+        self.backend, self.store = backend, store
+        self.lock = threading.Lock()
+        self.ready = threading.Condition(self.lock)
+        self.current = None  # (graph, generation, read at (monotonic), {entities: page})
+        self.loading_since: float | None = None
+        self.error: ServeError | None = None
+
+    def _stale(self) -> bool:
+        if self.current is None:
+            return True
+        _, gen, at, _ = self.current
+        return gen != self.backend.generation() or time.monotonic() - at > GRAPH_CACHE_SECONDS[self.backend.kind]
+
+    def refresh(self) -> None:
+        """Start reading the store into a new graph unless one is being read or the current one is fresh."""
+        with self.lock:
+            if self.loading_since is not None or not self._stale():
+                return
+            self.loading_since = time.monotonic()
+        threading.Thread(target=self._load, name="kg-view-graph", daemon=True).start()
+
+    def _load(self) -> None:
+        from kg.viz.graph import load_graph
+        from kg.viz.overview import DEFAULT_TOP, render_overview
+
+        error = None
+        try:
+            gen = self.backend.generation()
+            if self.backend.kind == "embedded":
+                from kg.store import open_store
+
+                G = load_graph(open_store(self.backend.pool.snapshot, read_only=True))
+            else:
+                G = load_graph(self.store)
+            pages = {DEFAULT_TOP: render_overview(G, top=DEFAULT_TOP, expand_url="/graph/expand", embed=0)}
+        except ServeError as exc:
+            error = exc
+        except (KgError, OSError) as exc:
+            error = ServeError(503, f"cannot read the store into the graph view ({exc})")
+        except Exception as exc:  # noqa: BLE001 — a background thread: a bug must not leave "loading" forever
+            error = ServeError(500, f"the graph view failed ({type(exc).__name__}: {exc})")
+        with self.lock:
+            if error is None:
+                self.current = (G, gen, time.monotonic(), pages)
+            self.error, self.loading_since = error, None
+            self.ready.notify_all()
+
+    def _wait(self, wait: float):
+        self.refresh()
+        deadline = time.monotonic() + wait
+        with self.lock:
+            while self.current is None and self.loading_since is not None and time.monotonic() < deadline:
+                self.ready.wait(max(0.01, deadline - time.monotonic()))
+            if self.current is None and self.error is not None:
+                raise self.error
+            return self.current
+
+    def graph(self, wait: float):
+        """The graph (the previous version while a newer one is read), or None while the first is read."""
+        current = self._wait(wait)
+        return current[0] if current else None
+
+    def page(self, entities: int, wait: float = WAIT_SECONDS) -> str | None:
+        """The overview page of the ``entities`` most-connected entities, or None while the graph is read."""
+        from kg.viz.overview import render_overview
+
+        current = self._wait(wait)
+        if current is None:
+            return None
+        G, _, _, pages = current
+        text = pages.get(entities)
+        if text is None:  # another size than the default: drawn on request, then kept with this graph
+            text = render_overview(G, top=entities, expand_url="/graph/expand", embed=0)
+            with self.lock:
+                pages[entities] = text
+        return text
+
+    def preparing_page(self) -> str:
+        since = self.loading_since
+        took = f" (started {time.monotonic() - since:.0f} s ago)" if since is not None else ""
+        return browser.page("Preparing the graph overview",
+                            f'<meta http-equiv="refresh" content="{REFRESH_SECONDS}">'
+                            f"<p>The server is reading the store into the graph view{html.escape(took)}. On a "
+                            "corpus of thousands of articles this takes a minute or two, once per version of "
+                            f"the store. This page reloads itself every {REFRESH_SECONDS} seconds.</p>")
+
+
 def _claim_href(r: dict) -> str:
     return f"/claims/claim?{urlencode({'iri': r['claim']})}"
 
@@ -46,8 +147,6 @@ def router(backend) -> APIRouter:
     r = APIRouter()
     pages = browser.Browser(backend)
     store = _ViewStore(backend)
-    cache: dict = {}
-    lock = threading.Lock()
 
     def html_page(render, *args, status: int = 200) -> HTMLResponse:
         try:
@@ -93,15 +192,12 @@ def router(backend) -> APIRouter:
 
     def conflicts_page(about: str | None) -> str:
         from kg import compare
+        from kg.viz import corpus
         from kg.viz.chart import svg
-        from kg.viz.numbers import numeric_rows
 
-        rows = numeric_rows(store)
-        from kg.viz.numbers import conflicts as find_conflicts
-
-        groups = [g for g in find_conflicts(rows)
-                  if not about or any(compare.about_matches(c, about) for c in g.claims)]
-        cl = compare.clusters(rows)
+        groups = compare.conflicts(store, about)
+        docs = corpus.documents(store)
+        cl = compare.clusters(corpus.link_rows(docs, corpus.links(store, docs)))
         parts = [f"<p class=meta>{len(groups)} groups of claims measure the same thing with values that differ "
                  "beyond their qualifiers. Copies are drawn under the original they republish.</p>"]
         for i, g in enumerate(groups, 1):
@@ -130,31 +226,21 @@ def router(backend) -> APIRouter:
         return html_page(pages.entity_page, f"{browser.ENTITY_PREFIX}{kind}:{name}")
 
     # ------------------------------------------------------------------ graph overview
-    def graph():
-        from kg.viz.graph import load_graph
-
-        with lock:
-            cached = cache.get("G")
-            if cached is None or time.monotonic() - cached[0] > GRAPH_CACHE_SECONDS[backend.kind]:
-                cache.clear()
-                cache["G"] = cached = (time.monotonic(), load_graph(store))
-        return cached[1]
+    views = GraphViews(backend, store)
+    if backend.kind == "embedded":
+        views.refresh()  # start reading the store now: the first visitor should not wait for it
 
     @r.get("/graph/overview", response_class=HTMLResponse, responses=RESPONSES,
            summary="A readable overview of the graph: the most-connected entities and the claims linking them")
     def overview(entities: int = Query(60, ge=5, le=400, description="How many entities the overview shows.")):
-        from kg.viz.overview import render_overview
-
         try:
-            G = graph()
-            with lock:
-                text = cache.get(("page", entities))
-            if text is None:
-                text = render_overview(G, top=entities, expand_url="/graph/expand", embed=0)
-                with lock:
-                    cache[("page", entities)] = text
+            text = views.page(entities)
         except ServeError as exc:
             return HTMLResponse(browser.error_page("Store error", str(exc)), status_code=exc.status)
+        if text is None:
+            return HTMLResponse(views.preparing_page(), status_code=503,
+                                headers={"Retry-After": str(REFRESH_SECONDS), "Refresh": str(REFRESH_SECONDS),
+                                         "Cache-Control": "no-store"})
         m = _META_CSP.search(text)
         csp = html.unescape(m.group(1)) if m else "default-src 'none'"
         return HTMLResponse(text, headers={"Content-Security-Policy": csp + "; frame-ancestors 'none'"})
@@ -168,9 +254,12 @@ def router(backend) -> APIRouter:
         from kg.viz.overview import neighbours
 
         try:
-            G = graph()
+            G = views.graph(wait=WAIT_SECONDS)
         except ServeError as exc:
             return JSONResponse({"error": str(exc)}, status_code=exc.status)
+        if G is None:
+            return JSONResponse({"error": "the graph is still being read from the store; try again in a few "
+                                 "seconds"}, status_code=503, headers={"Retry-After": str(REFRESH_SECONDS)})
         if node not in G:
             return JSONResponse({"error": f"no node {node!r} in the graph"}, status_code=404)
         return JSONResponse(neighbours(G, node, limit), headers={"Cache-Control": "no-store"})

@@ -7,9 +7,10 @@ formats want scalar attributes, so lists are joined with "; " and missing values
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import networkx as nx
+if TYPE_CHECKING:  # networkx takes a second to import; every kg command imports this module's GRAPH_FORMATS
+    import networkx as nx
 
 GRAPH_FORMATS = ("gexf", "graphml")
 
@@ -26,6 +27,8 @@ def _scalar(value):
 
 def entity_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Entities and the relations between them, from ``kg.viz.graph.load_graph``."""
+    import networkx as nx
+
     H = nx.MultiDiGraph()
     for n, a in G.nodes(data=True):
         if a.get("kind") != "entity":
@@ -43,6 +46,8 @@ def entity_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_entity_graph(G: nx.MultiDiGraph, out: BinaryIO, fmt: str) -> None:
+    import networkx as nx
+
     H = entity_graph(G)
     if fmt == "gexf":
         nx.write_gexf(H, out)

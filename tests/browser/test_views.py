@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.compare import numeric_rows
 from kg.viz import overview, report, story
-from kg.viz.numbers import numeric_rows
 from tests.browser.conftest import wait_for
 from tests.viz.test_chart import ROWS
 from tests.viz.test_page import PAYLOADS
@@ -156,8 +156,10 @@ def test_report_opens_offline_and_every_link_lands(browser, claims_store, tmp_pa
 
 def test_served_overview_expands_from_the_store(browser, seeds_store):
     from tests.serve.servers import kg_serve
+    from tests.serve.test_pages import overview_when_ready
 
     with kg_serve(str(seeds_store.path), "--workers", "1") as (url, _):
+        assert overview_when_ready(url).status_code == 200  # the server has read the store into the graph
         ctx = browser.new_context(viewport={"width": 1400, "height": 850})
         page = ctx.new_page()
         requests = []

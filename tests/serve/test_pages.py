@@ -207,8 +207,21 @@ def test_expand_returns_the_neighbours_of_a_node_as_json(url, seeds_store):
     assert httpx.get(f"{url}/graph/expand", params={"node": "urn:kg:none"}).status_code == 404
 
 
+def overview_when_ready(url: str, within: float = 180.0) -> httpx.Response:
+    """GET /graph/overview until the server has read the store (it answers 503 "being prepared" before)."""
+    import time
+
+    deadline = time.monotonic() + within
+    while True:
+        r = httpx.get(f"{url}/graph/overview", timeout=120)
+        if r.status_code != 503 or time.monotonic() > deadline:
+            return r
+        assert "reloads itself" in r.text and r.headers["retry-after"] == "5"
+        time.sleep(0.5)
+
+
 def test_overview_page_may_connect_to_its_own_server_only(url):
-    r = httpx.get(f"{url}/graph/overview", timeout=120)
+    r = overview_when_ready(url)
     assert r.status_code == 200
     csp = r.headers["content-security-policy"]
     assert "connect-src 'self'" in csp and "script-src 'sha256-" in csp and "frame-ancestors 'none'" in csp

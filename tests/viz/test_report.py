@@ -1,17 +1,23 @@
-"""``kg report`` and the bucketed conflicts it uses, on the small records-built store."""
+"""``kg report`` on the small records-built store."""
 
 from __future__ import annotations
 
 import re
 
 from kg import compare
-from kg.viz import numbers, report
+from kg.viz import report
+from kg.viz.story import anchor
 
 
-def test_bucketed_conflicts_find_what_compare_finds(claims_store):
-    rows = numbers.numeric_rows(claims_store)
-    want = [[c["claim"] for c in g.claims] for g in compare.find_conflicts(rows)]
-    assert [[c["claim"] for c in g.claims] for g in numbers.conflicts(rows)] == want
+def test_report_shows_the_conflicts_compare_finds(claims_store):
+    page = report.build(claims_store)
+    groups = compare.conflicts(claims_store)
+    assert groups, "the store's two figures for companies leaving Russia disagree"
+    for g in groups[: report.TOP_CONFLICTS]:
+        assert g.label in page
+        for c in g.claims:
+            assert f'id="{anchor("c", c["claim"])}"' in page
+    assert "(1 independent)" in page  # b2 reuses passages of a1: one source
 
 
 def test_report_links_every_item_to_something_in_the_file(claims_store):
