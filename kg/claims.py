@@ -86,5 +86,8 @@ def _fields(rec, ex: Extraction) -> dict:
             "role": rec.role,
             "confidence": rec.confidence,
             "pattern": rec.pattern,
+            # a pronoun subject the article does not resolve ("He is CEO of ...") stays the pronoun, flagged
+            "subject_mention": rec.subject_mention,
+            "subject_resolved": rec.subject_resolved,
         }
     raise TypeError(type(rec))
