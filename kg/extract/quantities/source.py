@@ -46,7 +46,7 @@ def _source(
         if name:
             return name, "speaker", quote_index
     # "In a Gallup poll, 41 percent ...", "Under state law, a recount needs a margin below 0.5 percent"
-    document = _document_phrase(top, entities)
+    document = _document_phrase(top, set(range(num.start, num.end)), entities)
     if document is not None:
         return document, "named_source", quote_index
     # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
@@ -95,11 +95,11 @@ def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
 _DOCUMENT_PREPS = frozenset(("in", "under", "by"))
 
 
-def _document_phrase(top: Token, entities: DocEntities) -> str | None:
+def _document_phrase(top: Token, number: set[int], entities: DocEntities) -> str | None:
     """A poll, report, law or count that a prepositional phrase of the number's clause names as its
     source: "In an NBC poll released Monday, 50 percent chose ..." (the clause's verb, or the verbs it
     hangs from, carries ``in/under`` + a document noun). Its name when it has one ("the Gallup poll"),
-    else the noun phrase."""
+    else the noun phrase. A number inside the phrase itself ("a survey of 500 residents") is not its claim."""
     for verb in [top, *top.ancestors][:8]:  # up to the sentence's root, where "In a poll, …" hangs
         for child in verb.children:
             if child.dep_ != "prep" or child.lower_ not in _DOCUMENT_PREPS:
@@ -107,6 +107,8 @@ def _document_phrase(top: Token, entities: DocEntities) -> str | None:
             pobj = _pobj(child)
             if pobj is None or pobj.lemma_.lower() not in document_nouns():
                 continue
+            if any(t.i in number for t in pobj.subtree):
+                continue  # "a survey of 500 residents": the survey's own size, stated by the outlet
             if child.lower_ == "by" and verb.tag_ != "VBN":
                 continue  # "by" names an author only after a passive ("was found by a state audit")
             name = _name(pobj, entities)

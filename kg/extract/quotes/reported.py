@@ -47,8 +47,34 @@ CONF_NOUN = 0.65
 _NOUN_CONTENT_PREPS = frozenset(("of", "for", "on", "about", "against", "to"))
 # what may follow the verb of an "As X reported" clause before its comma: "… reported on Tuesday,"
 _AS_TAIL = frozenset(("advmod", "prt", "npadvmod", "prep", "pobj", "det", "amod", "compound", "tmod"))
+# mentions that take up a speaker already named: not a second source inside a statement
+_PRONOUN_MENTIONS = frozenset(("he", "she", "they", "i", "we", "you", "it", "who", "him", "her", "them", "his",
+                               "their", "its", "one", "which", "that"))
 # words that point back to the sentence before: "That's according to the filings."
 _POINTERS = frozenset(("that", "this", "those", "these", "it"))
+
+
+def _share(subj: Token) -> Speaker | None:
+    """A share of those polled as the subject: "Six in 10 say …", "two out of three voters said …", "two of
+    the three judges said …" (a number with "in"/"out of"/"of" after it). An unnamed source: the poll or
+    the group is named elsewhere, if at all."""
+    if not subj.like_num:
+        return None
+    preps = [c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("in", "out", "of")]
+    if not preps:
+        return None
+    span = noun_phrase(subj)
+    return Speaker(None, span.text, span.start_char, span.end_char, "Group", 0.0,
+                   reason=f"unnamed source {span.text!r}")
+
+
+def _another(inner: Quote, outer: Quote) -> bool:
+    """The inner statement has a source of its own: a noun ("the audit found"), not a pronoun taking up the
+    outer speaker ("Cruz says he supports …") and not the outer speaker again."""
+    mention = (inner.speaker_mention or "").lower()
+    if mention in _PRONOUN_MENTIONS:
+        return False
+    return inner.speaker is None or inner.speaker != outer.speaker
 
 
 class ReportedSpeech:
@@ -56,7 +82,7 @@ class ReportedSpeech:
 
     def reported(self) -> Iterator[Quote]:
         direct = [(q.evidence.start, q.evidence.end) for q in self.direct]
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int, Quote]] = []
         for tok in self.doc:
             nested = self._inside_quote(tok) or self._in_marks(tok)
             if nested and not self._named_subject(tok):
@@ -81,9 +107,10 @@ class ReportedSpeech:
             qs, qe = quote.evidence.start, quote.evidence.end
             if any(qs < e and qe > s for s, e in ([] if nested else direct)):
                 continue
-            if any(qs < e and qe > s and not (s <= qs and qe <= e and (s, e) != (qs, qe)) for s, e in taken):
+            if any(qs < e and qe > s and not (s <= qs and qe <= e and (s, e) != (qs, qe) and _another(quote, q))
+                   for s, e, q in taken):
                 continue
-            taken.append((quote.evidence.start, quote.evidence.end))
+            taken.append((quote.evidence.start, quote.evidence.end, quote))
             yield quote
 
     def _in_marks(self, tok: Token) -> bool:
@@ -137,7 +164,7 @@ class ReportedSpeech:
         if span is None:
             return None
         topic = subject_of(comps[0]) if comps[0].i != verb.i else None
-        spk = self.resolver.resolve(subj, topic)
+        spk = self.resolver.resolve(subj, topic) or _share(subj)
         if spk is None:
             return None
         spk = relative_mention(verb, spk)
@@ -152,6 +179,8 @@ class ReportedSpeech:
         """"X criticized the plan as reckless", "X called for an inquiry", passive "the plan was
         praised by X": the object and what completes it are the content."""
         if any(c.dep_ == _NEG for c in verb.children):
+            return None
+        if self._planned(verb):
             return None
         subj = subject_of(verb)
         toks: list[Token] = []
@@ -183,6 +212,14 @@ class ReportedSpeech:
         spk = relative_mention(verb, spk)
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_OBJECT, sentences=self.sentences)
+
+    @staticmethod
+    def _planned(verb: Token) -> bool:
+        """An infinitive under a verb that is no cue: a plan or a request, not something said yet ("the
+        Senate will vote to confirm the nominee", "they asked her to make it clear")."""
+        if verb.dep_ != _OPEN_CLAUSE or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        return not is_reporting(verb.head) and not is_object_cue(verb.head)
 
     def _noun_cue(self, noun: Token) -> Quote | None:
         """"his claim that …", "the senator's criticism of the plan", "a statement by the ministry that …"."""
@@ -336,7 +373,9 @@ class ReportedSpeech:
         span = self._content_span(part, anchor)
         if span is None:
             return None
-        spk = self.resolver.resolve(obj) or self._any_source(obj)
+        spk = self.resolver.resolve(obj)
+        if spk is None and tok.lower_ == "according":  # "per graduate" is a rate, "according to" always a source
+            spk = self._any_source(obj)
         if spk is None:
             return None
         return _quote(self.doc, spk, None, self.text[span[0] : span[1]], False,
