@@ -28,6 +28,7 @@ from kg.extract.quotes.cues import (
     is_reporting,
     noun_cues,
     object_cue_of,
+    object_verbs,
     proposal_verbs,
     relative_mention,
     source_phrase,
@@ -192,9 +193,19 @@ class ReportedSpeech:
             # the passive's subject is what was praised; what follows the agent is left out (one span)
             toks = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
         phrasal = object_cue_of(verb).split("_")[1:]
+        cue = None
         for c in verb.children if not toks else ():
+            mark = next((m for m in c.children if m.dep_ == "mark"), None) if c.dep_ == "advcl" else None
+            if (mark is not None and mark.i == c.left_edge.i and c.i > verb.i
+                    and f"{verb.lemma_.lower()} {mark.lower_}" in object_verbs()):
+                # "is calling for the state to act", parsed as "for" marking an adverbial clause
+                toks.extend(t for t in c.subtree if t.i != mark.i)
+                cue = f"{verb.lemma_.lower()}_{mark.lower_}"
+                continue
             if c.i < verb.i or c.dep_ not in _OBJECT_PARTS:
                 continue
+            if c.dep_ == "prt" and c.lower_ in phrasal:
+                continue  # "called out the mayor": the particle is part of the cue
             if c.dep_ == "prep" and c.lower_ in phrasal:
                 toks.extend(t for g in c.children for t in g.subtree)  # "called for an inquiry": the inquiry
                 continue
@@ -211,7 +222,7 @@ class ReportedSpeech:
             return None
         spk = relative_mention(verb, spk)
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
-                      evidence(self.doc, *span, self.sentences), CONF_OBJECT, sentences=self.sentences)
+                      evidence(self.doc, *span, self.sentences), CONF_OBJECT, cue=cue, sentences=self.sentences)
 
     @staticmethod
     def _planned(verb: Token) -> bool:

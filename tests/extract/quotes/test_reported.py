@@ -54,12 +54,17 @@ PATTERNS = [
      ("magazine", "say", "its readers had picked the winner for a decade")),
     # object cues: backing, mentioning, announcing, expressing
     ("mention", "Mayor Tom Eriksen mentioned the old bridge twice.", ("Tom Eriksen", "mention", "the old bridge")),
-    ("announce-object", "Mayor Tom Eriksen announced a hiring freeze.",
-     ("Tom Eriksen", "announce", "a hiring freeze")),
+    ("confirm-object", "Mayor Tom Eriksen confirmed the closure of the depot.",
+     ("Tom Eriksen", "confirm", "the closure of the depot")),
     ("express", "Mayor Tom Eriksen expressed concern about the old dam.",
      ("Tom Eriksen", "express", "concern about the old dam")),
-    # a refusal is a position, with the infinitive as its content
-    ("refuse", "Governor Lena Park refused to sign the ferry bill.", ("Lena Park", "refuse", "to sign the ferry bill")),
+    ("call-for-clause", "Mayor Tom Eriksen is calling for the county to repair the old dam.",
+     ("Tom Eriksen", "call_for", "the county to repair the old dam")),
+    ("call-out", "Councillor Ana Ruiz called out the port authority for its silence.",
+     ("Ana Ruiz", "call_out", "the port authority for its silence")),
+    # shares of those polled as the subject
+    ("poll-share-ratio", "Nine in 10 ferry users say the timetable is too thin.",
+     ("Nine in 10 ferry users", "say", "the timetable is too thin")),
 ]
 
 
@@ -93,6 +98,8 @@ def test_reported_lemmatizer_slip_still_finds_the_cue(nlp):
     "As Mayor Tom Eriksen announced his run, the crowd cheered loudly.",  # "as" = while; the verb has an object
     "The hopping rabbit crossed the road.",  # a surface stem is used only for a listed cue
     "The mayor cut the ribbon, the ferry left and the crowd went home.",
+    "The crowd paid twelve dollars per ticket, far more than last year.",  # "per" + a plain noun is a rate
+    "The council will vote to confirm the crowd's favourite as harbour master.",  # a plan, not a statement
 ])
 def test_reported_no_attribution(nlp, text):
     assert not [q for q in quotes_of(nlp, text) if "crowd" in q.content or q.cue in ("hope", "say")]
