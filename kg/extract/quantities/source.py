@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +20,7 @@ from kg.extract.quantities.scan import (
     _phrase,
     _pobj,
 )
+from kg.extract.quotes.cues import reporting_verbs
 from kg.extract.text import doc_text
 from kg.records import Evidence, Quote
 
@@ -117,10 +119,18 @@ def _document_phrase(top: Token, number: set[int], entities: DocEntities) -> str
     return None
 
 
+@cache
+def _source_verbs() -> frozenset[str]:
+    """The numbers' own speech verbs and every reporting verb the quote extractor knows (one list of
+    attribution cues: a number under "the audit concluded that …" is the audit's even when no quote was
+    made of it)."""
+    return nb.context("source_verbs") | reporting_verbs()
+
+
 def _speech_verbs(top: Token) -> Iterator[Token]:
     """Speech verbs governing the number: an ancestor ("he stated that ..."), or a clause hung on the
     number's clause after a comma ("700,000 people have left, Forbes reported")."""
-    verbs = nb.context("source_verbs")
+    verbs = _source_verbs()
     for anc in top.ancestors:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in verbs:
             yield anc

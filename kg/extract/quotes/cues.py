@@ -111,8 +111,8 @@ def subject_of(verb: Token) -> Token | None:
 def relative_mention(verb: Token, spk: Speaker) -> Speaker:
     """"Barkley, who said …": the speaker is Barkley, the mention that attributes it is "who"."""
     rel = next((c for c in verb.children if c.dep_ == _SUBJ and c.tag_ in _RELATIVE), None)
-    if rel is None or verb.dep_ != "relcl":
-        return spk
+    if rel is None or verb.dep_ != "relcl" or rel.lower_ in ("which", "that"):
+        return spk  # "the records, which showed …": the records are named, "which" only points back
     return replace(spk, mention=rel.text, start=rel.idx, end=rel.idx + len(rel.text))
 
 

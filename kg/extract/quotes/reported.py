@@ -55,6 +55,17 @@ _PRONOUN_MENTIONS = frozenset(("he", "she", "they", "i", "we", "you", "it", "who
 _POINTERS = frozenset(("that", "this", "those", "these", "it"))
 
 
+def _thin(span) -> bool:
+    """An object that tells a reader nothing: no name and fewer than two content words ("called them",
+    "announced the mobilization", "described the night"). "Endorsed Smith" and "praised the rescue crews"
+    are claims."""
+    if span is None:
+        return False
+    if any(t.pos_ == "PROPN" for t in span):
+        return False
+    return sum(1 for t in span if t.is_alpha and not t.is_stop) < 2
+
+
 def _share(subj: Token) -> Speaker | None:
     """A share of those polled as the subject: "Six in 10 say …", "two out of three voters said …", "two of
     the three judges said …" (a number with "in"/"out of"/"of" after it). An unnamed source: the poll or
@@ -215,7 +226,7 @@ class ReportedSpeech:
         if not toks or self._inside_quote(subj):
             return None
         span = self._content_span(sorted(set(toks)), verb, min_words=1)  # "endorsed Smith"
-        if span is None:
+        if span is None or _thin(self.doc.char_span(*span, alignment_mode="expand")):
             return None
         spk = self.resolver.resolve(subj)
         if spk is None:
@@ -456,8 +467,9 @@ class ReportedSpeech:
                 toks[0].is_punct and not (toks[0].text in _OPENERS + '"' and self._closed_in(toks[1:])))):
             toks = toks[1:]
         # trailing punctuation goes, except the closing mark of a partial quote the statement contains
-        while toks and toks[-1].is_punct and not (toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
-            toks = toks[:-1]
+        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and not (
+                toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
+            toks = toks[:-1]  # "… any candidate, and": a conjunction left by a clause the parser split off
         words = [t for t in toks if t.is_alpha or t.like_num]
         if len(words) < min_words:
             return None
