@@ -1,4 +1,12 @@
-"""Reported speech from the dependency parse: "X said (that) …", "according to X, …"."""
+"""Reported speech from the dependency parse: "X said (that) …", "according to X, …".
+
+Besides the plain clause of a reporting verb: "As X noted, …" / "…, as X reported." (the clause the "as"
+clause modifies), a parenthetical "The plan, X said, would …" (one statement in two parts), "X made (it)
+clear that …", noun-phrase objects of object cues ("X called for an inquiry", "X confirmed the closure"),
+noun cues ("his claim that …"), shares of those polled as speakers ("Six in 10 voters say …"), "according to"
+with any noun ("according to a CNN tally") and "That's according to X" (the sentence before). A statement
+reported inside another one keeps its own source ("She said the audit found that …") when that source is
+not a pronoun taking up the outer speaker. The cue lists are data files under ``kg/extract/rules/``."""
 
 from __future__ import annotations
 
@@ -53,6 +61,14 @@ _PRONOUN_MENTIONS = frozenset(("he", "she", "they", "i", "we", "you", "it", "who
                                "their", "its", "one", "which", "that"))
 # words that point back to the sentence before: "That's according to the filings."
 _POINTERS = frozenset(("that", "this", "those", "these", "it"))
+
+
+def _per_source(obj: Token) -> bool:
+    """"per the filing", "per her lawyer", "per Jane Smith": a determined noun or a person's name; a bare
+    noun after "per" is a rate ("per share", "per tonne")."""
+    if obj.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "each", "every") for c in obj.children)
 
 
 def _thin(span) -> bool:
@@ -375,6 +391,8 @@ class ReportedSpeech:
 
     def _according(self, tok: Token, obj: Token) -> Quote | None:
         """"According to X, <statement>" / "<statement>, according to X": the clause the phrase modifies."""
+        if tok.lower_ == "per" and not _per_source(obj):
+            return None  # "1.50 dlrs per share", "per tonne FOB": a rate, not a source
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head

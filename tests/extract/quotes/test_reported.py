@@ -41,6 +41,8 @@ PATTERNS = [
      ("Harbour Gazette", "according_to", "Turnout rose by a fifth")),
     ("according-to-unnamed", "Ferries may not dock after dark, according to state law.",
      ("state law", "according_to", "Ferries may not dock after dark")),
+    ("per-the-document", "The ferry line lost money last year, per the filing.",
+     ("filing", "according_to", "The ferry line lost money last year")),
     # "That's according to X": the statement is the sentence before
     ("thats-according-to", "The campaign raised nine million dollars in March.\n\nThat's according to filings "
      "made public on Friday.", ("filings", "according_to",
@@ -99,6 +101,7 @@ def test_reported_lemmatizer_slip_still_finds_the_cue(nlp):
     "The hopping rabbit crossed the road.",  # a surface stem is used only for a listed cue
     "The mayor cut the ribbon, the ferry left and the crowd went home.",
     "The crowd paid twelve dollars per ticket, far more than last year.",  # "per" + a plain noun is a rate
+    "The crowd's club earned 1.50 dollars per share, up from 1.20 dollars.",
     "The council will vote to confirm the crowd's favourite as harbour master.",  # a plan, not a statement
 ])
 def test_reported_no_attribution(nlp, text):
