@@ -71,17 +71,6 @@ def _per_source(obj: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "each", "every") for c in obj.children)
 
 
-def _thin(span) -> bool:
-    """An object that tells a reader nothing: no name and fewer than two content words ("called them",
-    "announced the mobilization", "described the night"). "Endorsed Smith" and "praised the rescue crews"
-    are claims."""
-    if span is None:
-        return False
-    if any(t.pos_ == "PROPN" for t in span):
-        return False
-    return sum(1 for t in span if t.is_alpha and not t.is_stop) < 2
-
-
 def _share(subj: Token) -> Speaker | None:
     """A share of those polled as the subject: "Six in 10 say …", "two out of three voters said …", "two of
     the three judges said …" (a number with "in"/"out of"/"of" after it). An unnamed source: the poll or
@@ -242,7 +231,7 @@ class ReportedSpeech:
         if not toks or self._inside_quote(subj):
             return None
         span = self._content_span(sorted(set(toks)), verb, min_words=1)  # "endorsed Smith"
-        if span is None or _thin(self.doc.char_span(*span, alignment_mode="expand")):
+        if span is None:
             return None
         spk = self.resolver.resolve(subj)
         if spk is None:
