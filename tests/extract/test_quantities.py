@@ -189,7 +189,8 @@ SOURCES = [
     ("President Kassym-Jomart Tokayev spoke on Thursday. He stated that one in two of the nearly 1,400 major "
      "foreign companies had left Russia.", "nearly 1,400", "Kassym-Jomart Tokayev", "speaker"),
     ("A poll showed that 38% of Kazakhs were against the influx.", "38%", "poll", "named_source"),
-    ("In a survey of 500 residents, 30% said they feared the influx.", "30%", None, None),
+    ("In a survey of 500 residents, 30% said they feared the influx.", "30%", "survey of 500 residents",
+     "named_source"),
     ("More than 50 foreign businesses have moved to Kazakhstan.", "More than 50", None, None),
     ("More than 700,000 people have left Russia since Sept. 21, Forbes reported, citing sources.",
      "More than 700,000", "Forbes", "named_source"),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
+from kg.extract.coref import document_nouns
 from kg.extract.entities import DocEntities, clean_name
 from kg.extract.quantities.scan import (
     _PERSONISH,
@@ -18,6 +20,7 @@ from kg.extract.quantities.scan import (
     _phrase,
     _pobj,
 )
+from kg.extract.quotes.cues import reporting_verbs
 from kg.extract.text import doc_text
 from kg.records import Evidence, Quote
 
@@ -27,8 +30,7 @@ from kg.records import Evidence, Quote
 def _source(
     doc: Doc, num: _Number, span: Span, top: Token, arg: Token, quotes: Sequence[Quote], entities: DocEntities
 ) -> tuple[str | None, str | None, int | None]:
-    quote_index = next((qi for qi, q in enumerate(quotes) if q.evidence.start <= span.start_char < q.evidence.end),
-                       None)
+    quote_index = _enclosing_quote(quotes, span.start_char)
     # "According to the Ministry of Internal Affairs, more than 1.6 million ...": the attribution in the
     # number's own sentence is the most specific one, even inside a longer quote
     lo, hi = _paragraph_bounds(doc_text(doc), span.start_char)
@@ -45,6 +47,10 @@ def _source(
         name = quote.speaker or quote.speaker_mention
         if name:
             return name, "speaker", quote_index
+    # "In a Gallup poll, 41 percent ...", "Under state law, a recount needs a margin below 0.5 percent"
+    document = _document_phrase(top, set(range(num.start, num.end)), entities)
+    if document is not None:
+        return document, "named_source", quote_index
     # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
     inside = set(range(num.start, num.end)) | num.core
     for verb in _speech_verbs(top):
@@ -71,10 +77,60 @@ def _source(
     return None, None, quote_index
 
 
+def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
+    """The index of the innermost quote whose content holds offset ``start``: a statement quoted inside
+    another one ("She said the report found that 40% ...") belongs to the inner source. A quote in
+    pieces holds only its pieces, not the attribution between them."""
+    best: tuple[int, int] | None = None
+    for qi, q in enumerate(quotes):
+        ev = q.evidence
+        if not ev.start <= start < ev.end:
+            continue
+        if q.parts and not any(p.start <= start < p.end for p in q.parts):
+            continue
+        if best is None or ev.end - ev.start < best[0]:
+            best = (ev.end - ev.start, qi)
+    return best[1] if best else None
+
+
+# the prepositions that put a clause under a document's authority: "in a new poll, …", "under the law, …"
+_DOCUMENT_PREPS = frozenset(("in", "under", "by"))
+
+
+def _document_phrase(top: Token, number: set[int], entities: DocEntities) -> str | None:
+    """A poll, report, law or count that a prepositional phrase of the number's clause names as its
+    source: "In an NBC poll released Monday, 50 percent chose ..." (the clause's verb, or the verbs it
+    hangs from, carries ``in/under`` + a document noun). Its name when it has one ("the Gallup poll"),
+    else the noun phrase. A number inside the phrase itself ("a survey of 500 residents") is not its claim."""
+    for verb in [top, *top.ancestors][:8]:  # up to the sentence's root, where "In a poll, …" hangs
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ not in _DOCUMENT_PREPS:
+                continue
+            pobj = _pobj(child)
+            if pobj is None or pobj.lemma_.lower() not in document_nouns():
+                continue
+            if any(t.i in number for t in pobj.subtree):
+                continue  # "a survey of 500 residents": the survey's own size, stated by the outlet
+            if child.lower_ == "by" and verb.tag_ != "VBN":
+                continue  # "by" names an author only after a passive ("was found by a state audit")
+            name = _name(pobj, entities)
+            if name:
+                return name
+    return None
+
+
+@cache
+def _source_verbs() -> frozenset[str]:
+    """The numbers' own speech verbs and every reporting verb the quote extractor knows (one list of
+    attribution cues: a number under "the audit concluded that …" is the audit's even when no quote was
+    made of it)."""
+    return nb.context("source_verbs") | reporting_verbs()
+
+
 def _speech_verbs(top: Token) -> Iterator[Token]:
     """Speech verbs governing the number: an ancestor ("he stated that ..."), or a clause hung on the
     number's clause after a comma ("700,000 people have left, Forbes reported")."""
-    verbs = nb.context("source_verbs")
+    verbs = _source_verbs()
     for anc in top.ancestors:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in verbs:
             yield anc

@@ -39,20 +39,46 @@ class _Attribution:
     cue: str | None = None  # when there is no verb: "according_to"
 
 
+# the children that complete a two-word cue: the particle of "point out", and the adjective of "make clear"
+# (parsed as a complement of "made": "She made clear that …", "He made it clear that …")
+_PARTICLE_DEPS = frozenset(("prt", "acomp", "oprd", "ccomp"))
+_PARTICLE_POS = frozenset(("ADP", "ADV", "ADJ", "PART"))
+# inflections the small model's lemmatizer gets wrong ("hoping" -> "hop"): the surface form's stem is
+# tried as well, but only counts when it is a listed cue
+_SUFFIXES = (("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)))
+
+
+def verb_lemma(tok: Token, known: frozenset[str]) -> str:
+    """The verb's lemma; when that is not in ``known``, a stem of its surface form that is."""
+    lemma = tok.lemma_.lower()
+    if lemma in known or tok.tag_ not in ("VBG", "VBD", "VBN", "VBZ"):
+        return lemma
+    low = tok.lower_
+    for suffix, endings in _SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            for ending in endings:
+                if (stem := low[: -len(suffix)] + ending) in known:
+                    return stem
+    return lemma
+
+
+def _particles(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children
+            if c.dep_ in _PARTICLE_DEPS and c.pos_ in _PARTICLE_POS and tok.i < c.i <= tok.i + 3]
+
+
 def is_reporting(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok, reporting_verbs())
     if lemma in reporting_verbs():
         return True
-    prt = [c.text.lower() for c in tok.children if c.dep_ == "prt"]
-    return any(f"{lemma} {p}" in reporting_verbs() for p in prt)
+    return any(f"{lemma} {p}" in reporting_verbs() for p in _particles(tok))
 
 
 def cue_of(tok: Token) -> str:
-    prt = [c.text.lower() for c in tok.children if c.dep_ == "prt"]
-    lemma = tok.lemma_.lower()
-    for p in prt:
+    lemma = verb_lemma(tok, reporting_verbs())
+    for p in _particles(tok):
         if f"{lemma} {p}" in reporting_verbs():
             return f"{lemma}_{p}"
     return lemma
@@ -85,8 +111,8 @@ def subject_of(verb: Token) -> Token | None:
 def relative_mention(verb: Token, spk: Speaker) -> Speaker:
     """"Barkley, who said …": the speaker is Barkley, the mention that attributes it is "who"."""
     rel = next((c for c in verb.children if c.dep_ == _SUBJ and c.tag_ in _RELATIVE), None)
-    if rel is None or verb.dep_ != "relcl":
-        return spk
+    if rel is None or verb.dep_ != "relcl" or rel.lower_ in ("which", "that"):
+        return spk  # "the records, which showed …": the records are named, "which" only points back
     return replace(spk, mention=rel.text, start=rel.idx, end=rel.idx + len(rel.text))
 
 

@@ -1,12 +1,21 @@
-"""Reported speech from the dependency parse: "X said (that) …", "according to X, …"."""
+"""Reported speech from the dependency parse: "X said (that) …", "according to X, …".
+
+Besides the plain clause of a reporting verb: "As X noted, …" / "…, as X reported." (the clause the "as"
+clause modifies), a parenthetical "The plan, X said, would …" (one statement in two parts), "X made (it)
+clear that …", noun-phrase objects of object cues ("X called for an inquiry", "X confirmed the closure"),
+noun cues ("his claim that …"), shares of those polled as speakers ("Six in 10 voters say …"), "according to"
+with any noun ("according to a CNN tally") and "That's according to X" (the sentence before). A statement
+reported inside another one keeps its own source ("She said the audit found that …") when that source is
+not a pronoun taking up the outer speaker. The cue lists are data files under ``kg/extract/rules/``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.coref import Speaker, could_speak
+from kg.extract.coref import Speaker, could_speak, noun_phrase
 from kg.extract.quotes.common import (
     _CLAUSE,
     _DATELINE,
@@ -15,6 +24,7 @@ from kg.extract.quotes.common import (
     _NEG,
     _OPEN_CLAUSE,
     _OPENERS,
+    _SUBJ,
     CONF_REPORTED,
     _longest_run,
     evidence,
@@ -26,11 +36,13 @@ from kg.extract.quotes.cues import (
     is_reporting,
     noun_cues,
     object_cue_of,
+    object_verbs,
     proposal_verbs,
     relative_mention,
     source_phrase,
     subject_of,
 )
+from kg.extract.quotes.merge import JOINER
 from kg.records import Quote
 
 # the children of an object cue that carry what was criticised, praised or asked for
@@ -42,6 +54,44 @@ CONF_LABEL = 0.7
 CONF_NOUN = 0.65
 # the prepositions after a noun cue whose object is the content ("criticism of the plan", "support for X")
 _NOUN_CONTENT_PREPS = frozenset(("of", "for", "on", "about", "against", "to"))
+# what may follow the verb of an "As X reported" clause before its comma: "… reported on Tuesday,"
+_AS_TAIL = frozenset(("advmod", "prt", "npadvmod", "prep", "pobj", "det", "amod", "compound", "tmod"))
+# mentions that take up a speaker already named: not a second source inside a statement
+_PRONOUN_MENTIONS = frozenset(("he", "she", "they", "i", "we", "you", "it", "who", "him", "her", "them", "his",
+                               "their", "its", "one", "which", "that"))
+# words that point back to the sentence before: "That's according to the filings."
+_POINTERS = frozenset(("that", "this", "those", "these", "it"))
+
+
+def _per_source(obj: Token) -> bool:
+    """"per the filing", "per her lawyer", "per Jane Smith": a determined noun or a person's name; a bare
+    noun after "per" is a rate ("per share", "per tonne")."""
+    if obj.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "each", "every") for c in obj.children)
+
+
+def _share(subj: Token) -> Speaker | None:
+    """A share of those polled as the subject: "Six in 10 say …", "two out of three voters said …", "two of
+    the three judges said …" (a number with "in"/"out of"/"of" after it). An unnamed source: the poll or
+    the group is named elsewhere, if at all."""
+    if not subj.like_num:
+        return None
+    preps = [c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("in", "out", "of")]
+    if not preps:
+        return None
+    span = noun_phrase(subj)
+    return Speaker(None, span.text, span.start_char, span.end_char, "Group", 0.0,
+                   reason=f"unnamed source {span.text!r}")
+
+
+def _another(inner: Quote, outer: Quote) -> bool:
+    """The inner statement has a source of its own: a noun ("the audit found"), not a pronoun taking up the
+    outer speaker ("Cruz says he supports …") and not the outer speaker again."""
+    mention = (inner.speaker_mention or "").lower()
+    if mention in _PRONOUN_MENTIONS:
+        return False
+    return inner.speaker is None or inner.speaker != outer.speaker
 
 
 class ReportedSpeech:
@@ -49,7 +99,7 @@ class ReportedSpeech:
 
     def reported(self) -> Iterator[Quote]:
         direct = [(q.evidence.start, q.evidence.end) for q in self.direct]
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int, Quote]] = []
         for tok in self.doc:
             nested = self._inside_quote(tok) or self._in_marks(tok)
             if nested and not self._named_subject(tok):
@@ -69,10 +119,15 @@ class ReportedSpeech:
                 continue
             if quote is None:
                 continue
-            # a nested quote (a speaker quoting someone else) keeps its inner speaker
-            if any(quote.evidence.start < e and quote.evidence.end > s for s, e in taken + ([] if nested else direct)):
+            # a nested quote (a speaker quoting someone else) keeps its inner speaker; a statement reported
+            # inside another reported one ("She said the audit found that …") is a second attribution
+            qs, qe = quote.evidence.start, quote.evidence.end
+            if any(qs < e and qe > s for s, e in ([] if nested else direct)):
                 continue
-            taken.append((quote.evidence.start, quote.evidence.end))
+            if any(qs < e and qe > s and not (s <= qs and qe <= e and (s, e) != (qs, qe) and _another(quote, q))
+                   for s, e, q in taken):
+                continue
+            taken.append((quote.evidence.start, quote.evidence.end, quote))
             yield quote
 
     def _in_marks(self, tok: Token) -> bool:
@@ -113,21 +168,36 @@ class ReportedSpeech:
         if subj is None or not comps:
             return None
         toks = sorted(t for c in comps for t in c.subtree if t.i not in own)
-        span = self._content_span(toks, verb)
+        pieces = []
+        words = [t for t in toks if not t.is_punct and not t.is_space]
+        if own and words and words[0].i < min(own) < max(own) < words[-1].i:  # "The plan, she said, would …"
+            pieces = [self._content_span([t for t in toks if t.i < min(own)], verb, min_words=1),
+                      self._content_span([t for t in toks if t.i > max(own)], verb, min_words=1)]
+            if None in pieces:
+                return None
+            span = (pieces[0][0], pieces[1][1])
+        else:
+            span = self._content_span(toks, verb)
         if span is None:
             return None
         topic = subject_of(comps[0]) if comps[0].i != verb.i else None
-        spk = self.resolver.resolve(subj, topic)
+        spk = self.resolver.resolve(subj, topic) or _share(subj)
         if spk is None:
             return None
         spk = relative_mention(verb, spk)
-        return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
-                      evidence(self.doc, *span, self.sentences), CONF_REPORTED, sentences=self.sentences)
+        content = JOINER.join(self.text[a:b] for a, b in pieces) if pieces else self.text[span[0] : span[1]]
+        quote = _quote(self.doc, spk, verb, content, False, evidence(self.doc, *span, self.sentences),
+                       CONF_REPORTED, sentences=self.sentences)
+        if quote is not None and pieces:
+            quote = replace(quote, parts=tuple(evidence(self.doc, a, b, self.sentences) for a, b in pieces))
+        return quote
 
     def _object_cue(self, verb: Token) -> Quote | None:
         """"X criticized the plan as reckless", "X called for an inquiry", passive "the plan was
         praised by X": the object and what completes it are the content."""
         if any(c.dep_ == _NEG for c in verb.children):
+            return None
+        if self._planned(verb):
             return None
         subj = subject_of(verb)
         toks: list[Token] = []
@@ -139,9 +209,19 @@ class ReportedSpeech:
             # the passive's subject is what was praised; what follows the agent is left out (one span)
             toks = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
         phrasal = object_cue_of(verb).split("_")[1:]
+        cue = None
         for c in verb.children if not toks else ():
+            mark = next((m for m in c.children if m.dep_ == "mark"), None) if c.dep_ == "advcl" else None
+            if (mark is not None and mark.i == c.left_edge.i and c.i > verb.i
+                    and f"{verb.lemma_.lower()} {mark.lower_}" in object_verbs()):
+                # "is calling for the state to act", parsed as "for" marking an adverbial clause
+                toks.extend(t for t in c.subtree if t.i != mark.i)
+                cue = f"{verb.lemma_.lower()}_{mark.lower_}"
+                continue
             if c.i < verb.i or c.dep_ not in _OBJECT_PARTS:
                 continue
+            if c.dep_ == "prt" and c.lower_ in phrasal:
+                continue  # "called out the mayor": the particle is part of the cue
             if c.dep_ == "prep" and c.lower_ in phrasal:
                 toks.extend(t for g in c.children for t in g.subtree)  # "called for an inquiry": the inquiry
                 continue
@@ -158,7 +238,15 @@ class ReportedSpeech:
             return None
         spk = relative_mention(verb, spk)
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
-                      evidence(self.doc, *span, self.sentences), CONF_OBJECT, sentences=self.sentences)
+                      evidence(self.doc, *span, self.sentences), CONF_OBJECT, cue=cue, sentences=self.sentences)
+
+    @staticmethod
+    def _planned(verb: Token) -> bool:
+        """An infinitive under a verb that is no cue: a plan or a request, not something said yet ("the
+        Senate will vote to confirm the nominee", "they asked her to make it clear")."""
+        if verb.dep_ != _OPEN_CLAUSE or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        return not is_reporting(verb.head) and not is_object_cue(verb.head)
 
     def _noun_cue(self, noun: Token) -> Quote | None:
         """"his claim that …", "the senator's criticism of the plan", "a statement by the ministry that …"."""
@@ -198,19 +286,88 @@ class ReportedSpeech:
                     clause = clause.head
                 if clause.pos_ in ("VERB", "AUX") and clause.i < verb.head.i:
                     return verb.head, [clause], {t.i for t in verb.head.subtree}
+            # "A Quinnipiac poll found last week that …": the speaker noun parsed as the sentence's root
+            # with the reporting verb as its participle; the clause after the verb is the statement
+            comps = [c for c in verb.children if c.dep_ in _CLAUSE and c.i > verb.i]
+            if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and comps:
+                return verb.head, comps, set()
             return None, [], set()
         comps = [c for c in verb.children if c.dep_ in _CLAUSE]
+        # "made clear that …": the clause hangs on the cue's adjective, which is no part of the statement
+        cue_words = cue_of(verb).split("_")[1:]
+        comps = [g for c in comps for g in (
+            [x for x in c.children if x.dep_ in (*_CLAUSE, "csubj", "advcl") and x.i > c.i]
+            if c.pos_ == "ADJ" and c.lower_ in cue_words else [c])]
         # the statement follows the verb ("said that …") or precedes it and its subject, set off by a
         # comma ("…, the president said"); a clause before a colon introduces the speaker instead
         right = [c for c in comps if c.i > verb.i]
+        # "The new depot, the mayor said, would open in spring" parsed with the depot as a loose dependent
+        # of "said" and a clause without a subject after it: the depot starts the statement
+        lead = next((c for c in verb.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN")
+                     and c.right_edge.i + 1 < subj.left_edge.i and self.doc[c.right_edge.i + 1].text == ","), None)
+        if right and lead is not None and not any(g.dep_ == _SUBJ for g in right[0].children):
+            return subj, [lead, *right], set(range(lead.right_edge.i + 1, right[0].left_edge.i))
         comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i]
         if not comps and cue_of(verb).replace("_", " ") in proposal_verbs():
             comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
+        if not comps:
+            # "He said legalizing it could create jobs": the parser hangs the clause on the gerund that
+            # is its subject; a gerund after the verb with a clause of its own is the statement
+            comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ == "VBG" and c.i > verb.i
+                     and any(g.dep_ in _CLAUSE and g.i > c.i for g in c.children)]
+        # "As the Post noted, Republicans control 30 states": the clause the "as" clause modifies is what
+        # was said; the "as" clause has no object of its own (the main clause fills that gap)
+        if (not comps and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+                and not any(c.dep_ in ("dobj", "attr", "pobj", *_CLAUSE) for c in verb.children)):
+            return subj, [verb.head], {t.i for t in verb.subtree}
+        if not comps and (own := self._as_clause(verb, subj)):
+            return subj, [self.sentences.of(verb).root], own
+        # "The plan, the mayor said, would cost millions": an attribution set off by commas inside the
+        # statement it attributes
+        if (not comps and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX")
+                and self._parenthetical(verb, subj)):
+            return subj, [verb.head], {t.i for t in verb.subtree}
         # "X will cut flights, the carrier said": parsed as a clause coordinated with the statement
         if (not comps and verb.dep_ in ("conj", "parataxis") and verb.head.i < subj.i < verb.i
                 and self._closes(verb, subj)):
             return subj, [verb.head], {t.i for t in verb.subtree}
         return subj, comps, set()
+
+    def _as_clause(self, verb: Token, subj: Token) -> set[int]:
+        """The token ids of an "As X reported," that opens its sentence (or a ", as X noted." that closes it)
+        however the parser attached it; empty when there is none. The verb takes no object of its own."""
+        doc, sent = self.doc, self.sentences.of(verb)
+        first = subj.left_edge.i - 1
+        while first > sent.start and first >= subj.i - 5 and doc[first].pos_ in ("PROPN", "DET", "ADJ", "NOUN"):
+            first -= 1  # "As the Harbour Gazette reported" with "Harbour" parsed as the object of "As"
+        if first < sent.start or doc[first].lower_ != "as" or not subj.i < verb.i:
+            return set()
+        if any(c.dep_ in ("dobj", "attr", *_CLAUSE) for c in verb.children):
+            return set()
+        last = verb.i
+        while last + 1 < sent.end and last - verb.i < 5 and doc[last + 1].dep_ in _AS_TAIL:
+            last += 1  # "As the Gazette reported on Tuesday, …"
+        after = doc[last + 1] if last + 1 < sent.end else None
+        if first == sent.start and after is not None and after.text == ",":
+            return set(range(first, last + 2))
+        closing = after is None or (after.is_punct and after.text in ".!?")
+        if first > sent.start and doc[first - 1].text == "," and closing:
+            return set(range(first - 1, last + 1))
+        return set()
+
+    def _parenthetical(self, verb: Token, subj: Token) -> bool:
+        """Speaker and verb stand between two commas with the statement on both sides."""
+        doc = self.doc
+        first, last = min(subj.left_edge.i, verb.left_edge.i), verb.right_edge.i
+        while first < subj.i and doc[first].is_punct:  # the parser may hang the commas on the verb
+            first += 1
+        while last > verb.i and doc[last].is_punct:
+            last -= 1
+        if first < 1 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
+            return False
+        head = verb.head
+        return head.left_edge.i < first - 1 and head.right_edge.i > last + 1 and subj.i < verb.i
 
     def _closes(self, verb: Token, subj: Token) -> bool:
         """The speaker and the verb close the sentence after a comma: ", the carrier said on Monday." """
@@ -223,6 +380,8 @@ class ReportedSpeech:
 
     def _according(self, tok: Token, obj: Token) -> Quote | None:
         """"According to X, <statement>" / "<statement>, according to X": the clause the phrase modifies."""
+        if tok.lower_ == "per" and not _per_source(obj):
+            return None  # "1.50 dlrs per share", "per tonne FOB": a rate, not a source
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
@@ -230,19 +389,58 @@ class ReportedSpeech:
             head = head.head  # "A rose, and B could follow, according to X": X said both
         phrase = {t.i for t in tok.subtree}
         clause = sorted(t for t in head.subtree if t.i not in phrase)
-        if tok.i < head.i:
+        if head.i == tok.i:  # "That's according to …" parsed with "according" as the verb
+            part = [t for c in tok.children if c.i < tok.i for t in c.subtree]
+        elif tok.i < head.i:
             part = [t for t in clause if t.i > max(phrase)]
         else:
             part = [t for t in clause if t.i < min(phrase)]
-        span = self._content_span(part, tok)
+        anchor = tok
+        if self._only_pointer(part):
+            part = self._previous_sentence(tok)  # "That's according to the filings": what came before
+            anchor = part[0] if part else tok
+        span = self._content_span(part, anchor)
         if span is None:
             return None
         spk = self.resolver.resolve(obj)
+        if spk is None and tok.lower_ == "according":  # "per graduate" is a rate, "according to" always a source
+            spk = self._any_source(obj)
         if spk is None:
             return None
         return _quote(self.doc, spk, None, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_REPORTED, cue="according_to",
                       sentences=self.sentences)
+
+    @staticmethod
+    def _only_pointer(toks: list[Token]) -> bool:
+        """The clause is nothing but a pointer back ("That's", "This is") to the sentence before."""
+        words = [t for t in toks if not t.is_punct and not t.is_space]
+        return (0 < len(words) <= 2 and words[0].lower_ in _POINTERS
+                and all(t.lemma_ == "be" for t in words[1:]))
+
+    def _previous_sentence(self, tok: Token) -> list[Token]:
+        """The tokens of the sentence before ``tok``'s (it may close the paragraph before)."""
+        sent = self.sentences.of(tok)
+        if sent.start == 0:
+            return []
+        prev = self.sentences.of(self.doc[sent.start - 1])
+        return [t for t in prev if not t.is_space]
+
+    def _any_source(self, obj: Token) -> Speaker | None:
+        """Whatever "according to" names is a source, even a noun no source list has ("according to a
+        CNN tally", "according to state law"): a name inside it is who stands behind it, else the noun
+        phrase is an unnamed source."""
+        if obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        span = noun_phrase(obj)
+        for t in span:
+            if t.i != obj.i and (t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN")) and t.head == obj:
+                found = self.resolver.resolve(t)
+                if found is not None and found.name is not None:
+                    return Speaker(found.name, span.text, span.start_char, span.end_char, found.type,
+                                   round(found.confidence * 0.9, 2))
+        return Speaker(None, span.text, span.start_char, span.end_char, None, 0.0,
+                       reason=f"unnamed source {span.text!r}")
 
     @staticmethod
     def _closed_in(toks: list[Token]) -> bool:
@@ -276,8 +474,9 @@ class ReportedSpeech:
                 toks[0].is_punct and not (toks[0].text in _OPENERS + '"' and self._closed_in(toks[1:])))):
             toks = toks[1:]
         # trailing punctuation goes, except the closing mark of a partial quote the statement contains
-        while toks and toks[-1].is_punct and not (toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
-            toks = toks[:-1]
+        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and not (
+                toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
+            toks = toks[:-1]  # "… any candidate, and": a conjunction left by a clause the parser split off
         words = [t for t in toks if t.is_alpha or t.like_num]
         if len(words) < min_words:
             return None

@@ -1,0 +1,108 @@
+"""Reported speech (kg.extract.quotes.reported): attribution patterns beyond "X said that …", on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import extract_entities
+from kg.extract.quotes import extract_quotes
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    return list(extract_quotes(doc, extract_entities(doc)))
+
+
+def rows(quotes):
+    return [(q.speaker or q.speaker_mention, q.cue, q.content) for q in quotes]
+
+
+# (pattern, text, one expected (speaker or mention, cue, content) among the quotes found)
+PATTERNS = [
+    # "as X noted, <clause>": the clause the "as" clause modifies is what was said
+    ("as-clause", "As Mayor Tom Eriksen noted, the ferry will stop running in May.",
+     ("Tom Eriksen", "note", "the ferry will stop running in May")),
+    ("as-clause-closing", "The ferry will stop running in May, as the Harbour Gazette reported on Tuesday.",
+     ("Harbour Gazette", "report", "The ferry will stop running in May")),
+    # the small model parses "said closing the depot would …" with the clause under the gerund
+    ("gerund-subject", "Councillor Ana Ruiz spoke on Monday. She said closing the depot would cost forty jobs.",
+     ("Ana Ruiz", "say", "closing the depot would cost forty jobs")),
+    # "A … poll found that …" parsed as a noun phrase with a participle
+    ("poll-found", "A Harbour Institute poll found last week that most tenants want a cap on rents.",
+     ("Harbour Institute", "find", "most tenants want a cap on rents")),
+    # two-word cues whose second word the parser takes for a complement
+    ("made-clear", "Councillor Ana Ruiz made clear that the depot would stay open.",
+     ("Ana Ruiz", "make_clear", "the depot would stay open")),
+    ("made-it-clear", "Councillor Ana Ruiz made it clear that the depot would stay open.",
+     ("Ana Ruiz", "make_clear", "the depot would stay open")),
+    # "according to" names a source whatever its noun: a name inside it stands behind it
+    ("according-to-any-noun", "Turnout rose by a fifth, according to a Harbour Gazette tally.",
+     ("Harbour Gazette", "according_to", "Turnout rose by a fifth")),
+    ("according-to-unnamed", "Ferries may not dock after dark, according to state law.",
+     ("state law", "according_to", "Ferries may not dock after dark")),
+    ("per-the-document", "The ferry line lost money last year, per the filing.",
+     ("filing", "according_to", "The ferry line lost money last year")),
+    # "That's according to X": the statement is the sentence before
+    ("thats-according-to", "The campaign raised nine million dollars in March.\n\nThat's according to filings "
+     "made public on Friday.", ("filings", "according_to",
+                                "The campaign raised nine million dollars in March")),
+    # groups of people named by their ties, trade or side, and plural role titles
+    ("supporters", "Her supporters said the rally was the biggest of the year.",
+     ("Her supporters", "say", "the rally was the biggest of the year")),
+    ("plural-title", "Aides to the governor say the budget will pass this week.",
+     ("Aides to the governor", "say", "the budget will pass this week")),
+    ("media-outlet", "The magazine said its readers had picked the winner for a decade.",
+     ("magazine", "say", "its readers had picked the winner for a decade")),
+    # object cues: backing, mentioning, announcing, expressing
+    ("mention", "Mayor Tom Eriksen mentioned the old bridge twice.", ("Tom Eriksen", "mention", "the old bridge")),
+    ("confirm-object", "Mayor Tom Eriksen confirmed the closure of the depot.",
+     ("Tom Eriksen", "confirm", "the closure of the depot")),
+    ("express", "Mayor Tom Eriksen expressed concern about the old dam.",
+     ("Tom Eriksen", "express", "concern about the old dam")),
+    ("call-for-clause", "Mayor Tom Eriksen is calling for the county to repair the old dam.",
+     ("Tom Eriksen", "call_for", "the county to repair the old dam")),
+    ("call-out", "Councillor Ana Ruiz called out the port authority for its silence.",
+     ("Ana Ruiz", "call_out", "the port authority for its silence")),
+    # shares of those polled as the subject
+    ("poll-share-ratio", "Nine in 10 ferry users say the timetable is too thin.",
+     ("Nine in 10 ferry users", "say", "the timetable is too thin")),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PATTERNS, ids=[p[0] for p in PATTERNS])
+def test_reported_patterns(nlp, name, text, expected):
+    assert expected in rows(quotes_of(nlp, text))
+
+
+def test_reported_parenthetical_attribution_gives_one_statement_in_two_parts(nlp):
+    text = "The new depot, Mayor Tom Eriksen said on Monday, would open in the spring."
+    [q] = [q for q in quotes_of(nlp, text) if q.cue == "say"]
+    assert (q.speaker, q.content) == ("Tom Eriksen", "The new depot … would open in the spring")
+    assert [p.text for p in q.parts] == ["The new depot", "would open in the spring"]
+    assert text[q.evidence.start : q.evidence.end] == text[: text.index(".")]
+
+
+def test_reported_statement_inside_a_reported_statement_keeps_both_sources(nlp):
+    text = "Senator Ruth Okafor said the county audit found that the pension fund was short."
+    found = rows(quotes_of(nlp, text))
+    assert ("Ruth Okafor", "say", "the county audit found that the pension fund was short") in found
+    assert ("county audit", "find", "the pension fund was short") in found
+
+
+def test_reported_lemmatizer_slip_still_finds_the_cue(nlp):
+    # spaCy's small model lemmatizes this "hoping" as "hop"
+    text = "Mayor Tom Eriksen spoke in Harbourville. He’s hoping the endorsement will be a big boost."
+    assert ("Tom Eriksen", "hope", "the endorsement will be a big boost") in rows(quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "As Mayor Tom Eriksen announced his run, the crowd cheered loudly.",  # "as" = while; the verb has an object
+    "The hopping rabbit crossed the road.",  # a surface stem is used only for a listed cue
+    "The mayor cut the ribbon, the ferry left and the crowd went home.",
+    "The crowd paid twelve dollars per ticket, far more than last year.",  # "per" + a plain noun is a rate
+    "The crowd's club earned 1.50 dollars per share, up from 1.20 dollars.",
+    "The council will vote to confirm the crowd's favourite as harbour master.",  # a plan, not a statement
+])
+def test_reported_no_attribution(nlp, text):
+    assert not [q for q in quotes_of(nlp, text) if "crowd" in q.content or q.cue in ("hope", "say")]

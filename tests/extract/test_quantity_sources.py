@@ -1,0 +1,74 @@
+"""Who asserted a number (kg.extract.quantities.source), with the quotes the pipeline finds, on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import extract_entities
+from kg.extract.quantities import extract_quantities
+from kg.extract.quotes import extract_quotes
+from kg.records import Document, Evidence, Quote
+
+
+def _claims(nlp, text, quotes=None):
+    doc = nlp(text)
+    ents = extract_entities(doc)
+    if quotes is None:
+        quotes = tuple(extract_quotes(doc, ents))
+    document = Document(id="t", text=text, source_path="t.txt", content_hash="x")
+    return {c.text: c for c in extract_quantities(doc, quotes, ents, document)}
+
+
+# sentence, number, expected source, expected source_kind
+SOURCES = [
+    # a document named by the phrase that frames the clause
+    ("In a Harbour Institute poll released Monday, 52 percent of tenants backed a rent cap.", "52 percent",
+     "Harbour Institute poll", "named_source"),
+    ("Under state law, a recount is allowed when the margin is below 0.5 percent.", "below 0.5 percent",
+     "state law", "named_source"),
+    # the number describes the survey itself: the outlet says so, not the survey
+    ("In a survey of 500 residents, 30% said they feared the influx.", "500", None, None),
+    # the speaker of reported speech: an "as" clause, a parenthetical attribution, a closing attribution
+    ("As Mayor Tom Eriksen noted, the ferry carried 300 passengers in May.", "300", "Tom Eriksen", "speaker"),
+    ("The new depot, Mayor Tom Eriksen said on Monday, would employ 120 drivers.", "120", "Tom Eriksen", "speaker"),
+    # a statement inside a statement: the inner source asserts the figure
+    ("Mayor Tom Eriksen said the county audit found that 40 percent of the fund was missing.", "40 percent",
+     "county audit", "speaker"),
+    # "according to" a noun no list has
+    ("Turnout rose to 61 percent, according to a Harbour Gazette tally.", "61 percent", "Harbour Gazette tally",
+     "according_to"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source", "kind"), SOURCES, ids=[s[1] for s in SOURCES])
+def test_quantity_source(nlp, text, number, source, kind):
+    c = _claims(nlp, text)[number]
+    assert (c.source, c.source_kind) == (source, kind)
+
+
+def _quote(text, content, speaker, parts=()):
+    start = text.index(content)
+    ev = Evidence(start, start + len(content), content, 0, len(text), text)
+    pieces = []
+    for piece in parts:
+        s = text.index(piece)
+        pieces.append(Evidence(s, s + len(piece), piece, 0, len(text), text))
+    return Quote(speaker=speaker, speaker_mention=speaker, cue="say", content=content, direct=False, evidence=ev,
+                 parts=tuple(pieces))
+
+
+def test_quantity_source_is_the_innermost_enclosing_quote(nlp):
+    text = "Ana Ruiz said the audit found that 40 percent of the fund was missing."
+    outer = _quote(text, "the audit found that 40 percent of the fund was missing", "Ana Ruiz")
+    inner = _quote(text, "40 percent of the fund was missing", "State Audit Office")
+    c = _claims(nlp, text, (outer, inner))["40 percent"]
+    assert (c.source, c.quote_index) == ("State Audit Office", 1)
+
+
+def test_quantity_in_the_attribution_between_two_parts_is_not_the_quote_s(nlp):
+    text = "The depot, 20 drivers told Ana Ruiz, would close."
+    quote = _quote(text, "The depot, 20 drivers told Ana Ruiz, would close", "Tom Eriksen",
+                   parts=("The depot", "would close"))
+    c = _claims(nlp, text, (quote,))["20"]
+    assert c.quote_index is None and c.source != "Tom Eriksen"
