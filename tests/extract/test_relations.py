@@ -251,8 +251,8 @@ NEGATIVE = [
      "Rivals criticised Nicaragua. President Reagan's aide resigned.", ("Reagan", "holds_role", "Iran", "president")),
     ("copula-without-a-title-is-no-role", "Obama is likely to keep up the digs at Trump Tower.",
      ("Obama", "holds_role", "Trump Tower", None)),
-    ("infinitive-is-a-plan", "He attacked plans by the company that owns Nabisco to shift some production to "
-     "Mexico.", ("company", "relocated_to", "Mexico", None)),
+    ("infinitive-is-a-plan", "She criticised a proposal by the firm behind Brightline Biscuits to shift some "
+     "production to Vietnam.", ("firm", "relocated_to", "Vietnam", None)),
     ("where-one-comes-from-is-no-office", "Jason Sims, a teacher from Mount Pleasant, voted early.",
      ("Jason Sims", "holds_role", "Mount Pleasant", "teacher")),
     ("where-one-works-is-no-office", "Tom Roe, a lawyer in Orlando who handles land cases, said so.",

@@ -57,8 +57,8 @@ SPEAKERS = [
     ("a name in marks inside the attribution",
      "“We have had better meetings than this one,” council member Rita Gomez, wearing a badge reading “Vote Gomez” "
      "on her coat, said with a shrug.\n", "We have had better", "Rita Gomez", None),
-    ("as X put it", "As the prosecutor Anne Roy put it, “there was not much to complain about in the file.”\n",
-     "there was not much", "Anne Roy", None),
+    ("as X put it", "As the prosecutor Anne Roy put it, “the file gave the court little to object to.”\n",
+     "the file gave the", "Anne Roy", None),
     ("speaker label inside a paragraph",
      "At the debate, Pike: “Our goal is to fix the clinic.” Dale: “The plan is to close the clinic.”\n",
      "The plan is to close", "Dale", None),
