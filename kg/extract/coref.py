@@ -523,7 +523,8 @@ class Resolver:
         role = title_at_end(mods)
         text = span.text
         start, end = span.start_char, span.end_char
-        if role is None and person_noun(head) and not ({head.lemma_.lower(), head.lower_} & source_nouns()):
+        # a person noun ('the businessman') refers back even when it is also listed as a possible source noun
+        if role is None and person_noun(head):
             return self._person_noun(head, span)
         if role is None and not ({head.lemma_.lower(), head.lower_} & (source_nouns() | org_nouns())):
             return None
@@ -536,6 +537,8 @@ class Resolver:
                 return Speaker(person, text, start, end, "Person", CONF_NOMINAL)
             if org is not None:  # "a Shell spokesperson": an unnamed person speaking for the organisation
                 return Speaker(self.canonical(org.name), text, start, end, org.type, CONF_NOMINAL)
+            if person_noun(head):  # a profession that is also a title ("the retired surgeon"): as "the businessman"
+                return self._person_noun(head, span)
             return Speaker(None, text, start, end, "Person", 0.0,
                            reason=f"no person with role {role!r} in the document")
         # "the company's own report", "the press service of the president": the owner speaks
