@@ -14,8 +14,6 @@ from kg.errors import InputError, SkippedInput
 from kg.ingest import read_documents
 from kg.query.claims import FIELDS
 
-EXTRACT_ONLY = ("subject_mention", "subject_resolved")
-
 
 class Format(str, Enum):
     jsonl = "jsonl"
@@ -64,8 +62,6 @@ def extract(
                 if writer is None:
                     # every kind's columns: the first claim's keys alone would drop the other kinds' fields
                     columns = dict.fromkeys(f for fields in FIELDS.values() for f in fields)
-                    # fields only extraction knows (the store keeps an unresolved subject as a kg:UnresolvedMention)
-                    columns.update(dict.fromkeys(EXTRACT_ONLY))
                     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns))
                     writer.writeheader()
                 writer.writerow(claim)

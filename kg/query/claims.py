@@ -10,7 +10,8 @@ FIELDS = {
               "stance", "parts"),
     "quantity": COMMON + ("value", "value_max", "qualifier", "unit", "unit_code", "change", "counts", "counts_head",
                           "predicate", "place", "time", "text", "source", "source_kind"),
-    "relation": COMMON + ("subject", "predicate", "object", "role", "confidence", "pattern"),
+    "relation": COMMON + ("subject", "predicate", "object", "role", "confidence", "pattern", "subject_mention",
+                          "subject_resolved"),
 }
 
 

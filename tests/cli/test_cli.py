@@ -64,6 +64,21 @@ def test_cli_extract_matches_store_claims(seeds_store, tmp_path):
     assert ids_a == ids_b
 
 
+def test_cli_stored_relations_keep_an_unresolved_subject(tmp_path, nlp):
+    # a pronoun subject with no one to resolve it to: extraction and the store both say so
+    art = tmp_path / "ceo.txt"
+    art.write_text("She is the chief executive of Contoso Bank.\n", encoding="utf-8")
+    store = str(tmp_path / "s")
+    assert runner.invoke(app, ["build", str(art), "--store", store, "--show", "0"]).exit_code == 0
+    fields = ("subject", "subject_mention", "subject_resolved")
+    extracted = [json.loads(x) for x in runner.invoke(app, ["extract", str(art)]).output.splitlines()]
+    listed = runner.invoke(app, ["claims", "--kind", "relation", "--format", "jsonl", "--store", store])
+    stored = [json.loads(x) for x in listed.output.splitlines()]
+    want = [{f: c[f] for f in fields} for c in extracted if c["kind"] == "relation"]
+    assert want == [{"subject": "She", "subject_mention": "She", "subject_resolved": False}]
+    assert [{f: c[f] for f in fields} for c in stored] == want
+
+
 def test_cli_query_formats(seeds_store):
     q = "SELECT ?id WHERE { ?d a kg:Document ; schema:identifier ?id } ORDER BY ?id"
     out = runner.invoke(app, ["query", q, "--format", "json", "--store", str(seeds_store.path)])
