@@ -38,6 +38,8 @@ _PREFIXABLE = {"meter", "metre", "gram", "liter", "litre", "watt", "watt_hour", 
                "ampere_hour", "byte", "bit", "second", "joule", "pascal", "calorie", "electron_volt", "tesla",
                "year", "newton", "ohm", "mole", "metric_ton", "tonne", "baud", "bit_per_second", "gray", "sievert",
                "becquerel", "barn", "molar"}
+# exa and above measure only data in news ("3 EB of storage"); "12 El Camino Court" is no exa-litre
+_HUGE_PREFIXES = {"exa", "zetta", "yotta", "ronna", "quetta"}
 _ALSO = {"degree", "mile_per_gallon", "permille"}  # angle or temperature; fuel economy; per mille
 
 
@@ -132,7 +134,8 @@ def measure_unit(surface: str, glued: bool = False) -> str | None:
     if not found:
         return None
     prefix, name, _suffix = found[0]
-    if prefix and (name not in _PREFIXABLE or (prefix.endswith("bi") and name not in _INFORMATION)):
+    if prefix and (name not in _PREFIXABLE or (prefix.endswith("bi") and name not in _INFORMATION)
+                   or (prefix in _HUGE_PREFIXES and not any(name.endswith(i) for i in _INFORMATION))):
         return None  # pint reads "mths" as milli-thou and "Kia" as kibi-year: prefixes go with SI-like units only
     return _pint_name(prefix + name)
 

@@ -38,14 +38,10 @@ from kg.extract.quantities.exclude import (
 )
 from kg.extract.quantities.frame import (
     _counted,
-    _governing_verb,
     _head_lemma,
     _np_text,
-    _place,
-    _predicate_tokens,
-    _subject,
-    _time,
     _top,
+    index_name,
 )
 from kg.extract.quantities.scan import (
     _DATE_LABELS,
@@ -56,7 +52,9 @@ from kg.extract.quantities.scan import (
     _phrase,
     _scan,
 )
+from kg.extract.quantities.scope import _governing_verb, _place, _predicate_tokens, _subject, _time
 from kg.extract.quantities.source import _evidence, _source
+from kg.extract.quantities.tables import table_label, table_period
 from kg.extract.text import doc_text
 from kg.records import Document, NumericClaim, Quote
 
@@ -80,6 +78,18 @@ def _drop_headline_repeats(claims: list[NumericClaim], document: Document) -> It
         if c.evidence.end <= in_title and (c.value, c.unit, c.counts_head) in body:
             continue
         yield c
+
+
+# between a figure and a time word, these make the time word a time reference ("4.6 last season"), not its unit
+_DEICTIC = {"last", "next", "this", "that", "past", "coming", "following", "the", "a", "each", "every"}
+
+
+def _glued_amount_text(text: str) -> bool:
+    """"RM23.50", "5,000", "-1.6", "50mph" are amounts; a name with a number in it ("XB-90", "Su-27") is not."""
+    g = nb.split_glued(text)
+    if g is None:
+        return False
+    return not (g.prefix[:1].isalpha() and nb.currency_code(g.prefix) is None and g.sign < 0)
 
 
 def _conversion(doc: Doc, before: _Number, num: _Number) -> bool:
@@ -106,15 +116,20 @@ def _claims(
         if _boilerplate(sent):
             continue
         top = _top(doc, num)
-        if last is not None and _conversion(doc, last[0], num):
+        label = table_label(doc, num)
+        if label is not None:
+            # "Revs 48.2 mln vs 44.9 mln": the line's label is what both figures measure
+            noun, arg, inherited = label[0], top, None
+        elif last is not None and _conversion(doc, last[0], num):
             # "seven miles (11 km)", "1.3 billion shekels ($350 million)": the same amount in another unit
             # measures what the first one measures
             noun, arg, inherited = last[1], top, (last[1], last[2]) if last[1] is not None else None
         else:
             noun, arg, inherited = _counted(doc, num, top, previous.get(sent.start))
-        if noun is not None and not any(ch.isalpha() for ch in noun.text):
+        if noun is not None and not any(ch.isalpha() for ch in noun.text) and not index_name(noun):
             noun = None  # punctuation the parser took for a noun counts nothing
-        if noun is not None and inherited is None and (_numberish(noun) or nb.split_glued(noun.text) is not None):
+        if noun is not None and inherited is None and (_numberish(noun) or _glued_amount_text(noun.text)) \
+                and not index_name(noun):
             noun = None  # "rose 18 sen to RM23.50": the other amount is not what this one counts
         if noun is not None and noun.lower_ in nb.context("time_units") and num.unit == "ratio":
             continue  # a rule about time ("90 out of 180 days"), not a share of anything
@@ -122,14 +137,21 @@ def _claims(
                 nb.unit_code(num.unit) in _TIME_CODES:
             if _time_reference(doc, num):
                 continue  # "two years later", "over the past three months", "10 years in prison"
-            if num.unit is None:  # "for three months": the time word is the unit
+            if num.unit is None and noun.i > num.end and any(doc[k].lower_ in _DEICTIC for k in range(num.end, noun.i)):
+                noun = None  # "4.6 last year": a time word after other words places the figure, it is no unit
+            elif num.unit is None and noun.i < num.start:
+                pass  # "the winter months stayed at 9,200": the months stand at the level, they are no unit
+            elif num.unit is None:  # "for three months": the time word is the unit
                 num.unit = nb.measure_unit(noun.text)
                 noun, arg, inherited = _counted(doc, num, top, None)  # what lasts that long
         if noun is not None and inherited is None and _reference(doc, num, noun):
             continue
-        if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS):
+        if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS) \
+                and not (nb.unit_code(num.unit) in _TIME_CODES and noun is None):
             continue  # "July 14", "September 21, 2022": spaCy's DATE, and nothing else is counted
         counts = _np_text(noun, num) if noun is not None else None
+        if label is not None:
+            counts = label[1]
         if inherited is not None:
             counts = inherited[1]
         last = (num, noun, counts)
@@ -158,7 +180,7 @@ def _claims(
             counts_head=_head_lemma(noun) if noun is not None else None,
             predicate=_phrase(pred_tokens) or None,
             place=_place(pred_tokens, arg, noun, entities),
-            time=_time(doc, verb, sent, num),
+            time=(table_period(doc, num) if label is not None else None) or _time(doc, verb, sent, num),
             source=source,
             source_kind=kind,
             quote_index=quote_index,

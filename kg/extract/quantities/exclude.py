@@ -14,6 +14,7 @@ from kg.extract.quantities.scan import (
     _Number,
     _year_like,
 )
+from kg.extract.quantities.tables import table_label
 from kg.extract.text import doc_text
 
 # --- leaving numbers out ---------------------------------------------------------------------------------
@@ -28,8 +29,9 @@ def _excluded(doc: Doc, num: _Number) -> bool:
         numeric = [doc[i] for i in core]
     if not numeric:
         return True
-    # the article "one" ("one district hospital") is not a count
-    if num.words_only_one:
+    # the article "one" ("one district hospital") is not a count; with a qualifier or focus word before it
+    # it is ("at least one person was killed", "only one bidder", "in just one area")
+    if num.words_only_one and num.start >= min(num.core):
         return True
     # a year ("in 2022") is a date, whatever spaCy says
     if num.unit is None and num.kind == "count" and len(numeric) == 1 and _year_like(numeric[0].text):
@@ -57,8 +59,14 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     if _low(doc, num.start - 1) == "." and _low(doc, num.start - 2) + "." in nb.context("identifier_words"):
         return True  # "No. 3", "Fig. 4" split into two tokens
     # a model or series number right after a name: "iPhone 12", "the S&P 500", "Fortune 100", "Unit 3"
+    # (but not a figure of a wire results table: "Net 2,310,000 vs 1,980,000")
     if num.unit is None and num.kind == "count" and num.start == core[0] and num.start > 0 \
-            and _after_name(doc[num.start - 1]) and nb.is_digits(first.text.lstrip("-")):
+            and _after_name(doc[num.start - 1]) and nb.is_digits(first.text.lstrip("-")) \
+            and table_label(doc, num) is None:
+        return True
+    # a market index or a ranking named with its number, in any case: "the ftse 100", "the sp 500"
+    if num.unit is None and num.kind == "count" and num.start == core[0] and \
+            _low(doc, num.start - 1) in nb.context("index_names") and first.text.isdigit():
         return True
     # a citation or a numbered item: "[26]", "(24)", "[9,12]"
     if num.unit is None and _low(doc, num.start - 1) in ("[", "(") and _low(doc, num.end) in ("]", ")", ","):
@@ -66,10 +74,10 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     # clock times: "10 a.m.", "14:00 GMT"
     if _low(doc, num.end) in nb.context("time_words") or ":" in first.text:
         return True
-    # inside a name: "Channel 4", "Group of Seven", "Boeing 737"
-    for tok in numeric:
-        if tok.ent_type_ in _NAME_LABELS and num.unit is None:
-            return True
+    # inside a name: "Channel 4", "Group of Seven", "Boeing 737" (the small model tags wire results lines
+    # "Revs 48.2 mln vs 44.9 mln" as names too)
+    if num.unit is None and any(tok.ent_type_ in _NAME_LABELS for tok in numeric) and table_label(doc, num) is None:
+        return True
     # an age in apposition: "Ivan Petrov, 45, said" (the small model does not always tag the name a PERSON)
     if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2 and num.unit is None
             and (doc[num.start - 2].ent_type_ == "PERSON" or doc[num.start - 2].pos_ == "PROPN")):
@@ -77,7 +85,9 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     # a street number ("16-18 Industrial Avenue", "221 Baker Street") or a model ("a 737 Max jet", "the 787
     # Dreamliner"): a bare number written before a name
     nxt = doc[num.end] if num.end < len(doc) else None
-    if num.unit is None and num.kind == "count" and nxt is not None and nxt.tag_ == "NNP" and nxt.text[:1].isupper():
+    # (a compass letter or an ordinal may come first: "12 W 40th St", "5 E Harbour Road")
+    if num.unit is None and num.kind == "count" and nxt is not None and nxt.text[:1].isupper() \
+            and (nxt.tag_ == "NNP" or nxt.text in _COMPASS):
         if any(_low(doc, k).rstrip(".") in nb.context("street_words") for k in range(num.end, num.end + 4)):
             return True
         # (a whole number of 3+ digits and a word name, not a unit symbol: "300 PS", "450 Nm", "2.5 F" are measures)
@@ -85,6 +95,9 @@ def _excluded(doc: Doc, num: _Number) -> bool:
                 and nxt.text.isalpha() and not nxt.text.isupper() and nxt.ent_type_ not in _DATE_LABELS:
             return True
     return False
+
+
+_COMPASS = {"N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.", "S.", "E.", "W."}
 
 
 def _after_name(prev: Token) -> bool:
@@ -118,6 +131,9 @@ def _time_reference(doc: Doc, num: _Number) -> bool:
     if any(" ".join(_lows(doc)[num.end : num.end + n]) in after for n in (1, 2, 3)):
         return True
     start = min(num.start, min(num.core))
+    while start >= 2 and _low(doc, start - 1) in ("or", "to", "and") and \
+            (nb.is_digits(doc[start - 2].text) or nb.is_number_word(doc[start - 2].text)):
+        start -= 2  # "in the past two or three weeks": the reference word is before the first figure
     return _low(doc, start - 1) in nb.context("duration_reference_before") or \
         (_low(doc, start - 1) == "the" and _low(doc, start - 2) in nb.context("duration_reference_before"))
 

@@ -1,23 +1,19 @@
-"""What a number measures: the counted thing, whose it is, the predicate, place and time."""
+"""What a number measures: the counted thing and its head (scope.py: whose it is, the predicate, place and time)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg.extract import numbers as nb
-from kg.extract.entities import DocEntities, clean_name
 from kg.extract.quantities.scan import (
-    _ARG_DEPS,
     _CHANGE_PREPS,
     _DATE_LABELS,
-    _MAX_PHRASE,
     _MODIFIER_DEPS,
     _NOMINAL_DEPS,
     _NP_SKIP_DEPS,
     _PLACE_LABELS,
-    _PRED_CHILD_DEPS,
     _RELATIVE,
     _change_verb,
     _Number,
@@ -51,7 +47,9 @@ def _counted(
     # the number modifies a noun: "1,400 companies", "a thousand foreign companies", "a 352 μm pixel pitch"
     # (the small model tags "pixel" an adjective: climb the modifiers to the noun they modify)
     head = _nominal(head) if top.dep_ in _MODIFIER_DEPS and head.i > top.i else head
-    if top.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in inside \
+    # "Oslo, one of the coldest capitals": a number in apposition with its own "of" is a partitive
+    partitive = top.dep_ == "appos" and any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
+    if top.dep_ in _MODIFIER_DEPS and not partitive and head.pos_ in ("NOUN", "PROPN") and head.i not in inside \
             and not (num.unit is not None and head.i < top.i) and not _unit_word(head) \
             and not (num.unit is not None and head.lower_ in nb.context("time_units")):  # "down 9.2% year on year"
         # a share, an amount or a measure names what it measures after it ("a $5 million grant"); a noun
@@ -63,6 +61,9 @@ def _counted(
             if child.dep_ == "prep" and child.lower_ in ("of", "out") and child.i not in inside:
                 pobj = _pobj(child)
                 if pobj is not None and pobj.i not in inside:
+                    if pobj.lower_ in _RELATIVE:  # "900 staff, nearly a third of whom": what the pronoun is
+                        antecedent = _antecedent(doc, num, pobj)
+                        return (_measured(antecedent) if antecedent is not None else None), top, None
                     if pobj.lower_ in nb.context("generic_totals"):
                         subj = _clause_subject(top, inside)
                         if subj is not None:
@@ -72,6 +73,12 @@ def _counted(
     # the number is "of" a noun: "a workforce of 9 million"
     if top.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head, top, None
+    # gapping: "Acme fell 4%, Beta by 7%": the name before "by" is what moved by the second amount
+    if num.unit is not None and top.dep_ == "pobj" and head.lower_ in ("by", "to") and head.i > 1:
+        gapped = doc[head.i - 1]
+        if gapped.pos_ in ("NOUN", "PROPN") and gapped.dep_ not in ("nsubj", "nsubjpass", "pobj", "compound") \
+                and doc[head.i - 2].text in (",", "and", ";") and gapped.i not in inside:
+            return gapped, top, None
     # a change: "the number of Russian companies increased by about 4,000"
     if top.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
@@ -79,7 +86,8 @@ def _counted(
         # ("added 15 sen to RM2.70": the other amount is the change, the subject what changed)
         subj = next((c for c in verb.children if c.dep_ == "dobj" and not _amount_word(c)), None) or \
             next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") \
+                and not _time_noun(verb.head):
             subj = verb.head  # "the number of firms (which) increased by 4,000"
         if subj is not None:
             return _measured(subj), top, None
@@ -97,6 +105,26 @@ def _counted(
                         and not (on_amount and pobj.ent_type_ in _PLACE_LABELS) \
                         and pobj.pos_ != "PRON" and not any(_amount_word(t) for t in pobj.subtree):
                     return _measured(pobj), top, None
+    # a length with an adjective of extent: "a 12m-long whale", "the lake that is 40 miles long"
+    if num.unit is not None and num.unit != "ratio":
+        extent = _extent(doc, num, top, inside)
+        if extent is not None:
+            return _measured(extent), top, None
+    # a list under a heading: "Listings including: 14 Birch Lane, Ohio, $312,000, 7 Quarry Road, ..."
+    if num.unit is not None and num.unit != "ratio":
+        heading = _list_heading(doc, num)
+        if heading is not None:
+            return heading, top, None
+    # post-modifiers of a noun: "a phone with 5000 mAh", "salaries above $100,000", "two bags (~5kg)"
+    if num.unit is not None and num.unit != "ratio":
+        owner = _postmodified(doc, num, top, inside)
+        if owner is not None:
+            return _measured(owner), top, None
+    # a level: "the euro traded at 1.0712", "the index fell 2% to close at 7,410.5", "the death toll is 41"
+    if num.unit is None or num.unit != "ratio":
+        level = _level_of(top, inside)
+        if level is not None:
+            return _measured(level), top, None
     # a share, an amount of money or a measure with no "of": the subject of its clause ("..., accounting
     # for 0.2%", "Shares of Acme fell 1.6%", "the tickets cost HK $5.4m")
     if num.unit is not None and num.unit != "ratio":
@@ -118,6 +146,107 @@ def _counted(
     return None, top, None
 
 
+def _extent(doc: Doc, num: _Number, top: Token, inside: set[int]) -> Token | None:
+    """What a length with an adjective of extent measures (`[dimension_adjectives]`): the noun after a
+    hyphenated adjective ("a 12m-long whale", "the 25m (82ft)-high mast"), the noun an adjective modifies
+    ("a 3 km long tunnel"), else the subject of the adjective ("the lake that is 40 miles long")."""
+    dims = nb.context("dimension_adjectives")
+    k, stop = num.end, min(num.end + 6, len(doc))
+    if k < len(doc) and doc[k].text == "(":  # skip the same length in other units: "25m (82ft)-high"
+        close = next((j for j in range(k, stop) if ")" in doc[j].text), None)
+        if close is None:
+            return None
+        if doc[close].text != ")":  # the tokenizer glued ")-long" onto the conversion
+            tail = doc[close].text.rsplit(")", 1)[1]
+            if tail.lstrip("-–").lower() in dims and tail[:1] in "-–":
+                return _noun_after(doc, close + 1)
+            return None
+        k = close + 1
+    if k + 1 < len(doc) and doc[k].text in ("-", "–") and doc[k + 1].lower_ in dims:
+        return _noun_after(doc, k + 2)  # "a 12m-long whale"
+    if k < len(doc) and doc[k].lower_ in dims:
+        adj = doc[k]
+        if adj.dep_ == "amod" and adj.head.pos_ in ("NOUN", "PROPN") and adj.head.i > adj.i:
+            return adj.head  # "a 3 km long tunnel"
+        return _clause_subject(top, inside)
+    return None
+
+
+_HEADING_TAIL = {"including", "include", "includes", "such", "as", "are", "were", "was", "is"}
+
+
+def _list_heading(doc: Doc, num: _Number) -> Token | None:
+    """A sentence that opens with a plural noun and a colon and goes on as a list ("Listings including: 14
+    Birch Lane, Ohio, $312,000; 7 Quarry Road, ..."): its amounts are of the things the heading names."""
+    sent = doc[num.start].sent
+    colon = next((t.i for t in doc[sent.start : min(sent.start + 8, num.start)] if t.text == ":"), None)
+    if colon is None or sum(doc[k].text in (",", ";") for k in range(colon, sent.end)) < 2:
+        return None
+    k = colon - 1
+    while k > sent.start and doc[k].lower_ in _HEADING_TAIL:
+        k -= 1
+    head = doc[k]
+    return head if head.tag_ in ("NNS", "NNPS") and not _amount_word(head) else None
+
+
+def _postmodified(doc: Doc, num: _Number, top: Token, inside: set[int]) -> Token | None:
+    """The noun a measure follows as its post-modifier: "with" + amount ("a phone with 5000 mAh"), a
+    qualifier preposition right after the noun ("contracts over $2 million", "grains at least 3 mm across"), or
+    the amount alone in brackets after the noun ("two bags (~5kg)")."""
+    before = doc[num.start - 1] if num.start > 0 else None
+    if before is None:
+        return None
+    if before.lower_ == "with" and num.start > 1:
+        # the noun right before "with", wherever the parse hangs the phrase ("the Nova tablet with 8200 mAh"),
+        # past a model number ("the Orbit 7 with 5000 mAh")
+        owner = doc[num.start - 2]
+        if owner.like_num and num.start > 2 and doc[num.start - 3].pos_ == "PROPN":
+            owner = doc[num.start - 3]
+        if owner.pos_ in ("NOUN", "PROPN") and owner.ent_type_ not in ("PERSON", *_DATE_LABELS) \
+                and not _amount_word(owner) and owner.lower_ not in nb.context("time_units"):
+            return owner
+    if before.text == "(" and num.end < len(doc) and doc[num.end].text == ")" and num.start > 1:
+        noun = doc[num.start - 2]
+        return noun if noun.pos_ in ("NOUN", "PROPN") and not _amount_word(noun) else None
+    if num.qualifier != "exact" and doc[num.start].lower_ in nb.context("postmodifier_qualifiers") \
+            and before.pos_ in ("NOUN", "PROPN") and before.dep_ not in ("dative", "npadvmod") \
+            and before.ent_type_ not in ("PERSON", *_DATE_LABELS) and not _amount_word(before) \
+            and before.lower_ not in nb.context("time_units"):
+        return before
+    return None
+
+
+def _level_of(top: Token, inside: set[int]) -> Token | None:
+    """What stands at a level: the subject of a verb of level with "at" ("traded at 1.0712", "to close at
+    7,410.5", `[level_verbs]`) or of "be" with the bare number as its complement ("the toll is 41")."""
+    anc = top.head
+    hops = 0
+    while anc.pos_ not in ("VERB", "AUX") and anc.dep_ in ("prep", "advmod", "quantmod", "npadvmod") and hops < 3:
+        if anc.lower_ == "at" and anc.head.lemma_.lower() in nb.context("level_verbs"):
+            break
+        anc, hops = anc.head, hops + 1
+    if anc.lower_ == "at" and anc.head.lemma_.lower() in nb.context("level_verbs"):
+        return _clause_subject(anc, inside)
+    if anc.lemma_ == "be" and anc.i < top.i and top.dep_ in ("attr", "pobj", "acomp", "advmod"):
+        subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in inside:
+            return subj
+    return None
+
+
+def _noun_after(doc: Doc, k: int) -> Token | None:
+    """The head noun of the phrase starting at k ("reconstructed skeleton" -> skeleton)."""
+    for j in range(k, min(k + 4, len(doc))):
+        tok = doc[j]
+        if tok.is_punct:
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.i < k + 6:
+                tok = tok.head
+            return tok
+    return None
+
+
 # a clause ends here: what lies before belongs to another statement
 _CLAUSE_BREAKS = {";", ":", "(", ")", "[", "]", "—", "–", "\"", "“", "”"}
 
@@ -134,6 +263,9 @@ def _nearest_noun(doc: Doc, num: _Number, inside: set[int]) -> Token | None:
             continue  # the noun the amount hangs on from the left is another phrase ("sold for record $44 million")
         if tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
             return None
+        if tok.dep_ == "dative" or (tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX") and any(
+                doc[i].dep_ == "dobj" and doc[i].head.i == tok.head.i for i in inside)):
+            continue  # "the repair will cost owners $900", "paid workers $5": who pays or is paid is not what costs
         acronym = len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()  # "MSRP", tagged anything
         if (tok.pos_ not in ("NOUN", "PROPN") and not acronym) or tok.ent_type_ in _DATE_LABELS or _amount_word(tok) \
                 or _in_amount(tok) \
@@ -142,6 +274,19 @@ def _nearest_noun(doc: Doc, num: _Number, inside: set[int]) -> Token | None:
         while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i < num.start:
             tok = tok.head  # "A2 Milk": the phrase's head
         return tok
+    return None
+
+
+def _antecedent(doc: Doc, num: _Number, pronoun: Token) -> Token | None:
+    """The noun a relative pronoun after a number stands for: the closest noun before the number in the
+    sentence, past adverbs and punctuation ("employs 900 staff, nearly a third of whom ...")."""
+    sent_start = doc[num.start].sent.start
+    for k in range(num.start - 1, max(sent_start, num.start - 8) - 1, -1):
+        tok = doc[k]
+        if tok.pos_ in ("NOUN", "PROPN") and not _amount_word(tok) and tok.ent_type_ not in _DATE_LABELS:
+            return tok
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in nb.context("clause_openers"):
+            return None
     return None
 
 
@@ -203,19 +348,40 @@ def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
         # a verb, or an adjective with a subject ("a grant worth up to $8 million")
         if anc.pos_ in ("VERB", "AUX") or (anc.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in anc.children)):
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
-            if subj is not None and subj.lower_ in _RELATIVE and anc.dep_ == "relcl" \
-                    and anc.head.pos_ in ("NOUN", "PROPN"):
-                return anc.head
+            if subj is not None and subj.lower_ in _RELATIVE and anc.dep_ == "relcl":
+                # the noun right before the pronoun is what it stands for ("the narrow lake that is 40 miles
+                # wide"), even when the parse hangs the clause on an earlier word ("knows everyone in ...")
+                before = tok.doc[subj.i - 1] if subj.i > 0 else None
+                if before is not None and before.pos_ in ("NOUN", "PROPN") and before.i not in inside:
+                    return before
+                if anc.head.pos_ in ("NOUN", "PROPN"):
+                    return anc.head
             if subj is not None and subj.pos_ == "PRON":
                 return None
             if subj is not None and subj.lower_ not in nb.context("generic_totals"):
                 return subj
-            if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN") and anc.head.i not in inside:
+            if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN") and anc.head.i not in inside \
+                    and not _time_noun(anc.head):  # "the quarter ended December" is a time, not what is measured
                 return anc.head  # "the villa sold for $44 million"
     return None
 
 
+def _time_noun(tok: Token) -> bool:
+    return tok.ent_type_ in _DATE_LABELS or tok.lower_ in nb.context("time_units")
+
+
+def index_name(tok: Token) -> bool:
+    """The number of a market index or ranking written in lower case ("sp 500", "ftse 100"): a name."""
+    names = nb.context("index_names")
+    return tok.like_num and (any(c.dep_ == "compound" and c.lower_ in names for c in tok.children)
+                             or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in names))
+
+
 def _head_lemma(noun: Token) -> str:
+    if index_name(noun):  # "sp 500": the index's name is its head
+        names = nb.context("index_names")
+        prefix = next((c.lower_ for c in noun.children if c.dep_ == "compound" and c.lower_ in names), None)
+        return f"{prefix or noun.doc[noun.i - 1].lower_} {noun.lower_}"
     # spaCy keeps plural proper nouns as they are ("Russians"); the head is the singular ("russian")
     lemma = noun.lemma_.lower()
     if noun.tag_ == "NNPS" and lemma.endswith("s") and len(lemma) > 3:
@@ -231,181 +397,35 @@ def _np_text(noun: Token, num: _Number) -> str:
     for child in noun.lefts:
         if child.dep_ in _NP_SKIP_DEPS or child.i in inside:
             continue
+        if child.lower_ in nb.context("dimension_adjectives") and child.i > 0 and noun.doc[child.i - 1].text in "-–":
+            continue  # "-long" in "a 12m-long whale" belongs to the length
         toks.extend(t for t in child.subtree if t.i not in inside and t.dep_ not in ("det", "punct"))
     toks.append(noun)
+    toks.extend(_of_phrase(noun, inside))
     return _phrase(sorted(set(toks), key=lambda t: t.i))
 
 
-# --- whose it is ---------------------------------------------------------------------------------------------
+_OF_PHRASE_MAX = 6  # tokens: "shares of Acme Corp", "the cost of a disorderly exit"
 
 
-def _entity_name(tok: Token, entities: DocEntities) -> str | None:
-    ent = entities.at(tok.idx, tok.idx + len(tok.text))
-    if ent is not None:
-        return ent.name
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "PERSON")), None)
-    return clean_name(span.text) or None if span is not None else None
-
-
-def _preceding_org(doc: Doc, before: int, entities: DocEntities) -> str | None:
-    """"its net profit": the organisation named last before the pronoun."""
-    best, best_end = None, -1
-    for ent in entities.entities:
-        if ent.type in ("Person", "Place", "Country", "City", "Region", "Group"):
-            continue
-        for m in ent.mentions:
-            if best_end < m.end <= before:
-                best, best_end = ent.name, m.end
-    return best
-
-
-def _subject(doc: Doc, num: _Number, noun: Token | None, verb: Token | None, entities: DocEntities) -> str | None:
-    """The entity the measured thing belongs to: a possessive ("Ford's 13,000 workers", "its net profit"),
-    an "of" phrase ("sales of Acme"), a name compounded with it ("Acme shares"), the thing itself when it is
-    a name ("Acme rose 12 cts"), or the named subject of the clause that has the number as its object
-    ("Acme reported a net profit of 17 mln dlrs")."""
-    inside = set(range(num.start, num.end)) | num.core
-    if noun is not None:
-        # the named thing itself when the number measures it ("Acme rose 12 cts"), not when it counts it
-        # ("98,000 Russians")
-        if num.unit is not None and (noun.ent_type_ in ("ORG", "GPE", "PERSON") or noun.pos_ == "PROPN") \
-                and noun.i not in inside and noun.tag_ != "NNPS":  # "72 percent of Democrats": the group counted
-            name = _entity_name(noun, entities)
-            if name:
-                return name
-        for child in noun.children:
-            if child.i in inside:
-                continue
-            if child.dep_ == "poss":
-                if child.lower_ in ("its", "their"):
-                    return _preceding_org(doc, child.idx, entities)
-                name = _entity_name(child, entities)
-                if name:
-                    return name
-            if child.dep_ == "compound" and (child.ent_type_ in ("ORG", "GPE", "PERSON") or child.pos_ == "PROPN"):
-                name = _entity_name(child, entities)
-                if name:
-                    return name
-            if child.dep_ == "prep" and child.lower_ == "of":
-                pobj = _pobj(child)
-                if pobj is not None and pobj.i not in inside and pobj.ent_type_ in ("ORG", "GPE", "PERSON"):
-                    name = _entity_name(pobj, entities)
-                    if name:
-                        return name
-    if verb is not None and verb.lemma_.lower() not in nb.context("source_verbs"):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.i not in inside and (noun is None or subj.i != noun.i) \
-                and (subj.ent_type_ in ("ORG", "GPE", "PERSON") or subj.pos_ == "PROPN"):
-            return _entity_name(subj, entities)
-    return None
-
-
-# --- predicate, place, time ------------------------------------------------------------------------------
-
-
-def _governing_verb(arg: Token, noun: Token | None = None) -> Token | None:
-    """The verb the counted phrase is subject of; for an object, its relative clause if it has one
-    ("accommodate the hundreds of businesses that have left Russia" -> "left Russia")."""
-    seen = 0
-    while seen < 8:
-        if arg.dep_ == "conj":  # "companies and banks ... left": the first conjunct's verb
-            arg = arg.head
-        elif arg.dep_ == "pobj" and arg.head.dep_ == "prep" and _numberish(arg.head.head):
-            arg = arg.head.head  # "one in two of the ... companies has suspended": the partitive's verb
-        elif arg.dep_ == "prep" and _numberish(arg.head):
-            arg = arg.head  # "out" in "one out of two"
-        else:
-            break
-        seen += 1
-    if arg.dep_ in ("nsubj", "nsubjpass") and arg.head.pos_ in ("VERB", "AUX"):
-        return arg.head
-    for holder in (arg, noun):
-        if holder is None:
-            continue
-        rel = next((c for c in holder.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
-        if rel is not None:
-            return rel
-    if arg.dep_ in _ARG_DEPS and arg.head.pos_ in ("VERB", "AUX"):
-        return arg.head
-    if arg.dep_ == "pobj" and arg.head.head.pos_ in ("VERB", "AUX"):
-        return arg.head.head
-    return None
-
-
-
-
-def _predicate_tokens(verb: Token, arg: Token) -> list[Token]:
-    # a relative clause ("companies that have suspended operations") lies inside the counted phrase
-    skip = {t.i for t in arg.subtree} if arg.i != verb.i else set()
-    if verb in arg.subtree:
-        skip -= {t.i for t in verb.subtree}
-    toks = [verb]
-    toks.extend(c for c in verb.children if c.dep_ in ("neg", "auxpass") and c.i not in skip)
-    grouped = False
-    for child in verb.rights:
-        if child.dep_ not in _PRED_CHILD_DEPS or child.i in skip:
-            continue
-        if child.lower_ == "according":
-            continue  # "according to the reports" is the source, not the predicate
-        if child.dep_ == "conj" and (child.pos_ not in ("VERB", "AUX")
-                                     or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
-            continue  # "..., and 50 more could follow": another clause with its own subject
-        if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "AUX"):
-            # "stopped or [suspended their operations in Russia]", "known [to have shipped goods to Russia]"
-            sub = [t for t in child.lefts if t.dep_ in ("cc", "aux")] + _predicate_tokens(child, arg)
-        else:
-            sub = [t for t in child.subtree if t.i not in skip and t.dep_ != "relcl"]
-        if child.dep_ == "prep" and any(t.ent_type_ in _DATE_LABELS for t in sub):
-            continue  # a time phrase is the time scope, not the predicate
-        if grouped and len(toks) + len(sub) > _MAX_PHRASE:
-            break  # whole phrases only: "suspended operations in Russia", not "... after the start of the"
-        toks.extend(sub)
-        grouped = True
-    kept = {t.i for t in toks}
-    # "includes Kazakhstan and [four other republics]": a conjunction whose conjunct is gone
-    toks = [t for t in toks if t.dep_ != "cc" or any(c.dep_ == "conj" and c.i in kept for c in t.head.children)]
-    # a preposition whose object is the number itself ("rose from [$415 to $1040]") says nothing alone
-    toks = [t for t in toks if t.dep_ != "prep" or any(c.i in kept for c in t.children)]
-    toks = sorted(set(toks), key=lambda t: t.i)
-    return _paragraph([t for t in toks if not t.is_punct or t.text in "-–"], verb)[:_MAX_PHRASE]
-
-
-def _paragraph(toks: list[Token], anchor: Token) -> list[Token]:
-    """Keep only tokens in the anchor's paragraph (the small model runs sentences across blank lines)."""
-    lo, hi = _paragraph_bounds(doc_text(anchor.doc), anchor.idx)
-    return [t for t in toks if lo <= t.idx < hi]
-
-
-
-
-def _place(pred: list[Token], arg: Token, noun: Token | None, entities: DocEntities) -> str | None:
-    cands = [t for t in list(pred) + [t for t in arg.rights for t in t.subtree]
-             if t.ent_type_ in _PLACE_LABELS and t != noun]
-    # "moved from Russia to Kazakhstan": the place a claim is about is where things are, not where they left
-    cands.sort(key=lambda t: t.head.lower_ == "from")
-    if not cands:
-        return None
-    tok = cands[0]
-    ent = entities.at(tok.idx, tok.idx + len(tok.text))
-    if ent is not None:
-        return ent.name
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return clean_name(span.text) if span is not None else tok.text
-
-
-def _time(doc: Doc, verb: Token | None, sent: Span, num: _Number) -> str | None:
-    scope = {t.i for t in verb.subtree} if verb is not None else set(range(sent.start, sent.end))
-    inside = set(range(num.start, num.end)) | num.core
-    for ent in sent.ents:
-        if ent.label_ not in _DATE_LABELS or ent.root.i not in scope or any(t.i in inside for t in ent):
-            continue
-        if any(_unit_word(t) or nb.split_glued(t.text) is not None and not t.text.isdigit() for t in ent) \
-                or (ent.text.replace(",", "").isdigit() and not (len(ent.text) == 4 and 1500 <= int(ent.text) <= 2200)):
-            continue  # the small model tags amounts as dates ("$32,280", "9"): no time scope
-        root = ent.root
-        # the whole time phrase: "since [the beginning of 2022]", "[the week] after mobilization"
-        in_prep = root.dep_ in ("pobj", "npadvmod") and root.head.dep_ == "prep"
-        toks = list(root.head.subtree) if in_prep else list(root.subtree)
-        toks = [t for t in toks if t.i not in inside and not t.is_punct][:_MAX_PHRASE]
-        return _phrase(toks) or None
-    return None
+def _of_phrase(noun: Token, inside: set[int]) -> list[Token]:
+    """The "of" phrase that says whose or which thing is counted ("shares of Acme", "sales of its new
+    model"), when it is short, holds no number and is no date ("revenue of 2019" is a time)."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = _pobj(prep) if prep is not None else None
+    if pobj is None:
+        return []
+    # a clause or a further phrase after the noun is not part of its name ("a series of measures to aid ...")
+    cut = {t.i for c in pobj.subtree if c.dep_ in ("relcl", "acl", "prep", "appos") and c.i > pobj.i
+           for t in c.subtree}
+    sub = [t for t in pobj.subtree if t.dep_ != "punct" and t.i not in cut]
+    # no article, except one that is part of a title ("sales of The Greatest Showman")
+    sub = [t for t in sub if t.dep_ != "det" or (t.text[:1].isupper() and t.i > t.sent.start
+                                                  and pobj.pos_ == "PROPN")]
+    if not sub or len(sub) > _OF_PHRASE_MAX or any(t.i in inside or _amount_word(t) or t.ent_type_ in _DATE_LABELS
+                                                 for t in sub):
+        return []
+    if pobj.pos_ not in ("NOUN", "PROPN") or _paragraph_bounds(doc_text(noun.doc), noun.idx) != \
+            _paragraph_bounds(doc_text(noun.doc), pobj.idx):
+        return []
+    return [prep, *sub]

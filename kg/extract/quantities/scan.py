@@ -4,6 +4,7 @@ those that are no claims)."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -85,7 +86,8 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
     while j < len(doc):
         t = doc[j]
         if j == i + 1 and _glued(doc, j) and nb.is_digits(tok.text) and \
-                nb.is_number_word(tok.text + (t.text.rstrip(".") or t.text)):
+                nb.is_number_word(tok.text + (t.text.rstrip(".") or t.text)) and \
+                not (t.lower_ == "m" and _metres(doc, i, j + 1)):
             j += 1  # "2.3" "m": spaCy splits the scale suffix off "€2.3m" (and "m." at a sentence end)
         elif j == i + 1 and nb.is_digits(tok.text) and _spaced_suffix(t.text):
             j += 1  # "17 mln dlrs", "1.5 bn": wire copy spaces the abbreviated scale word
@@ -106,6 +108,24 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
             return j, value
         j -= 1
     return None
+
+
+_IMPERIAL_LENGTH = re.compile(r"^\d[\d.,]*(?:ft|feet|foot|in|inches|yd|yards|mi|miles)\b", re.I)
+
+
+def _metres(doc: Doc, i: int, k: int) -> bool:
+    """An "m" written onto the number at i, with k the token after it, is metres when no currency is written
+    before the number and a length follows: a dimension adjective ("330m tall", "a 12m-high wall",
+    `[dimension_adjectives]`) or the same length in feet in brackets ("25m (82ft)")."""
+    if _unit_before(doc, i) is not None or (i > 0 and nb.currency_code(doc[i - 1].text) is not None):
+        return False
+    dims = nb.context("dimension_adjectives")
+    if _low(doc, k) in dims or (_low(doc, k) in ("-", "–") and _low(doc, k + 1) in dims):
+        return True
+    if _low(doc, k) == "(" and k + 1 < len(doc):
+        after = doc[k + 1].text + (doc[k + 2].text if k + 2 < len(doc) else "")
+        return bool(_IMPERIAL_LENGTH.match(after))
+    return False
 
 
 def _spaced_suffix(text: str) -> bool:
@@ -144,6 +164,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
     """A currency, percent or unit of measure right after the number at j: (end, unit)."""
     for surface, unit in nb.units_by_word("after").get(_low(doc, j), ()):
         if _match(doc, j, surface):
+            if unit == "GBP" and surface[-1] in ("pound", "pounds") and not _pound_money(doc, j, j + len(surface)):
+                break  # "310 pound-feet", "weighed 161 pounds": pint reads the unit of measure below
             return j + len(surface), unit
     for n in (3, 2, 1):  # "miles per hour", "sq ft", "tonnes"
         if j + n <= len(doc) and all(not doc[k].is_punct or doc[k].text in "/.-" for k in range(j, j + n)):
@@ -153,6 +175,19 @@ def _unit_after(doc: Doc, j: int) -> tuple[int, str] | None:
             if unit is not None:
                 return j + n, unit
     return None
+
+
+def _pound_money(doc: Doc, j: int, end: int) -> bool:
+    """"pound(s)" at j..end is money unless it is a unit of force or torque glued on by a hyphen ("275
+    pound-feet", "a 30 pound-force pull") or a weight: no scale word before it ("10 million pounds" is money)
+    and a word of weighing, body or fitness in its sentence ("he weighs 161 pounds", "she lost 30 pounds on
+    the new diet"; `[weight_cues]`)."""
+    if end < len(doc) and doc[end].text in ("-", "–") and _glued(doc, end):
+        return False
+    if j > 0 and nb.is_scale_word(doc[j - 1].text) and not nb.is_digits(doc[j - 1].text):
+        return True
+    cues = nb.context("weight_cues")
+    return not any(t.lower_ in cues or t.lemma_.lower() in cues for t in doc[j].sent)
 
 
 def _per(doc: Doc, j: int, unit: str | None) -> tuple[int, str] | None:
@@ -220,7 +255,9 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
         start, unit = _unit_before(doc, i)  # "$" "-50.8bn"
     value = float(g.number.replace(",", ""))
     suffix, end = g.suffix, i + 1
-    if suffix and nb.words().get(suffix.lower(), (0, ""))[1] == "suffix":
+    if suffix.lower() == "m" and unit is None and _metres(doc, i, end):
+        unit, suffix = nb.measure_unit("m", glued=True), ""  # "a 12m-long whale": metres, not millions
+    elif suffix and nb.words().get(suffix.lower(), (0, ""))[1] == "suffix":
         value *= nb.words()[suffix.lower()][0]
         suffix = ""
     elif not suffix and end < len(doc) and _glued(doc, end) and \
@@ -256,10 +293,18 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
     per = _per(doc, end, unit)
     if per is not None:
         end, unit = per
+    end = _country_after(doc, end, unit)
     value, unit = _subunit(value, unit)
     if unit == "%":
         value = value / 100.0
     return start, end, value, unit, set(range(start, end))
+
+
+def _country_after(doc: Doc, end: int, unit: str | None) -> int:
+    """"$12.40 US", "$5 million U.S.": the country written after a dollar amount is part of its currency."""
+    if unit == "USD" and _low(doc, end) in ("us", "u.s.", "u.s") and doc[end].text[:1] == "U":
+        return end + 1
+    return end
 
 
 def _age_after(doc: Doc, j: int) -> tuple[int, str] | None:
@@ -323,6 +368,7 @@ def _amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | 
     per = _per(doc, end, unit)
     if per is not None:
         end, unit = per
+    end = _country_after(doc, end, unit)
     if _low(doc, start - 1) == "minus":
         start, value = start - 1, -value
     value, unit = _subunit(value, unit)
