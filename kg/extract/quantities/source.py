@@ -81,16 +81,21 @@ def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
     """The index of the innermost quote whose content holds offset ``start``: a statement quoted inside
     another one ("She said the report found that 40% ...") belongs to the inner source. A quote in
     pieces holds only its pieces, not the attribution between them."""
-    best: tuple[int, int] | None = None
+    found = []
     for qi, q in enumerate(quotes):
         ev = q.evidence
         if not ev.start <= start < ev.end:
             continue
         if q.parts and not any(p.start <= start < p.end for p in q.parts):
             continue
-        if best is None or ev.end - ev.start < best[0]:
-            best = (ev.end - ev.start, qi)
-    return best[1] if best else None
+        found.append((ev.end - ev.start, qi))
+    if not found:
+        return None
+    found.sort()
+    # a wish or belief reported inside someone's statement ("she claimed the mayor wants 500 new homes")
+    # is the outer speaker's claim: the inner source asserted nothing
+    asserted = [qi for _, qi in found if quotes[qi].stance != "believes"]
+    return asserted[0] if asserted else found[0][1]
 
 
 # the prepositions that put a clause under a document's authority: "in a new poll, …", "under the law, …"
