@@ -283,6 +283,13 @@ class ReportedSpeech:
                 toks.extend(t for t in c.subtree if t.i != mark.i)
                 cue = f"{verb.lemma_.lower()}_{mark.lower_}"
                 continue
+            if (c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.i > verb.i
+                    and any(t.dep_ == "dobj" and t.head.i == verb.i and t.right_edge.i + 1 == c.left_edge.i
+                            for t in verb.children)):
+                # "defended her call to raise the wage": the infinitive completes the object, though the
+                # parser hangs it on the verb
+                toks.extend(c.subtree)
+                continue
             if c.i < verb.i or c.dep_ not in _OBJECT_PARTS:
                 continue
             if c.dep_ == "prt" and c.lower_ in phrasal:
@@ -398,6 +405,11 @@ class ReportedSpeech:
         if (not comps and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX")
                 and self._parenthetical(verb, subj)):
             return subj, [verb.head], {t.i for t in verb.subtree}
+        # "The Gazette reported, the council refused …": an opening attribution set off by a comma, parsed
+        # as a complement of the statement's verb
+        if (not comps and verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i > verb.i
+                and self._opens(verb, subj)):
+            return subj, [verb.head], {t.i for t in verb.subtree} | {verb.right_edge.i + 1}
         # "X will cut flights, the carrier said": parsed as a clause coordinated with the statement
         if (not comps and verb.dep_ in ("conj", "parataxis") and verb.head.i < subj.i < verb.i
                 and self._closes(verb, subj)):
@@ -453,6 +465,17 @@ class ReportedSpeech:
             return False
         head = verb.head
         return head.left_edge.i < first - 1 and head.right_edge.i > last + 1 and subj.i < verb.i
+
+    def _opens(self, verb: Token, subj: Token) -> bool:
+        """The speaker and the verb open the sentence and a comma follows them: "The Gazette reported, …".
+        The verb takes no object or clause of its own."""
+        sent = self.sentences.of(verb)
+        first, last = verb.left_edge.i, verb.right_edge.i
+        while first < subj.i and self.doc[first].is_space:
+            first += 1
+        if first != sent.start or last + 1 >= sent.end or self.doc[last + 1].text != ",":
+            return False
+        return not any(c.dep_ in ("dobj", "attr", *_CLAUSE, _OPEN_CLAUSE) for c in verb.children)
 
     def _closes(self, verb: Token, subj: Token) -> bool:
         """The speaker and the verb close the sentence after a comma: ", the carrier said on Monday." """

@@ -49,6 +49,12 @@ FOUND = [
     # people at a gathering are sources
     ("gathering", "Many speakers at the vigil said the town would rebuild the school within a year.",
      ("Many speakers at the vigil", "say", "the town would rebuild the school within a year", False)),
+    # an opening attribution set off by a comma, parsed as a complement of the statement's verb
+    ("opening-attribution", "Gazette reporter Ann Lee previously reported, the council refused to release the "
+     "names of its donors.", ("Ann Lee", "report", "the council refused to release the names of its donors", False)),
+    # the infinitive completes the object, though the parser hangs it on the verb
+    ("object-infinitive", INTRO + "Lee defended her call to raise the county minimum wage, saying the gains would "
+     "outweigh the losses.", ("Ann Lee", "defend", "her call to raise the county minimum wage", False)),
     # a threat states an intention to be heard: the infinitive is the statement
     ("threaten", INTRO + "Lee threatened to block any budget with the new fuel tax.",
      ("Ann Lee", "threaten", "to block any budget with the new fuel tax", False)),
@@ -77,6 +83,9 @@ NOT_FOUND = [
     ("inside-statement", INTRO + "Lee said the mayor “lied” twice about the road.", "“lied” twice about the road"),
     # a negated act reports nothing
     ("negated", INTRO + "Lee did not repeat her “temporary toll” remark.", "her “temporary toll” remark"),
+    # a clause opening the sentence is no attribution unless it is a speaker and a reporting verb
+    ("opening-clause", "When Lee arrived, the council voted to close the depot.",
+     "the council voted to close the depot"),
     # a storm threatens nothing it could say
     ("threaten-no-speaker", "The storm threatened to flood the lower town.", "to flood the lower town"),
 ]
