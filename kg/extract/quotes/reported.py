@@ -37,6 +37,7 @@ from kg.extract.quotes.cues import (
     noun_cues,
     object_cue_of,
     object_verbs,
+    passive_verbs,
     proposal_verbs,
     relative_mention,
     source_phrase,
@@ -121,7 +122,7 @@ class ReportedSpeech:
                 quote = self._according(tok, obj)
             elif is_reporting(tok):
                 quote = self._said_that(tok)
-                if quote is None and is_object_cue(tok):
+                if quote is None and (is_object_cue(tok) or self._passive_report(tok)):
                     quote = self._object_cue(tok)
             elif is_object_cue(tok):
                 quote = self._object_cue(tok)
@@ -311,6 +312,13 @@ class ReportedSpeech:
         spk = relative_mention(verb, spk)
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_OBJECT, cue=cue, sentences=self.sentences)
+
+    @staticmethod
+    def _passive_report(verb: Token) -> bool:
+        """"The closure was first reported by the Gazette": a passive with an agent, of a verb whose object
+        is the statement (quote_passive_verbs.txt)."""
+        return (verb.tag_ == "VBN" and verb.lemma_.lower() in passive_verbs()
+                and any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children))
 
     @staticmethod
     def _planned(verb: Token) -> bool:

@@ -55,6 +55,9 @@ FOUND = [
     # the infinitive completes the object, though the parser hangs it on the verb
     ("object-infinitive", INTRO + "Lee defended her call to raise the county minimum wage, saying the gains would "
      "outweigh the losses.", ("Ann Lee", "defend", "her call to raise the county minimum wage", False)),
+    # a passive with an agent, of a verb whose object is the statement
+    ("passive-report", "The closure of the depot was first reported by the Harbour Gazette.",
+     ("Harbour Gazette", "report", "The closure of the depot", False)),
     # a threat states an intention to be heard: the infinitive is the statement
     ("threaten", INTRO + "Lee threatened to block any budget with the new fuel tax.",
      ("Ann Lee", "threaten", "to block any budget with the new fuel tax", False)),
@@ -86,6 +89,8 @@ NOT_FOUND = [
     # a clause opening the sentence is no attribution unless it is a speaker and a reporting verb
     ("opening-clause", "When Lee arrived, the council voted to close the depot.",
      "the council voted to close the depot"),
+    # the passive subject of "tell" is the person addressed, not what was said
+    ("passive-tell", "Lee was told by doctors to rest.", "Lee"),
     # a storm threatens nothing it could say
     ("threaten-no-speaker", "The storm threatened to flood the lower town.", "to flood the lower town"),
 ]
