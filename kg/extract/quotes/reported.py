@@ -287,7 +287,7 @@ class ReportedSpeech:
             if (c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.i > verb.i
                     and any(t.dep_ == "dobj" and t.head.i == verb.i and t.right_edge.i + 1 == c.left_edge.i
                             for t in verb.children)):
-                # "defended her call to raise the wage": the infinitive completes the object, though the
+                # "defended her plan to cut fares": the infinitive completes the object, though the
                 # parser hangs it on the verb
                 toks.extend(c.subtree)
                 continue

@@ -26,12 +26,12 @@ def rows(quotes):
 FOUND = [
     # a quotation inside a reported statement of the same speaker is part of that statement: one claim,
     # whose content keeps the marks (the direct quotation alone would lose the words around it)
-    ("absorbs-quotation", INTRO + "Lee said “it makes me angry” every time she drives over the old bridge.",
-     ("Ann Lee", "say", "“it makes me angry” every time she drives over the old bridge", False)),
-    ("absorbs-unattributed", INTRO + "Lee said it is naive to think that if the county pulls out, “the levees "
-     "will hold on their own.”",
-     ("Ann Lee", "say", "it is naive to think that if the county pulls out, “the levees will hold on their own.”",
-      False)),
+    ("absorbs-quotation", INTRO + "Lee said “the noise keeps me awake” on nights when the freight trains run late.",
+     ("Ann Lee", "say", "“the noise keeps me awake” on nights when the freight trains run late", False)),
+    ("absorbs-unattributed", INTRO + "Lee said it is wishful thinking to expect that once the state walks away, "
+     "“the dikes will somehow look after themselves.”",
+     ("Ann Lee", "say", "it is wishful thinking to expect that once the state walks away, “the dikes will somehow "
+      "look after themselves.”", False)),
     # marks in a verb's object report someone's words whatever the verb, for a person or organisation
     ("marks-any-verb", INTRO + "Lee reserved her sharpest words for the county’s plan for a “temporary” toll.",
      ("Ann Lee", "reserve", "her sharpest words for the county’s plan for a “temporary” toll", False)),
@@ -42,19 +42,19 @@ FOUND = [
     ("that-clause-on-noun", INTRO + "Lee said during a news conference on Friday that she may wait until spring "
      "to decide.", ("Ann Lee", "say", "she may wait until spring to decide", False)),
     # shares of those polled, however the parser reads "Six in 10"
-    ("share-quantmod", "The governor has gained ground since June. Six in 10 say she is at least somewhat honest.",
-     ("Six in 10", "say", "she is at least somewhat honest", False)),
-    ("share-no-subject", "About 4 in 10 say they want the next mayor to build more housing.",
-     ("About 4 in 10", "say", "they want the next mayor to build more housing", False)),
+    ("share-quantmod", "Rents have climbed since the spring. Seven in 10 say the new rent rules are unfair.",
+     ("Seven in 10", "say", "the new rent rules are unfair", False)),
+    ("share-no-subject", "About 3 in 10 say they would move away if the smelter opens.",
+     ("About 3 in 10", "say", "they would move away if the smelter opens", False)),
     # people at a gathering are sources
-    ("gathering", "Many speakers at the vigil said the town would rebuild the school within a year.",
-     ("Many speakers at the vigil", "say", "the town would rebuild the school within a year", False)),
+    ("gathering", "Several speakers at the harbour vigil said the fishing fleet would sail again by autumn.",
+     ("Several speakers at the harbour vigil", "say", "the fishing fleet would sail again by autumn", False)),
     # an opening attribution set off by a comma, parsed as a complement of the statement's verb
-    ("opening-attribution", "Gazette reporter Ann Lee previously reported, the council refused to release the "
-     "names of its donors.", ("Ann Lee", "report", "the council refused to release the names of its donors", False)),
+    ("opening-attribution", "The Harbour Gazette first reported, the ferry board had kept its fuel bills secret for "
+     "years.", ("Harbour Gazette", "report", "the ferry board had kept its fuel bills secret for years", False)),
     # the infinitive completes the object, though the parser hangs it on the verb
-    ("object-infinitive", INTRO + "Lee defended her call to raise the county minimum wage, saying the gains would "
-     "outweigh the losses.", ("Ann Lee", "defend", "her call to raise the county minimum wage", False)),
+    ("object-infinitive", INTRO + "Lee defended her plan to cut bus fares for students, arguing that ridership "
+     "would double.", ("Ann Lee", "defend", "her plan to cut bus fares for students", False)),
     # a passive with an agent, of a verb whose object is the statement
     ("passive-report", "The closure of the depot was first reported by the Harbour Gazette.",
      ("Harbour Gazette", "report", "The closure of the depot", False)),
@@ -70,10 +70,10 @@ def test_found(nlp, pattern, text, expected):
 
 
 def test_absorbed_quotation_is_not_claimed_twice(nlp):
-    text = INTRO + "Lee said “it makes me angry” every time she drives over the old bridge."
+    text = INTRO + "Lee said “the noise keeps me awake” on nights when the freight trains run late."
     quotes = quotes_of(nlp, text)
-    assert [q.content for q in quotes if "angry" in q.content] == [
-        "“it makes me angry” every time she drives over the old bridge"]
+    assert [q.content for q in quotes if "awake" in q.content] == [
+        "“the noise keeps me awake” on nights when the freight trains run late"]
 
 
 # (pattern, text, a content that must NOT be attributed)
@@ -120,8 +120,8 @@ SOURCES = [
     # a wish reported inside someone's claim is the claimant's figure
     (INTRO + "Lee claimed that Mayor Tom Eriksen wants 500 new homes on the river.", "500", ("Ann Lee", "speaker")),
     # a document no one is named behind, inside a named speaker's statement, is the speaker's own work
-    ("The Harbour Gazette reported that, according to an analysis of her calendar, 85 of her meetings were with "
-     "donors.", "85", ("Harbour Gazette", "speaker")),
+    ("The Harbour Gazette reported that, according to a review of the depot’s logbooks, 85 of its buses ran late.",
+     "85", ("Harbour Gazette", "speaker")),
     # a document's author named by "from" / "by" is the source
     ("Turnout rose to 61 percent, according to an analysis by the Harbour Institute.", "61 percent",
      ("Harbour Institute", "according_to")),
