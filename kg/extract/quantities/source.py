@@ -38,8 +38,11 @@ def _source(
         if tok.lower_ == "according" and _low(doc, tok.i + 1) == "to" and lo <= tok.idx < hi:
             pobj = _pobj(doc[tok.i + 1])
             if pobj is not None:
-                name = _name(pobj, entities)
-                if name:
+                name = _author(pobj, entities) or _name(pobj, entities)
+                # "The AP reported that, according to an analysis of her calendar, 85 …": a document no one
+                # is named behind, inside a named speaker's statement, is that speaker's own work
+                unnamed = not any(entities.at(t.idx, t.idx + len(t.text)) for t in pobj.subtree)
+                if name and not (unnamed and quote_index is not None and quotes[quote_index].speaker):
                     return name, "according_to", quote_index
     # the speaker of the quote (direct or reported) whose span holds the number
     if quote_index is not None:
@@ -81,16 +84,21 @@ def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
     """The index of the innermost quote whose content holds offset ``start``: a statement quoted inside
     another one ("She said the report found that 40% ...") belongs to the inner source. A quote in
     pieces holds only its pieces, not the attribution between them."""
-    best: tuple[int, int] | None = None
+    found = []
     for qi, q in enumerate(quotes):
         ev = q.evidence
         if not ev.start <= start < ev.end:
             continue
         if q.parts and not any(p.start <= start < p.end for p in q.parts):
             continue
-        if best is None or ev.end - ev.start < best[0]:
-            best = (ev.end - ev.start, qi)
-    return best[1] if best else None
+        found.append((ev.end - ev.start, qi))
+    if not found:
+        return None
+    found.sort()
+    # a wish or belief reported inside someone's statement ("she claimed the mayor wants 500 new homes")
+    # is the outer speaker's claim: the inner source asserted nothing
+    asserted = [qi for _, qi in found if quotes[qi].stance != "believes"]
+    return asserted[0] if asserted else found[0][1]
 
 
 # the prepositions that put a clause under a document's authority: "in a new poll, …", "under the law, …"
@@ -160,6 +168,19 @@ def _name(tok: Token, entities: DocEntities) -> str | None:
             break
     toks = sorted({t for t in toks if t.dep_ != "det" or t.i > tok.i}, key=lambda t: t.i)
     return clean_name(_phrase(toks)) or None
+
+
+def _author(tok: Token, entities: DocEntities) -> str | None:
+    """The named author of a document noun: "data from the county registration office", "an analysis by the
+    Harbour Institute" (quote_document_nouns.txt: a document's author is named by "by"/"from")."""
+    if tok.lemma_.lower() not in document_nouns() and tok.lower_ not in document_nouns():  # "data" -> "datum"
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            pobj = _pobj(prep)
+            if pobj is not None and (pobj.pos_ == "PROPN" or entities.at(pobj.idx, pobj.idx + len(pobj.text))):
+                return _name(pobj, entities)
+    return None
 
 
 def _antecedent(tok: Token, entities: DocEntities) -> str | None:

@@ -30,7 +30,7 @@ from kg.extract.quotes.direct import DirectQuotes
 from kg.extract.quotes.labels import find_label
 from kg.extract.quotes.marks import Quoted, mark_pairs
 from kg.extract.quotes.merge import join_pieces, parts_of
-from kg.extract.quotes.reported import ReportedSpeech
+from kg.extract.quotes.reported import ReportedSpeech, absorb
 from kg.records import Quote
 
 __all__ = [
@@ -65,4 +65,5 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> Iterator[Quote]:
     ex = _Extractor(doc, entities)
     direct = join_pieces(doc, list(ex.direct_quotes()), ex.sentences)
     reported = list(ex.reported()) + list(ex.labelled())
+    direct, reported = absorb(direct, reported)  # a quotation inside a reported statement is part of it
     yield from sorted(direct + reported, key=lambda q: (q.evidence.start, q.evidence.end))

@@ -30,6 +30,12 @@ def proposal_verbs() -> frozenset[str]:
     return frozenset(rule_words("quote_proposal_verbs.txt"))
 
 
+@cache
+def passive_verbs() -> frozenset[str]:
+    """Reporting verbs whose passive subject is the statement ("was first reported by X")."""
+    return frozenset(rule_words("quote_passive_verbs.txt"))
+
+
 @dataclass(frozen=True)
 class _Attribution:
     """Who a quotation is attributed to: the subject of a reporting verb, or a bare name ("— Tokayev")."""

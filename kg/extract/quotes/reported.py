@@ -37,6 +37,7 @@ from kg.extract.quotes.cues import (
     noun_cues,
     object_cue_of,
     object_verbs,
+    passive_verbs,
     proposal_verbs,
     relative_mention,
     source_phrase,
@@ -52,6 +53,10 @@ _CIRCUMSTANCE_PREPS = frozenset(("in", "on", "at", "during", "after", "before", 
 CONF_OBJECT = 0.75
 CONF_LABEL = 0.7
 CONF_NOUN = 0.65
+CONF_QUOTED_ACT = 0.6
+# who can be reported through marks with any verb: people and organisations (a country or a group "faces"
+# or "launches" things; its words come with a speech cue)
+_ACTORS = frozenset(("Person", "Organization", "Company", "GovernmentBody", "MediaOutlet", "FinancialInstitution"))
 # the prepositions after a noun cue whose object is the content ("criticism of the plan", "support for X")
 _NOUN_CONTENT_PREPS = frozenset(("of", "for", "on", "about", "against", "to"))
 # what may follow the verb of an "As X reported" clause before its comma: "… reported on Tuesday,"
@@ -59,8 +64,14 @@ _AS_TAIL = frozenset(("advmod", "prt", "npadvmod", "prep", "pobj", "det", "amod"
 # mentions that take up a speaker already named: not a second source inside a statement
 _PRONOUN_MENTIONS = frozenset(("he", "she", "they", "i", "we", "you", "it", "who", "him", "her", "them", "his",
                                "their", "its", "one", "which", "that"))
+# the children of a reporting verb under which the parser may hang its "that" clause: "said at a briefing
+# that …", "told a town hall that …", "said Friday that …"
+_CARRIERS = frozenset(("prep", "dobj", "dative", "npadvmod", "advmod", "pobj"))
 # words that point back to the sentence before: "That's according to the filings."
 _POINTERS = frozenset(("that", "this", "those", "these", "it"))
+# words of its own (outside the marks) a reported statement needs to absorb a quotation it holds:
+# 'said “it is late” every time the bus came' has them, 'said that “we will win.”' has none
+_ABSORB_WORDS = 2
 
 
 def _per_source(obj: Token) -> bool:
@@ -77,7 +88,9 @@ def _share(subj: Token) -> Speaker | None:
     the group is named elsewhere, if at all."""
     if not subj.like_num:
         return None
-    preps = [c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("in", "out", "of")]
+    # "Six in 10" is also parsed with "Six" and "in" as quantity modifiers of "10"
+    preps = [c for c in subj.children if (c.dep_ == "prep" or (c.dep_ == "quantmod" and c.i < subj.i))
+             and c.lower_ in ("in", "out", "of")]
     if not preps:
         return None
     span = noun_phrase(subj)
@@ -98,7 +111,7 @@ class ReportedSpeech:
     """The reported-speech half of the extractor (mixed into ``_Extractor``)."""
 
     def reported(self) -> Iterator[Quote]:
-        direct = [(q.evidence.start, q.evidence.end) for q in self.direct]
+        direct = [((q.evidence.start, q.evidence.end), q) for q in self.direct]
         taken: list[tuple[int, int, Quote]] = []
         for tok in self.doc:
             nested = self._inside_quote(tok) or self._in_marks(tok)
@@ -109,12 +122,14 @@ class ReportedSpeech:
                 quote = self._according(tok, obj)
             elif is_reporting(tok):
                 quote = self._said_that(tok)
-                if quote is None and is_object_cue(tok):
+                if quote is None and (is_object_cue(tok) or self._passive_report(tok)):
                     quote = self._object_cue(tok)
             elif is_object_cue(tok):
                 quote = self._object_cue(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in noun_cues():
                 quote = self._noun_cue(tok)
+            elif tok.pos_ == "VERB" and self._marks_after(tok):
+                quote = self._quoted_act(tok)
             else:
                 continue
             if quote is None:
@@ -122,13 +137,64 @@ class ReportedSpeech:
             # a nested quote (a speaker quoting someone else) keeps its inner speaker; a statement reported
             # inside another reported one ("She said the audit found that …") is a second attribution
             qs, qe = quote.evidence.start, quote.evidence.end
-            if any(qs < e and qe > s for s, e in ([] if nested else direct)):
+            if any(qs < e and qe > s and not self._may_absorb(quote, d)
+                   for (s, e), d in ([] if nested else direct)):
                 continue
             if any(qs < e and qe > s and not (s <= qs and qe <= e and (s, e) != (qs, qe) and _another(quote, q))
                    for s, e, q in taken):
                 continue
             taken.append((quote.evidence.start, quote.evidence.end, quote))
             yield quote
+
+    def _may_absorb(self, quote: Quote, direct: Quote) -> bool:
+        """A reported statement that holds a whole direct quotation of the same speaker (or of none) and
+        words of its own around it: "She said “the budget is sound” whenever the council asked" is one
+        statement, the reported one; the quotation is part of its content (see ``absorb``)."""
+        ev, dev = quote.evidence, direct.evidence
+        if not (ev.start <= dev.start and dev.end <= ev.end) or quote.parts:
+            return False
+        if direct.speaker is not None and direct.speaker != quote.speaker:
+            return False
+        outside = [t for t in self.doc.char_span(ev.start, ev.end, alignment_mode="expand") or ()
+                   if t.is_alpha and not self._marked_chars[t.idx] and not self._quoted_chars[t.idx]]
+        return len(outside) >= _ABSORB_WORDS
+
+    def _marks_after(self, verb: Token) -> bool:
+        """Quotation marks in what follows the verb in its own phrase (a cheap test before the parse is read)."""
+        end = verb.right_edge.idx + len(verb.right_edge.text)
+        return not self._marked_chars[verb.idx] and any(self._marked_chars[verb.idx + len(verb.text) : end])
+
+    def _quoted_act(self, verb: Token) -> Quote | None:
+        """"The senator declared it “a great day for farmers”", "she vowed to end “the old regime”": a verb
+        that is no listed cue, whose object or complement holds words in quotation marks, with a subject that
+        can speak. The marks say that someone's own words are reported, whatever the verb. Titles in marks
+        ("watched “Meet the Press”") are names, not words reported; a verb inside another statement is
+        that statement's ("she said the mayor “lied” twice" is hers)."""
+        if any(c.dep_ == _NEG for c in verb.children) or self._planned(verb):
+            return None
+        for anc in verb.ancestors:
+            if is_reporting(anc) or is_object_cue(anc) or (anc.pos_ == "NOUN" and anc.lemma_.lower() in noun_cues()):
+                return None
+        subj = subject_of(verb)
+        if subj is None or subj.i > verb.i or self._in_marks(subj) or self._inside_quote(subj) or not could_speak(subj):
+            return None
+        parts = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_PARTS
+                 and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)]
+        toks = sorted({t for c in parts for t in c.subtree}, key=lambda t: t.i)
+        quoted = [t for t in toks if (t.is_alpha or t.like_num) and self._marked_chars[t.idx]]
+        if not quoted or all(t.is_title or t.is_upper or not t.is_alpha or (t.is_lower and len(t) <= 3)
+                             for t in quoted):
+            return None  # "Meet the Press", "NBC": a title or a name
+        span = self._content_span(toks, verb, min_words=1)
+        if span is None:
+            return None
+        spk = self.resolver.resolve(subj)
+        if spk is None or spk.type not in _ACTORS:
+            return None  # "Kazakhstan faces the “dilemma”": a country's act, not someone's words
+        spk = relative_mention(verb, spk)
+        return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
+                      evidence(self.doc, *span, self.sentences), CONF_QUOTED_ACT, cue=verb.lemma_.lower(),
+                      sentences=self.sentences)
 
     def _in_marks(self, tok: Token) -> bool:
         return bool(self._marked_chars[tok.idx])
@@ -218,6 +284,13 @@ class ReportedSpeech:
                 toks.extend(t for t in c.subtree if t.i != mark.i)
                 cue = f"{verb.lemma_.lower()}_{mark.lower_}"
                 continue
+            if (c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.i > verb.i
+                    and any(t.dep_ == "dobj" and t.head.i == verb.i and t.right_edge.i + 1 == c.left_edge.i
+                            for t in verb.children)):
+                # "defended her plan to cut fares": the infinitive completes the object, though the
+                # parser hangs it on the verb
+                toks.extend(c.subtree)
+                continue
             if c.i < verb.i or c.dep_ not in _OBJECT_PARTS:
                 continue
             if c.dep_ == "prt" and c.lower_ in phrasal:
@@ -239,6 +312,13 @@ class ReportedSpeech:
         spk = relative_mention(verb, spk)
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_OBJECT, cue=cue, sentences=self.sentences)
+
+    @staticmethod
+    def _passive_report(verb: Token) -> bool:
+        """"The closure was first reported by the Gazette": a passive with an agent, of a verb whose object
+        is the statement (quote_passive_verbs.txt)."""
+        return (verb.tag_ == "VBN" and verb.lemma_.lower() in passive_verbs()
+                and any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children))
 
     @staticmethod
     def _planned(verb: Token) -> bool:
@@ -291,8 +371,13 @@ class ReportedSpeech:
             comps = [c for c in verb.children if c.dep_ in _CLAUSE and c.i > verb.i]
             if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and comps:
                 return verb.head, comps, set()
+            # "About 4 in 10 say they …": the share parsed as a number modifying the verb, with no subject
+            share = next((c for c in verb.children if c.dep_ in ("nummod", "npadvmod") and c.i < verb.i
+                          and _share(c) is not None), None)
+            if share is not None and comps:
+                return share, comps, set()
             return None, [], set()
-        comps = [c for c in verb.children if c.dep_ in _CLAUSE]
+        comps = [c for c in verb.children if c.dep_ in _CLAUSE] or self._misattached_clause(verb)
         # "made clear that …": the clause hangs on the cue's adjective, which is no part of the statement
         cue_words = cue_of(verb).split("_")[1:]
         comps = [g for c in comps for g in (
@@ -328,11 +413,31 @@ class ReportedSpeech:
         if (not comps and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX")
                 and self._parenthetical(verb, subj)):
             return subj, [verb.head], {t.i for t in verb.subtree}
+        # "The Gazette reported, the council refused …": an opening attribution set off by a comma, parsed
+        # as a complement of the statement's verb
+        if (not comps and verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i > verb.i
+                and self._opens(verb, subj)):
+            return subj, [verb.head], {t.i for t in verb.subtree} | {verb.right_edge.i + 1}
         # "X will cut flights, the carrier said": parsed as a clause coordinated with the statement
         if (not comps and verb.dep_ in ("conj", "parataxis") and verb.head.i < subj.i < verb.i
                 and self._closes(verb, subj)):
             return subj, [verb.head], {t.i for t in verb.subtree}
         return subj, comps, set()
+
+    @staticmethod
+    def _misattached_clause(verb: Token) -> list[Token]:
+        """"She said at a news conference that the plan would pass": the "that" clause hung by the parser as
+        a relative clause of the noun before it. A relative clause has "that" as its subject or object; this
+        one has "that" as a complementizer (mark) and a subject of its own, so it is the verb's statement."""
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ not in _CARRIERS:
+                continue
+            for t in child.subtree:
+                if (t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i for m in t.children)
+                        and any(g.dep_ in (_SUBJ, "nsubjpass") and g.i < t.i for g in t.children)):
+                    return [t]
+        return []
 
     def _as_clause(self, verb: Token, subj: Token) -> set[int]:
         """The token ids of an "As X reported," that opens its sentence (or a ", as X noted." that closes it)
@@ -368,6 +473,17 @@ class ReportedSpeech:
             return False
         head = verb.head
         return head.left_edge.i < first - 1 and head.right_edge.i > last + 1 and subj.i < verb.i
+
+    def _opens(self, verb: Token, subj: Token) -> bool:
+        """The speaker and the verb open the sentence and a comma follows them: "The Gazette reported, …".
+        The verb takes no object or clause of its own."""
+        sent = self.sentences.of(verb)
+        first, last = verb.left_edge.i, verb.right_edge.i
+        while first < subj.i and self.doc[first].is_space:
+            first += 1
+        if first != sent.start or last + 1 >= sent.end or self.doc[last + 1].text != ",":
+            return False
+        return not any(c.dep_ in ("dobj", "attr", *_CLAUSE, _OPEN_CLAUSE) for c in verb.children)
 
     def _closes(self, verb: Token, subj: Token) -> bool:
         """The speaker and the verb close the sentence after a comma: ", the carrier said on Monday." """
@@ -483,9 +599,42 @@ class ReportedSpeech:
         end = toks[-1].idx + len(toks[-1].text)
         # the closing mark of a partial quote that ends the statement is attached elsewhere by the parser
         text = self.text
+        start = toks[0].idx
+        if self._closed_in(toks) and not self._opened_in(toks):
+            # and so is the opening mark of a quotation that starts it: 'said “it is late” every time …'
+            before = start
+            while before > ps and text[before - 1] in " \t":
+                before -= 1
+            if before > ps and text[before - 1] in _OPENERS + '"':
+                start = before - 1
         if self._opened_in(toks):
             if text[end : end + 1] in ("”", '"'):
                 end += 1
             elif text[end : end + 1] in (".", ",", "!", "?") and text[end + 1 : end + 2] in ("”", '"'):
                 end += 2  # 'had "given a lesson in democracy."' keeps the period typed inside the marks
-        return toks[0].idx, end
+        return start, end
+
+
+def absorb(direct: list[Quote], reported: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """A direct quotation inside a reported statement of the same speaker is part of that statement:
+    'Ortiz said “it is late” every time the bus came' is one attribution whose content holds the marks.
+    The reported statement stays and the quotation goes when every part of the quotation lies inside it;
+    when only one part of a quotation split by its attribution does, the quotation stays whole and the
+    reported statement goes (the same words are never claimed twice)."""
+    keep_direct, drop_reported = [], set()
+    for d in direct:
+        pieces = d.parts or (d.evidence,)
+        fits = [i for i, r in enumerate(reported) if _compatible(r, d)]
+        if any(_holds(reported[i], d.evidence) for i in fits):
+            continue  # the whole quotation is in a reported statement: that statement carries it
+        drop_reported.update(i for i in fits if any(_holds(reported[i], p) for p in pieces))
+        keep_direct.append(d)
+    return keep_direct, [r for i, r in enumerate(reported) if i not in drop_reported]
+
+
+def _holds(quote: Quote, ev) -> bool:
+    return quote.evidence.start <= ev.start and ev.end <= quote.evidence.end and not quote.parts
+
+
+def _compatible(reported: Quote, direct: Quote) -> bool:
+    return direct.speaker is None or direct.speaker == reported.speaker
