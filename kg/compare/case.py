@@ -133,7 +133,15 @@ _MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[
 _PERIOD = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half|qtr)\b|"
                      r"\b(january|february|march|april|june|july|august|september|october|november|december)\b|"
                      r"\b(year|month|week)\s+(earlier|ago)\b|\b(last|previous|prior)\s+(year|month|week|quarter)\b|"
-                     r"\b(morning|afternoon|evening|overnight)\b",
+                     r"\b(morning|afternoon|evening|overnight)\b|"
+                     # a cumulative figure: "year-to-date sales", "sales so far this year"
+                     r"\b(year)[\s-]+(to)[\s-]+(date)\b|\b(so\s+far\s+this)\s+(year|month)\b|"
+                     # a period named by its end: "in the four weeks ended March 6", "the quarter ending June 30"
+                     r"\b(week|weeks|month|months|quarter|period|year)\s+(?:ended|ending|to)\s+"
+                     r"((?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\w+)|"
+                     # a period named by its days: "for the March 11 to 20 period", "in the Feb 21-28 period"
+                     r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\s*(?:to|-|–)\s*"
+                     r"(\d{1,2})\s+(period)\b",
                      re.I)
 # the day a statement was made ("the president said Thursday", "told reporters on Monday") dates the saying,
 # not the figure: it is left out before the figure's own day is looked for
@@ -196,7 +204,27 @@ def case_day(row: dict) -> str | None:
 
 def periods(row: dict) -> set[str]:
     hay = " ".join(str(row.get(k) or "") for k in ("time", "sentence"))
-    return {" ".join(w.lower() for w in m.groups() if w) for m in _PERIOD.finditer(hay)}
+    return {re.sub(r"[.\s]+", " ", " ".join(w.lower() for w in m.groups() if w)).strip()
+            for m in _PERIOD.finditer(hay)}
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Two stated subjects name one owner: the same words, or the shorter is how the longer ends ("Kasich" /
+    "John Kasich", "the Treasury" / "Treasury"); "Bill Clinton" is not "Hillary Clinton"."""
+    if a == b:
+        return True
+    wa, wb = [w for w in _tokens(a) if w != "the"], [w for w in _tokens(b) if w != "the"]
+    if not wa or not wb:
+        return False
+    short, long_ = sorted((wa, wb), key=len)
+    return long_[-len(short):] == short
+
+
+def subject_named(subject_: str, names: frozenset[str] | set[str]) -> bool:
+    """A subject stated on one side is named in the other claim's sentence ("Clinton has 175 delegates" /
+    "Clinton won Florida, earning 175 more delegates"): its last word, as names_in cuts it."""
+    words = [w for w in _tokens(subject_) if w not in NOT_NAMES]
+    return bool(words) and words[-1][:6] in names
 
 
 def day_form(day: str) -> str:

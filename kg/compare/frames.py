@@ -49,6 +49,13 @@ def running_tally(row: dict) -> bool:
 
 
 @cache
+def _predicate_splits() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    from kg.compare.words import OWN_RULES, _rows
+
+    return tuple((r[0], r[1], tuple(r[2].split())) for r in _rows("predicate_splits.txt", OWN_RULES))
+
+
+@cache
 def _kind_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     from kg.compare.words import OWN_RULES, _rows
 
@@ -67,13 +74,25 @@ def measure_kind(row: dict) -> str:
     pred = (row.get("predicate") or "").lower()
     counts = (row.get("counts") or "").lower()
     before = (_before(row) or "")[-40:].lower()
+    after = (_after(row) or "")[:40].lower()
     for kind, where, pattern in _kind_rules():
-        if where == "before":
+        if where == "after":
+            if after and pattern.search(after):
+                return kind
+        elif where == "before":
             if before and pattern.search(before) and (kind != "margin" or _MARGIN_VERBS.search(pred)):
                 return kind
         elif pattern.search(pred) or pattern.search(counts):
             return kind
     return "level"
+
+
+def _after(row: dict) -> str | None:
+    """The sentence after the claim's number."""
+    sentence, start, s0 = row.get("sentence"), row.get("start"), row.get("sentence_start")
+    if not sentence or start is None or s0 is None:
+        return None
+    return sentence[max(0, int(start) - int(s0)) + len(row.get("text") or ""):]
 
 
 def _before(row: dict) -> str | None:
@@ -90,6 +109,30 @@ def modifiers(row: dict) -> set[str]:
     head = stem(row.get("counts_head") or last_word(row.get("counts")) or "")
     words = content_stems(row.get("counts")) - {head, stem(row.get("counts_head") or "")}
     return {modifier_classes().get(w, w) for w in words if not w.isdigit()}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
+
+
+def _names_before_head(row: dict) -> frozenset[str]:
+    """Names between the number and the counted noun that the counted phrase left out: "15 Boeing 767 planes"
+    counts Boeing planes, not the "40 new planes" of the whole order (cut to six letters, like names_in)."""
+    sentence, start, s0, head = row.get("sentence"), row.get("start"), row.get("sentence_start"), \
+        (row.get("counts_head") or "").lower()
+    if not sentence or start is None or s0 is None or not head:
+        return frozenset()
+    after = sentence[max(0, int(start) - int(s0)) + len(row.get("text") or ""):][:80]
+    words = after.split()
+    stop = next((i for i, w in enumerate(words) if stem(w.strip(".,;:()<>").lower()) == stem(head)), None)
+    if stop is None:
+        return frozenset()
+    counted = {w.lower() for w in WORD.findall(row.get("counts") or "")}
+    out = set()
+    for w in _CAPITALISED.findall(" ".join(words[:stop])):
+        low = w.lower()
+        if low not in counted and low not in case.NOT_NAMES and not case.generic(low):
+            out.add(low[:6])
+    return frozenset(out)
 
 
 def _predicate_head(text: str | None) -> str | None:
@@ -155,7 +198,7 @@ class Frame:
         self.head = stem(row.get("counts_head") or "")
         self.hclass = head_class(row)
         self.counts_words = frozenset(content_stems(row.get("counts")))
-        self.mods = frozenset(modifiers(row))
+        self.mods = frozenset(modifiers(row)) | _names_before_head(row)
         self.change = row.get("change") or ""
         self.lo, self.hi = interval(row)
 
@@ -165,11 +208,24 @@ class Frame:
 
     @cached_property
     def pred_class(self) -> str | None:
-        return predicate_class(self.pred) if self.pred else None
+        if not self.pred:
+            return None
+        cls = predicate_class(self.pred)
+        words = WORD.findall(self.pred.lower())
+        for name, sub, beginnings in _predicate_splits():
+            if cls == name and any(w.startswith(beginnings) for w in words):
+                return f"{name}:{sub}"
+        return cls
 
     @cached_property
     def pred_head(self) -> str | None:
         return _predicate_head(self.pred)
+
+    @cached_property
+    def bare_copula(self) -> bool:
+        """The predicate is only a copula ("is", "totals"), as if none were stated: "were on strike" is not."""
+        words = [w for w in WORD.findall((self.pred or "").lower()) if not w.isdigit()]
+        return len(words) == 1 and own_lexicon("light_predicates.txt").get(words[0]) == "be"
 
     @cached_property
     def pred_words(self) -> frozenset[str]:
@@ -252,6 +308,11 @@ class Frame:
         return _tokens(self.row.get("sentence") or "")
 
     @cached_property
+    def frame_words(self) -> frozenset[str]:
+        """The sentence's words without its numbers: what stays the same from one edition to the next."""
+        return frozenset(w for w in self.tokens if not any(ch.isdigit() for ch in w))
+
+    @cached_property
     def offset(self) -> int | None:
         start, s0 = self.row.get("start"), self.row.get("sentence_start")
         return int(start) - int(s0) if start is not None and s0 is not None else None
@@ -282,8 +343,11 @@ MIN_SHARED_WORDS = 0.5  # a light predicate: share of the smaller sentence's con
 
 def f_same_predicate(a: Frame, b: Frame) -> bool:
     if not a.pred or not b.pred:
-        # no event stated on either side: what is measured is in the rest of the sentences
-        return not a.pred and not b.pred and _share_words(a, b)
+        # no event stated on one side: the other must state none either, or only a copula ("totals", "is");
+        # what is measured is then in the rest of the sentences
+        if (a.pred and not a.bare_copula) or (b.pred and not b.bare_copula):
+            return False
+        return _share_words(a, b)
     if a.kind == "threshold" == b.kind:
         # "takes 1,200 to win the nomination" and "1,200 needed to clinch the nomination": the goal is the event
         words_a, words_b = a.pred_words - _THRESHOLD_WORDS, b.pred_words - _THRESHOLD_WORDS
@@ -323,13 +387,16 @@ def f_same_magnitude(a: Frame, b: Frame) -> bool:
     return lo == 0 or hi / lo <= MAX_RATIO or (a.lo <= b.hi and b.lo <= a.hi)
 
 
-def f_same_owner(a: Frame, b: Frame) -> bool:
+def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     """Whose quantity it is. Stated subjects must be the same entity ("Acme's net profit" is not "Beta's");
     with none stated, the claims need the same case: their stories about the same people or organisations,
     the same place when both state one, a place one states named in the other's sentence, else the names of
     one sentence all among the other's."""
     sa, sb = a.subject, b.subject
-    if (sa or sb) and sa != sb:
+    if sa and sb and not case.same_subject(sa, sb):
+        return False
+    # a subject stated on one side only must be named in the other's sentence
+    if sa and not sb and not case.subject_named(sa, b.names) or sb and not sa and not case.subject_named(sb, a.names):
         return False
     # (a threshold is a rule of the contest, the same in every story about it: its goal names the case)
     if not sa and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
@@ -344,20 +411,73 @@ def f_same_owner(a: Frame, b: Frame) -> bool:
     if pa or pb:  # one states the place: the other's sentence names it too ("left the Russian market")
         place = case.names_in({"place": a.row.get("place") or b.row.get("place")})
         return bool(place) and place <= na and place <= nb
-    if sa:  # the same stated subject, and no other participant named on one side only
+    if sa or sb:  # the same stated subject, and no other participant named on one side only
         return na <= nb or nb <= na
-    # nothing stated: the names of one sentence are all among the other's
-    return bool(na and nb) and (na <= nb or nb <= na)
+    # nothing stated: the names of one sentence are all among the other's; a sentence that names nobody
+    # ("The writedown was 52 mln.") is about its story, so the two stories must name the same actor
+    if not na or not nb:
+        return not strict and a.doc != b.doc and bool(a.story_actors & b.story_actors)
+    return na <= nb or nb <= na
+
+
+SERIES_WORDS = 0.7  # share of words (numbers left out) that makes two sentences one sentence frame
+
+
+def editions(a: Frame, b: Frame) -> bool:
+    """One sentence frame filled with other figures by one outlet in stories of different days ("Crude imports
+    averaged 3.4 mln bpd in the week ..." in Monday's report and in the next week's): the next edition of a
+    recurring report, each figure of its own period, not two sources' versions of one figure."""
+    if not (a.published and b.published and a.published != b.published) or a.lo <= b.hi and b.lo <= a.hi:
+        return False
+    # two outlets filling one frame with different figures disagree: editions are one outlet's
+    if (a.row.get("outlet") or "").strip().lower() != (b.row.get("outlet") or "").strip().lower():
+        return False
+    wa, wb = a.frame_words, b.frame_words
+    return bool(wa and wb) and len(wa & wb) >= SERIES_WORDS * len(wa | wb)
+
+
+EVENT_DAYS = 3  # stories further apart than this report different news days
+
+
+def _event_day(f: Frame):
+    """(day, stated) of an event figure: the day its sentence states ("on March 3", "Tuesday"), else the
+    story's date, since a story reports its own day's event; None for a state ("has", "its debt"), a
+    threshold, or a figure whose time is a period or year ("in 1986", "first quarter") rather than a day."""
+    if not f.pred or f.pred_head in LIGHT_GROUPS or f.kind == "threshold":
+        return None
+    if f.day:
+        return (case._parse_date(f.day), True) if f.day[:1].isdigit() else None
+    if f.periods or f.years or not f.published:
+        return None
+    return f.published, False
+
+
+def _undated_events_apart(a: Frame, b: Frame) -> bool:
+    """Two figures of an event ("won 15 delegates", "picked up four delegates", "were injured") at least one
+    of which states no time, more than EVENT_DAYS apart (the undated one taken on its story's date): each
+    story reports its own day's event (the next primary, the next clash). A state ("has assets of", "its 40
+    bln debt"), a threshold, or a stated period or year ("in Paris in November") keeps them comparable."""
+    da, db = _event_day(a), _event_day(b)
+    if da is None or db is None or da[1] and db[1] or da[0] is None or db[0] is None:
+        return False
+    return abs((da[0] - db[0]).days) > EVENT_DAYS
 
 
 def f_same_time(a: Frame, b: Frame) -> bool:
     """Different resolved days ("4.10 pct yesterday" in Tuesday's story, "4.05 pct on Friday") or different
-    stated periods ("first quarter", "second quarter") are different cases."""
+    stated periods ("first quarter", "second quarter") are different cases, and so are two editions of a
+    recurring report."""
+    if a.doc != b.doc and editions(a, b):
+        return False
+    if a.doc != b.doc and _undated_events_apart(a, b):
+        return False
     da, db = a.day, b.day
     # a count so far is a count on the day of writing, a figure of the morning session one of that day's:
     # two stories' such figures need dates a day or less apart
+    # (a part of a day needs the same day: "the morning round" of Monday is not Tuesday's)
     if (a.tally or b.tally or a.day_part or b.day_part) and a.doc != b.doc and not (
-            a.published and b.published and abs((a.published - b.published).days) <= 1):
+            a.published and b.published and abs((a.published - b.published).days) <= (
+                0 if a.day_part or b.day_part else 1)):
         return False
     # "yesterday" or "on Friday" in a story with no date is some unknown day: not comparable across stories
     if a.doc != b.doc and any(d and case.day_form(d) == "word" for d in (da, db)):
@@ -373,7 +493,10 @@ def f_same_sentence(a: Frame, b: Frame) -> bool:
     return bool(a.sentence_key) and a.sentence_key == b.sentence_key
 
 
-def f_same_measure(a: Frame, b: Frame) -> bool:
+def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
+    """The two claims measure the same quantity of the same case. ``strict=False`` also lets a sentence that
+    names nobody take its story's owner (see f_same_owner): enough to group claims, and for an agreement,
+    where the same value is itself evidence, but a conflict needs every pair it shows to pass strictly."""
     # the cheap tests that reject most candidates first: a change ("rose by 700 mln") never compares with a
     # level ("to 6.2 billion"), nor a rise with a fall; then the counted thing, the magnitude, the story
     if a.change != b.change or a.dim != b.dim or not f_same_counted(a, b) or not f_same_magnitude(a, b):
@@ -381,14 +504,39 @@ def f_same_measure(a: Frame, b: Frame) -> bool:
     if a.doc != b.doc and not a.subject and not b.subject and not case.same_story(*a.story, *b.story) \
             and not a.kind == b.kind == "threshold":
         return False  # (f_same_owner says why; tested here because it is cheap and rejects many)
-    # a threshold ("1,200 needed to win") never compares with a count ("won 150"), nor a margin with a total
-    if a.kind != b.kind:
+    # a threshold ("1,200 needed to win") never compares with a count ("won 150"), nor a margin with a total;
+    # a comparison base ("vs 7.4 mln") is of a period the sentence leaves unnamed, so it meets nothing
+    if a.kind != b.kind or a.kind == "prior" and a.doc != b.doc:
         return False
     # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
     # (within one story they may share a group: figures of one document are never paired)
     if a.doc != b.doc and a.ordinal != b.ordinal and near_copies(a, b):
         return False
-    return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b) and f_same_time(a, b)
+    return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and f_same_time(a, b)
+
+
+def why_not(a: Frame, b: Frame) -> list[str]:
+    """Every test of ``f_same_measure`` that two claims fail, by name ([] when they measure the same thing):
+    the reading aid for a pair a user expected in a group ("unit", "story", "time", ...)."""
+    out = []
+    checks = (
+        ("change", lambda: a.change == b.change),
+        ("unit", lambda: a.dim == b.dim),
+        ("counted thing", lambda: f_same_counted(a, b)),
+        ("magnitude", lambda: f_same_magnitude(a, b)),
+        ("story", lambda: a.doc == b.doc or bool(a.subject or b.subject) or a.kind == b.kind == "threshold"
+         or case.same_story(*a.story, *b.story)),
+        ("kind of figure", lambda: a.kind == b.kind),
+        ("near copy", lambda: a.doc == b.doc or a.ordinal == b.ordinal or not near_copies(a, b)),
+        ("event", lambda: f_same_predicate(a, b)),
+        ("place or years", lambda: f_same_scope(a, b)),
+        ("owner", lambda: f_same_owner(a, b)),
+        ("time", lambda: f_same_time(a, b)),
+    )
+    for name, ok in checks:
+        if not ok():
+            out.append(name)
+    return out
 
 
 # --- the same tests on plain rows (the public, row-level API) ------------------------------------------------
@@ -466,7 +614,8 @@ def why(claims: list[dict]) -> str:
         parts.append(f"a {first.kind}")
     preds = [f.pred for f in frames if f.pred]
     if preds:
-        cls = predicate_class(preds[0])
+        cls = next(f.pred_class for f in frames if f.pred)
+        cls = cls.split(":")[-1] if cls else cls
         common = set.intersection(*[set(f.pred_words) for f in frames if f.pred])
         parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
     subjects = sorted({c.get("subject") for c in claims if c.get("subject")})

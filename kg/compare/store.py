@@ -86,7 +86,8 @@ def comparison_rows(store) -> list[dict]:
         d = by_graph.get(r.pop("g"))
         if d is None:
             continue
-        r.update(doc=d["doc"], date=d["date"], title=d["title"], republication_of=d["republication_of"],
+        r.update(doc=d["doc"], date=d["date"], title=d["title"], outlet=d.get("outlet"),
+                 republication_of=d["republication_of"],
                  reuses_passages_of=d["reuses_passages_of"], same_story_as=d["same_story_as"])
         rows.append(r)
     return with_stories(store, rows, docs)
