@@ -51,13 +51,16 @@ def code_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def cache_file(store) -> Path | None:
-    """Where this state of a local store keeps its comparison, or None when it cannot be cached."""
+def cache_file(store, published: bool = False) -> Path | None:
+    """Where this state of a local store keeps its comparison, or None when it cannot be cached.
+    ``published``: the caller (a build, right after publishing) knows the store holds exactly the newest
+    generation, though it is the writer."""
     from kg import __version__
     from kg.store import lock
 
     path = getattr(store, "path", None)
-    if not isinstance(path, Path) or not hasattr(store, "db") or lock.writer_in_process(path) is not None:
+    if not isinstance(path, Path) or not hasattr(store, "db") or (
+            lock.writer_in_process(path) is not None and not published):
         return None
     gen = lock.generation(path)
     if gen <= 0:
@@ -104,6 +107,19 @@ def _save(f: Path, result: Compared) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only store directory: the answer is just not kept
+
+
+def warm(store) -> bool:
+    """Compute and keep the answer for the generation a build has just published (kg.build), so that the
+    first ``kg conflicts`` after a build only reads it. False when the store cannot keep one."""
+    f = cache_file(store, published=True)
+    if f is None:
+        return False
+    if not f.exists() or _load(f) is None:
+        from kg.compare.store import comparison_rows
+
+        _save(f, compute(comparison_rows(store), store))
+    return f.exists()
 
 
 def compared(store, use_cache: bool = True) -> Compared:

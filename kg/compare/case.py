@@ -28,11 +28,15 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def names_in(row: dict) -> set[str]:
     """The named participants and places of the claim's sentence and its stated place: capitalised words
-    that are not calendar words, without the sentence's first word; cut to six letters so that a name and
+    that are not calendar words, without the sentence's first word unless the document names it; cut to six
+    letters so that a name and
     its adjective meet ("Kazakhstan"/"Kazakh", "Russia"/"Russian")."""
     sentence = row.get("sentence") or row.get("text") or ""
     first = re.search(r"\w", sentence)
-    words = [m[0] for m in CAPITAL.finditer(sentence) if not first or m.start() != first.start()]
+    # the first word is capitalised anyway, so it counts only when the document names it ("Kuwait, they
+    # said, was pumping ...": the store marks it, first_is_name)
+    words = [m[0] for m in CAPITAL.finditer(sentence)
+             if not first or m.start() != first.start() or row.get("first_is_name")]
     words += CAPITAL.findall(row.get("place") or "")
     source = {w.lower() for w in CAPITAL.findall(row.get("source") or "")}  # who says it is not the case
     return {w.strip(".-").lower()[:6] for w in words
