@@ -201,7 +201,7 @@ def build(
 
 
 def _compare(store, progress: Progress) -> None:
-    """``kg conflicts`` / ``kg agreements`` answer from a file kept per published generation: compute it now,
+    """``kg conflicts`` / ``kg agreements`` answer from a file kept per state of the store: compute it now,
     so the first query after a build reads it (kg.compare.cache). It is derived state: a failure here only
     leaves the first query to compute it."""
     from kg.compare.cache import warm

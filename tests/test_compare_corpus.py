@@ -31,7 +31,7 @@ def _values(group: compare.Group) -> list[float]:
 
 
 def test_compare_corpus_build_keeps_the_answer(corpus_store):
-    # (first in this module: nothing has asked for it yet) kg build computes it after publishing, so the first kg conflicts only reads it
+    # first in this module, so nothing has asked for it yet: kg build computes it, the first query reads it
     kept = compare.cache_file(corpus_store)
     assert kept is not None and kept.exists()
     assert len(json.loads(kept.read_text(encoding="utf-8"))["conflicts"]) == 3

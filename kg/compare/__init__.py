@@ -31,7 +31,7 @@ spaCy; the store-facing functions (``kg.compare.store``) only call ``store.selec
 Modules, by concern: ``words`` (lexicons), ``values`` (intervals), ``documents`` (copies and clusters),
 ``case`` (subject, story, day), ``frames`` (what one claim measures, and the pairwise test), ``grouping``
 (groups, conflicts, agreements), ``store`` (the queries), ``cache`` (a store's answer, kept per
-generation).
+state).
 """
 
 from __future__ import annotations

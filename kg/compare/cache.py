@@ -1,11 +1,14 @@
-"""Conflicts and agreements of a whole store, computed once per published state of it.
+"""Conflicts and agreements of a whole store, computed once per state of it.
 
 Comparing every numeric claim of a store reads all of them (seconds at a few thousand articles), while the
-answer only changes when a build publishes a new generation of the store (``kg.store.lock``). So the result
-is kept next to the store's snapshots, in ``derived/compare-KEY.json``, where KEY hashes the generation, the
-kg version and the comparison's code and rules: a rebuild, an upgrade or an edited rule file computes it
-afresh. Remote stores, a store being written in this process, or a directory that cannot be written simply
-compute every time. The file holds plain claim rows (JSON), never code.
+answer only changes when a build or a removal changes the documents. So the result is kept in the store's
+folder, ``derived/compare-KEY.json``, where KEY hashes what the answer depends on: the documents (how many,
+and the newest extraction time, which every build stamps on each document it writes), the links between
+them, the kg version and the comparison's code and rules (kg/query/compare_state.rq reads the store's part
+in a few milliseconds). ``kg build`` computes it when it ends (kg.build), so the first ``kg conflicts``
+only reads it; a rebuild, an upgrade or an edited rule file computes it afresh. Remote stores or a
+directory that cannot be written simply compute every time. The file holds plain claim rows (JSON), never
+code.
 """
 
 from __future__ import annotations
@@ -51,21 +54,20 @@ def code_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def cache_file(store, published: bool = False) -> Path | None:
-    """Where this state of a local store keeps its comparison, or None when it cannot be cached.
-    ``published``: the caller (a build, right after publishing) knows the store holds exactly the newest
-    generation, though it is the writer."""
+def cache_file(store) -> Path | None:
+    """Where this state of a local store keeps its comparison, or None when it cannot be kept."""
     from kg import __version__
-    from kg.store import lock
+    from kg.query import named
 
     path = getattr(store, "path", None)
-    if not isinstance(path, Path) or not hasattr(store, "db") or (
-            lock.writer_in_process(path) is not None and not published):
+    if not isinstance(path, Path) or not hasattr(store, "db"):
         return None
-    gen = lock.generation(path)
-    if gen <= 0:
+    rows = store.select(named("compare_state"))[1]
+    state = rows[0] if rows else {}
+    if not state.get("documents"):
         return None
-    key = hashlib.sha256(f"{gen}|{__version__}|{code_hash()}".encode()).hexdigest()[:20]
+    key = hashlib.sha256(f"{state['documents']}|{state.get('newest')}|{state.get('links')}|{__version__}|"
+                         f"{code_hash()}".encode()).hexdigest()[:20]
     return path / FOLDER / f"compare-{key}.json"
 
 
@@ -102,7 +104,7 @@ def _save(f: Path, result: Compared) -> None:
         tmp = f.with_name(f".{f.name}.{os.getpid()}")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, f)
-        for old in f.parent.glob("compare-*.json"):  # earlier generations' answers
+        for old in f.parent.glob("compare-*.json"):  # answers for earlier states of the store
             if old != f:
                 old.unlink(missing_ok=True)
     except OSError:
@@ -110,9 +112,9 @@ def _save(f: Path, result: Compared) -> None:
 
 
 def warm(store) -> bool:
-    """Compute and keep the answer for the generation a build has just published (kg.build), so that the
-    first ``kg conflicts`` after a build only reads it. False when the store cannot keep one."""
-    f = cache_file(store, published=True)
+    """Compute and keep the answer for the store as a build leaves it (kg.build), so that the first
+    ``kg conflicts`` after a build only reads it. False when the store cannot keep one."""
+    f = cache_file(store)
     if f is None:
         return False
     if not f.exists() or _load(f) is None:
@@ -123,7 +125,7 @@ def warm(store) -> bool:
 
 
 def compared(store, use_cache: bool = True) -> Compared:
-    """The conflicts and agreements of every numeric claim in ``store`` (kept per store generation)."""
+    """The conflicts and agreements of every numeric claim in ``store`` (kept per state of the store)."""
     from kg.compare.store import comparison_rows
 
     f = cache_file(store) if use_cache else None

@@ -137,7 +137,7 @@ def trace(store, value: str, about: str | None = None, tolerance: float = DEFAUL
 
 
 def conflicts(store, about: str | None = None) -> list[Group]:
-    """The groups of ``find_conflicts`` over every numeric claim in the store (kept per store generation,
+    """The groups of ``find_conflicts`` over every numeric claim in the store (kept per state of the store,
     see kg.compare.cache)."""
     from kg.compare.cache import compared
 
@@ -145,7 +145,7 @@ def conflicts(store, about: str | None = None) -> list[Group]:
 
 
 def agreements(store, about: str | None = None) -> list[tuple[Group, int]]:
-    """The groups of ``find_agreements`` over every numeric claim in the store (kept per store generation)."""
+    """The groups of ``find_agreements`` over every numeric claim in the store (kept per state of the store)."""
     from kg.compare.cache import compared
 
     return compared(store).agreements_about(about)
