@@ -150,3 +150,9 @@ def test_compare_cases_same_story_is_not_one_source():
     rows[2]["republication_of"] = "a"  # a copy
     cl = compare.clusters(rows)
     assert cl["a"] == cl["c"] != cl["b"]
+
+
+def test_compare_cases_a_share_candidates_need_is_a_threshold():
+    need = fig("a", 0.4, "Candidates need to capture about 40 percent of the farm vote, analysts say.", "40 percent",
+               "capture", counts="farm vote", head="vote", unit="%")
+    assert compare.measure_kind(need) == "threshold"

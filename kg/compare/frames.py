@@ -138,11 +138,13 @@ def _names_before_head(row: dict) -> frozenset[str]:
 def _predicate_head(text: str | None) -> str | None:
     """The predicate's first word, as a light-verb group ("are" → "be"), an event group ("posted" →
     "report", rules/event_synonyms.txt) or its stem."""
-    for w in WORD.findall((text or "").lower()):
-        if w.isdigit():
-            continue
-        light = own_lexicon("light_predicates.txt").get(w)
-        return light or own_lexicon("event_synonyms.txt").get(w) or stem(w)
+    words = [w for w in WORD.findall((text or "").lower()) if not w.isdigit()]
+    light = own_lexicon("light_predicates.txt")
+    # an auxiliary before a verb is not the event: "were killed" is "killed", "has won" is "won"
+    while len(words) > 1 and light.get(words[0]) in ("be", "have") and words[1].isalpha() and words[1] not in STOP:
+        words = words[1:]
+    for w in words:
+        return light.get(w) or own_lexicon("event_synonyms.txt").get(w) or stem(w)
     return None
 
 
@@ -399,7 +401,7 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     if sa and not sb and not case.subject_named(sa, b.names) or sb and not sa and not case.subject_named(sb, a.names):
         return False
     # (a threshold is a rule of the contest, the same in every story about it: its goal names the case)
-    if not sa and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
+    if not (sa or sb) and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
             a.story_actors, a.story_places, b.story_actors, b.story_places):
         return False  # "net profit rose" in Harbour Bank's story and in Quarry Bank's
     pa, pb = a.place, b.place
