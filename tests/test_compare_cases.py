@@ -156,3 +156,27 @@ def test_compare_cases_a_share_candidates_need_is_a_threshold():
     need = fig("a", 0.4, "Candidates need to capture about 40 percent of the farm vote, analysts say.", "40 percent",
                "capture", counts="farm vote", head="vote", unit="%")
     assert compare.measure_kind(need) == "threshold"
+
+
+def test_compare_cases_a_number_after_a_label_noun_names_it():
+    band = fig("a", 2, "The bank bought 40 mln stg of bills in band two at 9 pct.", "two", counts="band", head="band")
+    assert not compare.comparable(band)
+    assert compare.comparable(fig("a", 2, "The bank opened two new bands.", "two", counts="new bands", head="band"))
+
+
+ASSETS = "{}, with assets of {} mln dlrs, is to be sold to Quarry Bank."
+
+
+def _assets(doc, value, date, template=ASSETS):
+    return fig(doc, value * 1e6, template.format("Harbour Trust", value), f"{value} mln dlrs", None,
+               counts="assets", head="asset", unit="USD", date=date, actors="harbou", outlet=doc,
+               first_is_name=True)
+
+
+def test_compare_cases_an_undated_state_weeks_apart_is_no_conflict_but_still_agrees():
+    # a bank's assets with no date, in stories three weeks apart: an update as likely as a dispute
+    assert compare.find_conflicts([_assets("a", 90, "2031-03-01"), _assets("b", 120, "2031-03-22")]) == []
+    assert compare.find_conflicts([_assets("a", 90, "2031-03-01"), _assets("b", 120, "2031-03-02")]) != []
+    other = "Quarry Bank will buy {}, which reported assets of {} mln dlrs at the end of the year."
+    [(_group, n)] = compare.find_agreements([_assets("a", 90, "2031-03-01"), _assets("b", 90, "2031-03-22", other)])
+    assert n == 2

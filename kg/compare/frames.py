@@ -49,6 +49,14 @@ def running_tally(row: dict) -> bool:
 
 
 @cache
+def _label_nouns() -> frozenset[str]:
+    from kg.compare.words import OWN_RULES
+
+    text = (OWN_RULES / "label_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@cache
 def _predicate_splits() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     from kg.compare.words import OWN_RULES, _rows
 
@@ -441,11 +449,11 @@ def editions(a: Frame, b: Frame) -> bool:
 EVENT_DAYS = 3  # stories further apart than this report different news days
 
 
-def _event_day(f: Frame):
+def _event_day(f: Frame, states: bool = False):
     """(day, stated) of an event figure: the day its sentence states ("on March 3", "Tuesday"), else the
     story's date, since a story reports its own day's event; None for a state ("has", "its debt"), a
     threshold, or a figure whose time is a period or year ("in 1986", "first quarter") rather than a day."""
-    if not f.pred or f.pred_head in LIGHT_GROUPS or f.kind == "threshold":
+    if f.kind == "threshold" or not states and (not f.pred or f.pred_head in LIGHT_GROUPS):
         return None
     if f.day:
         return (case._parse_date(f.day), True) if f.day[:1].isdigit() else None
@@ -454,24 +462,26 @@ def _event_day(f: Frame):
     return f.published, False
 
 
-def _undated_events_apart(a: Frame, b: Frame) -> bool:
+def _undated_events_apart(a: Frame, b: Frame, states: bool = False) -> bool:
     """Two figures of an event ("won 15 delegates", "picked up four delegates", "were injured") at least one
     of which states no time, more than EVENT_DAYS apart (the undated one taken on its story's date): each
     story reports its own day's event (the next primary, the next clash). A state ("has assets of", "its 40
     bln debt"), a threshold, or a stated period or year ("in Paris in November") keeps them comparable."""
-    da, db = _event_day(a), _event_day(b)
+    da, db = _event_day(a, states), _event_day(b, states)
     if da is None or db is None or da[1] and db[1] or da[0] is None or db[0] is None:
         return False
     return abs((da[0] - db[0]).days) > EVENT_DAYS
 
 
-def f_same_time(a: Frame, b: Frame) -> bool:
+def f_same_time(a: Frame, b: Frame, strict: bool = False) -> bool:
     """Different resolved days ("4.10 pct yesterday" in Tuesday's story, "4.05 pct on Friday") or different
     stated periods ("first quarter", "second quarter") are different cases, and so are two editions of a
     recurring report."""
     if a.doc != b.doc and editions(a, b):
         return False
-    if a.doc != b.doc and _undated_events_apart(a, b):
+    # (for a disagreement, a state too: two stories weeks apart giving a bank's assets or a quota with no
+    # date are as likely an update as a dispute; the same value from both is still an agreement)
+    if a.doc != b.doc and _undated_events_apart(a, b, states=strict):
         return False
     da, db = a.day, b.day
     # a count so far is a count on the day of writing, a figure of the morning session one of that day's:
@@ -514,7 +524,8 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
     # (within one story they may share a group: figures of one document are never paired)
     if a.doc != b.doc and a.ordinal != b.ordinal and near_copies(a, b):
         return False
-    return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and f_same_time(a, b)
+    return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and \
+        f_same_time(a, b, strict)
 
 
 def why_not(a: Frame, b: Frame) -> list[str]:
@@ -602,6 +613,10 @@ def comparable(row: dict) -> bool:
         return False
     # "36-month contracts", "six-week courses": the number names a kind of thing, it measures nothing
     if _COMPOUND.search(row.get("text") or ""):
+        return False
+    # "in band two", "Phase 3": the number names one of a series (rules/label_nouns.txt)
+    before = (_before(row) or "").rstrip().lower()
+    if before and WORD.findall(before[-20:]) and WORD.findall(before[-20:])[-1] in _label_nouns():
         return False
     return not _all_capitals(row.get("sentence") or "")
 
