@@ -180,3 +180,12 @@ def test_compare_cases_an_undated_state_weeks_apart_is_no_conflict_but_still_agr
     other = "Quarry Bank will buy {}, which reported assets of {} mln dlrs at the end of the year."
     [(_group, n)] = compare.find_agreements([_assets("a", 90, "2031-03-01"), _assets("b", 90, "2031-03-22", other)])
     assert n == 2
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2031-03-11", {"week 2031-10"}), ("2031-03-18", {"week 2031-11"}), (None, {"last week"}),
+])
+def test_compare_cases_last_week_is_resolved_against_the_story_date(date, expected):
+    from kg.compare.case import periods
+
+    assert periods({"sentence": "Last week licences for 60,000 tonnes were awarded.", "date": date}) == expected

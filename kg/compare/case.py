@@ -207,9 +207,31 @@ def case_day(row: dict) -> str | None:
 
 
 def periods(row: dict) -> set[str]:
+    """The reference periods the claim's time or sentence states, lower case; "last week", "last month" and
+    "last year" resolved against the document date when it has one, so that "last week" in two stories a
+    week apart are two weeks."""
     hay = " ".join(str(row.get(k) or "") for k in ("time", "sentence"))
-    return {re.sub(r"[.\s]+", " ", " ".join(w.lower() for w in m.groups() if w)).strip()
-            for m in _PERIOD.finditer(hay)}
+    published = _parse_date(str(row.get("date") or ""))
+    out = set()
+    for m in _PERIOD.finditer(hay):
+        key = re.sub(r"[.\s]+", " ", " ".join(w.lower() for w in m.groups() if w)).strip()
+        out.add(_resolved(key, published) if published else key)
+    return out
+
+
+def _resolved(key: str, published: date) -> str:
+    words = key.split()
+    if len(words) != 2 or words[0] not in ("last", "previous", "prior"):
+        return key
+    if words[1] == "week":
+        year, week, _ = (published - timedelta(days=7)).isocalendar()
+        return f"week {year}-{week:02d}"
+    if words[1] == "month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return f"month {first.year}-{first.month:02d}"
+    if words[1] == "year":
+        return f"year {published.year - 1}"
+    return key
 
 
 def same_subject(a: str, b: str) -> bool:
