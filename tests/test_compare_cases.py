@@ -189,3 +189,15 @@ def test_compare_cases_last_week_is_resolved_against_the_story_date(date, expect
     from kg.compare.case import periods
 
     assert periods({"sentence": "Last week licences for 60,000 tonnes were awarded.", "date": date}) == expected
+
+
+def test_compare_cases_a_quarter_is_not_a_year():
+    quarter = fig("a", 0.006, "In the third quarter, Norland output rose 0.6 pct, the office said.", "0.6 pct", "rose",
+                  counts="output", head="output", unit="%", actors="norlan")
+    year = fig("b", 0.025, "In the 2030 calendar year, Norland output rose 2.5 pct.", "2.5 pct", "rose",
+               counts="output", head="output", unit="%", actors="norlan")
+    year["time"] = "2030"
+    assert not compare.same_measure(quarter, year) and not compare.same_measure(year, quarter)
+    other_quarter = dict(quarter, doc="c", value=0.009, text="0.9 pct",
+                         sentence="In the third quarter, Norland output rose 0.9 pct, the office said.")
+    assert compare.same_measure(quarter, other_quarter)

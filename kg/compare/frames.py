@@ -174,6 +174,8 @@ def _tokens(sentence: str) -> frozenset[str]:
     return frozenset(WORD.findall(sentence.lower()))
 
 
+_SUB_YEAR = re.compile(r"quarter|qtr|half|week|month|period|morning|afternoon|evening|overnight|january|february|"
+                       r"march|april|june|july|august|september|october|november|december")
 NEAR_COPY = 0.8  # share of words two sentences have in common to be one sentence edited (see near_copies)
 
 
@@ -298,6 +300,11 @@ class Frame:
     @cached_property
     def periods(self) -> frozenset[str]:
         return frozenset(case.periods(self.row))
+
+    @cached_property
+    def sub_year(self) -> bool:
+        """A stated period shorter than a year (a quarter, half, month, week, named days or part of a day)."""
+        return any(_SUB_YEAR.search(p) for p in self.periods)
 
     @cached_property
     def sentence_key(self) -> str:
@@ -498,7 +505,10 @@ def f_same_time(a: Frame, b: Frame, strict: bool = False) -> bool:
     # or "July 14" of an undated one are left open
     if da and db and da != db and case.day_form(da) == case.day_form(db):
         return False
-    return not (a.periods and b.periods and a.periods != b.periods)
+    if a.periods and b.periods and a.periods != b.periods:
+        return False
+    # a part of a year ("in the third quarter") is not the whole of one ("in the 1986 calendar year")
+    return not (a.sub_year and not b.sub_year and b.years or b.sub_year and not a.sub_year and a.years)
 
 
 def f_same_sentence(a: Frame, b: Frame) -> bool:
@@ -523,6 +533,10 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
     # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
     # (within one story they may share a group: figures of one document are never paired)
     if a.doc != b.doc and a.ordinal != b.ordinal and near_copies(a, b):
+        return False
+    # (for a disagreement, two claims that say nothing of what happened must say the same of which ones:
+    # "375,000 tonnes of barley" and "33,500 tonnes of Irish intervention barley" are two lots)
+    if strict and a.doc != b.doc and not (a.pred or b.pred) and a.mods != b.mods:
         return False
     return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and \
         f_same_time(a, b, strict)
@@ -633,7 +647,8 @@ def why(claims: list[dict]) -> str:
     if preds:
         cls = next(f.pred_class for f in frames if f.pred)
         cls = cls.split(":")[-1] if cls else cls
-        common = set.intersection(*[set(f.pred_words) for f in frames if f.pred])
+        common = {w for w in set.intersection(*[set(f.pred_words) for f in frames if f.pred])
+                  if not w[:1].isdigit() and w not in NOT_COUNTED}
         parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
     subjects = sorted({c.get("subject") for c in claims if c.get("subject")})
     if subjects:
