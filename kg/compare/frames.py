@@ -176,6 +176,8 @@ def _tokens(sentence: str) -> frozenset[str]:
 
 _SUB_YEAR = re.compile(r"quarter|qtr|half|week|month|period|morning|afternoon|evening|overnight|january|february|"
                        r"march|april|june|july|august|september|october|november|december")
+_WHOLE_YEAR = re.compile(r"\b(?:calendar|fiscal|full|whole)\s+(?:year|(?:19|20)\d\d)\b|"
+                         r"\b(?:19|20)\d\d\s+(?:calendar|fiscal)\s+year\b", re.I)
 NEAR_COPY = 0.8  # share of words two sentences have in common to be one sentence edited (see near_copies)
 
 
@@ -305,6 +307,12 @@ class Frame:
     def sub_year(self) -> bool:
         """A stated period shorter than a year (a quarter, half, month, week, named days or part of a day)."""
         return any(_SUB_YEAR.search(p) for p in self.periods)
+
+    @cached_property
+    def whole_year(self) -> bool:
+        """The figure is stated for a whole year ("in the 1986 calendar year", "in calendar 1986", "for the
+        full year"), not a period within or across years ("since the beginning of 2022")."""
+        return bool(_WHOLE_YEAR.search(" ".join(str(self.row.get(k) or "") for k in ("time", "sentence"))))
 
     @cached_property
     def sentence_key(self) -> str:
@@ -508,7 +516,7 @@ def f_same_time(a: Frame, b: Frame, strict: bool = False) -> bool:
     if a.periods and b.periods and a.periods != b.periods:
         return False
     # a part of a year ("in the third quarter") is not the whole of one ("in the 1986 calendar year")
-    return not (a.sub_year and not b.sub_year and b.years or b.sub_year and not a.sub_year and a.years)
+    return not (a.sub_year and not b.sub_year and b.whole_year or b.sub_year and not a.sub_year and a.whole_year)
 
 
 def f_same_sentence(a: Frame, b: Frame) -> bool:
