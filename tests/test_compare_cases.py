@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from kg import compare
-from kg.compare.frames import frame, why_not
+from kg.compare.explain import why_not
+from kg.compare.frames import frame
 
 
 def fig(doc, value, sentence, text, predicate=None, counts="votes", head="vote", subject=None, date=None,
