@@ -196,7 +196,22 @@ def build(
     report.replaced = [d for d in report.replaced if d in stored]
     derive(store, report, progress)
     _commit(store)
+    _compare(store, progress)
     return report
+
+
+def _compare(store, progress: Progress) -> None:
+    """``kg conflicts`` / ``kg agreements`` answer from a file kept per state of the store: compute it now,
+    so the first query after a build reads it (kg.compare.cache). It is derived state: a failure here only
+    leaves the first query to compute it."""
+    from kg.compare.cache import warm
+
+    progress("compare", 0, 1)
+    try:
+        warm(store)
+    except Exception:  # noqa: BLE001 — never fail a finished build over a cache
+        pass
+    progress("compare", 1, 1)
 
 
 def _commit(store) -> None:

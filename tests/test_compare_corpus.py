@@ -30,6 +30,13 @@ def _values(group: compare.Group) -> list[float]:
     return sorted({round(c["value"], 4) for c in group.claims})
 
 
+def test_compare_corpus_build_keeps_the_answer(corpus_store):
+    # first in this module, so nothing has asked for it yet: kg build computes it, the first query reads it
+    kept = compare.cache_file(corpus_store)
+    assert kept is not None and kept.exists()
+    assert len(json.loads(kept.read_text(encoding="utf-8"))["conflicts"]) == 3
+
+
 def test_compare_corpus_finds_the_three_disagreements(corpus_store):
     groups = compare.conflicts(corpus_store)
     found = {tuple(_values(g)) for g in groups}
@@ -50,6 +57,12 @@ def test_compare_corpus_story_keys_come_from_headline_and_entities(corpus_store)
     assert rows["Northwind Motors beats forecasts"]["story_actors"] == "northw"
     assert rows["Northwind Motors profit jumps in first quarter"]["story_actors"] == "northw"
     assert rows["Eastgate Foods profit steady"]["story_actors"] == "eastga"
+
+
+def test_compare_corpus_disagreeing_outlets_are_independent(corpus_store):
+    # two outlets telling one story (dedup may link them "same story") are two sources, not one
+    for g, n in compare.compared(corpus_store).conflicts:
+        assert n == len(g.documents) == 2, (g.label, n)
 
 
 def test_compare_corpus_answer_is_kept_per_generation(corpus_store):

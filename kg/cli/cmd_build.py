@@ -11,7 +11,7 @@ from kg.errors import SkippedInput
 from kg.store import open_store
 
 STAGES = {"articles": "Reading, extracting, storing", "link": "Linking republications",
-          "resolve": "Resolving entities"}
+          "resolve": "Resolving entities", "compare": "Comparing numeric claims"}
 UNITS = {"articles": "articles", "link": "documents", "resolve": "entities"}
 PLAIN_EVERY = 10.0  # seconds between two progress lines in plain (non-terminal) mode
 

@@ -26,7 +26,7 @@ def _group_table(title: str, group: compare.Group) -> Table:
     for col in ("value", "counts", "asserted by", "document", "sentence"):
         table.add_column(col, overflow="fold")
     for c in group.claims:
-        value = Text(compare.show_value(c), style="bold")
+        value = Text(c.get("shown_value") or compare.show_value(c), style="bold")
         value.append(f"\n“{c['text']}”", style="dim")
         doc = Text(c.get("title") or c.get("publisher") or c["doc"])
         doc.append(f"\n{c['doc']}", style="dim")

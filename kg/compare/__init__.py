@@ -29,9 +29,10 @@ spaCy; the store-facing functions (``kg.compare.store``) only call ``store.selec
   light predicate ("are", "say") compares only when the sentences share most of their words.
 
 Modules, by concern: ``words`` (lexicons), ``values`` (intervals), ``documents`` (copies and clusters),
-``case`` (subject, story, day), ``frames`` (what one claim measures, and the pairwise test), ``grouping``
+``case`` (subject, story, day), ``frames`` (what one claim measures, and the pairwise test), ``timing``
+(the same moment or period), ``explain`` (which tests a pair fails), ``grouping``
 (groups, conflicts, agreements), ``store`` (the queries), ``cache`` (a store's answer, kept per
-generation).
+state).
 """
 
 from __future__ import annotations

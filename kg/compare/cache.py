@@ -1,11 +1,14 @@
-"""Conflicts and agreements of a whole store, computed once per published state of it.
+"""Conflicts and agreements of a whole store, computed once per state of it.
 
 Comparing every numeric claim of a store reads all of them (seconds at a few thousand articles), while the
-answer only changes when a build publishes a new generation of the store (``kg.store.lock``). So the result
-is kept next to the store's snapshots, in ``derived/compare-KEY.json``, where KEY hashes the generation, the
-kg version and the comparison's code and rules: a rebuild, an upgrade or an edited rule file computes it
-afresh. Remote stores, a store being written in this process, or a directory that cannot be written simply
-compute every time. The file holds plain claim rows (JSON), never code.
+answer only changes when a build or a removal changes the documents. So the result is kept in the store's
+folder, ``derived/compare-KEY.json``, where KEY hashes what the answer depends on: the documents (how many,
+and the newest extraction time, which every build stamps on each document it writes), the links between
+them, the kg version and the comparison's code and rules (kg/query/compare_state.rq reads the store's part
+in a few milliseconds). ``kg build`` computes it when it ends (kg.build), so the first ``kg conflicts``
+only reads it; a rebuild, an upgrade or an edited rule file computes it afresh. Remote stores or a
+directory that cannot be written simply compute every time. The file holds plain claim rows (JSON), never
+code.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def code_hash() -> str:
     here = Path(__file__).parent
     files = sorted(here.glob("*.py")) + sorted((here / "rules").glob("*"))
     files += sorted((here.parent / "extract" / "rules").glob("number_*"))
+    files.append(here.parent / "extract" / "numbers" / "parse.py")  # format_value: the kept shown_value
     h = hashlib.sha256()
     for f in files:
         h.update(f.name.encode())
@@ -52,17 +56,19 @@ def code_hash() -> str:
 
 
 def cache_file(store) -> Path | None:
-    """Where this state of a local store keeps its comparison, or None when it cannot be cached."""
+    """Where this state of a local store keeps its comparison, or None when it cannot be kept."""
     from kg import __version__
-    from kg.store import lock
+    from kg.query import named
 
     path = getattr(store, "path", None)
-    if not isinstance(path, Path) or not hasattr(store, "db") or lock.writer_in_process(path) is not None:
+    if not isinstance(path, Path) or not hasattr(store, "db"):
         return None
-    gen = lock.generation(path)
-    if gen <= 0:
+    rows = store.select(named("compare_state"))[1]
+    state = rows[0] if rows else {}
+    if not state.get("documents"):
         return None
-    key = hashlib.sha256(f"{gen}|{__version__}|{code_hash()}".encode()).hexdigest()[:20]
+    key = hashlib.sha256(f"{state['documents']}|{state.get('newest')}|{state.get('links')}|{__version__}|"
+                         f"{code_hash()}".encode()).hexdigest()[:20]
     return path / FOLDER / f"compare-{key}.json"
 
 
@@ -77,8 +83,12 @@ def compute(rows: list[dict], store=None) -> Compared:
 
         shown = [g for g, _n in result.conflicts + result.agreements]
         full = detail_rows(store, [c["claim"] for g in shown for c in g.claims])
+        from kg.compare.values import show_value
+
         for g in shown:
             g.claims = [{**full.get(c["claim"], {}), **c} for c in g.claims]
+            for c in g.claims:  # as printed ("≈1,400"): the formatter sits behind spaCy's import, which the
+                c["shown_value"] = show_value(c)  # CLI, reading the kept answer, then never pays for
     return result
 
 
@@ -99,15 +109,28 @@ def _save(f: Path, result: Compared) -> None:
         tmp = f.with_name(f".{f.name}.{os.getpid()}")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, f)
-        for old in f.parent.glob("compare-*.json"):  # earlier generations' answers
+        for old in f.parent.glob("compare-*.json"):  # answers for earlier states of the store
             if old != f:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only store directory: the answer is just not kept
 
 
+def warm(store) -> bool:
+    """Compute and keep the answer for the store as a build leaves it (kg.build), so that the first
+    ``kg conflicts`` after a build only reads it. False when the store cannot keep one."""
+    f = cache_file(store)
+    if f is None:
+        return False
+    if not f.exists() or _load(f) is None:
+        from kg.compare.store import comparison_rows
+
+        _save(f, compute(comparison_rows(store), store))
+    return f.exists()
+
+
 def compared(store, use_cache: bool = True) -> Compared:
-    """The conflicts and agreements of every numeric claim in ``store`` (kept per store generation)."""
+    """The conflicts and agreements of every numeric claim in ``store`` (kept per state of the store)."""
     from kg.compare.store import comparison_rows
 
     f = cache_file(store) if use_cache else None

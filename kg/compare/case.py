@@ -28,11 +28,15 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def names_in(row: dict) -> set[str]:
     """The named participants and places of the claim's sentence and its stated place: capitalised words
-    that are not calendar words, without the sentence's first word; cut to six letters so that a name and
+    that are not calendar words, without the sentence's first word unless the document names it; cut to six
+    letters so that a name and
     its adjective meet ("Kazakhstan"/"Kazakh", "Russia"/"Russian")."""
     sentence = row.get("sentence") or row.get("text") or ""
     first = re.search(r"\w", sentence)
-    words = [m[0] for m in CAPITAL.finditer(sentence) if not first or m.start() != first.start()]
+    # the first word is capitalised anyway, so it counts only when the document names it ("Kuwait, they
+    # said, was pumping ...": the store marks it, first_is_name)
+    words = [m[0] for m in CAPITAL.finditer(sentence)
+             if not first or m.start() != first.start() or row.get("first_is_name")]
     words += CAPITAL.findall(row.get("place") or "")
     source = {w.lower() for w in CAPITAL.findall(row.get("source") or "")}  # who says it is not the case
     return {w.strip(".-").lower()[:6] for w in words
@@ -133,7 +137,15 @@ _MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[
 _PERIOD = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half|qtr)\b|"
                      r"\b(january|february|march|april|june|july|august|september|october|november|december)\b|"
                      r"\b(year|month|week)\s+(earlier|ago)\b|\b(last|previous|prior)\s+(year|month|week|quarter)\b|"
-                     r"\b(morning|afternoon|evening|overnight)\b",
+                     r"\b(morning|afternoon|evening|overnight)\b|"
+                     # a cumulative figure: "year-to-date sales", "sales so far this year"
+                     r"\b(year)[\s-]+(to)[\s-]+(date)\b|\b(so\s+far\s+this)\s+(year|month)\b|"
+                     # a period named by its end: "in the four weeks ended March 6", "the quarter ending June 30"
+                     r"\b(week|weeks|month|months|quarter|period|year)\s+(?:ended|ending|to)\s+"
+                     r"((?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\w+)|"
+                     # a period named by its days: "for the March 11 to 20 period", "in the Feb 21-28 period"
+                     r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\s*(?:to|-|–)\s*"
+                     r"(\d{1,2})\s+(period)\b",
                      re.I)
 # the day a statement was made ("the president said Thursday", "told reporters on Monday") dates the saying,
 # not the figure: it is left out before the figure's own day is looked for
@@ -195,8 +207,50 @@ def case_day(row: dict) -> str | None:
 
 
 def periods(row: dict) -> set[str]:
+    """The reference periods the claim's time or sentence states, lower case; "last week", "last month" and
+    "last year" resolved against the document date when it has one, so that "last week" in two stories a
+    week apart are two weeks."""
     hay = " ".join(str(row.get(k) or "") for k in ("time", "sentence"))
-    return {" ".join(w.lower() for w in m.groups() if w) for m in _PERIOD.finditer(hay)}
+    published = _parse_date(str(row.get("date") or ""))
+    out = set()
+    for m in _PERIOD.finditer(hay):
+        key = re.sub(r"[.\s]+", " ", " ".join(w.lower() for w in m.groups() if w)).strip()
+        out.add(_resolved(key, published) if published else key)
+    return out
+
+
+def _resolved(key: str, published: date) -> str:
+    words = key.split()
+    if len(words) != 2 or words[0] not in ("last", "previous", "prior"):
+        return key
+    if words[1] == "week":
+        year, week, _ = (published - timedelta(days=7)).isocalendar()
+        return f"week {year}-{week:02d}"
+    if words[1] == "month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return f"month {first.year}-{first.month:02d}"
+    if words[1] == "year":
+        return f"year {published.year - 1}"
+    return key
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Two stated subjects name one owner: the same words, or the shorter is how the longer ends ("Kasich" /
+    "John Kasich", "the Treasury" / "Treasury"); "Bill Clinton" is not "Hillary Clinton"."""
+    if a == b:
+        return True
+    wa, wb = [w for w in _tokens(a) if w != "the"], [w for w in _tokens(b) if w != "the"]
+    if not wa or not wb:
+        return False
+    short, long_ = sorted((wa, wb), key=len)
+    return long_[-len(short):] == short
+
+
+def subject_named(subject_: str, names: frozenset[str] | set[str]) -> bool:
+    """A subject stated on one side is named in the other claim's sentence ("Clinton has 175 delegates" /
+    "Clinton won Florida, earning 175 more delegates"): its last word, as names_in cuts it."""
+    words = [w for w in _tokens(subject_) if w not in NOT_NAMES]
+    return bool(words) and words[-1][:6] in names
 
 
 def day_form(day: str) -> str:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 LINK_COLUMNS = ("republication_of", "reuses_passages_of", "same_story_as")
+# the links that make two documents one source: a copy, or passages taken over. "same_story_as" only says two
+# documents tell one story with a few aligned sentences — what two outlets covering one event do — so two
+# such outlets that disagree (or agree in their own words) stay two sources.
+DEPENDENCE = ("republication_of", "reuses_passages_of")
 
 
 def links_of(row: dict) -> dict[str, list[str]]:
@@ -12,7 +16,7 @@ def links_of(row: dict) -> dict[str, list[str]]:
 
 
 def clusters(rows: Iterable[dict]) -> dict[str, str]:
-    """document id → id of its cluster (documents joined by any link count once)."""
+    """document id → id of its cluster (documents joined by a copy or reuse link count once)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -24,7 +28,8 @@ def clusters(rows: Iterable[dict]) -> dict[str, str]:
 
     for row in rows:
         find(row["doc"])
-        for targets in links_of(row).values():
+        links = links_of(row)
+        for targets in (links[k] for k in DEPENDENCE):
             for t in targets:
                 a, b = find(row["doc"]), find(t)
                 if a != b:

@@ -12,8 +12,10 @@ import re
 from functools import cache, cached_property, lru_cache
 
 from kg.compare import case
+from kg.compare.timing import f_same_time
 from kg.compare.values import MAX_RATIO, interval
 from kg.compare.words import (
+    LIGHT_GROUPS,
     NOT_COUNTED,
     STOP,
     WORD,
@@ -49,6 +51,21 @@ def running_tally(row: dict) -> bool:
 
 
 @cache
+def _label_nouns() -> frozenset[str]:
+    from kg.compare.words import OWN_RULES
+
+    text = (OWN_RULES / "label_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@cache
+def _predicate_splits() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    from kg.compare.words import OWN_RULES, _rows
+
+    return tuple((r[0], r[1], tuple(r[2].split())) for r in _rows("predicate_splits.txt", OWN_RULES))
+
+
+@cache
 def _kind_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     from kg.compare.words import OWN_RULES, _rows
 
@@ -67,13 +84,25 @@ def measure_kind(row: dict) -> str:
     pred = (row.get("predicate") or "").lower()
     counts = (row.get("counts") or "").lower()
     before = (_before(row) or "")[-40:].lower()
+    after = (_after(row) or "")[:40].lower()
     for kind, where, pattern in _kind_rules():
-        if where == "before":
+        if where == "after":
+            if after and pattern.search(after):
+                return kind
+        elif where == "before":
             if before and pattern.search(before) and (kind != "margin" or _MARGIN_VERBS.search(pred)):
                 return kind
         elif pattern.search(pred) or pattern.search(counts):
             return kind
     return "level"
+
+
+def _after(row: dict) -> str | None:
+    """The sentence after the claim's number."""
+    sentence, start, s0 = row.get("sentence"), row.get("start"), row.get("sentence_start")
+    if not sentence or start is None or s0 is None:
+        return None
+    return sentence[max(0, int(start) - int(s0)) + len(row.get("text") or ""):]
 
 
 def _before(row: dict) -> str | None:
@@ -92,14 +121,40 @@ def modifiers(row: dict) -> set[str]:
     return {modifier_classes().get(w, w) for w in words if not w.isdigit()}
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
+
+
+def _names_before_head(row: dict) -> frozenset[str]:
+    """Names between the number and the counted noun that the counted phrase left out: "15 Boeing 767 planes"
+    counts Boeing planes, not the "40 new planes" of the whole order (cut to six letters, like names_in)."""
+    sentence, start, s0, head = row.get("sentence"), row.get("start"), row.get("sentence_start"), \
+        (row.get("counts_head") or "").lower()
+    if not sentence or start is None or s0 is None or not head:
+        return frozenset()
+    after = sentence[max(0, int(start) - int(s0)) + len(row.get("text") or ""):][:80]
+    words = after.split()
+    stop = next((i for i, w in enumerate(words) if stem(w.strip(".,;:()<>").lower()) == stem(head)), None)
+    if stop is None:
+        return frozenset()
+    counted = {w.lower() for w in WORD.findall(row.get("counts") or "")}
+    out = set()
+    for w in _CAPITALISED.findall(" ".join(words[:stop])):
+        low = w.lower()
+        if low not in counted and low not in case.NOT_NAMES and not case.generic(low):
+            out.add(low[:6])
+    return frozenset(out)
+
+
 def _predicate_head(text: str | None) -> str | None:
     """The predicate's first word, as a light-verb group ("are" → "be"), an event group ("posted" →
     "report", rules/event_synonyms.txt) or its stem."""
-    for w in WORD.findall((text or "").lower()):
-        if w.isdigit():
-            continue
-        light = own_lexicon("light_predicates.txt").get(w)
-        return light or own_lexicon("event_synonyms.txt").get(w) or stem(w)
+    words = [w for w in WORD.findall((text or "").lower()) if not w.isdigit()]
+    light = own_lexicon("light_predicates.txt")
+    # an auxiliary before a verb is not the event: "were killed" is "killed", "has won" is "won"
+    while len(words) > 1 and light.get(words[0]) in ("be", "have") and words[1].isalpha() and words[1] not in STOP:
+        words = words[1:]
+    for w in words:
+        return light.get(w) or own_lexicon("event_synonyms.txt").get(w) or stem(w)
     return None
 
 
@@ -121,6 +176,10 @@ def _tokens(sentence: str) -> frozenset[str]:
     return frozenset(WORD.findall(sentence.lower()))
 
 
+_SUB_YEAR = re.compile(r"quarter|qtr|half|week|month|period|morning|afternoon|evening|overnight|january|february|"
+                       r"march|april|june|july|august|september|october|november|december")
+_WHOLE_YEAR = re.compile(r"\b(?:calendar|fiscal|full|whole)\s+(?:year|(?:19|20)\d\d)\b|"
+                         r"\b(?:19|20)\d\d\s+(?:calendar|fiscal)\s+year\b", re.I)
 NEAR_COPY = 0.8  # share of words two sentences have in common to be one sentence edited (see near_copies)
 
 
@@ -155,7 +214,7 @@ class Frame:
         self.head = stem(row.get("counts_head") or "")
         self.hclass = head_class(row)
         self.counts_words = frozenset(content_stems(row.get("counts")))
-        self.mods = frozenset(modifiers(row))
+        self.mods = frozenset(modifiers(row)) | _names_before_head(row)
         self.change = row.get("change") or ""
         self.lo, self.hi = interval(row)
 
@@ -165,11 +224,24 @@ class Frame:
 
     @cached_property
     def pred_class(self) -> str | None:
-        return predicate_class(self.pred) if self.pred else None
+        if not self.pred:
+            return None
+        cls = predicate_class(self.pred)
+        words = WORD.findall(self.pred.lower())
+        for name, sub, beginnings in _predicate_splits():
+            if cls == name and any(w.startswith(beginnings) for w in words):
+                return f"{name}:{sub}"
+        return cls
 
     @cached_property
     def pred_head(self) -> str | None:
         return _predicate_head(self.pred)
+
+    @cached_property
+    def bare_copula(self) -> bool:
+        """The predicate is only a copula ("is", "totals"), as if none were stated: "were on strike" is not."""
+        words = [w for w in WORD.findall((self.pred or "").lower()) if not w.isdigit()]
+        return len(words) == 1 and own_lexicon("light_predicates.txt").get(words[0]) == "be"
 
     @cached_property
     def pred_words(self) -> frozenset[str]:
@@ -234,6 +306,17 @@ class Frame:
         return frozenset(case.periods(self.row))
 
     @cached_property
+    def sub_year(self) -> bool:
+        """A stated period shorter than a year (a quarter, half, month, week, named days or part of a day)."""
+        return any(_SUB_YEAR.search(p) for p in self.periods)
+
+    @cached_property
+    def whole_year(self) -> bool:
+        """The figure is stated for a whole year ("in the 1986 calendar year", "in calendar 1986", "for the
+        full year"), not a period within or across years ("since the beginning of 2022")."""
+        return bool(_WHOLE_YEAR.search(" ".join(str(self.row.get(k) or "") for k in ("time", "sentence"))))
+
+    @cached_property
     def sentence_key(self) -> str:
         return _sentence_key(self.row.get("sentence") or "")
 
@@ -250,6 +333,11 @@ class Frame:
     @cached_property
     def tokens(self) -> frozenset[str]:
         return _tokens(self.row.get("sentence") or "")
+
+    @cached_property
+    def frame_words(self) -> frozenset[str]:
+        """The sentence's words without its numbers: what stays the same from one edition to the next."""
+        return frozenset(w for w in self.tokens if not any(ch.isdigit() for ch in w))
 
     @cached_property
     def offset(self) -> int | None:
@@ -276,14 +364,16 @@ def f_same_counted(a: Frame, b: Frame) -> bool:
 # the words that make a threshold, left out when two thresholds' goals are compared
 _THRESHOLD_WORDS = {"take", "takes", "took", "need", "needed", "require", "required", "necessary", "win", "clinch",
                     "reach", "secure", "get"}
-LIGHT_GROUPS = {"be", "have", "say", "light"}
 MIN_SHARED_WORDS = 0.5  # a light predicate: share of the smaller sentence's content words the other must have
 
 
 def f_same_predicate(a: Frame, b: Frame) -> bool:
     if not a.pred or not b.pred:
-        # no event stated on either side: what is measured is in the rest of the sentences
-        return not a.pred and not b.pred and _share_words(a, b)
+        # no event stated on one side: the other must state none either, or only a copula ("totals", "is");
+        # what is measured is then in the rest of the sentences
+        if (a.pred and not a.bare_copula) or (b.pred and not b.bare_copula):
+            return False
+        return _share_words(a, b)
     if a.kind == "threshold" == b.kind:
         # "takes 1,200 to win the nomination" and "1,200 needed to clinch the nomination": the goal is the event
         words_a, words_b = a.pred_words - _THRESHOLD_WORDS, b.pred_words - _THRESHOLD_WORDS
@@ -323,16 +413,19 @@ def f_same_magnitude(a: Frame, b: Frame) -> bool:
     return lo == 0 or hi / lo <= MAX_RATIO or (a.lo <= b.hi and b.lo <= a.hi)
 
 
-def f_same_owner(a: Frame, b: Frame) -> bool:
+def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     """Whose quantity it is. Stated subjects must be the same entity ("Acme's net profit" is not "Beta's");
     with none stated, the claims need the same case: their stories about the same people or organisations,
     the same place when both state one, a place one states named in the other's sentence, else the names of
     one sentence all among the other's."""
     sa, sb = a.subject, b.subject
-    if (sa or sb) and sa != sb:
+    if sa and sb and not case.same_subject(sa, sb):
+        return False
+    # a subject stated on one side only must be named in the other's sentence
+    if sa and not sb and not case.subject_named(sa, b.names) or sb and not sa and not case.subject_named(sb, a.names):
         return False
     # (a threshold is a rule of the contest, the same in every story about it: its goal names the case)
-    if not sa and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
+    if not (sa or sb) and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
             a.story_actors, a.story_places, b.story_actors, b.story_places):
         return False  # "net profit rose" in Harbour Bank's story and in Quarry Bank's
     pa, pb = a.place, b.place
@@ -344,36 +437,23 @@ def f_same_owner(a: Frame, b: Frame) -> bool:
     if pa or pb:  # one states the place: the other's sentence names it too ("left the Russian market")
         place = case.names_in({"place": a.row.get("place") or b.row.get("place")})
         return bool(place) and place <= na and place <= nb
-    if sa:  # the same stated subject, and no other participant named on one side only
+    if sa or sb:  # the same stated subject, and no other participant named on one side only
         return na <= nb or nb <= na
-    # nothing stated: the names of one sentence are all among the other's
-    return bool(na and nb) and (na <= nb or nb <= na)
-
-
-def f_same_time(a: Frame, b: Frame) -> bool:
-    """Different resolved days ("4.10 pct yesterday" in Tuesday's story, "4.05 pct on Friday") or different
-    stated periods ("first quarter", "second quarter") are different cases."""
-    da, db = a.day, b.day
-    # a count so far is a count on the day of writing, a figure of the morning session one of that day's:
-    # two stories' such figures need dates a day or less apart
-    if (a.tally or b.tally or a.day_part or b.day_part) and a.doc != b.doc and not (
-            a.published and b.published and abs((a.published - b.published).days) <= 1):
-        return False
-    # "yesterday" or "on Friday" in a story with no date is some unknown day: not comparable across stories
-    if a.doc != b.doc and any(d and case.day_form(d) == "word" for d in (da, db)):
-        return False
-    # only days of one form are compared: a day resolved against one document's date and a bare "Thursday"
-    # or "July 14" of an undated one are left open
-    if da and db and da != db and case.day_form(da) == case.day_form(db):
-        return False
-    return not (a.periods and b.periods and a.periods != b.periods)
+    # nothing stated: the names of one sentence are all among the other's; a sentence that names nobody
+    # ("The writedown was 52 mln.") is about its story, so the two stories must name the same actor
+    if not na or not nb:
+        return not strict and a.doc != b.doc and bool(a.story_actors & b.story_actors)
+    return na <= nb or nb <= na
 
 
 def f_same_sentence(a: Frame, b: Frame) -> bool:
     return bool(a.sentence_key) and a.sentence_key == b.sentence_key
 
 
-def f_same_measure(a: Frame, b: Frame) -> bool:
+def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
+    """The two claims measure the same quantity of the same case. ``strict=False`` also lets a sentence that
+    names nobody take its story's owner (see f_same_owner): enough to group claims, and for an agreement,
+    where the same value is itself evidence, but a conflict needs every pair it shows to pass strictly."""
     # the cheap tests that reject most candidates first: a change ("rose by 700 mln") never compares with a
     # level ("to 6.2 billion"), nor a rise with a fall; then the counted thing, the magnitude, the story
     if a.change != b.change or a.dim != b.dim or not f_same_counted(a, b) or not f_same_magnitude(a, b):
@@ -381,14 +461,20 @@ def f_same_measure(a: Frame, b: Frame) -> bool:
     if a.doc != b.doc and not a.subject and not b.subject and not case.same_story(*a.story, *b.story) \
             and not a.kind == b.kind == "threshold":
         return False  # (f_same_owner says why; tested here because it is cheap and rejects many)
-    # a threshold ("1,200 needed to win") never compares with a count ("won 150"), nor a margin with a total
-    if a.kind != b.kind:
+    # a threshold ("1,200 needed to win") never compares with a count ("won 150"), nor a margin with a total;
+    # a comparison base ("vs 7.4 mln") is of a period the sentence leaves unnamed, so it meets nothing
+    if a.kind != b.kind or a.kind == "prior" and a.doc != b.doc:
         return False
     # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
     # (within one story they may share a group: figures of one document are never paired)
     if a.doc != b.doc and a.ordinal != b.ordinal and near_copies(a, b):
         return False
-    return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b) and f_same_time(a, b)
+    # (for a disagreement, two claims that say nothing of what happened must say the same of which ones:
+    # "375,000 tonnes of barley" and "33,500 tonnes of Irish intervention barley" are two lots)
+    if strict and a.doc != b.doc and not (a.pred or b.pred) and a.mods != b.mods:
+        return False
+    return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and \
+        f_same_time(a, b, strict)
 
 
 # --- the same tests on plain rows (the public, row-level API) ------------------------------------------------
@@ -453,6 +539,10 @@ def comparable(row: dict) -> bool:
     # "36-month contracts", "six-week courses": the number names a kind of thing, it measures nothing
     if _COMPOUND.search(row.get("text") or ""):
         return False
+    # "in band two", "Phase 3": the number names one of a series (rules/label_nouns.txt)
+    before = (_before(row) or "").rstrip().lower()
+    if before and WORD.findall(before[-20:]) and WORD.findall(before[-20:])[-1] in _label_nouns():
+        return False
     return not _all_capitals(row.get("sentence") or "")
 
 
@@ -466,8 +556,10 @@ def why(claims: list[dict]) -> str:
         parts.append(f"a {first.kind}")
     preds = [f.pred for f in frames if f.pred]
     if preds:
-        cls = predicate_class(preds[0])
-        common = set.intersection(*[set(f.pred_words) for f in frames if f.pred])
+        cls = next(f.pred_class for f in frames if f.pred)
+        cls = cls.split(":")[-1] if cls else cls
+        common = {w for w in set.intersection(*[set(f.pred_words) for f in frames if f.pred])
+                  if not w[:1].isdigit() and w not in NOT_COUNTED}
         parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
     subjects = sorted({c.get("subject") for c in claims if c.get("subject")})
     if subjects:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kg.compare.documents import clusters
 from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame, index_keys, why
 from kg.compare.values import about_matches, interval, overlap
-from kg.compare.words import head_class, predicate_class
+from kg.compare.words import head_class
 
 
 @dataclass
@@ -23,7 +23,8 @@ class Group:
         parts = [head_class(first) or "?"]
         preds = [c.get("predicate") for c in self.claims if c.get("predicate")]
         if preds:
-            parts.append(predicate_class(preds[0]) or preds[0])
+            cls = frame(next(c for c in self.claims if c.get("predicate"))).pred_class
+            parts.append(cls.split(":")[-1] if cls else preds[0])
         places = [c.get("place") for c in self.claims if c.get("place")]
         if places:
             parts.append(places[0])
@@ -54,7 +55,7 @@ def measures(rows: Iterable[dict]) -> list[Group]:
         f = frame(row)
         own, look = index_keys(f)
         candidates = sorted({gi for k in look for gi in index.get(k, ())})
-        fits = [gi for gi in candidates if all(f_same_measure(f, m) for m in frames[gi])]
+        fits = [gi for gi in candidates if all(f_same_measure(f, m, strict=False) for m in frames[gi])]
         if fits:
             gi = max(fits, key=lambda i: len(frames[i]))
             frames[gi].append(f)
@@ -74,7 +75,8 @@ def disagreeing_pairs(group: Group) -> list[tuple[dict, dict]]:
     for i, a in enumerate(frames):
         for b in frames[i + 1 :]:
             # figures of one document never disagree, nor a sentence with its copy in another story
-            if a.doc != b.doc and not f_same_sentence(a, b) and not (a.lo <= b.hi and b.lo <= a.hi):
+            if a.doc != b.doc and not f_same_sentence(a, b) and not (a.lo <= b.hi and b.lo <= a.hi) \
+                    and f_same_measure(a, b):
                 out.append((a.row, b.row))
     return out
 
@@ -84,7 +86,8 @@ def _has_disagreement(group: Group) -> bool:
     frames = sorted((frame(c) for c in group.claims), key=lambda f: f.lo)
     for i, a in enumerate(frames):
         for b in frames[i + 1 :]:
-            if b.lo > a.hi and a.doc != b.doc and not f_same_sentence(a, b):
+            # (grouping lets a sentence naming nobody take its story's owner; a disagreement must not need that)
+            if b.lo > a.hi and a.doc != b.doc and not f_same_sentence(a, b) and f_same_measure(a, b):
                 return True
     return False
 

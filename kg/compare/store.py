@@ -3,6 +3,7 @@ is about, and ``kg trace`` / ``kg conflicts`` / ``kg agreements`` over them. Onl
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from kg.compare.case import ACTOR_TYPES, name_key, split_lead, story_keys
@@ -13,6 +14,7 @@ from kg.compare.words import stem
 
 # (kept as named queries: kg/query/compare.rq, compare_docs.rq, compare_entities.rq, compare_details.rq)
 BATCH = 500  # claims per compare_details query
+_FIRST_WORD = re.compile(r"\W*([A-Z][\w.-]*?)(?:'s|’s)?\b")
 
 
 def trace_sparql(target: float | None, tolerance: float = DEFAULT_TOLERANCE) -> str:
@@ -45,6 +47,7 @@ def stories(store, docs: list[dict] | None = None) -> tuple[dict[str, tuple[froz
         if doc is None:
             continue
         entities[doc].append((r["name"], r["type"]))
+        names[doc].update(f"word:{w.lower()}" for w in r["name"].split())  # any name's words, for first_is_name
         if r["type"] in ACTOR_TYPES:
             names[doc].add(r["name"].lower())
             if r["type"] == "Person" and name_key(r["name"], "Person"):
@@ -71,6 +74,9 @@ def with_stories(store, rows: list[dict], docs: list[dict] | None = None) -> lis
         doc_names = names.get(r["doc"], ())
         r["counts_is_name"] = bool(counts) and counts[:1].isupper() and (
             counts.lower() in doc_names or stem(counts).lower() in doc_names)
+        # the sentence's first word is capitalised anyway: it is a participant when the document names it
+        first = _FIRST_WORD.match(r.get("sentence") or "")
+        r["first_is_name"] = bool(first) and f"word:{first[1].lower()}" in doc_names
     return rows
 
 
@@ -86,7 +92,8 @@ def comparison_rows(store) -> list[dict]:
         d = by_graph.get(r.pop("g"))
         if d is None:
             continue
-        r.update(doc=d["doc"], date=d["date"], title=d["title"], republication_of=d["republication_of"],
+        r.update(doc=d["doc"], date=d["date"], title=d["title"], outlet=d.get("outlet"),
+                 republication_of=d["republication_of"],
                  reuses_passages_of=d["reuses_passages_of"], same_story_as=d["same_story_as"])
         rows.append(r)
     return with_stories(store, rows, docs)
@@ -130,7 +137,7 @@ def trace(store, value: str, about: str | None = None, tolerance: float = DEFAUL
 
 
 def conflicts(store, about: str | None = None) -> list[Group]:
-    """The groups of ``find_conflicts`` over every numeric claim in the store (kept per store generation,
+    """The groups of ``find_conflicts`` over every numeric claim in the store (kept per state of the store,
     see kg.compare.cache)."""
     from kg.compare.cache import compared
 
@@ -138,7 +145,7 @@ def conflicts(store, about: str | None = None) -> list[Group]:
 
 
 def agreements(store, about: str | None = None) -> list[tuple[Group, int]]:
-    """The groups of ``find_agreements`` over every numeric claim in the store (kept per store generation)."""
+    """The groups of ``find_agreements`` over every numeric claim in the store (kept per state of the store)."""
     from kg.compare.cache import compared
 
     return compared(store).agreements_about(about)

@@ -21,6 +21,8 @@ STOP = {"the", "a", "an", "of", "in", "to", "for", "on", "at", "by", "from", "an
         "her", "have", "has", "had", "be", "been", "were", "was", "are", "is", "that", "it", "them", "with"}
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 WORD = re.compile(r"[^\W_]+", re.U)
+# predicate groups of rules/light_predicates.txt that name no event on their own
+LIGHT_GROUPS = {"be", "have", "say", "light"}
 
 
 def _rows(name: str, folder: Path = RULES) -> list[list[str]]:

@@ -1,6 +1,10 @@
 """JSONL collections: one article a line, ``{"text": ..., "title", "url", "date", "publisher",
 "author", "id"}``. Each line becomes its own ``Document``; a bad line is an ``InputError`` naming the
-line and the rest of the file is still read."""
+line and the rest of the file is still read.
+
+The metadata may also sit in a nested object (``"meta": {...}``, ``"metadata": {...}``) and go by the
+names common exports use (``publication_date``, ``published_at``, ``headline``, ``authors``, a NewsAPI
+``"source": {"name": ...}``); see ``_ALIASES``. A field at the top of the line wins over a nested one."""
 
 from __future__ import annotations
 
@@ -10,11 +14,23 @@ from collections.abc import Iterator
 
 from kg.errors import InputError
 from kg.ingest.build import build_document
-from kg.ingest.metadata import parse_date
+from kg.ingest.metadata import date_value
 from kg.records import Document
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
-_FIELDS = ("title", "url", "publisher", "author")
+# each field's names in the shapes news exports come in, most specific first. "source" only counts when
+# it is an object with a name (NewsAPI) or a plain string; dataset tags ("source_dataset") are not read.
+_ALIASES = {
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url", "permalink", "uri"),
+    "publisher": ("publisher", "site_name", "outlet", "publication", "source", "source_name", "sitename"),
+    "author": ("author", "authors", "byline", "creator"),
+    "date": ("date", "publication_date", "published", "published_at", "publishedAt", "date_published",
+             "datePublished", "pubdate", "pub_date", "publish_date"),
+}
+_NESTED = ("meta", "metadata", "_meta", "article_meta")
+# values that stand for "no value" in exported tables
+_EMPTY = {"", "none", "null", "nan", "n/a", "unknown", "-"}
 
 
 def looks_like_jsonl(text: str) -> bool:
@@ -32,11 +48,38 @@ def _safe_id(value) -> str | None:
     return cleaned[:120] or None
 
 
-def _field(obj: dict, name: str) -> str | None:
-    value = obj.get(name)
-    if isinstance(value, list):  # authors as a list
-        value = ", ".join(str(v) for v in value if v)
-    return str(value).strip() or None if value is not None else None
+def _text(value) -> str | None:
+    if isinstance(value, dict):  # {"name": "The Daily Planet", "id": ...}
+        value = value.get("name")
+    if isinstance(value, list):  # authors as a list, of names or of {"name": ...} objects
+        value = ", ".join(t for t in (_text(v) for v in value) if t)
+    if value is None or isinstance(value, (dict, bool)):
+        return None
+    text = str(value).strip()
+    return None if text.casefold() in _EMPTY else text
+
+
+def _layers(obj: dict) -> list[dict]:
+    """The line itself, then its nested metadata objects."""
+    return [obj] + [obj[k] for k in _NESTED if isinstance(obj.get(k), dict)]
+
+
+def _fields(obj: dict) -> dict:
+    found: dict = {}
+    for name, aliases in _ALIASES.items():
+        for layer in _layers(obj):
+            for alias in aliases:
+                value = layer.get(alias)
+                if name == "date":
+                    got = None if isinstance(value, (dict, list)) else date_value(value)
+                else:
+                    got = _text(value)
+                if got:
+                    found[name] = got
+                    break
+            if name in found:
+                break
+    return found
 
 
 def read_jsonl(text: str, path: str, stem: str, max_bytes: int, **common) -> Iterator[Document | InputError]:
@@ -68,9 +111,7 @@ def _line(line: str, lineno: int, path: str, stem: str, max_bytes: int, common: 
     body = obj.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError(path, f"{where}: no \"text\" field (or it is empty)")
-    preset = {name: _field(obj, name) for name in _FIELDS}
-    date = _field(obj, "date")
-    preset["date"] = parse_date(date) if date else None
+    preset = _fields(obj)
     doc_id = (_safe_id(obj["id"]) if obj.get("id") is not None else None) or f"{stem}-{lineno}"
     try:
         return build_document(body, doc_id=doc_id, markdown="auto", preset=preset, **common)

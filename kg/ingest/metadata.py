@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from dateutil import parser as dateutil_parser
 
 from kg.ingest.lexicon import provenance, words
 from kg.records import Removed
@@ -70,6 +73,41 @@ def parse_date(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{g['year']}-{month:02d}-{day:02d}"
+
+
+# a date field's value is one date, written in any of the forms feeds and archives use: ISO 8601 with time
+# and zone ("2015-11-11T23:30:00-05:00"), RFC 2822 ("Wed, 11 Nov 2015 23:30:00 GMT"), wire archives
+# ("26-FEB-1987 15:01:01.79"), "Nov. 11, 2015". python-dateutil reads them; two different defaults tell a
+# stated day from one dateutil filled in, so a bare "2015" or "November 2015" gives no day.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+_EPOCH_SECONDS = (1e8, 1e11)  # 1973 … 5138: a number in this range is a Unix time in seconds (else ms)
+
+
+def date_value(value) -> str | None:
+    """ISO ``yyyy-mm-dd`` of a date field (string, Unix time in seconds or milliseconds), or None when it
+    states no day. The day is the one written (a time zone does not move it)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        seconds = value if value < _EPOCH_SECONDS[1] else value / 1000
+        if not _EPOCH_SECONDS[0] <= seconds < _EPOCH_SECONDS[1] * 10:
+            return None
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    if not text or len(text) > 80:
+        return parse_date(text[:200]) if text else None
+    if re.fullmatch(r"\d{9,13}", text):
+        return date_value(int(text))
+    try:
+        first, second = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError, TypeError):
+        return parse_date(text)  # a date inside other words ("Published on July 14, 2022 by …")
+    if first.date() != second.date() or not 1800 <= first.year <= 2200:
+        return None
+    return first.date().isoformat()
 
 
 def _month(name: str) -> int:

@@ -1,0 +1,39 @@
+"""Why two claims are not in one group: the reading aid behind the comparability rules (kg.compare.frames)."""
+
+from __future__ import annotations
+
+from kg.compare import case
+from kg.compare.frames import (
+    Frame,
+    f_same_counted,
+    f_same_magnitude,
+    f_same_owner,
+    f_same_predicate,
+    f_same_scope,
+    near_copies,
+)
+from kg.compare.timing import f_same_time
+
+
+def why_not(a: Frame, b: Frame) -> list[str]:
+    """Every test of ``f_same_measure`` that two claims fail, by name ([] when they measure the same thing):
+    the reading aid for a pair a user expected in a group ("unit", "story", "time", ...)."""
+    out = []
+    checks = (
+        ("change", lambda: a.change == b.change),
+        ("unit", lambda: a.dim == b.dim),
+        ("counted thing", lambda: f_same_counted(a, b)),
+        ("magnitude", lambda: f_same_magnitude(a, b)),
+        ("story", lambda: a.doc == b.doc or bool(a.subject or b.subject) or a.kind == b.kind == "threshold"
+         or case.same_story(*a.story, *b.story)),
+        ("kind of figure", lambda: a.kind == b.kind),
+        ("near copy", lambda: a.doc == b.doc or a.ordinal == b.ordinal or not near_copies(a, b)),
+        ("event", lambda: f_same_predicate(a, b)),
+        ("place or years", lambda: f_same_scope(a, b)),
+        ("owner", lambda: f_same_owner(a, b)),
+        ("time", lambda: f_same_time(a, b)),
+    )
+    for name, ok in checks:
+        if not ok():
+            out.append(name)
+    return out
