@@ -36,6 +36,7 @@ from kg.nlp import describe, load
 from kg.pipeline import extract_documents
 from kg.rdf.mapping import build_time, canonical_triples, document_triples, link_triples, metadata_triples
 from kg.records import Document, Extraction
+from kg.store.updates import LOCAL_SCANS
 
 DEDUP_FILE = "dedup-index.pkl"
 STATE_FILE = "build-state.json"
@@ -402,16 +403,33 @@ def resolve_if_stale(store, hashes: dict[str, str], progress: Progress = _no_pro
     return n
 
 
+RESOLVE_STEPS = len(LOCAL_SCANS) + 3  # the store's scans of local entities, resolving, mapping, writing
+
+
 def resolve_entities(store, progress: Progress = _no_progress) -> int:
-    """Recompute canonical entities from every document's local entities (cheap: no NLP)."""
+    """Recompute canonical entities from every document's local entities (cheap: no NLP). Progress is
+    counted in steps as they finish — reading (one per scan of the store), resolving, mapping, writing —
+    not in entities, which are known only once read and all finish together."""
     from kg.resolve import resolve
 
-    local = store.local_entities()
-    progress("resolve", 0, len(local))
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        progress("resolve", done, RESOLVE_STEPS)
+
+    progress("resolve", 0, RESOLVE_STEPS)
+    local = store.local_entities(step=step)
+    done = len(LOCAL_SCANS)  # a store that reads them otherwise still reports its reading as done
+    progress("resolve", done, RESOLVE_STEPS)
     canonicals = resolve(local)
+    step()
     pause_point("resolve")
-    store.replace_canonical(canonical_triples(canonicals))
-    progress("resolve", len(local), len(local))
+    triples = canonical_triples(canonicals)
+    step()
+    store.replace_canonical(triples)
+    step()
     return len(canonicals)
 
 

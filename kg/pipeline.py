@@ -76,6 +76,23 @@ def _extract(documents: Iterable[Document], pipeline: str | None, batch_size: in
             yield document, exc
 
 
+# A short article of our own that reaches every extractor's lazily built tables (unit registry, gazetteer,
+# lexicons, matchers): built once in the parent, forked workers share them instead of each building its own.
+_WARM_UP = ('Acme Corp. said on Monday it would hire about 300 workers in Ohio, 5 kilometres from Springfield, '
+            'for $2.5 million, up 10% from last year. "We are growing," said Dana Whitfield, its chief executive, '
+            'who told reporters that tens of thousands of people had applied.')
+
+
+def warm_up(pipeline: str | None = None) -> None:
+    """Load the pipeline and run the extractors once on ``_WARM_UP`` (whatever goes wrong there is left
+    for the real articles to report)."""
+    nlp = load(pipeline)
+    try:
+        extract_doc(nlp(_WARM_UP), Document(id="kg-warm-up", text=_WARM_UP, source_path="", content_hash=""))
+    except Exception:  # noqa: BLE001, S110 - only a cache warm-up
+        pass
+
+
 def _light(doc: Document) -> Document:
     """What the parent needs of a failed document (its name), without sending its text back."""
     return replace(doc, text="", removed=())
@@ -101,7 +118,7 @@ def _parallel(documents, pipeline, batch_size, workers, finish) -> Iterator[tupl
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    load(pipeline)  # load once in the parent: forked workers share it copy-on-write
+    warm_up(pipeline)  # load once in the parent: forked workers share it copy-on-write
     ctx = multiprocessing.get_context("fork")
     window = 2 * workers  # batches in flight: enough to keep every worker busy, bounded memory
     pool = ProcessPoolExecutor(workers, mp_context=ctx)

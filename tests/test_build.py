@@ -114,3 +114,27 @@ def test_build_bad_jsonl_line_keeps_the_good_lines(tmp_path, nlp):
     assert sorted(report.added) == ["batch-1", "batch-3"]
     assert len(report.problems) == 1 and "line 2" in str(report.problems[0])
     assert st.document_ids() == ["batch-1", "batch-3"]
+
+
+
+def test_build_resolve_progress_and_bulk_loaded_canonical_entities(tmp_path, nlp):
+    from kg.build import RESOLVE_STEPS, resolve_entities
+    from kg.rdf.mapping import canonical_triples
+    from kg.resolve import resolve
+    from kg.store import updates
+
+    seen = []
+    st = open_store(str(tmp_path / "s"))
+    build([str(SEEDS)], st, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    steps = [done for stage, done, total in seen if stage == "resolve" and total == RESOLVE_STEPS]
+    assert steps[0] == 0 and steps[-1] == RESOLVE_STEPS
+    assert steps == sorted(steps)
+    assert len(set(steps)) == RESOLVE_STEPS + 1  # every step is reported as it finishes, not only the end
+    # stale canonical state goes: a canonical node and a local entity's link to it
+    st.update(updates.request('INSERT DATA { <urn:kg:entity:stale> rdfs:label "Stale" . '
+                              '<urn:kg:le:x> kg:canonical <urn:kg:entity:stale> }'))
+    assert resolve_entities(st) > 0  # the bulk path: one delete update, then the N-Triples loader
+    bulk = export_nquads(st)
+    assert not [q for q in bulk if "stale" in q] and any("urn:kg:entity:" in q for q in bulk)
+    st.update(updates.replace_canonical(canonical_triples(resolve(st.local_entities()))))  # one SPARQL update
+    assert export_nquads(st) == bulk

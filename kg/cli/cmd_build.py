@@ -12,7 +12,7 @@ from kg.store import open_store
 
 STAGES = {"articles": "Reading, extracting, storing", "link": "Linking republications",
           "resolve": "Resolving entities", "compare": "Comparing numeric claims"}
-UNITS = {"articles": "articles", "link": "documents", "resolve": "entities"}
+UNITS = {"articles": "articles", "link": "documents", "resolve": "steps"}
 PLAIN_EVERY = 10.0  # seconds between two progress lines in plain (non-terminal) mode
 
 

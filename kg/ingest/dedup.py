@@ -32,7 +32,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -105,7 +105,8 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
-def _sentences(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=16)  # the new article is aligned with each of its candidates: split it once
+def _sentences(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in _SENTENCE.finditer(text):
         s = m.group(0)
@@ -113,7 +114,7 @@ def _sentences(text: str) -> list[tuple[int, int, str]]:
             continue
         start = m.start() + len(s) - len(s.lstrip())
         out.append((start, m.end(), " ".join(_tokens(s))))
-    return out
+    return tuple(out)
 
 
 def _local_alignment(sim: list[list[float]]) -> tuple[float, list[tuple[int, int]]]:

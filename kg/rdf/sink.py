@@ -41,6 +41,11 @@ def literal(term: Literal) -> str:
 
 def term_nt(term) -> str:
     """One rdflib term in N-Triples syntax."""
+    kind = type(term)  # the exact types first: rdflib's classes check isinstance through ABCMeta, slowly
+    if kind is URIRef:
+        return iri(term)
+    if kind is Literal:
+        return literal(term)
     if isinstance(term, Literal):
         return literal(term)
     if isinstance(term, URIRef):

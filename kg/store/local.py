@@ -12,6 +12,7 @@ from rdflib import Graph, Literal
 
 from kg.errors import QueryError, StoreError
 from kg.query import with_prefixes
+from kg.rdf.sink import ntriples
 from kg.store import lock, updates
 
 FORMATS = {
@@ -163,8 +164,14 @@ class LocalStore:
         )
         return {r["id"]: (r["text"], None if r["date"] is None else str(r["date"])) for r in rows}
 
-    def local_entities(self):
-        return local_entities_from_scans({k: self.select(q)[1] for k, q in updates.LOCAL_SCANS.items()})
+    def local_entities(self, step=None):
+        """Every stored document's local entities; ``step()`` is called after each of the scans."""
+        rows = {}
+        for k, q in updates.LOCAL_SCANS.items():
+            rows[k] = self.select(q)[1]
+            if step is not None:
+                step()
+        return local_entities_from_scans(rows)
 
     # ---------------------------------------------------------------- writes
     def update(self, sparql: str) -> None:
@@ -209,7 +216,21 @@ class LocalStore:
         self.update(updates.replace_links(doc_id, links))
 
     def replace_canonical(self, canonical: Graph) -> None:
-        self.update(updates.replace_canonical(canonical))
+        """The canonical entities replaced by ``canonical`` (a default-graph sink or Graph): the old ones
+        deleted in one update, the new ones through the N-Quads loader (one transaction). Not one
+        transaction together: ``kg.build`` marks the entities current only after both, so a crash between
+        them is repaired by the next build."""
+        self.update(updates.delete_canonical())
+        if self.db is None:
+            raise StoreError(f"{self.path}: store is closed")
+        data = ntriples(canonical).encode("utf-8")
+        try:
+            if data:
+                self.db.load(data, format=ox.RdfFormat.N_TRIPLES)
+        except SyntaxError as exc:
+            raise StoreError(f"cannot store the canonical entities ({exc})") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed ({exc})") from None
 
     # ---------------------------------------------------------------- import / export
     def export(self, out: IO[bytes], fmt: str = "trig", prefixes: dict[str, str] | None = None) -> None:

@@ -42,6 +42,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.ids import slug
 from kg.query import with_prefixes
+from kg.rdf.sink import ntriples
 from kg.store import updates
 from kg.store.local import DATASET_FORMATS, FORMATS, SUFFIX_FORMATS, LocalStore
 
@@ -177,7 +178,6 @@ class RemoteStore:
     replace_links_of = LocalStore.replace_links_of
     document_hashes = LocalStore.document_hashes
     document_texts = LocalStore.document_texts
-    replace_canonical = LocalStore.replace_canonical
 
     def named_graphs(self) -> list[str]:
         _, rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
@@ -205,6 +205,17 @@ class RemoteStore:
         resp = self._request("POST", self.endpoints["store"], "bulk load", content=updates.nquads(batch),
                              headers={"Content-Type": NQUADS})
         self._check(resp, "bulk load")
+
+    def replace_canonical(self, canonical) -> None:
+        """The old canonical entities deleted in one update, the new ones added by ONE Graph Store Protocol
+        POST to the default graph (as ``LocalStore.replace_canonical``, a crash between the two is repaired
+        by the next build)."""
+        self.update(updates.delete_canonical())
+        data = ntriples(canonical).encode("utf-8")
+        if data:
+            resp = self._request("POST", self._graph_url(None), "canonical entities upload", content=data,
+                                 headers={"Content-Type": NTRIPLES})
+            self._check(resp, "canonical entities upload")
 
     # ---------------------------------------------------------------- import / export (Graph Store Protocol)
     def _graph_url(self, graph: str | None) -> str:

@@ -62,7 +62,9 @@ def test_readers_in_other_processes_see_the_last_published_state(tmp_path):
 
 def test_a_store_without_checkpoints_gets_one_for_its_first_reader(tmp_path, seeds_store):
     path = tmp_path / "store"
-    shutil.copytree(seeds_store.path, path, ignore=shutil.ignore_patterns(lock.SNAPSHOTS, lock.GENERATION_FILE))
+    # the seeds' published checkpoint: the live directory may be compacting while it is copied
+    shutil.copytree(lock.reader_path(seeds_store.path), path,
+                    ignore=shutil.ignore_patterns(lock.SNAPSHOTS, lock.GENERATION_FILE))
     assert lock.generation(path) == 0
     run = _kg("stats", "--store", str(path))
     assert run.returncode == 0, run.stderr

@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -133,8 +134,22 @@ def _spaced_suffix(text: str) -> bool:
     return len(low) >= 2 and nb.words().get(low, (0, ""))[1] == "suffix"
 
 
+@cache
+def _vague_by_first_word() -> dict[str, tuple]:
+    """``nb.vague()`` grouped by first word, in its order: at token i only the phrases starting with that
+    token's word can match, so ``_vague_at`` tries those instead of every phrase at every token (a phrase
+    has at least one word: rule rows are non-empty lines)."""
+    out: dict[str, list] = {}
+    for row in nb.vague():
+        out.setdefault(row[0][0], []).append(row)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _vague_at(doc: Doc, i: int) -> tuple[int, float, float] | None:
-    for phrase, low, high in nb.vague():
+    lows = _lows(doc)
+    if not 0 <= i < len(lows):
+        return None
+    for phrase, low, high in _vague_by_first_word().get(lows[i], ()):
         if _match(doc, i, phrase):
             if phrase[-1] in nb.context("vague_needs_of") and _low(doc, i + len(phrase)) != "of":
                 continue  # "test scores ranged ...": a plain noun, not "scores of people"

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
+from kg.depmatcher import IndexedDependencyMatcher as DependencyMatcher
 from kg.extract.entities import ORG_TYPES, PLACE_TYPES, honorifics, titles
 from kg.records import Relation
 
