@@ -95,6 +95,7 @@ class LocalStore:
         self.path = Path(path)
         self.location = str(self.path)
         self._done = None
+        self.immutable = False
         # one writer at a time; readers open the last published checkpoint, never the live directory
         # (kg/store/lock.py says why), or the writer's own handle in the process that writes
         try:
@@ -103,6 +104,8 @@ class LocalStore:
                     raise StoreError(f"{self.path}: no store here; build one with `kg build PATH --store {path}`")
                 writer = lock.writer_in_process(self.path)
                 self.db = writer.db if writer is not None else ox.Store.read_only(str(lock.reader_path(self.path)))
+                # a published checkpoint never changes: what is read from it may be kept (kg.query.index)
+                self.immutable = writer is None
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 held = lock.WriterLock(self.path)
