@@ -3,16 +3,36 @@ loading in seconds, ACID updates — rdflib's in-memory Dataset is 20–1000× s
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import weakref
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
 
 from kg.errors import QueryError, StoreError
 from kg.query import with_prefixes
-from kg.store import lock, updates
+from kg.store import lock
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+
+def _lazy(name: str):
+    """Module ``name``, loaded on its first attribute access (``importlib.util.LazyLoader``): reading a
+    store never needs the write side's rdflib (a third of a second of start-up for `kg trace`)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+updates = _lazy("kg.store.updates")  # the SPARQL texts of every write
 
 FORMATS = {
     "trig": ox.RdfFormat.TRIG,
@@ -155,6 +175,8 @@ class LocalStore:
 
     def document_texts(self, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
         """id → (cleaned text, publication date) of stored documents (what the dedup index needs)."""
+        from rdflib import Literal
+
         from kg.rdf.sink import literal
 
         if not doc_ids:
