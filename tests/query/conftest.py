@@ -18,7 +18,9 @@ ARTICLES = [
     {"title": "Quarry Bank cautious", "date": "2025-03-05", "publisher": "Northern Ledger",
      "text": "Quarry Bank reported a net profit of 1,390 million crowns for the year. \u201cWe remain cautious "
              "about the months ahead,\u201d said Tomas Berg, the bank's chairman. Berg added that 2.5 percent of "
-             "its loans were late. The national regulator said 40 banks had filed their reports on time."},
+             "its loans were late. The national regulator said 40 banks had filed their reports on time. "
+             "\u201cWe will keep every branch open,\u201d Berg said, \u201cand we will hire 30 more advisers.\u201d "
+             "Its deposits rose by 5 percent in the second half."},
     {"title": "Eastport approves budget", "text":
      "The council of Eastport approved a budget of 1,410 million crowns on Tuesday, mayor Anna Kowal said. "
      "Kowal said the plan would create between 1,000 and 2,000 jobs in the port. \u201cThis is a good day for "
