@@ -114,7 +114,7 @@ def cases(store, entity: str | None, k: int) -> dict[str, tuple[object, list]]:
     _, nums = store.select("SELECT ?v WHERE { GRAPH ?g { ?c a kg:NumericClaim ; kg:value ?v } }")
     values = Counter(str(r["v"]) for r in nums)
     _, spk = store.select("SELECT ?s WHERE { GRAPH ?g { ?q a kg:Quote ; kg:speakerName ?s } }")
-    speakers = Counter(r["s"].split()[-1] for r in spk if r["s"].split())
+    speakers = Counter(r["s"] for r in spk)  # the name as documents give it, as a reader would type it
     _, ents = store.select("SELECT ?l (COUNT(?le) AS ?n) WHERE { ?le kg:canonical ?e . ?e rdfs:label ?l } "
                            "GROUP BY ?l")
     entities = Counter({r["l"]: int(r["n"]) for r in ents})

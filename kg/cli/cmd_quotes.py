@@ -33,6 +33,7 @@ _QUOTE_PROPS = {f"{_KG}document": "d", f"{_SDO}text": "content", f"{_KG}direct":
                 f"{_KG}speakerName": "speaker", f"{_KG}speakerMention": "speaker_mention", f"{_KG}cue": "cue",
                 f"{_KG}stance": "stance_iri", f"{_KG}unresolvedReason": "reason", f"{_KG}speaker": "local"}
 _REQUIRED = ("d", "content", "direct", "confidence", "sentence", "ev")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _DOC_PROPS = {f"{_SDO}identifier": "doc", f"{_SDO}headline": "title", f"{_SDO}datePublished": "date",
               f"{_SDO}url": "url"}
 
@@ -99,13 +100,17 @@ def _quote_rows(store, quotes: list[str]) -> list[dict]:
     if not quotes:
         return []
     props: dict[str, dict[str, list]] = {q: {} for q in quotes}
-    kinds = {r["quote"] for r in store.select(f"SELECT ?quote WHERE {{ {_values('quote', quotes)} "
-                                              "GRAPH ?g { ?quote a kg:Quote } }")[1]}
-    # only the properties shown (a FILTER, not a second VALUES block: with two, Oxigraph scans unbound)
-    wanted = ", ".join(iri(p) for p in _QUOTE_PROPS)
+    kinds: set[str] = set()
+    # only the properties shown and the type (a FILTER, not a second VALUES block: with two, Oxigraph
+    # scans unbound; nor a `?quote a kg:Quote` pattern of its own: bound by VALUES, it scans every quote
+    # once per quote)
+    wanted = ", ".join(iri(p) for p in (*_QUOTE_PROPS, _RDF_TYPE))
     for r in store.select(f"SELECT ?quote ?p ?o WHERE {{ {_values('quote', quotes)} GRAPH ?g {{ ?quote ?p ?o }} "
                           f"FILTER(?p IN ({wanted})) }}")[1]:
-        if r["p"] in _QUOTE_PROPS:
+        if r["p"] == _RDF_TYPE:
+            if r["o"] == f"{_KG}Quote":
+                kinds.add(r["quote"])
+        elif r["p"] in _QUOTE_PROPS:
             props[r["quote"]].setdefault(_QUOTE_PROPS[r["p"]], []).append(r["o"])
     evs = [e for p in props.values() for e in p.get("ev", ())]
     docs = [d for p in props.values() for d in p.get("d", ())]
