@@ -215,8 +215,13 @@ def _summaries(store, iris: list[str]) -> list[EntitySummary]:
                         "GRAPH ?g { ?le kg:document ?d } ?d schema:identifier ?doc }")[1]
     mentions = store.select(f"SELECT ?le (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {ents} ?le kg:canonical ?entity . "
                             "GRAPH ?g { ?le kg:mention ?m } } GROUP BY ?le")[1]
-    outlets = store.select(f"SELECT DISTINCT ?d ?publisher WHERE {{ {ents} ?le kg:canonical ?entity . "
-                           "GRAPH ?g { ?le kg:document ?d } ?d schema:publisher ?pub . ?pub rdfs:label ?publisher }")[1]
+    # the outlets of those documents, bound to them (joined from the entity again, it costs a scan)
+    outlets = []
+    in_docs = sorted({r["d"] for r in docs})
+    for i in range(0, len(in_docs), 1000):
+        bound = values_clause(("d",), [(Iri(d),) for d in in_docs[i : i + 1000]])
+        outlets += store.select(f"SELECT DISTINCT ?d ?publisher WHERE {{ {bound} ?d schema:publisher ?pub . "
+                                "?pub rdfs:label ?publisher }")[1]
     count = {r["le"]: int(r["n"]) for r in mentions}
     outlet: dict[str, str] = {}
     for r in sorted(outlets, key=lambda r: r["publisher"]):

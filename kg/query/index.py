@@ -2,8 +2,9 @@
 
 A store opened read-only is a published checkpoint (``kg.store.lock``): nothing writes it, so a list read
 from it once stays true for as long as the handle lives — which is what ``kg serve`` and library code
-holding an open store see on every later query. A writer's handle, a remote server or anything else is
-read afresh every time (``immutable`` is False or missing).
+holding an open store see on every later query (a list is read the second time a process asks for it).
+A writer's handle, a remote server or anything else is read afresh every time (``immutable`` is False or
+missing).
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ import weakref
 
 import pyoxigraph as ox
 
-_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store → {name: value}
+_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store → {name: value, or None once asked}
 
 
 def kept(store, name: str, compute):
-    """``compute()``, kept per store when the store cannot change; None when it can (the caller then
-    asks the store directly)."""
+    """``compute()``, kept per store when the store cannot change, from the second time it is asked for;
+    None when the store can change, or the first time (the caller then asks the store directly).
+
+    The first time: a command run once (``kg quotes`` in a fresh process) would pay for reading the whole
+    list and use it once, which costs more than the one scan it saves."""
     if not getattr(store, "immutable", False):
         return None
     try:
@@ -26,6 +30,9 @@ def kept(store, name: str, compute):
     except TypeError:  # a store that cannot be weakly referenced
         return None
     if name not in mine:
+        mine[name] = None
+        return None
+    if mine[name] is None:
         mine[name] = compute()
     return mine[name]
 

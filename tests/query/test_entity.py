@@ -22,7 +22,8 @@ def _summary_rows(found):
 def test_lookup_equals_summarising_every_entity(request, which, name):
     store = request.getfixturevalue(which)
     expected = _summary_rows(find_entities(entity_summaries(store), name))
-    assert _summary_rows(lookup_entities(store, name)) == expected
+    for _ in range(2):  # on a checkpoint: a scan of the labels first, then the kept labels (kg.query.index)
+        assert _summary_rows(lookup_entities(store, name)) == expected
     if name == "bank":  # a part of several labels: more than one entity, found by the kept labels too
         assert len(expected) >= 2
 

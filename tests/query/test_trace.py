@@ -41,7 +41,8 @@ CASES = [
 def test_trace_rows_equal_the_one_query(request, which, target, tolerance):
     store = request.getfixturevalue(which)
     _, expected = store.select(trace_sparql(target, tolerance))
-    assert _normal(trace_rows(store, target, tolerance)) == _normal(expected)
+    for _ in range(2):  # on a checkpoint: a scan first, then the kept values (kg.query.index)
+        assert _normal(trace_rows(store, target, tolerance)) == _normal(expected)
 
 
 def test_the_cases_find_what_they_should(own_store):
@@ -57,8 +58,9 @@ def test_the_cases_find_what_they_should(own_store):
 
 
 def test_only_a_store_that_cannot_change_keeps_its_values(own_store, own_store_scanned, seeds_store):
+    distinct_values(own_store)  # the first time it may not be read yet: a command run once just scans
     floats, terms = distinct_values(own_store)
     assert floats == sorted(floats) and len(floats) == len(terms) == len(set(terms))
     assert 1400.0 in floats and 1.4e9 in floats
-    assert distinct_values(own_store_scanned) is None
-    assert distinct_values(seeds_store) is None  # the session's writer: it may still change
+    assert distinct_values(own_store_scanned) is None and distinct_values(own_store_scanned) is None
+    assert distinct_values(seeds_store) is None and distinct_values(seeds_store) is None  # a writer: it may change
