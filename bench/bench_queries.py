@@ -34,6 +34,7 @@ import argparse
 import io
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -131,14 +132,18 @@ def kg_command() -> list[str]:
                                   "from kg.cli.main import run; run()"]
 
 
-def cli_wall(args: list[str], runs: int) -> list[float]:
-    """Wall milliseconds of ``kg ARGS`` in a fresh process, output discarded; exits non-zero → error."""
+def cli_wall(args: list[str], runs: int) -> list[tuple[float, float]]:
+    """(wall, CPU) milliseconds of ``kg ARGS`` in a fresh process, output discarded; exits non-zero → error."""
     times = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         done = subprocess.run(kg_command() + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               env={**os.environ, "COLUMNS": "200"})
-        times.append((time.perf_counter() - t) * 1000)
+        wall = (time.perf_counter() - t) * 1000
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+        times.append((wall, cpu))
         if done.returncode:
             raise SystemExit(f"kg {' '.join(args)} failed: {done.stderr.decode(errors='replace').strip()}")
     return times
@@ -255,10 +260,15 @@ def main() -> None:
         console.print(table)
         if args.cli:
             cli = Table(title=f"CLI wall time — a fresh process per command, {args.runs} runs each")
-            for col in ("command", "inputs", "p50 ms", "max ms"):
+            for col in ("command", "inputs", "p50 ms", "max ms", "cpu p50 ms"):
                 cli.add_column(col, justify="left" if col == "command" else "right")
-            times = cli_wall(["--version"], args.runs)
-            cli.add_row("kg --version (start-up only)", "1", f"{statistics.median(times):.0f}", f"{max(times):.0f}")
+
+            def cli_row(label: str, inputs: int, times: list[tuple[float, float]]) -> None:
+                wall = [w for w, _ in times]
+                cli.add_row(label, str(inputs), f"{statistics.median(wall):.0f}", f"{max(wall):.0f}",
+                            f"{statistics.median(c for _, c in times):.0f}")
+
+            cli_row("kg --version (start-up only)", 1, cli_wall(["--version"], args.runs))
             for key in ("trace", "quotes", "entity"):
                 if key not in only:
                     continue
@@ -267,7 +277,7 @@ def main() -> None:
                                       (labels[key].format("…") + " (sampled)", sample[: args.cli])):
                     times = [t for v in inputs for t in cli_wall(cli_args[key](v) + ["--store", location], args.runs)]
                     if times:
-                        cli.add_row(label, str(len(inputs)), f"{statistics.median(times):.0f}", f"{max(times):.0f}")
+                        cli_row(label, len(inputs), times)
             console.print(cli)
 
 
