@@ -116,6 +116,7 @@ def said_by_and_about(store, iris: list[str]) -> list[dict]:
     rows: list[dict] = []
     for part in _PARTS:
         rows += store.select(bind_values(named(part), ("entity",), bound))[1]
+    rows = _with_publisher_and_role(store, rows)
     _append_counted(store, [r for r in rows if r["kind"] == "quantity"])
     others = sorted({r["ole"] for r in rows if r.get("ole")})
     if others:  # the other side of each relation across documents: one lookup for all of them
@@ -128,6 +129,32 @@ def said_by_and_about(store, iris: list[str]) -> list[dict]:
     for r in rows:
         r.pop("ole", None)
     return sorted(rows, key=lambda r: (r["doc"], r["start"], r["claim"]))
+
+
+def _with_publisher_and_role(store, rows: list[dict]) -> list[dict]:
+    """The part rows with the outlet of their document and the role of a relation filled in (entity.rq's
+    OPTIONALs: one row per value when there are several), looked up bound to the rows' documents and
+    relations; the helper columns ?g and ?d are dropped."""
+    docs = sorted({r["d"] for r in rows})
+    relations = sorted({r["claim"] for r in rows if r["kind"] == "relation"})
+    outlets: dict[str, list[str]] = defaultdict(list)
+    roles: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for i in range(0, len(docs), 1000):
+        query = (f"SELECT ?d ?publisher WHERE {{ {values_clause(('d',), [(Iri(d),) for d in docs[i : i + 1000]])} "
+                 "?d schema:publisher ?pub . ?pub rdfs:label ?publisher }")
+        for r in store.select(query)[1]:
+            outlets[r["d"]].append(r["publisher"])
+    for i in range(0, len(relations), 1000):
+        claims = values_clause(("claim",), [(Iri(c),) for c in relations[i : i + 1000]])
+        for r in store.select(f"SELECT ?g ?claim ?role WHERE {{ {claims} GRAPH ?g {{ ?claim kg:role ?role }} }}")[1]:
+            roles[(r["g"], r["claim"])].append(r["role"])
+    out = []
+    for r in rows:
+        g, d = r.pop("g"), r.pop("d")
+        for publisher in outlets.get(d) or [None]:
+            for role in (roles.get((g, r["claim"])) or [None]) if r["kind"] == "relation" else [r["role"]]:
+                out.append({**r, "publisher": publisher, "role": role})
+    return out
 
 
 def _append_counted(store, rows: list[dict]) -> None:
@@ -157,9 +184,15 @@ def lookup_entities(store, name: str) -> list[EntitySummary]:
     if exact:
         return exact
     # any other case, or a part of a label: every label of a canonical entity is compared
-    needle = literal(key.lower())
-    found = _canonical_with(store, "?entity rdfs:label|skos:altLabel ?label . "
-                                   f"FILTER(CONTAINS(LCASE(STR(?label)), {needle}))")
+    from kg.query.index import containing
+
+    terms = containing(store, "entity-labels", "SELECT DISTINCT ?v WHERE { ?entity rdfs:label|skos:altLabel ?v }", key)
+    if terms is None:  # a store that may change: scan
+        found = _canonical_with(store, "?entity rdfs:label|skos:altLabel ?label . "
+                                       f"FILTER(CONTAINS(LCASE(STR(?label)), {literal(key.lower())}))")
+    else:  # the kept labels that contain it (kg.query.index), then index lookups
+        found = sorted({e for i in range(0, len(terms), 1000) for e in _canonical_with(
+            store, f"VALUES ?label {{ {' '.join(terms[i : i + 1000])} }} ?entity rdfs:label|skos:altLabel ?label .")})
     summaries = _summaries(store, found)
     return [s for s in summaries if s.matches(key, exact=True)] or [s for s in summaries if s.matches(key)]
 
@@ -182,8 +215,13 @@ def _summaries(store, iris: list[str]) -> list[EntitySummary]:
                         "GRAPH ?g { ?le kg:document ?d } ?d schema:identifier ?doc }")[1]
     mentions = store.select(f"SELECT ?le (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {ents} ?le kg:canonical ?entity . "
                             "GRAPH ?g { ?le kg:mention ?m } } GROUP BY ?le")[1]
-    outlets = store.select(f"SELECT DISTINCT ?d ?publisher WHERE {{ {ents} ?le kg:canonical ?entity . "
-                           "GRAPH ?g { ?le kg:document ?d } ?d schema:publisher ?pub . ?pub rdfs:label ?publisher }")[1]
+    # the outlets of those documents, bound to them (joined from the entity again, it costs a scan)
+    outlets = []
+    in_docs = sorted({r["d"] for r in docs})
+    for i in range(0, len(in_docs), 1000):
+        bound = values_clause(("d",), [(Iri(d),) for d in in_docs[i : i + 1000]])
+        outlets += store.select(f"SELECT DISTINCT ?d ?publisher WHERE {{ {bound} ?d schema:publisher ?pub . "
+                                "?pub rdfs:label ?publisher }")[1]
     count = {r["le"]: int(r["n"]) for r in mentions}
     outlet: dict[str, str] = {}
     for r in sorted(outlets, key=lambda r: r["publisher"]):

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from kg.cli.common import STORE_OPTION, console
 from kg.query import named
-from kg.query.terms import Iri, bind_values, literal, values_clause
+from kg.query.terms import Iri, bind_values, iri, literal, values_clause
 from kg.store import open_store
 
 
@@ -33,6 +33,7 @@ _QUOTE_PROPS = {f"{_KG}document": "d", f"{_SDO}text": "content", f"{_KG}direct":
                 f"{_KG}speakerName": "speaker", f"{_KG}speakerMention": "speaker_mention", f"{_KG}cue": "cue",
                 f"{_KG}stance": "stance_iri", f"{_KG}unresolvedReason": "reason", f"{_KG}speaker": "local"}
 _REQUIRED = ("d", "content", "direct", "confidence", "sentence", "ev")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _DOC_PROPS = {f"{_SDO}identifier": "doc", f"{_SDO}headline": "title", f"{_SDO}datePublished": "date",
               f"{_SDO}url": "url"}
 
@@ -47,18 +48,41 @@ def select_quotes(store, speaker: str | None = None, about: str | None = None) -
     if not speaker:
         return store.select(query)
     names = [v.strip("?") for v in query.split("WHERE", 1)[0].split("SELECT", 1)[1].split()]
-    needle = literal(speaker.lower())
-    found: set[str] = set()
-    for pattern in (f"GRAPH ?g {{ ?quote kg:speakerName ?n }} FILTER(CONTAINS(LCASE(?n), {needle}))",
-                    f"GRAPH ?g {{ ?quote kg:speakerMention ?n }} FILTER(CONTAINS(LCASE(?n), {needle}))",
-                    f"?e rdfs:label ?n . FILTER(CONTAINS(LCASE(?n), {needle})) ?local kg:canonical ?e . "
-                    "GRAPH ?g { ?quote kg:speaker ?local }"):
-        found |= {r["quote"] for r in store.select(f"SELECT DISTINCT ?quote WHERE {{ {pattern} }}")[1]}
+    found = _speaker_quotes(store, speaker)
     rows = [r for r in _quote_rows(store, sorted(found))
             if _contains(speaker, r["speaker"], r["speaker_mention"], r["canonical"])
             and (not about or _contains(about, r["content"]))]
     rows.sort(key=lambda r: (r["date"] is not None, str(r["date"] or ""), r["doc"], r["start"], r["quote"]))
     return names, [{n: r.get(n) for n in names} for r in rows]
+
+
+# where a speaker's name can be: (pattern of the name ?n, pattern from a name to its quotes)
+_SPEAKER_NAMES = (
+    ("GRAPH ?g { ?quote kg:speakerName ?n }", "GRAPH ?g { ?quote kg:speakerName ?n }"),
+    ("GRAPH ?g { ?quote kg:speakerMention ?n }", "GRAPH ?g { ?quote kg:speakerMention ?n }"),
+    ("?e rdfs:label ?n", "?e rdfs:label ?n . ?local kg:canonical ?e . GRAPH ?g { ?quote kg:speaker ?local }"),
+)
+
+
+def _speaker_quotes(store, speaker: str) -> set[str]:
+    """The quotes whose speaker name, mention or canonical label contains ``speaker`` (any case). On a
+    store that cannot change, the distinct names are read once and kept (kg.query.index): the names that
+    contain it are found in Python and their quotes by index lookups. Otherwise one scan per pattern."""
+    from kg.query.index import containing
+
+    found: set[str] = set()
+    for i, (names, quotes_of) in enumerate(_SPEAKER_NAMES):
+        terms = containing(store, f"speaker-names-{i}", f"SELECT DISTINCT ?v WHERE {{ {names.replace('?n', '?v')} }}",
+                           speaker)
+        if terms is None:
+            query = (f"SELECT DISTINCT ?quote WHERE {{ {quotes_of} "
+                     f"FILTER(CONTAINS(LCASE(?n), {literal(speaker.lower())})) }}")
+            found |= {r["quote"] for r in store.select(query)[1]}
+            continue
+        for j in range(0, len(terms), 1000):
+            query = f"SELECT DISTINCT ?quote WHERE {{ VALUES ?n {{ {' '.join(terms[j : j + 1000])} }} {quotes_of} }}"
+            found |= {r["quote"] for r in store.select(query)[1]}
+    return found
 
 
 def _contains(needle: str, *texts) -> bool:
@@ -76,10 +100,17 @@ def _quote_rows(store, quotes: list[str]) -> list[dict]:
     if not quotes:
         return []
     props: dict[str, dict[str, list]] = {q: {} for q in quotes}
-    kinds = {r["quote"] for r in store.select(f"SELECT ?quote WHERE {{ {_values('quote', quotes)} "
-                                              "GRAPH ?g { ?quote a kg:Quote } }")[1]}
-    for r in store.select(f"SELECT ?quote ?p ?o WHERE {{ {_values('quote', quotes)} GRAPH ?g {{ ?quote ?p ?o }} }}")[1]:
-        if r["p"] in _QUOTE_PROPS:
+    kinds: set[str] = set()
+    # only the properties shown and the type (a FILTER, not a second VALUES block: with two, Oxigraph
+    # scans unbound; nor a `?quote a kg:Quote` pattern of its own: bound by VALUES, it scans every quote
+    # once per quote)
+    wanted = ", ".join(iri(p) for p in (*_QUOTE_PROPS, _RDF_TYPE))
+    for r in store.select(f"SELECT ?quote ?p ?o WHERE {{ {_values('quote', quotes)} GRAPH ?g {{ ?quote ?p ?o }} "
+                          f"FILTER(?p IN ({wanted})) }}")[1]:
+        if r["p"] == _RDF_TYPE:
+            if r["o"] == f"{_KG}Quote":
+                kinds.add(r["quote"])
+        elif r["p"] in _QUOTE_PROPS:
             props[r["quote"]].setdefault(_QUOTE_PROPS[r["p"]], []).append(r["o"])
     evs = [e for p in props.values() for e in p.get("ev", ())]
     docs = [d for p in props.values() for d in p.get("d", ())]
@@ -97,7 +128,8 @@ def _quote_rows(store, quotes: list[str]) -> list[dict]:
             canon.setdefault(r["local"], []).append(r["l"])
     doc: dict[str, dict[str, list]] = {}
     if docs:
-        for r in store.select(f"SELECT ?d ?p ?o WHERE {{ {_values('d', docs)} ?d ?p ?o }}")[1]:
+        wanted = ", ".join(iri(p) for p in _DOC_PROPS)  # not the document's whole text
+        for r in store.select(f"SELECT ?d ?p ?o WHERE {{ {_values('d', docs)} ?d ?p ?o FILTER(?p IN ({wanted})) }}")[1]:
             if r["p"] in _DOC_PROPS:
                 doc.setdefault(r["d"], {}).setdefault(_DOC_PROPS[r["p"]], []).append(r["o"])
         for r in store.select(f"SELECT ?d ?l WHERE {{ {_values('d', docs)} ?d schema:publisher ?p . "

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
-
-from kg.extract.entities import extract_entities
 from kg.records import Document, Extraction
+
+if TYPE_CHECKING:  # spaCy is imported by the extractors that run, not by importing this package: the
+    # pure helpers under it (kg.extract.numbers' parse_value for `kg trace`) must not cost seconds of start-up
+    from spacy.tokens import Doc, Span
 
 
 def extract_doc(doc: Doc, document: Document, pipeline: str = "") -> Extraction:
+    from kg.extract.entities import extract_entities
     from kg.extract.quantities import extract_quantities
     from kg.extract.quotes import extract_quotes
     from kg.extract.relations import extract_relations

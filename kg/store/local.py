@@ -3,17 +3,37 @@ loading in seconds, ACID updates — rdflib's in-memory Dataset is 20–1000× s
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import weakref
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
 
 from kg.errors import QueryError, StoreError
 from kg.query import with_prefixes
-from kg.rdf.sink import ntriples
-from kg.store import lock, updates
+from kg.store import lock
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+
+def _lazy(name: str):
+    """Module ``name``, loaded on its first attribute access (``importlib.util.LazyLoader``): reading a
+    store never needs the write side's rdflib (a third of a second of start-up for `kg trace`)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+updates = _lazy("kg.store.updates")  # the SPARQL texts of every write
+sink = _lazy("kg.rdf.sink")  # N-Triples text of the canonical entities (imports rdflib)
 
 FORMATS = {
     "trig": ox.RdfFormat.TRIG,
@@ -96,6 +116,7 @@ class LocalStore:
         self.path = Path(path)
         self.location = str(self.path)
         self._done = None
+        self.immutable = False
         # one writer at a time; readers open the last published checkpoint, never the live directory
         # (kg/store/lock.py says why), or the writer's own handle in the process that writes
         try:
@@ -104,6 +125,8 @@ class LocalStore:
                     raise StoreError(f"{self.path}: no store here; build one with `kg build PATH --store {path}`")
                 writer = lock.writer_in_process(self.path)
                 self.db = writer.db if writer is not None else ox.Store.read_only(str(lock.reader_path(self.path)))
+                # a published checkpoint never changes: what is read from it may be kept (kg.query.index)
+                self.immutable = writer is None
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 held = lock.WriterLock(self.path)
@@ -153,6 +176,8 @@ class LocalStore:
 
     def document_texts(self, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
         """id → (cleaned text, publication date) of stored documents (what the dedup index needs)."""
+        from rdflib import Literal
+
         from kg.rdf.sink import literal
 
         if not doc_ids:
@@ -223,7 +248,7 @@ class LocalStore:
         self.update(updates.delete_canonical())
         if self.db is None:
             raise StoreError(f"{self.path}: store is closed")
-        data = ntriples(canonical).encode("utf-8")
+        data = sink.ntriples(canonical).encode("utf-8")
         try:
             if data:
                 self.db.load(data, format=ox.RdfFormat.N_TRIPLES)

@@ -1,0 +1,41 @@
+"""`kg entity` on a store of our own articles: entities found through the labels kept from a checkpoint (or
+a scan), and claims fetched one part at a time with outlets and roles looked up bound to them, equal
+summarising every entity and kg/query/entity.rq as one UNION query."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.cli.cmd_entities import entity_summaries, find_entities, lookup_entities, said_by_and_about
+from kg.query import named
+from kg.query.terms import Iri, bind_values
+
+
+def _summary_rows(found):
+    return [(s.iri, s.label, s.type, sorted(s.alt_labels), dict(s.mentions_by_doc), dict(s.mentions_by_source))
+            for s in found]
+
+
+@pytest.mark.parametrize("name", ["Maria Lindqvist", "lindqvist", "HARBOUR BANK", "bank", "eastp", "Kowal",
+                                  "nobody"])
+@pytest.mark.parametrize("which", ["own_store", "own_store_scanned"])
+def test_lookup_equals_summarising_every_entity(request, which, name):
+    store = request.getfixturevalue(which)
+    expected = _summary_rows(find_entities(entity_summaries(store), name))
+    for _ in range(2):  # on a checkpoint: a scan of the labels first, then the kept labels (kg.query.index)
+        assert _summary_rows(lookup_entities(store, name)) == expected
+    if name == "bank":  # a part of several labels: more than one entity, found by the kept labels too
+        assert len(expected) >= 2
+
+
+def test_parts_equal_the_union_query(own_store):
+    iris = [s.iri for s in entity_summaries(own_store)]
+    union = own_store.select(bind_values(named("entity"), ("entity",), [(Iri(i),) for i in iris]))[1]
+    parts = said_by_and_about(own_store, iris)
+
+    def key(r):
+        return (r["doc"], r["start"], r["claim"], r["entity"], r["side"], str(sorted(r.items())))
+
+    assert {r["kind"] for r in union} == {"quote", "quantity", "relation"}
+    assert any(r["publisher"] == "Coastal Wire" for r in union)  # the outlets are filled in
+    assert sorted(parts, key=key) == sorted(union, key=key)
