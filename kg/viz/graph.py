@@ -6,12 +6,17 @@ resolved), ``quote``, ``quantity`` and ``document``. Edges (attribute ``label``)
 quote), ``asserts`` (source → number), ``about`` (claim → entity named in it), relation names such as
 ``relocated_to`` and ``holds_role`` (entity → entity, the relation claim's evidence on the edge),
 ``derived_from`` (claim → document), ``republication_of`` / ``reuses_passages_of`` / ``same_story_as``
-(document → document) and ``disagrees`` (number ↔ number, only in conflicts mode).
+(document → document). Numbers that disagree (the groups of ``kg.compare``: the same thing measured
+with values beyond each other's qualifiers) are one node of kind ``conflict`` per group, with a
+``disagrees`` edge from each member number: one edge per claim, however many claims repeat a figure
+(pairing them would be quadratic — millions of edges on a corpus that repeats a few figures). Only the
+conflicts view shows them.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
 
@@ -19,12 +24,12 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.viz import queries
-from kg.viz.conflicts import conflicts as find_conflicts
 
 KINDS = ("quote", "quantity", "relation")
 DEFAULT_MAX_NODES = 1000
 DEFAULT_HOPS = 2
 LABEL_CHARS = 34
+CONFLICT_PREFIX = "urn:kg:view:conflict:"  # conflict groups have no IRI in the store; this names them in views
 LINK_LABELS = {
     "republication_of": "republication_of",
     "reuses_passages_of": "reuses_passages_of",
@@ -54,22 +59,43 @@ def _number(v) -> str:
     return f"{int(f):,}" if f.is_integer() else f"{f:,}"
 
 
-def load_graph(store) -> nx.MultiDiGraph:
-    """Everything in the store as one graph (conflict edges included, kind ``conflict``)."""
+def load_graph(store, conflicts: bool = True) -> nx.MultiDiGraph:
+    """Everything in the store as one graph; with ``conflicts``, also the groups of numbers that disagree
+    (``kg.compare``, kept per store generation)."""
     G = nx.MultiDiGraph()
     docs = _documents(store, G)
     local = _entities(store, G, docs)
     claims = _claims(store, G, docs, local)
     _about(store, G, claims, local)
     _doc_links(store, G)
-    numbers = {c: G.nodes[c] for c in claims if G.nodes[c]["kind"] == "quantity"}
-    for a, b in find_conflicts(numbers):
-        G.add_edge(a, b, key="disagrees", label="disagrees", kind="conflict",
-                   sentence=f"{numbers[a].get('text', '')} vs {numbers[b].get('text', '')}")
+    if conflicts:
+        _conflict_groups(store, G)
     for n, attrs in G.nodes(data=True):
         if attrs["kind"] == "document":
             attrs["claims"] = sum(1 for p in G.predecessors(n) if G.nodes[p]["kind"] in ("quote", "quantity"))
     return G
+
+
+def _conflict_groups(store, G) -> None:
+    """One ``conflict`` node per group of ``kg.compare``'s conflicts, a ``disagrees`` edge from each member."""
+    from kg import compare
+
+    for group, independent in compare.compared(store).conflicts:
+        members = [c["claim"] for c in group.claims if c.get("claim") in G]
+        if len({G.nodes[c].get("doc") for c in members}) < 2:
+            continue  # the store changed under the comparison's cache, or a member is not in this graph
+        key = CONFLICT_PREFIX + hashlib.sha1("|".join(sorted(members)).encode()).hexdigest()[:16]
+        values = [[c, _claim_value(G.nodes[c]), G.nodes[c].get("source") or "", G.nodes[c].get("doc_title")
+                   or G.nodes[c].get("doc") or ""] for c in members]
+        G.add_node(key, kind="conflict", label=shorten(f"≠ {group.label}"), name=group.label, why=group.why,
+                   members=len(members), documents=len({G.nodes[c].get("doc") for c in members}),
+                   independent=independent, values=values)
+        for c in members:
+            G.add_edge(c, key, key="disagrees", label="disagrees", kind="conflict")
+
+
+def _claim_value(a: dict) -> str:
+    return " ".join(x for x in (a.get("text") or _number(a.get("value")), a.get("counts")) if x)
 
 
 def _documents(store, G) -> dict[str, dict]:
@@ -226,7 +252,7 @@ def select(
     """The part of ``G`` a view shows. Raises ``VizError`` when focus or source match nothing."""
     H = G.copy()
     if not conflicts:
-        H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["kind"] == "conflict"])
+        H.remove_nodes_from([n for n, a in G.nodes(data=True) if a["kind"] == "conflict"])
     if source:
         docs = match_documents(H, source)
         H.remove_nodes_from([n for n, a in list(H.nodes(data=True))
@@ -242,14 +268,15 @@ def select(
         if "relation" not in kinds:
             H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
                                  if d["kind"] == "relation"])
+    _drop_idle(H, keep_docs=bool(source))
     if conflicts:
-        involved = {n for u, v, d in H.edges(data=True) if d["kind"] == "conflict" for n in (u, v)}
-        keep = set(involved)
-        for n in involved:
+        groups = [n for n, a in H.nodes(data=True) if a["kind"] == "conflict"]
+        numbers = {u for g in groups for u, _ in H.in_edges(g)}
+        keep = set(groups) | numbers
+        for n in numbers:
             keep.update(u for u, _ in H.in_edges(n))  # who asserted it
             keep.update(v for _, v, k in H.out_edges(n, keys=True) if k == "derived_from")
         H = H.subgraph(keep).copy()
-    _drop_idle(H, keep_docs=bool(source))
     if focus:
         centres = match_entities(G, focus) & set(H)
         if not centres:
@@ -265,7 +292,11 @@ def select(
 
 
 def _drop_idle(H, keep_docs: bool) -> None:
-    """Entities in no claim and documents with nothing left are noise in a claims view."""
+    """Entities in no claim and documents with nothing left are noise in a claims view; so is a conflict
+    group with fewer than two of its numbers left (a filter took the others out)."""
+    lone = [n for n, a in H.nodes(data=True)
+            if a["kind"] == "conflict" and len({H.nodes[u].get("doc") for u, _ in H.in_edges(n)}) < 2]
+    H.remove_nodes_from(lone)
     idle = [n for n, a in H.nodes(data=True)
             if (a["kind"] == "entity" or (a["kind"] == "document" and not keep_docs)) and H.degree(n) == 0]
     H.remove_nodes_from(idle)

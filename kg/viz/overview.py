@@ -85,7 +85,7 @@ def overview(G: nx.MultiDiGraph, top: int = DEFAULT_TOP) -> nx.MultiDiGraph:
         ents = sorted(_claim_entities(G, n) & keep, key=str)
         for pair in combinations(ents, 2):
             by_pair[pair].append(n)
-    conflicted = {n for u, v, d in G.edges(data=True) if d["kind"] == "conflict" for n in (u, v)}
+    conflicted = {u for n, a in G.nodes(data=True) if a["kind"] == "conflict" for u, _ in G.in_edges(n)}
     chosen: list = []
     seen = set()
     for pair in sorted(by_pair, key=lambda p: (-len(by_pair[p]), str(p))):
@@ -177,7 +177,7 @@ def neighbours(G: nx.MultiDiGraph, key, limit: int = 60) -> dict:
     """What expanding ``key`` adds: its neighbours (claims first for an entity, entities for a claim; no
     documents — a claim's document is in its details) and every edge between them and ``key``."""
     near = set(G.successors(key)) | set(G.predecessors(key))
-    near = [n for n in near if G.nodes[n]["kind"] != "document"]
+    near = [n for n in near if G.nodes[n]["kind"] not in ("document", "conflict")]
     near.sort(key=lambda n: (G.nodes[n]["kind"] == "entity" if G.nodes[key]["kind"] == "entity" else
                              G.nodes[n]["kind"] != "entity", str(G.nodes[n].get("date") or ""), str(n)))
     picked = near[:limit]

@@ -42,6 +42,7 @@ KIND_STYLE = {
     "quote": {"shape": "diamond", "color": "#e8c547", "legend": "Quote"},
     "quantity": {"shape": "square", "color": "#17becf", "legend": "Number"},
     "document": {"shape": "box", "color": "#eef1f5", "legend": "Source document"},
+    "conflict": {"shape": "hexagon", "color": "#d62728", "legend": "Numbers that disagree (one group)"},
 }
 EDGE_COLOURS = {
     "said": "#4e79a7",
@@ -59,7 +60,7 @@ EDGE_LEGEND = {
     "derived_from": "derived_from (claim → document)",
     "relation": "relation (relocated_to, holds_role, …)",
     "doclink": "republication_of / reuses_passages_of",
-    "conflict": "disagrees (numbers that do not match)",
+    "conflict": "disagrees (number → its group of numbers that do not match)",
 }
 CLAIM_VALUE = 4  # claims are drawn like an entity mentioned four times: visible, never dominant
 # Label font sizes (pixels at zoom 1); a label shows once font × zoom reaches LABEL_MIN_PX.
@@ -112,6 +113,12 @@ def node_info(a: dict) -> tuple[str, list[list[str]]]:
                 ["What happened", a.get("predicate")], ["Place", a.get("place")], ["Time", a.get("time")],
                 ["Asserted by", source or "not named"], ["Sentence", a.get("sentence")], *_source_rows(a)]
         return "Number", rows
+    if kind == "conflict":
+        rows = [["Measures", a.get("name")], ["Why comparable", a.get("why")],
+                ["Claims", f"{a.get('members')} in {a.get('documents')} documents ({a.get('independent')} "
+                           "independent)"]]
+        rows += [[f"{i}.", _member(m)] for i, m in enumerate(a.get("values") or (), 1)]
+        return "Numbers that disagree", rows
     if kind == "document":
         rows = [["Title", a.get("doc_title")], ["Publisher", a.get("publisher")], ["Date", a.get("date")],
                 ["URL", a.get("url")], ["Document", a.get("doc")], ["File", a.get("path")],
@@ -123,6 +130,15 @@ def node_info(a: dict) -> tuple[str, list[list[str]]]:
     return a.get("type") or "Entity", rows
 
 
+MAX_OTHERS = 8  # a conflict edge's details list this many of the group's other numbers
+
+
+def _member(m: list) -> str:
+    """One number of a conflict group: [claim, value, source, document]."""
+    _claim, value, source, doc = m
+    return f"{value} — {source or 'source not named'} ({doc})"
+
+
 def edge_info(G, u, v, d: dict) -> tuple[str, list[list[str]]]:
     src, dst = G.nodes[u].get("name") or G.nodes[u]["label"], G.nodes[v].get("name") or G.nodes[v]["label"]
     kind = d["kind"]
@@ -131,11 +147,14 @@ def edge_info(G, u, v, d: dict) -> tuple[str, list[list[str]]]:
                 *_source_rows(d), ["Rule", d.get("pattern")]]
         return d["label"].replace("_", " "), rows
     if kind == "conflict":
-        a, b = G.nodes[u], G.nodes[v]
-        rows = [["First", f"{a.get('text', '')} {a.get('counts', '')} — {a.get('source') or a.get('doc')}"],
-                ["First sentence", a.get("sentence")], ["First document", a.get("doc_title") or a.get("doc")],
-                ["Second", f"{b.get('text', '')} {b.get('counts', '')} — {b.get('source') or b.get('doc')}"],
-                ["Second sentence", b.get("sentence")], ["Second document", b.get("doc_title") or b.get("doc")]]
+        a, group = G.nodes[u], G.nodes[v]
+        rows = [["Number", f"{a.get('text', '')} {a.get('counts', '')}".strip()],
+                ["Asserted by", a.get("source") or "not named"], ["Sentence", a.get("sentence")],
+                *_source_rows(a), ["Measures", group.get("name")]]
+        others = [m for m in group.get("values") or () if m[0] != u]
+        rows += [[f"Disagrees with {i}.", _member(m)] for i, m in enumerate(others[:MAX_OTHERS], 1)]
+        if len(others) > MAX_OTHERS:
+            rows.append(["…", f"{len(others) - MAX_OTHERS} more: see the group's node"])
         return "Numbers that disagree", rows
     rows = [["From", src], ["To", dst]]  # said / asserts / about / derived_from add their claim's rows
     if d.get("similarity") is not None:
@@ -222,7 +241,7 @@ def _value(G, n) -> int:
     a = G.nodes[n]
     if a["kind"] == "entity":
         return max(1, int(a.get("mentions") or 1))
-    return CLAIM_VALUE + 2 if a["kind"] == "document" else CLAIM_VALUE
+    return CLAIM_VALUE + 2 if a["kind"] in ("document", "conflict") else CLAIM_VALUE
 
 
 def boxes(G: nx.MultiDiGraph, fonts: dict) -> dict:

@@ -77,7 +77,7 @@ def test_conflicts_page_links_disagreeing_numbers_in_red(claims_graph, open_page
     opened = open_page(write(select(claims_graph, conflicts=True), tmp_path / "c.html"))
     edge = _find(opened, "conflict", what="edges")
     assert opened.page.evaluate(f"kg.edges.get({edge}).color") == "#d62728"
-    text = opened.hover_edge(edge)
+    text = opened.hover_edge(edge)  # one number, and what it disagrees with
     assert "Numbers that disagree" in text and "nearly 1,000" in text and "1,400" in text
 
 
