@@ -65,33 +65,39 @@ def parse_number(text: str) -> Decimal | None:
 
 
 # ---------------------------------------------------------------------------------------------- queries
-CLAIMS = """
-SELECT ?c ?cls ?d ?doc ?title ?date ?publisher ?sentence ?sstart ?start ?end ?content ?direct
-       ?speaker ?speakerE ?value ?valueMax ?surface ?counts ?unit ?qualifier ?predicate ?place ?time
-       ?source ?sourceKind ?sourceE ?relation ?subj ?subjE ?obj ?objE ?inQuote
-WHERE {
-  VALUES ?c { %s }
-  GRAPH ?g {
-    ?c a ?cls ; kg:document ?d .
-    FILTER(?cls IN (kg:Quote, kg:NumericClaim, kg:RelationClaim))
-    OPTIONAL { ?c kg:sentence ?sentence } OPTIONAL { ?c kg:sentenceStart ?sstart }
-    OPTIONAL { ?c kg:evidence/oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end }
-    OPTIONAL { ?c schema:text ?content } OPTIONAL { ?c kg:direct ?direct } OPTIONAL { ?c kg:speakerName ?speaker }
-    OPTIONAL { ?c kg:value ?value } OPTIONAL { ?c kg:valueMax ?valueMax } OPTIONAL { ?c kg:surfaceText ?surface }
-    OPTIONAL { ?c kg:counts ?counts } OPTIONAL { ?c kg:unit ?unit } OPTIONAL { ?c kg:qualifier ?qualifier }
-    OPTIONAL { ?c kg:predicateText ?predicate } OPTIONAL { ?c kg:place ?place } OPTIONAL { ?c kg:time ?time }
-    OPTIONAL { ?c kg:sourceName ?source } OPTIONAL { ?c kg:sourceKind ?sourceKind }
-    OPTIONAL { ?c kg:relation ?relation } OPTIONAL { ?c kg:inQuote ?inQuote }
-  }
-  # each optional group binds its local entity itself: an unbound variable in an OPTIONAL would join anything
-  OPTIONAL { GRAPH ?g1 { ?c kg:speaker ?speakerLe } ?speakerLe kg:canonical ?speakerE }
-  OPTIONAL { GRAPH ?g2 { ?c kg:assertedBy ?sourceLe } ?sourceLe kg:canonical ?sourceE }
-  OPTIONAL { GRAPH ?g3 { ?c kg:subject ?subjLe . ?subjLe kg:name ?subj } OPTIONAL { ?subjLe kg:canonical ?subjE } }
-  OPTIONAL { GRAPH ?g4 { ?c kg:object ?objLe . ?objLe kg:name ?obj } OPTIONAL { ?objLe kg:canonical ?objE } }
-  OPTIONAL { ?d schema:identifier ?doc } OPTIONAL { ?d schema:headline ?title }
-  OPTIONAL { ?d schema:datePublished ?date } OPTIONAL { ?d schema:publisher/rdfs:label ?publisher }
-}
+# A claim card's fields, read in flat queries joined here in Python. One query with every field OPTIONAL
+# after the VALUES took 14 s for 37 claims on 2,000 articles (oxigraph 0.5 evaluates the OPTIONALs over
+# every claim of the store before the join); a plain pattern per VALUES list is an index lookup each.
+CLAIM_TRIPLES = "SELECT ?c ?p ?o WHERE { VALUES ?c { %s } GRAPH ?g { ?c ?p ?o } }"
+CLAIM_SPANS = """
+SELECT ?c ?start ?end WHERE { VALUES ?c { %s } GRAPH ?g { ?c kg:evidence ?ev . ?ev oa:hasSelector ?sel .
+  ?sel oa:start ?start ; oa:end ?end } }
 """
+LOCAL_ENTITIES = """
+SELECT ?le ?name ?canon WHERE { VALUES ?le { %s } { GRAPH ?g { ?le kg:name ?name } } UNION { ?le kg:canonical ?canon } }
+"""
+DOCUMENT_FIELDS = """
+SELECT ?d ?p ?o WHERE { VALUES ?d { %s }
+  VALUES ?p { schema:identifier schema:headline schema:datePublished } ?d ?p ?o }
+"""
+DOCUMENT_PUBLISHERS = "SELECT ?d ?o WHERE { VALUES ?d { %s } ?d schema:publisher ?pub . ?pub rdfs:label ?o }"
+BATCH = 400  # IRIs per VALUES list
+KG = "https://w3id.org/kg-claims/ns#"
+SCHEMA = "https://schema.org/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+# claim predicate → the field of the claim rows the cards and charts read
+CLAIM_FIELDS = {
+    KG + "document": "d", KG + "sentence": "sentence", KG + "sentenceStart": "sstart", SCHEMA + "text": "content",
+    KG + "direct": "direct", KG + "speakerName": "speaker", KG + "value": "value", KG + "valueMax": "valueMax",
+    KG + "surfaceText": "surface", KG + "counts": "counts", KG + "unit": "unit", KG + "qualifier": "qualifier",
+    KG + "predicateText": "predicate", KG + "place": "place", KG + "time": "time", KG + "sourceName": "source",
+    KG + "sourceKind": "sourceKind", KG + "relation": "relation", KG + "inQuote": "inQuote",
+}
+# claim predicate → (field of the local entity, field of its canonical entity)
+PARTY_FIELDS = {KG + "speaker": (None, "speakerE"), KG + "assertedBy": (None, "sourceE"),
+                KG + "subject": ("subj", "subjE"), KG + "object": ("obj", "objE")}
+DOC_FIELDS = {SCHEMA + "identifier": "doc", SCHEMA + "headline": "title", SCHEMA + "datePublished": "date"}
+
 
 TEXT_SEARCH = """
 SELECT DISTINCT ?c WHERE {
@@ -129,11 +135,12 @@ ENTITY_CLAIMS = """
 SELECT DISTINCT ?c WHERE { ?le kg:canonical %(e)s . GRAPH ?g { ?c %(links)s ?le } } LIMIT %(limit)d
 """
 
+# the documents of the entity's local entities (their mentions are counted from ENTITY_MENTIONS)
 ENTITY_DOCS = """
-SELECT ?doc ?title (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
-  ?le kg:canonical %(e)s . GRAPH ?g { ?le kg:document ?d . OPTIONAL { ?le kg:mention ?m } }
+SELECT ?le ?doc ?title WHERE {
+  ?le kg:canonical %(e)s . GRAPH ?g { ?le kg:document ?d }
   ?d schema:identifier ?doc . OPTIONAL { ?d schema:headline ?title }
-} GROUP BY ?doc ?title ORDER BY DESC(?mentions) ?doc
+}
 """
 
 # claims where the entity is the speaker, the asserting source or a party of a relation
@@ -145,15 +152,16 @@ SELECT DISTINCT ?c ?role WHERE {
 } LIMIT %(limit)d
 """
 
-# claims whose sentence mentions the entity, without it being their speaker, source or party
-ENTITY_ABOUT = """
-SELECT DISTINCT ?c WHERE {
-  ?le kg:canonical %(e)s .
-  GRAPH ?g { ?le kg:mention/oa:hasSelector/oa:start ?ms .
-             ?c a kg:Claim ; kg:sentenceStart ?ss ; kg:sentenceEnd ?se .
-             FILTER(?ms >= ?ss && ?ms < ?se)
-             FILTER NOT EXISTS { ?c kg:speaker|kg:assertedBy|kg:subject|kg:object ?le } }
-} LIMIT %(limit)d
+# The entity's mentions and, in the same named graphs, every claim's sentence span and parties: the claims
+# whose sentence mentions the entity are found in Python (one query joining them took minutes at 2,000).
+ENTITY_MENTIONS = """
+SELECT ?g ?le ?ms WHERE { ?le kg:canonical %(e)s . GRAPH ?g { ?le kg:mention/oa:hasSelector/oa:start ?ms } }
+"""
+GRAPH_SENTENCES = """
+SELECT ?g ?c ?ss ?se WHERE { VALUES ?g { %s } GRAPH ?g { ?c kg:sentenceStart ?ss ; kg:sentenceEnd ?se } }
+"""
+GRAPH_PARTIES = """
+SELECT ?c ?le WHERE { VALUES ?g { %s } GRAPH ?g { ?c kg:speaker|kg:assertedBy|kg:subject|kg:object ?le } }
 """
 
 TOP_ENTITIES = """
@@ -228,18 +236,84 @@ class Browser:
         rows = self._select(template % {"links": CLAIM_LINKS, "limit": LIMIT + 1, **values})
         return [r["c"] for r in rows if r.get("c")]
 
+    def _values(self, template: str, iris, batch: int = BATCH) -> list[dict]:
+        """Rows of ``template`` with its VALUES list filled with ``iris``, a batch at a time."""
+        iris = sorted(set(iris))
+        rows: list[dict] = []
+        for i in range(0, len(iris), batch):
+            rows += self._select(template % " ".join(sparql_iri(x) for x in iris[i : i + batch]))
+        return rows
+
     def claims(self, iris: list[str]) -> list[dict]:
+        """The rows claim cards show (fields as in CLAIM_FIELDS), in date and document order."""
         if not iris:
             return []
-        values = " ".join(sparql_iri(i) for i in iris)
-        seen: dict[str, dict] = {}
-        for r in self._select(CLAIMS % values):
-            seen.setdefault(r["c"], r)
-        out = list(seen.values())
-        for r in out:
-            r["kind"] = CLASS_KIND.get(r["cls"], "claim")
-        out.sort(key=lambda r: (str(r.get("date") or ""), r.get("doc") or "", r.get("start") or 0))
-        return out
+        for i in iris:
+            sparql_iri(i)  # one bad IRI is NotFound, whatever the batch
+        out: dict[str, dict] = {}
+        parties: dict[str, list[tuple[str, str]]] = {}
+        for r in self._values(CLAIM_TRIPLES, iris):
+            row = out.setdefault(r["c"], {"c": r["c"], "cls": None})
+            p, o = r["p"], r["o"]
+            if p == RDF_TYPE:
+                if o in CLASS_KIND:
+                    row["cls"] = o
+            elif p in CLAIM_FIELDS:
+                row.setdefault(CLAIM_FIELDS[p], o)
+            elif p in PARTY_FIELDS:
+                parties.setdefault(r["c"], []).append((p, o))
+        out = {c: r for c, r in out.items() if r["cls"] is not None and r.get("d")}
+        for r in self._values(CLAIM_SPANS, out):
+            out[r["c"]].setdefault("start", r["start"])
+            out[r["c"]].setdefault("end", r["end"])
+        local = {le for ps in parties.values() for _, le in ps if isinstance(le, str) and le.startswith("urn:kg:")}
+        names, canon = {}, {}
+        for r in self._values(LOCAL_ENTITIES, local):
+            if r.get("name") is not None:
+                names.setdefault(r["le"], r["name"])
+            if r.get("canon") is not None:
+                canon.setdefault(r["le"], r["canon"])
+        for c, ps in parties.items():
+            if c not in out:
+                continue
+            for p, le in sorted(ps):
+                name_field, canon_field = PARTY_FIELDS[p]
+                if name_field and le in names:
+                    out[c].setdefault(name_field, names[le])
+                if le in canon:
+                    out[c].setdefault(canon_field, canon[le])
+        docs: dict[str, dict] = {}
+        for r in self._values(DOCUMENT_FIELDS, {r["d"] for r in out.values()}):
+            docs.setdefault(r["d"], {}).setdefault(DOC_FIELDS[r["p"]], r["o"])
+        for r in self._values(DOCUMENT_PUBLISHERS, docs):
+            docs[r["d"]].setdefault("publisher", r["o"])
+        rows = []
+        for r in out.values():
+            r.update(docs.get(r["d"], {}))
+            r["kind"] = CLASS_KIND[r["cls"]]
+            rows.append(r)
+        rows.sort(key=lambda r: (str(r.get("date") or ""), r.get("doc") or "", r.get("start") or 0, r["c"]))
+        return rows
+
+    def mentioning(self, e: str, exclude: set[str]) -> tuple[list[str], dict[str, int]]:
+        """Claims whose sentence mentions entity ``e`` (a SPARQL IRI) and that are not in ``exclude``; and
+        the number of mentions in each named graph."""
+        mentions: dict[str, list[int]] = {}
+        own = set()
+        for r in self._select(ENTITY_MENTIONS % {"e": e}):
+            mentions.setdefault(r["g"], []).append(int(r["ms"]))
+            own.add(r["le"])
+        if not mentions:
+            return [], {}
+        party = {r["c"] for r in self._values(GRAPH_PARTIES, mentions, batch=100) if r["le"] in own}
+        found = set()
+        for r in self._values(GRAPH_SENTENCES, mentions, batch=100):
+            c = r["c"]
+            if c in exclude or c in party or c in found:
+                continue
+            if any(r["ss"] <= ms < r["se"] for ms in mentions.get(r["g"], ())):
+                found.add(c)
+        return sorted(found), {g: len(set(ms)) for g, ms in mentions.items()}
 
     # ------------------------------------------------------------------ pages
     def search_page(self, q: str | None) -> str:
@@ -282,12 +356,13 @@ class Browser:
         label = rows[0]["label"]
         types = sorted({_short(r["type"]) for r in rows if r.get("type")})
         alts = sorted({r["alt"] for r in rows if r.get("alt")} - {label})
-        docs = self._select(ENTITY_DOCS % {"e": e})
         roles: dict[str, set[str]] = {}
-        for r in self._select(ENTITY_ROLES % {"e": e, "limit": LIMIT + 1}):
+        for r in self._select(ENTITY_ROLES % {"e": e, "limit": 3 * LIMIT + 1}):
             roles.setdefault(r["role"], set()).add(r["c"])
-        about_ids = [r["c"] for r in self._select(ENTITY_ABOUT % {"e": e, "limit": LIMIT + 1})]
-        by_id = {r["c"]: r for r in self.claims(sorted({c for cs in roles.values() for c in cs})[:3 * LIMIT])}
+        mine = {c for cs in roles.values() for c in cs}
+        about_ids, per_graph = self.mentioning(e, mine)
+        docs = _entity_docs(self._select(ENTITY_DOCS % {"e": e}), per_graph)
+        by_id = {r["c"]: r for r in self.claims(sorted(mine)[:3 * LIMIT])}
         about = self.claims(about_ids[:LIMIT])
         everything = list(by_id.values()) + about
         parts = [f"<p class=meta>{escape(', '.join(types))} · permalink "
@@ -311,7 +386,7 @@ class Browser:
                                  title=f"numbers {label} asserted"))
             parts.append(claim_list(claims, more=len(roles.get(role, ())) > LIMIT))
         if about:
-            parts.append(f'<h2 id="about">Claims that mention {escape(label)} <span class=meta>({len(about)})'
+            parts.append(f'<h2 id="about">Claims that mention {escape(label)} <span class=meta>({len(about_ids)})'
                          "</span></h2>" + claim_list(about, more=len(about_ids) > LIMIT))
         related = _related(everything, iri)
         if related:
@@ -413,6 +488,17 @@ def chart_row(r: dict) -> dict:
             "value_max": r.get("valueMax"), "qualifier": r.get("qualifier"), "unit": r.get("unit"),
             "text": r.get("surface"), "counts": r.get("counts"), "source": r.get("source"),
             "sentence": r.get("sentence")}
+
+
+def _entity_docs(rows: list[dict], per_graph: dict[str, int]) -> list[dict]:
+    """One row per document (doc, title, mentions), most mentions first."""
+    from kg.ids import graph_iri
+
+    docs: dict[str, dict] = {}
+    for r in rows:
+        docs.setdefault(r["doc"], {"doc": r["doc"], "title": r.get("title"),
+                                   "mentions": per_graph.get(graph_iri(r["doc"]), 0)})
+    return sorted(docs.values(), key=lambda r: (-r["mentions"], r["doc"]))
 
 
 def _sources_summary(claims: list[dict], docs: list[dict]) -> str:
