@@ -276,7 +276,8 @@ def router(backend, views: GraphViews | None = None) -> APIRouter:
                                              "content": {"application/json": {}}}},
            summary="The neighbours of one graph node, as vis-network nodes and edges (JSON)")
     def expand(node: str = Query(..., max_length=500, description="The node's key (an IRI of this store)."),
-               limit: int = Query(60, ge=1, le=500, description="At most this many neighbours.")):
+               limit: int = Query(60, ge=1, le=500, description="At most this many neighbours."),
+               offset: int = Query(0, ge=0, le=1_000_000, description="Skip this many (the answer's `next`).")):
         from kg.viz.overview import neighbours
 
         try:
@@ -288,6 +289,6 @@ def router(backend, views: GraphViews | None = None) -> APIRouter:
                                  "seconds"}, status_code=503, headers={"Retry-After": str(REFRESH_SECONDS)})
         if node not in G:
             return JSONResponse({"error": f"no node {node!r} in the graph"}, status_code=404)
-        return JSONResponse(neighbours(G, node, limit), headers={"Cache-Control": "no-store"})
+        return JSONResponse(neighbours(G, node, limit, offset), headers={"Cache-Control": "no-store"})
 
     return r

@@ -35,6 +35,7 @@ from kg.viz.page import (
 DEFAULT_TOP = 60  # entities in the overview: all their labels readable on a laptop screen at fit zoom
 CLAIMS_PER_PAIR = 2  # claims kept for each pair of overview entities they link
 MAX_CLAIMS = 160
+EXPAND_PAGE = 60  # neighbours kg serve sends per click (then "show more"): a hub's 800 would take half a second
 EMBED_PER_NODE = 25  # neighbours a static file embeds per overview node (kg serve fetches them all)
 EMBED_TOTAL = 6000  # embedded items at most, whatever the corpus size
 COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
@@ -173,20 +174,32 @@ def _view_edges(G, nodes: set):
             yield u, v, k, d
 
 
-def neighbours(G: nx.MultiDiGraph, key, limit: int = 60) -> dict:
+def neighbours(G: nx.MultiDiGraph, key, limit: int = 60, offset: int = 0) -> dict:
     """What expanding ``key`` adds: its neighbours (claims first for an entity, entities for a claim; no
-    documents — a claim's document is in its details) and every edge between them and ``key``."""
-    near = set(G.successors(key)) | set(G.predecessors(key))
-    near = [n for n in near if G.nodes[n]["kind"] not in ("document", "conflict")]
-    near.sort(key=lambda n: (G.nodes[n]["kind"] == "entity" if G.nodes[key]["kind"] == "entity" else
-                             G.nodes[n]["kind"] != "entity", str(G.nodes[n].get("date") or ""), str(n)))
-    picked = near[:limit]
-    keep = set(picked)
-    # only the edges at ``key`` (never a scan of the whole graph: a million edges at 2,000 articles)
-    incident = [*G.out_edges(key, keys=True, data=True), *G.in_edges(key, keys=True, data=True)]
-    edges = [edge_item(G, u, v, k, d) for u, v, k, d in incident
-             if (v if u == key else u) in keep and d["kind"] not in ("derived_from", "conflict", "doclink")]
-    return {"node": str(key), "total": len(near), "nodes": [node_item(G, n) for n in picked], "edges": edges}
+    documents — a claim's document is in its details), ``limit`` of them from ``offset`` on, and every edge
+    between them and ``key``. A hub has hundreds of neighbours: the page asks for the next ones (``next``)
+    only when the reader wants them, so one click stays one small answer."""
+    attrs = G.nodes
+    succ, pred = G.succ[key], G.pred[key]  # {neighbour: {edge key: data}}: no scan of the hub's edge views
+    mine = attrs[key]["kind"] == "entity"
+    ranked = []
+    for n in {*succ, *pred} - {key}:
+        a = attrs[n]
+        if a["kind"] not in ("document", "conflict"):
+            ranked.append((((a["kind"] == "entity") if mine else (a["kind"] != "entity")),
+                           str(a.get("date") or ""), str(n), n))
+    ranked.sort(key=lambda t: t[:3])
+    near = [t[3] for t in ranked]
+    picked = near[offset : offset + limit]
+    edges = []
+    for n in picked:
+        for u, v, step in ((key, n, succ.get(n)), (n, key, pred.get(n))):
+            for k, d in (step or {}).items():
+                if d["kind"] not in ("derived_from", "conflict", "doclink"):
+                    edges.append(edge_item(G, u, v, k, d))
+    end = offset + len(picked)
+    return {"node": str(key), "total": len(near), "offset": offset, "next": end if end < len(near) else None,
+            "nodes": [node_item(G, n) for n in picked], "edges": edges}
 
 
 # ---------------------------------------------------------------------------------------------- the page
@@ -276,6 +289,7 @@ def render_overview(G: nx.MultiDiGraph, top: int = DEFAULT_TOP, expand_url: str 
     connections to the page's own origin and nothing else); otherwise neighbours come from embedded data."""
     data = overview_data(G, top, embed=0 if expand_url else embed)
     data["expandUrl"] = expand_url or ""
+    data["expandLimit"] = EXPAND_PAGE
     vis_js = _asset(VIS_VERSION, "vis-network.min.js")
     vis_css = _asset(VIS_VERSION, "vis-network.css")
     app_js, app_css = _here("overview.js"), _here("app.css") + _here("overview.css")
@@ -327,7 +341,7 @@ _TEMPLATE = """<!DOCTYPE html>
   <label>from <input id="f-from" placeholder="YYYY-MM-DD" size="10"></label>
   <label>to <input id="f-to" placeholder="YYYY-MM-DD" size="10"></label>
   <button id="f-reset" type="button">reset</button>
-  <span id="kg-status" aria-live="polite"></span>
+  <span id="kg-status" aria-live="polite"></span> <button id="kg-more" type="button" hidden>show more</button>
 </div>
 <main>
   <div id="kg-graph" aria-label="graph"></div>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import httpx
 import pytest
 
 from kg.compare import numeric_rows
@@ -172,5 +173,18 @@ def test_served_overview_expands_from_the_store(browser, seeds_store):
         added = page.evaluate("(id) => kg.expand(id)", node)
         assert added >= 0 and page.evaluate("kg.nodes.length") == before + added
         assert re.match(r"added \d+ of \d+ neighbours", page.inner_text("#kg-status"))
+        # a hub's neighbours come a page at a time: "show more" fetches the next page
+        hub = page.evaluate("kg.data.nodes.filter(n => n.kind === 'entity').slice(1, 2)[0].id")
+        page.evaluate("kg.data.expandLimit = 2")
+        total = httpx.get(f"{url}/graph/expand", params={"node": hub}, timeout=60).json()["total"]
+        assert total > 2, "the second overview entity should have more than two neighbours"
+        page.evaluate("(id) => kg.expand(id)", hub)
+        assert page.is_visible("#kg-more") and "(1–2)" in page.inner_text("#kg-status")
+        first = page.inner_text("#kg-status")
+        page.click("#kg-more")
+        wait_for(page, "(s) => document.getElementById('kg-status').textContent !== s", first, timeout=30.0)
+        status = page.inner_text("#kg-status")
+        assert re.match(rf"added \d+ of {total} neighbours", status)
+        assert ("(3–4)" in status) == (total > 4) and page.is_visible("#kg-more") == (total > 4)
         assert {r.split("?")[0] for r in requests} <= {f"{url}/graph/overview", f"{url}/graph/expand"}
         ctx.close()

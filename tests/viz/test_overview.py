@@ -29,7 +29,21 @@ def test_neighbours_are_capped_and_name_nodes_by_their_keys(claims_graph):
     assert len(one["nodes"]) == 1 and one["total"] == full["total"]
     ids = {n["id"] for n in full["nodes"]} | {str(top)}
     assert all(e["from"] in ids and e["to"] in ids for e in full["edges"])
-    assert all(n["kind"] != "document" for n in full["nodes"])
+    assert all(n["kind"] not in ("document", "conflict") for n in full["nodes"])
+
+
+def test_neighbours_come_a_page_at_a_time(claims_graph):
+    top = overview.scores(claims_graph).most_common(1)[0][0]
+    full = overview.neighbours(claims_graph, top, limit=500)
+    assert full["next"] is None and full["offset"] == 0
+    pages, offset = [], 0
+    while offset is not None:
+        got = overview.neighbours(claims_graph, top, limit=1, offset=offset)
+        assert got["total"] == full["total"] and len(got["nodes"]) == 1
+        pages.append(got["nodes"][0]["id"])
+        offset = got["next"]
+    assert pages == [n["id"] for n in full["nodes"]]  # every neighbour once, in the same order
+    assert overview.neighbours(claims_graph, top, limit=5, offset=full["total"])["nodes"] == []
 
 
 def test_static_page_embeds_expansions_and_allows_no_connection(claims_graph):

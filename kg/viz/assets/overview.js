@@ -94,6 +94,14 @@
       n.x = c.x + r * Math.cos(a); n.y = c.y + r * Math.sin(a);
     });
   }
+  // a hub's neighbours come a page at a time (kg serve): "show more" asks for the next page
+  var more = document.getElementById("kg-more");
+  var moreFor = null;  // { id, offset } of the next page, or null
+  more.addEventListener("click", function () {
+    if (moreFor === null) return;
+    var m = moreFor; moreFor = null; more.hidden = true;
+    expand(m.id, m.offset);
+  });
   function add(centre, got) {
     var fresh = got.nodes.filter(function (n) { return nodes.get(n.id) === null; });
     place(centre, fresh);
@@ -101,16 +109,27 @@
     edges.add(got.edges.filter(function (e) { return edges.get(e.id) === null && nodes.get(e.from) && nodes.get(e.to); }));
     recompute(); nodeView.refresh(); edgeView.refresh();
     var msg = "added " + fresh.length + " of " + got.total + " neighbours";
-    if (got.total > got.nodes.length) {
-      msg += data.expandUrl ? " (the first " + got.nodes.length + ")" :
-        " — this file embeds at most " + data.embedPerNode + " per node; kg serve shows them all";
+    var next = got.next === undefined ? null : got.next;
+    if (data.expandUrl && next !== null) {
+      msg += " (" + (got.offset + 1) + "–" + next + ")";
+      moreFor = { id: centre, offset: next };
+      more.textContent = "show " + Math.min(got.nodes.length, got.total - next) + " more of " +
+        (got.total - next) + " left";
+      more.hidden = false;
+    } else {
+      if (moreFor !== null && moreFor.id === centre) { moreFor = null; more.hidden = true; }
+      if (!data.expandUrl && got.total > got.nodes.length) {
+        msg += " — this file embeds at most " + data.embedPerNode + " per node; kg serve shows them all";
+      }
     }
     say(msg);
     return fresh.length;
   }
-  function expand(id) {
+  function expand(id, offset) {
     if (data.expandUrl) {
-      return fetch(data.expandUrl + "?node=" + encodeURIComponent(id), { credentials: "same-origin" })
+      var url = data.expandUrl + "?node=" + encodeURIComponent(id) + "&limit=" + data.expandLimit +
+        (offset ? "&offset=" + offset : "");
+      return fetch(url, { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
         .then(function (got) { return add(id, got); })
         .catch(function (err) { say("cannot expand: " + err.message); return 0; });
