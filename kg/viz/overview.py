@@ -10,27 +10,13 @@ name nodes the same way.
 
 from __future__ import annotations
 
-import html
 from collections import Counter, defaultdict
 from itertools import combinations
 
 import networkx as nx
 
 from kg.viz.layout import layout
-from kg.viz.page import (
-    EDGE_COLOURS,
-    KIND_STYLE,
-    VIS_VERSION,
-    _asset,
-    _clean,
-    _entity_colour,
-    _here,
-    _sha,
-    edge_info,
-    node_info,
-    options,
-    script_json,
-)
+from kg.viz.page import EDGE_COLOURS, KIND_STYLE, _clean, _entity_colour, edge_info, graph_page, node_info, options
 
 DEFAULT_TOP = 60  # entities in the overview: all their labels readable on a laptop screen at fit zoom
 CLAIMS_PER_PAIR = 2  # claims kept for each pair of overview entities they link
@@ -290,21 +276,14 @@ def render_overview(G: nx.MultiDiGraph, top: int = DEFAULT_TOP, expand_url: str 
     data = overview_data(G, top, embed=0 if expand_url else embed)
     data["expandUrl"] = expand_url or ""
     data["expandLimit"] = EXPAND_PAGE
-    vis_js = _asset(VIS_VERSION, "vis-network.min.js")
-    vis_css = _asset(VIS_VERSION, "vis-network.css")
-    app_js, app_css = _here("overview.js"), _here("app.css") + _here("overview.css")
-    for script in (vis_js, app_js):
-        if "</script" in script.lower():
-            raise ValueError("an inlined script contains '</script'")
-    connect = "'self'" if expand_url else "'none'"
-    csp = (f"default-src 'none'; script-src {_sha(vis_js)} {_sha(app_js)}; style-src 'unsafe-inline'; "
-           f"img-src data:; font-src data:; connect-src {connect}; form-action 'none'; base-uri 'none'")
     c = data["corpus"]
     summary = (f"{c['documents']:,} documents · {c['claims']:,} claims · {c['entities']:,} entities — showing the "
                f"{sum(1 for n in data['nodes'] if n['kind'] == 'entity')} most-connected entities and "
                f"{sum(1 for n in data['nodes'] if n['kind'] != 'entity')} claims linking them")
-    return _TEMPLATE.format(csp=csp, title=html.escape(title), summary=html.escape(summary), vis_css=vis_css,
-                            app_css=app_css, data=script_json(data), vis_js=vis_js, app_js=app_js)
+    return graph_page(title, summary, data, "overview.js", css=("app.css", "overview.css"), bar=_FILTERS,
+                      sections=_COMMUNITIES, connect="'self'" if expand_url else "'none'",
+                      hint="Hover over a node or a link to see its source. Click an entity or a claim to add its "
+                           "neighbours; click a community below to zoom to it.")
 
 
 def write_overview(G: nx.MultiDiGraph, path, **kwargs) -> None:
@@ -313,26 +292,7 @@ def write_overview(G: nx.MultiDiGraph, path, **kwargs) -> None:
     Path(path).write_text(render_overview(G, **kwargs), encoding="utf-8")
 
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{vis_css}</style>
-<style>{app_css}</style>
-</head>
-<body>
-<header>
-  <h1>{title}</h1>
-  <p class="summary">{summary}</p>
-  <label class="find">Find <input id="kg-find" list="kg-names" placeholder="name, quote or number…"
-    autocomplete="off"></label>
-  <datalist id="kg-names"></datalist>
-</header>
-<div id="kg-filters" role="group" aria-label="filters">
+_FILTERS = """<div id="kg-filters" role="group" aria-label="filters">
   <label><input type="checkbox" id="f-quote" checked> quotes</label>
   <label><input type="checkbox" id="f-quantity" checked> numbers</label>
   <label><input type="checkbox" id="f-relation" checked> relations</label>
@@ -343,21 +303,6 @@ _TEMPLATE = """<!DOCTYPE html>
   <button id="f-reset" type="button">reset</button>
   <span id="kg-status" aria-live="polite"></span> <button id="kg-more" type="button" hidden>show more</button>
 </div>
-<main>
-  <div id="kg-graph" aria-label="graph"></div>
-  <aside>
-    <section id="kg-details" aria-live="polite">
-      <h2>Where does it come from?</h2>
-      <p class="hint">Hover over a node or a link to see its source. Click an entity or a claim to add its
-      neighbours; click a community below to zoom to it.</p>
-    </section>
-    <section id="kg-communities"><h2>Communities</h2></section>
-    <section id="kg-legend"><h2>Legend</h2></section>
-  </aside>
-</main>
-<script id="kg-data" type="application/json">{data}</script>
-<script>{vis_js}</script>
-<script>{app_js}</script>
-</body>
-</html>
+"""
+_COMMUNITIES = """    <section id="kg-communities"><h2>Communities</h2></section>
 """

@@ -114,7 +114,7 @@ def test_overview_with_markup_everywhere_runs_nothing(open_page, tmp_path):
     page.evaluate("Object.keys(kg.data.extra).forEach(k => kg.expand(k))")
     page.wait_for_timeout(300)
     assert opened.dialogs == [] and opened.errors == [] and _offline(opened) == []
-    assert page.evaluate("document.images.length") == 0 and page.evaluate("document.scripts.length") == 3
+    assert page.evaluate("document.images.length") == 0 and page.evaluate("document.scripts.length") == 4
     assert PAYLOADS[0] in page.inner_text("#kg-communities")  # shown as text
 
 

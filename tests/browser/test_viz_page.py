@@ -50,7 +50,7 @@ def _assert_nothing_ran(opened) -> None:
     assert opened.dialogs == []
     assert opened.page.evaluate("window.__xss") is None
     assert opened.page.evaluate("document.images.length") == 0
-    assert opened.page.evaluate("document.scripts.length") == 3
+    assert opened.page.evaluate("document.scripts.length") == 4
     assert opened.page.evaluate("document.querySelectorAll('[onerror],[onmouseover],[onload]').length") == 0
     assert opened.errors == []  # a blocked inline script would be logged as a CSP violation
 
