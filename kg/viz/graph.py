@@ -59,14 +59,58 @@ def _number(v) -> str:
     return f"{int(f):,}" if f.is_integer() else f"{f:,}"
 
 
+class Columns:
+    """Predicate → {subject: object} over the article graphs, each read once with a single-pattern query
+    (``queries.COLUMN``) and kept for the other readers (``kg:document`` serves claims and entities)."""
+
+    def __init__(self, store):
+        self.store = store
+        self.kept: dict[tuple, dict] = {}
+
+    def _rows(self, template: str, term: str) -> list[dict]:
+        return self.store.select(template % term)[1]
+
+    def one(self, term: str, default_graph: bool = False) -> dict:
+        """subject → its first object (a field with one value)."""
+        key = ("one", term, default_graph)
+        if key not in self.kept:
+            out: dict = {}
+            for r in self._rows(queries.DEFAULT_COLUMN if default_graph else queries.COLUMN, term):
+                out.setdefault(r["s"], r["o"])
+            self.kept[key] = out
+        return self.kept[key]
+
+    def many(self, term: str) -> dict[str, list]:
+        """subject → every object (mentions of an entity, selectors of a mention)."""
+        key = ("many", term)
+        if key not in self.kept:
+            out: dict[str, list] = defaultdict(list)
+            for r in self._rows(queries.COLUMN, term):
+                out[r["s"]].append(r["o"])
+            self.kept[key] = out
+        return self.kept[key]
+
+    def typed(self, cls: str) -> list[str]:
+        return sorted({r["s"] for r in self._rows(queries.TYPED, cls)})
+
+    def position(self, node: str) -> tuple[int | None, int | None]:
+        """Start and end of the TextPositionSelector of an evidence or mention node."""
+        starts, ends = self.one("oa:start"), self.one("oa:end")
+        for sel in self.many("oa:hasSelector").get(node, ()):
+            if sel in starts:
+                return starts[sel], ends.get(sel)
+        return None, None
+
+
 def load_graph(store, conflicts: bool = True) -> nx.MultiDiGraph:
     """Everything in the store as one graph; with ``conflicts``, also the groups of numbers that disagree
     (``kg.compare``, kept per store generation)."""
     G = nx.MultiDiGraph()
+    cols = Columns(store)
     docs = _documents(store, G)
-    local = _entities(store, G, docs)
-    claims = _claims(store, G, docs, local)
-    _about(store, G, claims, local)
+    local = _entities(store, G, docs, cols)
+    claims = _claims(cols, G, docs, local)
+    _about(cols, G, claims, local)
     _doc_links(store, G)
     if conflicts:
         _conflict_groups(store, G)
@@ -114,26 +158,30 @@ def _documents(store, G) -> dict[str, dict]:
     return docs
 
 
-def _entities(store, G, docs) -> dict[str, str]:
+def _entities(store, G, docs, cols: Columns) -> dict[str, str]:
     """Add entity nodes; return local entity IRI → graph node (canonical when resolved)."""
-    _, rows = store.select(queries.ENTITIES)
     local: dict[str, str] = {}
     types: dict[str, Counter] = defaultdict(Counter)
-    for r in sorted(rows, key=lambda r: r["le"]):
-        node = r["canon"] or r["le"]
-        local[r["le"]] = node
-        name = r["clabel"] or r["name"]
+    names, kinds, where = cols.one("kg:name"), cols.one("kg:entityType"), cols.one("kg:document")
+    mentions = cols.many("kg:mention")
+    canon, labels = cols.one("kg:canonical", default_graph=True), cols.one("rdfs:label", default_graph=True)
+    for le in cols.typed("kg:LocalEntity"):
+        if le not in names or le not in kinds or le not in where:
+            continue  # an entity without a name, type or document is not one the extractors wrote
+        node = canon.get(le) or le
+        local[le] = node
+        name = labels.get(canon[le]) if le in canon and canon[le] in labels else names[le]
         if node not in G:
             G.add_node(node, kind="entity", label=shorten(name, 28), name=name, mentions=0,
                        docs=[], aliases=[], roles=[])
         a = G.nodes[node]
-        a["mentions"] += int(r["mentions"] or 0)
-        doc = docs.get(r["d"], {}).get("doc")
+        a["mentions"] += len(set(mentions.get(le, ())))
+        doc = docs.get(where[le], {}).get("doc")
         if doc and doc not in a["docs"]:
             a["docs"].append(doc)
-        if r["name"] != name and r["name"] not in a["aliases"]:
-            a["aliases"].append(r["name"])
-        types[node][r["type"]] += 1
+        if names[le] != name and names[le] not in a["aliases"]:
+            a["aliases"].append(names[le])
+        types[node][kinds[le]] += 1
     for node, counts in types.items():
         G.nodes[node]["type"] = counts.most_common(1)[0][0]
     _, rows = store.select(queries.ENTITY_NAMES)
@@ -149,15 +197,57 @@ def _entities(store, G, docs) -> dict[str, str]:
     return local
 
 
-def _claims(store, G, docs, local) -> list[str]:
-    _, rows = store.select(queries.CLAIMS)
+# claim field → the predicate it is read from (kg/rdf/mapping.py writes them)
+CLAIM_COLUMNS = {
+    "d": "kg:document", "sentence": "kg:sentence", "sstart": "kg:sentenceStart", "send": "kg:sentenceEnd",
+    "evidence": "kg:evidence", "confidence": "kg:confidence",
+}
+KIND_COLUMNS = {
+    "quote": {"content": "schema:text", "direct": "kg:direct", "cue": "kg:cue", "speaker": "kg:speaker",
+              "speaker_name": "kg:speakerName", "speaker_mention": "kg:speakerMention",
+              "reason": "kg:unresolvedReason"},
+    "quantity": {"value": "kg:value", "value_max": "kg:valueMax", "qualifier": "kg:qualifier", "unit": "kg:unit",
+                 "counts": "kg:counts", "counts_head": "kg:countsHead", "predicate": "kg:predicateText",
+                 "place": "kg:place", "time": "kg:time", "text": "kg:surfaceText", "source_name": "kg:sourceName",
+                 "source_kind": "kg:sourceKind", "asserted_by": "kg:assertedBy", "in_quote": "kg:inQuote"},
+    "relation": {"subject": "kg:subject", "object": "kg:object", "relation": "kg:relation", "role": "kg:role",
+                 "pattern": "kg:pattern"},
+}
+KIND_CLASSES = {"quote": "kg:Quote", "quantity": "kg:NumericClaim", "relation": "kg:RelationClaim"}
+
+
+def _claim_rows(cols: Columns) -> list[dict]:
+    """Every claim of the article graphs as one row of the fields above (absent fields are None)."""
+    kind_of: dict[str, str] = {}
+    for kind, cls in KIND_CLASSES.items():
+        for c in cols.typed(cls):
+            kind_of.setdefault(c, kind)  # a claim typed twice keeps its first kind
+    common = {f: cols.one(t) for f, t in CLAIM_COLUMNS.items()}
+    own = {k: {f: cols.one(t) for f, t in fields.items()} for k, fields in KIND_COLUMNS.items()}
+    rows = []
+    for c in sorted(kind_of):
+        kind = kind_of[c]
+        if c not in common["d"]:
+            continue
+        if kind == "relation" and not (c in own[kind]["subject"] and c in own[kind]["object"]):
+            continue
+        r = {"c": c, "kind": kind, **{f: col.get(c) for f, col in common.items()},
+             **{f: col.get(c) for f, col in own[kind].items()}}
+        if r["sstart"] is None or r["send"] is None:
+            r["sstart"] = r["send"] = None
+        r["start"], r["end"] = cols.position(r["evidence"]) if r["evidence"] else (None, None)
+        rows.append(r)
+    return rows
+
+
+def _claims(cols: Columns, G, docs, local) -> list[str]:
     added: list[str] = []
     # relations about the article itself (published_by, first_published_in) name it by its id
     doc_by_id = {info["doc"]: d for d, info in docs.items()}
-    for r in sorted(rows, key=lambda r: r["c"]):
+    for r in _claim_rows(cols):
         c, kind = r["c"], r["kind"]
         if c in G:
-            continue  # a claim typed twice matches two UNION branches; keep the first
+            continue
         prov = {
             "sentence": r["sentence"] or "", "start": r["start"], "end": r["end"],
             "sstart": r["sstart"], "send": r["send"], "confidence": r["confidence"],
@@ -199,14 +289,17 @@ def _claims(store, G, docs, local) -> list[str]:
     return added
 
 
-def _about(store, G, claims, local) -> None:
+def _about(cols: Columns, G, claims, local) -> None:
     """claim → every entity mentioned inside it: the quote's words, or the number's sentence."""
-    _, rows = store.select(queries.MENTIONS)
     by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for r in rows:
-        doc = r["le"].split("#", 1)[0]
-        if r["start"] is not None and r["le"] in local:
-            by_doc[doc].append((int(r["start"]), int(r["end"]), local[r["le"]]))
+    where = cols.one("kg:document")
+    for le, ms in cols.many("kg:mention").items():
+        if le not in local or le not in where:
+            continue
+        for m in set(ms):
+            start, end = cols.position(m)
+            if start is not None and end is not None:
+                by_doc[where[le]].append((int(start), int(end), local[le]))
     for spans in by_doc.values():
         spans.sort()
     for c in claims:
