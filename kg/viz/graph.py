@@ -80,12 +80,12 @@ class Columns:
             self.kept[key] = out
         return self.kept[key]
 
-    def many(self, term: str) -> dict[str, list]:
+    def many(self, term: str, default_graph: bool = False) -> dict[str, list]:
         """subject → every object (mentions of an entity, selectors of a mention)."""
-        key = ("many", term)
+        key = ("many", term, default_graph)
         if key not in self.kept:
             out: dict[str, list] = defaultdict(list)
-            for r in self._rows(queries.COLUMN, term):
+            for r in self._rows(queries.DEFAULT_COLUMN if default_graph else queries.COLUMN, term):
                 out[r["s"]].append(r["o"])
             self.kept[key] = out
         return self.kept[key]
@@ -184,16 +184,23 @@ def _entities(store, G, docs, cols: Columns) -> dict[str, str]:
         types[node][kinds[le]] += 1
     for node, counts in types.items():
         G.nodes[node]["type"] = counts.most_common(1)[0][0]
-    _, rows = store.select(queries.ENTITY_NAMES)
-    for r in rows:
-        node = local.get(r["e"], r["e"])
-        if node not in G:
+    # other names and role titles (for --focus matching and the details panel): of the local entities in
+    # the article graphs, and of the canonical ones in the default graph
+    roles = cols.many("kg:role")
+    extra = [(le, alts, roles.get(le, ())) for le, alts in cols.many("skos:altLabel").items() if le in local]
+    extra += [(le, (), rs) for le, rs in roles.items() if le in local]
+    extra += [(e, alts, ()) for e, alts in cols.many("skos:altLabel", default_graph=True).items()]
+    for e, alts, rs in extra:
+        node = local.get(e, e)
+        if node not in G or G.nodes[node]["kind"] != "entity":
             continue
         a = G.nodes[node]
-        if r["alt"] and r["alt"] != a["name"] and r["alt"] not in a["aliases"]:
-            a["aliases"].append(r["alt"])
-        if r["role"] and r["role"] not in a["roles"]:
-            a["roles"].append(r["role"])
+        for alt in alts:
+            if alt and alt != a["name"] and alt not in a["aliases"]:
+                a["aliases"].append(alt)
+        for role in rs:
+            if role and role not in a["roles"]:
+                a["roles"].append(role)
     return local
 
 

@@ -23,14 +23,6 @@ SELECT ?d ?id ?path ?title ?url ?date ?publisher WHERE {
 ORDER BY ?id
 """
 
-# Other names and role titles, for --focus matching and the details panel.
-ENTITY_NAMES = """
-SELECT ?e ?alt ?role WHERE {
-  { GRAPH ?g { ?e a kg:LocalEntity . { ?e skos:altLabel ?alt } UNION { ?e kg:role ?role } } }
-  UNION { ?e skos:altLabel ?alt . FILTER NOT EXISTS { ?e a kg:LocalEntity } }
-}
-"""
-
 # republication_of, reuses_passages_of, same_story_as between documents, with their similarity.
 DOC_LINKS = """
 SELECT ?s ?t ?kind ?similarity WHERE {
