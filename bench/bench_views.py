@@ -127,9 +127,9 @@ def _pages(url: str, n: int) -> None:
     print(f"/entities: {took:.1f} s (HTTP {r.status_code})")
     links = list(dict.fromkeys(unescape(h) for h in re.findall(r'href="(/claims/entity\?iri=[^"]+)"', r.text)))[:n]
     for link in links:
-        took, page = _get(f"{url}{link}")
-        print(f"entity page {link.split('iri=')[-1]}: {took:.1f} s (HTTP {page.status_code}, "
-              f"{len(page.content) // 1000} KB)")
+        iri = httpx.URL(link).params["iri"]
+        took, page = _get(f"{url}/claims/entity", iri=iri)
+        print(f"entity page {iri}: {took:.1f} s (HTTP {page.status_code}, {len(page.content) // 1000} KB)")
     for run in ("first", "second"):
         took, page = _get(f"{url}/conflicts")
         print(f"/conflicts ({run}): {took:.1f} s (HTTP {page.status_code}, {len(page.content) // 1000} KB)")

@@ -7,6 +7,7 @@ a validated IRI or an escaped string literal.
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from html import escape
@@ -232,6 +233,8 @@ class Browser:
 
     def __init__(self, backend):
         self.backend = backend
+        self._ranked: tuple | None = None  # (store generation, every speaker and source ranked)
+        self._lock = threading.Lock()
 
     def _select(self, sparql: str) -> list[dict]:
         return self.backend.select(sparql)[1]
@@ -417,7 +420,22 @@ class Browser:
 
     def top_entities(self, q: str = "", limit: int = LIMIT) -> list[dict]:
         """Canonical entities whose name contains ``q`` (lower case), most quotes and numbers first: rows
-        of e, name, type, said, asserted, docs."""
+        of e, name, type, said, asserted, docs. The ranking reads every claim's speaker or source, so it is
+        kept per store generation (the backend's ``generation()``; a backend without one ranks each time)."""
+        gen = getattr(self.backend, "generation", lambda: None)()
+        with self._lock:
+            kept = self._ranked if self._ranked is not None and gen is not None and self._ranked[0] == gen else None
+        if kept is None:
+            kept = (gen, self._rank())
+            with self._lock:
+                self._ranked = kept
+        rows = [r for r in kept[1] if q in r["name"].lower()][:limit]
+        types: dict[str, str] = {}
+        for r in self._values(ENTITY_TYPES, [r["e"] for r in rows]):
+            types.setdefault(r["e"], r["type"])
+        return [{**r, "type": types.get(r["e"])} for r in rows]
+
+    def _rank(self) -> list[dict]:
         canon = {r["le"]: r["e"] for r in self._select(CANONICAL)}
         names: dict[str, str] = {}
         for r in self._select(CANONICAL_NAMES):
@@ -427,16 +445,13 @@ class Browser:
         docs: dict[str, set] = defaultdict(set)
         for r in self._select(CLAIM_PARTIES):
             e = canon.get(r["le"])
-            if e is None or e not in names or q not in names[e].lower():
+            if e is None or e not in names:
                 continue
             (said if r["role"] == "said" else asserted)[e].add(r["c"])
             docs[e].add(r["g"])
-        ranked = sorted(docs, key=lambda e: (-(len(said[e]) + len(asserted[e])), names[e], e))[:limit]
-        types: dict[str, str] = {}
-        for r in self._values(ENTITY_TYPES, ranked):
-            types.setdefault(r["e"], r["type"])
-        return [{"e": e, "name": names[e], "type": types.get(e), "said": len(said[e]),
-                 "asserted": len(asserted[e]), "docs": len(docs[e])} for e in ranked]
+        ranked = sorted(docs, key=lambda e: (-(len(said[e]) + len(asserted[e])), names[e], e))
+        return [{"e": e, "name": names[e], "said": len(said[e]), "asserted": len(asserted[e]),
+                 "docs": len(docs[e])} for e in ranked]
 
     def claim_page(self, iri: str) -> str:
         c = sparql_iri(iri)

@@ -80,3 +80,31 @@ def test_claim_cards_have_the_fields_of_one_join(pages, seeds_store):
     assert kinds == {"quote", "number", "relation"}
     with pytest.raises(browser.NotFound):
         pages.claims(["https://example.org/not-ours"])
+
+
+class Counting:
+    """The seeds store as a backend that counts its queries and has a generation a test can move."""
+
+    def __init__(self, store):
+        self.store, self.gen, self.queries = store, 1, []
+
+    def select(self, text):
+        self.queries.append(text)
+        return self.store.select(text)
+
+    def generation(self):
+        return self.gen
+
+
+def test_speakers_are_ranked_once_per_store_version(seeds_store):
+    backend = Counting(seeds_store)
+    pages = browser.Browser(backend)
+    everyone = pages.top_entities("")
+    assert everyone and all(a["said"] + a["asserted"] >= b["said"] + b["asserted"]
+                            for a, b in zip(everyone, everyone[1:], strict=False))
+    first = len(backend.queries)
+    some = pages.top_entities(everyone[0]["name"].lower()[:4])
+    assert everyone[0] in some and len(backend.queries) == first + 1  # only the shown ones' types
+    assert all(everyone[0]["name"].lower()[:4] in r["name"].lower() for r in some)
+    backend.gen = 2  # a build published a new version: ranked again
+    assert pages.top_entities("") == everyone and len(backend.queries) > first + 2
