@@ -154,6 +154,34 @@ def edge_item(G: nx.MultiDiGraph, u, v, k, d: dict) -> dict:
     return item
 
 
+SHOWN_SOURCES = 5  # a relation read in many places is one line: this many of its sources in the details
+
+
+def edge_items(G: nx.MultiDiGraph, edges) -> list[dict]:
+    """vis-network edges for ``(u, v, key, data)``; a relation found in several claims between the same two
+    entities ("X holds_role Y" in 300 articles) is one line that says how often and lists the first sources
+    (a corpus that repeats a few relations would otherwise draw thousands of parallel lines)."""
+    groups: dict[tuple, list] = {}
+    for u, v, k, d in edges:
+        key = (u, v, d["label"], d.get("role") or "") if d["kind"] == "relation" else (u, v, k)
+        groups.setdefault(key, []).append((u, v, k, d))
+    out = []
+    for same in groups.values():
+        u, v, k, d = same[0]
+        item = edge_item(G, u, v, k, d)
+        if len(same) > 1:
+            rows = [["Found", f"{len(same)} times"]]
+            for i, (_u, _v, _k, x) in enumerate(same[:SHOWN_SOURCES], 1):
+                rows += [[f"{i}. {name}", value] for name, value in edge_info(G, u, v, x)[1]
+                         if name not in ("Subject", "Object") and value not in (None, "")]
+            if len(same) > SHOWN_SOURCES:
+                rows.append(["…", f"{len(same) - SHOWN_SOURCES} more"])
+            item["info"] = _clean([*item["info"][:2], *rows])
+            item["found"] = len(same)
+        out.append(item)
+    return out
+
+
 def _view_edges(G, nodes: set):
     for u, v, k, d in G.edges(keys=True, data=True):
         if u in nodes and v in nodes and d["kind"] not in ("derived_from", "conflict", "doclink"):
@@ -177,12 +205,13 @@ def neighbours(G: nx.MultiDiGraph, key, limit: int = 60, offset: int = 0) -> dic
     ranked.sort(key=lambda t: t[:3])
     near = [t[3] for t in ranked]
     picked = near[offset : offset + limit]
-    edges = []
+    incident = []
     for n in picked:
         for u, v, step in ((key, n, succ.get(n)), (n, key, pred.get(n))):
             for k, d in (step or {}).items():
                 if d["kind"] not in ("derived_from", "conflict", "doclink"):
-                    edges.append(edge_item(G, u, v, k, d))
+                    incident.append((u, v, k, d))
+    edges = edge_items(G, incident)
     end = offset + len(picked)
     return {"node": str(key), "total": len(near), "offset": offset, "next": end if end < len(near) else None,
             "nodes": [node_item(G, n) for n in picked], "edges": edges}
@@ -224,7 +253,7 @@ def overview_data(G: nx.MultiDiGraph, top: int = DEFAULT_TOP, embed: int = EMBED
         if n in pos:
             item["x"], item["y"] = pos[n]
         nodes.append(item)
-    edges = [edge_item(H, u, v, k, d) for u, v, k, d in _view_edges(H, set(H))]
+    edges = edge_items(H, _view_edges(H, set(H)))
     comms: dict[int, list] = defaultdict(list)
     for n, a in H.nodes(data=True):
         if a["kind"] == "entity":

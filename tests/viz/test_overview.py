@@ -55,3 +55,22 @@ def test_static_page_embeds_expansions_and_allows_no_connection(claims_graph):
     assert "connect-src 'none'" in page
     served = overview.render_overview(claims_graph, top=10, expand_url="/graph/expand")
     assert "connect-src 'self'" in served and '"extra":{}' in served
+
+
+def test_a_relation_found_many_times_is_one_line_listing_its_sources():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("p", kind="entity", name="Ada Quill", label="Ada Quill")
+    G.add_node("o", kind="entity", name="Harbour Bank", label="Harbour Bank")
+    for i in range(7):
+        G.add_edge("p", "o", key=f"c{i}", label="holds_role", kind="relation", role="chair", doc=f"d{i}",
+                   sentence=f"Ada Quill, chair of Harbour Bank, spoke on day {i}.")
+    G.add_edge("p", "o", key="c9", label="employed_by", kind="relation", doc="d9", sentence="Ada Quill works there.")
+    items = overview.edge_items(G, list(G.edges(keys=True, data=True)))
+    assert sorted((e["label"], e.get("found", 1)) for e in items) == [("employed_by", 1), ("holds_role: chair", 7)]
+    (chair,) = [e for e in items if e.get("found")]
+    info = dict(chair["info"])
+    assert info["Found"] == "7 times" and info["1. Sentence"].endswith("day 0.") and "5. Sentence" in info
+    assert "6. Sentence" not in info and info["…"] == "2 more"
+    assert overview.neighbours(G, "p")["edges"] == items
