@@ -100,13 +100,14 @@ class GraphViews:
 
     def _load(self) -> None:
         from kg.viz.graph import load_graph
-        from kg.viz.overview import DEFAULT_TOP, render_overview
+        from kg.viz.overview import DEFAULT_TOP, render_overview, warm
 
         error = None
         try:
             gen = self.backend.generation()
             G = load_graph(self.compare_store.get() if self.backend.kind == "embedded" else self.store)
             pages = {DEFAULT_TOP: render_overview(G, top=DEFAULT_TOP, expand_url="/graph/expand", embed=0)}
+            warm(G)  # the hubs' neighbour lists, so the first clicks on them answer at once
         except ServeError as exc:
             error = exc
         except (KgError, OSError) as exc:

@@ -44,6 +44,11 @@ def test_neighbours_come_a_page_at_a_time(claims_graph):
         offset = got["next"]
     assert pages == [n["id"] for n in full["nodes"]]  # every neighbour once, in the same order
     assert overview.neighbours(claims_graph, top, limit=5, offset=full["total"])["nodes"] == []
+    # ranked once per graph and node ("show more" asks again), not shared with a copy of the graph
+    assert overview.ranked_neighbours(claims_graph, top) is overview.ranked_neighbours(claims_graph, top)
+    copy = claims_graph.copy()
+    assert overview.ranked_neighbours(copy, top) == overview.ranked_neighbours(claims_graph, top)
+    assert overview.ranked_neighbours(copy, top) is not overview.ranked_neighbours(claims_graph, top)
 
 
 def test_static_page_embeds_expansions_and_allows_no_connection(claims_graph):
