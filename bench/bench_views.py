@@ -9,7 +9,8 @@ bound, ms since navigation start); ``/graph/expand`` latency (HTTP, warm cache) 
 in-page expansion (fetch + add to the network) for the top overview entities; ``kg report`` seconds (run
 twice: the first after a build also compares every number, which kg.compare then keeps per store version);
 how soon ``kg serve`` answers ``/graph/overview`` (at once: the page, or "being prepared" while the server
-reads the store in the background) and when the page is ready.
+reads the store in the background) and when the page is ready; the speakers list, the top speakers' pages
+and /conflicts in kg serve.
 Uses Debian's /usr/bin/chromium.
 """
 
@@ -42,6 +43,7 @@ def main() -> None:
     ap.add_argument("--store", required=True)
     ap.add_argument("--expansions", type=int, default=20)
     ap.add_argument("--no-report", action="store_true", help="Leave out kg report (e.g. timed on its own).")
+    ap.add_argument("--entity-pages", type=int, default=3, help="Time the pages of this many top speakers.")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -105,7 +107,32 @@ def main() -> None:
                   f"({len(ids)} nodes)")
             print(f"expand in the page (fetch + add + refresh): median {statistics.median(page_ms):.0f} ms, "
                   f"max {max(page_ms):.0f} ms")
+            _pages(url, args.entity_pages)
         browser.close()
+
+
+def _get(url: str, **params) -> tuple[float, httpx.Response]:
+    s = time.perf_counter()
+    r = httpx.get(url, params=params, timeout=300)
+    return time.perf_counter() - s, r
+
+
+def _pages(url: str, n: int) -> None:
+    """The speakers list, the pages of its first ``n`` entities, and /conflicts (twice: compare's answer is
+    kept per store version)."""
+    import re
+    from html import unescape
+
+    took, r = _get(f"{url}/entities")
+    print(f"/entities: {took:.1f} s (HTTP {r.status_code})")
+    links = list(dict.fromkeys(unescape(h) for h in re.findall(r'href="(/claims/entity\?iri=[^"]+)"', r.text)))[:n]
+    for link in links:
+        iri = httpx.URL(link).params["iri"]
+        took, page = _get(f"{url}/claims/entity", iri=iri)
+        print(f"entity page {iri}: {took:.1f} s (HTTP {page.status_code}, {len(page.content) // 1000} KB)")
+    for run in ("first", "second"):
+        took, page = _get(f"{url}/conflicts")
+        print(f"/conflicts ({run}): {took:.1f} s (HTTP {page.status_code}, {len(page.content) // 1000} KB)")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ def export(
     if fmt in GRAPH_FORMATS:
         from kg.viz.graph import load_graph
 
-        G = load_graph(st)
+        G = load_graph(st, conflicts=False)  # entities and relations only
 
         def write(out) -> None:
             write_entity_graph(G, out, fmt)

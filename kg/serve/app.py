@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import re
 import threading
-import time
 from typing import Literal
 from urllib.parse import parse_qsl
 
@@ -27,7 +26,6 @@ MAX_REQUEST_BYTES = 1 << 20  # a query text larger than 1 MiB is refused before 
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
             "frame-ancestors 'none'")
 COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
-GRAPH_CACHE_SECONDS = {"embedded": float("inf"), "remote": 60.0}  # embedded: until the store's generation changes
 GRAPH_PAGES_KEPT = 32
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 
@@ -47,13 +45,6 @@ class Health(BaseModel):
     max_rows: int
 
 
-class _ViewStore:
-    """What ``kg.viz.graph.load_graph`` needs from a store (``select``), answered by the backend."""
-
-    def __init__(self, backend):
-        self.select = backend.select
-
-
 def create_app(backend, cors: bool = False, allow_remote: bool = False) -> FastAPI:
     app = FastAPI(
         title="kg serve",
@@ -66,8 +57,8 @@ def create_app(backend, cors: bool = False, allow_remote: bool = False) -> FastA
         docs_url=None, redoc_url=None,  # the interactive docs pull scripts from a CDN; /openapi.json stays
     )
     pages = browser.Browser(backend)
-    graph_cache: dict = {}
-    pages_cache: dict = {}  # rendered graph pages by view parameters, oldest first
+    graph_views = views.GraphViews(backend)  # the view graph, read once per store version (in the background)
+    pages_cache: dict = {}  # rendered graph pages by view parameters, oldest first, for one graph
     graph_lock = threading.Lock()
 
     guard.install(app, allow_remote=allow_remote, cors=cors)
@@ -232,7 +223,7 @@ def create_app(backend, cors: bool = False, allow_remote: bool = False) -> FastA
         max_nodes: int = Query(1000, ge=1, le=20000, description="Refuse to draw more nodes than this."),
     ):
         try:
-            from kg.viz.graph import VizError, check_size, load_graph, select
+            from kg.viz.graph import VizError, check_size, select
             from kg.viz.page import render
         except ImportError as exc:
             return HTMLResponse(browser.error_page("Graph view unavailable",
@@ -240,15 +231,15 @@ def create_app(backend, cors: bool = False, allow_remote: bool = False) -> FastA
                                 status_code=501)
         key = (focus, hops, tuple(sorted(set(kind or ()))), source, conflicts, max_nodes)
         try:
+            G = graph_views.graph(wait=backend.timeout, fresh=True)  # as long as a query may take
+            if G is None:
+                return graph_views.preparing_response()
             with graph_lock:
-                cached, gen = graph_cache.get("G"), backend.generation()
-                if (cached is None or cached[2] != gen
-                        or time.monotonic() - cached[0] > GRAPH_CACHE_SECONDS[backend.kind]):
-                    graph_cache["G"] = cached = (time.monotonic(), load_graph(_ViewStore(backend)), gen)
+                if pages_cache.get("graph") is not G:  # a new version of the store: earlier pages are stale
                     pages_cache.clear()
+                    pages_cache["graph"] = G
                 text = pages_cache.get(key)
             if text is None:
-                G = cached[1]
                 H = select(G, focus=focus, hops=hops, kinds=key[2] or None, source=source, conflicts=conflicts)
                 check_size(H, max_nodes, focus=focus, hops=hops)
                 subtitle = " · ".join(p for p in (f"around {focus!r}" if focus else "",
@@ -256,9 +247,10 @@ def create_app(backend, cors: bool = False, allow_remote: bool = False) -> FastA
                                                    "numbers that disagree" if conflicts else "") if p)
                 text = render(H, subtitle=subtitle)  # seconds on a big view (layout): remembered below
                 with graph_lock:
-                    pages_cache[key] = text
-                    while len(pages_cache) > GRAPH_PAGES_KEPT:
-                        pages_cache.pop(next(iter(pages_cache)))
+                    if pages_cache.get("graph") is G:
+                        pages_cache[key] = text
+                        while len(pages_cache) > GRAPH_PAGES_KEPT + 1:
+                            pages_cache.pop(next(k for k in pages_cache if k != "graph"))
         except VizError as exc:
             return HTMLResponse(browser.error_page("Cannot draw this view", str(exc)), status_code=400)
         except ServeError as exc:
@@ -267,7 +259,7 @@ def create_app(backend, cors: bool = False, allow_remote: bool = False) -> FastA
         csp = html.unescape(m.group(1)) if m else "default-src 'none'"
         return HTMLResponse(text, headers={"Content-Security-Policy": csp + "; frame-ancestors 'none'"})
 
-    app.include_router(views.router(backend))
+    app.include_router(views.router(backend, graph_views))
 
     @app.exception_handler(KgError)
     async def kg_error(request: Request, exc: KgError):

@@ -7,12 +7,49 @@ a validated IRI or an escaped string literal.
 from __future__ import annotations
 
 import re
+import threading
+from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from html import escape
 from urllib.parse import quote, urlencode, urlsplit
 
 from kg.errors import QueryError
 from kg.query import terms
+from kg.serve.browser_queries import (  # noqa: F401 — the page code and tests name them as browser.X
+    BATCH,
+    CANONICAL,
+    CANONICAL_NAMES,
+    CLAIM_FIELDS,
+    CLAIM_PARTIES,
+    CLAIM_SPANS,
+    CLAIM_TRIPLES,
+    DOC_FIELDS,
+    DOCUMENT,
+    DOCUMENT_CLAIMS,
+    DOCUMENT_FIELDS,
+    DOCUMENT_LINKS,
+    DOCUMENT_PUBLISHERS,
+    DOCUMENTS,
+    ENTITY,
+    ENTITY_CLAIMS,
+    ENTITY_DOCS,
+    ENTITY_MENTIONS,
+    ENTITY_ROLES,
+    ENTITY_SEARCH,
+    ENTITY_TYPES,
+    GRAPH_PARTIES,
+    GRAPH_SENTENCES,
+    IN_QUOTE,
+    KG,
+    LOCAL_ENTITIES,
+    NUMBER_SEARCH,
+    PARTY_FIELDS,
+    RDF_TYPE,
+    SAME_COUNTS,
+    SAME_WHO,
+    SCHEMA,
+    TEXT_SEARCH,
+)
 
 LIMIT = 200  # claims shown per list; queries fetch one more to know there are more
 CLAIM_LINKS = "kg:speaker|kg:assertedBy|kg:subject|kg:object"
@@ -64,162 +101,14 @@ def parse_number(text: str) -> Decimal | None:
     return value / 100 if m.group(3) else value
 
 
-# ---------------------------------------------------------------------------------------------- queries
-CLAIMS = """
-SELECT ?c ?cls ?d ?doc ?title ?date ?publisher ?sentence ?sstart ?start ?end ?content ?direct
-       ?speaker ?speakerE ?value ?valueMax ?surface ?counts ?unit ?qualifier ?predicate ?place ?time
-       ?source ?sourceKind ?sourceE ?relation ?subj ?subjE ?obj ?objE ?inQuote
-WHERE {
-  VALUES ?c { %s }
-  GRAPH ?g {
-    ?c a ?cls ; kg:document ?d .
-    FILTER(?cls IN (kg:Quote, kg:NumericClaim, kg:RelationClaim))
-    OPTIONAL { ?c kg:sentence ?sentence } OPTIONAL { ?c kg:sentenceStart ?sstart }
-    OPTIONAL { ?c kg:evidence/oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end }
-    OPTIONAL { ?c schema:text ?content } OPTIONAL { ?c kg:direct ?direct } OPTIONAL { ?c kg:speakerName ?speaker }
-    OPTIONAL { ?c kg:value ?value } OPTIONAL { ?c kg:valueMax ?valueMax } OPTIONAL { ?c kg:surfaceText ?surface }
-    OPTIONAL { ?c kg:counts ?counts } OPTIONAL { ?c kg:unit ?unit } OPTIONAL { ?c kg:qualifier ?qualifier }
-    OPTIONAL { ?c kg:predicateText ?predicate } OPTIONAL { ?c kg:place ?place } OPTIONAL { ?c kg:time ?time }
-    OPTIONAL { ?c kg:sourceName ?source } OPTIONAL { ?c kg:sourceKind ?sourceKind }
-    OPTIONAL { ?c kg:relation ?relation } OPTIONAL { ?c kg:inQuote ?inQuote }
-  }
-  # each optional group binds its local entity itself: an unbound variable in an OPTIONAL would join anything
-  OPTIONAL { GRAPH ?g1 { ?c kg:speaker ?speakerLe } ?speakerLe kg:canonical ?speakerE }
-  OPTIONAL { GRAPH ?g2 { ?c kg:assertedBy ?sourceLe } ?sourceLe kg:canonical ?sourceE }
-  OPTIONAL { GRAPH ?g3 { ?c kg:subject ?subjLe . ?subjLe kg:name ?subj } OPTIONAL { ?subjLe kg:canonical ?subjE } }
-  OPTIONAL { GRAPH ?g4 { ?c kg:object ?objLe . ?objLe kg:name ?obj } OPTIONAL { ?objLe kg:canonical ?objE } }
-  OPTIONAL { ?d schema:identifier ?doc } OPTIONAL { ?d schema:headline ?title }
-  OPTIONAL { ?d schema:datePublished ?date } OPTIONAL { ?d schema:publisher/rdfs:label ?publisher }
-}
-"""
-
-TEXT_SEARCH = """
-SELECT DISTINCT ?c WHERE {
-  { ?e rdfs:label|skos:altLabel ?l . FILTER(CONTAINS(LCASE(STR(?l)), %(q)s))
-    ?le kg:canonical ?e . GRAPH ?g { ?c %(links)s ?le } }
-  UNION { GRAPH ?g { ?le kg:name ?n . FILTER(CONTAINS(LCASE(STR(?n)), %(q)s)) ?c %(links)s ?le } }
-  UNION { GRAPH ?g { ?c a kg:Claim ; kg:speakerName|kg:sourceName|schema:text|kg:counts|kg:surfaceText ?t .
-                     FILTER(CONTAINS(LCASE(STR(?t)), %(q)s)) } }
-} LIMIT %(limit)d
-"""
-
-NUMBER_SEARCH = """
-SELECT DISTINCT ?c WHERE {
-  GRAPH ?g { ?c a kg:NumericClaim ; kg:value ?v . OPTIONAL { ?c kg:valueMax ?vm }
-             FILTER(?v = %(n)s || (BOUND(?vm) && ?v <= %(n)s && ?vm >= %(n)s)) }
-} LIMIT %(limit)d
-"""
-
-ENTITY_SEARCH = """
-SELECT ?e (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?c) AS ?claims) WHERE {
-  ?e rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt }
-  FILTER(CONTAINS(LCASE(STR(?label)), %(q)s) || CONTAINS(LCASE(STR(?alt)), %(q)s))
-  ?le kg:canonical ?e .
-  OPTIONAL { GRAPH ?g { ?c %(links)s ?le } }
-} GROUP BY ?e ORDER BY DESC(?claims) ?name LIMIT 50
-"""
-
-ENTITY = """
-SELECT ?label ?type ?alt WHERE {
-  %(e)s rdfs:label ?label . OPTIONAL { %(e)s a ?type } OPTIONAL { %(e)s skos:altLabel ?alt }
-}
-"""
-
-ENTITY_CLAIMS = """
-SELECT DISTINCT ?c WHERE { ?le kg:canonical %(e)s . GRAPH ?g { ?c %(links)s ?le } } LIMIT %(limit)d
-"""
-
-ENTITY_DOCS = """
-SELECT ?doc ?title (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
-  ?le kg:canonical %(e)s . GRAPH ?g { ?le kg:document ?d . OPTIONAL { ?le kg:mention ?m } }
-  ?d schema:identifier ?doc . OPTIONAL { ?d schema:headline ?title }
-} GROUP BY ?doc ?title ORDER BY DESC(?mentions) ?doc
-"""
-
-# claims where the entity is the speaker, the asserting source or a party of a relation
-ENTITY_ROLES = """
-SELECT DISTINCT ?c ?role WHERE {
-  ?le kg:canonical %(e)s .
-  GRAPH ?g { { ?c kg:speaker ?le . BIND("said" AS ?role) } UNION { ?c kg:assertedBy ?le . BIND("asserted" AS ?role) }
-             UNION { ?c kg:subject|kg:object ?le . BIND("relation" AS ?role) } }
-} LIMIT %(limit)d
-"""
-
-# claims whose sentence mentions the entity, without it being their speaker, source or party
-ENTITY_ABOUT = """
-SELECT DISTINCT ?c WHERE {
-  ?le kg:canonical %(e)s .
-  GRAPH ?g { ?le kg:mention/oa:hasSelector/oa:start ?ms .
-             ?c a kg:Claim ; kg:sentenceStart ?ss ; kg:sentenceEnd ?se .
-             FILTER(?ms >= ?ss && ?ms < ?se)
-             FILTER NOT EXISTS { ?c kg:speaker|kg:assertedBy|kg:subject|kg:object ?le } }
-} LIMIT %(limit)d
-"""
-
-TOP_ENTITIES = """
-SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?q) AS ?said)
-       (COUNT(DISTINCT ?n) AS ?asserted) (COUNT(DISTINCT ?d) AS ?docs) WHERE {
-  ?le kg:canonical ?e . ?e rdfs:label ?label . OPTIONAL { ?e a ?t }
-  FILTER(CONTAINS(LCASE(STR(?label)), %(q)s))
-  GRAPH ?g { { ?q kg:speaker ?le ; kg:document ?d } UNION { ?n kg:assertedBy ?le ; kg:document ?d } }
-} GROUP BY ?e ORDER BY DESC(COUNT(DISTINCT ?q) + COUNT(DISTINCT ?n)) ?name LIMIT %(limit)d
-"""
-
-IN_QUOTE = "SELECT DISTINCT ?c WHERE { GRAPH ?g { ?c kg:inQuote %(c)s } } LIMIT %(limit)d"
-
-SAME_COUNTS = """
-SELECT DISTINCT ?c WHERE {
-  GRAPH ?g { %(c)s kg:countsHead ?h } GRAPH ?g2 { ?c kg:countsHead ?h } FILTER(?c != %(c)s)
-} LIMIT %(limit)d
-"""
-
-SAME_WHO = """
-SELECT DISTINCT ?c WHERE {
-  GRAPH ?g { %(c)s kg:speaker|kg:assertedBy ?le0 } ?le0 kg:canonical ?e . ?le kg:canonical ?e .
-  GRAPH ?g2 { ?c kg:speaker|kg:assertedBy ?le } FILTER(?c != %(c)s)
-} LIMIT %(limit)d
-"""
-
-DOCUMENT = """
-SELECT ?d ?title ?date ?publisher ?author ?url ?path WHERE {
-  ?d a kg:Document ; schema:identifier %(id)s .
-  OPTIONAL { ?d schema:headline ?title } OPTIONAL { ?d schema:datePublished ?date }
-  OPTIONAL { ?d schema:publisher/rdfs:label ?publisher } OPTIONAL { ?d schema:author ?author }
-  OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d kg:sourcePath ?path }
-} LIMIT 1
-"""
-
-DOCUMENT_CLAIMS = """
-SELECT DISTINCT ?c WHERE { ?d schema:identifier %(id)s . GRAPH ?g { ?c a kg:Claim ; kg:document ?d } }
-LIMIT %(limit)d
-"""
-
-DOCUMENT_LINKS = """
-SELECT ?kind ?sim ?other ?title ?dir WHERE {
-  ?d schema:identifier %(id)s .
-  { ?l kg:linkSource ?d ; kg:linkTarget ?o . BIND("to" AS ?dir) }
-  UNION { ?l kg:linkTarget ?d ; kg:linkSource ?o . BIND("from" AS ?dir) }
-  ?l kg:linkKind ?kind . OPTIONAL { ?l kg:similarity ?sim }
-  ?o schema:identifier ?other . OPTIONAL { ?o schema:headline ?title }
-} ORDER BY DESC(?sim)
-"""
-
-DOCUMENTS = """
-SELECT ?doc ?title ?date ?publisher (COUNT(DISTINCT ?c) AS ?claims) WHERE {
-  ?d a kg:Document ; schema:identifier ?doc .
-  OPTIONAL { ?d schema:headline ?title } OPTIONAL { ?d schema:datePublished ?date }
-  OPTIONAL { ?d schema:publisher/rdfs:label ?publisher }
-  OPTIONAL { GRAPH ?g { ?c a kg:Claim ; kg:document ?d } }
-} GROUP BY ?doc ?title ?date ?publisher ORDER BY ?date ?doc LIMIT 500
-"""
-
-
 # ---------------------------------------------------------------------------------------------- data
 class Browser:
     """Claim browser pages over a backend with ``select(sparql) -> (names, rows)``."""
 
     def __init__(self, backend):
         self.backend = backend
+        self._ranked: tuple | None = None  # (store generation, every speaker and source ranked)
+        self._lock = threading.Lock()
 
     def _select(self, sparql: str) -> list[dict]:
         return self.backend.select(sparql)[1]
@@ -228,18 +117,84 @@ class Browser:
         rows = self._select(template % {"links": CLAIM_LINKS, "limit": LIMIT + 1, **values})
         return [r["c"] for r in rows if r.get("c")]
 
+    def _values(self, template: str, iris, batch: int = BATCH) -> list[dict]:
+        """Rows of ``template`` with its VALUES list filled with ``iris``, a batch at a time."""
+        iris = sorted(set(iris))
+        rows: list[dict] = []
+        for i in range(0, len(iris), batch):
+            rows += self._select(template % " ".join(sparql_iri(x) for x in iris[i : i + batch]))
+        return rows
+
     def claims(self, iris: list[str]) -> list[dict]:
+        """The rows claim cards show (fields as in CLAIM_FIELDS), in date and document order."""
         if not iris:
             return []
-        values = " ".join(sparql_iri(i) for i in iris)
-        seen: dict[str, dict] = {}
-        for r in self._select(CLAIMS % values):
-            seen.setdefault(r["c"], r)
-        out = list(seen.values())
-        for r in out:
-            r["kind"] = CLASS_KIND.get(r["cls"], "claim")
-        out.sort(key=lambda r: (str(r.get("date") or ""), r.get("doc") or "", r.get("start") or 0))
-        return out
+        for i in iris:
+            sparql_iri(i)  # one bad IRI is NotFound, whatever the batch
+        out: dict[str, dict] = {}
+        parties: dict[str, list[tuple[str, str]]] = {}
+        for r in self._values(CLAIM_TRIPLES, iris):
+            row = out.setdefault(r["c"], {"c": r["c"], "cls": None})
+            p, o = r["p"], r["o"]
+            if p == RDF_TYPE:
+                if o in CLASS_KIND:
+                    row["cls"] = o
+            elif p in CLAIM_FIELDS:
+                row.setdefault(CLAIM_FIELDS[p], o)
+            elif p in PARTY_FIELDS:
+                parties.setdefault(r["c"], []).append((p, o))
+        out = {c: r for c, r in out.items() if r["cls"] is not None and r.get("d")}
+        for r in self._values(CLAIM_SPANS, out):
+            out[r["c"]].setdefault("start", r["start"])
+            out[r["c"]].setdefault("end", r["end"])
+        local = {le for ps in parties.values() for _, le in ps if isinstance(le, str) and le.startswith("urn:kg:")}
+        names, canon = {}, {}
+        for r in self._values(LOCAL_ENTITIES, local):
+            if r.get("name") is not None:
+                names.setdefault(r["le"], r["name"])
+            if r.get("canon") is not None:
+                canon.setdefault(r["le"], r["canon"])
+        for c, ps in parties.items():
+            if c not in out:
+                continue
+            for p, le in sorted(ps):
+                name_field, canon_field = PARTY_FIELDS[p]
+                if name_field and le in names:
+                    out[c].setdefault(name_field, names[le])
+                if le in canon:
+                    out[c].setdefault(canon_field, canon[le])
+        docs: dict[str, dict] = {}
+        for r in self._values(DOCUMENT_FIELDS, {r["d"] for r in out.values()}):
+            docs.setdefault(r["d"], {}).setdefault(DOC_FIELDS[r["p"]], r["o"])
+        for r in self._values(DOCUMENT_PUBLISHERS, docs):
+            docs[r["d"]].setdefault("publisher", r["o"])
+        rows = []
+        for r in out.values():
+            r.update(docs.get(r["d"], {}))
+            r["kind"] = CLASS_KIND[r["cls"]]
+            rows.append(r)
+        rows.sort(key=lambda r: (str(r.get("date") or ""), r.get("doc") or "", r.get("start") or 0, r["c"]))
+        return rows
+
+    def mentioning(self, e: str, exclude: set[str]) -> tuple[list[str], dict[str, int]]:
+        """Claims whose sentence mentions entity ``e`` (a SPARQL IRI) and that are not in ``exclude``; and
+        the number of mentions in each named graph."""
+        mentions: dict[str, list[int]] = {}
+        own = set()
+        for r in self._select(ENTITY_MENTIONS % {"e": e}):
+            mentions.setdefault(r["g"], []).append(int(r["ms"]))
+            own.add(r["le"])
+        if not mentions:
+            return [], {}
+        party = {r["c"] for r in self._values(GRAPH_PARTIES, mentions, batch=100) if r["le"] in own}
+        found = set()
+        for r in self._values(GRAPH_SENTENCES, mentions, batch=100):
+            c = r["c"]
+            if c in exclude or c in party or c in found:
+                continue
+            if any(r["ss"] <= ms < r["se"] for ms in mentions.get(r["g"], ())):
+                found.add(c)
+        return sorted(found), {g: len(set(ms)) for g, ms in mentions.items()}
 
     # ------------------------------------------------------------------ pages
     def search_page(self, q: str | None) -> str:
@@ -282,12 +237,13 @@ class Browser:
         label = rows[0]["label"]
         types = sorted({_short(r["type"]) for r in rows if r.get("type")})
         alts = sorted({r["alt"] for r in rows if r.get("alt")} - {label})
-        docs = self._select(ENTITY_DOCS % {"e": e})
         roles: dict[str, set[str]] = {}
-        for r in self._select(ENTITY_ROLES % {"e": e, "limit": LIMIT + 1}):
+        for r in self._select(ENTITY_ROLES % {"e": e, "limit": 3 * LIMIT + 1}):
             roles.setdefault(r["role"], set()).add(r["c"])
-        about_ids = [r["c"] for r in self._select(ENTITY_ABOUT % {"e": e, "limit": LIMIT + 1})]
-        by_id = {r["c"]: r for r in self.claims(sorted({c for cs in roles.values() for c in cs})[:3 * LIMIT])}
+        mine = {c for cs in roles.values() for c in cs}
+        about_ids, per_graph = self.mentioning(e, mine)
+        docs = _entity_docs(self._select(ENTITY_DOCS % {"e": e}), per_graph)
+        by_id = {r["c"]: r for r in self.claims(sorted(mine)[:3 * LIMIT])}
         about = self.claims(about_ids[:LIMIT])
         everything = list(by_id.values()) + about
         parts = [f"<p class=meta>{escape(', '.join(types))} · permalink "
@@ -311,7 +267,7 @@ class Browser:
                                  title=f"numbers {label} asserted"))
             parts.append(claim_list(claims, more=len(roles.get(role, ())) > LIMIT))
         if about:
-            parts.append(f'<h2 id="about">Claims that mention {escape(label)} <span class=meta>({len(about)})'
+            parts.append(f'<h2 id="about">Claims that mention {escape(label)} <span class=meta>({len(about_ids)})'
                          "</span></h2>" + claim_list(about, more=len(about_ids) > LIMIT))
         related = _related(everything, iri)
         if related:
@@ -325,8 +281,7 @@ class Browser:
 
     def entities_page(self, q: str | None = None) -> str:
         """The speakers and sources with the most claims, each linked to its page."""
-        lit = sparql_string((q or "").strip().lower())
-        rows = self._select(TOP_ENTITIES % {"q": lit, "limit": LIMIT})
+        rows = self.top_entities((q or "").strip().lower())
         items = "".join(
             f"<li>{_entity_link(r['e'], r.get('name'))} <span class=meta>{escape(_short(r.get('type') or ''))} · "
             f"{int(r.get('said') or 0)} quotes · {int(r.get('asserted') or 0)} numbers · "
@@ -336,6 +291,41 @@ class Browser:
                 'placeholder="filter by name"><button>Filter</button></form>'
                 f"<ul class=entities>{items or '<li>No entity.</li>'}</ul>")
         return page("Speakers and sources", body)
+
+    def top_entities(self, q: str = "", limit: int = LIMIT) -> list[dict]:
+        """Canonical entities whose name contains ``q`` (lower case), most quotes and numbers first: rows
+        of e, name, type, said, asserted, docs. The ranking reads every claim's speaker or source, so it is
+        kept per store generation (the backend's ``generation()``; a backend without one ranks each time)."""
+        gen = getattr(self.backend, "generation", lambda: None)()
+        with self._lock:
+            kept = self._ranked if self._ranked is not None and gen is not None and self._ranked[0] == gen else None
+        if kept is None:
+            kept = (gen, self._rank())
+            with self._lock:
+                self._ranked = kept
+        rows = [r for r in kept[1] if q in r["name"].lower()][:limit]
+        types: dict[str, str] = {}
+        for r in self._values(ENTITY_TYPES, [r["e"] for r in rows]):
+            types.setdefault(r["e"], r["type"])
+        return [{**r, "type": types.get(r["e"])} for r in rows]
+
+    def _rank(self) -> list[dict]:
+        canon = {r["le"]: r["e"] for r in self._select(CANONICAL)}
+        names: dict[str, str] = {}
+        for r in self._select(CANONICAL_NAMES):
+            names.setdefault(r["e"], r["label"])
+        said: dict[str, set] = defaultdict(set)
+        asserted: dict[str, set] = defaultdict(set)
+        docs: dict[str, set] = defaultdict(set)
+        for r in self._select(CLAIM_PARTIES):
+            e = canon.get(r["le"])
+            if e is None or e not in names:
+                continue
+            (said if r["role"] == "said" else asserted)[e].add(r["c"])
+            docs[e].add(r["g"])
+        ranked = sorted(docs, key=lambda e: (-(len(said[e]) + len(asserted[e])), names[e], e))
+        return [{"e": e, "name": names[e], "said": len(said[e]), "asserted": len(asserted[e]),
+                 "docs": len(docs[e])} for e in ranked]
 
     def claim_page(self, iri: str) -> str:
         c = sparql_iri(iri)
@@ -413,6 +403,17 @@ def chart_row(r: dict) -> dict:
             "value_max": r.get("valueMax"), "qualifier": r.get("qualifier"), "unit": r.get("unit"),
             "text": r.get("surface"), "counts": r.get("counts"), "source": r.get("source"),
             "sentence": r.get("sentence")}
+
+
+def _entity_docs(rows: list[dict], per_graph: dict[str, int]) -> list[dict]:
+    """One row per document (doc, title, mentions), most mentions first."""
+    from kg.ids import graph_iri
+
+    docs: dict[str, dict] = {}
+    for r in rows:
+        docs.setdefault(r["doc"], {"doc": r["doc"], "title": r.get("title"),
+                                   "mentions": per_graph.get(graph_iri(r["doc"]), 0)})
+    return sorted(docs.values(), key=lambda r: (-r["mentions"], r["doc"]))
 
 
 def _sources_summary(claims: list[dict], docs: list[dict]) -> str:

@@ -33,11 +33,35 @@ RESPONSES = {
 }
 
 
-class _ViewStore:
+class ViewStore:
     """What kg.compare and kg.viz need from a store (``select``), answered by the backend."""
 
     def __init__(self, backend):
         self.select = backend.select
+
+
+class CompareStore:
+    """The store ``kg.compare`` reads for the server's pages. For an embedded store that is its newest published
+    checkpoint opened read-only in this process: compare then keeps its answer per store generation next to
+    the store (``kg.compare.cache``), so after the first time a conflicts page reads a small file instead of
+    comparing every number again, and the first time is not cut short by the visitors' per-query limit. A
+    remote store is asked through the backend (compare computes each time)."""
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.lock = threading.Lock()
+        self.opened: tuple | None = None  # (generation, store)
+
+    def get(self):
+        if self.backend.kind != "embedded":
+            return ViewStore(self.backend)
+        from kg.store import open_store
+
+        gen = self.backend.generation()
+        with self.lock:
+            if self.opened is None or self.opened[0] != gen:
+                self.opened = (gen, open_store(self.backend.pool.store_path, read_only=True))
+            return self.opened[1]
 
 
 class GraphViews:
@@ -51,8 +75,9 @@ class GraphViews:
     endpoint's workers (meant for visitors' queries) does not cut the server's own, bounded reading short.
     """
 
-    def __init__(self, backend, store):
-        self.backend, self.store = backend, store
+    def __init__(self, backend, store=None):
+        self.backend, self.store = backend, store if store is not None else ViewStore(backend)
+        self.compare_store = CompareStore(backend)
         self.lock = threading.Lock()
         self.ready = threading.Condition(self.lock)
         self.current = None  # (graph, generation, read at (monotonic), {entities: page})
@@ -75,18 +100,14 @@ class GraphViews:
 
     def _load(self) -> None:
         from kg.viz.graph import load_graph
-        from kg.viz.overview import DEFAULT_TOP, render_overview
+        from kg.viz.overview import DEFAULT_TOP, render_overview, warm
 
         error = None
         try:
             gen = self.backend.generation()
-            if self.backend.kind == "embedded":
-                from kg.store import open_store
-
-                G = load_graph(open_store(self.backend.pool.snapshot, read_only=True))
-            else:
-                G = load_graph(self.store)
+            G = load_graph(self.compare_store.get() if self.backend.kind == "embedded" else self.store)
             pages = {DEFAULT_TOP: render_overview(G, top=DEFAULT_TOP, expand_url="/graph/expand", embed=0)}
+            warm(G)  # the hubs' neighbour lists, so the first clicks on them answer at once
         except ServeError as exc:
             error = exc
         except (KgError, OSError) as exc:
@@ -99,19 +120,21 @@ class GraphViews:
             self.error, self.loading_since = error, None
             self.ready.notify_all()
 
-    def _wait(self, wait: float):
+    def _wait(self, wait: float, fresh: bool = False):
         self.refresh()
         deadline = time.monotonic() + wait
         with self.lock:
-            while self.current is None and self.loading_since is not None and time.monotonic() < deadline:
+            while ((self.current is None or fresh and self._stale()) and self.loading_since is not None
+                   and time.monotonic() < deadline):
                 self.ready.wait(max(0.01, deadline - time.monotonic()))
             if self.current is None and self.error is not None:
                 raise self.error
             return self.current
 
-    def graph(self, wait: float):
-        """The graph (the previous version while a newer one is read), or None while the first is read."""
-        current = self._wait(wait)
+    def graph(self, wait: float, fresh: bool = False):
+        """The graph (the previous version while a newer one is read), or None while the first is read.
+        ``fresh``: wait (up to ``wait`` seconds) for the store's newest version to be read, if it is not yet."""
+        current = self._wait(wait, fresh)
         return current[0] if current else None
 
     def page(self, entities: int, wait: float = WAIT_SECONDS) -> str | None:
@@ -129,6 +152,12 @@ class GraphViews:
                 pages[entities] = text
         return text
 
+    def preparing_response(self) -> HTMLResponse:
+        """503 with the "being prepared" page, which reloads itself (no script needed)."""
+        return HTMLResponse(self.preparing_page(), status_code=503,
+                            headers={"Retry-After": str(REFRESH_SECONDS), "Refresh": str(REFRESH_SECONDS),
+                                     "Cache-Control": "no-store"})
+
     def preparing_page(self) -> str:
         since = self.loading_since
         took = f" (started {time.monotonic() - since:.0f} s ago)" if since is not None else ""
@@ -143,10 +172,11 @@ def _claim_href(r: dict) -> str:
     return f"/claims/claim?{urlencode({'iri': r['claim']})}"
 
 
-def router(backend) -> APIRouter:
+def router(backend, views: GraphViews | None = None) -> APIRouter:
     r = APIRouter()
     pages = browser.Browser(backend)
-    store = _ViewStore(backend)
+    store = ViewStore(backend)
+    views = views if views is not None else GraphViews(backend, store)
 
     def html_page(render, *args, status: int = 200) -> HTMLResponse:
         try:
@@ -195,7 +225,7 @@ def router(backend) -> APIRouter:
         from kg.viz import corpus
         from kg.viz.chart import svg
 
-        groups = compare.conflicts(store, about)
+        groups = compare.conflicts(views.compare_store.get(), about)
         docs = corpus.documents(store)
         cl = compare.clusters(corpus.link_rows(docs, corpus.links(store, docs)))
         parts = [f"<p class=meta>{len(groups)} groups of claims measure the same thing with values that differ "
@@ -226,7 +256,6 @@ def router(backend) -> APIRouter:
         return html_page(pages.entity_page, f"{browser.ENTITY_PREFIX}{kind}:{name}")
 
     # ------------------------------------------------------------------ graph overview
-    views = GraphViews(backend, store)
     if backend.kind == "embedded":
         views.refresh()  # start reading the store now: the first visitor should not wait for it
 
@@ -238,9 +267,7 @@ def router(backend) -> APIRouter:
         except ServeError as exc:
             return HTMLResponse(browser.error_page("Store error", str(exc)), status_code=exc.status)
         if text is None:
-            return HTMLResponse(views.preparing_page(), status_code=503,
-                                headers={"Retry-After": str(REFRESH_SECONDS), "Refresh": str(REFRESH_SECONDS),
-                                         "Cache-Control": "no-store"})
+            return views.preparing_response()
         m = _META_CSP.search(text)
         csp = html.unescape(m.group(1)) if m else "default-src 'none'"
         return HTMLResponse(text, headers={"Content-Security-Policy": csp + "; frame-ancestors 'none'"})
@@ -250,7 +277,8 @@ def router(backend) -> APIRouter:
                                              "content": {"application/json": {}}}},
            summary="The neighbours of one graph node, as vis-network nodes and edges (JSON)")
     def expand(node: str = Query(..., max_length=500, description="The node's key (an IRI of this store)."),
-               limit: int = Query(60, ge=1, le=500, description="At most this many neighbours.")):
+               limit: int = Query(60, ge=1, le=500, description="At most this many neighbours."),
+               offset: int = Query(0, ge=0, le=1_000_000, description="Skip this many (the answer's `next`).")):
         from kg.viz.overview import neighbours
 
         try:
@@ -262,6 +290,6 @@ def router(backend) -> APIRouter:
                                  "seconds"}, status_code=503, headers={"Retry-After": str(REFRESH_SECONDS)})
         if node not in G:
             return JSONResponse({"error": f"no node {node!r} in the graph"}, status_code=404)
-        return JSONResponse(neighbours(G, node, limit), headers={"Cache-Control": "no-store"})
+        return JSONResponse(neighbours(G, node, limit, offset), headers={"Cache-Control": "no-store"})
 
     return r

@@ -10,31 +10,19 @@ name nodes the same way.
 
 from __future__ import annotations
 
-import html
+import weakref
 from collections import Counter, defaultdict
 from itertools import combinations
 
 import networkx as nx
 
 from kg.viz.layout import layout
-from kg.viz.page import (
-    EDGE_COLOURS,
-    KIND_STYLE,
-    VIS_VERSION,
-    _asset,
-    _clean,
-    _entity_colour,
-    _here,
-    _sha,
-    edge_info,
-    node_info,
-    options,
-    script_json,
-)
+from kg.viz.page import EDGE_COLOURS, KIND_STYLE, _clean, _entity_colour, edge_info, graph_page, node_info, options
 
 DEFAULT_TOP = 60  # entities in the overview: all their labels readable on a laptop screen at fit zoom
 CLAIMS_PER_PAIR = 2  # claims kept for each pair of overview entities they link
 MAX_CLAIMS = 160
+EXPAND_PAGE = 60  # neighbours kg serve sends per click (then "show more"): a hub's 800 would take half a second
 EMBED_PER_NODE = 25  # neighbours a static file embeds per overview node (kg serve fetches them all)
 EMBED_TOTAL = 6000  # embedded items at most, whatever the corpus size
 COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
@@ -85,7 +73,7 @@ def overview(G: nx.MultiDiGraph, top: int = DEFAULT_TOP) -> nx.MultiDiGraph:
         ents = sorted(_claim_entities(G, n) & keep, key=str)
         for pair in combinations(ents, 2):
             by_pair[pair].append(n)
-    conflicted = {n for u, v, d in G.edges(data=True) if d["kind"] == "conflict" for n in (u, v)}
+    conflicted = {u for n, a in G.nodes(data=True) if a["kind"] == "conflict" for u, _ in G.in_edges(n)}
     chosen: list = []
     seen = set()
     for pair in sorted(by_pair, key=lambda p: (-len(by_pair[p]), str(p))):
@@ -167,26 +155,87 @@ def edge_item(G: nx.MultiDiGraph, u, v, k, d: dict) -> dict:
     return item
 
 
+SHOWN_SOURCES = 5  # a relation read in many places is one line: this many of its sources in the details
+
+
+def edge_items(G: nx.MultiDiGraph, edges) -> list[dict]:
+    """vis-network edges for ``(u, v, key, data)``; a relation found in several claims between the same two
+    entities ("X holds_role Y" in 300 articles) is one line that says how often and lists the first sources
+    (a corpus that repeats a few relations would otherwise draw thousands of parallel lines)."""
+    groups: dict[tuple, list] = {}
+    for u, v, k, d in edges:
+        key = (u, v, d["label"], d.get("role") or "") if d["kind"] == "relation" else (u, v, k)
+        groups.setdefault(key, []).append((u, v, k, d))
+    out = []
+    for same in groups.values():
+        u, v, k, d = same[0]
+        item = edge_item(G, u, v, k, d)
+        if len(same) > 1:
+            rows = [["Found", f"{len(same)} times"]]
+            for i, (_u, _v, _k, x) in enumerate(same[:SHOWN_SOURCES], 1):
+                rows += [[f"{i}. {name}", value] for name, value in edge_info(G, u, v, x)[1]
+                         if name not in ("Subject", "Object") and value not in (None, "")]
+            if len(same) > SHOWN_SOURCES:
+                rows.append(["…", f"{len(same) - SHOWN_SOURCES} more"])
+            item["info"] = _clean([*item["info"][:2], *rows])
+            item["found"] = len(same)
+        out.append(item)
+    return out
+
+
 def _view_edges(G, nodes: set):
     for u, v, k, d in G.edges(keys=True, data=True):
         if u in nodes and v in nodes and d["kind"] not in ("derived_from", "conflict", "doclink"):
             yield u, v, k, d
 
 
-def neighbours(G: nx.MultiDiGraph, key, limit: int = 60) -> dict:
+_RANKED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # graph → node → its ranked neighbours
+
+
+def ranked_neighbours(G: nx.MultiDiGraph, key) -> list:
+    """``key``'s neighbours in the order expansion shows them (claims first for an entity, entities first
+    for a claim, then by date), kept with the graph: ranking a hub's 7,000 neighbours takes a quarter of a
+    second on a busy machine, and "show more" asks for the same list again."""
+    kept = _RANKED.setdefault(G, {})
+    if key in kept:
+        return kept[key]
+    attrs = G.nodes
+    mine = attrs[key]["kind"] == "entity"
+    ranked = []
+    for n in {*G.succ[key], *G.pred[key]} - {key}:
+        a = attrs[n]
+        if a["kind"] not in ("document", "conflict"):
+            ranked.append((((a["kind"] == "entity") if mine else (a["kind"] != "entity")),
+                           str(a.get("date") or ""), str(n), n))
+    ranked.sort(key=lambda t: t[:3])
+    kept[key] = [t[3] for t in ranked]
+    return kept[key]
+
+
+def warm(G: nx.MultiDiGraph, hubs: int = 300) -> None:
+    """Rank the neighbours of the ``hubs`` best-connected nodes now (kg serve, after reading the graph)."""
+    for n in sorted(G, key=G.degree, reverse=True)[:hubs]:
+        ranked_neighbours(G, n)
+
+
+def neighbours(G: nx.MultiDiGraph, key, limit: int = 60, offset: int = 0) -> dict:
     """What expanding ``key`` adds: its neighbours (claims first for an entity, entities for a claim; no
-    documents — a claim's document is in its details) and every edge between them and ``key``."""
-    near = set(G.successors(key)) | set(G.predecessors(key))
-    near = [n for n in near if G.nodes[n]["kind"] != "document"]
-    near.sort(key=lambda n: (G.nodes[n]["kind"] == "entity" if G.nodes[key]["kind"] == "entity" else
-                             G.nodes[n]["kind"] != "entity", str(G.nodes[n].get("date") or ""), str(n)))
-    picked = near[:limit]
-    keep = set(picked)
-    # only the edges at ``key`` (never a scan of the whole graph: a million edges at 2,000 articles)
-    incident = [*G.out_edges(key, keys=True, data=True), *G.in_edges(key, keys=True, data=True)]
-    edges = [edge_item(G, u, v, k, d) for u, v, k, d in incident
-             if (v if u == key else u) in keep and d["kind"] not in ("derived_from", "conflict", "doclink")]
-    return {"node": str(key), "total": len(near), "nodes": [node_item(G, n) for n in picked], "edges": edges}
+    documents — a claim's document is in its details), ``limit`` of them from ``offset`` on, and every edge
+    between them and ``key``. A hub has hundreds of neighbours: the page asks for the next ones (``next``)
+    only when the reader wants them, so one click stays one small answer."""
+    succ, pred = G.succ[key], G.pred[key]  # {neighbour: {edge key: data}}: no scan of the hub's edge views
+    near = ranked_neighbours(G, key)
+    picked = near[offset : offset + limit]
+    incident = []
+    for n in picked:
+        for u, v, step in ((key, n, succ.get(n)), (n, key, pred.get(n))):
+            for k, d in (step or {}).items():
+                if d["kind"] not in ("derived_from", "conflict", "doclink"):
+                    incident.append((u, v, k, d))
+    edges = edge_items(G, incident)
+    end = offset + len(picked)
+    return {"node": str(key), "total": len(near), "offset": offset, "next": end if end < len(near) else None,
+            "nodes": [node_item(G, n) for n in picked], "edges": edges}
 
 
 # ---------------------------------------------------------------------------------------------- the page
@@ -225,7 +274,7 @@ def overview_data(G: nx.MultiDiGraph, top: int = DEFAULT_TOP, embed: int = EMBED
         if n in pos:
             item["x"], item["y"] = pos[n]
         nodes.append(item)
-    edges = [edge_item(H, u, v, k, d) for u, v, k, d in _view_edges(H, set(H))]
+    edges = edge_items(H, _view_edges(H, set(H)))
     comms: dict[int, list] = defaultdict(list)
     for n, a in H.nodes(data=True):
         if a["kind"] == "entity":
@@ -276,21 +325,15 @@ def render_overview(G: nx.MultiDiGraph, top: int = DEFAULT_TOP, expand_url: str 
     connections to the page's own origin and nothing else); otherwise neighbours come from embedded data."""
     data = overview_data(G, top, embed=0 if expand_url else embed)
     data["expandUrl"] = expand_url or ""
-    vis_js = _asset(VIS_VERSION, "vis-network.min.js")
-    vis_css = _asset(VIS_VERSION, "vis-network.css")
-    app_js, app_css = _here("overview.js"), _here("app.css") + _here("overview.css")
-    for script in (vis_js, app_js):
-        if "</script" in script.lower():
-            raise ValueError("an inlined script contains '</script'")
-    connect = "'self'" if expand_url else "'none'"
-    csp = (f"default-src 'none'; script-src {_sha(vis_js)} {_sha(app_js)}; style-src 'unsafe-inline'; "
-           f"img-src data:; font-src data:; connect-src {connect}; form-action 'none'; base-uri 'none'")
+    data["expandLimit"] = EXPAND_PAGE
     c = data["corpus"]
     summary = (f"{c['documents']:,} documents · {c['claims']:,} claims · {c['entities']:,} entities — showing the "
                f"{sum(1 for n in data['nodes'] if n['kind'] == 'entity')} most-connected entities and "
                f"{sum(1 for n in data['nodes'] if n['kind'] != 'entity')} claims linking them")
-    return _TEMPLATE.format(csp=csp, title=html.escape(title), summary=html.escape(summary), vis_css=vis_css,
-                            app_css=app_css, data=script_json(data), vis_js=vis_js, app_js=app_js)
+    return graph_page(title, summary, data, "overview.js", css=("app.css", "overview.css"), bar=_FILTERS,
+                      sections=_COMMUNITIES, connect="'self'" if expand_url else "'none'",
+                      hint="Hover over a node or a link to see its source. Click an entity or a claim to add its "
+                           "neighbours; click a community below to zoom to it.")
 
 
 def write_overview(G: nx.MultiDiGraph, path, **kwargs) -> None:
@@ -299,26 +342,7 @@ def write_overview(G: nx.MultiDiGraph, path, **kwargs) -> None:
     Path(path).write_text(render_overview(G, **kwargs), encoding="utf-8")
 
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{vis_css}</style>
-<style>{app_css}</style>
-</head>
-<body>
-<header>
-  <h1>{title}</h1>
-  <p class="summary">{summary}</p>
-  <label class="find">Find <input id="kg-find" list="kg-names" placeholder="name, quote or number…"
-    autocomplete="off"></label>
-  <datalist id="kg-names"></datalist>
-</header>
-<div id="kg-filters" role="group" aria-label="filters">
+_FILTERS = """<div id="kg-filters" role="group" aria-label="filters">
   <label><input type="checkbox" id="f-quote" checked> quotes</label>
   <label><input type="checkbox" id="f-quantity" checked> numbers</label>
   <label><input type="checkbox" id="f-relation" checked> relations</label>
@@ -327,23 +351,8 @@ _TEMPLATE = """<!DOCTYPE html>
   <label>from <input id="f-from" placeholder="YYYY-MM-DD" size="10"></label>
   <label>to <input id="f-to" placeholder="YYYY-MM-DD" size="10"></label>
   <button id="f-reset" type="button">reset</button>
-  <span id="kg-status" aria-live="polite"></span>
+  <span id="kg-status" aria-live="polite"></span> <button id="kg-more" type="button" hidden>show more</button>
 </div>
-<main>
-  <div id="kg-graph" aria-label="graph"></div>
-  <aside>
-    <section id="kg-details" aria-live="polite">
-      <h2>Where does it come from?</h2>
-      <p class="hint">Hover over a node or a link to see its source. Click an entity or a claim to add its
-      neighbours; click a community below to zoom to it.</p>
-    </section>
-    <section id="kg-communities"><h2>Communities</h2></section>
-    <section id="kg-legend"><h2>Legend</h2></section>
-  </aside>
-</main>
-<script id="kg-data" type="application/json">{data}</script>
-<script>{vis_js}</script>
-<script>{app_js}</script>
-</body>
-</html>
+"""
+_COMMUNITIES = """    <section id="kg-communities"><h2>Communities</h2></section>
 """

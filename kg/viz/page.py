@@ -42,6 +42,7 @@ KIND_STYLE = {
     "quote": {"shape": "diamond", "color": "#e8c547", "legend": "Quote"},
     "quantity": {"shape": "square", "color": "#17becf", "legend": "Number"},
     "document": {"shape": "box", "color": "#eef1f5", "legend": "Source document"},
+    "conflict": {"shape": "hexagon", "color": "#d62728", "legend": "Numbers that disagree (one group)"},
 }
 EDGE_COLOURS = {
     "said": "#4e79a7",
@@ -59,7 +60,7 @@ EDGE_LEGEND = {
     "derived_from": "derived_from (claim → document)",
     "relation": "relation (relocated_to, holds_role, …)",
     "doclink": "republication_of / reuses_passages_of",
-    "conflict": "disagrees (numbers that do not match)",
+    "conflict": "disagrees (number → its group of numbers that do not match)",
 }
 CLAIM_VALUE = 4  # claims are drawn like an entity mentioned four times: visible, never dominant
 # Label font sizes (pixels at zoom 1); a label shows once font × zoom reaches LABEL_MIN_PX.
@@ -112,6 +113,12 @@ def node_info(a: dict) -> tuple[str, list[list[str]]]:
                 ["What happened", a.get("predicate")], ["Place", a.get("place")], ["Time", a.get("time")],
                 ["Asserted by", source or "not named"], ["Sentence", a.get("sentence")], *_source_rows(a)]
         return "Number", rows
+    if kind == "conflict":
+        rows = [["Measures", a.get("name")], ["Why comparable", a.get("why")],
+                ["Claims", f"{a.get('members')} in {a.get('documents')} documents ({a.get('independent')} "
+                           "independent)"]]
+        rows += [[f"{i}.", _member(m)] for i, m in enumerate(a.get("values") or (), 1)]
+        return "Numbers that disagree", rows
     if kind == "document":
         rows = [["Title", a.get("doc_title")], ["Publisher", a.get("publisher")], ["Date", a.get("date")],
                 ["URL", a.get("url")], ["Document", a.get("doc")], ["File", a.get("path")],
@@ -123,6 +130,15 @@ def node_info(a: dict) -> tuple[str, list[list[str]]]:
     return a.get("type") or "Entity", rows
 
 
+MAX_OTHERS = 8  # a conflict edge's details list this many of the group's other numbers
+
+
+def _member(m: list) -> str:
+    """One number of a conflict group: [claim, value, source, document]."""
+    _claim, value, source, doc = m
+    return f"{value} — {source or 'source not named'} ({doc})"
+
+
 def edge_info(G, u, v, d: dict) -> tuple[str, list[list[str]]]:
     src, dst = G.nodes[u].get("name") or G.nodes[u]["label"], G.nodes[v].get("name") or G.nodes[v]["label"]
     kind = d["kind"]
@@ -131,11 +147,14 @@ def edge_info(G, u, v, d: dict) -> tuple[str, list[list[str]]]:
                 *_source_rows(d), ["Rule", d.get("pattern")]]
         return d["label"].replace("_", " "), rows
     if kind == "conflict":
-        a, b = G.nodes[u], G.nodes[v]
-        rows = [["First", f"{a.get('text', '')} {a.get('counts', '')} — {a.get('source') or a.get('doc')}"],
-                ["First sentence", a.get("sentence")], ["First document", a.get("doc_title") or a.get("doc")],
-                ["Second", f"{b.get('text', '')} {b.get('counts', '')} — {b.get('source') or b.get('doc')}"],
-                ["Second sentence", b.get("sentence")], ["Second document", b.get("doc_title") or b.get("doc")]]
+        a, group = G.nodes[u], G.nodes[v]
+        rows = [["Number", f"{a.get('text', '')} {a.get('counts', '')}".strip()],
+                ["Asserted by", a.get("source") or "not named"], ["Sentence", a.get("sentence")],
+                *_source_rows(a), ["Measures", group.get("name")]]
+        others = [m for m in group.get("values") or () if m[0] != u]
+        rows += [[f"Disagrees with {i}.", _member(m)] for i, m in enumerate(others[:MAX_OTHERS], 1)]
+        if len(others) > MAX_OTHERS:
+            rows.append(["…", f"{len(others) - MAX_OTHERS} more: see the group's node"])
         return "Numbers that disagree", rows
     rows = [["From", src], ["To", dst]]  # said / asserts / about / derived_from add their claim's rows
     if d.get("similarity") is not None:
@@ -222,7 +241,7 @@ def _value(G, n) -> int:
     a = G.nodes[n]
     if a["kind"] == "entity":
         return max(1, int(a.get("mentions") or 1))
-    return CLAIM_VALUE + 2 if a["kind"] == "document" else CLAIM_VALUE
+    return CLAIM_VALUE + 2 if a["kind"] in ("document", "conflict") else CLAIM_VALUE
 
 
 def boxes(G: nx.MultiDiGraph, fonts: dict) -> dict:
@@ -318,32 +337,41 @@ def _sha(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
+def graph_page(title: str, summary: str, data: dict, script: str, css: tuple[str, ...] = ("app.css",),
+               subtitle: str | None = None, hint: str = "", bar: str = "", sections: str = "",
+               connect: str = "'none'") -> str:
+    """One graph page: the head, CSP, header, graph and side panel that ``kg viz``'s page and the overview
+    share. ``script`` is the page's own script (after vis-network and common.js); ``bar`` is HTML under the
+    header (the overview's filters), ``sections`` more side-panel sections; ``connect`` what the page may
+    fetch (``'self'`` when kg serve expands nodes). Text arguments are escaped here; ``bar`` and
+    ``sections`` are trusted markup written by kg."""
+    vis_js = _asset(VIS_VERSION, "vis-network.min.js")
+    vis_css = _asset(VIS_VERSION, "vis-network.css")
+    scripts = [vis_js, _here("common.js"), _here(script)]
+    for text in scripts:
+        if "</script" in text.lower():  # cannot happen with the pinned pyvis; guards an upgrade
+            raise ValueError("an inlined script contains '</script'")
+    # built here from hashes and keywords only; it holds no double quote
+    csp = (f"default-src 'none'; script-src {' '.join(_sha(x) for x in scripts)}; style-src 'unsafe-inline'; "
+           f"img-src data:; font-src data:; connect-src {connect}; form-action 'none'; base-uri 'none'")
+    sub = f'  <p class="subtitle">{html.escape(subtitle)}</p>\n' if subtitle is not None else ""
+    return _TEMPLATE.format(
+        csp=csp, title=html.escape(title), subtitle=sub, summary=html.escape(summary), hint=html.escape(hint),
+        vis_css=vis_css, app_css="".join(_here(c) for c in css), bar=bar, sections=sections,
+        data=script_json(data), scripts="\n".join(f"<script>{x}</script>" for x in scripts),
+    )
+
+
 def render(G: nx.MultiDiGraph, title: str = "kg: who said what", subtitle: str = "", physics: bool = False,
            positions: dict | None = None) -> str:
     """The whole page as a string."""
     data = page_data(G, physics=physics, positions=positions)
-    vis_js = _asset(VIS_VERSION, "vis-network.min.js")
-    vis_css = _asset(VIS_VERSION, "vis-network.css")
-    app_js, app_css = _here("app.js"), _here("app.css")
-    for script in (vis_js, app_js):
-        if "</script" in script.lower():  # cannot happen with the pinned pyvis; guards an upgrade
-            raise ValueError("an inlined script contains '</script'")
-    csp = (f"default-src 'none'; script-src {_sha(vis_js)} {_sha(app_js)}; style-src 'unsafe-inline'; "
-           "img-src data:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
     counts = {k: sum(1 for n in data["nodes"] if n["kind"] == k) for k in ("entity", "quote", "quantity", "document")}
     summary = (f"{counts['entity']} entities · {counts['quote']} quotes · {counts['quantity']} numbers · "
                f"{counts['document']} documents · {len(data['edges'])} links")
-    return _TEMPLATE.format(
-        csp=csp,  # built here from hashes and keywords only; it holds no double quote
-        title=html.escape(title),
-        subtitle=html.escape(subtitle),
-        summary=html.escape(summary),
-        vis_css=vis_css,
-        app_css=app_css,
-        data=script_json(data),
-        vis_js=vis_js,
-        app_js=app_js,
-    )
+    return graph_page(title, summary, data, "app.js", subtitle=subtitle,
+                      hint="Hover over a node or a link to see its source: the quote or sentence, who said it, "
+                           "and the article's title, publisher, date and address. Click to keep it here.")
 
 
 def write(G: nx.MultiDiGraph, path: str | Path, **kwargs) -> Path:
@@ -383,26 +411,23 @@ _TEMPLATE = """<!DOCTYPE html>
 <body>
 <header>
   <h1>{title}</h1>
-  <p class="subtitle">{subtitle}</p>
-  <p class="summary">{summary}</p>
+{subtitle}  <p class="summary">{summary}</p>
   <label class="find">Find <input id="kg-find" list="kg-names" placeholder="name, quote or number…"
     autocomplete="off"></label>
   <datalist id="kg-names"></datalist>
 </header>
-<main>
+{bar}<main>
   <div id="kg-graph" aria-label="graph"></div>
   <aside>
     <section id="kg-details" aria-live="polite">
       <h2>Where does it come from?</h2>
-      <p class="hint">Hover over a node or a link to see its source: the quote or sentence, who said it,
-      and the article's title, publisher, date and address. Click to keep it here.</p>
+      <p class="hint">{hint}</p>
     </section>
-    <section id="kg-legend"><h2>Legend</h2></section>
+{sections}    <section id="kg-legend"><h2>Legend</h2></section>
   </aside>
 </main>
 <script id="kg-data" type="application/json">{data}</script>
-<script>{vis_js}</script>
-<script>{app_js}</script>
+{scripts}
 </body>
 </html>
 """

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import httpx
 import pytest
 
 from kg.compare import numeric_rows
@@ -113,7 +114,7 @@ def test_overview_with_markup_everywhere_runs_nothing(open_page, tmp_path):
     page.evaluate("Object.keys(kg.data.extra).forEach(k => kg.expand(k))")
     page.wait_for_timeout(300)
     assert opened.dialogs == [] and opened.errors == [] and _offline(opened) == []
-    assert page.evaluate("document.images.length") == 0 and page.evaluate("document.scripts.length") == 3
+    assert page.evaluate("document.images.length") == 0 and page.evaluate("document.scripts.length") == 4
     assert PAYLOADS[0] in page.inner_text("#kg-communities")  # shown as text
 
 
@@ -172,5 +173,18 @@ def test_served_overview_expands_from_the_store(browser, seeds_store):
         added = page.evaluate("(id) => kg.expand(id)", node)
         assert added >= 0 and page.evaluate("kg.nodes.length") == before + added
         assert re.match(r"added \d+ of \d+ neighbours", page.inner_text("#kg-status"))
+        # a hub's neighbours come a page at a time: "show more" fetches the next page
+        hub = page.evaluate("kg.data.nodes.filter(n => n.kind === 'entity').slice(1, 2)[0].id")
+        page.evaluate("kg.data.expandLimit = 2")
+        total = httpx.get(f"{url}/graph/expand", params={"node": hub}, timeout=60).json()["total"]
+        assert total > 2, "the second overview entity should have more than two neighbours"
+        page.evaluate("(id) => kg.expand(id)", hub)
+        assert page.is_visible("#kg-more") and "(1–2)" in page.inner_text("#kg-status")
+        first = page.inner_text("#kg-status")
+        page.click("#kg-more")
+        wait_for(page, "(s) => document.getElementById('kg-status').textContent !== s", first, timeout=30.0)
+        status = page.inner_text("#kg-status")
+        assert re.match(rf"added \d+ of {total} neighbours", status)
+        assert ("(3–4)" in status) == (total > 4) and page.is_visible("#kg-more") == (total > 4)
         assert {r.split("?")[0] for r in requests} <= {f"{url}/graph/overview", f"{url}/graph/expand"}
         ctx.close()

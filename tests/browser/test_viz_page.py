@@ -50,7 +50,7 @@ def _assert_nothing_ran(opened) -> None:
     assert opened.dialogs == []
     assert opened.page.evaluate("window.__xss") is None
     assert opened.page.evaluate("document.images.length") == 0
-    assert opened.page.evaluate("document.scripts.length") == 3
+    assert opened.page.evaluate("document.scripts.length") == 4
     assert opened.page.evaluate("document.querySelectorAll('[onerror],[onmouseover],[onload]').length") == 0
     assert opened.errors == []  # a blocked inline script would be logged as a CSP violation
 
@@ -77,7 +77,7 @@ def test_conflicts_page_links_disagreeing_numbers_in_red(claims_graph, open_page
     opened = open_page(write(select(claims_graph, conflicts=True), tmp_path / "c.html"))
     edge = _find(opened, "conflict", what="edges")
     assert opened.page.evaluate(f"kg.edges.get({edge}).color") == "#d62728"
-    text = opened.hover_edge(edge)
+    text = opened.hover_edge(edge)  # one number, and what it disagrees with
     assert "Numbers that disagree" in text and "nearly 1,000" in text and "1,400" in text
 
 

@@ -43,8 +43,11 @@ def test_viz_conflicts_draws_red_edges(claims_store, tmp_path):
     assert _viz(claims_store, out, "--conflicts").exit_code == 0
     page = out.read_text(encoding="utf-8")
     block = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1)
-    red = [e for e in json.loads(block)["edges"] if e["kind"] == "conflict"]
-    assert len(red) == 1 and red[0]["color"] == "#d62728"
+    data = json.loads(block)
+    red = [e for e in data["edges"] if e["kind"] == "conflict"]
+    (group,) = [n for n in data["nodes"] if n["kind"] == "conflict"]
+    assert len(red) == 2 and {e["to"] for e in red} == {group["id"]}  # each number into its group
+    assert all(e["color"] == "#d62728" for e in red) and group["color"] == "#d62728"
 
 
 def test_viz_over_the_cap_is_one_line_naming_the_option(claims_store, tmp_path):

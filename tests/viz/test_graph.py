@@ -68,14 +68,29 @@ def test_graph_entity_size_is_its_mention_count(claims_graph):
     assert tok["mentions"] >= 2
 
 
-def test_select_default_hides_conflict_edges(claims_graph):
+def test_select_default_hides_conflict_groups(claims_graph):
     assert not _edges(select(claims_graph), "disagrees")
+    assert "conflict" not in _kinds(select(claims_graph))
+
+
+def test_graph_conflicts_are_compares_groups_one_edge_per_number(claims_store, claims_graph):
+    from kg import compare
+
+    (group,) = compare.conflicts(claims_store)
+    (node,) = [n for n, a in claims_graph.nodes(data=True) if a["kind"] == "conflict"]
+    members = {u for u, _ in claims_graph.in_edges(node)}
+    assert members == {c["claim"] for c in group.claims}
+    a = claims_graph.nodes[node]
+    assert a["name"] == group.label and a["members"] == 2 and a["documents"] == 2 and a["independent"] == 1
+    assert [m[1] for m in a["values"]] == ["nearly 1,000 foreign companies", "1,400 foreign companies"]
+    assert "conflict" not in _kinds(load_graph(claims_store, conflicts=False))
 
 
 def test_select_conflicts_links_the_disagreeing_numbers(claims_graph):
     H = select(claims_graph, conflicts=True)
-    (a, b, _), = _edges(H, "disagrees")
-    assert {a["text"], b["text"]} == {"nearly 1,000", "1,400"}
+    edges = _edges(H, "disagrees")
+    assert {a["text"] for a, _, _ in edges} == {"nearly 1,000", "1,400"}
+    assert len({b["name"] for _, b, _ in edges}) == 1  # both into one group node
     assert _kinds(H).get("quote", 0) == 0  # only the numbers, their sources and documents
     assert {"Yale School of Management"} <= {x["name"] for _, x in H.nodes(data=True) if x["kind"] == "entity"}
 

@@ -29,7 +29,26 @@ def test_neighbours_are_capped_and_name_nodes_by_their_keys(claims_graph):
     assert len(one["nodes"]) == 1 and one["total"] == full["total"]
     ids = {n["id"] for n in full["nodes"]} | {str(top)}
     assert all(e["from"] in ids and e["to"] in ids for e in full["edges"])
-    assert all(n["kind"] != "document" for n in full["nodes"])
+    assert all(n["kind"] not in ("document", "conflict") for n in full["nodes"])
+
+
+def test_neighbours_come_a_page_at_a_time(claims_graph):
+    top = overview.scores(claims_graph).most_common(1)[0][0]
+    full = overview.neighbours(claims_graph, top, limit=500)
+    assert full["next"] is None and full["offset"] == 0
+    pages, offset = [], 0
+    while offset is not None:
+        got = overview.neighbours(claims_graph, top, limit=1, offset=offset)
+        assert got["total"] == full["total"] and len(got["nodes"]) == 1
+        pages.append(got["nodes"][0]["id"])
+        offset = got["next"]
+    assert pages == [n["id"] for n in full["nodes"]]  # every neighbour once, in the same order
+    assert overview.neighbours(claims_graph, top, limit=5, offset=full["total"])["nodes"] == []
+    # ranked once per graph and node ("show more" asks again), not shared with a copy of the graph
+    assert overview.ranked_neighbours(claims_graph, top) is overview.ranked_neighbours(claims_graph, top)
+    copy = claims_graph.copy()
+    assert overview.ranked_neighbours(copy, top) == overview.ranked_neighbours(claims_graph, top)
+    assert overview.ranked_neighbours(copy, top) is not overview.ranked_neighbours(claims_graph, top)
 
 
 def test_static_page_embeds_expansions_and_allows_no_connection(claims_graph):
@@ -41,3 +60,22 @@ def test_static_page_embeds_expansions_and_allows_no_connection(claims_graph):
     assert "connect-src 'none'" in page
     served = overview.render_overview(claims_graph, top=10, expand_url="/graph/expand")
     assert "connect-src 'self'" in served and '"extra":{}' in served
+
+
+def test_a_relation_found_many_times_is_one_line_listing_its_sources():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("p", kind="entity", name="Ada Quill", label="Ada Quill")
+    G.add_node("o", kind="entity", name="Harbour Bank", label="Harbour Bank")
+    for i in range(7):
+        G.add_edge("p", "o", key=f"c{i}", label="holds_role", kind="relation", role="chair", doc=f"d{i}",
+                   sentence=f"Ada Quill, chair of Harbour Bank, spoke on day {i}.")
+    G.add_edge("p", "o", key="c9", label="employed_by", kind="relation", doc="d9", sentence="Ada Quill works there.")
+    items = overview.edge_items(G, list(G.edges(keys=True, data=True)))
+    assert sorted((e["label"], e.get("found", 1)) for e in items) == [("employed_by", 1), ("holds_role: chair", 7)]
+    (chair,) = [e for e in items if e.get("found")]
+    info = dict(chair["info"])
+    assert info["Found"] == "7 times" and info["1. Sentence"].endswith("day 0.") and "5. Sentence" in info
+    assert "6. Sentence" not in info and info["…"] == "2 more"
+    assert overview.neighbours(G, "p")["edges"] == items

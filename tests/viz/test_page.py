@@ -42,8 +42,8 @@ def test_page_escapes_everything_from_input():
     page = render(_hostile_graph(), title="<script>alert(5)</script>", subtitle="<img src=x onerror=alert(6)>")
     page = page.replace(_asset(VIS_VERSION, "vis-network.min.js"), "")  # vis-network itself builds "<script>"
     assert "<img" not in page
-    # data, vis-network, app: no other script element opens or closes
-    assert len(re.findall(r"<script[ >]", page)) == 3 and page.lower().count("</script") == 3
+    # data, vis-network, common, app: no other script element opens or closes
+    assert len(re.findall(r"<script[ >]", page)) == 4 and page.lower().count("</script") == 4
     assert "<!--" not in page and "\u2028" not in page
     assert "&lt;script&gt;alert(5)" in page  # the title, escaped as HTML text
     data = _data_block(page)
@@ -62,7 +62,7 @@ def test_page_csp_allows_only_its_own_scripts():
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
-    assert len(scripts) == 2
+    assert len(scripts) == 3  # vis-network, common.js, the page script
     for s in scripts:
         digest = base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in csp

@@ -1,7 +1,9 @@
-// kg overview page. Article text only ever reaches the page through textContent, never innerHTML.
+// kg overview page: filters, expand on click, communities. Uses common.js.
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var C = window.kgCommon;
+  var el = C.el;
+  var data = C.data();
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var CLAIMS = { quote: 1, quantity: 1 };
@@ -46,44 +48,13 @@
   var status = document.getElementById("kg-status");
   window.kg = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, data: data };
 
-  network.once("afterDrawing", function () {
-    window.kgReady = performance.now();
-    document.body.setAttribute("data-ready", "1");
-  });
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  C.whenDrawn(network);
   function say(text) { status.textContent = text; }
 
   // ---------------------------------------------------------------- details panel
-  var details = document.getElementById("kg-details");
+  var show = C.detailsPanel(nodes);
   var pinned = null;
-  function show(item) {
-    if (!item) return;
-    while (details.firstChild) details.removeChild(details.firstChild);
-    details.setAttribute("data-shown", (item.from !== undefined ? "edge:" : "node:") + item.id);
-    details.appendChild(el("h2", "kind-" + item.kind, item.head));
-    var dl = el("dl");
-    item.info.forEach(function (row) {
-      dl.appendChild(el("dt", null, row[0]));
-      var dd = el("dd", row[0] === "Quote" ? "quote" : null);
-      if (row[0] === "URL" && /^https?:\/\//i.test(row[1])) {
-        var a = el("a", null, row[1]);
-        a.href = row[1]; a.rel = "noopener noreferrer"; a.target = "_blank";
-        dd.appendChild(a);
-      } else {
-        dd.textContent = row[1];
-      }
-      dl.appendChild(dd);
-    });
-    details.appendChild(dl);
-  }
-  network.on("hoverNode", function (p) { if (pinned === null) show(nodes.get(p.node)); });
-  network.on("hoverEdge", function (p) { if (pinned === null) show(edges.get(p.edge)); });
+  C.hover(network, nodes, edges, show, function () { return pinned; });
 
   // ---------------------------------------------------------------- expand on click
   function place(centre, items) {
@@ -94,6 +65,14 @@
       n.x = c.x + r * Math.cos(a); n.y = c.y + r * Math.sin(a);
     });
   }
+  // a hub's neighbours come a page at a time (kg serve): "show more" asks for the next page
+  var more = document.getElementById("kg-more");
+  var moreFor = null;  // { id, offset } of the next page, or null
+  more.addEventListener("click", function () {
+    if (moreFor === null) return;
+    var m = moreFor; moreFor = null; more.hidden = true;
+    expand(m.id, m.offset);
+  });
   function add(centre, got) {
     var fresh = got.nodes.filter(function (n) { return nodes.get(n.id) === null; });
     place(centre, fresh);
@@ -101,16 +80,27 @@
     edges.add(got.edges.filter(function (e) { return edges.get(e.id) === null && nodes.get(e.from) && nodes.get(e.to); }));
     recompute(); nodeView.refresh(); edgeView.refresh();
     var msg = "added " + fresh.length + " of " + got.total + " neighbours";
-    if (got.total > got.nodes.length) {
-      msg += data.expandUrl ? " (the first " + got.nodes.length + ")" :
-        " — this file embeds at most " + data.embedPerNode + " per node; kg serve shows them all";
+    var next = got.next === undefined ? null : got.next;
+    if (data.expandUrl && next !== null) {
+      msg += " (" + (got.offset + 1) + "–" + next + ")";
+      moreFor = { id: centre, offset: next };
+      more.textContent = "show " + Math.min(got.nodes.length, got.total - next) + " more of " +
+        (got.total - next) + " left";
+      more.hidden = false;
+    } else {
+      if (moreFor !== null && moreFor.id === centre) { moreFor = null; more.hidden = true; }
+      if (!data.expandUrl && got.total > got.nodes.length) {
+        msg += " — this file embeds at most " + data.embedPerNode + " per node; kg serve shows them all";
+      }
     }
     say(msg);
     return fresh.length;
   }
-  function expand(id) {
+  function expand(id, offset) {
     if (data.expandUrl) {
-      return fetch(data.expandUrl + "?node=" + encodeURIComponent(id), { credentials: "same-origin" })
+      var url = data.expandUrl + "?node=" + encodeURIComponent(id) + "&limit=" + data.expandLimit +
+        (offset ? "&offset=" + offset : "");
+      return fetch(url, { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
         .then(function (got) { return add(id, got); })
         .catch(function (err) { say("cannot expand: " + err.message); return 0; });
@@ -175,26 +165,15 @@
   document.getElementById("kg-communities").appendChild(cl);
   var lg = el("ul");
   [["Quote", "#e8c547", "shape-diamond"], ["Number", "#17becf", "shape-box"]].forEach(function (k) {
-    var li = el("li"); var sw = el("span", "swatch " + k[2]); sw.style.backgroundColor = k[1];
-    li.appendChild(sw); li.appendChild(el("span", null, k[0])); lg.appendChild(li);
+    C.legendItem(lg, "swatch " + k[2], k[1], k[0]);
   });
-  data.legendEdges.forEach(function (e) {
-    var li = el("li"); var sw = el("span", "line"); sw.style.backgroundColor = e.color;
-    li.appendChild(sw); li.appendChild(el("span", null, e.label)); lg.appendChild(li);
-  });
+  data.legendEdges.forEach(function (e) { C.legendItem(lg, "line", e.color, e.label); });
   lg.appendChild(el("li", "hint", "Entities are coloured by community; size follows mentions."));
   document.getElementById("kg-legend").appendChild(lg);
 
   // ---------------------------------------------------------------- find
-  var names = document.getElementById("kg-names");
   var byName = {};
-  function offer(n, via) {
-    if (!n.search || byName[n.search] !== undefined) return;
-    byName[n.search] = { id: n.id, via: via };
-    var o = document.createElement("option");
-    o.value = n.search;
-    names.appendChild(o);
-  }
+  function offer(n, via) { C.offerName(byName, n, { id: n.id, via: via }); }
   data.nodes.forEach(function (n) { offer(n, null); });
   Object.keys(data.extra).forEach(function (k) { data.extra[k].nodes.forEach(function (n) { offer(n, k); }); });
   document.getElementById("kg-find").addEventListener("change", function (ev) {
