@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.entities.firms import firm_spans
 from kg.extract.entities.lexicons import (
     _APPOS,
     _COMPOUND,
@@ -262,13 +264,35 @@ def _speaks(head: Token) -> bool:
 
 
 def _candidates(doc: Doc) -> Iterable[_Cand]:
+    spans = firm_spans(doc)
+    firms = [_firm_cand(doc, s, e) for s, e in spans]
+    taken = [(c.start, c.end) for c in firms]
+    in_firm = {i for s, e in spans for i in range(s, e)}
+
+    def free(c: _Cand) -> bool:
+        return not any(c.start < e and s < c.end for s, e in taken)
+
+    yield from firms
     for span in doc.ents:
         if span.label_ not in _KEEP_LABELS:
             continue
         for part, first in _parts(span):
-            yield from _candidate(doc, span, part, first)
-    yield from _missed_org_names(doc)
-    yield from _missed_titled_names(doc)
+            if in_firm.intersection(t.i for t in part):
+                # "Jane Doe of Hale, Dorsey and Quint" tagged as one PERSON: the words before the firm
+                part = list(itertools.takewhile(lambda t: t.i not in in_firm, part))
+                while part and part[-1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
+                    part = part[:-1]
+            yield from filter(free, _candidate(doc, span, part, first))
+    yield from filter(free, _missed_org_names(doc))
+    yield from filter(free, _missed_titled_names(doc))
+
+
+def _firm_cand(doc: Doc, start: int, end: int) -> _Cand:
+    """'Hale, Dorsey and Quint Inc' (kg.extract.entities.firms): one company, not a person per surname."""
+    first, last = doc[start], doc[end - 1]
+    text = doc_text(doc)[first.idx : last.idx + len(last.text)]
+    return _Cand(start=first.idx, end=first.idx + len(text), text=text, label="ORG", surface=text,
+                 org_type="Company")
 
 
 def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
