@@ -66,7 +66,9 @@ def _trim(tokens: list[Token]) -> list[Token]:
     # possessive 's, punctuation and a trailing verb ("Kazakhstan Seeks") are never part of a name; an 's
     # that possesses nothing ("McDonald's said") is part of the name
     while tokens and ((tokens[-1].tag_ == "POS" and tokens[-1].head.dep_ == "poss") or tokens[-1].is_punct
-                      or tokens[-1].is_space or (tokens[-1].tag_.startswith("VB") and len(tokens) > 1)):
+                      or tokens[-1].is_space or (tokens[-1].tag_.startswith("VB") and len(tokens) > 1)
+                      or (tokens[-1].is_lower and tokens[-1].pos_ in {"ADP", "CCONJ"})):
+        # "Department of Physics at", "Grant and": a preposition or conjunction never ends a name
         tokens = tokens[:-1]
     return tokens
 
@@ -284,6 +286,7 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
                     part = part[:-1]
             yield from filter(free, _candidate(doc, span, part, first))
     yield from filter(free, _missed_org_names(doc))
+    yield from filter(free, _missed_employer_names(doc))
     yield from filter(free, _missed_titled_names(doc))
 
 
@@ -321,6 +324,38 @@ def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
         text = doc_text(doc)[run[0].idx : t.idx + len(t.text)]
         yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="PERSON", surface=text,
                     person_cue=True, role=_role_phrase(title))
+
+
+_NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def _missed_employer_names(doc: Doc) -> Iterable[_Cand]:
+    """'chief executive officer of Northwind Tools', 'a professor at Carver': a proper-noun phrase NER did not
+    tag, as the object of 'of'/'at' after a role title, names the organisation the title is held in.
+
+    Why: the small model misses unfamiliar company names, most often exactly where a biography states a
+    position; a title's 'of'/'at' phrase names an organisation or a place, and a place is left alone here
+    (only names no gazetteer knows are taken). A name NER took for a product or work ('Globex') is taken too.
+    """
+    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS | _NUMERIC_LABELS for t in span}
+    for t in doc:
+        if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or t.dep_ != "pobj" or not t.text[:1].isupper():
+            continue
+        prep = t.head
+        if prep.lower_ not in {"of", "at"} or prep.head.pos_ not in {"NOUN", "PROPN"} \
+                or not is_title_word(prep.head.text) or prep.head.i in covered:
+            continue
+        left = t
+        while left.i - 1 > prep.i and doc[left.i - 1].tag_ in {"NNP", "NNPS"} and doc[left.i - 1].i not in covered \
+                and doc[left.i - 1].head.i in {t.i, left.i} and doc[left.i - 1].text[:1].isupper():
+            left = doc[left.i - 1]
+        tokens = list(doc[left.i : t.i + 1])
+        text = doc_text(doc)[left.idx : t.idx + len(t.text)]
+        if (any(is_title_word(w.text) for w in tokens) or place_type(text) or country_of(text)
+                or demonym_country(text) or _is_junk(tokens, text, "ORG")):
+            continue
+        yield _Cand(start=left.idx, end=left.idx + len(text), text=text, label="ORG", surface=text,
+                    org_type=org_type_of_word(t.text) or "Organization")
 
 
 def _missed_org_names(doc: Doc) -> Iterable[_Cand]:

@@ -11,7 +11,7 @@ from kg.extract.coref import Resolver
 from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, org_type_of_word
 from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
 from kg.extract.relations.fallback import _metadata_relations, _title_fallback
-from kg.extract.relations.roles import _role_text
+from kg.extract.relations.roles import _coordinated_titles, _role_text
 from kg.extract.relations.tree import (
     _counted,
     _entity_in,
@@ -149,11 +149,14 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
                               subj_ids) or None
             if role is None or role.rstrip(".") in honorifics():
                 continue  # "Mr. Smith": an honorific is never a role
+            role = _coordinated_titles(anchors[rule.role], role)
             if rule.role_suffix and not role.endswith(rule.role_suffix.strip()):
                 noun = anchors[rule.role]
                 if noun.tag_ == "NNS" and role.endswith(noun.lower_):  # "the boards of A and B": a board member
                     role = role[: -len(noun.lower_)] + noun.lemma_.lower()
                 role += rule.role_suffix
+            if rule.role_prefix and rule.role_prefix not in role.split():
+                role = f"{rule.role_prefix} {role}"
         lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
         hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.entities import is_title_word
-from kg.extract.relations.config import _CAT
+from kg.extract.relations.config import _CAT, _TITLE
 
 
 def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
@@ -79,3 +79,27 @@ def _qualified(role: Token, text: str, subj_tokens: set[int]) -> str:
         if q and q not in text.split():
             return f"{q} {text}"
     return text
+
+
+def _coordinated_titles(role: Token, role_text: str) -> str:
+    """'CEO and Chairman of Acme', 'President, Chief Executive Officer of Acme': the role noun the
+    object hangs on is the last of coordinated titles; the role is all of them ('ceo and chairman')."""
+    heads: list[Token] = []
+    node = role
+    while (node.dep_ in {"conj", "appos"} and node.head.i < node.i and node.head._.get(_TITLE)
+           and node.head.pos_ in {"NOUN", "PROPN"} and len(heads) < 4):
+        node = node.head
+        heads.insert(0, node)
+    if not heads:
+        return role_text
+    words = []
+    for h in heads:
+        mods = [c for c in h.lefts if c.dep_ in {"compound", "amod"} and c.is_alpha and is_title_word(c.text)]
+        words.append(" ".join(t.lower_ for t in [*mods, h]))
+    first, *rest = role_text.split(" ", 1)
+    qualifier = first if first in _QUALIFIERS.values() and rest else ""
+    text = rest[0] if qualifier else role_text
+    if any(w in text.split() for w in words):
+        return role_text
+    joined = " and ".join([*words, text])
+    return f"{qualifier} {joined}" if qualifier else joined
