@@ -345,6 +345,9 @@ def _missed_employer_names(doc: Doc) -> Iterable[_Cand]:
         if prep.lower_ not in {"of", "at"} or prep.head.pos_ not in {"NOUN", "PROPN"} \
                 or not is_title_word(prep.head.text) or prep.head.i in covered:
             continue
+        if any(c.dep_ == "prep" and c.lower_ in {"at", "in"} for c in (*prep.head.children, *t.children)
+               if c.i > t.i):
+            continue  # "Professor of Philosophy at Carver": the field of the chair; the employer follows
         left = t
         while left.i - 1 > prep.i and doc[left.i - 1].tag_ in {"NNP", "NNPS"} and doc[left.i - 1].i not in covered \
                 and doc[left.i - 1].head.i in {t.i, left.i} and doc[left.i - 1].text[:1].isupper():
@@ -476,6 +479,12 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         return
     known_place = place_type(text)
     org = _context_org_type(tokens)
+    if (label in {"PERSON", "ORG"} and not known_place and head.dep_ == "pobj" and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in _ORG_HEAD_TITLES and not cand.role):
+        # "the founder and CEO of BioGlen": what a chief executive or founder is 'of' is an organisation, never a
+        # person (the small model tags unfamiliar one-word company names as people)
+        cand.label, cand.org_type = "ORG", org or "Organization"
+        return
     appos = _appos_title(head)
     if appos is not None and not known_place and not org:
         cand.person_cue = True
@@ -517,6 +526,10 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         cand.place_type = _context_place_type(tokens)
         if cand.place_type:
             cand.label = "GPE"
+
+
+_ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cofounder", "owner",
+                    "executive", "officer", "cfo", "coo", "cto"}
 
 
 def _title_follows(token: Token) -> bool:

@@ -134,6 +134,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if (rule.role and category(obj.type) == "PLACE" and obj_head.dep_ == "pobj"
                 and obj_head.head.lower_ in {"in", "at", "from"}):
             continue  # "a lawyer in Orlando", "a teacher from Mount Pleasant": where, not an office of the place
+        if rule.role and _role_of_another(anchors[rule.role], trigger, item, by_token):
+            continue  # "he was cameraman for Ann Lee, the CEO of Globex": Ann Lee's role, not his
         if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
             continue  # "Transport Minister X", "Swiss Economics Minister X": a portfolio, not an organisation
         if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
@@ -176,6 +178,29 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         distance = abs(anchors[rule.role].i - anchors[rule.object].i) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _role_of_another(role: Token, trigger: Token | None, subject: Token, by_token: dict[int, Entity]) -> bool:
+    """A role noun inside the phrase of another person named between it and the verb, or describing an
+    organisation's standing in a field ('Globex, a leader in robotics')."""
+    if trigger is None:
+        return False
+    field = any(c.dep_ == "prep" and c.lower_ == "in" for c in role.children)
+    own = by_token.get(subject.i)
+    node = role
+    for _ in range(12):
+        if node.i == node.head.i or node.head.i == trigger.i:
+            return False
+        appos = node.dep_ == "appos"
+        node = node.head
+        ent = by_token.get(node.i)
+        if ent is None or node.i == subject.i or (own is not None and ent.name == own.name):
+            continue
+        # "cameraman for Ann Lee, the CEO of Globex" (a person's title), "CEO of Globex, a leader in X"
+        # (a description of the organisation): the role noun belongs to the name it hangs on
+        if ent.type == "Person" or (appos and field):
+            return True
+    return False
 
 
 def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> bool:

@@ -87,7 +87,10 @@ def _coordinated_titles(role: Token, role_text: str) -> str:
     heads: list[Token] = []
     node = role
     while (node.dep_ in {"conj", "appos"} and node.head.i < node.i and node.head._.get(_TITLE)
-           and node.head.pos_ in {"NOUN", "PROPN"} and len(heads) < 4):
+           and node.head.pos_ in {"NOUN", "PROPN"} and len(heads) < 4
+           and not any(c.dep_ == "prep" and c.lower_ in {"of", "at", "with", "for"} for c in node.head.children)):
+        # a title with an 'of'/'at' phrase of its own holds its own object ("Professor at A, Visiting Professor
+        # at B"): only bare titles before the one holding the object are coordinated with it
         node = node.head
         heads.insert(0, node)
     if not heads:
