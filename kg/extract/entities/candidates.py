@@ -485,6 +485,11 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         # person (the small model tags unfamiliar one-word company names as people)
         cand.label, cand.org_type = "ORG", org or "Organization"
         return
+    if label == "PERSON" and not known_place and not cand.role and _heads_titled_person(tokens):
+        # "Corvina chairman Augusto Lenzi": a name before the title of someone who heads or runs an organisation
+        # is that organisation (people have aides and spokesmen, but no chairman or general manager)
+        cand.label, cand.org_type = "ORG", org or "Organization"
+        return
     appos = _appos_title(head)
     if appos is not None and not known_place and not org:
         cand.person_cue = True
@@ -530,6 +535,17 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
 
 _ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cofounder", "owner",
                     "executive", "officer", "cfo", "coo", "cto"}
+
+
+def _heads_titled_person(tokens: list[Token]) -> bool:
+    """The name is followed by a lower-case title of an organisation's head and then a person's name."""
+    doc = tokens[-1].doc
+    k, run = tokens[-1].i + 1, []
+    while k < len(doc) and len(run) < 3 and doc[k].is_lower and is_title_word(doc[k].text):
+        run.append(doc[k])
+        k += 1
+    return bool(run) and run[-1].lower_ in _ORG_HEAD_TITLES | {"manager", "director"} and k < len(doc) \
+        and doc[k].ent_type_ == "PERSON"
 
 
 def _title_follows(token: Token) -> bool:

@@ -151,7 +151,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
                               subj_ids) or None
             if role is None or role.rstrip(".") in honorifics():
                 continue  # "Mr. Smith": an honorific is never a role
-            role = _coordinated_titles(anchors[rule.role], role)
+            role = _coordinated_titles(anchors[rule.role], role, obj_ids)
             if rule.role_suffix and not role.endswith(rule.role_suffix.strip()):
                 noun = anchors[rule.role]
                 if noun.tag_ == "NNS" and role.endswith(noun.lower_):  # "the boards of A and B": a board member

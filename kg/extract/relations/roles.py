@@ -27,8 +27,10 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
         return _qualified(role, doc[start : role.i + 1].text.lower().replace(" - ", "-"), subj_tokens)
     tokens = []
     skip: set[int] = set()
+    # words before a name that stands before the title are not the title's ("the match Corvina chairman")
+    cut = max((t.i for t in role.subtree if t.i < role.i and (t._.get(_CAT) or t.i in obj_tokens)), default=-1)
     for t in role.subtree:
-        if t.i in skip or t.i in subj_tokens or t.i in obj_tokens:
+        if t.i in skip or t.i in subj_tokens or t.i in obj_tokens or (t.i < cut and t.lower_ not in _QUALIFIERS):
             continue
         if t.i > role.i and t.dep_ == "prep" and any(c.dep_ == "pobj" and c.i in obj_tokens for c in t.children):
             break  # "of Kazakhstan": the object, not the role
@@ -81,9 +83,12 @@ def _qualified(role: Token, text: str, subj_tokens: set[int]) -> str:
     return text
 
 
-def _coordinated_titles(role: Token, role_text: str) -> str:
+def _coordinated_titles(role: Token, role_text: str, obj_tokens: set[int]) -> str:
     """'CEO and Chairman of Acme', 'President, Chief Executive Officer of Acme': the role noun the
-    object hangs on is the last of coordinated titles; the role is all of them ('ceo and chairman')."""
+    object hangs on is the last of coordinated titles; the role is all of them ('ceo and chairman').
+    An organisation named before the last title is that title's only ('an engineer and NASA astronaut')."""
+    if any(role.left_edge.i <= i < role.i for i in obj_tokens):
+        return role_text
     heads: list[Token] = []
     node = role
     while (node.dep_ in {"conj", "appos"} and node.head.i < node.i and node.head._.get(_TITLE)
