@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities.firms import firm_spans
+from kg.extract.entities.firms import firm_spans, firm_suffixes
 from kg.extract.entities.lexicons import (
     _APPOS,
     _COMPOUND,
@@ -284,10 +284,38 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
                 part = list(itertools.takewhile(lambda t: t.i not in in_firm, part))
                 while part and part[-1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
                     part = part[:-1]
+            cut = _firm_of_place(part) if span.label_ == "ORG" else None
+            if cut is not None:
+                # "Glenmore Pharmaceuticals Inc of St. Petersburg": the firm, then the place it is of
+                yield from filter(free, _candidate(doc, span, part[:cut], first))
+                yield from filter(free, _place_part(doc, part[cut + 1 :]))
+                continue
             yield from filter(free, _candidate(doc, span, part, first))
     yield from filter(free, _missed_org_names(doc))
     yield from filter(free, _missed_employer_names(doc))
     yield from filter(free, _missed_titled_names(doc))
+
+
+def _firm_of_place(part: list[Token]) -> int | None:
+    """Index of the 'of' after a legal-form word ('Inc', 'Corp', 'Ltd') that a known place follows."""
+    for k in range(1, len(part) - 1):
+        if part[k].lower_ == "of" and part[k - 1].lower_.rstrip(".") in firm_suffixes() \
+                and part[k - 1].lower_.rstrip(".") not in {"group", "partners", "associates", "company"}:
+            rest = part[k + 1 :]
+            text = " ".join(t.text for t in rest)
+            if rest and place_type(text) in {"City", "Region", "Country"}:
+                return k
+    return None
+
+
+def _place_part(doc: Doc, tokens: list[Token]) -> Iterable[_Cand]:
+    tokens = _trim(tokens)
+    if not tokens:
+        return
+    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    cand = _Cand(start=tokens[0].idx, end=tokens[0].idx + len(text), text=text, label="GPE", surface=text)
+    _apply_context(cand, tokens, "GPE")
+    yield cand
 
 
 def _firm_cand(doc: Doc, start: int, end: int) -> _Cand:

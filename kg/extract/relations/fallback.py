@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from kg.extract.entities import DocEntities, clean_name, demonym_country, title_start
-from kg.extract.relations.config import _Config, _Found
+from kg.extract.relations.config import _Config, _Found, category
 from kg.extract.relations.tree import _evidence
 from kg.records import Document, Entity, Evidence, Relation
 
@@ -108,3 +108,34 @@ def _metadata_relations(doc: Doc, document: Document) -> Iterator[Relation]:
             yield Relation(subject=document.id, predicate=predicate, object=name, evidence=empty,
                            subject_type="Document", object_type="MediaOutlet", confidence=1.0,
                            pattern=f"{predicate}.document_metadata")
+
+
+def _dateline(doc: Doc, by_token) -> Iterator[_Found]:
+    """'HALDEN, Norway 1996-08-30', 'GLENFIELD, Ark., March 3': a line that opens with a place, a comma and
+    a larger place, then a date or the end of the line, is a wire dateline: the first place is in the second.
+
+    Why: the parser reads a dateline as a fragment (no verb), so no tree pattern sees the apposition.
+    """
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 3 or toks[1].text != ",":
+            continue
+        first, second = by_token.get(toks[0].i), by_token.get(toks[2].i)
+        if first is None or second is None or category(first.type) != "PLACE" or category(second.type) != "PLACE":
+            continue
+        if first.name == second.name or second.type not in {"Country", "Region"}:
+            continue
+        # the second place's tokens, then a date, a dash or the end of the line
+        k = 2
+        while k + 1 < len(toks) and by_token.get(toks[k + 1].i) is second:
+            k += 1
+        rest = toks[k + 1 :]
+        if rest and rest[0].text in {".", ","}:
+            rest = rest[1:]
+        if rest and not (rest[0].ent_type_ == "DATE" or rest[0].text in {"-", "–", "—", "("}):
+            continue
+        start, end = toks[0].idx, toks[k].idx + len(toks[k].text)
+        rel = Relation(subject=first.name, predicate="located_in", object=second.name,
+                       evidence=_evidence(doc, start, end), subject_type=first.type, object_type=second.type,
+                       confidence=0.8, pattern="located_in.dateline")
+        yield _Found(rel, (first.name.lower(), "located_in", second.name.lower()))
