@@ -8,7 +8,7 @@ from itertools import product
 from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Resolver
-from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, org_type_of_word
+from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
 from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
 from kg.extract.relations.fallback import _dateline, _metadata_relations, _title_fallback
 from kg.extract.relations.roles import _coordinated_titles, _role_text
@@ -106,6 +106,9 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         named.append((subj_tok, pronoun[0], pronoun[1], rule.confidence * (0.9 if pronoun[2] else 0.6)))
         items = []
     for item in items:
+        if ("PER" not in rule.subject_cats and item.pos_ == "NOUN" and item.i not in by_token
+                and is_title_word(item.text)):
+            continue  # "a London-based Nordic banking expert": a person described, not an organisation
         text = _place_modified_org(item, by_token) if "ORG" in rule.subject_cats else None
         if text:
             named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
@@ -209,7 +212,7 @@ def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> boo
     right before the title it qualifies: the tagger's fragment of a title, not an organisation."""
     if obj_tok.i > role.i:
         return False
-    words = [w.lower() for w in name.replace("-", " ").split()]
+    words = [w.lower() for w in name.replace("-", " ").split() if w.lower() not in {"and", "&"}]
     return bool(words) and all(w in cfg.portfolio_words or demonym_country(w) for w in words)
 
 
