@@ -93,7 +93,10 @@ def _coordinated_titles(role: Token, role_text: str, obj_tokens: set[int]) -> st
     node = role
     while (node.dep_ in {"conj", "appos"} and node.head.i < node.i and node.head._.get(_TITLE)
            and node.head.pos_ in {"NOUN", "PROPN"} and len(heads) < 4
-           and not any(c.dep_ == "prep" and c.lower_ in {"of", "at", "with", "for"} for c in node.head.children)):
+           and not any(c.dep_ == "prep" and c.lower_ in {"of", "at", "with", "for"} for c in node.head.children)
+           and not (node.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                 for c in node.head.children))):
+        # "a German mathematician, Professor at X": a description in apposition, not a second title
         # a title with an 'of'/'at' phrase of its own holds its own object ("Professor at A, Visiting Professor
         # at B"): only bare titles before the one holding the object are coordinated with it
         node = node.head
