@@ -108,7 +108,9 @@ def _coordinated_titles(role: Token, role_text: str, obj_tokens: set[int]) -> st
         mods = [c for c in h.lefts if c.dep_ in {"compound", "amod"} and c.is_alpha and is_title_word(c.text)]
         words.append(" ".join(t.lower_ for t in [*mods, h]))
     first, *rest = role_text.split(" ", 1)
-    qualifier = first if first in _QUALIFIERS.values() and rest else ""
+    own = any(t.lower_.rstrip("-") in _QUALIFIERS for t in role.doc[role.left_edge.i : role.i])
+    # "founder and former CEO": the qualifier is the last title's own; "the former chairman and CEO": all's
+    qualifier = first if first in _QUALIFIERS.values() and rest and not own else ""
     text = rest[0] if qualifier else role_text
     if any(w in text.split() for w in words):
         return role_text
