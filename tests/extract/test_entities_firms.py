@@ -46,3 +46,43 @@ def test_person_before_the_firm_keeps_the_name(nlp):
 def test_lists_of_countries_or_people_are_not_firms(nlp, text, kept):
     got = {n for n, _ in names(nlp, text)}
     assert kept <= got, got
+
+
+# (id, text, (name, type) that must be an entity, names that must not be)
+STRUCTURE = [
+    ("legal-form-extends-left", "Yulchon LLC is a law firm headquartered in Seoul.", ("Yulchon LLC", "Company"),
+     {"LLC"}),
+    ("legal-form-then-place", "Glenmore Pharmaceuticals Inc of St. Petersburg , Fla. , was sold.",
+     ("Glenmore Pharmaceuticals Inc", "Company"), {"Glenmore Pharmaceuticals Inc of St. Petersburg"}),
+    ("state-abbreviation", "The firm is based in Tampa, Fla.", ("Fla", "Region"), set()),
+    ("born-in-brackets", "Tobias Wrenlow (born May 26, 1956) is the Group President of the Northwind Bank.",
+     ("Tobias Wrenlow", "Person"), {"Group"}),
+    ("untagged-employer", '"The market is strong," said Mark Tull, Chief Executive Officer of Globex.',
+     ("Globex", "Organization"), set()),
+    ("what-a-ceo-is-of", "Mark Tull was the founder and CEO of BioGlen, a leader in robotics.",
+     ("BioGlen", "Organization"), set()),
+    ("name-before-chairman", "Before the match Corvina chairman Augusto Lenzi said he would stay.",
+     ("Corvina", "Organization"), set()),
+    ("foreign-legal-form", "Fiera Verona SpA is a trade fair organiser.", ("Fiera Verona SpA", "Company"), set()),
+    ("no-trailing-preposition", "Anna Tull is a Professor in the Department of Physics at Carver University.",
+     ("Carver University", "Organization"), {"Department of Physics at"}),
+]
+
+
+@pytest.mark.parametrize("case", STRUCTURE, ids=[c[0] for c in STRUCTURE])
+def test_names_from_structure(nlp, case):
+    _, text, entity, not_names = case
+    got = names(nlp, text)
+    assert entity in got, got
+    assert not {n for n, _ in got} & not_names, got
+
+
+def test_state_abbreviation_is_the_state(nlp):
+    ents = extract_entities(nlp("The firm is based in Tampa, Fla.")).entities
+    fla = next(e for e in ents if e.name == "Fla")
+    assert fla.country == "United States" and "US-FL" in " ".join(fla.identifiers)
+
+
+def test_a_professors_field_is_no_organisation(nlp):
+    got = {n for n, _ in names(nlp, "He is a Distinguished Professor of Philosophy at Carver University.")}
+    assert "Philosophy" not in got

@@ -120,6 +120,9 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     if (len(tokens) >= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens)
             and any(t.pos_ in {"VERB", "AUX"} or is_title_word(t.text) for t in tokens)):
         return True
+    # "Group President X", "the Company": an organisation-type word alone is a common noun, not a name
+    if len(tokens) == 1 and org_type_of_word(tokens[0].text) and label in {"ORG", "PERSON", "NORP", "GPE"}:
+        return True
     # spaCy's ORG "176th" (an issue number) and the like
     if _ORDINAL.match(text.replace(",", "")):
         return True
@@ -284,6 +287,13 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
                 part = list(itertools.takewhile(lambda t: t.i not in in_firm, part))
                 while part and part[-1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
                     part = part[:-1]
+            if span.label_ == "ORG" and len(part) == 1 and part[0].lower_.rstrip(".") in firm_suffixes():
+                # "Yulchon LLC" tagged as the ORG "LLC": the capitalised words before the legal form are the name
+                k = part[0].i
+                while k > 0 and doc[k - 1].tag_ in {"NNP", "NNPS"} and doc[k - 1].text[:1].isupper() \
+                        and not doc[k - 1].ent_type_ and not is_title_word(doc[k - 1].text) and part[0].i - k < 4:
+                    k -= 1
+                part = list(doc[k : part[0].i + 1])
             cut = _firm_of_place(part) if span.label_ == "ORG" else None
             if cut is not None:
                 # "Glenmore Pharmaceuticals Inc of St. Petersburg": the firm, then the place it is of
@@ -293,6 +303,7 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
             yield from filter(free, _candidate(doc, span, part, first))
     yield from filter(free, _missed_org_names(doc))
     yield from filter(free, _missed_employer_names(doc))
+    yield from filter(free, _missed_born_names(doc))
     yield from filter(free, _missed_titled_names(doc))
 
 
@@ -352,6 +363,30 @@ def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
         text = doc_text(doc)[run[0].idx : t.idx + len(t.text)]
         yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="PERSON", surface=text,
                     person_cue=True, role=_role_phrase(title))
+
+
+def _missed_born_names(doc: Doc) -> Iterable[_Cand]:
+    """'Bharat Malvi (born 1956) is ...': capitalised words NER did not tag, right before '(born', are a person.
+
+    Why: a birth date in brackets follows only a person's name in profiles; the small model misses names
+    it has not seen (the rule for tagged names is in _apply_context)."""
+    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS for t in span}
+    for t in doc[:-2]:
+        if t.text != "(" or doc[t.i + 1].lower_ != "born" or t.i == 0:
+            continue
+        run: list[Token] = []
+        k = t.i - 1
+        while k >= 0 and len(run) < 4 and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() and doc[k].is_alpha \
+                and k not in covered and not is_title_word(doc[k].text):
+            run.insert(0, doc[k])
+            k -= 1
+        if len(run) < 2 or (k >= 0 and doc[k].i in covered):
+            continue
+        text = doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
+        if place_type(text) or country_of(text) or _is_junk(run, text, "PERSON"):
+            continue
+        yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="PERSON", surface=text,
+                    person_cue=True)
 
 
 _NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
