@@ -86,3 +86,9 @@ def test_state_abbreviation_is_the_state(nlp):
 def test_a_professors_field_is_no_organisation(nlp):
     got = {n for n, _ in names(nlp, "He is a Distinguished Professor of Philosophy at Carver University.")}
     assert "Philosophy" not in got
+
+
+def test_one_word_state_bodies_keep_their_names(nlp):
+    got = names(nlp, "The Senate voted and the Treasury said the Group President spoke.")
+    assert {("Senate", "GovernmentBody"), ("Treasury", "GovernmentBody")} <= got
+    assert "Group" not in {n for n, _ in got}

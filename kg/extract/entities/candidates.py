@@ -120,8 +120,9 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     if (len(tokens) >= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens)
             and any(t.pos_ in {"VERB", "AUX"} or is_title_word(t.text) for t in tokens)):
         return True
-    # "Group President X", "the Company": an organisation-type word alone is a common noun, not a name
-    if len(tokens) == 1 and org_type_of_word(tokens[0].text) and label in {"ORG", "PERSON", "NORP", "GPE"}:
+    # "Group President X", "the Company": a company-type word alone is a common noun, not a name (state bodies
+    # named by one word, "the Senate", "the Treasury", are names)
+    if len(tokens) == 1 and org_type_of_word(tokens[0].text) == "Company" and label in {"ORG", "PERSON", "NORP", "GPE"}:
         return True
     # spaCy's ORG "176th" (an issue number) and the like
     if _ORDINAL.match(text.replace(",", "")):
