@@ -81,6 +81,8 @@ NOT_FOUND = [
      ("Nordic", "based_in", "London")),
     ("list-of-places-is-no-dateline", "Paris, France and Germany agreed on the plan.",
      ("Paris", "located_in", "France")),
+    ("list-of-places-is-no-apposition", "The rivals debated before the votes in Florida, Ohio and elsewhere.",
+     ("Florida", "located_in", "Ohio")),
 ]
 
 

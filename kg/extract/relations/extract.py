@@ -138,6 +138,9 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if (rule.role and category(obj.type) == "PLACE" and obj_head.dep_ == "pobj"
                 and obj_head.head.lower_ in {"in", "at", "from"}):
             continue  # "a lawyer in Orlando", "a teacher from Mount Pleasant": where, not an office of the place
+        if rule.predicate == "located_in" and (stype == obj.type in {"Region", "Country"} or any(
+                c.dep_ in {"cc", "conj"} for c in obj_tok.children)):
+            continue  # "in Florida, Ohio and elsewhere": a list of places, not one inside the other
         if rule.role and _role_of_another(anchors[rule.role], trigger, item, by_token):
             continue  # "he was cameraman for Ann Lee, the CEO of Globex": Ann Lee's role, not his
         if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
