@@ -49,6 +49,9 @@ FOUND = [
      "ruling.", {("Augusto Lenzi", "holds_role", "Corvina", "chairman")}),
     ("profession-title", "The study was led by Carver University psychologist Stanley Milgrove.",
      {("Stanley Milgrove", "holds_role", "Carver University", "psychologist")}),
+    ("hyphenated-title-in-apposition", "Anthony Lee, vice-president and deputy general manager of Harbor Bank Ltd, "
+     "said he expected nothing.",
+     {("Anthony Lee", "holds_role", "Harbor Bank Ltd", "vice-president and deputy general manager")}),
     ("dateline", "BOGOTA , Colombia 1996-08-30", {("BOGOTA", "located_in", "Colombia", None)}),
     ("firm-of-place", "Harlow Medical Industries Inc said it completed the purchase of Daniels Foods Inc of Tampa, "
      "Fla., for 2 million shares.", {("Daniels Foods Inc", "based_in", "Tampa", None),
@@ -79,6 +82,8 @@ NOT_FOUND = [
      "Lavano told reporters.", ("Roberto Lavano", "holds_role", "Industry and Foreign Trade")),
     ("described-person-is-no-organisation", "A London-based Nordic banking expert said the word was too strong.",
      ("Nordic", "based_in", "London")),
+    ("country-as-topic-is-no-office", "The aide said he and President Rowan misled the public on the Iran arms "
+     "affair. Iran denied it. Iran said so. Iran was firm.", ("Rowan", "holds_role", "Iran")),
     ("list-of-places-is-no-dateline", "Paris, France and Germany agreed on the plan.",
      ("Paris", "located_in", "France")),
     ("list-of-places-is-no-apposition", "The rivals debated before the votes in Florida, Ohio and elsewhere.",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import DocEntities, clean_name, demonym_country, title_start
+from kg.extract.entities import DocEntities, clean_name, demonym_country, is_title_word, title_start
 from kg.extract.relations.config import _Config, _Found, category
 from kg.extract.relations.tree import _evidence
 from kg.records import Document, Entity, Evidence, Relation
@@ -71,7 +71,9 @@ def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> s
     for m in e.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
-            votes.update({c for t in span.sent if t.i in by_token for c in [_country_named(by_token[t.i])] if c})
+            # "the Iran arms scandal", "the Iraq war": a country modifying a common noun is a topic, no office
+            votes.update({c for t in span.sent if t.i in by_token and not _topic_modifier(t)
+                          for c in [_country_named(by_token[t.i])] if c})
     if not votes:
         # no sentence naming the person names a country: the story's main country is no evidence of whose
         # office it is ("President Reagan" in a story about the Iran arms sales, read on real newswire)
@@ -82,6 +84,11 @@ def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> s
         return leaders[0]
     # "President Reagan ... Romania": one sentence naming one other country is no evidence of whose office
     return doc_country if doc_country in leaders else None
+
+
+def _topic_modifier(t) -> bool:
+    return (t.dep_ in {"compound", "nmod"} and t.head.pos_ == "NOUN" and t.head.is_lower
+            and not is_title_word(t.head.text))
 
 
 def _country_named(ent: Entity) -> str | None:

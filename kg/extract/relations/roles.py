@@ -57,7 +57,14 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
     words = [t.text for t in tokens]
     while words and words[-1].lower() in {"of", "at", "for", "the", "in", "with", "to"}:
         words.pop()
-    return _qualified(role, " ".join(words).lower(), subj_tokens)
+    text = " ".join(words).lower()
+    # "vice-president" parsed as three appositions: the hyphenated modifier belongs to the title
+    if (role.i >= 2 and doc[role.i - 1].text in {"-", "‐"} and not doc[role.i - 1].whitespace_
+            and not doc[role.i - 2].whitespace_
+            and (is_title_word(doc[role.i - 2].text) or doc[role.i - 2].lower_ == "co")
+            and role.i - 2 not in subj_tokens and not text.startswith(doc[role.i - 2].lower_)):
+        text = f"{doc[role.i - 2].lower_}-{text}"
+    return _qualified(role, text, subj_tokens)
 
 
 _NOT_ROLE_WORDS = {"only", "also", "then", "new", "top", "current", "currently", "longtime", "veteran", "previously",
