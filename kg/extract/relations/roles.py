@@ -49,8 +49,8 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
         if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl", "acl", "xcomp"} or t.tag_ == "POS"):
             skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov", "official to leave"
             continue
-        if t.i < role.i and t.lower_ in _NOT_ROLE_WORDS:
-            continue  # "the only official"
+        if t.i < role.i and (t.lower_ in _NOT_ROLE_WORDS or t.pos_ == "CCONJ"):
+            continue  # "the only official", "But the head of ..."
         if t.is_punct or (t.dep_ == "det" and not tokens) or (t.i < role.i and t._.get(_CAT)):
             continue
         tokens.append(t)
