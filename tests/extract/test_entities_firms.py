@@ -92,3 +92,8 @@ def test_one_word_state_bodies_keep_their_names(nlp):
     got = names(nlp, "The Senate voted and the Treasury said the Group President spoke.")
     assert {("Senate", "GovernmentBody"), ("Treasury", "GovernmentBody")} <= got
     assert "Group" not in {n for n, _ in got}
+
+
+def test_the_rest_of_a_title_is_no_organisation(nlp):
+    got = {n for n, _ in names(nlp, "She is First Deputy Chief of Staff of the President of Kazakhstan.")}
+    assert "Staff" not in got, got

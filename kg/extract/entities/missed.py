@@ -103,6 +103,8 @@ def _missed_employer_names(doc: Doc) -> Iterable[_Cand]:
             left = doc[left.i - 1]
         tokens = list(doc[left.i : t.i + 1])
         text = doc_text(doc)[left.idx : t.idx + len(t.text)]
+        if is_title_word(f"{prep.head.text} {prep.text} {text}"):
+            continue  # "Chief of Staff": the rest of a title, not an organisation
         if (any(is_title_word(w.text) for w in tokens) or place_type(text) or country_of(text)
                 or demonym_country(text) or _is_junk(tokens, text, "ORG")):
             continue
