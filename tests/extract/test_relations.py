@@ -145,7 +145,7 @@ CASES = [
     ("role-appos-chief-executive-of", "Tom Baker, chief executive of Lighthouse Media, resigned.",
      {("Tom Baker", "holds_role", "Lighthouse Media", "chief executive")}),
     ("role-conjoined-titles-generic-org-noun", "Maria Lopez is the founder and former CEO of the software company "
-     "Northwind Traders.", {("Maria Lopez", "holds_role", "Northwind Traders", "former ceo")}),
+     "Northwind Traders.", {("Maria Lopez", "holds_role", "Northwind Traders", "founder and former ceo")}),
     ("role-party-candidate", "Jane Smith, the Green Party candidate, lost.",
      {("Jane Smith", "holds_role", "Green Party", "candidate")}),
     ("role-demonym-premodifier", "Russian Prime Minister Viktor Ivanov met reporters.",

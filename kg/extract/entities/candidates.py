@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.entities.firms import firm_spans, firm_suffixes
 from kg.extract.entities.lexicons import (
     _APPOS,
     _COMPOUND,
@@ -64,7 +66,9 @@ def _trim(tokens: list[Token]) -> list[Token]:
     # possessive 's, punctuation and a trailing verb ("Kazakhstan Seeks") are never part of a name; an 's
     # that possesses nothing ("McDonald's said") is part of the name
     while tokens and ((tokens[-1].tag_ == "POS" and tokens[-1].head.dep_ == "poss") or tokens[-1].is_punct
-                      or tokens[-1].is_space or (tokens[-1].tag_.startswith("VB") and len(tokens) > 1)):
+                      or tokens[-1].is_space or (tokens[-1].tag_.startswith("VB") and len(tokens) > 1)
+                      or (tokens[-1].is_lower and tokens[-1].pos_ in {"ADP", "CCONJ"})):
+        # "Department of Physics at", "Grant and": a preposition or conjunction never ends a name
         tokens = tokens[:-1]
     return tokens
 
@@ -115,6 +119,10 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     # a title among them is a sentence, not a name
     if (len(tokens) >= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens)
             and any(t.pos_ in {"VERB", "AUX"} or is_title_word(t.text) for t in tokens)):
+        return True
+    # "Group President X", "the Company": a company-type word alone is a common noun, not a name (state bodies
+    # named by one word, "the Senate", "the Treasury", are names)
+    if len(tokens) == 1 and org_type_of_word(tokens[0].text) == "Company" and label in {"ORG", "PERSON", "NORP", "GPE"}:
         return True
     # spaCy's ORG "176th" (an issue number) and the like
     if _ORDINAL.match(text.replace(",", "")):
@@ -262,69 +270,74 @@ def _speaks(head: Token) -> bool:
 
 
 def _candidates(doc: Doc) -> Iterable[_Cand]:
+    spans = firm_spans(doc)
+    firms = [_firm_cand(doc, s, e) for s, e in spans]
+    taken = [(c.start, c.end) for c in firms]
+    in_firm = {i for s, e in spans for i in range(s, e)}
+
+    def free(c: _Cand) -> bool:
+        return not any(c.start < e and s < c.end for s, e in taken)
+
+    yield from firms
     for span in doc.ents:
         if span.label_ not in _KEEP_LABELS:
             continue
         for part, first in _parts(span):
-            yield from _candidate(doc, span, part, first)
-    yield from _missed_org_names(doc)
-    yield from _missed_titled_names(doc)
+            if in_firm.intersection(t.i for t in part):
+                # "Jane Doe of Hale, Dorsey and Quint" tagged as one PERSON: the words before the firm
+                part = list(itertools.takewhile(lambda t: t.i not in in_firm, part))
+                while part and part[-1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
+                    part = part[:-1]
+            if span.label_ == "ORG" and len(part) == 1 and part[0].lower_.rstrip(".") in firm_suffixes():
+                # "Yulchon LLC" tagged as the ORG "LLC": the capitalised words before the legal form are the name
+                k = part[0].i
+                while k > 0 and doc[k - 1].tag_ in {"NNP", "NNPS"} and doc[k - 1].text[:1].isupper() \
+                        and not doc[k - 1].ent_type_ and not is_title_word(doc[k - 1].text) and part[0].i - k < 4:
+                    k -= 1
+                part = list(doc[k : part[0].i + 1])
+            cut = _firm_of_place(part) if span.label_ == "ORG" else None
+            if cut is not None:
+                # "Glenmore Pharmaceuticals Inc of St. Petersburg": the firm, then the place it is of
+                yield from filter(free, _candidate(doc, span, part[:cut], first))
+                yield from filter(free, _place_part(doc, part[cut + 1 :]))
+                continue
+            yield from filter(free, _candidate(doc, span, part, first))
+    from kg.extract.entities import missed  # it builds on this module's _Cand and _is_junk
+
+    yield from filter(free, missed._missed_org_names(doc))
+    yield from filter(free, missed._missed_employer_names(doc))
+    yield from filter(free, missed._missed_born_names(doc))
+    yield from filter(free, missed._missed_titled_names(doc))
 
 
-def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
-    """'Mantle, chief executive of Globex, said': a proper noun run NER did not tag, with a title in
-    apposition that names its organisation, is a person.
-
-    Why: the small model misses unfamiliar one-word surnames; a title with 'of'/'at' + organisation in
-    apposition is a person's description (a place or company is never "the chief executive of" anything).
-    """
-    covered = {t.i for span in doc.ents for t in span}
-    for t in doc:
-        if t.i in covered or t.tag_ != "NNP" or not t.text[:1].isupper() or not t.is_alpha or is_title_word(t.text):
-            continue
-        if t.dep_ not in _NSUBJ | {"appos", "dobj", "pobj"} or demonym_country(t.text) or place_type(t.text):
-            continue
-        title = next((c for c in t.children if c.dep_ == _APPOS and c.pos_ == "NOUN" and is_title_word(c.text)
-                      and c.lemma_.lower() not in _org_types()), None)
-        if title is None or not any(p.dep_ == "prep" and p.lower_ in {"of", "at"} and any(
-                o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in p.children) for p in title.children):
-            continue
-        run = [t]
-        while run[0].i > 0 and doc[run[0].i - 1].tag_ == "NNP" and doc[run[0].i - 1].dep_ == "compound" \
-                and doc[run[0].i - 1].i not in covered and doc[run[0].i - 1].is_alpha \
-                and not is_title_word(doc[run[0].i - 1].text):
-            run.insert(0, doc[run[0].i - 1])
-        text = doc_text(doc)[run[0].idx : t.idx + len(t.text)]
-        yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="PERSON", surface=text,
-                    person_cue=True, role=_role_phrase(title))
+def _firm_of_place(part: list[Token]) -> int | None:
+    """Index of the 'of' after a legal-form word ('Inc', 'Corp', 'Ltd') that a known place follows."""
+    for k in range(1, len(part) - 1):
+        if part[k].lower_ == "of" and part[k - 1].lower_.rstrip(".") in firm_suffixes() \
+                and part[k - 1].lower_.rstrip(".") not in {"group", "partners", "associates", "company"}:
+            rest = part[k + 1 :]
+            text = " ".join(t.text for t in rest)
+            if rest and place_type(text) in {"City", "Region", "Country"}:
+                return k
+    return None
 
 
-def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
-    """'"Tinkoff" online bank': a proper noun naming an organisation noun that NER did not tag.
+def _place_part(doc: Doc, tokens: list[Token]) -> Iterable[_Cand]:
+    tokens = _trim(tokens)
+    if not tokens:
+        return
+    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    cand = _Cand(start=tokens[0].idx, end=tokens[0].idx + len(text), text=text, label="GPE", surface=text)
+    _apply_context(cand, tokens, "GPE")
+    yield cand
 
-    Why: the small model misses unfamiliar company names in lists; the organisation noun they modify
-    ("bank", "company") is evidence enough. The name must start its noun phrase ("software Development
-    companies" is not a name).
-    """
-    covered = {t.i for span in doc.ents for t in span}
-    for t in doc:
-        if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or not t.text[:1].isupper() or is_title_word(t.text):
-            continue
-        if t.dep_ not in {"compound", "nmod"} or t.head.pos_ != "NOUN" or not t.head.is_lower:
-            continue
-        org = org_type_of_word(t.head.text) or org_type_of_word(t.head.lemma_)
-        if org is None or demonym_country(t.text) or place_type(t.text):
-            continue
-        modified = [c for c in (*t.head.lefts, *t.lefts) if c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i]
-        if modified or len(t.text) < 3:
-            continue  # part of a longer phrase ("Russian IT companies"): only a run that starts the phrase
-        run = [t]
-        while run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ in {"NNP", "NNPS"} \
-                and doc[run[-1].i + 1].text[:1].isupper() and doc[run[-1].i + 1].i not in covered:
-            run.append(doc[run[-1].i + 1])
-        text = doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
-        yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="ORG", surface=text,
-                    org_type=org)
+
+def _firm_cand(doc: Doc, start: int, end: int) -> _Cand:
+    """'Hale, Dorsey and Quint Inc' (kg.extract.entities.firms): one company, not a person per surname."""
+    first, last = doc[start], doc[end - 1]
+    text = doc_text(doc)[first.idx : last.idx + len(last.text)]
+    return _Cand(start=first.idx, end=first.idx + len(text), text=text, label="ORG", surface=text,
+                 org_type="Company")
 
 
 def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> Iterable[_Cand]:
@@ -417,6 +430,17 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         return
     known_place = place_type(text)
     org = _context_org_type(tokens)
+    if (label in {"PERSON", "ORG"} and not known_place and head.dep_ == "pobj" and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in _ORG_HEAD_TITLES and not cand.role):
+        # "the founder and CEO of BioGlen": what a chief executive or founder is 'of' is an organisation, never a
+        # person (the small model tags unfamiliar one-word company names as people)
+        cand.label, cand.org_type = "ORG", org or "Organization"
+        return
+    if label == "PERSON" and not known_place and not cand.role and _heads_titled_person(tokens):
+        # "Corvina chairman Augusto Lenzi": a name before the title of someone who heads or runs an organisation
+        # is that organisation (people have aides and spokesmen, but no chairman or general manager)
+        cand.label, cand.org_type = "ORG", org or "Organization"
+        return
     appos = _appos_title(head)
     if appos is not None and not known_place and not org:
         cand.person_cue = True
@@ -458,6 +482,21 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         cand.place_type = _context_place_type(tokens)
         if cand.place_type:
             cand.label = "GPE"
+
+
+_ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cofounder", "owner",
+                    "executive", "officer", "cfo", "coo", "cto"}
+
+
+def _heads_titled_person(tokens: list[Token]) -> bool:
+    """The name is followed by a lower-case title of an organisation's head and then a person's name."""
+    doc = tokens[-1].doc
+    k, run = tokens[-1].i + 1, []
+    while k < len(doc) and len(run) < 3 and doc[k].is_lower and is_title_word(doc[k].text):
+        run.append(doc[k])
+        k += 1
+    return bool(run) and run[-1].lower_ in _ORG_HEAD_TITLES | {"manager", "director"} and k < len(doc) \
+        and doc[k].ent_type_ == "PERSON"
 
 
 def _title_follows(token: Token) -> bool:

@@ -61,6 +61,7 @@ class _Rule:
     object_in_subject_phrase: bool = False
     role_by_lemma: tuple[tuple[str, str], ...] = ()  # the role a TRIGGER verb states ('led by X': leader)
     role_suffix: str = ""  # appended to the role text ('serves on the board of X': 'board' + ' member')
+    role_prefix: str = ""  # a qualifier put before it ('retired as chairman of X': 'former chairman')
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def config() -> _Config:
             object_in_subject_phrase=bool(p.get("object_in_subject_phrase", False)),
             role_by_lemma=tuple(sorted(p.get("role_by_lemma", {}).items())),
             role_suffix=p.get("role_suffix", ""),
+            role_prefix=p.get("role_prefix", ""),
         ))
         patterns.append((p["name"], p["pattern"]))
     return _Config(

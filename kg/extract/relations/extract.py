@@ -8,10 +8,10 @@ from itertools import product
 from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Resolver
-from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, org_type_of_word
+from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
 from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
-from kg.extract.relations.fallback import _metadata_relations, _title_fallback
-from kg.extract.relations.roles import _role_text
+from kg.extract.relations.fallback import _dateline, _metadata_relations, _title_fallback
+from kg.extract.relations.roles import _coordinated_titles, _role_text
 from kg.extract.relations.tree import (
     _counted,
     _entity_in,
@@ -41,6 +41,7 @@ def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> It
         anchors = dict(zip(rule.anchors, (doc[i] for i in token_ids), strict=True))
         found.extend(_from_match(rule, anchors, by_token, cfg, resolver))
     found.extend(_title_fallback(doc, entities, by_token, found, cfg))
+    found.extend(_dateline(doc, by_token))
     yield from _dedupe(found)
     yield from _metadata_relations(doc, document)
 
@@ -105,6 +106,9 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         named.append((subj_tok, pronoun[0], pronoun[1], rule.confidence * (0.9 if pronoun[2] else 0.6)))
         items = []
     for item in items:
+        if ("PER" not in rule.subject_cats and item.pos_ == "NOUN" and item.i not in by_token
+                and is_title_word(item.text)):
+            continue  # "a London-based Nordic banking expert": a person described, not an organisation
         text = _place_modified_org(item, by_token) if "ORG" in rule.subject_cats else None
         if text:
             named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
@@ -134,6 +138,11 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if (rule.role and category(obj.type) == "PLACE" and obj_head.dep_ == "pobj"
                 and obj_head.head.lower_ in {"in", "at", "from"}):
             continue  # "a lawyer in Orlando", "a teacher from Mount Pleasant": where, not an office of the place
+        if rule.predicate == "located_in" and (stype == obj.type in {"Region", "Country"} or any(
+                c.dep_ in {"cc", "conj"} for c in obj_tok.children)):
+            continue  # "in Florida, Ohio and elsewhere": a list of places, not one inside the other
+        if rule.role and _role_of_another(anchors[rule.role], trigger, item, by_token):
+            continue  # "he was cameraman for Ann Lee, the CEO of Globex": Ann Lee's role, not his
         if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
             continue  # "Transport Minister X", "Swiss Economics Minister X": a portfolio, not an organisation
         if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
@@ -149,11 +158,14 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
                               subj_ids) or None
             if role is None or role.rstrip(".") in honorifics():
                 continue  # "Mr. Smith": an honorific is never a role
+            role = _coordinated_titles(anchors[rule.role], role, obj_ids)
             if rule.role_suffix and not role.endswith(rule.role_suffix.strip()):
                 noun = anchors[rule.role]
                 if noun.tag_ == "NNS" and role.endswith(noun.lower_):  # "the boards of A and B": a board member
                     role = role[: -len(noun.lower_)] + noun.lemma_.lower()
                 role += rule.role_suffix
+            if rule.role_prefix and rule.role_prefix not in role.split():
+                role = f"{rule.role_prefix} {role}"
         lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
         hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
@@ -175,12 +187,35 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
 
 
+def _role_of_another(role: Token, trigger: Token | None, subject: Token, by_token: dict[int, Entity]) -> bool:
+    """A role noun inside the phrase of another person named between it and the verb, or describing an
+    organisation's standing in a field ('Globex, a leader in robotics')."""
+    if trigger is None:
+        return False
+    field = any(c.dep_ == "prep" and c.lower_ == "in" for c in role.children)
+    own = by_token.get(subject.i)
+    node = role
+    for _ in range(12):
+        if node.i == node.head.i or node.head.i == trigger.i:
+            return False
+        appos = node.dep_ == "appos"
+        node = node.head
+        ent = by_token.get(node.i)
+        if ent is None or node.i == subject.i or (own is not None and ent.name == own.name):
+            continue
+        # "cameraman for Ann Lee, the CEO of Globex" (a person's title), "CEO of Globex, a leader in X"
+        # (a description of the organisation): the role noun belongs to the name it hangs on
+        if ent.type == "Person" or (appos and field):
+            return True
+    return False
+
+
 def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> bool:
     """An organisation name made of portfolio words only ('Transport', 'Federal Finance', 'Swiss Economics'),
     right before the title it qualifies: the tagger's fragment of a title, not an organisation."""
     if obj_tok.i > role.i:
         return False
-    words = [w.lower() for w in name.replace("-", " ").split()]
+    words = [w.lower() for w in name.replace("-", " ").split() if w.lower() not in {"and", "&"}]
     return bool(words) and all(w in cfg.portfolio_words or demonym_country(w) for w in words)
 
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import DocEntities, clean_name, demonym_country, title_start
-from kg.extract.relations.config import _Config, _Found
+from kg.extract.entities import DocEntities, clean_name, demonym_country, is_title_word, title_start
+from kg.extract.relations.config import _Config, _Found, category
 from kg.extract.relations.tree import _evidence
 from kg.records import Document, Entity, Evidence, Relation
 
@@ -71,7 +71,9 @@ def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> s
     for m in e.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
-            votes.update({c for t in span.sent if t.i in by_token for c in [_country_named(by_token[t.i])] if c})
+            # "the Iran arms scandal", "the Iraq war": a country modifying a common noun is a topic, no office
+            votes.update({c for t in span.sent if t.i in by_token and not _topic_modifier(t)
+                          for c in [_country_named(by_token[t.i])] if c})
     if not votes:
         # no sentence naming the person names a country: the story's main country is no evidence of whose
         # office it is ("President Reagan" in a story about the Iran arms sales, read on real newswire)
@@ -82,6 +84,11 @@ def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> s
         return leaders[0]
     # "President Reagan ... Romania": one sentence naming one other country is no evidence of whose office
     return doc_country if doc_country in leaders else None
+
+
+def _topic_modifier(t) -> bool:
+    return (t.dep_ in {"compound", "nmod"} and t.head.pos_ == "NOUN" and t.head.is_lower
+            and not is_title_word(t.head.text))
 
 
 def _country_named(ent: Entity) -> str | None:
@@ -108,3 +115,34 @@ def _metadata_relations(doc: Doc, document: Document) -> Iterator[Relation]:
             yield Relation(subject=document.id, predicate=predicate, object=name, evidence=empty,
                            subject_type="Document", object_type="MediaOutlet", confidence=1.0,
                            pattern=f"{predicate}.document_metadata")
+
+
+def _dateline(doc: Doc, by_token) -> Iterator[_Found]:
+    """'HALDEN, Norway 1996-08-30', 'GLENFIELD, Ark., March 3': a line that opens with a place, a comma and
+    a larger place, then a date or the end of the line, is a wire dateline: the first place is in the second.
+
+    Why: the parser reads a dateline as a fragment (no verb), so no tree pattern sees the apposition.
+    """
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 3 or toks[1].text != ",":
+            continue
+        first, second = by_token.get(toks[0].i), by_token.get(toks[2].i)
+        if first is None or second is None or category(first.type) != "PLACE" or category(second.type) != "PLACE":
+            continue
+        if first.name == second.name or second.type not in {"Country", "Region"}:
+            continue
+        # the second place's tokens, then a date, a dash or the end of the line
+        k = 2
+        while k + 1 < len(toks) and by_token.get(toks[k + 1].i) is second:
+            k += 1
+        rest = toks[k + 1 :]
+        if rest and rest[0].text in {".", ","}:
+            rest = rest[1:]
+        if rest and not (rest[0].ent_type_ == "DATE" or rest[0].text in {"-", "–", "—", "("}):
+            continue
+        start, end = toks[0].idx, toks[k].idx + len(toks[k].text)
+        rel = Relation(subject=first.name, predicate="located_in", object=second.name,
+                       evidence=_evidence(doc, start, end), subject_type=first.type, object_type=second.type,
+                       confidence=0.8, pattern="located_in.dateline")
+        yield _Found(rel, (first.name.lower(), "located_in", second.name.lower()))

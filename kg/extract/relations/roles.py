@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.entities import is_title_word
-from kg.extract.relations.config import _CAT
+from kg.extract.relations.config import _CAT, _TITLE
 
 
 def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
@@ -27,8 +27,16 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
         return _qualified(role, doc[start : role.i + 1].text.lower().replace(" - ", "-"), subj_tokens)
     tokens = []
     skip: set[int] = set()
+    # "the former Florida governor and a Republican presidential candidate": a conjoined title naming another
+    # entity is skipped whole, with its conjunction, before reading the words in order
     for t in role.subtree:
-        if t.i in skip or t.i in subj_tokens or t.i in obj_tokens:
+        if t.i > role.i and t.dep_ == "conj" and any(d._.get(_CAT) and d.i not in obj_tokens for d in t.subtree):
+            skip.update(d.i for d in t.subtree)
+            skip.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+    # words before a name that stands before the title are not the title's ("the match Corvina chairman")
+    cut = max((t.i for t in role.subtree if t.i < role.i and (t._.get(_CAT) or t.i in obj_tokens)), default=-1)
+    for t in role.subtree:
+        if t.i in skip or t.i in subj_tokens or t.i in obj_tokens or (t.i < cut and t.lower_ not in _QUALIFIERS):
             continue
         if t.i > role.i and t.dep_ == "prep" and any(c.dep_ == "pobj" and c.i in obj_tokens for c in t.children):
             break  # "of Kazakhstan": the object, not the role
@@ -41,15 +49,22 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
         if t.i != role.i and (t.dep_ in {"poss", "appos", "relcl", "acl", "xcomp"} or t.tag_ == "POS"):
             skip.update(d.i for d in t.subtree)  # "Kazakhstan's", ", Timur Suleimenov", "official to leave"
             continue
-        if t.i < role.i and t.lower_ in _NOT_ROLE_WORDS:
-            continue  # "the only official"
+        if t.i < role.i and (t.lower_ in _NOT_ROLE_WORDS or t.pos_ == "CCONJ"):
+            continue  # "the only official", "But the head of ..."
         if t.is_punct or (t.dep_ == "det" and not tokens) or (t.i < role.i and t._.get(_CAT)):
             continue
         tokens.append(t)
     words = [t.text for t in tokens]
     while words and words[-1].lower() in {"of", "at", "for", "the", "in", "with", "to"}:
         words.pop()
-    return _qualified(role, " ".join(words).lower(), subj_tokens)
+    text = " ".join(words).lower()
+    # "vice-president" parsed as three appositions: the hyphenated modifier belongs to the title
+    if (role.i >= 2 and doc[role.i - 1].text in {"-", "‐"} and not doc[role.i - 1].whitespace_
+            and not doc[role.i - 2].whitespace_
+            and (is_title_word(doc[role.i - 2].text) or doc[role.i - 2].lower_ == "co")
+            and role.i - 2 not in subj_tokens and not text.startswith(doc[role.i - 2].lower_)):
+        text = f"{doc[role.i - 2].lower_}-{text}"
+    return _qualified(role, text, subj_tokens)
 
 
 _NOT_ROLE_WORDS = {"only", "also", "then", "new", "top", "current", "currently", "longtime", "veteran", "previously",
@@ -79,3 +94,38 @@ def _qualified(role: Token, text: str, subj_tokens: set[int]) -> str:
         if q and q not in text.split():
             return f"{q} {text}"
     return text
+
+
+def _coordinated_titles(role: Token, role_text: str, obj_tokens: set[int]) -> str:
+    """'CEO and Chairman of Acme', 'President, Chief Executive Officer of Acme': the role noun the
+    object hangs on is the last of coordinated titles; the role is all of them ('ceo and chairman').
+    An organisation named before the last title is that title's only ('an engineer and NASA astronaut')."""
+    if any(role.left_edge.i <= i < role.i for i in obj_tokens):
+        return role_text
+    heads: list[Token] = []
+    node = role
+    while (node.dep_ in {"conj", "appos"} and node.head.i < node.i and node.head._.get(_TITLE)
+           and node.head.pos_ in {"NOUN", "PROPN"} and len(heads) < 4
+           and not any(c.dep_ == "prep" and c.lower_ in {"of", "at", "with", "for"} for c in node.head.children)
+           and not (node.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                 for c in node.head.children))):
+        # "a German mathematician, Professor at X": a description in apposition, not a second title
+        # a title with an 'of'/'at' phrase of its own holds its own object ("Professor at A, Visiting Professor
+        # at B"): only bare titles before the one holding the object are coordinated with it
+        node = node.head
+        heads.insert(0, node)
+    if not heads:
+        return role_text
+    words = []
+    for h in heads:
+        mods = [c for c in h.lefts if c.dep_ in {"compound", "amod"} and c.is_alpha and is_title_word(c.text)]
+        words.append(" ".join(t.lower_ for t in [*mods, h]))
+    first, *rest = role_text.split(" ", 1)
+    own = any(t.lower_.rstrip("-") in _QUALIFIERS for t in role.doc[role.left_edge.i : role.i])
+    # "founder and former CEO": the qualifier is the last title's own; "the former chairman and CEO": all's
+    qualifier = first if first in _QUALIFIERS.values() and rest and not own else ""
+    text = rest[0] if qualifier else role_text
+    if any(w in text.split() for w in words):
+        return role_text
+    joined = " and ".join([*words, text])
+    return f"{qualifier} {joined}" if qualifier else joined

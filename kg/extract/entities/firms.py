@@ -1,0 +1,105 @@
+"""Firm names built from partners' surnames ("Hale, Dorsey and Quint Inc"), found from structure.
+
+The small English model splits a comma list of surnames into one PERSON per surname (or glues "and" to one
+of them), so an analyst "at Hale, Dorsey and Quint" worked for three people. A list is one firm when
+
+* it is capitalised single words joined by commas and a final "and"/"&" ("X, Y and Z"), and
+* it closes with a legal-form word (``entity_firm_suffixes.txt``: "Inc", "Co", "Corp", ...) or is itself
+  "X, Y and Co" / "X & Co", or it is used as one unit: the object of "at/with/of/from" after a title or a
+  profession (``entity_firm_contexts.txt``: "analyst at", "partner with", "John Doe of").
+
+No word of the list may be a country, a demonym or a title; a place name alone is no objection (a
+surname "Hammond" is also a town).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities.lexicons import country_of, demonym_country, is_title_word
+from kg.extract.lexicon import rule_words
+
+_UNIT_PREPS = {"at", "with", "of", "from", "for"}
+_AND = {"and", "&"}
+
+
+@cache
+def firm_suffixes() -> frozenset[str]:
+    return frozenset(rule_words("entity_firm_suffixes.txt"))
+
+
+@cache
+def _firm_contexts() -> frozenset[str]:
+    return frozenset(rule_words("entity_firm_contexts.txt"))
+
+
+def _name_word(t: Token) -> bool:
+    return (t.is_alpha and t.text[:1].isupper() and (t.pos_ == "PROPN" or not t.is_sent_start) and t.lower_ not in _AND
+            and not is_title_word(t.text) and not country_of(t.text) and not demonym_country(t.text))
+
+
+def _suffix(t: Token) -> bool:
+    return t.lower_.rstrip(".") in firm_suffixes() and t.text[:1].isupper()
+
+
+def firm_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of partner-list firm names in ``doc``."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        span = _firm_at(doc, i)
+        if span is None:
+            i += 1
+            continue
+        out.append(span)
+        i = span[1]
+    return out
+
+
+def _firm_at(doc: Doc, i: int) -> tuple[int, int] | None:
+    n = len(doc)
+    if not _name_word(doc[i]) or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha):
+        return None  # a firm list starts at its first surname ("Dean Hale, ..." is a person and more)
+    items, j = [i], i + 1
+    two_word = j < n and _name_word(doc[j]) and not _suffix(doc[j])  # "Dean Hale, Dorsey and Co"
+    if two_word:
+        j += 1
+    # X , Y , Z ... (commas between single capitalised words)
+    while j + 1 < n and doc[j].text == "," and _name_word(doc[j + 1]) and not _suffix(doc[j + 1]):
+        items.append(j + 1)
+        j += 2
+    if j < n and doc[j].text == ",":
+        j += 1  # the serial comma: "X, Y, and Z"
+    if j + 1 >= n or doc[j].lower_ not in _AND or len(items) < 2 and doc[j].text != "&":
+        return None
+    last = doc[j + 1]
+    if _suffix(last) and last.lower_.rstrip(".") in {"co", "cos", "company", "cie"} and len(items) + two_word >= 2:
+        return items[0], j + 2 + _period(doc, j + 2)  # "X, Y and Co", "X & Co"
+    if not _name_word(last):
+        return None
+    end = j + 2
+    if end < n and _suffix(doc[end]):
+        return items[0], end + 1 + _period(doc, end + 1)  # "X, Y and Z Inc"
+    if end + 1 < n and doc[end].text in _AND and _suffix(doc[end + 1]):
+        return items[0], end + 2 + _period(doc, end + 2)  # "X, Y and Z & Co"
+    if len(items) >= 2 and not two_word and _used_as_unit(doc, items[0]):
+        return items[0], end
+    return None
+
+
+def _period(doc: Doc, k: int) -> int:
+    """1 when the suffix's full stop is a token of its own ('Co .'), else 0."""
+    return int(k < len(doc) and doc[k].text == "." and doc[k - 1].text[-1:] != "." and not doc[k].is_sent_end)
+
+
+def _used_as_unit(doc: Doc, first: int) -> bool:
+    """'an analyst at X, Y and Z', 'Jane Doe of X, Y and Z': the object of a preposition after a title,
+    a profession or a person's name."""
+    if first < 2 or doc[first - 1].lower_ not in _UNIT_PREPS:
+        return False
+    before = doc[first - 2]
+    if before.lower_ in _firm_contexts() or (is_title_word(before.text) and before.pos_ in {"NOUN", "PROPN"}):
+        return True
+    return before.ent_type_ == "PERSON" and doc[first - 1].lower_ in {"of", "at", "with"}

@@ -1,0 +1,140 @@
+"""Names the small model did not tag, recovered from the structure around them: a title in apposition
+('Mantle, chief executive of Globex'), an organisation noun ('"Tinkoff" online bank'), a title's 'of'/'at'
+phrase ('chief executive of Northwind Tools') and a birth date in brackets ('Tobias Wrenlow (born 1956)')."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities.candidates import _Cand, _is_junk, _role_phrase
+from kg.extract.entities.lexicons import (
+    _APPOS,
+    _KEEP_LABELS,
+    _NSUBJ,
+    _org_types,
+    country_of,
+    demonym_country,
+    is_title_word,
+    org_type_of_word,
+    place_type,
+)
+from kg.extract.text import doc_text
+
+
+def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
+    """'Mantle, chief executive of Globex, said': a proper noun run NER did not tag, with a title in
+    apposition that names its organisation, is a person.
+
+    Why: the small model misses unfamiliar one-word surnames; a title with 'of'/'at' + organisation in
+    apposition is a person's description (a place or company is never "the chief executive of" anything).
+    """
+    covered = {t.i for span in doc.ents for t in span}
+    for t in doc:
+        if t.i in covered or t.tag_ != "NNP" or not t.text[:1].isupper() or not t.is_alpha or is_title_word(t.text):
+            continue
+        if t.dep_ not in _NSUBJ | {"appos", "dobj", "pobj"} or demonym_country(t.text) or place_type(t.text):
+            continue
+        title = next((c for c in t.children if c.dep_ == _APPOS and c.pos_ == "NOUN" and is_title_word(c.text)
+                      and c.lemma_.lower() not in _org_types()), None)
+        if title is None or not any(p.dep_ == "prep" and p.lower_ in {"of", "at"} and any(
+                o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in p.children) for p in title.children):
+            continue
+        run = [t]
+        while run[0].i > 0 and doc[run[0].i - 1].tag_ == "NNP" and doc[run[0].i - 1].dep_ == "compound" \
+                and doc[run[0].i - 1].i not in covered and doc[run[0].i - 1].is_alpha \
+                and not is_title_word(doc[run[0].i - 1].text):
+            run.insert(0, doc[run[0].i - 1])
+        text = doc_text(doc)[run[0].idx : t.idx + len(t.text)]
+        yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="PERSON", surface=text,
+                    person_cue=True, role=_role_phrase(title))
+
+
+def _missed_born_names(doc: Doc) -> Iterable[_Cand]:
+    """'Bharat Malvi (born 1956) is ...': capitalised words NER did not tag, right before '(born', are a person.
+
+    Why: a birth date in brackets follows only a person's name in profiles; the small model misses names
+    it has not seen (the rule for tagged names is in _apply_context)."""
+    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS for t in span}
+    for t in doc[:-2]:
+        if t.text != "(" or doc[t.i + 1].lower_ != "born" or t.i == 0:
+            continue
+        run: list[Token] = []
+        k = t.i - 1
+        while k >= 0 and len(run) < 4 and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() and doc[k].is_alpha \
+                and k not in covered and not is_title_word(doc[k].text):
+            run.insert(0, doc[k])
+            k -= 1
+        if len(run) < 2 or (k >= 0 and doc[k].i in covered):
+            continue
+        text = doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
+        if place_type(text) or country_of(text) or _is_junk(run, text, "PERSON"):
+            continue
+        yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="PERSON", surface=text,
+                    person_cue=True)
+
+
+_NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def _missed_employer_names(doc: Doc) -> Iterable[_Cand]:
+    """'chief executive officer of Northwind Tools', 'a professor at Carver': a proper-noun phrase NER did not
+    tag, as the object of 'of'/'at' after a role title, names the organisation the title is held in.
+
+    Why: the small model misses unfamiliar company names, most often exactly where a biography states a
+    position; a title's 'of'/'at' phrase names an organisation or a place, and a place is left alone here
+    (only names no gazetteer knows are taken). A name NER took for a product or work ('Globex') is taken too.
+    """
+    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS | _NUMERIC_LABELS for t in span}
+    for t in doc:
+        if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or t.dep_ != "pobj" or not t.text[:1].isupper():
+            continue
+        prep = t.head
+        if prep.lower_ not in {"of", "at"} or prep.head.pos_ not in {"NOUN", "PROPN"} \
+                or not is_title_word(prep.head.text) or prep.head.i in covered:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in {"at", "in"} for c in (*prep.head.children, *t.children)
+               if c.i > t.i):
+            continue  # "Professor of Philosophy at Carver": the field of the chair; the employer follows
+        left = t
+        while left.i - 1 > prep.i and doc[left.i - 1].tag_ in {"NNP", "NNPS"} and doc[left.i - 1].i not in covered \
+                and doc[left.i - 1].head.i in {t.i, left.i} and doc[left.i - 1].text[:1].isupper():
+            left = doc[left.i - 1]
+        tokens = list(doc[left.i : t.i + 1])
+        text = doc_text(doc)[left.idx : t.idx + len(t.text)]
+        if is_title_word(f"{prep.head.text} {prep.text} {text}"):
+            continue  # "Chief of Staff": the rest of a title, not an organisation
+        if (any(is_title_word(w.text) for w in tokens) or place_type(text) or country_of(text)
+                or demonym_country(text) or _is_junk(tokens, text, "ORG")):
+            continue
+        yield _Cand(start=left.idx, end=left.idx + len(text), text=text, label="ORG", surface=text,
+                    org_type=org_type_of_word(t.text) or "Organization")
+
+
+def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
+    """'"Tinkoff" online bank': a proper noun naming an organisation noun that NER did not tag.
+
+    Why: the small model misses unfamiliar company names in lists; the organisation noun they modify
+    ("bank", "company") is evidence enough. The name must start its noun phrase ("software Development
+    companies" is not a name).
+    """
+    covered = {t.i for span in doc.ents for t in span}
+    for t in doc:
+        if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or not t.text[:1].isupper() or is_title_word(t.text):
+            continue
+        if t.dep_ not in {"compound", "nmod"} or t.head.pos_ != "NOUN" or not t.head.is_lower:
+            continue
+        org = org_type_of_word(t.head.text) or org_type_of_word(t.head.lemma_)
+        if org is None or demonym_country(t.text) or place_type(t.text):
+            continue
+        modified = [c for c in (*t.head.lefts, *t.lefts) if c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i]
+        if modified or len(t.text) < 3:
+            continue  # part of a longer phrase ("Russian IT companies"): only a run that starts the phrase
+        run = [t]
+        while run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ in {"NNP", "NNPS"} \
+                and doc[run[-1].i + 1].text[:1].isupper() and doc[run[-1].i + 1].i not in covered:
+            run.append(doc[run[-1].i + 1])
+        text = doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
+        yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="ORG", surface=text,
+                    org_type=org)
