@@ -30,6 +30,7 @@ from kg.extract.text import doc_text
 from kg.records import Entity
 
 _SUBJ = ("nsubj", "nsubjpass")
+_NEG = "neg"
 _COMPOUND = ("compound", "flat", "amod", "nmod")
 _APPOS = "appos"
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -75,6 +76,11 @@ def reporting_lemmas() -> frozenset[str]:
 @cache
 def name_particles() -> frozenset[str]:
     return frozenset(rule_words("quote_name_particles.txt"))
+
+
+@cache
+def name_modals() -> frozenset[str]:
+    return frozenset(rule_words("speaker_name_modals.txt"))
 
 
 @cache
@@ -277,6 +283,39 @@ class Resolver:
         start, end = run[0].idx, head.idx + len(head.text)
         return self.text[start:end], start, end
 
+    def _name_end(self, start: int, end: int) -> int | None:
+        """Where a name found at ``text[start:end]`` really ends, when the tagger ran it into the words
+        after it: a Title Case headline makes every word a proper noun, so "Ochoa Says He Never Backed It"
+        gives the person "Ochoa Says He Never". The name stops before the first word after its first that
+        no name holds: a verb, a pronoun, a negation, or a modal before a negation or a bare verb ("Ochoa
+        May Not Run"; "Theresa May met them" keeps its "May"). None when the name is whole."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return None
+        for k, tok in enumerate(span):
+            if k == 0:
+                continue
+            nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+            if tok.lower_ in name_modals():  # "May Not Run" cuts, "Theresa May Will Meet" cuts after "May"
+                # (a modal takes a bare verb: "Theresa May met them" keeps the name)
+                cut = nxt is not None and (nxt.dep_ == _NEG or nxt.lower_ in ("not", "never") or (
+                    nxt.tag_ == "VB" and nxt.lower_ not in name_modals()))
+            else:
+                cut = (tok.pos_ in ("VERB", "AUX", "PRON") or tok.tag_ in ("PRP", "VBZ", "VBD")
+                       or tok.dep_ == _NEG or tok.lower_ in ("not", "never"))
+            if cut:
+                stop = span[k - 1]
+                return stop.idx + len(stop.text)
+        return None
+
+    def _entity_name(self, ent: Entity, start: int, end: int) -> str:
+        """The entity's name, unless its mention at ``text[start:end]`` ran into the words after a name
+        (see ``_name_end``): then the name is the cut mention."""
+        cut = self._name_end(start, end)
+        if cut is None:
+            return ent.name
+        return strip_titles(self.text[start:cut])[0]
+
     # -- precomputation -------------------------------------------------------------------------------
     def _scan(self) -> None:
         for tok in self.doc:
@@ -291,7 +330,10 @@ class Resolver:
                     and not self._person_like_name(ent)):
                 continue
             name, start, end = self._name_text(tok)
-            canon = self.canonical(ent.name if ent is not None else name)
+            if ent is not None:
+                mention = next((m for m in ent.mentions if m.start <= tok.idx < m.end), None)
+                name = self._entity_name(ent, mention.start, mention.end) if mention is not None else ent.name
+            canon = self.canonical(name)
             self._persons.append((start, end, tok, canon))
             self.origins.setdefault(canon, set()).update(_origin(tok))
             if role:
@@ -373,6 +415,11 @@ class Resolver:
                 start, end = min(start, mention.start), max(end, mention.end)
                 text = self.text[start:end]
             name = self.canonical(ent.name)
+            cut = self._name_end(start, end)
+            if cut is not None:  # "Ochoa Says He Never …" in a Title Case headline: the name is "Ochoa"
+                end = cut
+                text = self.text[start:end]
+                name = self.canonical(strip_titles(text)[0])
             typ = ent.type
             # the entity tagger cut a name short ("Ana Costa" tagged as the ORG "Costa"): the proper-noun
             # chain is the name, and the tagger's type is not to be trusted
