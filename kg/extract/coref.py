@@ -278,8 +278,12 @@ class Resolver:
         # keep the contiguous run that ends at the head
         run = [head]
         for t in reversed([t for t in toks if t.i < head.i]):
+            if t.is_punct and (t.whitespace_ or (t.i > 0 and t.nbor(-1).whitespace_)):
+                break  # "HEADLINE WORDS - Dana Wills": a spaced dash ends the name ("Kassym-Jomart" has none)
             if t.i == run[0].i - 1:
                 run.insert(0, t)
+        while run[0].is_punct and run[0].i < head.i:  # "… - Marist:": a dash before the name is no part of it
+            run.pop(0)
         start, end = run[0].idx, head.idx + len(head.text)
         return self.text[start:end], start, end
 

@@ -34,3 +34,61 @@ def test_a_title_case_headline_speaker_is_the_person_named(nlp):
     quotes = list(extract_quotes(doc, extract_entities(doc)))
     speakers = {q.speaker for q in quotes}
     assert quotes and speakers == {"Ellen Vance"}, [(q.speaker, q.content) for q in quotes]
+
+
+def _direct(nlp, text):
+    doc = nlp(text)
+    return [(q.speaker, q.speaker_mention, q.cue, q.content) for q in extract_quotes(doc, extract_entities(doc))
+            if q.direct]
+
+
+# (what the rule is about, article, start of the quote, expected speaker, expected mention)
+LEAD_INS = [
+    ("a reporting participle after the clause it follows",
+     "Ray Dale told the board the plan was sound, adding, “We will start the work in May.”\n",
+     "We will start", "Ray Dale", "Ray Dale"),
+    ("a participle without a comma after it",
+     "Jo Rist posted a photo of the crowd, writing “Best day of the whole campaign so far.”\n",
+     "Best day", "Jo Rist", "Jo Rist"),
+    ("any verb straight after the name after the marks",
+     "“Go back to your own town,” Ortiz barked and a guard led the man out.\n", "Go back", "Ortiz", "Ortiz"),
+    ("a live blog's source after a dash, not the clause before it",
+     "The polls moved late - Maria Ochoa: “The last week of polling decided the race in the end.”\n",
+     "The last week", "Maria Ochoa", "Maria Ochoa"),
+    ("a dash ends the name before it",
+     "THE HARBOR VOTE FAVORS VANCE, BUT TAXES FAVOR ORTIZ - Maria Ochoa: “The harbor city has long looked "
+     "like a fork in the road.”\n", "The harbor city", "Maria Ochoa", "Maria Ochoa"),
+    ("here is X: presents the speaker", "Here is Ortiz in May 2009: “The port will need a new crane soon.”\n",
+     "The port will", "Ortiz", "Ortiz"),
+    ("a chant straight after its verb", "The protesters chanted, “No toll!” as the mayor walked in.\n",
+     "No toll!", None, "protesters"),
+    ("a shout belongs to who shouted, not to a speaker before",
+     "The hall booed, and when Vance thanked the city and said it was good to be back, a man yelled “Go home!”\n",
+     "Go home!", None, "man"),
+]
+
+
+@pytest.mark.parametrize("rule, text, start, speaker, mention", LEAD_INS, ids=[r[0] for r in LEAD_INS])
+def test_direct_lead_ins(nlp, rule, text, start, speaker, mention):
+    found = [(s, m) for s, m, _, c in _direct(nlp, text) if c.startswith(start)]
+    assert found == [(speaker, mention)], _direct(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He wore a “Vote Vance” badge all day.\n",  # a slogan in marks, no speech verb before it
+    "The ad, titled “Tax Hike!”, ran on Monday.\n",  # a title, even with "!"
+    "She never shouted “No toll!” at anyone.\n",  # a negated verb says nothing was shouted
+])
+def test_short_quotes_without_a_speech_verb_are_no_statements(nlp, text):
+    assert _direct(nlp, text) == []
+
+
+def test_an_added_piece_is_a_statement_of_its_own(nlp):
+    text = ("“We will not pay for a bridge nobody asked for,” Quill said, adding, “The harbor belongs to the "
+            "fishermen.”\n\n“We will build it,” she said, “and we will pay for it ourselves.”\n")
+    quotes = _direct(nlp, text)
+    assert [(c, cue) for _, _, cue, c in quotes] == [
+        ("We will not pay for a bridge nobody asked for", "say"),
+        ("The harbor belongs to the fishermen.", "add"),
+        ("We will build it … and we will pay for it ourselves.", "say"),
+    ]
