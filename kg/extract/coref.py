@@ -18,6 +18,7 @@ the entity extractor improves; a few of spaCy's entity-type mistakes are patched
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -204,6 +205,15 @@ def person_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in nouns or tok.lower_ in nouns or age_nominal(tok)
 
 
+_APOSTROPHE_NAME = re.compile(r"[A-Z][’'][A-Z][a-z]+")
+
+
+def apostrophe_name(tok: Token) -> bool:
+    """ "O’Malley", "D’Souza": a surname the small model tags as a common noun when it is typed with a
+    curly apostrophe."""
+    return _APOSTROPHE_NAME.fullmatch(tok.text) is not None
+
+
 def could_speak(tok: Token) -> bool:
     """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
     pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
@@ -213,7 +223,7 @@ def could_speak(tok: Token) -> bool:
         return True
     if tok.ent_type_ in _WHEN_LABELS:
         return False  # "Saturday at the convention Warren said …": a day the parser made the subject
-    if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or apostrophe_name(tok):
         return True
     low = tok.lower_
     if low in _PERSONAL | _PLURAL | {"it", "i", "we", "you", "who"}:
@@ -402,7 +412,8 @@ class Resolver:
                                    CONF_NOMINAL)
                 return self._nominal(head, topic)
         # a name the tagger took for a common noun ("Pols said" tagged as plural of "pol")
-        if head.pos_ == "PROPN" or (self._entity(head) is not None and head.ent_type_ in _NAME_LABELS):
+        if (head.pos_ == "PROPN" or apostrophe_name(head)
+                or (self._entity(head) is not None and head.ent_type_ in _NAME_LABELS)):
             return self._proper(head)
         # a role noun with a name in apposition: "the president, Kassym-Jomart Tokayev, said"
         for child in head.children:
