@@ -38,6 +38,8 @@ _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _WHEN_LABELS = ("DATE", "TIME")  # days and hours never speak
 _PERSONAL = {"he", "him", "she", "her"}
 _PLURAL = {"they", "them"}
+_HE = frozenset(("he", "him", "his", "himself"))
+_SHE = frozenset(("she", "her", "hers", "herself"))
 _QUANTIFIERS = {"many", "some", "several", "few", "most", "other", "all", "two", "three"}
 _LEADING_DET = {"the", "a", "an", "this", "that", "these", "those"}
 # how far back (in sentences) a pronoun may find its antecedent
@@ -532,11 +534,15 @@ class Resolver:
                     best = (m.start, e)
         return best[1] if best else None
 
-    def antecedent(self, head: Token) -> Token | None:
+    def antecedent(self, head: Token, depth: int = 0) -> Token | None:
         """The nearest person mention before ``head``: in the same sentence, else in the closest
-        earlier sentence that has one (a grammatical subject preferred over other mentions)."""
+        earlier sentence that has one (a grammatical subject preferred over other mentions). A "she" that
+        is the main subject of that sentence, with no named subject there, hands on its own antecedent:
+        "Ana Ferre said … She pointed to Dade County. “…,” she said" is Ferre, not the county."""
         cur = self.sentences.of(head).start_char
-        earlier = [s.start_char for s in self.sentences.up_to(head.idx, _PRONOUN_WINDOW + 1)]
+        spans = self.sentences.up_to(head.idx, _PRONOUN_WINDOW + 1)
+        earlier = [s.start_char for s in spans]
+        family = _HE if head.lower_ in _HE else _SHE if head.lower_ in _SHE else None
         quoted = self.quoted_chars
         outside = quoted is None or not quoted[head.idx]
         # "Mr. Ames, who takes no big donations, fits that bill, he added": the statement before "he added"
@@ -559,7 +565,15 @@ class Resolver:
             # the subject of the main or reporting clause beats an embedded subject, which beats an object:
             # "Varadi added that Wizz would not raise fares. …," he said' is Varadi
             best = max(self._salience(p[2]) for p in cands)
-            return [p for p in cands if self._salience(p[2]) == best][-1][2]
+            found = [p for p in cands if self._salience(p[2]) == best][-1][2]
+            if family is not None and best < 2 and depth < 3:
+                sent = spans[earlier.index(s_start)]
+                chain = [t for t in sent if t.i < head.i and t.lower_ in family and t.dep_ in _SUBJ
+                         and self._salience(t) == 2 and not (outside and quoted is not None and quoted[t.idx])
+                         and t.i not in said]
+                if chain:
+                    return self.antecedent(chain[-1], depth + 1) or found
+            return found
         return None
 
     def _comma_between(self, end: Token, head: Token) -> bool:
