@@ -443,6 +443,13 @@ class Resolver:
             chain = strip_titles(text)[0]
             if len(chain.split()) > len(name.split()) and chain.endswith(" " + name):
                 name, typ = chain, None
+            if typ in _ORG_TYPES and len(text.split()) == 1:
+                # "Vance said" where the story names both "Ellen Vance" and "Vance Holdings": a bare surname
+                # that speaks is the person (the entity tagger gave the word to the company)
+                person = next((e for e in self.entities.entities if e.type == "Person" and len(e.name.split()) > 1
+                               and e.name.split()[-1] == text), None)
+                if person is not None:
+                    name, typ = self.canonical(person.name), "Person"
         else:
             name = self.canonical(text)
             typ = None

@@ -103,3 +103,19 @@ def test_she_as_the_subject_before_hands_on_her_antecedent(nlp):
             "the north. “I think that speaks volumes,” she said.\n")
     found = [(s, m) for s, m, _, c in _direct(nlp, text) if c.startswith("I think that")]
     assert found == [("Ana Ferre", "she")]
+
+
+def test_a_speaking_surname_is_the_person_not_the_company_named_after_her(nlp):
+    from kg.extract.entities.document import DocEntities
+    from kg.records import Entity, Mention
+
+    text = "Ellen Vance runs the port.\n\nVance said on Sunday that the port would stay open.\n"
+    doc = nlp(text)
+    at = text.index("Vance said")
+    # the entity tagger gave the bare surname to the company named after her
+    person = Entity("Ellen Vance", "Person", (Mention("Ellen Vance", 0, 11, "PERSON"),))
+    company = Entity("Vance Holdings", "Company", (Mention("Vance", at, at + 5, "ORG"),))
+    ents = DocEntities([person, company], {**dict.fromkeys(range(0, 11), 0), **dict.fromkeys(range(at, at + 5), 1)})
+    resolver = Resolver(doc, ents)
+    spk = resolver.resolve(next(t for t in doc if t.idx == at))
+    assert (spk.name, spk.type) == ("Ellen Vance", "Person")
