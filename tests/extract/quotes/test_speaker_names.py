@@ -119,3 +119,12 @@ def test_a_speaking_surname_is_the_person_not_the_company_named_after_her(nlp):
     resolver = Resolver(doc, ents)
     spk = resolver.resolve(next(t for t in doc if t.idx == at))
     assert (spk.name, spk.type) == ("Ellen Vance", "Person")
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Harbor Times\n\nNorth Dock Waiting Times: 13 hrs 15 hrs South Dock: 4 hrs 26 hrs\n", set()),  # a table row
+    ("Harbor Times\n\nPratt: Toll Plan Is a Tax on Commuters\n", {"Pratt"}),
+])
+def test_a_speaker_label_attributes_a_statement_not_a_table_row(nlp, text, speakers):
+    doc = nlp(text)
+    assert {q.speaker for q in extract_quotes(doc, extract_entities(doc)) if q.cue == "label"} == speakers
