@@ -124,6 +124,7 @@ def test_a_speaking_surname_is_the_person_not_the_company_named_after_her(nlp):
 @pytest.mark.parametrize("text, speakers", [
     ("Harbor Times\n\nNorth Dock Waiting Times: 13 hrs 15 hrs South Dock: 4 hrs 26 hrs\n", set()),  # a table row
     ("Harbor Times\n\nPratt: Toll Plan Is a Tax on Commuters\n", {"Pratt"}),
+    ("Harbor Times\n\nOchoa: No Outside Influence On The Harbor Probe\n", {"Ochoa"}),  # no verb, still words
 ])
 def test_a_speaker_label_attributes_a_statement_not_a_table_row(nlp, text, speakers):
     doc = nlp(text)
