@@ -18,6 +18,7 @@ the entity extractor improves; a few of spaCy's entity-type mistakes are patched
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -30,12 +31,15 @@ from kg.extract.text import doc_text
 from kg.records import Entity
 
 _SUBJ = ("nsubj", "nsubjpass")
+_NEG = "neg"
 _COMPOUND = ("compound", "flat", "amod", "nmod")
 _APPOS = "appos"
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _WHEN_LABELS = ("DATE", "TIME")  # days and hours never speak
 _PERSONAL = {"he", "him", "she", "her"}
 _PLURAL = {"they", "them"}
+_HE = frozenset(("he", "him", "his", "himself"))
+_SHE = frozenset(("she", "her", "hers", "herself"))
 _QUANTIFIERS = {"many", "some", "several", "few", "most", "other", "all", "two", "three"}
 _LEADING_DET = {"the", "a", "an", "this", "that", "these", "those"}
 # how far back (in sentences) a pronoun may find its antecedent
@@ -75,6 +79,11 @@ def reporting_lemmas() -> frozenset[str]:
 @cache
 def name_particles() -> frozenset[str]:
     return frozenset(rule_words("quote_name_particles.txt"))
+
+
+@cache
+def name_modals() -> frozenset[str]:
+    return frozenset(rule_words("speaker_name_modals.txt"))
 
 
 @cache
@@ -198,6 +207,15 @@ def person_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in nouns or tok.lower_ in nouns or age_nominal(tok)
 
 
+_APOSTROPHE_NAME = re.compile(r"[A-Z][’'][A-Z][a-z]+")
+
+
+def apostrophe_name(tok: Token) -> bool:
+    """ "O’Malley", "D’Souza": a surname the small model tags as a common noun when it is typed with a
+    curly apostrophe."""
+    return _APOSTROPHE_NAME.fullmatch(tok.text) is not None
+
+
 def could_speak(tok: Token) -> bool:
     """Whether a subject token can be a speaker at all, before resolving it: a name, a personal
     pronoun, a role or a source noun; not "the protests" of "the protests would continue"."""
@@ -207,7 +225,7 @@ def could_speak(tok: Token) -> bool:
         return True
     if tok.ent_type_ in _WHEN_LABELS:
         return False  # "Saturday at the convention Warren said …": a day the parser made the subject
-    if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or apostrophe_name(tok):
         return True
     low = tok.lower_
     if low in _PERSONAL | _PLURAL | {"it", "i", "we", "you", "who"}:
@@ -272,10 +290,47 @@ class Resolver:
         # keep the contiguous run that ends at the head
         run = [head]
         for t in reversed([t for t in toks if t.i < head.i]):
+            if t.is_punct and (t.whitespace_ or (t.i > 0 and t.nbor(-1).whitespace_)):
+                break  # "HEADLINE WORDS - Dana Wills": a spaced dash ends the name ("Kassym-Jomart" has none)
             if t.i == run[0].i - 1:
                 run.insert(0, t)
+        while run[0].is_punct and run[0].i < head.i:  # "… - Marist:": a dash before the name is no part of it
+            run.pop(0)
         start, end = run[0].idx, head.idx + len(head.text)
         return self.text[start:end], start, end
+
+    def _name_end(self, start: int, end: int) -> int | None:
+        """Where a name found at ``text[start:end]`` really ends, when the tagger ran it into the words
+        after it: a Title Case headline makes every word a proper noun, so "Ochoa Says He Never Backed It"
+        gives the person "Ochoa Says He Never". The name stops before the first word after its first that
+        no name holds: a verb, a pronoun, a negation, or a modal before a negation or a bare verb ("Ochoa
+        May Not Run"; "Theresa May met them" keeps its "May"). None when the name is whole."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return None
+        for k, tok in enumerate(span):
+            if k == 0:
+                continue
+            nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+            if tok.lower_ in name_modals():  # "May Not Run" cuts, "Theresa May Will Meet" cuts after "May"
+                # (a modal takes a bare verb: "Theresa May met them" keeps the name)
+                cut = nxt is not None and (nxt.dep_ == _NEG or nxt.lower_ in ("not", "never") or (
+                    nxt.tag_ == "VB" and nxt.lower_ not in name_modals()))
+            else:
+                cut = (tok.pos_ in ("VERB", "AUX", "PRON") or tok.tag_ in ("PRP", "VBZ", "VBD")
+                       or tok.dep_ == _NEG or tok.lower_ in ("not", "never"))
+            if cut:
+                stop = span[k - 1]
+                return stop.idx + len(stop.text)
+        return None
+
+    def _entity_name(self, ent: Entity, start: int, end: int) -> str:
+        """The entity's name, unless its mention at ``text[start:end]`` ran into the words after a name
+        (see ``_name_end``): then the name is the cut mention."""
+        cut = self._name_end(start, end)
+        if cut is None:
+            return ent.name
+        return strip_titles(self.text[start:cut])[0]
 
     # -- precomputation -------------------------------------------------------------------------------
     def _scan(self) -> None:
@@ -291,7 +346,10 @@ class Resolver:
                     and not self._person_like_name(ent)):
                 continue
             name, start, end = self._name_text(tok)
-            canon = self.canonical(ent.name if ent is not None else name)
+            if ent is not None:
+                mention = next((m for m in ent.mentions if m.start <= tok.idx < m.end), None)
+                name = self._entity_name(ent, mention.start, mention.end) if mention is not None else ent.name
+            canon = self.canonical(name)
             self._persons.append((start, end, tok, canon))
             self.origins.setdefault(canon, set()).update(_origin(tok))
             if role:
@@ -356,7 +414,8 @@ class Resolver:
                                    CONF_NOMINAL)
                 return self._nominal(head, topic)
         # a name the tagger took for a common noun ("Pols said" tagged as plural of "pol")
-        if head.pos_ == "PROPN" or (self._entity(head) is not None and head.ent_type_ in _NAME_LABELS):
+        if (head.pos_ == "PROPN" or apostrophe_name(head)
+                or (self._entity(head) is not None and head.ent_type_ in _NAME_LABELS)):
             return self._proper(head)
         # a role noun with a name in apposition: "the president, Kassym-Jomart Tokayev, said"
         for child in head.children:
@@ -373,12 +432,24 @@ class Resolver:
                 start, end = min(start, mention.start), max(end, mention.end)
                 text = self.text[start:end]
             name = self.canonical(ent.name)
+            cut = self._name_end(start, end)
+            if cut is not None:  # "Ochoa Says He Never …" in a Title Case headline: the name is "Ochoa"
+                end = cut
+                text = self.text[start:end]
+                name = self.canonical(strip_titles(text)[0])
             typ = ent.type
             # the entity tagger cut a name short ("Ana Costa" tagged as the ORG "Costa"): the proper-noun
             # chain is the name, and the tagger's type is not to be trusted
             chain = strip_titles(text)[0]
             if len(chain.split()) > len(name.split()) and chain.endswith(" " + name):
                 name, typ = chain, None
+            if typ in _ORG_TYPES and len(text.split()) == 1:
+                # "Vance said" where the story names both "Ellen Vance" and "Vance Holdings": a bare surname
+                # that speaks is the person (the entity tagger gave the word to the company)
+                person = next((e for e in self.entities.entities if e.type == "Person" and len(e.name.split()) > 1
+                               and e.name.split()[-1] == text), None)
+                if person is not None:
+                    name, typ = self.canonical(person.name), "Person"
         else:
             name = self.canonical(text)
             typ = None
@@ -470,11 +541,15 @@ class Resolver:
                     best = (m.start, e)
         return best[1] if best else None
 
-    def antecedent(self, head: Token) -> Token | None:
+    def antecedent(self, head: Token, depth: int = 0) -> Token | None:
         """The nearest person mention before ``head``: in the same sentence, else in the closest
-        earlier sentence that has one (a grammatical subject preferred over other mentions)."""
+        earlier sentence that has one (a grammatical subject preferred over other mentions). A "she" that
+        is the main subject of that sentence, with no named subject there, hands on its own antecedent:
+        "Ana Ferre said … She pointed to Dade County. “…,” she said" is Ferre, not the county."""
         cur = self.sentences.of(head).start_char
-        earlier = [s.start_char for s in self.sentences.up_to(head.idx, _PRONOUN_WINDOW + 1)]
+        spans = self.sentences.up_to(head.idx, _PRONOUN_WINDOW + 1)
+        earlier = [s.start_char for s in spans]
+        family = _HE if head.lower_ in _HE else _SHE if head.lower_ in _SHE else None
         quoted = self.quoted_chars
         outside = quoted is None or not quoted[head.idx]
         # "Mr. Ames, who takes no big donations, fits that bill, he added": the statement before "he added"
@@ -497,7 +572,15 @@ class Resolver:
             # the subject of the main or reporting clause beats an embedded subject, which beats an object:
             # "Varadi added that Wizz would not raise fares. …," he said' is Varadi
             best = max(self._salience(p[2]) for p in cands)
-            return [p for p in cands if self._salience(p[2]) == best][-1][2]
+            found = [p for p in cands if self._salience(p[2]) == best][-1][2]
+            if family is not None and best < 2 and depth < 3:
+                sent = spans[earlier.index(s_start)]
+                chain = [t for t in sent if t.i < head.i and t.lower_ in family and t.dep_ in _SUBJ
+                         and self._salience(t) == 2 and not (outside and quoted is not None and quoted[t.idx])
+                         and t.i not in said]
+                if chain:
+                    return self.antecedent(chain[-1], depth + 1) or found
+            return found
         return None
 
     def _comma_between(self, end: Token, head: Token) -> bool:

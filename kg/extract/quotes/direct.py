@@ -157,10 +157,12 @@ class DirectQuotes:
         """A statement, not a scare quote, a title or a name in quotation marks."""
         toks = self.tokens.between(q.start, q.end)
         words = [t for t in toks if t.is_alpha or t.like_num]
-        if len(words) < _MIN_WORDS:
-            return False
         # the punctuation typed before the closing mark ("…,” she said"), which q.end leaves out
         content = self.text[q.start : q.close if q.close is not None else q.end].rstrip()
+        if len(words) < _MIN_WORDS:
+            # a chant or a shout straight after its speech verb is a statement however short ("The crowd
+            # chanted, “No toll!”"); two words in marks otherwise are a name, a title or a scare quote
+            return bool(words) and q.open is not None and content[-1:] in "!?" and self._verb_before(q)
         ends_clause = content[-1:] in _TERMINAL + ",;:—–"
         if q.attribution is not None:
             return True
@@ -175,6 +177,11 @@ class DirectQuotes:
                     _attribution(after) or _according_to(after)):
                 return False
         return True
+
+    def _verb_before(self, q: Quoted) -> bool:
+        """A reporting verb (then at most a comma or a colon) right before the opening mark."""
+        prev = [t for t in self.tokens.between(q.para_start, self._mark_start(q))[-3:] if t.text not in ",:"]
+        return bool(prev) and is_reporting(prev[-1]) and not any(c.dep_ == _NEG for c in prev[-1].children)
 
     def _embedded(self, q: Quoted) -> bool:
         """The opening mark continues a running sentence ("proposed creating “favorable conditions”"),
@@ -223,12 +230,18 @@ class DirectQuotes:
         # 3. the text before the opening mark: "He wrote: “…" / "Tokayev said, “…"
         if q.open is not None:
             before = self._before_frame(q)
+            if before and self._short(q):
+                # a chant or a shout: only the verb right before the marks says who ("a man yelled “Go!”")
+                return self._shouted_by(before), CONF_SAME_SENTENCE
             if before:
                 lead = text[before[0].idx : self._mark_start(q)].rstrip()
+                dash_label = self._dash_label(before, lead)
+                if dash_label is not None:
+                    return dash_label, CONF_SAME_SENTENCE
                 att = _attribution(before, nearest_last=True) or _according_to(before)
                 if att is not None and (lead[-1:] in ":,—–-" or is_reporting(before[-1])):
                     return att, CONF_SAME_SENTENCE
-                lead_in = self._lead_in(q, before, lead)
+                lead_in = self._lead_in(q, before, lead) or self._participle_lead_in(before)
                 if lead_in is not None:
                     return lead_in
         # 4. the sentence before: "He noted that …" / the first half of a split quote
@@ -278,9 +291,11 @@ class DirectQuotes:
                 "dobj", "attr", "npadvmod", "dep", "oprd", "nsubjpass")), None)
             if obj is not None and obj.i in ids and (could_speak(obj) or obj.pos_ == "NOUN"):
                 return _Attribution(verb, obj, cue=None if could_speak(obj) else "unnamed")
-        if (subj is None or subj.i not in ids) and is_reporting(verb):
+        if subj is None or subj.i not in ids:
+            # (any verb when it follows the name straight away: "“…,” Ortiz barked", the parser having made
+            # the name a compound of the verb)
             name = next((t for t in after if t.i < verb.i and t.pos_ == "PROPN"), None)
-            if name is not None and name.i - after[0].i <= 3:
+            if name is not None and name.i - after[0].i <= 3 and (is_reporting(verb) or name.i + 1 == verb.i):
                 while name.dep_ in ("compound", "flat") and name.head.i in ids and name.head.pos_ == "PROPN":
                     name = name.head
                 if could_speak(name):
@@ -308,6 +323,13 @@ class DirectQuotes:
             head = label[-1]
             if could_speak(head) and not _dateline_word_run(label):
                 return _Attribution(None, head, cue="label"), CONF_SAME_SENTENCE
+        # "Here's the governor in 2009: “…”", "Here is Ortiz on taxes: “…”": the person presented speaks
+        if (lead[-1:] == ":" and len(label) >= 3 and label[0].lower_ == "here"
+                and label[1].lower_ in ("'s", "’s", "is")):
+            shown = next((t for t in label[2:] if t.dep_ in ("attr", "nsubj", "dobj", "appos")
+                          and could_speak(t) and t.ent_type_ not in ("DATE", "TIME")), None)
+            if shown is not None:
+                return _Attribution(None, shown, cue="label"), CONF_SAME_SENTENCE
         for tok in before:
             if is_reporting(tok) and tok.lemma_.lower() != "quote" and any(c.dep_ == "auxpass" for c in tok.children):
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -347,6 +369,57 @@ class DirectQuotes:
             if spk is not None and (spk.type == "Person" or subj.lower_ in _SPEAKING_PRONOUNS):
                 return _Attribution(verb, subj), CONF_NEIGHBOUR
         return None
+
+    @staticmethod
+    def _dash_label(before: list[Token], lead: str) -> _Attribution | None:
+        """ "Pollsters were split - Dana Wills: “…”": a live blog names the source it quotes after a dash and
+        before a colon; that name, not a clause before the dash, is the speaker."""
+        if lead[-1:] != ":":
+            return None
+        dashes = [k for k, t in enumerate(before) if t.is_punct and t.text in ("-", "--", "—", "–")
+                  and (t.whitespace_ or (t.i > 0 and t.nbor(-1).whitespace_))]
+        if not dashes:
+            return None
+        label = [t for t in before[dashes[-1] + 1 :] if not t.is_punct]
+        if not label or len(label) > 4 or _dateline_word_run(label) or not all(
+                t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in label):
+            return None
+        return _Attribution(None, label[-1], cue="label") if could_speak(label[-1]) else None
+
+    def _short(self, q: Quoted) -> bool:
+        return len([t for t in self.tokens.between(q.start, q.end) if t.is_alpha or t.like_num]) < _MIN_WORDS
+
+    def _shouted_by(self, before: list[Token]) -> _Attribution | None:
+        """The speaker of a short shout: the subject of the reporting verb right before the marks, or the
+        noun the parser hung that verb on ("a man yelled “Go!”" read as "a man [who] yelled")."""
+        words = [t for t in before if t.text not in ",:"]
+        verb = words[-1] if words else None
+        if verb is None or not is_reporting(verb):
+            return None
+        subj = subject_of(verb)
+        if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.i < verb.i:
+            subj = verb.head
+        if subj is None or subj.i >= verb.i or self._inside_quote(subj) or not could_speak(subj):
+            return None
+        return _Attribution(verb, subj)
+
+    def _participle_lead_in(self, before: list[Token]) -> tuple[_Attribution, float] | None:
+        """A reporting participle right before the marks speaks for the clause it follows: "Ray Dale told the
+        board the plan was sound, adding, “We will start in May.”", "She posted a photo, writing “Best day
+        of the campaign.”" -- the subject is outside the frame before the marks, so ``_attribution`` misses
+        it (and the small model sometimes hangs the participle on the quotation instead of the clause)."""
+        words = [t for t in before if not t.is_punct]
+        if not words:
+            return None
+        verb = words[-1]
+        if verb.tag_ != "VBG" or not is_reporting(verb) or verb.i == 0 or verb.nbor(-1).text not in (",", "—", "–"):
+            return None
+        sent = self.sentences.of(verb)
+        host = verb.head if verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") else sent.root
+        subj = subject_of(host) if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+        if subj is None or not sent.start <= subj.i < verb.i or self._inside_quote(subj) or not could_speak(subj):
+            return None
+        return _Attribution(verb, subj), CONF_SAME_SENTENCE
 
     @staticmethod
     def _only_subject_and_verb(words: list[Token], subj: Token, verb: Token) -> bool:

@@ -7,7 +7,8 @@ become one ``Quote`` whose ``parts`` hold every piece, whose ``evidence`` covers
 ``content`` joins them with " … ".
 
 Pieces are joined when they have the same speaker (or the later one has none) and nothing but the
-attribution, punctuation or paragraph breaks stands between them.
+attribution, punctuation or paragraph breaks stands between them; a piece introduced by a reporting verb of
+its own (``“…,” she said, adding, “…”``, ``He added, “…”``) is a statement of its own.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def _joinable(text: str, head: Quote, a: Quote, b: Quote) -> bool:
     def within(ev: Evidence | None) -> bool:
         return ev is not None and a.evidence.end <= ev.start and ev.end <= b.evidence.start
 
+    if b.cue is not None and head.cue is not None and b.cue != head.cue:
+        # “…,” she said, adding, “…”: a second reporting verb makes the second piece a statement of its own
+        return False
     if b.speaker_evidence is not None and b.speaker_evidence != head.speaker_evidence:
         # a piece with an attribution of its own is a statement of its own: “…,” she said. He added, “…”
         # (a split quotation “…,” she said, “…” gives both pieces the one attribution between them)
