@@ -167,7 +167,7 @@ CASES = [
      {("Ann Lee", "holds_role", "Tel Aviv University", "professor")}),
     ("person-of-org", "Manuel Ortiz of the Liberal Party of Honduras won the vote.",
      {("Manuel Ortiz", "holds_role", "Liberal Party of Honduras", None)}),
-    ("hq-conjoined-noun-and-place-chain", "Northwind Coffee, Inc. is a roaster and retailer headquartered in "
+    ("hq-conjoined-noun-and-place-chain", "Northwind Coffee, Inc., a tea and cocoa trader, is headquartered in "
      "Oakland, California, United States.",
      {("Northwind Coffee, Inc", "headquartered_in", p, None) for p in ("Oakland", "California", "United States")}),
     ("based-fronted-participle", "Based in Lewisville, Texas, Homesearch Realty Inc. is a subsidiary of a bank.",

@@ -27,8 +27,8 @@ FOUND = [
      "board.", {("Tull", "holds_role", "Northwind Tools", "president and chief executive officer")}),
     ("qualifier-before-coordinated-titles", "Ann Lee, the former chairman and chief executive of Northwind Tools, "
      "spoke.", {("Ann Lee", "holds_role", "Northwind Tools", "former chairman and chief executive")}),
-    ("each-title-its-own-object", "Hans Weber is a German mathematician, currently Professor Emeritus at the Carver "
-     "University of Berlin, Visiting Professor at the National University of Leeds.",
+    ("each-title-its-own-object", "Hans Weber, who studies soil chemistry, is Professor Emeritus at the Carver "
+     "University of Berlin and Visiting Professor at the National University of Leeds.",
      {("Hans Weber", "holds_role", "Carver University of Berlin", "professor emeritus"),
       ("Hans Weber", "holds_role", "National University of Leeds", "visiting professor")}),
     ("conjoined-clause", "Mark Tull founded Blue Harbor, and is now CEO of Northwind Tools.",

@@ -39,7 +39,7 @@ def _source(
             pobj = _pobj(doc[tok.i + 1])
             if pobj is not None:
                 name = _author(pobj, entities) or _name(pobj, entities)
-                # "The AP reported that, according to an analysis of her calendar, 85 …": a document no one
+                # "The Ledger said that, according to a review of the ledgers, 40 …": a document no one
                 # is named behind, inside a named speaker's statement, is that speaker's own work
                 unnamed = not any(entities.at(t.idx, t.idx + len(t.text)) for t in pobj.subtree)
                 if name and not (unnamed and quote_index is not None and quotes[quote_index].speaker):

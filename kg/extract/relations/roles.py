@@ -27,7 +27,7 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
         return _qualified(role, doc[start : role.i + 1].text.lower().replace(" - ", "-"), subj_tokens)
     tokens = []
     skip: set[int] = set()
-    # "the former Florida governor and a Republican presidential candidate": a conjoined title naming another
+    # "the retired Ohio senator and a Green Party organiser": a conjoined title naming another
     # entity is skipped whole, with its conjunction, before reading the words in order
     for t in role.subtree:
         if t.i > role.i and t.dep_ == "conj" and any(d._.get(_CAT) and d.i not in obj_tokens for d in t.subtree):

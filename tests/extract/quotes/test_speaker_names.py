@@ -61,8 +61,8 @@ LEAD_INS = [
     ("here is X: presents the speaker", "Here is Ortiz in May 2009: “The port will need a new crane soon.”\n",
      "The port will", "Ortiz", "Ortiz"),
     ("a surname typed with a curly apostrophe is a name",
-     "After radio host Glenn Moss asked the mayor who he thought would win, D’Souza replied, “If I had to bet "
-     "now, I would bet on the harbor plan.”\n", "If I had", "D’Souza", "D’Souza"),
+     "When a caller asked the mayor which plan would pass, D’Souza replied, “Given the votes today, I "
+     "would pick the harbor plan.”\n", "Given the votes", "D’Souza", "D’Souza"),
     ("a chant straight after its verb", "The protesters chanted, “No toll!” as the mayor walked in.\n",
      "No toll!", None, "protesters"),
     ("a shout belongs to who shouted, not to a speaker before",
