@@ -322,14 +322,22 @@ def _firm_of_place(part: list[Token]) -> int | None:
     return None
 
 
-def _place_part(doc: Doc, tokens: list[Token]) -> Iterable[_Cand]:
+def _trimmed_cand(doc: Doc, tokens: list[Token], label: str) -> tuple[_Cand, list[Token], str] | None:
+    """A candidate of ``label`` over ``tokens`` without their leading/trailing noise, read in context; with
+    the trimmed tokens and their text as written (the context may shorten the candidate's own text)."""
     tokens = _trim(tokens)
     if not tokens:
-        return
+        return None
     text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-    cand = _Cand(start=tokens[0].idx, end=tokens[0].idx + len(text), text=text, label="GPE", surface=text)
-    _apply_context(cand, tokens, "GPE")
-    yield cand
+    cand = _Cand(start=tokens[0].idx, end=tokens[0].idx + len(text), text=text, label=label, surface=text)
+    _apply_context(cand, tokens, label)
+    return cand, tokens, text
+
+
+def _place_part(doc: Doc, tokens: list[Token]) -> Iterable[_Cand]:
+    found = _trimmed_cand(doc, tokens, "GPE")
+    if found:
+        yield found[0]
 
 
 def _firm_cand(doc: Doc, start: int, end: int) -> _Cand:
@@ -392,12 +400,10 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
 
 def _candidate_prefix(doc: Doc, span: Span, tokens: list[Token]) -> Iterable[_Cand]:
     """The 'Kazakh' / 'Kazakhstan' / 'Centras Group' before a title inside one spaCy span."""
-    tokens = _trim(tokens)
-    if not tokens:
+    found = _trimmed_cand(doc, tokens, "ORG")
+    if not found:
         return
-    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-    cand = _Cand(start=tokens[0].idx, end=tokens[0].idx + len(text), text=text, label="ORG", surface=text)
-    _apply_context(cand, tokens, "ORG")
+    cand, tokens, text = found
     if cand.country is None and country_of(text) is None and place_type(text) is None:
         cand.org_type = org_type_of_word(tokens[-1].text)
     yield cand
