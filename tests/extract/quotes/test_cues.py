@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import extract_entities
-from kg.extract.quotes import extract_quotes, parts_of
-
-
-def quotes_of(nlp, text):
-    doc = nlp(text)
-    return list(extract_quotes(doc, extract_entities(doc)))
+from kg.extract.quotes import parts_of
+from tests.extract.quotes.quoting import quotes_of
 
 
 def rows(quotes):

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import extract_entities
-from kg.extract.quotes import extract_quotes
-
-
-def quotes_of(nlp, text):
-    doc = nlp(text)
-    return list(extract_quotes(doc, extract_entities(doc)))
+from tests.extract.quotes.quoting import quotes_of
 
 
 def rows(quotes):

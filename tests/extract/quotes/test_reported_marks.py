@@ -9,13 +9,9 @@ from kg.extract.entities import extract_entities
 from kg.extract.quantities import extract_quantities
 from kg.extract.quotes import extract_quotes
 from kg.records import Document
+from tests.extract.quotes.quoting import quotes_of
 
 INTRO = "Senator Ann Lee spoke at the county fair on Saturday. "
-
-
-def quotes_of(nlp, text):
-    doc = nlp(text)
-    return list(extract_quotes(doc, extract_entities(doc)))
 
 
 def rows(quotes):
