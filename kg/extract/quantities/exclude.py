@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
-from kg.extract.quantities.scan import (
+from kg.extract.quantities.tables import table_label
+from kg.extract.quantities.tokens import (
     _DATE_LABELS,
     _NAME_LABELS,
     _low,
@@ -14,7 +15,6 @@ from kg.extract.quantities.scan import (
     _Number,
     _year_like,
 )
-from kg.extract.quantities.tables import table_label
 from kg.extract.text import doc_text
 
 # --- leaving numbers out ---------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from kg.extract import numbers as nb
-from kg.extract.quantities.scan import (
+from kg.extract.quantities.scan import _change_verb
+from kg.extract.quantities.tokens import (
     _CHANGE_PREPS,
     _DATE_LABELS,
     _MODIFIER_DEPS,
@@ -15,7 +16,6 @@ from kg.extract.quantities.scan import (
     _NP_SKIP_DEPS,
     _PLACE_LABELS,
     _RELATIVE,
-    _change_verb,
     _Number,
     _numberish,
     _paragraph_bounds,

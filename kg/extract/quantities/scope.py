@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import numbers as nb
 from kg.extract.entities import DocEntities, clean_name
 from kg.extract.quantities.frame import _unit_word
-from kg.extract.quantities.scan import (
+from kg.extract.quantities.tokens import (
     _ARG_DEPS,
     _DATE_LABELS,
     _MAX_PHRASE,

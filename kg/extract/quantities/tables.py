@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract import numbers as nb
-from kg.extract.quantities.scan import _Number, _numberish, _paragraph_bounds
+from kg.extract.quantities.tokens import _Number, _numberish, _paragraph_bounds
 from kg.extract.text import doc_text
 
 _VS = {"vs", "vs.", "versus"}
