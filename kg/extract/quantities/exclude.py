@@ -82,6 +82,9 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     if (_low(doc, num.start - 1) == "," and _low(doc, num.end) == "," and num.start >= 2 and num.unit is None
             and (doc[num.start - 2].ent_type_ == "PERSON" or doc[num.start - 2].pos_ == "PROPN")):
         return True
+    # an age as the complement of "be" with a person as subject: "he will be 35 by June", "Ms Reyes, who is 61"
+    if num.unit is None and num.kind == "count" and num.value_max is None and _age_complement(doc, num):
+        return True
     # a street number ("16-18 Industrial Avenue", "221 Baker Street") or a model ("a 737 Max jet", "the 787
     # Dreamliner"): a bare number written before a name
     nxt = doc[num.end] if num.end < len(doc) else None
@@ -95,6 +98,21 @@ def _excluded(doc: Doc, num: _Number) -> bool:
                 and nxt.text.isalpha() and not nxt.text.isupper() and nxt.ent_type_ not in _DATE_LABELS:
             return True
     return False
+
+
+_PERSON_PRONOUNS = {"he", "she", "i", "you", "who"}
+
+
+def _age_complement(doc: Doc, num: _Number) -> bool:
+    """A bare number right after a form of "be" (and its qualifier) whose subject is a person."""
+    first = min(num.start, min(num.core))
+    if first == 0 or doc[first - 1].lemma_ != "be" or _low(doc, num.end) in ("of", "%"):
+        return False
+    nxt = doc[num.end] if num.end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM"):
+        return False  # "she was 35 points ahead": the number counts the noun after it
+    subj = next((c for c in doc[first - 1].children if c.dep_ in ("nsubj", "nsubjpass") and c.i < first), None)
+    return subj is not None and (subj.lower_ in _PERSON_PRONOUNS or subj.ent_type_ == "PERSON")
 
 
 _COMPASS = {"N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.", "S.", "E.", "W."}

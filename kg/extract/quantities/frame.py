@@ -231,6 +231,14 @@ def _level_of(top: Token, inside: set[int]) -> Token | None:
         subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in inside:
             return subj
+    # the small model hangs a bare number after "is" on another word ("the average wait is around 73"): the
+    # "be" written right before the number (and its qualifier) still has the subject that stands at it
+    first = min(inside)
+    be = top.doc[first - 1] if first > 0 else None
+    if be is not None and be.lemma_ == "be" and be.head.i != top.i:
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in inside and subj.i < be.i:
+            return subj
     return None
 
 
@@ -357,12 +365,49 @@ def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
                 if anc.head.pos_ in ("NOUN", "PROPN"):
                     return anc.head
             if subj is not None and subj.pos_ == "PRON":
-                return None
+                return _thing_antecedent(subj)  # "the shares surged and they were up 5%"; "this", "he": None
             if subj is not None and subj.lower_ not in nb.context("generic_totals"):
                 return subj
             if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN") and anc.head.i not in inside \
                     and not _time_noun(anc.head):  # "the quarter ended December" is a time, not what is measured
                 return anc.head  # "the villa sold for $44 million"
+    return None
+
+
+# a pronoun that stands for a thing named before it, by grammatical number ("he", "this" name no measured thing)
+_THING_PRONOUNS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+_ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj", "conj"}
+
+
+def _thing_antecedent(pron: Token) -> Token | None:
+    """What "it" or "they" as the subject of an amount's clause stands for: the subject of the clause it is
+    coordinated with ("the pound going to $1 and it going back to $1.50"), else the nearest noun before it
+    of the same number, as a subject or object, in its sentence or the one before ("the shares surged and
+    they were up 5%"). Persons, names, times and amounts are not what a number measures."""
+    tags = _THING_PRONOUNS.get(pron.lower_)
+    if tags is None:
+        return None
+
+    def fits(tok: Token) -> bool:
+        return tok.tag_ in tags and tok.pos_ == "NOUN" and tok.dep_ in _ANTECEDENT_DEPS and tok.ent_type_ == "" \
+            and not _numberish(tok) and not _time_noun(tok) and not _in_amount(tok)
+
+    verb = pron.head
+    if verb.dep_ == "conj":
+        first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if first is not None and fits(first):
+            return first
+    sent = pron.sent
+    doc = pron.doc
+    # "the garage says it will cost $900": the subject of a clause that holds the pronoun's clause is
+    # who speaks or acts, not the thing that costs
+    holders = {c.i for a in pron.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if _paragraph_bounds(doc_text(doc), doc[lo].idx) != _paragraph_bounds(doc_text(doc), pron.idx):
+        lo = sent.start
+    for k in range(pron.i - 1, lo - 1, -1):
+        if fits(doc[k]) and k not in holders:
+            return doc[k]
     return None
 
 

@@ -1,0 +1,66 @@
+"""What a number measures when its clause names it only indirectly: "it"/"they" standing for a thing named
+before, a "be" the parse does not attach the number to, and ages given as the complement of "be"."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import extract_entities
+from kg.extract.quantities import extract_quantities
+from kg.records import Document
+
+
+def _claims(nlp, text):
+    doc = nlp(text)
+    document = Document(id="t", text=text, source_path="t.txt", content_hash="x")
+    return list(extract_quantities(doc, (), extract_entities(doc), document))
+
+
+def _one(nlp, text, surface):
+    found = [c for c in _claims(nlp, text) if c.text == surface]
+    assert len(found) == 1, [(c.text, c.counts) for c in _claims(nlp, text)]
+    return found[0]
+
+
+# sentence, surface, head lemma of what is counted (None: nothing the text names)
+PRONOUNS = [
+    # "they"/"it" as the subject of the amount's clause: the thing of the same number named before it
+    ("Shares of Acme jumped on Monday and they were up 6 pct by the close.", "6 pct", "share"),
+    ("The bonds rallied after the vote. They yielded 4.2 pct on Friday.", "4.2 pct", "bond"),
+    # coordinated clauses: "it" is the subject of the clause it is coordinated with
+    ("Traders expect the euro to climb to $1.20 in spring and it could fall back to $1.05 later.", "$1.05", "euro"),
+    # the subject of a clause that holds the pronoun's clause speaks or acts; it is not what costs
+    ("The garage says it will cost owners about $900 to fix the brakes.", "about $900", None),
+    # a person is never what an amount measures
+    ("Lena Ortiz sold the farm and she earned $2 million from it.", "$2 million", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "head"), PRONOUNS)
+def test_subjects_it_and_they_stand_for_the_thing_named_before(nlp, text, surface, head):
+    assert _one(nlp, text, surface).counts_head == head
+
+
+def test_subjects_be_right_before_a_number_gives_its_subject(nlp):
+    # the small model attaches the bare number to the next verb; the "is" before it still has the subject
+    c = _one(nlp, "The median waiting time for a hip operation in the county is around 140 leaving many in pain.",
+             "around 140")
+    assert c.counts_head == "time"
+    assert _one(nlp, "The toll is 41.", "41").counts_head == "toll"
+
+
+@pytest.mark.parametrize("text", [
+    "He will be 35 by the end of the year.",
+    "Maria Lopez is 61 and still runs marathons.",
+    "He was 35 when he founded the company.",
+])
+def test_subjects_age_after_be_with_a_person_subject_is_left_out(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "head"), [
+    ("She was 12 points ahead in the poll.", "12", "point"),
+    ("The turnout was 61 percent in the north.", "61 percent", "turnout"),
+])
+def test_subjects_be_with_a_counted_noun_or_unit_is_no_age(nlp, text, surface, head):
+    assert _one(nlp, text, surface).counts_head == head
