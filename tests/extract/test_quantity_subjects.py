@@ -64,3 +64,15 @@ def test_subjects_age_after_be_with_a_person_subject_is_left_out(nlp, text):
 ])
 def test_subjects_be_with_a_counted_noun_or_unit_is_no_age(nlp, text, surface, head):
     assert _one(nlp, text, surface).counts_head == head
+
+
+@pytest.mark.parametrize(("text", "surface", "head"), [
+    # a plural model name holds digits but is what is counted
+    ("The carrier took delivery of 40 Boeing 737s last year.", "40", "737s"),
+    ("Volta shipped 12,400 Model Ys and 3,100 Model 9s in May.", "3,100", "9s"),
+    # coordinated adjectives the parse takes for the head: the noun is their conjunct
+    ("Nearly half of the combined 2.6M digital and physical sales of The Long Road came from stores.", "2.6M",
+     "sale"),
+])
+def test_subjects_model_plurals_and_coordinated_adjectives_are_counted(nlp, text, surface, head):
+    assert _one(nlp, text, surface).counts_head == head

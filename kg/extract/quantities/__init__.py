@@ -42,6 +42,7 @@ from kg.extract.quantities.frame import (
     _np_text,
     _top,
     index_name,
+    model_plural,
 )
 from kg.extract.quantities.scan import (
     _DATE_LABELS,
@@ -129,7 +130,7 @@ def _claims(
         if noun is not None and not any(ch.isalpha() for ch in noun.text) and not index_name(noun):
             noun = None  # punctuation the parser took for a noun counts nothing
         if noun is not None and inherited is None and (_numberish(noun) or _glued_amount_text(noun.text)) \
-                and not index_name(noun):
+                and not index_name(noun) and not model_plural(noun):
             noun = None  # "rose 18 sen to RM23.50": the other amount is not what this one counts
         if noun is not None and noun.lower_ in nb.context("time_units") and num.unit == "ratio":
             continue  # a rule about time ("90 out of 180 days"), not a share of anything

@@ -304,6 +304,12 @@ def _nominal(tok: Token) -> Token:
     while tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i \
             and seen < 4:
         tok, seen = tok.head, seen + 1
+    if tok.pos_ == "ADJ":
+        # coordinated adjectives: "4.3 million digital and physical sales" is parsed with the first adjective
+        # as the head and the noun as its conjunct
+        noun = next((c for c in tok.rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            return noun
     return tok
 
 
@@ -420,6 +426,16 @@ def index_name(tok: Token) -> bool:
     names = nb.context("index_names")
     return tok.like_num and (any(c.dep_ == "compound" and c.lower_ in names for c in tok.children)
                              or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in names))
+
+
+def model_plural(tok: Token) -> bool:
+    """A plural of a model written with its maker or series name ("63,000 Model 3s", "40 Boeing 737s",
+    "12 A320s"): what is counted, though it holds digits."""
+    text = tok.text
+    if len(text) < 2 or not text.endswith("s") or not any(ch.isdigit() for ch in text[:-1]):
+        return False
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
+    return named or (text[0].isupper() and text[0].isalpha() and tok.tag_ in ("NNS", "NNPS", "NNP"))
 
 
 def _head_lemma(noun: Token) -> str:
