@@ -76,3 +76,33 @@ def test_subjects_be_with_a_counted_noun_or_unit_is_no_age(nlp, text, surface, h
 ])
 def test_subjects_model_plurals_and_coordinated_adjectives_are_counted(nlp, text, surface, head):
     assert _one(nlp, text, surface).counts_head == head
+
+
+# sentence, surface, counts, head: a count hyphenated onto the noun it counts
+HYPHEN_COUNTS = [
+    ("The council named a 10-member panel to review the plan.", "10", "member panel", "member"),
+    ("The car has a six-cylinder engine.", "six", "cylinder engine", "cylinder"),
+    ("A three-judge panel heard the appeal.", "three", "judge panel", "judge"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "counts", "head"), HYPHEN_COUNTS)
+def test_subjects_count_hyphenated_onto_a_noun(nlp, text, surface, counts, head):
+    c = _one(nlp, text, surface)
+    assert (c.value_max, c.unit, c.counts, c.counts_head) == (None, None, counts, head)
+
+
+@pytest.mark.parametrize("text", [
+    "It was a one-off payment.",  # idioms, ratings and multipliers (`[hyphen_not_counted]`)
+    "The two-time champion spoke first.",
+    "They stayed at a four-star hotel.",
+    "He faced a one-on-one interview.",  # a longer chain
+    "Voters chose a two-way split.",
+])
+def test_subjects_hyphenated_idioms_count_nothing(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+def test_subjects_hyphenated_unit_is_still_a_measure(nlp):
+    c = _one(nlp, "Acme signed a three-year deal.", "three-year")
+    assert (c.unit, c.counts_head) == ("year", "deal")

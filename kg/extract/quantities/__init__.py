@@ -41,6 +41,7 @@ from kg.extract.quantities.frame import (
     _head_lemma,
     _np_text,
     _top,
+    hyphen_count,
     index_name,
     model_plural,
 )
@@ -118,7 +119,11 @@ def _claims(
             continue
         top = _top(doc, num)
         label = table_label(doc, num)
-        if label is not None:
+        hyphened = hyphen_count(doc, num) if label is None else None
+        if hyphened is not None:
+            # "a 10-member panel": the members are counted, the panel is what has them
+            noun, arg, inherited = hyphened[0], hyphened[1], None
+        elif label is not None:
             # "Revs 48.2 mln vs 44.9 mln": the line's label is what both figures measure
             noun, arg, inherited = label[0], top, None
         elif last is not None and _conversion(doc, last[0], num):
@@ -151,6 +156,8 @@ def _claims(
                 and not (nb.unit_code(num.unit) in _TIME_CODES and noun is None):
             continue  # "July 14", "September 21, 2022": spaCy's DATE, and nothing else is counted
         counts = _np_text(noun, num) if noun is not None else None
+        if hyphened is not None:
+            counts = _np_text(hyphened[1], num)  # "member panel", "cylinder engine"
         if label is not None:
             counts = label[1]
         if inherited is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
+from kg.extract.quantities.frame import hyphen_count
 from kg.extract.quantities.tables import table_label
 from kg.extract.quantities.tokens import (
     _DATE_LABELS,
@@ -49,10 +50,11 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     if num.value_max is None and after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isdigit() \
             and num.unit is None:
         return True
-    # hyphenated modifier ("one-room flats", "5-year plan") describes a thing, it counts nothing; a share or
+    # hyphenated modifier ("one-off payment", "5-year plan") describes a thing, it counts nothing; a share or
     # an amount stays one ("a 43.4 percent-owned unit", "a 52,000 barrel-a-day refinery")
-    if after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isalpha() and num.unit is None:
-        return True
+    if after in "-–" and after_idx + 1 < len(text) and text[after_idx + 1].isalpha() and num.unit is None \
+            and hyphen_count(doc, num) is None:
+        return True  # (but a count of the noun hyphenated on is kept: "a 10-member panel", frame.py)
     # identifiers and ages: "page 5", "issue 176", "No. 3", "aged 45"
     if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words"):
         return True

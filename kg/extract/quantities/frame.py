@@ -146,6 +146,28 @@ def _counted(
     return None, top, None
 
 
+def hyphen_count(doc: Doc, num: _Number) -> tuple[Token, Token] | None:
+    """A count hyphenated onto the noun it counts, modifying another noun: "a 10-member panel", "a
+    six-cylinder engine", "the 12-nation group": (the counted noun, the noun it modifies). Not a unit (those
+    are read with the amount), an idiom or rating (`[hyphen_not_counted]`), or a longer chain ("one-on-one")."""
+    k = num.end
+    if num.unit is not None or num.kind != "count" or num.value_max is not None or k + 1 >= len(doc):
+        return None
+    if doc[k].text not in ("-", "–") or doc[k - 1].whitespace_ or doc[k].whitespace_:
+        return None
+    noun = doc[k + 1]
+    if noun.pos_ != "NOUN" or not noun.is_alpha or noun.lower_ in nb.context("hyphen_not_counted") \
+            or noun.lower_ in nb.context("time_units"):
+        return None
+    if k + 2 < len(doc) and doc[k + 2].text in ("-", "–") and not noun.whitespace_:
+        return None  # "a 50-year-old", "one-on-one"
+    modified = noun.head
+    if noun.dep_ not in ("compound", "amod", "nmod", "nsubj") or modified.i <= noun.i \
+            or modified.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun, modified
+
+
 def _extent(doc: Doc, num: _Number, top: Token, inside: set[int]) -> Token | None:
     """What a length with an adjective of extent measures (`[dimension_adjectives]`): the noun after a
     hyphenated adjective ("a 12m-long whale", "the 25m (82ft)-high mast"), the noun an adjective modifies
