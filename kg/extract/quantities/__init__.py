@@ -5,10 +5,13 @@ QUANTITY, "Tens of thousands" glued to "the"), so numbers are found by token pat
 ``rules/`` (``kg.extract.numbers``); spaCy's entities are only used to leave out dates, times and names.
 For each number:
 
-- **what is counted** comes from the dependency parse: the noun the number modifies ("1,400 companies"),
+- **what is counted** comes from the dependency parse: the noun the number modifies ("1,400 companies") or
+  is hyphenated onto ("a 10-member panel": members, of the panel),
   the noun after a partitive "of" ("one in two of the ... companies", "eight of the banks"), the noun a
   number is "of" ("a workforce of 9 million"), the subject of a change verb ("the number of firms rose by
-  4,000"), else the counted noun of the previous number in the sentence ("..., while another 56 ...");
+  4,000") or of "be" ("the toll is 41"), with "it"/"they" standing for the thing named before ("the shares
+  surged and they were up 5%"), else the counted noun of the previous number in the sentence ("..., while
+  another 56 ...");
 - **the predicate** is the verb phrase the counted phrase is subject/object of, or its relative clause;
   place and time scope are the GPE/LOC and DATE phrases attached to that verb;
 - **who asserted it**: the speaker of the quote whose span holds the number, else "according to X",
@@ -16,8 +19,9 @@ For each number:
   the phrase ("A U.S. Treasury list of at least 18 countries"), else None (the publisher).
 
 Left out, by rule: dates, years, clock times, durations and stay rules ("10 years in prison", "90 out of
-180 days"), ordinals, identifiers ("page 5", "issue 176", "Su-27", URLs), ages, the word "one" used as an
-article ("one district hospital"), hyphenated modifiers ("one-room flats") and boilerplate sentences.
+180 days"), ordinals, identifiers ("page 5", "issue 176", "Su-27", URLs), the word "one" used as an
+article ("one district hospital"), hyphenated idioms and ratings ("a one-off payment", "a four-star hotel"),
+ages ("Ivan Petrov, 45", "she is 61") and boilerplate sentences.
 """
 
 from __future__ import annotations
