@@ -83,6 +83,12 @@ HYPHEN_COUNTS = [
     ("The council named a 10-member panel to review the plan.", "10", "member panel", "member"),
     ("The car has a six-cylinder engine.", "six", "cylinder engine", "cylinder"),
     ("A three-judge panel heard the appeal.", "three", "judge panel", "judge"),
+    # suspended hyphens: each number waits for the noun of the last one
+    ("They offer four-, five- and eight-seat versions of the van.", "four-", "seat versions of van", "seat"),
+    ("They offer four-, five- and eight-seat versions of the van.", "five-", "seat versions of van", "seat"),
+    ("They offer four-, five- and eight-seat versions of the van.", "eight", "seat versions of van", "seat"),
+    ("Dealers sell two- and three-bedroom flats.", "two-", "bedroom flats", "bedroom"),
+    ("Dealers sell two- and three-bedroom flats.", "three", "bedroom flats", "bedroom"),
 ]
 
 
@@ -98,6 +104,7 @@ def test_subjects_count_hyphenated_onto_a_noun(nlp, text, surface, counts, head)
     "They stayed at a four-star hotel.",
     "He faced a one-on-one interview.",  # a longer chain
     "Voters chose a two-way split.",
+    "Prices rose 5- or 6-fold.",  # suspended hyphens before a multiplier
 ])
 def test_subjects_hyphenated_idioms_count_nothing(nlp, text):
     assert _claims(nlp, text) == []

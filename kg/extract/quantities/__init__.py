@@ -46,6 +46,7 @@ from kg.extract.quantities.frame import (
     _np_text,
     _top,
     hyphen_count,
+    hyphen_counts_text,
     index_name,
     model_plural,
 )
@@ -161,7 +162,7 @@ def _claims(
             continue  # "July 14", "September 21, 2022": spaCy's DATE, and nothing else is counted
         counts = _np_text(noun, num) if noun is not None else None
         if hyphened is not None:
-            counts = _np_text(hyphened[1], num)  # "member panel", "cylinder engine"
+            counts = hyphen_counts_text(*hyphened)  # "member panel", "cylinder engine"
         if label is not None:
             counts = label[1]
         if inherited is not None:

@@ -25,11 +25,14 @@ def _excluded(doc: Doc, num: _Number) -> bool:
     core = sorted(num.core)
     first, last = doc[core[0]], doc[core[-1]]
     numeric = [doc[i] for i in core if nb.is_digits(doc[i].text) or nb.is_number_word(doc[i].text)
-               or nb.split_glued(doc[i].text) is not None or nb.fraction(doc[i].text) is not None]
+               or nb.split_glued(doc[i].text) is not None or nb.fraction(doc[i].text) is not None
+               or i in doc.user_data.get("kg.suspended", {})]  # "four-" in "four-, five- and six-cylinder"
     if num.kind == "vague" or (num.kind == "ratio" and any(nb.is_fraction_word(doc[i].text) for i in core)):
         numeric = [doc[i] for i in core]
     if not numeric:
         return True
+    if num.start in doc.user_data.get("kg.suspended", {}) and hyphen_count(doc, num) is None:
+        return True  # "5- or 6-fold": the noun the hyphens wait for counts nothing
     # the article "one" ("one district hospital") is not a count; with a qualifier or focus word before it
     # it is ("at least one person was killed", "only one bidder", "in just one area")
     if num.words_only_one and num.start >= min(num.core):

@@ -150,7 +150,7 @@ def hyphen_count(doc: Doc, num: _Number) -> tuple[Token, Token] | None:
     """A count hyphenated onto the noun it counts, modifying another noun: "a 10-member panel", "a
     six-cylinder engine", "the 12-nation group": (the counted noun, the noun it modifies). Not a unit (those
     are read with the amount), an idiom or rating (`[hyphen_not_counted]`), or a longer chain ("one-on-one")."""
-    k = num.end
+    k = doc.user_data.get("kg.suspended", {}).get(num.start, num.end)  # "four-, five- and six-cylinder"
     if num.unit is not None or num.kind != "count" or num.value_max is not None or k + 1 >= len(doc):
         return None
     if doc[k].text not in ("-", "–") or doc[k - 1].whitespace_ or doc[k].whitespace_:
@@ -162,10 +162,21 @@ def hyphen_count(doc: Doc, num: _Number) -> tuple[Token, Token] | None:
     if k + 2 < len(doc) and doc[k + 2].text in ("-", "–") and not noun.whitespace_:
         return None  # "a 50-year-old", "one-on-one"
     modified = noun.head
-    if noun.dep_ not in ("compound", "amod", "nmod", "nsubj") or modified.i <= noun.i \
+    if noun.dep_ == "conj" and modified.i < noun.i:
+        modified = modified.head  # "two- and three-bedroom flats": the conjunct of "two-", which modifies "flats"
+    if noun.dep_ not in ("compound", "amod", "nmod", "nsubj", "conj") or modified.i <= noun.i \
             or modified.pos_ not in ("NOUN", "PROPN"):
         return None
     return noun, modified
+
+
+def hyphen_counts_text(noun: Token, modified: Token) -> str:
+    """"member panel", "cylinder engine options": the counted noun and the noun it modifies, without the
+    numbers, their hyphens or an article."""
+    numbers = noun.doc.user_data.get("kg.number_tokens", ())
+    toks = [t for t in noun.doc[noun.i : modified.i + 1]
+            if t.i not in numbers and not t.is_punct and t.dep_ not in ("det", "cc") and not _numberish(t)]
+    return _phrase(toks + _of_phrase(modified, set(numbers)))
 
 
 def _extent(doc: Doc, num: _Number, top: Token, inside: set[int]) -> Token | None:

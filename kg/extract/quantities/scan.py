@@ -96,6 +96,9 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
         num = _Number(i, i + 1, share, unit="ratio", kind="ratio", core={i})  # "1⁄32 of a quart", "3/4 of"
         num.start, num.end, num.qualifier = _qualifier(doc, num.start, num.end)
         return num
+    suspended = _suspended(doc, i)
+    if suspended is not None:
+        return suspended
     if _unit_before(doc, i + 1) is not None and _core(doc, i + 1) is not None:
         return None  # the currency symbol starts the amount at i + 1
     joined = _joined_range(doc, i)
@@ -132,6 +135,23 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
     if num.qualifier == "exact" and doc[min(num.core)].lower_.startswith("sub-"):
         num.qualifier = "under"
     return num
+
+
+def _suspended(doc: Doc, i: int) -> _Number | None:
+    """A number whose hyphen waits for the noun of a later one: "four-" and "five-" in "four-, five- and
+    six-cylinder engines". The hyphenated noun's position is kept in ``kg.suspended`` (frame.hyphen_count)."""
+    text = doc[i].text
+    if len(text) < 2 or text[-1] not in "-–" or not (nb.is_digits(text[:-1]) or nb.is_number_word(text[:-1])):
+        return None
+    value = nb.parse_number(text[:-1])
+    j = i + 1
+    while j < min(i + 8, len(doc)) and (doc[j].lower_ in (",", "and", "or") or doc[j].text[-1:] in "-–"):
+        j += 1
+    core = _core(doc, j)
+    if value is None or core is None or _low(doc, core[0]) not in ("-", "–"):
+        return None
+    doc.user_data.setdefault("kg.suspended", {})[i] = core[0]
+    return _Number(i, i + 1, value, core={i})
 
 
 def _joined_range(doc: Doc, i: int) -> _Number | None:
