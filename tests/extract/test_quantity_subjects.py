@@ -113,3 +113,18 @@ def test_subjects_hyphenated_idioms_count_nothing(nlp, text):
 def test_subjects_hyphenated_unit_is_still_a_measure(nlp):
     c = _one(nlp, "Acme signed a three-year deal.", "three-year")
     assert (c.unit, c.counts_head) == ("year", "deal")
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "head"), [
+    # a currency word hyphenated onto the amount makes it money (wire copy's "mln-dlr")
+    ("Acme arranged a 500 mln-dlr short term bridge loan.", "500 mln-dlr", 5e8, "USD", "loan"),
+    ("It issued 50-cent shares.", "50-cent", 0.5, "USD", "share"),
+    ("The fund is a 2-billion-euro vehicle.", "2-billion-euro", 2e9, "EUR", "vehicle"),
+])
+def test_subjects_currency_hyphenated_onto_an_amount(nlp, text, surface, value, unit, head):
+    c = _one(nlp, text, surface)
+    assert (c.value, c.unit, c.counts_head) == (pytest.approx(value), unit, head)
+
+
+def test_subjects_zero_hyphenated_is_a_kind_of_thing(nlp):
+    assert _claims(nlp, "The bank sold zero-coupon bonds.") == []

@@ -281,6 +281,11 @@ def _age_after(doc: Doc, j: int) -> tuple[int, str] | None:
 def _hyphen_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     """"a 6.1-inch display", "a five-year journey": a unit hyphenated onto the number."""
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and _glued(doc, end) and _glued(doc, end + 1):
+        # a currency word: "a 500 mln-dlr loan", "50-cent shares", "a 2-billion-euro fund"
+        money = next((u for surface, u in nb.units_by_word("after").get(_low(doc, end + 1), ())
+                      if len(surface) == 1 and u not in ("%", "GBP")), None)
+        if money is not None:
+            return end + 2, money
         unit = nb.measure_unit(doc[end + 1].text)
         if unit is not None and not (end + 2 < len(doc) and doc[end + 2].text in ("-", "–") and _glued(doc, end + 2)):
             return end + 2, unit  # but not "50 year-old": an age

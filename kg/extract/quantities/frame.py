@@ -151,7 +151,8 @@ def hyphen_count(doc: Doc, num: _Number) -> tuple[Token, Token] | None:
     six-cylinder engine", "the 12-nation group": (the counted noun, the noun it modifies). Not a unit (those
     are read with the amount), an idiom or rating (`[hyphen_not_counted]`), or a longer chain ("one-on-one")."""
     k = doc.user_data.get("kg.suspended", {}).get(num.start, num.end)  # "four-, five- and six-cylinder"
-    if num.unit is not None or num.kind != "count" or num.value_max is not None or k + 1 >= len(doc):
+    if num.unit is not None or num.kind != "count" or num.value_max is not None or k + 1 >= len(doc) \
+            or num.value == 0:  # "zero-coupon bonds", "a zero-sum game": a kind of thing
         return None
     if doc[k].text not in ("-", "–") or doc[k - 1].whitespace_ or doc[k].whitespace_:
         return None
