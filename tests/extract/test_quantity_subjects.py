@@ -1,5 +1,6 @@
-"""What a number measures when its clause names it only indirectly: "it"/"they" standing for a thing named
-before, a "be" the parse does not attach the number to, and ages given as the complement of "be"."""
+"""What a number measures when its clause names it only indirectly ("it"/"they" for a thing named before, a
+"be" the parse does not attach the number to), counts hyphenated onto a noun, ages after "be", and counted
+phrases without the words of other amounts."""
 
 from __future__ import annotations
 
@@ -128,3 +129,22 @@ def test_subjects_currency_hyphenated_onto_an_amount(nlp, text, surface, value, 
 
 def test_subjects_zero_hyphenated_is_a_kind_of_thing(nlp):
     assert _claims(nlp, "The bank sold zero-coupon bonds.") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "counts"), [
+    # a spaced wire scale word after a number word
+    ("Acme issued seven mln 50-cent shares.", "seven mln", 7e6, "shares"),
+    # another amount's words are not part of the counted phrase; a length of time is ("nine month profits")
+    ("Acme issued seven mln 50-cent shares.", "50-cent", 0.5, "shares"),
+    ("Brown-Forman said nine month profits declined a bit to 66.0 mln dlrs.", "66.0 mln dlrs", 6.6e7,
+     "nine month profits"),
+    # "issue" as a verb is no identifier label ("issue 176")
+    ("The company will issue 3.63 mln new shares.", "3.63 mln", 3.63e6, "new shares"),
+])
+def test_subjects_counted_phrase_without_other_amounts(nlp, text, surface, value, counts):
+    c = _one(nlp, text, surface)
+    assert (c.value, c.counts) == (pytest.approx(value), counts)
+
+
+def test_subjects_issue_as_a_label_is_still_an_identifier(nlp):
+    assert _claims(nlp, "See issue 176 of the journal.") == []

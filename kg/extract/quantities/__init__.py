@@ -115,10 +115,14 @@ def _claims(
     last: tuple[_Number, Token | None, str | None] | None = None  # the last number kept, what it counts
     found = list(_scan(doc))
     doc.user_data["kg.number_tokens"] = frozenset(i for n in found for i in range(n.start, n.end))
-    for num in found:
+    kept = [n for n in found if doc[n.start].idx < cutoff and not _excluded(doc, n)]
+    # the words of other amounts, left out of a counted phrase ("seven mln 50-cent shares" counts "shares");
+    # a length of time stays, it tells the thing apart ("nine month profits", "a four-week moving average"),
+    # and so does a number that is no claim ("five Boeing 757-200 planes")
+    doc.user_data["kg.amount_tokens"] = frozenset(i for n in kept if nb.unit_code(n.unit) not in _TIME_CODES
+                                                  for i in range(n.start, n.end))
+    for num in kept:
         span = doc[num.start : num.end]
-        if span.start_char >= cutoff or _excluded(doc, num):
-            continue
         sent = span.sent
         if _boilerplate(sent):
             continue

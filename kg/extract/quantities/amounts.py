@@ -33,8 +33,8 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
                 nb.is_number_word(tok.text + (t.text.rstrip(".") or t.text)) and \
                 not (t.lower_ == "m" and _metres(doc, i, j + 1)):
             j += 1  # "2.3" "m": spaCy splits the scale suffix off "€2.3m" (and "m." at a sentence end)
-        elif j == i + 1 and nb.is_digits(tok.text) and _spaced_suffix(t.text):
-            j += 1  # "17 mln dlrs", "1.5 bn": wire copy spaces the abbreviated scale word
+        elif j == i + 1 and (nb.is_digits(tok.text) or nb.is_number_word(tok.text)) and _spaced_suffix(t.text):
+            j += 1  # "17 mln dlrs", "1.5 bn", "seven mln shares": wire copy spaces the abbreviated scale word
         elif nb.is_number_word(t.text) and not nb.is_digits(t.text):
             j += 1
         elif (t.text in ("-", "–") and _glued(doc, j) and j + 1 < len(doc) and _glued(doc, j + 1)
@@ -282,8 +282,9 @@ def _hyphen_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     """"a 6.1-inch display", "a five-year journey": a unit hyphenated onto the number."""
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and _glued(doc, end) and _glued(doc, end + 1):
         # a currency word: "a 500 mln-dlr loan", "50-cent shares", "a 2-billion-euro fund"
-        money = next((u for surface, u in nb.units_by_word("after").get(_low(doc, end + 1), ())
-                      if len(surface) == 1 and u not in ("%", "GBP")), None)
+        low = _low(doc, end + 1)  # (the plural's row serves the singular: "a 100-franc share", "francs")
+        rows = nb.units_by_word("after").get(low, ()) or nb.units_by_word("after").get(low + "s", ())
+        money = next((u for surface, u in rows if len(surface) == 1 and u not in ("%", "GBP")), None)
         if money is not None:
             return end + 2, money
         unit = nb.measure_unit(doc[end + 1].text)

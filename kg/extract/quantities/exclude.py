@@ -59,7 +59,8 @@ def _excluded(doc: Doc, num: _Number) -> bool:
             and hyphen_count(doc, num) is None:
         return True  # (but a count of the noun hyphenated on is kept: "a 10-member panel", frame.py)
     # identifiers and ages: "page 5", "issue 176", "No. 3", "aged 45"
-    if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words"):
+    if _low(doc, num.start - 1).rstrip(":") in nb.context("identifier_words") \
+            and not doc[num.start - 1].tag_.startswith("VB"):  # "will issue 3 mln shares": a verb, no label
         return True
     if _low(doc, num.start - 1) == "." and _low(doc, num.start - 2) + "." in nb.context("identifier_words"):
         return True  # "No. 3", "Fig. 4" split into two tokens

@@ -16,6 +16,7 @@ from kg.extract.quantities.tokens import (
     _NP_SKIP_DEPS,
     _PLACE_LABELS,
     _RELATIVE,
+    _TIME_CODES,
     _Number,
     _numberish,
     _paragraph_bounds,
@@ -143,6 +144,12 @@ def _counted(
         near = _nearest_noun(doc, num, inside)
         if near is not None:
             return _measured(near), top, None
+    # a pronoun subject standing for a thing named before ("the bonds rallied; they yielded 4.2 pct"); not for
+    # a length of time ("they will pay for themselves in four years" is about what pays)
+    if num.unit is not None and num.unit != "ratio" and nb.unit_code(num.unit) not in _TIME_CODES:
+        subj = _clause_subject(top, inside, resolve=True)
+        if subj is not None:
+            return _measured(subj), top, None
     return None, top, None
 
 
@@ -381,7 +388,7 @@ def _measured(noun: Token) -> Token:
     return noun
 
 
-def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
+def _clause_subject(tok: Token, inside: set[int], resolve: bool = False) -> Token | None:
     """The subject of the number's clause; a relative pronoun stands for the noun it follows ("bank stocks,
     which were up 2.8%"); other pronouns ("this", "he") name no measured thing."""
     # "Blackmores up 9.4 per cent": the number hangs on "up", which hangs on the noun that moved
@@ -405,7 +412,8 @@ def _clause_subject(tok: Token, inside: set[int]) -> Token | None:
                 if anc.head.pos_ in ("NOUN", "PROPN"):
                     return anc.head
             if subj is not None and subj.pos_ == "PRON":
-                return _thing_antecedent(subj)  # "the shares surged and they were up 5%"; "this", "he": None
+                # "the shares surged and they were up 5%" (a last resort: _counted); "this", "he": None
+                return _thing_antecedent(subj) if resolve else None
             if subj is not None and subj.lower_ not in nb.context("generic_totals"):
                 return subj
             if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN") and anc.head.i not in inside \
@@ -488,13 +496,15 @@ def _np_text(noun: Token, num: _Number) -> str:
     if noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return noun.text  # an acronym the parser took for a verb ("MSRP is $33,790"): its children are a clause
     inside = set(range(num.start, num.end)) | num.core
+    others = noun.doc.user_data.get("kg.amount_tokens", frozenset())  # other amounts' words ("3 mln 50-cent shares")
     toks: list[Token] = []
     for child in noun.lefts:
-        if child.dep_ in _NP_SKIP_DEPS or child.i in inside:
+        if child.dep_ in _NP_SKIP_DEPS or child.i in inside or child.i in others:
             continue
         if child.lower_ in nb.context("dimension_adjectives") and child.i > 0 and noun.doc[child.i - 1].text in "-–":
             continue  # "-long" in "a 12m-long whale" belongs to the length
-        toks.extend(t for t in child.subtree if t.i not in inside and t.dep_ not in ("det", "punct"))
+        toks.extend(t for t in child.subtree
+                    if t.i not in inside and t.i not in others and t.dep_ not in ("det", "punct"))
     toks.append(noun)
     toks.extend(_of_phrase(noun, inside))
     return _phrase(sorted(set(toks), key=lambda t: t.i))
