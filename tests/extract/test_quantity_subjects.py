@@ -148,3 +148,22 @@ def test_subjects_counted_phrase_without_other_amounts(nlp, text, surface, value
 
 def test_subjects_issue_as_a_label_is_still_an_identifier(nlp):
     assert _claims(nlp, "See issue 176 of the journal.") == []
+
+
+# a price list of London copy: pence spaced after a price move or level, each figure with its company
+PENCE = [
+    ("Leading the risers were Halden Foods, up 12 p at 340 p, and Corvo Mining, up 3.5 p at 61 p.",
+     [("12 p", 0.12, "Halden Foods", "up"), ("340 p", 3.4, "Halden Foods", None),
+      ("3.5 p", 0.035, "Corvo Mining", "up"), ("61 p.", 0.61, "Corvo Mining", None)]),
+    ("The shares rose 4 p to 90 p.", [("4 p", 0.04, "shares", "up"), ("90 p.", 0.9, "shares", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PENCE)
+def test_subjects_spaced_pence_in_a_price_list(nlp, text, expected):
+    got = [(c.text, round(c.value, 6), c.counts, c.change) for c in _claims(nlp, text) if c.unit == "GBP"]
+    assert got == expected
+
+
+def test_subjects_spaced_p_elsewhere_is_no_money(nlp):
+    assert all(c.unit is None for c in _claims(nlp, "See 5 p for details."))

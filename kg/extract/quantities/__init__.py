@@ -162,7 +162,8 @@ def _claims(
         if noun is not None and inherited is None and _reference(doc, num, noun):
             continue
         if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS) \
-                and not (nb.unit_code(num.unit) in _TIME_CODES and noun is None):
+                and not (nb.unit_code(num.unit) in _TIME_CODES and noun is None) \
+                and not nb.is_currency(num.unit):  # the small model tags "at 1112 p" a date: money is none
             continue  # "July 14", "September 21, 2022": spaCy's DATE, and nothing else is counted
         counts = _np_text(noun, num) if noun is not None else None
         if hyphened is not None:

@@ -265,6 +265,16 @@ def _country_after(doc: Doc, end: int, unit: str | None) -> int:
     return end
 
 
+def _spaced_pence(doc: Doc, i: int, j: int) -> bool:
+    """A "p" spaced after a number is pence in a price move or level ("down 68 p at 1112 p", "rose 4 p to
+    90 p"): a change word or "at"/"to"/"from" right before the number; elsewhere it is too often something else."""
+    if _low(doc, j) not in ("p", "p.") or j == i or not doc[j - 1].whitespace_:
+        return False
+    before = _low(doc, i - 1)
+    return before in ("at", "to", "from", "by") or before in nb.context("change_up") | nb.context("change_down") \
+        or (i > 0 and doc[i - 1].lemma_.lower() in nb.context("change_up") | nb.context("change_down"))
+
+
 def _age_after(doc: Doc, j: int) -> tuple[int, str] | None:
     """An age written with its unit: "a 50-year-old man", "an 18-month-old girl", "400 million year-old
     rock", "the bridge is 120 years old": (end after "old", the time unit)."""
@@ -312,6 +322,8 @@ def _amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[int]] | 
     after = _age_after(doc, end) if unit is None else None
     if after is None:
         after = _unit_after(doc, end)
+    if after is None and unit is None and _spaced_pence(doc, start, end):
+        after = end + 1, "GBP/100"
     if after is not None and (unit is None or after[1] == unit):
         end, unit = after[0], after[1]
     elif unit is None:

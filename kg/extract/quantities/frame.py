@@ -391,6 +391,14 @@ def _measured(noun: Token) -> Token:
 def _clause_subject(tok: Token, inside: set[int], resolve: bool = False) -> Token | None:
     """The subject of the number's clause; a relative pronoun stands for the noun it follows ("bank stocks,
     which were up 2.8%"); other pronouns ("this", "he") name no measured thing."""
+    # a price list: "Acme, down 68 p at 1112 p, Beta, down 2 p at 95 p": the name written right before the
+    # move (and its level after "at"), wherever the parse hangs the move
+    move = tok.head if tok.head.lower_ in ("up", "down") else \
+        tok.head.head if tok.head.lower_ == "at" and tok.head.head.lower_ in ("up", "down") else None
+    if move is not None and move.i >= 2 and tok.doc[move.i - 1].text == ",":
+        named = tok.doc[move.i - 2]
+        if named.pos_ == "PROPN" and named.i not in inside and not _amount_word(named):
+            return named
     # "Blackmores up 9.4 per cent": the number hangs on "up", which hangs on the noun that moved
     if tok.head.lower_ in ("up", "down") and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i not in inside:
         return tok.head.head
