@@ -167,3 +167,14 @@ def test_subjects_spaced_pence_in_a_price_list(nlp, text, expected):
 
 def test_subjects_spaced_p_elsewhere_is_no_money(nlp):
     assert all(c.unit is None for c in _claims(nlp, "See 5 p for details."))
+
+
+@pytest.mark.parametrize(("text", "surface", "head"), [
+    # "which" never stands for a person: the thing the person phrase hangs on
+    ("Shareholders rejected a bonus for the finance director, Tom Hale, which was worth up to $3 million.",
+     "up to $3 million", "bonus"),
+    # a change verb tagged as a noun, its subject tagged as a compound
+    ("The Paris bourse increased by 2 percent but Ibex decrease by 1.", "1", "ibex"),
+])
+def test_subjects_which_and_misparsed_change_verbs(nlp, text, surface, head):
+    assert _one(nlp, text, surface).counts_head == head

@@ -92,6 +92,12 @@ def _counted(
             subj = verb.head  # "the number of firms (which) increased by 4,000"
         if subj is not None:
             return _measured(subj), top, None
+    # a change verb the small model takes for a noun, its subject for a compound: "but Ibex decrease by 1"
+    if top.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ == "NOUN" and _change_verb(head.head) \
+            and head.head.dep_ not in ("pobj", "dobj"):
+        named = next((c for c in head.head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named, top, None
     # money spent, paid or lent: what it is spent on ("spent $415 on each flat", "raised 2 billion euros
     # for schools", "allocated 2.5 billion tenge to the program")
     if nb.is_currency((num.unit or "").split("_")[0]) and top.dep_ in ("dobj", "attr", "pobj", "npadvmod", "conj"):
@@ -418,7 +424,7 @@ def _clause_subject(tok: Token, inside: set[int], resolve: bool = False) -> Toke
                 if before is not None and before.pos_ in ("NOUN", "PROPN") and before.i not in inside:
                     return before
                 if anc.head.pos_ in ("NOUN", "PROPN"):
-                    return anc.head
+                    return _which_thing(subj, anc.head)
             if subj is not None and subj.pos_ == "PRON":
                 # "the shares surged and they were up 5%" (a last resort: _counted); "this", "he": None
                 return _thing_antecedent(subj) if resolve else None
@@ -465,6 +471,18 @@ def _thing_antecedent(pron: Token) -> Token | None:
         if fits(doc[k]) and k not in holders:
             return doc[k]
     return None
+
+
+def _which_thing(pronoun: Token, noun: Token) -> Token:
+    """"which" never stands for a person: in "a package for the chief executive, Ann Lee, which was worth $2m"
+    it is the package the person phrase hangs on."""
+    hops = 0
+    while pronoun.lower_ == "which" and hops < 3 and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+            and noun.head.head.pos_ in ("NOUN", "PROPN") \
+            and (noun.ent_type_ == "PERSON"
+                 or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children)):
+        noun, hops = noun.head.head, hops + 1
+    return noun
 
 
 def _time_noun(tok: Token) -> bool:
