@@ -178,3 +178,9 @@ def test_subjects_spaced_p_elsewhere_is_no_money(nlp):
 ])
 def test_subjects_which_and_misparsed_change_verbs(nlp, text, surface, head):
     assert _one(nlp, text, surface).counts_head == head
+
+
+def test_subjects_bracketed_conversion_glued_to_its_extent_adjective(nlp):
+    # the tokenizer keeps "82ft)-long" as one token: the conversion is read and measures the same skeleton
+    got = {c.unit: (c.value, c.counts_head) for c in _claims(nlp, "The museum shows the 25m (82ft)-long skeleton.")}
+    assert got == {"meter": (25.0, "skeleton"), "foot": (82.0, "skeleton")}

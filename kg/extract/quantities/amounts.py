@@ -191,7 +191,7 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
     "1.38pc", "-1.6", "minus-1.4", "118.5p"."""
     if not 0 <= i < len(doc):
         return None
-    g = nb.split_glued(doc[i].text)
+    g = nb.split_glued(_before_extent(doc[i].text))
     if g is None or (not g.prefix and not g.suffix and g.sign > 0 and not doc[i].text.startswith("+")):
         return None
     sign = g.sign
@@ -256,6 +256,15 @@ def _glued_amount(doc: Doc, i: int) -> tuple[int, int, float, str | None, set[in
     if unit == "%":
         value = value / 100.0
     return start, end, value, unit, set(range(start, end))
+
+
+def _before_extent(text: str) -> str:
+    """"82ft" of "82ft)-long": the tokenizer keeps a bracketed conversion glued to the adjective of extent
+    after it ("a 25m (82ft)-long skeleton")."""
+    head, sep, tail = text.partition(")")
+    if sep and tail[:1] in "-–" and tail[1:].lower() in nb.context("dimension_adjectives"):
+        return head
+    return text
 
 
 def _country_after(doc: Doc, end: int, unit: str | None) -> int:
