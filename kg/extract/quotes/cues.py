@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Sentences, Speaker, could_speak
 from kg.extract.lexicon import rule_rows, rule_words
-from kg.extract.quotes.common import _ATTRIB_CHILDREN, _NEG, _RELATIVE, _SUBJ, _TERMINAL, evidence
+from kg.extract.quotes.common import _ATTRIB_CHILDREN, _CLAUSE, _NEG, _RELATIVE, _SUBJ, _TERMINAL, evidence
 from kg.records import Evidence, Quote
 
 
@@ -99,12 +99,20 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             child = subjects[0]
             if child.tag_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "Tokayev, who said that …"
+                return _antecedent(verb.head)  # "Tokayev, who said that …"
             return child
         # "kept rates unchanged, saying …": a participle shares its clause's subject
         # "X was quoted as saying …": the passive subject of "quoted" is the speaker
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
             return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+        # "says the budget is sound and says she will veto …": a reporting verb parsed as coordinated with
+        # the first statement's verb, whose subject is no speaker, is the first reporting verb's second act
+        if (verb.dep_ == "conj" and verb.head.dep_ in _CLAUSE and is_reporting(verb.head.head)
+                and is_reporting(verb) and (head_subj := _own_subject(verb.head)) is not None
+                and not could_speak(head_subj)):
+            verb = verb.head.head
+            seen += 1
+            continue
         # "went on to say …", "wants to argue …": an open complement shares its head's subject
         shared = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB"))
         if not shared or verb.head.i == verb.i:
@@ -112,6 +120,24 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+# entity labels of a time the parser may take for the antecedent of "which"
+_WHEN = frozenset(("DATE", "TIME"))
+
+
+def _antecedent(head: Token) -> Token:
+    """The noun a relative clause takes up: "released its budget in March, which showed …" is the budget,
+    not the month the parser attached the clause to (the object of the verb the time phrase hangs on)."""
+    if head.ent_type_ in _WHEN and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        obj = next((c for c in head.head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+        if obj is not None:
+            return obj
+    return head
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == _SUBJ), None)
 
 
 def relative_mention(verb: Token, spk: Speaker) -> Speaker:

@@ -19,7 +19,7 @@ from kg.extract.quotes.acts import ObjectCues
 from kg.extract.quotes.common import evidence
 from kg.extract.quotes.cues import _quote, is_object_cue, is_reporting, noun_cues, source_phrase
 from kg.extract.quotes.spans import ContentSpans
-from kg.extract.quotes.statements import Statements
+from kg.extract.quotes.statements import _FINDING_FORMS, Statements
 from kg.records import Quote
 
 CONF_LABEL = 0.7
@@ -61,6 +61,8 @@ class ReportedSpeech(Statements, ObjectCues, SourcePhrases, ContentSpans):
                 quote = self._object_cue(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in noun_cues():
                 quote = self._noun_cue(tok)
+            elif tok.pos_ == "NOUN" and tok.lower_ in _FINDING_FORMS:
+                quote = self._closing_finding(tok)
             elif tok.pos_ == "VERB" and self._marks_after(tok):
                 quote = self._quoted_act(tok)
             else:

@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.coref import Speaker, noun_phrase
+from kg.extract.coref import Speaker, could_speak, document_nouns, noun_phrase
 from kg.extract.quotes.common import _CLAUSE, _NEG, _OPEN_CLAUSE, _SUBJ, CONF_REPORTED, evidence
-from kg.extract.quotes.cues import _quote, cue_of, proposal_verbs, relative_mention, subject_of
+from kg.extract.quotes.cues import _quote, cue_of, is_reporting, proposal_verbs, relative_mention, subject_of
 from kg.extract.quotes.merge import JOINER
 from kg.records import Quote
 
@@ -38,8 +38,74 @@ def _share(subj: Token) -> Speaker | None:
                    reason=f"unnamed source {span.text!r}")
 
 
+def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
+    """The statement's tokens up to a second statement coordinated at its end: "said the depot would close
+    and said the council had no money", "half said the ferry should run at night, and a third said it
+    should be free". The second reporting verb has a speaker of its own (its own subject, or the first
+    verb's) and makes its own attribution; it is no part of the first one's content."""
+    if not toks:
+        return toks
+    last = toks[-1].i
+    for t in toks:
+        if (t.dep_ == "conj" and t.i > verb.i and t.right_edge.i >= last and is_reporting(t)
+                and not any(c.dep_ == _NEG for c in t.children) and any(c.dep_ in _CLAUSE for c in t.children)):
+            subj = subject_of(t)
+            if subj is not None and subj.i < t.i and (could_speak(subj) or _share(subj) is not None):
+                return [x for x in toks if x.i < t.left_edge.i]
+    return toks
+
+
+# verb forms the small model tags as the noun after a document noun: "…, county records show."
+_FINDING_FORMS = {"show": "show", "shows": "show", "showed": "show", "found": "find", "suggest": "suggest",
+                  "suggests": "suggest", "indicate": "indicate", "indicates": "indicate"}
+
+
+def _is_document(tok: Token) -> bool:
+    """A poll, report, record or count (quote_document_nouns.txt): "the audit found", "records show"."""
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in document_nouns() or tok.lower_ in document_nouns())
+
+
 class Statements:
-    """Mixed into ``_Extractor``: needs ``doc``, ``text``, ``sentences``, ``resolver`` and ``_content_span``."""
+    """Mixed into ``_Extractor``: needs ``doc``, ``text``, ``sentences``, ``resolver``, ``_content_span`` and
+    ``_any_source``."""
+
+    def _closing_finding(self, word: Token) -> Quote | None:
+        """"The company lost 40 jobs, county payroll records show.": the small model reads "records show"
+        as one noun phrase, so the verb is a noun that closes the sentence right after a document noun, and
+        the clause before the comma is what the document shows."""
+        doc, sent = self.doc, self.sentences.of(word)
+        nxt = word.i + 1
+        if word.lower_ not in _FINDING_FORMS or nxt >= len(doc) or doc[nxt].text not in ".!?" or word.i < 3:
+            return None
+        noun = doc[word.i - 1]
+        if not _is_document(noun):
+            return None
+        first = noun.i
+        while first - 1 > sent.start and doc[first - 1].text != "," and noun.i - first < 8:
+            first -= 1
+        if first - 1 <= sent.start or doc[first - 1].text != ",":
+            return None
+        span = self._content_span([t for t in doc[sent.start : first - 1]], word)
+        if span is None:
+            return None
+        mention = doc[first : word.i]
+        if mention[0].lower_ in ("the", "a", "an"):
+            mention = mention[1:]
+        named = next((t for t in mention if t.ent_type_ and t.pos_ == "PROPN"), None)
+        spk = self.resolver.resolve(named) if named is not None else None
+        name = spk.name if spk is not None else None
+        found = Speaker(name, mention.text, mention.start_char, mention.end_char, spk.type if spk else None,
+                        round(spk.confidence * 0.9, 2) if spk else 0.0,
+                        reason=None if name else f"unnamed source {mention.text!r}")
+        return _quote(doc, found, None, self.text[span[0] : span[1]], False, evidence(doc, *span, self.sentences),
+                      CONF_REPORTED, cue=_FINDING_FORMS[word.lower_],
+                      sentences=self.sentences)
+
+    def _document(self, subj: Token) -> Speaker | None:
+        """A document as the subject of a reporting verb: "Last year's police statistics show that …",
+        "…, county payroll records show." The name inside it is who stands behind it ("a Harbour Institute
+        poll"), else the document is an unnamed source."""
+        return self._any_source(subj) if _is_document(subj) else None
 
     def _said_that(self, verb: Token) -> Quote | None:
         if any(c.dep_ == _NEG for c in verb.children):
@@ -47,7 +113,7 @@ class Statements:
         subj, comps, own = self._statement_of(verb)
         if subj is None or not comps:
             return None
-        toks = sorted(t for c in comps for t in c.subtree if t.i not in own)
+        toks = _before_next_statement(sorted(t for c in comps for t in c.subtree if t.i not in own), verb)
         pieces = []
         words = [t for t in toks if not t.is_punct and not t.is_space]
         if own and words and words[0].i < min(own) < max(own) < words[-1].i:  # "The plan, she said, would …"
@@ -61,7 +127,7 @@ class Statements:
         if span is None:
             return None
         topic = subject_of(comps[0]) if comps[0].i != verb.i else None
-        spk = self.resolver.resolve(subj, topic) or _share(subj)
+        spk = self.resolver.resolve(subj, topic) or _share(subj) or self._document(subj)
         if spk is None:
             return None
         spk = relative_mention(verb, spk)
@@ -88,6 +154,11 @@ class Statements:
             # with the reporting verb as its participle; the clause after the verb is the statement
             comps = [c for c in verb.children if c.dep_ in _CLAUSE and c.i > verb.i]
             if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and comps:
+                return verb.head, comps, set()
+            # "a new poll showing that most tenants …", "emails showing that …": a document's finding,
+            # the participle after the document noun
+            if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and comps
+                    and _is_document(verb.head)):
                 return verb.head, comps, set()
             # "About 4 in 10 say they …": the share parsed as a number modifying the verb, with no subject
             share = next((c for c in verb.children if c.dep_ in ("nummod", "npadvmod") and c.i < verb.i
