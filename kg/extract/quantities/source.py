@@ -49,7 +49,8 @@ def _source(
         quote = quotes[quote_index]
         name = quote.speaker or quote.speaker_mention
         if name:
-            return name, "speaker", quote_index
+            # "In a new poll, 52 percent …": the document is a named source, not a speaker
+            return name, "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", quote_index
     # "In a Gallup poll, 41 percent ...", "Under state law, a recount needs a margin below 0.5 percent"
     document = _document_phrase(top, set(range(num.start, num.end)), entities)
     if document is not None:
@@ -100,6 +101,9 @@ def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
     asserted = [qi for _, qi in found if quotes[qi].stance != "believes"]
     return asserted[0] if asserted else found[0][1]
 
+
+# quote cues whose source is a document: "In a new poll, …" (quotes/according.py), "…, records show"
+_DOCUMENT_CUES = frozenset(("in",))
 
 # the prepositions that put a clause under a document's authority: "in a new poll, …", "under the law, …"
 _DOCUMENT_PREPS = frozenset(("in", "under", "by"))

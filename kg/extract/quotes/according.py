@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.coref import Speaker, noun_phrase
+from kg.extract.coref import Speaker, document_nouns, noun_phrase
 from kg.extract.quotes.common import CONF_REPORTED, evidence
-from kg.extract.quotes.cues import _quote
+from kg.extract.quotes.cues import _quote, is_object_cue, is_reporting
 from kg.records import Quote
 
 # words that point back to the sentence before: "That's according to the filings."
@@ -20,6 +20,11 @@ def _per_source(obj: Token) -> bool:
     if obj.ent_type_ == "PERSON":
         return True
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "each", "every") for c in obj.children)
+
+
+def _is_document(tok: Token) -> bool:
+    """A poll, report, record or count (quote_document_nouns.txt): "the audit found", "records show"."""
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in document_nouns() or tok.lower_ in document_nouns())
 
 
 class SourcePhrases:
@@ -88,3 +93,33 @@ class SourcePhrases:
                                    round(found.confidence * 0.9, 2))
         return Speaker(None, span.text, span.start_char, span.end_char, None, 0.0,
                        reason=f"unnamed source {span.text!r}")
+
+    def _in_document(self, prep: Token) -> Quote | None:
+        """"In a new Harbour Institute poll released Monday, 52 percent of tenants backed a rent cap": a
+        sentence that opens with "In" + a poll, survey or report and a comma reports that document's finding.
+        Not when the clause is someone's statement ("In a letter, the mayor said …": the letter is only the
+        channel) or the document is the place of an act ("In the report, the auditors list …" is kept: lists
+        are findings; "In the ruling, the judge said" is not)."""
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        sent = self.sentences.of(prep)
+        first = sent.start
+        while first < prep.i and self.doc[first].is_space:
+            first += 1
+        if obj is None or prep.i != first or not _is_document(obj):
+            return None
+        after = prep.right_edge.i + 1
+        head = prep.head
+        if after >= sent.end or self.doc[after].text != "," or head.pos_ not in ("VERB", "AUX") or head.i < after:
+            return None
+        if is_reporting(head) or is_object_cue(head) or any(is_reporting(c) for c in head.children
+                                                             if c.dep_ in ("ccomp", "parataxis")):
+            return None
+        span = self._content_span([t for t in head.subtree if t.i > after], prep)
+        if span is None:
+            return None
+        spk = self._any_source(obj)
+        if spk is None:
+            return None
+        return _quote(self.doc, spk, None, self.text[span[0] : span[1]], False,
+                      evidence(self.doc, *span, self.sentences), CONF_REPORTED, cue="in",
+                      sentences=self.sentences)

@@ -61,8 +61,10 @@ class ReportedSpeech(Statements, ObjectCues, SourcePhrases, ContentSpans):
                 quote = self._object_cue(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in noun_cues():
                 quote = self._noun_cue(tok)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                quote = self._in_document(tok)
             elif tok.pos_ == "NOUN" and tok.lower_ in _FINDING_FORMS:
-                quote = self._closing_finding(tok)
+                quote = self._noun_finding(tok)
             elif tok.pos_ == "VERB" and self._marks_after(tok):
                 quote = self._quoted_act(tok)
             else:

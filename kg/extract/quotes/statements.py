@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.coref import Speaker, could_speak, document_nouns, noun_phrase
+from kg.extract.coref import Speaker, could_speak, noun_phrase
+from kg.extract.quotes.according import _is_document
 from kg.extract.quotes.common import _CLAUSE, _NEG, _OPEN_CLAUSE, _SUBJ, CONF_REPORTED, evidence
 from kg.extract.quotes.cues import _quote, cue_of, is_reporting, proposal_verbs, relative_mention, subject_of
 from kg.extract.quotes.merge import JOINER
@@ -60,35 +61,42 @@ _FINDING_FORMS = {"show": "show", "shows": "show", "showed": "show", "found": "f
                   "suggests": "suggest", "indicate": "indicate", "indicates": "indicate"}
 
 
-def _is_document(tok: Token) -> bool:
-    """A poll, report, record or count (quote_document_nouns.txt): "the audit found", "records show"."""
-    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in document_nouns() or tok.lower_ in document_nouns())
-
-
 class Statements:
     """Mixed into ``_Extractor``: needs ``doc``, ``text``, ``sentences``, ``resolver``, ``_content_span`` and
     ``_any_source``."""
 
-    def _closing_finding(self, word: Token) -> Quote | None:
-        """"The company lost 40 jobs, county payroll records show.": the small model reads "records show"
-        as one noun phrase, so the verb is a noun that closes the sentence right after a document noun, and
-        the clause before the comma is what the document shows."""
+    def _noun_finding(self, word: Token) -> Quote | None:
+        """"The company lost 40 jobs, county payroll records show." / "Audit files from the vendor show that
+        …": the small model reads "records show" as one noun phrase, so the verb is a noun right after the
+        document's phrase. The statement is the clause before the comma (the phrase closes the sentence)
+        or the "that" clause after it (the phrase opens the sentence)."""
         doc, sent = self.doc, self.sentences.of(word)
         nxt = word.i + 1
-        if word.lower_ not in _FINDING_FORMS or nxt >= len(doc) or doc[nxt].text not in ".!?" or word.i < 3:
+        if word.lower_ not in _FINDING_FORMS or nxt >= sent.end or word.i - 1 < sent.start:
             return None
-        noun = doc[word.i - 1]
-        if not _is_document(noun):
+        closing = doc[nxt].text in ".!?"
+        if not closing and not (doc[nxt].lower_ == "that" and nxt + 1 < sent.end):
             return None
-        first = noun.i
-        while first - 1 > sent.start and doc[first - 1].text != "," and noun.i - first < 8:
+        first = word.i - 1
+        while first - 1 >= sent.start and doc[first - 1].text != "," and word.i - first < 8:
             first -= 1
-        if first - 1 <= sent.start or doc[first - 1].text != ",":
-            return None
-        span = self._content_span([t for t in doc[sent.start : first - 1]], word)
+        while first < word.i and doc[first].is_space:
+            first += 1
+        mention = doc[first : word.i]
+        if not any(_is_document(t) for t in mention) or not _is_document(doc[word.i - 1]) and not any(
+                t.lower_ in ("from", "by", "of") for t in mention):
+            return None  # "the ferry's log shows", "files from the vendor show"; not "the talk show"
+        if closing:
+            if first - 1 <= sent.start or doc[first - 1].text != ",":
+                return None
+            part = list(doc[sent.start : first - 1])
+        else:
+            if first != sent.start:
+                return None
+            part = list(doc[nxt + 1 : sent.end])
+        span = self._content_span(part, word)
         if span is None:
             return None
-        mention = doc[first : word.i]
         if mention[0].lower_ in ("the", "a", "an"):
             mention = mention[1:]
         named = next((t for t in mention if t.ent_type_ and t.pos_ == "PROPN"), None)
@@ -98,8 +106,7 @@ class Statements:
                         round(spk.confidence * 0.9, 2) if spk else 0.0,
                         reason=None if name else f"unnamed source {mention.text!r}")
         return _quote(doc, found, None, self.text[span[0] : span[1]], False, evidence(doc, *span, self.sentences),
-                      CONF_REPORTED, cue=_FINDING_FORMS[word.lower_],
-                      sentences=self.sentences)
+                      CONF_REPORTED, cue=_FINDING_FORMS[word.lower_], sentences=self.sentences)
 
     def _document(self, subj: Token) -> Speaker | None:
         """A document as the subject of a reporting verb: "Last year's police statistics show that …",
