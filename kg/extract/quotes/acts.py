@@ -19,6 +19,7 @@ from kg.extract.quotes.cues import (
     relative_mention,
     subject_of,
 )
+from kg.extract.quotes.statements import _share
 from kg.records import Quote
 
 # the children of an object cue that carry what was criticised, praised or asked for
@@ -124,7 +125,7 @@ class ObjectCues:
         span = self._content_span(sorted(set(toks)), verb, min_words=1)  # "endorsed Smith"
         if span is None:
             return None
-        spk = self.resolver.resolve(subj)
+        spk = _share(subj) or self.resolver.resolve(subj)
         if spk is None:
             return None
         spk = relative_mention(verb, spk)

@@ -30,6 +30,16 @@ def proposal_verbs() -> frozenset[str]:
     return frozenset(rule_words("quote_proposal_verbs.txt"))
 
 
+# the reason of an unnamed source that is a share of those polled (its beliefs are the poll's findings)
+SHARE = "share of those polled"
+
+
+@cache
+def share_words() -> frozenset[str]:
+    """Words that make a subject a share of those polled ("half", "a majority of …")."""
+    return frozenset(rule_words("quote_source_shares.txt"))
+
+
 @cache
 def passive_verbs() -> frozenset[str]:
     """Reporting verbs whose passive subject is the statement ("was first reported by X")."""
@@ -291,9 +301,9 @@ def _quote(doc: Doc, spk: Speaker, verb: Token | None, content: str, direct: boo
     if cue is None and verb is not None:
         cue = cue_of(verb) if is_reporting(verb) else object_cue_of(verb)
     stance = stance_of(cue, verb)
-    if stance == "believes" and spk.name is None:
+    if stance == "believes" and spk.name is None and not (spk.reason or "").startswith(SHARE):
         # "I think …", "you want …" in a speech or a column, "experts believe …": a state of mind is
-        # a claim only for a source the article names
+        # a claim only for a source the article names, or a poll's finding ("a third want …")
         return None
     if spk.name is None:
         return Quote(None, spk.mention, cue, content, direct, ev, spk_ev, spk.type, round(conf * 0.5, 2),

@@ -12,7 +12,16 @@ from spacy.tokens import Token
 from kg.extract.coref import Speaker, could_speak, noun_phrase
 from kg.extract.quotes.according import _is_document
 from kg.extract.quotes.common import _CLAUSE, _NEG, _OPEN_CLAUSE, _SUBJ, CONF_REPORTED, evidence
-from kg.extract.quotes.cues import _quote, cue_of, is_reporting, proposal_verbs, relative_mention, subject_of
+from kg.extract.quotes.cues import (
+    SHARE,
+    _quote,
+    cue_of,
+    is_reporting,
+    proposal_verbs,
+    relative_mention,
+    share_words,
+    subject_of,
+)
 from kg.extract.quotes.merge import JOINER
 from kg.records import Quote
 
@@ -25,18 +34,27 @@ _CARRIERS = frozenset(("prep", "dobj", "dative", "npadvmod", "advmod", "pobj"))
 
 def _share(subj: Token) -> Speaker | None:
     """A share of those polled as the subject: "Six in 10 say …", "two out of three voters said …", "two of
-    the three judges said …" (a number with "in"/"out of"/"of" after it). An unnamed source: the poll or
+    the three judges said …" (a number with "in"/"out of"/"of" after it), "55 percent of renters said …",
+    "half said …", "a majority of tenants want …" (quote_source_shares.txt). An unnamed source: the poll or
     the group is named elsewhere, if at all."""
-    if not subj.like_num:
+    if subj.lower_ in share_words() or subj.lemma_.lower() in share_words():
+        pass
+    elif subj.lemma_.lower() in ("percent", "%") or subj.text == "%":
+        if not any(c.dep_ == "nummod" or c.like_num for c in subj.children):
+            return None
+    elif not subj.like_num:
         return None
     # "Six in 10" is also parsed with "Six" and "in" as quantity modifiers of "10"
-    preps = [c for c in subj.children if (c.dep_ == "prep" or (c.dep_ == "quantmod" and c.i < subj.i))
-             and c.lower_ in ("in", "out", "of")]
-    if not preps:
+    elif not [c for c in subj.children if (c.dep_ == "prep" or (c.dep_ == "quantmod" and c.i < subj.i))
+              and c.lower_ in ("in", "out", "of")]:
         return None
     span = noun_phrase(subj)
-    return Speaker(None, span.text, span.start_char, span.end_char, "Group", 0.0,
-                   reason=f"unnamed source {span.text!r}")
+    return Speaker(None, span.text, span.start_char, span.end_char, "Group", 0.0, reason=f"{SHARE} {span.text!r}")
+
+
+# the marks of a contrasting clause that may carry a second statement: "… prefer an outsider, while a third
+# want experience"
+_CONTRAST = frozenset(("while", "whereas"))
 
 
 def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
@@ -48,11 +66,18 @@ def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
         return toks
     last = toks[-1].i
     for t in toks:
-        if (t.dep_ == "conj" and t.i > verb.i and t.right_edge.i >= last and is_reporting(t)
-                and not any(c.dep_ == _NEG for c in t.children) and any(c.dep_ in _CLAUSE for c in t.children)):
-            subj = subject_of(t)
-            if subj is not None and subj.i < t.i and (could_speak(subj) or _share(subj) is not None):
-                return [x for x in toks if x.i < t.left_edge.i]
+        if t.i <= verb.i or t.right_edge.i < last or not is_reporting(t) or any(c.dep_ == _NEG for c in t.children):
+            continue
+        own = next((c for c in t.children if c.dep_ == _SUBJ and c.i < t.i), None)
+        # "…, while about 4 in 10 want one with experience": a contrast with a speaker of its own
+        contrast = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children)
+        if t.dep_ != "conj" and not contrast:
+            continue
+        if own is None and not any(c.dep_ in _CLAUSE for c in t.children):
+            continue  # "said prices rose and fear more cuts": the second verb may be the statement's own
+        subj = own if own is not None else subject_of(t)
+        if subj is not None and subj.i < t.i and (could_speak(subj) or _share(subj) is not None):
+            return [x for x in toks if x.i < t.left_edge.i]
     return toks
 
 
@@ -134,7 +159,7 @@ class Statements:
         if span is None:
             return None
         topic = subject_of(comps[0]) if comps[0].i != verb.i else None
-        spk = self.resolver.resolve(subj, topic) or _share(subj) or self._document(subj)
+        spk = _share(subj) or self.resolver.resolve(subj, topic) or self._document(subj)
         if spk is None:
             return None
         spk = relative_mention(verb, spk)

@@ -97,6 +97,18 @@ def test_reported_in_a_letter_is_the_channel_not_the_source(nlp):
     assert not [r for r in found if r[1] == "in"]
 
 
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Most ferry users said they prefer a later timetable, while about 4 in 10 want the old one back.",
+     ("Most ferry users", "they prefer a later timetable"), ("about 4 in 10", "the old one back")),
+    ("In the harbour survey, 55 percent of tenants said the rent was too high, and a majority want a cap.",
+     ("55 percent of tenants", "the rent was too high"), ("majority", "a cap")),
+])
+def test_reported_shares_of_those_polled_state_their_own_findings(nlp, text, first, second):
+    found = {(r[0], r[2]) for r in rows(quotes_of(nlp, text))}
+    assert first in found
+    assert any(spk.endswith(second[0]) and second[1] in content for spk, content in found)
+
+
 def test_reported_which_after_a_time_phrase_is_not_the_time(nlp):
     text = "The council published its audit in March, which showed a deficit of three million dollars."
     assert not [q for q in quotes_of(nlp, text) if (q.speaker or q.speaker_mention) == "March"]
