@@ -7,15 +7,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import could_speak
+from kg.extract.quotes.according import _is_document
 from kg.extract.quotes.common import _NEG, _OPEN_CLAUSE, evidence
 from kg.extract.quotes.cues import (
     _quote,
+    estimate_verbs,
     is_object_cue,
     is_reporting,
     noun_cues,
     object_cue_of,
     object_verbs,
     passive_verbs,
+    provision_verbs,
     relative_mention,
     subject_of,
 )
@@ -93,7 +96,7 @@ class ObjectCues:
                 return None
             # the passive's subject is what was praised; what follows the agent is left out (one span)
             toks = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-        phrasal = object_cue_of(verb).split("_")[1:]
+        phrasal = object_cue_of(verb).split("_")[1:] + (["at"] if self._estimate(verb) else [])
         cue = None
         for c in verb.children if not toks else ():
             mark = next((m for m in c.children if m.dep_ == "mark"), None) if c.dep_ == "advcl" else None
@@ -125,12 +128,32 @@ class ObjectCues:
         span = self._content_span(sorted(set(toks)), verb, min_words=1)  # "endorsed Smith"
         if span is None:
             return None
-        spk = _share(subj) or self.resolver.resolve(subj)
+        spk = _share(subj) or self.resolver.resolve(subj) or self._document(subj)
         if spk is None:
             return None
         spk = relative_mention(verb, spk)
         return _quote(self.doc, spk, verb, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_OBJECT, cue=cue, sentences=self.sentences)
+
+    @staticmethod
+    def _provision(verb: Token) -> bool:
+        """"The bill bans tolls on the old bridge", "his plan calls for …": a verb of quote_provision_verbs.txt
+        whose subject is a document (a law, a plan, a register) states that document's content."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in provision_verbs():
+            return False
+        subj = subject_of(verb)
+        return subj is not None and _is_document(subj)
+
+    @staticmethod
+    def _estimate(verb: Token) -> bool:
+        """"Police put the crowd at 2,000": a verb of quote_estimate_verbs.txt with an object and a number
+        after "at"."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in estimate_verbs():
+            return False
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree)
+                   for c in verb.children)
 
     @staticmethod
     def _passive_report(verb: Token) -> bool:

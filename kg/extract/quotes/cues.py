@@ -41,6 +41,18 @@ def share_words() -> frozenset[str]:
 
 
 @cache
+def provision_verbs() -> frozenset[str]:
+    """Verbs by which a document states its content ("the bill bans …"), for document subjects only."""
+    return frozenset(rule_words("quote_provision_verbs.txt"))
+
+
+@cache
+def estimate_verbs() -> frozenset[str]:
+    """Verbs that state a figure for something ("police put the crowd at 2,000")."""
+    return frozenset(rule_words("quote_estimate_verbs.txt"))
+
+
+@cache
 def passive_verbs() -> frozenset[str]:
     """Reporting verbs whose passive subject is the statement ("was first reported by X")."""
     return frozenset(rule_words("quote_passive_verbs.txt"))

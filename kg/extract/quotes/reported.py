@@ -57,7 +57,7 @@ class ReportedSpeech(Statements, ObjectCues, SourcePhrases, ContentSpans):
                 quote = self._said_that(tok)
                 if quote is None and (is_object_cue(tok) or self._passive_report(tok)):
                     quote = self._object_cue(tok)
-            elif is_object_cue(tok):
+            elif is_object_cue(tok) or self._provision(tok) or self._estimate(tok):
                 quote = self._object_cue(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in noun_cues():
                 quote = self._noun_cue(tok)

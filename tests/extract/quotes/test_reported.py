@@ -70,6 +70,15 @@ PATTERNS = [
      ("Harbour Institute", "in", "most tenants backed a rent cap")),
     ("in-the-count", "In the latest harbour count, the ferry carried three hundred passengers a day.",
      ("latest harbour count", "in", "the ferry carried three hundred passengers a day")),
+    # a law, plan or register states its content through a provision verb; a figure put on something
+    ("provision", "The new ordinance bans tolls on the old bridge.",
+     ("new ordinance", "ban", "tolls on the old bridge")),
+    ("provision-call-for", "The council published its ferry plan. The plan calls for three new boats.",
+     ("plan", "call_for", "three new boats")),
+    ("estimate-at", "Harbour police put the crowd at 2,000 on Saturday.",
+     ("Harbour police", "put", "the crowd at 2,000")),
+    ("boast-of", "Mayor Tom Eriksen boasted of his skill in cutting the ferry deficit.",
+     ("Tom Eriksen", "boast", "his skill in cutting the ferry deficit")),
     ("poll-showing", "Councillor Ana Ruiz spoke after a new survey showing that most tenants want a rent cap.",
      ("new survey", "show", "most tenants want a rent cap")),
 ]
@@ -148,6 +157,8 @@ def test_reported_lemmatizer_slip_still_finds_the_cue(nlp):
     "The crowd's club earned 1.50 dollars per share, up from 1.20 dollars.",
     "The council will vote to confirm the crowd's favourite as harbour master.",  # a plan, not a statement
     "In the morning, the crowd left the harbour.",  # "In" + a time: no document
+    "The storm put the crowd at risk.",  # "put … at" with no figure is an act
+    "The mayor banned the crowd from the pier.",  # a provision verb with a person as subject is an act
     "The mayor appeared on a talk show that night, and the crowd cheered.",  # "show" the noun
 ])
 def test_reported_no_attribution(nlp, text):
