@@ -17,7 +17,7 @@ from kg.extract.coref import Speaker
 from kg.extract.quotes.according import SourcePhrases
 from kg.extract.quotes.acts import ObjectCues
 from kg.extract.quotes.common import evidence
-from kg.extract.quotes.cues import _quote, is_object_cue, is_reporting, noun_cues, source_phrase
+from kg.extract.quotes.cues import SHARE, _quote, is_object_cue, is_reporting, noun_cues, source_phrase
 from kg.extract.quotes.spans import ContentSpans
 from kg.extract.quotes.statements import _FINDING_FORMS, Statements
 from kg.records import Quote
@@ -37,6 +37,8 @@ def _another(inner: Quote, outer: Quote) -> bool:
     mention = (inner.speaker_mention or "").lower()
     if mention in _PRONOUN_MENTIONS:
         return False
+    if (inner.reason or "").startswith(SHARE):
+        return False  # "The poll found that 30% feared …": the share's answer is the poll's finding
     return inner.speaker is None or inner.speaker != outer.speaker
 
 
