@@ -22,7 +22,7 @@ from kg.extract.quotes.cues import (
     relative_mention,
     subject_of,
 )
-from kg.extract.quotes.statements import _share
+from kg.extract.quotes.statements import _before_next_statement, _share
 from kg.records import Quote
 
 # the children of an object cue that carry what was criticised, praised or asked for
@@ -37,6 +37,24 @@ CONF_QUOTED_ACT = 0.6
 _ACTORS = frozenset(("Person", "Organization", "Company", "GovernmentBody", "MediaOutlet", "FinancialInstitution"))
 # the prepositions after a noun cue whose object is the content ("criticism of the plan", "support for X")
 _NOUN_CONTENT_PREPS = frozenset(("of", "for", "on", "about", "against", "to"))
+
+
+# the marks that set off an aside: "attacked Jo Smith, with whom he clashed last year"
+_ASIDE_MARKS = frozenset((",", "—", "–", "-", "("))
+
+
+def _without_aside(toks: list[Token]) -> list[Token]:
+    """The object without a relative clause or apposition set off at its end ("criticized the mayor, who
+    had left early", "backed Jo Smith — a former rival"): the writer's aside, not what was criticised."""
+    if not toks:
+        return toks
+    last = toks[-1].i
+    ids = {t.i for t in toks}
+    for t in toks:
+        if (t.dep_ in ("relcl", "appos") and t.right_edge.i >= last and t.left_edge.i - 1 in ids
+                and t.doc[t.left_edge.i - 1].text in _ASIDE_MARKS and t.left_edge.i - 1 > toks[0].i):
+            return [x for x in toks if x.i < t.left_edge.i - 1]
+    return toks
 
 
 class ObjectCues:
@@ -125,7 +143,8 @@ class ObjectCues:
             toks.extend(c.subtree)
         if not toks or self._inside_quote(subj):
             return None
-        span = self._content_span(sorted(set(toks)), verb, min_words=1)  # "endorsed Smith"
+        toks = _without_aside(_before_next_statement(sorted(set(toks)), verb))
+        span = self._content_span(toks, verb, min_words=1)  # "endorsed Smith"
         if span is None:
             return None
         spk = _share(subj) or self.resolver.resolve(subj) or self._document(subj)

@@ -16,6 +16,7 @@ from kg.extract.quotes.cues import (
     SHARE,
     _quote,
     cue_of,
+    is_object_cue,
     is_reporting,
     proposal_verbs,
     relative_mention,
@@ -58,27 +59,39 @@ _CONTRAST = frozenset(("while", "whereas"))
 
 
 def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
-    """The statement's tokens up to a second statement coordinated at its end: "said the depot would close
-    and said the council had no money", "half said the ferry should run at night, and a third said it
-    should be free". The second reporting verb has a speaker of its own (its own subject, or the first
-    verb's) and makes its own attribution; it is no part of the first one's content."""
+    """The statement's tokens up to a second statement at its end: "said the depot would close and said the
+    council had no money", "half said the ferry should run at night, and a third said it should be free",
+    "says he respects the mayor and calls her a fighter", "said he would publish it, calling it dull".
+    The second cue has a speaker of its own (its own subject, or the first verb's) and makes its own
+    attribution; it is no part of the first one's content."""
     if not toks:
         return toks
     last = toks[-1].i
     for t in toks:
-        if t.i <= verb.i or t.right_edge.i < last or not is_reporting(t) or any(c.dep_ == _NEG for c in t.children):
+        if t.i <= verb.i or t.right_edge.i < last or any(c.dep_ == _NEG for c in t.children):
+            continue
+        speech, act = is_reporting(t), is_object_cue(t)
+        if not speech and not act:
             continue
         own = next((c for c in t.children if c.dep_ == _SUBJ and c.i < t.i), None)
         # "…, while about 4 in 10 want one with experience": a contrast with a speaker of its own
         contrast = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children)
-        if t.dep_ != "conj" and not contrast:
+        # "…, calling them boring": a participle after a comma, the speaker's own further act
+        participle = (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and t.i > 0
+                      and t.doc[t.i - 1].text == ",")
+        if t.dep_ != "conj" and not contrast and not participle:
             continue
-        if own is None and not any(c.dep_ in _CLAUSE for c in t.children):
+        clause = any(c.dep_ in _CLAUSE for c in t.children)
+        if own is None and not participle and not clause and not (act and _has_object(t)):
             continue  # "said prices rose and fear more cuts": the second verb may be the statement's own
         subj = own if own is not None else subject_of(t)
         if subj is not None and subj.i < t.i and (could_speak(subj) or _share(subj) is not None):
             return [x for x in toks if x.i < t.left_edge.i]
     return toks
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "prep", "oprd") and c.i > verb.i for c in verb.children)
 
 
 # verb forms the small model tags as the noun after a document noun: "…, county records show."

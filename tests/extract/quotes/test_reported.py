@@ -92,6 +92,29 @@ def test_reported_second_statement_at_the_end_is_its_own(nlp):
     assert ("Tom Eriksen", "say", "he will veto any new tax") in found
 
 
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ('Mayor Tom Eriksen says he respects the council and calls its leader "a tireless fighter."',
+     "he respects the council", "its leader"),
+    ('Mayor Tom Eriksen said he would publish his tax returns on Friday, calling them "very dull reading."',
+     "he would publish his tax returns on Friday", "them"),
+    ("Councillor Ana Ruiz insisted the council must listen, and has championed a plan to cut fares.",
+     "the council must listen", "a plan to cut fares"),
+])
+def test_reported_further_act_at_the_end_is_its_own(nlp, text, first, second):
+    found = rows(quotes_of(nlp, text))
+    assert any(content == first for _, _, content in found)
+    assert any(content.startswith(second) for _, _, content in found)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Councillor Ana Ruiz attacked Mayor Tom Eriksen, with whom she clashed at the last meeting.",
+     "Mayor Tom Eriksen"),
+    ("Councillor Ana Ruiz criticized the ferry plan, which the mayor unveiled in May.", "the ferry plan"),
+])
+def test_reported_aside_after_the_object_is_the_writers(nlp, text, content):
+    assert ("Ana Ruiz", content) in {(r[0], r[2]) for r in rows(quotes_of(nlp, text))}
+
+
 def test_reported_second_share_of_those_polled_is_its_own(nlp):
     text = "Half of the ferry users said the boats should run at night, and a third said they should be free."
     found = rows(quotes_of(nlp, text))
