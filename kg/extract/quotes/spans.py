@@ -9,6 +9,19 @@ from kg.extract.quotes.common import _DATELINE, _MARKS, _MIN_WORDS, _OPENERS, _l
 from kg.extract.quotes.cues import source_phrase
 
 
+def _without_terms(toks: list[Token]) -> list[Token]:
+    """The statement without a closing "on (the) condition of anonymity" / "on condition that …"."""
+    if not toks:
+        return toks
+    last = toks[-1].i
+    for k, t in enumerate(toks):
+        if k and t.lower_ == "on" and t.dep_ == "prep" and t.right_edge.i >= last:
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() == "condition":
+                return toks[:k]
+    return toks
+
+
 class ContentSpans:
     """Mixed into ``_Extractor``: needs ``doc``, ``text`` and ``_paragraph_of``."""
 
@@ -39,6 +52,8 @@ class ContentSpans:
         while toks and (toks[0].dep_ in ("mark", "cc") or toks[0].lower_ == "that" or (
                 toks[0].is_punct and not (toks[0].text in _OPENERS + '"' and self._closed_in(toks[1:])))):
             toks = toks[1:]
+        # "… on (the) condition of anonymity" at the end tells how the source spoke, not what it said
+        toks = _without_terms(toks)
         # trailing punctuation goes, except the closing mark of a partial quote the statement contains
         while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and not (
                 toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):

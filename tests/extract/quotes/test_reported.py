@@ -115,6 +115,11 @@ def test_reported_aside_after_the_object_is_the_writers(nlp, text, content):
     assert ("Ana Ruiz", content) in {(r[0], r[2]) for r in rows(quotes_of(nlp, text))}
 
 
+def test_reported_terms_of_speaking_are_not_content(nlp):
+    text = "A harbour official confirmed the closure on the condition of anonymity."
+    assert ("harbour official", "confirm", "the closure") in rows(quotes_of(nlp, text))
+
+
 def test_reported_second_share_of_those_polled_is_its_own(nlp):
     text = "Half of the ferry users said the boats should run at night, and a third said they should be free."
     found = rows(quotes_of(nlp, text))
