@@ -313,9 +313,11 @@ def _quote(doc: Doc, spk: Speaker, verb: Token | None, content: str, direct: boo
     if cue is None and verb is not None:
         cue = cue_of(verb) if is_reporting(verb) else object_cue_of(verb)
     stance = stance_of(cue, verb)
-    if stance == "believes" and spk.name is None and not (spk.reason or "").startswith(SHARE):
+    if stance == "believes" and spk.name is None and not (
+            (spk.reason or "").startswith(SHARE) and (verb is None or verb.dep_ not in _CLAUSE)):
         # "I think …", "you want …" in a speech or a column, "experts believe …": a state of mind is
-        # a claim only for a source the article names, or a poll's finding ("a third want …")
+        # a claim only for a source the article names, or a poll's finding ("a third want …"), unless
+        # the finding is itself what someone else reported ("the poll found that a third fear …")
         return None
     if spk.name is None:
         return Quote(None, spk.mention, cue, content, direct, ev, spk_ev, spk.type, round(conf * 0.5, 2),
