@@ -23,7 +23,7 @@ def _claims(nlp, text, quotes=None):
 # sentence, number, expected source, expected source_kind
 SOURCES = [
     # a document named by the phrase that frames the clause
-    ("In a Harbour Institute poll released Monday, 52 percent of tenants backed a rent cap.", "52 percent",
+    ("In a Harbour Institute survey published on Friday, 52 percent of tenants backed a rent cap.", "52 percent",
      "Harbour Institute", "named_source"),
     ("Under state law, a recount is allowed when the margin is below 0.5 percent.", "below 0.5 percent",
      "state law", "named_source"),
@@ -41,8 +41,8 @@ SOURCES = [
     # records as the source, closing the sentence or as its subject
     ("The depot lost 40 drivers in a year, county payroll records show.", "40", "county payroll records",
      "speaker"),
-    ("Last year's harbour statistics show that crossings fell by 12 percent.", "12 percent",
-     "Last year's harbour statistics", "speaker"),
+    ("The port's annual statistics show that crossings fell by 12 percent.", "12 percent",
+     "port's annual statistics", "speaker"),
 ]
 
 

@@ -111,7 +111,7 @@ _DOCUMENT_PREPS = frozenset(("in", "under", "by"))
 
 def _document_phrase(top: Token, number: set[int], entities: DocEntities) -> str | None:
     """A poll, report, law or count that a prepositional phrase of the number's clause names as its
-    source: "In an NBC poll released Monday, 50 percent chose ..." (the clause's verb, or the verbs it
+    source: "In a Harbour Institute survey published Friday, 52 percent chose ..." (the clause's verb, or the verbs it
     hangs from, carries ``in/under`` + a document noun). Its name when it has one ("the Gallup poll"),
     else the noun phrase. A number inside the phrase itself ("a survey of 500 residents") is not its claim."""
     for verb in [top, *top.ancestors][:8]:  # up to the sentence's root, where "In a poll, …" hangs

@@ -95,7 +95,7 @@ class SourcePhrases:
                        reason=f"unnamed source {span.text!r}")
 
     def _in_document(self, prep: Token) -> Quote | None:
-        """"In a new Harbour Institute poll released Monday, 52 percent of tenants backed a rent cap": a
+        """"In a Harbour Institute survey published on Friday, most tenants backed a rent cap": a
         sentence that opens with "In" + a poll, survey or report and a comma reports that document's finding.
         Not when the clause is someone's statement ("In a letter, the mayor said …": the letter is only the
         channel) or the document is the place of an act ("In the report, the auditors list …" is kept: lists

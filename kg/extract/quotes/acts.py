@@ -39,7 +39,7 @@ _ACTORS = frozenset(("Person", "Organization", "Company", "GovernmentBody", "Med
 _NOUN_CONTENT_PREPS = frozenset(("of", "for", "on", "about", "against", "to"))
 
 
-# the marks that set off an aside: "attacked Jo Smith, with whom he clashed last year"
+# the marks that set off an aside: "attacked Jo Smith, a rival of many years"
 _ASIDE_MARKS = frozenset((",", "—", "–", "-", "("))
 
 
@@ -156,7 +156,7 @@ class ObjectCues:
 
     @staticmethod
     def _provision(verb: Token) -> bool:
-        """"The bill bans tolls on the old bridge", "his plan calls for …": a verb of quote_provision_verbs.txt
+        """"The bill bans tolls on the old bridge", "the plan calls for …": a verb of quote_provision_verbs.txt
         whose subject is a document (a law, a plan, a register) states that document's content."""
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in provision_verbs():
             return False

@@ -127,10 +127,12 @@ def subject_of(verb: Token) -> Token | None:
         # "X was quoted as saying …": the passive subject of "quoted" is the speaker
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
             return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
-        # "says the budget is sound and says she will veto …": a reporting verb parsed as coordinated with
-        # the first statement's verb, whose subject is no speaker, is the first reporting verb's second act
-        if (verb.dep_ == "conj" and verb.head.dep_ in _CLAUSE and is_reporting(verb.head.head)
-                and is_reporting(verb) and (head_subj := _own_subject(verb.head)) is not None
+        # "says the budget is sound and says she will veto …", "said the ferry would run, calling the
+        # repairs overdue": a cue parsed as coordinated with (or hung on) the first statement's verb, whose
+        # subject is no speaker, is the first reporting verb's second act
+        further = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        if (further and verb.head.dep_ in _CLAUSE and is_reporting(verb.head.head)
+                and (is_reporting(verb) or is_object_cue(verb)) and (head_subj := _own_subject(verb.head)) is not None
                 and not could_speak(head_subj)):
             verb = verb.head.head
             seen += 1

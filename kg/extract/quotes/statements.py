@@ -74,9 +74,9 @@ def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
         if not speech and not act:
             continue
         own = next((c for c in t.children if c.dep_ == _SUBJ and c.i < t.i), None)
-        # "…, while about 4 in 10 want one with experience": a contrast with a speaker of its own
+        # "…, whereas a third would keep the old timetable": a contrast with a speaker of its own
         contrast = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children)
-        # "…, calling them boring": a participle after a comma, the speaker's own further act
+        # "…, calling the repairs overdue": a participle after a comma, the speaker's own further act
         participle = (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and t.i > 0
                       and t.doc[t.i - 1].text == ",")
         if t.dep_ != "conj" and not contrast and not participle:
@@ -84,8 +84,9 @@ def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
         clause = any(c.dep_ in _CLAUSE for c in t.children)
         if own is None and not participle and not clause and not (act and _has_object(t)):
             continue  # "said prices rose and fear more cuts": the second verb may be the statement's own
-        subj = own if own is not None else subject_of(t)
-        if subj is not None and subj.i < t.i and (could_speak(subj) or _share(subj) is not None):
+        if own is None:  # the speaker's further act, or the statement's subject's: its own attribution
+            return [x for x in toks if x.i < t.left_edge.i]
+        if could_speak(own) or _share(own) is not None:
             return [x for x in toks if x.i < t.left_edge.i]
     return toks
 
@@ -104,7 +105,7 @@ class Statements:
     ``_any_source``."""
 
     def _noun_finding(self, word: Token) -> Quote | None:
-        """"The company lost 40 jobs, county payroll records show." / "Audit files from the vendor show that
+        """"The company lost 40 jobs, county payroll records show." / "Inspection logs from the port show that
         …": the small model reads "records show" as one noun phrase, so the verb is a noun right after the
         document's phrase. The statement is the clause before the comma (the phrase closes the sentence)
         or the "that" clause after it (the phrase opens the sentence)."""
@@ -147,7 +148,7 @@ class Statements:
                       CONF_REPORTED, cue=_FINDING_FORMS[word.lower_], sentences=self.sentences)
 
     def _document(self, subj: Token) -> Speaker | None:
-        """A document as the subject of a reporting verb: "Last year's police statistics show that …",
+        """A document as the subject of a reporting verb: "The port's annual statistics show that …",
         "…, county payroll records show." The name inside it is who stands behind it ("a Harbour Institute
         poll"), else the document is an unnamed source."""
         return self._any_source(subj) if _is_document(subj) else None

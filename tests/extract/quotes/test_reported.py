@@ -62,11 +62,11 @@ PATTERNS = [
     ("poll-share-ratio", "Nine in 10 ferry users say the timetable is too thin.",
      ("Nine in 10 ferry users", "say", "the timetable is too thin")),
     # documents and records as the subject: their finding is a statement with an unnamed (or named) source
-    ("records-show", "Last year's harbour statistics show that ferry crossings fell by a tenth.",
-     ("Last year's harbour statistics", "show", "ferry crossings fell by a tenth")),
+    ("records-show", "The port's annual statistics show that ferry crossings fell by a tenth.",
+     ("port's annual statistics", "show", "ferry crossings fell by a tenth")),
     ("records-show-closing", "The depot lost forty drivers in a year, county payroll records show.",
      ("county payroll records", "show", "The depot lost forty drivers in a year")),
-    ("in-a-poll", "In a new Harbour Institute poll released Monday, most tenants backed a rent cap.",
+    ("in-a-poll", "In a Harbour Institute survey published on Friday, most tenants backed a rent cap.",
      ("Harbour Institute", "in", "most tenants backed a rent cap")),
     ("in-the-count", "In the latest harbour count, the ferry carried three hundred passengers a day.",
      ("latest harbour count", "in", "the ferry carried three hundred passengers a day")),
@@ -79,8 +79,8 @@ PATTERNS = [
      ("Harbour police", "put", "the crowd at 2,000")),
     ("boast-of", "Mayor Tom Eriksen boasted of his skill in cutting the ferry deficit.",
      ("Tom Eriksen", "boast", "his skill in cutting the ferry deficit")),
-    ("poll-showing", "Councillor Ana Ruiz spoke after a new survey showing that most tenants want a rent cap.",
-     ("new survey", "show", "most tenants want a rent cap")),
+    ("poll-showing", "Councillor Ana Ruiz spoke after a tenants' survey showing that most tenants want a rent cap.",
+     ("tenants' survey", "show", "most tenants want a rent cap")),
 ]
 
 
@@ -93,12 +93,12 @@ def test_reported_second_statement_at_the_end_is_its_own(nlp):
 
 
 @pytest.mark.parametrize(("text", "first", "second"), [
-    ('Mayor Tom Eriksen says he respects the council and calls its leader "a tireless fighter."',
-     "he respects the council", "its leader"),
-    ('Mayor Tom Eriksen said he would publish his tax returns on Friday, calling them "very dull reading."',
-     "he would publish his tax returns on Friday", "them"),
-    ("Councillor Ana Ruiz insisted the council must listen, and has championed a plan to cut fares.",
-     "the council must listen", "a plan to cut fares"),
+    ('Mayor Tom Eriksen says the harbour wall is safe and calls its builder "a careful firm."',
+     "the harbour wall is safe", "its builder"),
+    ('Mayor Tom Eriksen said the ferry would run again in June, calling the repairs "long overdue."',
+     "the ferry would run again in June", "the repairs"),
+    ("Councillor Ana Ruiz argued the depot was too small, and has praised a plan to move it.",
+     "the depot was too small", "a plan to move it"),
 ])
 def test_reported_further_act_at_the_end_is_its_own(nlp, text, first, second):
     found = rows(quotes_of(nlp, text))
@@ -107,7 +107,7 @@ def test_reported_further_act_at_the_end_is_its_own(nlp, text, first, second):
 
 
 @pytest.mark.parametrize(("text", "content"), [
-    ("Councillor Ana Ruiz attacked Mayor Tom Eriksen, with whom she clashed at the last meeting.",
+    ("Councillor Ana Ruiz attacked Mayor Tom Eriksen, a rival since their school days.",
      "Mayor Tom Eriksen"),
     ("Councillor Ana Ruiz criticized the ferry plan, which the mayor unveiled in May.", "the ferry plan"),
 ])
@@ -135,8 +135,8 @@ def test_reported_in_a_letter_is_the_channel_not_the_source(nlp):
 
 
 @pytest.mark.parametrize(("text", "first", "second"), [
-    ("Most ferry users said they prefer a later timetable, while about 4 in 10 want the old one back.",
-     ("Most ferry users", "they prefer a later timetable"), ("about 4 in 10", "the old one back")),
+    ("Most ferry users said they like the new timetable, whereas roughly 3 in 10 want the old one.",
+     ("Most ferry users", "they like the new timetable"), ("roughly 3 in 10", "the old one")),
     ("In the harbour survey, 55 percent of tenants said the rent was too high, and a majority want a cap.",
      ("55 percent of tenants", "the rent was too high"), ("majority", "a cap")),
 ])
