@@ -23,8 +23,8 @@ def _claims(nlp, text, quotes=None):
 # sentence, number, expected source, expected source_kind
 SOURCES = [
     # a document named by the phrase that frames the clause
-    ("In a Harbour Institute poll released Monday, 52 percent of tenants backed a rent cap.", "52 percent",
-     "Harbour Institute poll", "named_source"),
+    ("In a Harbour Institute survey published on Friday, 52 percent of tenants backed a rent cap.", "52 percent",
+     "Harbour Institute", "named_source"),
     ("Under state law, a recount is allowed when the margin is below 0.5 percent.", "below 0.5 percent",
      "state law", "named_source"),
     # the number describes the survey itself: the outlet says so, not the survey
@@ -38,6 +38,11 @@ SOURCES = [
     # "according to" a noun no list has
     ("Turnout rose to 61 percent, according to a Harbour Gazette tally.", "61 percent", "Harbour Gazette tally",
      "according_to"),
+    # records as the source, closing the sentence or as its subject
+    ("The depot lost 40 drivers in a year, county payroll records show.", "40", "county payroll records",
+     "speaker"),
+    ("The port's annual statistics show that crossings fell by 12 percent.", "12 percent",
+     "port's annual statistics", "speaker"),
 ]
 
 

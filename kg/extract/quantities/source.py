@@ -49,7 +49,8 @@ def _source(
         quote = quotes[quote_index]
         name = quote.speaker or quote.speaker_mention
         if name:
-            return name, "speaker", quote_index
+            # "In a new poll, 52 percent …": the document is a named source, not a speaker
+            return name, "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", quote_index
     # "In a Gallup poll, 41 percent ...", "Under state law, a recount needs a margin below 0.5 percent"
     document = _document_phrase(top, set(range(num.start, num.end)), entities)
     if document is not None:
@@ -101,13 +102,16 @@ def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
     return asserted[0] if asserted else found[0][1]
 
 
+# quote cues whose source is a document: "In a new poll, …" (quotes/according.py), "…, records show"
+_DOCUMENT_CUES = frozenset(("in",))
+
 # the prepositions that put a clause under a document's authority: "in a new poll, …", "under the law, …"
 _DOCUMENT_PREPS = frozenset(("in", "under", "by"))
 
 
 def _document_phrase(top: Token, number: set[int], entities: DocEntities) -> str | None:
     """A poll, report, law or count that a prepositional phrase of the number's clause names as its
-    source: "In an NBC poll released Monday, 50 percent chose ..." (the clause's verb, or the verbs it
+    source: "In a Harbour Institute survey published Friday, 52 percent chose ..." (the clause's verb, or the verbs it
     hangs from, carries ``in/under`` + a document noun). Its name when it has one ("the Gallup poll"),
     else the noun phrase. A number inside the phrase itself ("a survey of 500 residents") is not its claim."""
     for verb in [top, *top.ancestors][:8]:  # up to the sentence's root, where "In a poll, …" hangs

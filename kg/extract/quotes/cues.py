@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Sentences, Speaker, could_speak
 from kg.extract.lexicon import rule_rows, rule_words
-from kg.extract.quotes.common import _ATTRIB_CHILDREN, _NEG, _RELATIVE, _SUBJ, _TERMINAL, evidence
+from kg.extract.quotes.common import _ATTRIB_CHILDREN, _CLAUSE, _NEG, _RELATIVE, _SUBJ, _TERMINAL, evidence
 from kg.records import Evidence, Quote
 
 
@@ -28,6 +28,28 @@ def source_phrases() -> tuple[str, ...]:
 @cache
 def proposal_verbs() -> frozenset[str]:
     return frozenset(rule_words("quote_proposal_verbs.txt"))
+
+
+# the reason of an unnamed source that is a share of those polled (its beliefs are the poll's findings)
+SHARE = "share of those polled"
+
+
+@cache
+def share_words() -> frozenset[str]:
+    """Words that make a subject a share of those polled ("half", "a majority of …")."""
+    return frozenset(rule_words("quote_source_shares.txt"))
+
+
+@cache
+def provision_verbs() -> frozenset[str]:
+    """Verbs by which a document states its content ("the bill bans …"), for document subjects only."""
+    return frozenset(rule_words("quote_provision_verbs.txt"))
+
+
+@cache
+def estimate_verbs() -> frozenset[str]:
+    """Verbs that state a figure for something ("police put the crowd at 2,000")."""
+    return frozenset(rule_words("quote_estimate_verbs.txt"))
 
 
 @cache
@@ -99,12 +121,22 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             child = subjects[0]
             if child.tag_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "Tokayev, who said that …"
+                return _antecedent(verb.head)  # "Tokayev, who said that …"
             return child
         # "kept rates unchanged, saying …": a participle shares its clause's subject
         # "X was quoted as saying …": the passive subject of "quoted" is the speaker
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
             return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+        # "says the budget is sound and says she will veto …", "said the ferry would run, calling the
+        # repairs overdue": a cue parsed as coordinated with (or hung on) the first statement's verb, whose
+        # subject is no speaker, is the first reporting verb's second act
+        further = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        if (further and verb.head.dep_ in _CLAUSE and is_reporting(verb.head.head)
+                and (is_reporting(verb) or is_object_cue(verb)) and (head_subj := _own_subject(verb.head)) is not None
+                and not could_speak(head_subj)):
+            verb = verb.head.head
+            seen += 1
+            continue
         # "went on to say …", "wants to argue …": an open complement shares its head's subject
         shared = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB"))
         if not shared or verb.head.i == verb.i:
@@ -112,6 +144,24 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+# entity labels of a time the parser may take for the antecedent of "which"
+_WHEN = frozenset(("DATE", "TIME"))
+
+
+def _antecedent(head: Token) -> Token:
+    """The noun a relative clause takes up: "released its budget in March, which showed …" is the budget,
+    not the month the parser attached the clause to (the object of the verb the time phrase hangs on)."""
+    if head.ent_type_ in _WHEN and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        obj = next((c for c in head.head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+        if obj is not None:
+            return obj
+    return head
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == _SUBJ), None)
 
 
 def relative_mention(verb: Token, spk: Speaker) -> Speaker:
@@ -265,9 +315,11 @@ def _quote(doc: Doc, spk: Speaker, verb: Token | None, content: str, direct: boo
     if cue is None and verb is not None:
         cue = cue_of(verb) if is_reporting(verb) else object_cue_of(verb)
     stance = stance_of(cue, verb)
-    if stance == "believes" and spk.name is None:
+    if stance == "believes" and spk.name is None and not (
+            (spk.reason or "").startswith(SHARE) and (verb is None or verb.dep_ not in _CLAUSE)):
         # "I think …", "you want …" in a speech or a column, "experts believe …": a state of mind is
-        # a claim only for a source the article names
+        # a claim only for a source the article names, or a poll's finding ("a third want …"), unless
+        # the finding is itself what someone else reported ("the poll found that a third fear …")
         return None
     if spk.name is None:
         return Quote(None, spk.mention, cue, content, direct, ev, spk_ev, spk.type, round(conf * 0.5, 2),
