@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from kg.compare.words import NOT_COUNTED, WORD, own_lexicon
+from kg.compare.words import NOT_COUNTED, WORD, own_lexicon, stem
 
 CAPITAL = re.compile(r"\b[A-Z][\w.-]+")
 # capitalised words that name no participant: calendar words, and words capitalised for the sentence
@@ -44,9 +44,31 @@ def names_in(row: dict) -> set[str]:
 
 
 def subject(row: dict) -> str:
-    """The stated subject, unless it is a unit or abbreviation a parse left there ("cts", "Shr")."""
-    s = (row.get("subject") or "").strip().lower()
+    """The stated subject, unless it is a unit or abbreviation a parse left there ("cts", "Shr"). A named
+    owner of the counted phrase comes first: in "Acme said its unit, Beta Savings, had assets of ..." the
+    assets are Beta Savings'."""
+    owner = (row.get("owner") or "").strip()
+    s = (owner if _named(owner) else row.get("subject") or "").strip().lower()
     return "" if s in NOT_COUNTED or s in NOT_NAMES else s
+
+
+def owner_part(row: dict) -> frozenset[str]:
+    """The words of an unnamed owner that is a part or holding of an organisation ("Tarrow subsidiary" →
+    {"tarrow", "subsidiary"}, "fund" → {"fund"}; rules/owner_parts.txt), cut to six letters like names; empty
+    for no owner, a named one (see subject) or one that is the story's own subject ("the company")."""
+    owner = (row.get("owner") or "").strip()
+    if not owner or _named(owner):
+        return frozenset()
+    words = [stem(w) for w in _tokens(owner)]
+    if not any(w in own_lexicon("owner_parts.txt") for w in words):
+        return frozenset()
+    return frozenset(w[:6] for w in words)
+
+
+def _named(owner: str) -> bool:
+    """An owner that is a name ("Northgate Savings"), not a holder noun ("Tarrow subsidiary", "fund")."""
+    words = WORD.findall(owner)
+    return bool(words) and words[-1][:1].isupper()
 
 
 # --- the story: whom the headline and lead are about -----------------------------------------------------

@@ -264,6 +264,11 @@ class Frame:
         return case.subject(self.row)
 
     @cached_property
+    def part(self) -> frozenset[str]:
+        """The words of an unnamed owner that is a part of an organisation ("its Tarrow unit"), else empty."""
+        return case.owner_part(self.row)
+
+    @cached_property
     def names(self) -> frozenset[str]:
         return frozenset(case.names_in(self.row))
 
@@ -421,6 +426,10 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     sa, sb = a.subject, b.subject
     if sa and sb and not case.same_subject(sa, sb):
         return False
+    # a part of an organisation ("the fund's assets", "its Tarrow unit had sales of") is not the organisation,
+    # nor another part: both state the same part, or one says more of it ("its unit" / "its Tarrow unit")
+    if (a.part or b.part) and not (a.part and b.part and (a.part <= b.part or b.part <= a.part)):
+        return False
     # a subject stated on one side only must be named in the other's sentence
     if sa and not sb and not case.subject_named(sa, b.names) or sb and not sa and not case.subject_named(sb, a.names):
         return False
@@ -561,7 +570,7 @@ def why(claims: list[dict]) -> str:
         common = {w for w in set.intersection(*[set(f.pred_words) for f in frames if f.pred])
                   if not w[:1].isdigit() and w not in NOT_COUNTED}
         parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
-    subjects = sorted({c.get("subject") for c in claims if c.get("subject")})
+    subjects = sorted({_owner_shown(c) for c in claims} - {None})
     if subjects:
         parts.append(f"of {subjects[0]}")
     stories = set.intersection(*[set(f.story_actors) for f in frames if f.story_actors] or [set()])
@@ -574,6 +583,14 @@ def why(claims: list[dict]) -> str:
     unit = first.row.get("unit")
     parts.append(f"unit {unit}" if unit else "plain count")
     return "; ".join(parts)
+
+
+def _owner_shown(row: dict) -> str | None:
+    """Whose the figure is, as the group's "why" says it: the counted phrase's owner, else the subject."""
+    owner = row.get("owner")
+    if owner and (case.owner_part(row) or WORD.findall(owner)[-1:] and WORD.findall(owner)[-1][:1].isupper()):
+        return owner
+    return row.get("subject") or None
 
 
 def index_keys(f: Frame) -> tuple[set[str], set[str]]:

@@ -43,6 +43,7 @@ from kg.extract.quantities.frame import (
     _top,
     index_name,
 )
+from kg.extract.quantities.owner import counted_owner
 from kg.extract.quantities.scan import (
     _DATE_LABELS,
     _TIME_CODES,
@@ -188,4 +189,5 @@ def _claims(
             unit_code=None if nb.is_currency(num.unit) else nb.unit_code(num.unit),
             change=_change(doc, num),
             subject=_subject(doc, num, noun, verb, entities),
+            owner=counted_owner(noun, set(range(num.start, num.end)) | num.core, entities),
         )
