@@ -202,3 +202,22 @@ def test_compare_cases_a_quarter_is_not_a_year():
     other_quarter = dict(quarter, doc="c", value=0.009, text="0.9 pct",
                          sentence="In the third quarter, Norland output rose 0.9 pct, the office said.")
     assert compare.same_measure(quarter, other_quarter)
+
+
+def test_compare_cases_a_word_after_a_colon_names_nobody():
+    # "Note: Oper data ..." in two results tables: the capitalised word after the colon is no participant
+    a = fig("a", 7.9e6, "Note: Oper data excludes a loss from discontinued operations of 7.9 mln dlrs.", "7.9 mln dlrs",
+            counts="discontinued operations", head="operation", unit="USD")
+    b = fig("b", 9.1e6, "Note: Oper excludes a loss from discontinued operations of 9.1 mln dlrs.", "9.1 mln dlrs",
+            counts="discontinued operations", head="operation", unit="USD", actors="quarry")
+    assert compare.names_in(a) == set()
+    assert not compare.same_measure(a, b)
+    # a name after the colon's first word still counts: "Note: Oper net of Quarry Mills ..."
+    assert "quarry" in compare.names_in(dict(a, sentence="Note: Oper net of Quarry Mills excludes 7.9 mln dlrs."))
+
+
+def test_compare_cases_a_currency_word_as_the_counted_noun_is_not_compared():
+    # "a rebate of 138.75 Ecus per tonne": the money, not what it is paid on
+    rebate = fig("a", 138.75, "The board set a maximum rebate of 138.75 Ecus per tonne for the barley.", "138.75",
+                 counts="Ecus", head="ecus")
+    assert not compare.comparable(rebate)

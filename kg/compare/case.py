@@ -15,6 +15,7 @@ from functools import cache
 from kg.compare.words import NOT_COUNTED, WORD, own_lexicon, stem
 
 CAPITAL = re.compile(r"\b[A-Z][\w.-]+")
+_COLON = re.compile(r":\s*")
 # capitalised words that name no participant: calendar words, and words capitalised for the sentence
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -35,8 +36,10 @@ def names_in(row: dict) -> set[str]:
     first = re.search(r"\w", sentence)
     # the first word is capitalised anyway, so it counts only when the document names it ("Kuwait, they
     # said, was pumping ...": the store marks it, first_is_name)
+    # (so is the first word after a colon: "Note: Oper data excludes ..." names nobody)
+    after_colon = {m.end() for m in _COLON.finditer(sentence)}
     words = [m[0] for m in CAPITAL.finditer(sentence)
-             if not first or m.start() != first.start() or row.get("first_is_name")]
+             if (not first or m.start() != first.start() or row.get("first_is_name")) and m.start() not in after_colon]
     words += CAPITAL.findall(row.get("place") or "")
     source = {w.lower() for w in CAPITAL.findall(row.get("source") or "")}  # who says it is not the case
     return {w.strip(".-").lower()[:6] for w in words
