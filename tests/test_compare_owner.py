@@ -60,6 +60,10 @@ NO_OWNER = [
     ("The regulator seized assets of 70 mln dlrs.", "70 mln dlrs"),
     # a count: nobody owns "people"
     ("About 300 people attended the meeting in Tarrow.", "About 300"),
+    # a name measured is its own owner: its "of" place is where it is
+    ("The group bought 100 pct of Quarry Trust Inc of Tarrow.", "100 pct"),
+    # an elliptical number borrows the counted noun, not its owner: the 60 are Bo Lind's delegates
+    ("Ada Vance has 370 delegates, Omar Reyes has 163 and Bo Lind has 60.", "60"),
 ]
 
 

@@ -113,6 +113,22 @@ def story_keys(title: str | None, lead: str | None,
     """(actors, places) a story is about: the people and organisations (and places) of its headline, else
     of its lead paragraph. ``entities`` are the document's (name, type); without them, capitalised words of
     the lead stand in (a place when the gazetteer knows it)."""
+    found = _story_entities(title, lead, entities)
+    return frozenset(k for k, t, _w in found if t not in PLACE_TYPES), frozenset(k for k, t, _w in found
+                                                                             if t in PLACE_TYPES)
+
+
+def story_names(title: str | None, lead: str | None, entities: list[tuple[str, str]] | None = None) -> frozenset[str]:
+    """The people and organisations of ``story_keys`` with every distinctive word of their names, as
+    "key:word word" (cut to six letters): "Florida Rock Industries" and "Florida Public Utilities" share the key
+    "florid" but are two companies."""
+    return frozenset(f"{k}:{' '.join(w)}" for k, t, w in _story_entities(title, lead, entities)
+                     if t not in PLACE_TYPES)
+
+
+def _story_entities(title: str | None, lead: str | None,
+                    entities: list[tuple[str, str]] | None) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(key, type, distinctive words) of the entities the headline, else the lead, names."""
     from kg import gazetteer
 
     title, lead = title or "", _DATELINE.sub("", lead or "")
@@ -126,7 +142,7 @@ def story_keys(title: str | None, lead: str | None,
             entities.append((name, "Place" if gazetteer.lookup(name) else "Organization"))
     for text in (title, lead):
         hay = set(_tokens(text))
-        actors, places = set(), set()
+        found = []
         for name, type_ in entities:
             if type_ not in ACTOR_TYPES and type_ not in PLACE_TYPES:
                 continue
@@ -136,19 +152,33 @@ def story_keys(title: str | None, lead: str | None,
                 continue
             # the name is in this text: a person by surname, anything else by its first distinctive word
             if (words[-1] if type_ == "Person" else words[0]) in hay:
-                (places if type_ in PLACE_TYPES else actors).add(key)
-        if actors or places:
-            return frozenset(actors), frozenset(places)
-    return frozenset(), frozenset()
+                found.append((key, type_, tuple(sorted({w[:6] for w in words if not w.isdigit()}))))
+        if found:
+            return found
+    return []
 
 
-def same_story(a_actors: frozenset, a_places: frozenset, b_actors: frozenset, b_places: frozenset) -> bool:
+def same_story(a_actors: frozenset, a_places: frozenset, b_actors: frozenset, b_places: frozenset,
+               a_names: frozenset = frozenset(), b_names: frozenset = frozenset()) -> bool:
     """Two stories can be about one case: when both name people or organisations, they share one; else,
-    when both name someone or somewhere, they share one of those. A story that names nobody leaves it open."""
+    when both name someone or somewhere, they share one of those. A story that names nobody leaves it open.
+    With ``story_names`` on both sides, a shared key must be one actor: the words of one of its names all
+    among the other's ("Kaneb" / "Kaneb Services"; not "Florida Rock" / "Florida Public Utilities")."""
     if a_actors and b_actors:
-        return bool(a_actors & b_actors)
+        shared = a_actors & b_actors
+        if not shared or not a_names or not b_names:
+            return bool(shared)
+        return any(_one_actor(k, a_names, b_names) for k in shared)
     a_all, b_all = a_actors | a_places, b_actors | b_places
     return not (a_all and b_all) or bool(a_all & b_all)
+
+
+def _one_actor(key: str, a_names: frozenset, b_names: frozenset) -> bool:
+    wa = [set(n.split(":", 1)[1].split()) for n in a_names if n.split(":", 1)[0] == key]
+    wb = [set(n.split(":", 1)[1].split()) for n in b_names if n.split(":", 1)[0] == key]
+    if not wa or not wb:
+        return True
+    return any(x <= y or y <= x for x in wa for y in wb)
 
 
 # --- the case's time: relative dates resolved against the document's date -------------------------------

@@ -282,6 +282,10 @@ class Frame:
             return case.story_keys(row.get("title"), row.get("lead"))
         return frozenset(), frozenset()
 
+    @cached_property
+    def story_names(self) -> frozenset[str]:
+        return frozenset(n for n in (self.row.get("story_names") or "").split("|") if n)
+
     @property
     def story_actors(self) -> frozenset[str]:
         return self.story[0]
@@ -434,8 +438,7 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     if sa and not sb and not case.subject_named(sa, b.names) or sb and not sa and not case.subject_named(sb, a.names):
         return False
     # (a threshold is a rule of the contest, the same in every story about it: its goal names the case)
-    if not (sa or sb) and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
-            a.story_actors, a.story_places, b.story_actors, b.story_places):
+    if not (sa or sb) and a.kind != "threshold" and a.doc != b.doc and not f_same_story(a, b):
         return False  # "net profit rose" in Harbour Bank's story and in Quarry Bank's
     pa, pb = a.place, b.place
     if pa and pb and pa != pb:
@@ -451,8 +454,12 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     # nothing stated: the names of one sentence are all among the other's; a sentence that names nobody
     # ("The writedown was 52 mln.") is about its story, so the two stories must name the same actor
     if not na or not nb:
-        return not strict and a.doc != b.doc and bool(a.story_actors & b.story_actors)
+        return not strict and a.doc != b.doc and bool(a.story_actors & b.story_actors) and f_same_story(a, b)
     return na <= nb or nb <= na
+
+
+def f_same_story(a: Frame, b: Frame) -> bool:
+    return case.same_story(*a.story, *b.story, a.story_names, b.story_names)
 
 
 def f_same_sentence(a: Frame, b: Frame) -> bool:
@@ -467,7 +474,7 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
     # level ("to 6.2 billion"), nor a rise with a fall; then the counted thing, the magnitude, the story
     if a.change != b.change or a.dim != b.dim or not f_same_counted(a, b) or not f_same_magnitude(a, b):
         return False
-    if a.doc != b.doc and not a.subject and not b.subject and not case.same_story(*a.story, *b.story) \
+    if a.doc != b.doc and not a.subject and not b.subject and not f_same_story(a, b) \
             and not a.kind == b.kind == "threshold":
         return False  # (f_same_owner says why; tested here because it is cheap and rejects many)
     # a threshold ("1,200 needed to win") never compares with a count ("won 150"), nor a margin with a total;

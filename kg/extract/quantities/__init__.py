@@ -189,5 +189,6 @@ def _claims(
             unit_code=None if nb.is_currency(num.unit) else nb.unit_code(num.unit),
             change=_change(doc, num),
             subject=_subject(doc, num, noun, verb, entities),
-            owner=counted_owner(noun, set(range(num.start, num.end)) | num.core, entities),
+            owner=None if inherited is not None else counted_owner(noun, set(range(num.start, num.end)) | num.core,
+                                                                    entities),
         )

@@ -52,7 +52,9 @@ def _words(section: str) -> frozenset[str]:
 
 def counted_owner(noun: Token | None, inside: set[int], entities: DocEntities) -> str | None:
     """The owner of the counted noun ``noun`` (``inside``: the number's token indices), or None."""
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+    # a name counted or measured ("100 pct of Quarry Trust of Tarrow", "Norland's Central Bank offered ...") is
+    # its own owner: its "of" place or possessive says where or whose it is, which its subject already says
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in _NAME_LABELS:
         return None
     holder = _holder(noun, inside)
     if holder is None or holder.i in inside or holder.i == noun.i:
