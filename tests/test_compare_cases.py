@@ -221,3 +221,23 @@ def test_compare_cases_a_currency_word_as_the_counted_noun_is_not_compared():
     rebate = fig("a", 138.75, "The board set a maximum rebate of 138.75 Ecus per tonne for the barley.", "138.75",
                  counts="Ecus", head="ecus")
     assert not compare.comparable(rebate)
+
+
+def test_compare_cases_one_story_key_must_be_one_actor():
+    from kg.compare.case import same_story, story_names
+
+    rock = story_names("NORLAND ROCK INDUSTRIES SETS DIVIDEND", "", [("Norland Rock Industries Inc", "Company")])
+    power = story_names("NORLAND POWER UTILITIES DIVIDEND", "", [("Norland Power Utilities Co", "Company")])
+    short = story_names("NORLAND ROCK PROFIT", "", [("Norland Rock", "Company")])
+    assert rock == {"norlan:norlan rock"}
+    key = frozenset({"norlan"})
+    assert not same_story(key, frozenset(), key, frozenset(), rock, power)
+    assert same_story(key, frozenset(), key, frozenset(), rock, short)
+    assert same_story(key, frozenset(), key, frozenset())  # without names, the key decides
+    # the Qtly div of two companies keyed alike is no agreement
+    rows = [fig(d, 0.14, f"Qtly div 14 cts vs {prior} cts prior", "14 cts", counts="Qtly div", head="div", unit="USD",
+                actors="norlan") for d, prior in (("a", 19), ("b", 14))]
+    rows[0]["story_names"], rows[1]["story_names"] = "|".join(rock), "|".join(power)
+    assert compare.find_agreements(rows) == []
+    rows[1]["story_names"] = "|".join(short)
+    assert len(compare.find_agreements(rows)) == 1
