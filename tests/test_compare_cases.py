@@ -205,11 +205,11 @@ def test_compare_cases_a_quarter_is_not_a_year():
 
 
 def test_compare_cases_a_word_after_a_colon_names_nobody():
-    # "Note: Oper data ..." in two results tables: the capitalised word after the colon is no participant
-    a = fig("a", 7.9e6, "Note: Oper data excludes a loss from discontinued operations of 7.9 mln dlrs.", "7.9 mln dlrs",
-            counts="discontinued operations", head="operation", unit="USD")
-    b = fig("b", 9.1e6, "Note: Oper excludes a loss from discontinued operations of 9.1 mln dlrs.", "9.1 mln dlrs",
-            counts="discontinued operations", head="operation", unit="USD", actors="quarry")
+    # "Note: Oper ..." in two results tables: the capitalised word after the colon is no participant
+    a = fig("a", 7.9e6, "Note: Oper figures leave out a plant closing charge of 7.9 mln dlrs.", "7.9 mln dlrs",
+            counts="plant closing charge", head="charge", unit="USD")
+    b = fig("b", 9.1e6, "Note: Oper results leave out a plant closing charge of 9.1 mln dlrs.", "9.1 mln dlrs",
+            counts="plant closing charge", head="charge", unit="USD", actors="quarry")
     assert compare.names_in(a) == set()
     assert not compare.same_measure(a, b)
     # a name after the colon's first word still counts: "Note: Oper net of Quarry Mills ..."
@@ -217,8 +217,8 @@ def test_compare_cases_a_word_after_a_colon_names_nobody():
 
 
 def test_compare_cases_a_currency_word_as_the_counted_noun_is_not_compared():
-    # "a rebate of 138.75 Ecus per tonne": the money, not what it is paid on
-    rebate = fig("a", 138.75, "The board set a maximum rebate of 138.75 Ecus per tonne for the barley.", "138.75",
+    # "61.5 Ecus on each tonne": the money, not what it is paid on
+    rebate = fig("a", 61.5, "Exporters of oats will get 61.5 Ecus on each tonne they ship.", "61.5",
                  counts="Ecus", head="ecus")
     assert not compare.comparable(rebate)
 
@@ -235,8 +235,8 @@ def test_compare_cases_one_story_key_must_be_one_actor():
     assert same_story(key, frozenset(), key, frozenset(), rock, short)
     assert same_story(key, frozenset(), key, frozenset())  # without names, the key decides
     # the Qtly div of two companies keyed alike is no agreement
-    rows = [fig(d, 0.14, f"Qtly div 14 cts vs {prior} cts prior", "14 cts", counts="Qtly div", head="div", unit="USD",
-                actors="norlan") for d, prior in (("a", 19), ("b", 14))]
+    rows = [fig(d, 0.22, f"Qtly div 22 cts vs {prior} cts prior", "22 cts", counts="Qtly div", head="div", unit="USD",
+                actors="norlan") for d, prior in (("a", 27), ("b", 22))]
     rows[0]["story_names"], rows[1]["story_names"] = "|".join(rock), "|".join(power)
     assert compare.find_agreements(rows) == []
     rows[1]["story_names"] = "|".join(short)

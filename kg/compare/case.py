@@ -36,7 +36,7 @@ def names_in(row: dict) -> set[str]:
     first = re.search(r"\w", sentence)
     # the first word is capitalised anyway, so it counts only when the document names it ("Kuwait, they
     # said, was pumping ...": the store marks it, first_is_name)
-    # (so is the first word after a colon: "Note: Oper data excludes ..." names nobody)
+    # (so is the first word after a colon: "Note: Oper figures leave out a plant charge" names nobody)
     after_colon = {m.end() for m in _COLON.finditer(sentence)}
     words = [m[0] for m in CAPITAL.finditer(sentence)
              if (not first or m.start() != first.start() or row.get("first_is_name")) and m.start() not in after_colon]
@@ -120,7 +120,7 @@ def story_keys(title: str | None, lead: str | None,
 
 def story_names(title: str | None, lead: str | None, entities: list[tuple[str, str]] | None = None) -> frozenset[str]:
     """The people and organisations of ``story_keys`` with every distinctive word of their names, as
-    "key:word word" (cut to six letters): "Florida Rock Industries" and "Florida Public Utilities" share the key
+    "key:word word" (cut to six letters): "Norland Rock Industries" and "Norland Power Utilities" share the key
     "florid" but are two companies."""
     return frozenset(f"{k}:{' '.join(w)}" for k, t, w in _story_entities(title, lead, entities)
                      if t not in PLACE_TYPES)
@@ -163,7 +163,7 @@ def same_story(a_actors: frozenset, a_places: frozenset, b_actors: frozenset, b_
     """Two stories can be about one case: when both name people or organisations, they share one; else,
     when both name someone or somewhere, they share one of those. A story that names nobody leaves it open.
     With ``story_names`` on both sides, a shared key must be one actor: the words of one of its names all
-    among the other's ("Kaneb" / "Kaneb Services"; not "Florida Rock" / "Florida Public Utilities")."""
+    among the other's ("Quarry" / "Quarry Mills"; not "Norland Rock" / "Norland Power Utilities")."""
     if a_actors and b_actors:
         shared = a_actors & b_actors
         if not shared or not a_names or not b_names:
