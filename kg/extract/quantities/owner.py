@@ -75,7 +75,7 @@ def _holder(noun: Token, inside: set[int]) -> Token | None:
             pobj = _pobj(child)
             if pobj is not None and pobj.i not in inside and _holder_noun(pobj):
                 return pobj
-    # the counted phrase and its conjuncts: "net income of 136.7 mln dlrs and assets of 11.7 billion dlrs"
+    # the counted phrase and its conjuncts: "the unit holds deposits of 40 mln crowns and loans of 52 mln crowns"
     # (the parse may hang the second phrase on the first one's amount: "income of [12 mln dlrs and assets]")
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
