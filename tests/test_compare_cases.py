@@ -241,3 +241,23 @@ def test_compare_cases_one_story_key_must_be_one_actor():
     assert compare.find_agreements(rows) == []
     rows[1]["story_names"] = "|".join(short)
     assert len(compare.find_agreements(rows)) == 1
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind"), [
+    ("The emirate's quota is 1.2 mln bpd, the ministry said.", "1.2 mln bpd", "threshold"),
+    ("The board set the rate at 9.2 crowns instead of 6.1.", "6.1", "prior"),
+    ("The emirate pumped 1.2 mln bpd last month.", "1.2 mln bpd", "level"),
+])
+def test_compare_cases_a_quota_with_a_copula_and_a_replaced_figure(sentence, text, kind):
+    assert compare.measure_kind(fig("a", 1.0, sentence, text)) == kind
+
+
+def test_compare_cases_a_subject_on_one_side_needs_the_same_story_to_disagree():
+    # "Westway has assets of 90 mln" in Norstar's story and "Westway, a savings bank with 600 mln in assets"
+    # in Quarry's: two banks called Westway, as far as the stories tell
+    a = fig("a", 9e7, "Westway has assets of 90 mln dlrs.", "90 mln dlrs", counts="assets", head="asset", unit="USD",
+            subject="Westway", actors="norsta", first_is_name=True)
+    b = fig("b", 6e8, "Westway, a savings bank with 600 mln dlrs in assets, will join Quarry.", "600 mln dlrs",
+            counts="assets", head="asset", unit="USD", actors="quarry", first_is_name=True)
+    assert compare.find_conflicts([a, b]) == []
+    assert compare.find_conflicts([a, dict(b, story_actors="norsta")]) != []

@@ -23,8 +23,8 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "but", "and", "this", "that", "its",
              "his", "her", "their", "there", "some", "about", "over", "more", "less", "nearly", "almost", "only",
              "after", "before", "since", "while", "according", "reuters", "mln", "bln", "pct", "dlrs", "shr",
-             "net", "revs", "qtr", "avg", "shrs", "vs", "cts", "u", "s", "every", "all", "recently", "also", "still",
-             "now", "as", "if", "when", "with", "for", "by", "of", "to", "from", "so", "yet", "then"}
+             "net", "revs", "qtr", "avg", "shrs", "vs", "cts", "oper", "u", "s", "every", "all", "recently", "also",
+             "still", "now", "as", "if", "when", "with", "for", "by", "of", "to", "from", "so", "yet", "then"}
 
 
 def names_in(row: dict) -> set[str]:

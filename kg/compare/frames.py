@@ -434,8 +434,11 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     # nor another part: both state the same part, or one says more of it ("its unit" / "its Tarrow unit")
     if (a.part or b.part) and not (a.part and b.part and (a.part <= b.part or b.part <= a.part)):
         return False
-    # a subject stated on one side only must be named in the other's sentence
+    # a subject stated on one side only must be named in the other's sentence; for a disagreement, in a story
+    # about the same actors too ("United has assets of ..." in one bank's story is not another United's)
     if sa and not sb and not case.subject_named(sa, b.names) or sb and not sa and not case.subject_named(sb, a.names):
+        return False
+    if strict and bool(sa) != bool(sb) and a.doc != b.doc and not f_same_story(a, b):
         return False
     # (a threshold is a rule of the contest, the same in every story about it: its goal names the case)
     if not (sa or sb) and a.kind != "threshold" and a.doc != b.doc and not f_same_story(a, b):
