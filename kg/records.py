@@ -116,6 +116,9 @@ class NumericClaim:
     unit_code: str | None = None  # UN/CEFACT common code of the unit ("P1" percent, "KMT" km); None for money
     change: str | None = None  # "up" | "down" when the number is the size of a change ("rose 12 cts")
     subject: str | None = None  # the entity the measured thing belongs to ("Ford" in "Ford's 13,000 workers")
+    # whose the counted thing is when the words around it say so ("Northgate Savings" in "its unit, Northgate
+    # Savings, had assets of 95 mln dlrs"; "fund" in "the fund's assets"): kg.extract.quantities.owner
+    owner: str | None = None
 
 
 @dataclass(frozen=True)

@@ -202,3 +202,62 @@ def test_compare_cases_a_quarter_is_not_a_year():
     other_quarter = dict(quarter, doc="c", value=0.009, text="0.9 pct",
                          sentence="In the third quarter, Norland output rose 0.9 pct, the office said.")
     assert compare.same_measure(quarter, other_quarter)
+
+
+def test_compare_cases_a_word_after_a_colon_names_nobody():
+    # "Note: Oper ..." in two results tables: the capitalised word after the colon is no participant
+    a = fig("a", 7.9e6, "Note: Oper figures leave out a plant closing charge of 7.9 mln dlrs.", "7.9 mln dlrs",
+            counts="plant closing charge", head="charge", unit="USD")
+    b = fig("b", 9.1e6, "Note: Oper results leave out a plant closing charge of 9.1 mln dlrs.", "9.1 mln dlrs",
+            counts="plant closing charge", head="charge", unit="USD", actors="quarry")
+    assert compare.names_in(a) == set()
+    assert not compare.same_measure(a, b)
+    # a name after the colon's first word still counts: "Note: Oper net of Quarry Mills ..."
+    assert "quarry" in compare.names_in(dict(a, sentence="Note: Oper net of Quarry Mills excludes 7.9 mln dlrs."))
+
+
+def test_compare_cases_a_currency_word_as_the_counted_noun_is_not_compared():
+    # "61.5 Ecus on each tonne": the money, not what it is paid on
+    rebate = fig("a", 61.5, "Exporters of oats will get 61.5 Ecus on each tonne they ship.", "61.5",
+                 counts="Ecus", head="ecus")
+    assert not compare.comparable(rebate)
+
+
+def test_compare_cases_one_story_key_must_be_one_actor():
+    from kg.compare.case import same_story, story_names
+
+    rock = story_names("NORLAND ROCK INDUSTRIES SETS DIVIDEND", "", [("Norland Rock Industries Inc", "Company")])
+    power = story_names("NORLAND POWER UTILITIES DIVIDEND", "", [("Norland Power Utilities Co", "Company")])
+    short = story_names("NORLAND ROCK PROFIT", "", [("Norland Rock", "Company")])
+    assert rock == {"norlan:norlan rock"}
+    key = frozenset({"norlan"})
+    assert not same_story(key, frozenset(), key, frozenset(), rock, power)
+    assert same_story(key, frozenset(), key, frozenset(), rock, short)
+    assert same_story(key, frozenset(), key, frozenset())  # without names, the key decides
+    # the Qtly div of two companies keyed alike is no agreement
+    rows = [fig(d, 0.22, f"Qtly div 22 cts vs {prior} cts prior", "22 cts", counts="Qtly div", head="div", unit="USD",
+                actors="norlan") for d, prior in (("a", 27), ("b", 22))]
+    rows[0]["story_names"], rows[1]["story_names"] = "|".join(rock), "|".join(power)
+    assert compare.find_agreements(rows) == []
+    rows[1]["story_names"] = "|".join(short)
+    assert len(compare.find_agreements(rows)) == 1
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind"), [
+    ("The emirate's quota is 1.2 mln bpd, the ministry said.", "1.2 mln bpd", "threshold"),
+    ("The board set the rate at 9.2 crowns instead of 6.1.", "6.1", "prior"),
+    ("The emirate pumped 1.2 mln bpd last month.", "1.2 mln bpd", "level"),
+])
+def test_compare_cases_a_quota_with_a_copula_and_a_replaced_figure(sentence, text, kind):
+    assert compare.measure_kind(fig("a", 1.0, sentence, text)) == kind
+
+
+def test_compare_cases_a_subject_on_one_side_needs_the_same_story_to_disagree():
+    # "Westway has assets of 90 mln" in Norstar's story and "Westway, a savings bank with 600 mln in assets"
+    # in Quarry's: two banks called Westway, as far as the stories tell
+    a = fig("a", 9e7, "Westway has assets of 90 mln dlrs.", "90 mln dlrs", counts="assets", head="asset", unit="USD",
+            subject="Westway", actors="norsta", first_is_name=True)
+    b = fig("b", 6e8, "Westway, a savings bank with 600 mln dlrs in assets, will join Quarry.", "600 mln dlrs",
+            counts="assets", head="asset", unit="USD", actors="quarry", first_is_name=True)
+    assert compare.find_conflicts([a, b]) == []
+    assert compare.find_conflicts([a, dict(b, story_actors="norsta")]) != []

@@ -21,6 +21,9 @@ spaCy; the store-facing functions (``kg.compare.store``) only call ``store.selec
   hundredfold apart; each group states that shared frame (``Group.why``).
 - **Independence**: documents joined by republication, passage reuse or "same story" links form one
   cluster and count once.
+- **The same owner**: the counted phrase's own owner when the text states it (``NumericClaim.owner``,
+  kg.extract.quantities.owner): a named one is the claim's subject, a part of an organisation ("its unit",
+  "the fund", ``rules/owner_parts.txt``) compares only with the same part.
 - **The same case**: a stated subject, else the story — the people and organisations of the headline (or
   lead) of each claim's document must meet ("net profit" in Harbour Bank's story is not Quarry Bank's);
   days resolved against the document date, stated periods agreeing (``kg.compare.case``).

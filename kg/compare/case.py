@@ -12,9 +12,10 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from kg.compare.words import NOT_COUNTED, WORD, own_lexicon
+from kg.compare.words import NOT_COUNTED, WORD, own_lexicon, stem
 
 CAPITAL = re.compile(r"\b[A-Z][\w.-]+")
+_COLON = re.compile(r":\s*")
 # capitalised words that name no participant: calendar words, and words capitalised for the sentence
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -22,8 +23,8 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "but", "and", "this", "that", "its",
              "his", "her", "their", "there", "some", "about", "over", "more", "less", "nearly", "almost", "only",
              "after", "before", "since", "while", "according", "reuters", "mln", "bln", "pct", "dlrs", "shr",
-             "net", "revs", "qtr", "avg", "shrs", "vs", "cts", "u", "s", "every", "all", "recently", "also", "still",
-             "now", "as", "if", "when", "with", "for", "by", "of", "to", "from", "so", "yet", "then"}
+             "net", "revs", "qtr", "avg", "shrs", "vs", "cts", "oper", "u", "s", "every", "all", "recently", "also",
+             "still", "now", "as", "if", "when", "with", "for", "by", "of", "to", "from", "so", "yet", "then"}
 
 
 def names_in(row: dict) -> set[str]:
@@ -35,8 +36,10 @@ def names_in(row: dict) -> set[str]:
     first = re.search(r"\w", sentence)
     # the first word is capitalised anyway, so it counts only when the document names it ("Kuwait, they
     # said, was pumping ...": the store marks it, first_is_name)
+    # (so is the first word after a colon: "Note: Oper figures leave out a plant charge" names nobody)
+    after_colon = {m.end() for m in _COLON.finditer(sentence)}
     words = [m[0] for m in CAPITAL.finditer(sentence)
-             if not first or m.start() != first.start() or row.get("first_is_name")]
+             if (not first or m.start() != first.start() or row.get("first_is_name")) and m.start() not in after_colon]
     words += CAPITAL.findall(row.get("place") or "")
     source = {w.lower() for w in CAPITAL.findall(row.get("source") or "")}  # who says it is not the case
     return {w.strip(".-").lower()[:6] for w in words
@@ -44,9 +47,31 @@ def names_in(row: dict) -> set[str]:
 
 
 def subject(row: dict) -> str:
-    """The stated subject, unless it is a unit or abbreviation a parse left there ("cts", "Shr")."""
-    s = (row.get("subject") or "").strip().lower()
+    """The stated subject, unless it is a unit or abbreviation a parse left there ("cts", "Shr"). A named
+    owner of the counted phrase comes first: in "Acme said its unit, Beta Savings, had assets of ..." the
+    assets are Beta Savings'."""
+    owner = (row.get("owner") or "").strip()
+    s = (owner if _named(owner) else row.get("subject") or "").strip().lower()
     return "" if s in NOT_COUNTED or s in NOT_NAMES else s
+
+
+def owner_part(row: dict) -> frozenset[str]:
+    """The words of an unnamed owner that is a part or holding of an organisation ("Tarrow subsidiary" →
+    {"tarrow", "subsidiary"}, "fund" → {"fund"}; rules/owner_parts.txt), cut to six letters like names; empty
+    for no owner, a named one (see subject) or one that is the story's own subject ("the company")."""
+    owner = (row.get("owner") or "").strip()
+    if not owner or _named(owner):
+        return frozenset()
+    words = [stem(w) for w in _tokens(owner)]
+    if not any(w in own_lexicon("owner_parts.txt") for w in words):
+        return frozenset()
+    return frozenset(w[:6] for w in words)
+
+
+def _named(owner: str) -> bool:
+    """An owner that is a name ("Northgate Savings"), not a holder noun ("Tarrow subsidiary", "fund")."""
+    words = WORD.findall(owner)
+    return bool(words) and words[-1][:1].isupper()
 
 
 # --- the story: whom the headline and lead are about -----------------------------------------------------
@@ -88,6 +113,22 @@ def story_keys(title: str | None, lead: str | None,
     """(actors, places) a story is about: the people and organisations (and places) of its headline, else
     of its lead paragraph. ``entities`` are the document's (name, type); without them, capitalised words of
     the lead stand in (a place when the gazetteer knows it)."""
+    found = _story_entities(title, lead, entities)
+    return frozenset(k for k, t, _w in found if t not in PLACE_TYPES), frozenset(k for k, t, _w in found
+                                                                             if t in PLACE_TYPES)
+
+
+def story_names(title: str | None, lead: str | None, entities: list[tuple[str, str]] | None = None) -> frozenset[str]:
+    """The people and organisations of ``story_keys`` with every distinctive word of their names, as
+    "key:word word" (cut to six letters): "Norland Rock Industries" and "Norland Power Utilities" share the key
+    "florid" but are two companies."""
+    return frozenset(f"{k}:{' '.join(w)}" for k, t, w in _story_entities(title, lead, entities)
+                     if t not in PLACE_TYPES)
+
+
+def _story_entities(title: str | None, lead: str | None,
+                    entities: list[tuple[str, str]] | None) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(key, type, distinctive words) of the entities the headline, else the lead, names."""
     from kg import gazetteer
 
     title, lead = title or "", _DATELINE.sub("", lead or "")
@@ -101,7 +142,7 @@ def story_keys(title: str | None, lead: str | None,
             entities.append((name, "Place" if gazetteer.lookup(name) else "Organization"))
     for text in (title, lead):
         hay = set(_tokens(text))
-        actors, places = set(), set()
+        found = []
         for name, type_ in entities:
             if type_ not in ACTOR_TYPES and type_ not in PLACE_TYPES:
                 continue
@@ -111,19 +152,33 @@ def story_keys(title: str | None, lead: str | None,
                 continue
             # the name is in this text: a person by surname, anything else by its first distinctive word
             if (words[-1] if type_ == "Person" else words[0]) in hay:
-                (places if type_ in PLACE_TYPES else actors).add(key)
-        if actors or places:
-            return frozenset(actors), frozenset(places)
-    return frozenset(), frozenset()
+                found.append((key, type_, tuple(sorted({w[:6] for w in words if not w.isdigit()}))))
+        if found:
+            return found
+    return []
 
 
-def same_story(a_actors: frozenset, a_places: frozenset, b_actors: frozenset, b_places: frozenset) -> bool:
+def same_story(a_actors: frozenset, a_places: frozenset, b_actors: frozenset, b_places: frozenset,
+               a_names: frozenset = frozenset(), b_names: frozenset = frozenset()) -> bool:
     """Two stories can be about one case: when both name people or organisations, they share one; else,
-    when both name someone or somewhere, they share one of those. A story that names nobody leaves it open."""
+    when both name someone or somewhere, they share one of those. A story that names nobody leaves it open.
+    With ``story_names`` on both sides, a shared key must be one actor: the words of one of its names all
+    among the other's ("Quarry" / "Quarry Mills"; not "Norland Rock" / "Norland Power Utilities")."""
     if a_actors and b_actors:
-        return bool(a_actors & b_actors)
+        shared = a_actors & b_actors
+        if not shared or not a_names or not b_names:
+            return bool(shared)
+        return any(_one_actor(k, a_names, b_names) for k in shared)
     a_all, b_all = a_actors | a_places, b_actors | b_places
     return not (a_all and b_all) or bool(a_all & b_all)
+
+
+def _one_actor(key: str, a_names: frozenset, b_names: frozenset) -> bool:
+    wa = [set(n.split(":", 1)[1].split()) for n in a_names if n.split(":", 1)[0] == key]
+    wb = [set(n.split(":", 1)[1].split()) for n in b_names if n.split(":", 1)[0] == key]
+    if not wa or not wb:
+        return True
+    return any(x <= y or y <= x for x in wa for y in wb)
 
 
 # --- the case's time: relative dates resolved against the document's date -------------------------------

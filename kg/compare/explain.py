@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kg.compare import case
 from kg.compare.frames import (
     Frame,
     f_same_counted,
@@ -10,6 +9,7 @@ from kg.compare.frames import (
     f_same_owner,
     f_same_predicate,
     f_same_scope,
+    f_same_story,
     near_copies,
 )
 from kg.compare.timing import f_same_time
@@ -25,7 +25,7 @@ def why_not(a: Frame, b: Frame) -> list[str]:
         ("counted thing", lambda: f_same_counted(a, b)),
         ("magnitude", lambda: f_same_magnitude(a, b)),
         ("story", lambda: a.doc == b.doc or bool(a.subject or b.subject) or a.kind == b.kind == "threshold"
-         or case.same_story(*a.story, *b.story)),
+         or f_same_story(a, b)),
         ("kind of figure", lambda: a.kind == b.kind),
         ("near copy", lambda: a.doc == b.doc or a.ordinal == b.ordinal or not near_copies(a, b)),
         ("event", lambda: f_same_predicate(a, b)),

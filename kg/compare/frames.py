@@ -264,6 +264,11 @@ class Frame:
         return case.subject(self.row)
 
     @cached_property
+    def part(self) -> frozenset[str]:
+        """The words of an unnamed owner that is a part of an organisation ("its Tarrow unit"), else empty."""
+        return case.owner_part(self.row)
+
+    @cached_property
     def names(self) -> frozenset[str]:
         return frozenset(case.names_in(self.row))
 
@@ -276,6 +281,10 @@ class Frame:
         if row.get("title") or row.get("lead"):
             return case.story_keys(row.get("title"), row.get("lead"))
         return frozenset(), frozenset()
+
+    @cached_property
+    def story_names(self) -> frozenset[str]:
+        return frozenset(n for n in (self.row.get("story_names") or "").split("|") if n)
 
     @property
     def story_actors(self) -> frozenset[str]:
@@ -421,12 +430,18 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     sa, sb = a.subject, b.subject
     if sa and sb and not case.same_subject(sa, sb):
         return False
-    # a subject stated on one side only must be named in the other's sentence
+    # a part of an organisation ("the fund's assets", "its Tarrow unit had sales of") is not the organisation,
+    # nor another part: both state the same part, or one says more of it ("its unit" / "its Tarrow unit")
+    if (a.part or b.part) and not (a.part and b.part and (a.part <= b.part or b.part <= a.part)):
+        return False
+    # a subject stated on one side only must be named in the other's sentence; for a disagreement, in a story
+    # about the same actors too ("United has assets of ..." in one bank's story is not another United's)
     if sa and not sb and not case.subject_named(sa, b.names) or sb and not sa and not case.subject_named(sb, a.names):
         return False
+    if strict and bool(sa) != bool(sb) and a.doc != b.doc and not f_same_story(a, b):
+        return False
     # (a threshold is a rule of the contest, the same in every story about it: its goal names the case)
-    if not (sa or sb) and a.kind != "threshold" and a.doc != b.doc and not case.same_story(
-            a.story_actors, a.story_places, b.story_actors, b.story_places):
+    if not (sa or sb) and a.kind != "threshold" and a.doc != b.doc and not f_same_story(a, b):
         return False  # "net profit rose" in Harbour Bank's story and in Quarry Bank's
     pa, pb = a.place, b.place
     if pa and pb and pa != pb:
@@ -442,8 +457,12 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     # nothing stated: the names of one sentence are all among the other's; a sentence that names nobody
     # ("The writedown was 52 mln.") is about its story, so the two stories must name the same actor
     if not na or not nb:
-        return not strict and a.doc != b.doc and bool(a.story_actors & b.story_actors)
+        return not strict and a.doc != b.doc and bool(a.story_actors & b.story_actors) and f_same_story(a, b)
     return na <= nb or nb <= na
+
+
+def f_same_story(a: Frame, b: Frame) -> bool:
+    return case.same_story(*a.story, *b.story, a.story_names, b.story_names)
 
 
 def f_same_sentence(a: Frame, b: Frame) -> bool:
@@ -458,7 +477,7 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
     # level ("to 6.2 billion"), nor a rise with a fall; then the counted thing, the magnitude, the story
     if a.change != b.change or a.dim != b.dim or not f_same_counted(a, b) or not f_same_magnitude(a, b):
         return False
-    if a.doc != b.doc and not a.subject and not b.subject and not case.same_story(*a.story, *b.story) \
+    if a.doc != b.doc and not a.subject and not b.subject and not f_same_story(a, b) \
             and not a.kind == b.kind == "threshold":
         return False  # (f_same_owner says why; tested here because it is cheap and rejects many)
     # a threshold ("1,200 needed to win") never compares with a count ("won 150"), nor a margin with a total;
@@ -561,7 +580,7 @@ def why(claims: list[dict]) -> str:
         common = {w for w in set.intersection(*[set(f.pred_words) for f in frames if f.pred])
                   if not w[:1].isdigit() and w not in NOT_COUNTED}
         parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
-    subjects = sorted({c.get("subject") for c in claims if c.get("subject")})
+    subjects = sorted({_owner_shown(c) for c in claims} - {None})
     if subjects:
         parts.append(f"of {subjects[0]}")
     stories = set.intersection(*[set(f.story_actors) for f in frames if f.story_actors] or [set()])
@@ -574,6 +593,14 @@ def why(claims: list[dict]) -> str:
     unit = first.row.get("unit")
     parts.append(f"unit {unit}" if unit else "plain count")
     return "; ".join(parts)
+
+
+def _owner_shown(row: dict) -> str | None:
+    """Whose the figure is, as the group's "why" says it: the counted phrase's owner, else the subject."""
+    owner = row.get("owner")
+    if owner and (case.owner_part(row) or WORD.findall(owner)[-1:] and WORD.findall(owner)[-1][:1].isupper()):
+        return owner
+    return row.get("subject") or None
 
 
 def index_keys(f: Frame) -> tuple[set[str], set[str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from kg.compare.case import ACTOR_TYPES, name_key, split_lead, story_keys
+from kg.compare.case import ACTOR_TYPES, name_key, split_lead, story_keys, story_names
 from kg.compare.documents import trace_order
 from kg.compare.grouping import Group
 from kg.compare.values import DEFAULT_TOLERANCE, about_matches, matches_value
@@ -32,9 +32,9 @@ def _docs(store) -> list[dict]:
     return store.select(named("compare_docs"))[1]
 
 
-def stories(store, docs: list[dict] | None = None) -> tuple[dict[str, tuple[frozenset, frozenset]],
+def stories(store, docs: list[dict] | None = None) -> tuple[dict[str, tuple[frozenset, frozenset, frozenset]],
                                                               dict[str, set[str]]]:
-    """document id → (actors, places) its headline or lead is about; document id → the lower-cased names
+    """document id → (actors, places, story_names) its headline or lead is about; document id → the lower-cased names
     (and person surnames) of its people and organisations. ``docs``: rows of compare_docs.rq."""
     from kg.query import named
 
@@ -58,7 +58,8 @@ def stories(store, docs: list[dict] | None = None) -> tuple[dict[str, tuple[froz
         title = r["title"] or headline
         if r["title"] and headline.strip().lower() != r["title"].strip().lower():
             lead = headline  # a text that does not start with its headline: its first paragraph is the lead
-        out[r["doc"]] = story_keys(title, lead, entities.get(r["doc"], []))
+        ents = entities.get(r["doc"], [])
+        out[r["doc"]] = (*story_keys(title, lead, ents), story_names(title, lead, ents))
     return out, names
 
 
@@ -67,9 +68,10 @@ def with_stories(store, rows: list[dict], docs: list[dict] | None = None) -> lis
     ``counts_is_name`` (what the claim counts is a person or organisation of its document: "Ortiz")."""
     about, names = stories(store, docs)
     for r in rows:
-        actors, places = about.get(r["doc"], (frozenset(), frozenset()))
+        actors, places, full = about.get(r["doc"], (frozenset(), frozenset(), frozenset()))
         r["story_actors"] = " ".join(sorted(actors))
         r["story_places"] = " ".join(sorted(places))
+        r["story_names"] = "|".join(sorted(full))
         counts = (r.get("counts") or "").strip()
         doc_names = names.get(r["doc"], ())
         r["counts_is_name"] = bool(counts) and counts[:1].isupper() and (

@@ -182,6 +182,8 @@ class _Builder:
             g.add((c, KG.change, Literal(n.change)))
         if n.subject:
             g.add((c, KG.subjectName, Literal(n.subject)))
+        if n.owner:
+            g.add((c, KG.ownerName, Literal(n.owner)))
         g.add((c, KG.qualifier, Literal(n.qualifier)))
         g.add((c, KG.surfaceText, Literal(n.text)))
         for prop, val in ((KG.unit, n.unit), (KG.counts, n.counts), (KG.countsHead, n.counts_head),

@@ -101,6 +101,7 @@ class KG(DefinedNamespace):
     # numbers (issue 11): direction of a change ("rose 12 cts" → "up"); units go to schema:unitCode / currency
     change: URIRef
     subjectName: URIRef
+    ownerName: URIRef
     # entities and relations (issue 13)
     mergeReason: URIRef
     UnresolvedMention: URIRef

@@ -50,6 +50,7 @@ from kg.extract.quantities.frame import (
     index_name,
     model_plural,
 )
+from kg.extract.quantities.owner import counted_owner
 from kg.extract.quantities.scan import (
     _DATE_LABELS,
     _TIME_CODES,
@@ -206,4 +207,6 @@ def _claims(
             unit_code=None if nb.is_currency(num.unit) else nb.unit_code(num.unit),
             change=_change(doc, num),
             subject=_subject(doc, num, noun, verb, entities),
+            owner=None if inherited is not None else counted_owner(noun, set(range(num.start, num.end)) | num.core,
+                                                                    entities),
         )
