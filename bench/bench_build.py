@@ -72,6 +72,7 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
         d for d in read_documents([str(corpus)]) if not isinstance(d, Exception)]
     n = len(docs)
     chars = sum(len(d.text) for d in docs)
+    stages: dict = {}
     t = time.perf_counter()
     cpu0 = _cpu()
     if mode == "raw":
@@ -103,6 +104,7 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             report = build([str(corpus)], open_store(tmp + "/store"), workers=workers, cluster=address)
             n = len(report.added)
+            stages = {k: [round(v[0], 2), round(v[1], 2)] for k, v in report.stages.items()}
             bad = [p for p in report.problems if "extraction failed" in str(p) or "not stored" in str(p)]
             assert not bad, bad[:3]  # inputs skipped by policy (language, empty) are fine
         if address:
@@ -112,11 +114,13 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
             client.close()
             cluster.close()
             return {"mode": mode, "workers": workers, "seconds": seconds, "cpu": cpu, "cpu_children": 0.0,
+                    "stages": stages,
                     "docs": n, "chars": chars,
                     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "child_peak_mb": 0}
     seconds = time.perf_counter() - t
     cpu = _cpu()
     return {"mode": mode, "workers": workers, "seconds": seconds, "cpu": cpu[0] - cpu0[0],
+            "stages": stages,
             "cpu_children": cpu[1] - cpu0[1], "docs": n, "chars": chars,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
@@ -181,6 +185,10 @@ def main() -> None:
                       f"{cpu:.2f}", f"{cpu / base_cpu:.2f}" if base_cpu else "",
                       f"{r['docs'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}", f"{r['child_peak_mb']:.0f}")
     console.print(table)
+    for r in results:
+        if r.get("stages"):
+            console.print(f"{r['mode']} (workers={r['workers']}) stages, wall / CPU of the building process: "
+                          + ", ".join(f"{k} {w:.1f} / {c:.1f} s" for k, (w, c) in r["stages"].items()))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 

@@ -57,10 +57,23 @@ class BuildReport:
     entities: int = 0
     extractions: list[Extraction] = field(default_factory=list)  # only with keep_extractions
     repaired: list[str] = field(default_factory=list)  # derived state found stale without a document change
+    # per stage: (wall seconds, CPU seconds of this process — all its threads, not worker processes)
+    stages: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def timed(self, stage: str, since: tuple[float, float]) -> tuple[float, float]:
+        """Add the time since ``since`` (a ``clocks()`` reading) to ``stage``; return a new reading."""
+        now = clocks()
+        wall, cpu = self.stages.get(stage, (0.0, 0.0))
+        self.stages[stage] = (wall + now[0] - since[0], cpu + now[1] - since[1])
+        return now
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def clocks() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
 
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None when unknown)
@@ -119,6 +132,7 @@ def build(
     ``dask.distributed`` scheduler address to parse and extract on instead. ``total``: how many articles
     to expect (for progress; estimated from the inputs when not given)."""
     report = BuildReport()
+    started = clocks()
     paths = [str(p) for p in paths]
     known = store.document_hashes()
     if total is None:
@@ -195,9 +209,13 @@ def build(
     # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
     report.added = [d for d in report.added if d in stored]
     report.replaced = [d for d in report.replaced if d in stored]
+    clock = report.timed("articles", started)
     derive(store, report, progress)
+    clock = clocks()
     _commit(store)
+    clock = report.timed("commit", clock)
     _compare(store, progress)
+    report.timed("compare", clock)
     return report
 
 
@@ -299,9 +317,12 @@ def derive(store, report: BuildReport | None = None, progress: Progress = _no_pr
     """Bring links and canonical entities up to date with the stored documents (no NLP; a no-op when
     they already are). Run by every build and by ``remove``; after a crash it is the repair."""
     report = report if report is not None else BuildReport()
+    clock = clocks()
     hashes = store.document_hashes()
     report.links = link(store, hashes, progress, report)
+    clock = report.timed("link", clock)
     report.entities = resolve_if_stale(store, hashes, progress, report)
+    report.timed("resolve", clock)
     return report
 
 

@@ -135,6 +135,8 @@ class LocalStore:
         self.location = str(self.path)
         self._done = None
         self.immutable = False
+        # written since the last checkpoint? (shared with the finaliser: closing publishes only then)
+        self._written = {"since_publish": False}
         # one writer at a time; readers open the last published checkpoint, never the live directory
         # (kg/store/lock.py says why), or the writer's own handle in the process that writes
         try:
@@ -153,7 +155,7 @@ class LocalStore:
                 except BaseException:
                     held.release()
                     raise
-                self._done = weakref.finalize(self, lock.finish, self.db, held, self.path)
+                self._done = weakref.finalize(self, lock.finish, self.db, held, self.path, self._written)
                 lock.register_writer(self)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open store ({exc})") from None
@@ -220,6 +222,7 @@ class LocalStore:
     def update(self, sparql: str) -> None:
         if self.db is None:
             raise StoreError(f"{self.path}: store is closed")
+        self._written["since_publish"] = True
         try:
             self.db.update(sparql)
         except SyntaxError as exc:
@@ -246,6 +249,7 @@ class LocalStore:
             return
         if self.db is None:
             raise StoreError(f"{self.path}: store is closed")
+        self._written["since_publish"] = True
         for part in _parts(batch, BULK_ATOMIC_QUADS):
             try:
                 self.db.bulk_load(part, format=ox.RdfFormat.N_QUADS)
@@ -275,6 +279,7 @@ class LocalStore:
         if self.db is None:
             raise StoreError(f"{self.path}: store is closed")
         data = sink.ntriples(canonical).encode("utf-8")
+        self._written["since_publish"] = True
         try:
             if data:  # the bulk loader: no transaction needed (see above), a third of the CPU
                 self.db.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
@@ -297,6 +302,7 @@ class LocalStore:
         fmt = fmt or SUFFIX_FORMATS.get(path.suffix.lower())
         if fmt not in FORMATS:
             raise StoreError(f"{path}: cannot tell the RDF format; use --format ({', '.join(FORMATS)})")
+        self._written["since_publish"] = True
         try:
             self.db.bulk_load(path=str(path), format=FORMATS[fmt])
         except (SyntaxError, OSError) as exc:
@@ -312,6 +318,7 @@ class LocalStore:
         """Make everything written so far what readers (``kg serve``, other commands) see."""
         if self._done is not None and self._done.alive:
             lock.publish(self.db, self.path)
+            self._written["since_publish"] = False
 
     def close(self) -> None:
         if self._done is not None:
