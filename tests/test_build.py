@@ -138,3 +138,17 @@ def test_build_resolve_progress_and_bulk_loaded_canonical_entities(tmp_path, nlp
     assert not [q for q in bulk if "stale" in q] and any("urn:kg:entity:" in q for q in bulk)
     st.update(updates.replace_canonical(canonical_triples(resolve(st.local_entities()))))  # one SPARQL update
     assert export_nquads(st) == bulk
+
+
+def test_build_examples_are_the_best_claims_of_all_articles_without_keeping_them(tmp_path, nlp):
+    from kg.claims import claim_dicts
+
+    for workers in (1, 2):
+        st = open_store(str(tmp_path / f"s{workers}"))
+        report = build([str(SEEDS)], st, examples=5, keep_extractions=True, workers=workers)
+        rows = [c for ex in report.extractions for c in claim_dicts(ex)]
+        quotes = sorted((c for c in rows if c["kind"] == "quote" and c["speaker"]), key=lambda c: -c["confidence"])
+        numbers = [c for c in rows if c["kind"] == "quantity" and c.get("source_kind") == "speaker"]
+        expected = quotes[:3] + numbers[:2]
+        assert len(expected) == 5 and report.examples == expected
+    assert build([str(SEEDS)], open_store(str(tmp_path / "s0")), examples=0).examples == []

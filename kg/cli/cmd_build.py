@@ -40,7 +40,7 @@ def build(
     if plain is None:
         plain = not err_console.is_terminal
     with _progress(quiet, plain) as progress:
-        report = run_build(paths, st, pipeline=pipeline, progress=progress, keep_extractions=show > 0 and not quiet,
+        report = run_build(paths, st, pipeline=pipeline, progress=progress, examples=0 if quiet else show,
                            workers=workers, cluster=cluster, batch=batch)
     skipped = [p for p in report.problems if isinstance(p, SkippedInput)]
     failed = [p for p in report.problems if not isinstance(p, SkippedInput)]
@@ -67,7 +67,7 @@ def build(
     table.add_row("problems", Text(str(len(failed)), style="red") if failed else "0")
     console.print(table)
     if show:
-        _print_examples(report.extractions, show)
+        _print_examples(report.examples)
     if failed:
         raise typer.Exit(1)
 
@@ -149,15 +149,8 @@ def _clock(seconds: float) -> str:
         f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _print_examples(extractions, n: int) -> None:
-    from kg.claims import claim_dicts
-
-    rows = [c for ex in extractions for c in claim_dicts(ex)]
-    # the most telling claims first: attributed quotes, then numbers a named person asserted
-    quotes = [c for c in rows if c["kind"] == "quote" and c["speaker"]]
-    numbers = [c for c in rows if c["kind"] == "quantity" and c.get("source_kind") == "speaker"]
-    picked = sorted(quotes, key=lambda c: -c["confidence"])[: (n + 1) // 2]
-    picked += numbers[: n - len(picked)]
+def _print_examples(picked: list[dict]) -> None:
+    # the most telling claims first (kg.build.Examples): attributed quotes, then numbers a named person asserted
     if not picked:
         return
     table = Table(title="A few claims", title_justify="left")
