@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
-from kg.ingest import corpus, read_documents
+from kg.ingest import corpus, dedup, read_documents
 from kg.nlp import describe, load
 from kg.pipeline import extract_documents
 from kg.rdf.mapping import build_time, canonical_triples, document_triples, link_triples, metadata_triples
@@ -57,6 +57,9 @@ class BuildReport:
     entities: int = 0
     extractions: list[Extraction] = field(default_factory=list)  # only with keep_extractions (grows with the corpus)
     examples: list[dict] = field(default_factory=list)  # with examples=N: the N most telling claims (bounded)
+    # the dedup index's MinHash signatures of the documents this build stored, computed by the workers with
+    # the rest of each document (1 KB a document), so linking after the articles stage only looks things up
+    signatures: dict[tuple[str, str], tuple] = field(default_factory=dict, repr=False)  # (id, content hash) →
     repaired: list[str] = field(default_factory=list)  # derived state found stale without a document change
     # per stage: (wall seconds, CPU seconds of this process — all its threads, not worker processes)
     stages: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -97,6 +100,8 @@ class Rendered:
     extraction: Extraction | None = None
     errors: tuple[str, ...] = ()  # extractors that failed on this article (its other claims are kept)
     examples: tuple[dict, ...] = ()  # this article's candidates for the build summary's examples
+    signatures: tuple | None = None  # kg.ingest.dedup.signatures of its text
+    content_hash: str = ""
 
 
 def render(ex: Extraction, pipeline: str, when, keep: bool = False, examples: int = 0) -> Rendered:
@@ -107,7 +112,8 @@ def render(ex: Extraction, pipeline: str, when, keep: bool = False, examples: in
     return Rendered(ex.document.id, ex.document.source_path, str(named.identifier),
                     metadata_triples(ex.document, pipeline, when).ntriples(), named.ntriples(),
                     tuple(counts.items()), ex if keep else None, tuple(ex.extra.get("errors", ())),
-                    tuple(Examples(examples).candidates(ex)) if examples else ())
+                    tuple(Examples(examples).candidates(ex)) if examples else (), dedup.signatures(ex.document.text),
+                    ex.document.content_hash)
 
 
 class Examples:
@@ -349,6 +355,8 @@ def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], 
             report.extractions.append(r.extraction)
         if r.examples:
             examples.add(r.examples)
+        if r.signatures is not None and r.content_hash:
+            report.signatures[r.id, r.content_hash] = r.signatures
 
 
 # ------------------------------------------------------------------------------------------- derived state
@@ -380,14 +388,12 @@ def _dedup_path(store) -> Path | None:
 
 
 def _load_index(path: Path | None):
-    from kg.ingest.dedup import DedupIndex
-
     if path is None:
-        return DedupIndex()
+        return dedup.DedupIndex()
     try:
-        return DedupIndex.load(path)
+        return dedup.DedupIndex.load(path)
     except StoreError:
-        return DedupIndex()  # unreadable or from another version: derived state, so recompute it
+        return dedup.DedupIndex()  # unreadable or from another version: derived state, so recompute it
 
 
 TEXT_BATCH = 256  # documents' texts fetched per query while indexing
@@ -415,8 +421,9 @@ def link(store, hashes: dict[str, str], progress: Progress = _no_progress, repor
             if doc_id not in texts:
                 continue
             text, date = texts[doc_id]
+            signatures = report.signatures.get((doc_id, hashes[doc_id])) if report is not None else None
             links += index.add(Document(id=doc_id, text=text, source_path="", content_hash=hashes[doc_id],
-                                        date=date))
+                                        date=date), signatures)
             progress("link", i, len(todo))
     pause_point("link")
     store.replace_links_of(gone + todo, link_triples(links))
