@@ -104,7 +104,7 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             report = build([str(corpus)], open_store(tmp + "/store"), workers=workers, cluster=address)
             n = len(report.added)
-            stages = {k: [round(v[0], 2), round(v[1], 2)] for k, v in report.stages.items()}
+            stages = {k: [round(v[0], 2), round(v[1], 2)] for k, v in getattr(report, "stages", {}).items()}
             bad = [p for p in report.problems if "extraction failed" in str(p) or "not stored" in str(p)]
             assert not bad, bad[:3]  # inputs skipped by policy (language, empty) are fine
         if address:
