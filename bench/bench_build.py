@@ -72,7 +72,9 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
         d for d in read_documents([str(corpus)]) if not isinstance(d, Exception)]
     n = len(docs)
     chars = sum(len(d.text) for d in docs)
+    stages: dict = {}
     t = time.perf_counter()
+    cpu0 = _cpu()
     if mode == "raw":
         for doc in nlp.pipe((d.text for d in docs), batch_size=16):
             len(doc.ents)
@@ -98,21 +100,37 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
             client.run(load)
             address = cluster.scheduler_address
             t = time.perf_counter()
+            cpu0 = _cpu()
         with tempfile.TemporaryDirectory() as tmp:
             report = build([str(corpus)], open_store(tmp + "/store"), workers=workers, cluster=address)
             n = len(report.added)
+            stages = {k: [round(v[0], 2), round(v[1], 2)] for k, v in getattr(report, "stages", {}).items()}
             bad = [p for p in report.problems if "extraction failed" in str(p) or "not stored" in str(p)]
             assert not bad, bad[:3]  # inputs skipped by policy (language, empty) are fine
         if address:
             seconds = time.perf_counter() - t
+            # the Dask workers' CPU is not this process's: only wall time compares here
+            cpu = _cpu()[0] - cpu0[0]
             client.close()
             cluster.close()
-            return {"mode": mode, "workers": workers, "seconds": seconds, "docs": n, "chars": chars,
+            return {"mode": mode, "workers": workers, "seconds": seconds, "cpu": cpu, "cpu_children": 0.0,
+                    "stages": stages,
+                    "docs": n, "chars": chars,
                     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "child_peak_mb": 0}
     seconds = time.perf_counter() - t
-    return {"mode": mode, "workers": workers, "seconds": seconds, "docs": n, "chars": chars,
+    cpu = _cpu()
+    return {"mode": mode, "workers": workers, "seconds": seconds, "cpu": cpu[0] - cpu0[0],
+            "stages": stages,
+            "cpu_children": cpu[1] - cpu0[1], "docs": n, "chars": chars,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished (waited-for) children: on a loaded
+    machine these compare runs where wall time does not."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def main() -> None:
@@ -123,6 +141,7 @@ def main() -> None:
     ap.add_argument("--modes", default="raw,raw-n2,extract,build,extract2,build2",
                     help="which runs, in order (a trailing 2 = with --workers; dask2 = a Dask LocalCluster of "
                          "--workers processes)")
+    ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     ap.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -156,12 +175,22 @@ def main() -> None:
     base = results[0]["seconds"]
     table = Table(title=f"kg build vs {results[0]['mode']} — {results[0]['docs']} articles, "
                         f"{results[0]['chars']:,} chars")
-    for col in ("run", "workers", "seconds", "× first run", "docs/s", "peak MB", "workers' peak MB"):
+    base_cpu = results[0]["cpu"] + results[0]["cpu_children"]
+    for col in ("run", "workers", "seconds", "× first run", "CPU s", "CPU × first", "docs/s", "peak MB",
+                "workers' peak MB"):
         table.add_column(col, justify="right" if col != "run" else "left")
     for r in results:
+        cpu = r["cpu"] + r["cpu_children"]
         table.add_row(r["mode"], str(r["workers"]), f"{r['seconds']:.2f}", f"{r['seconds'] / base:.2f}",
+                      f"{cpu:.2f}", f"{cpu / base_cpu:.2f}" if base_cpu else "",
                       f"{r['docs'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}", f"{r['child_peak_mb']:.0f}")
     console.print(table)
+    for r in results:
+        if r.get("stages"):
+            console.print(f"{r['mode']} (workers={r['workers']}) stages, wall / CPU of the building process: "
+                          + ", ".join(f"{k} {w:.1f} / {c:.1f} s" for k, (w, c) in r["stages"].items()))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
-from kg.ingest import corpus, read_documents
+from kg.ingest import corpus, dedup, read_documents
 from kg.nlp import describe, load
 from kg.pipeline import extract_documents
 from kg.rdf.mapping import build_time, canonical_triples, document_triples, link_triples, metadata_triples
@@ -55,12 +55,29 @@ class BuildReport:
     claims: dict[str, int] = field(default_factory=lambda: {"quote": 0, "quantity": 0, "relation": 0})
     links: int = 0
     entities: int = 0
-    extractions: list[Extraction] = field(default_factory=list)  # only with keep_extractions
+    extractions: list[Extraction] = field(default_factory=list)  # only with keep_extractions (grows with the corpus)
+    examples: list[dict] = field(default_factory=list)  # with examples=N: the N most telling claims (bounded)
+    # the dedup index's MinHash signatures of the documents this build stored, computed by the workers with
+    # the rest of each document (1 KB a document), so linking after the articles stage only looks things up
+    signatures: dict[tuple[str, str], tuple] = field(default_factory=dict, repr=False)  # (id, content hash) →
     repaired: list[str] = field(default_factory=list)  # derived state found stale without a document change
+    # per stage: (wall seconds, CPU seconds of this process — all its threads, not worker processes)
+    stages: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def timed(self, stage: str, since: tuple[float, float]) -> tuple[float, float]:
+        """Add the time since ``since`` (a ``clocks()`` reading) to ``stage``; return a new reading."""
+        now = clocks()
+        wall, cpu = self.stages.get(stage, (0.0, 0.0))
+        self.stages[stage] = (wall + now[0] - since[0], cpu + now[1] - since[1])
+        return now
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def clocks() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
 
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None when unknown)
@@ -82,16 +99,50 @@ class Rendered:
     claims: tuple[tuple[str, int], ...]
     extraction: Extraction | None = None
     errors: tuple[str, ...] = ()  # extractors that failed on this article (its other claims are kept)
+    examples: tuple[dict, ...] = ()  # this article's candidates for the build summary's examples
+    signatures: tuple | None = None  # kg.ingest.dedup.signatures of its text
+    content_hash: str = ""
 
 
-def render(ex: Extraction, pipeline: str, when, keep: bool = False) -> Rendered:
+def render(ex: Extraction, pipeline: str, when, keep: bool = False, examples: int = 0) -> Rendered:
     named = document_triples(ex)
     counts = {"quote": 0, "quantity": 0, "relation": 0}
     for kind, *_ in iter_claims(ex):
         counts[kind] += 1
     return Rendered(ex.document.id, ex.document.source_path, str(named.identifier),
                     metadata_triples(ex.document, pipeline, when).ntriples(), named.ntriples(),
-                    tuple(counts.items()), ex if keep else None, tuple(ex.extra.get("errors", ())))
+                    tuple(counts.items()), ex if keep else None, tuple(ex.extra.get("errors", ())),
+                    tuple(Examples(examples).candidates(ex)) if examples else (), dedup.signatures(ex.document.text),
+                    ex.document.content_hash)
+
+
+class Examples:
+    """The ``n`` most telling claims of a build, kept as articles are stored (not every extraction): the
+    attributed quotes of highest confidence (half of them), then numbers a named speaker asserted, in
+    input order. Each article's own best candidates are picked where it was extracted (``candidates``),
+    the parent merges them (``add``): the same choice as sorting all claims at the end."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.quotes: list[dict] = []
+        self.numbers: list[dict] = []
+
+    def candidates(self, ex: Extraction) -> list[dict]:
+        from kg.claims import claim_dicts
+
+        rows = list(claim_dicts(ex))
+        quotes = sorted((c for c in rows if c["kind"] == "quote" and c["speaker"]), key=lambda c: -c["confidence"])
+        numbers = [c for c in rows if c["kind"] == "quantity" and c.get("source_kind") == "speaker"]
+        return quotes[: (self.n + 1) // 2] + numbers[: self.n]
+
+    def add(self, candidates) -> None:
+        self.quotes = sorted(self.quotes + [c for c in candidates if c["kind"] == "quote"],
+                             key=lambda c: -c["confidence"])[: (self.n + 1) // 2]
+        if len(self.numbers) < self.n:
+            self.numbers += [c for c in candidates if c["kind"] != "quote"][: self.n - len(self.numbers)]
+
+    def picked(self) -> list[dict]:
+        return self.quotes + self.numbers[: self.n - len(self.quotes)]
 
 
 def pause_point(name: str) -> None:
@@ -109,6 +160,7 @@ def build(
     pipeline: str | None = None,
     progress: Progress = _no_progress,
     keep_extractions: bool = False,
+    examples: int = 0,
     workers: int = 0,
     cluster: str | None = None,
     batch: int = BATCH,
@@ -117,8 +169,10 @@ def build(
     """Build or update ``store`` from ``paths``. ``workers=0`` picks: one process for a handful of
     articles (forking costs more than it saves), up to the number of cores for a batch. ``cluster``: a
     ``dask.distributed`` scheduler address to parse and extract on instead. ``total``: how many articles
-    to expect (for progress; estimated from the inputs when not given)."""
+    to expect (for progress; estimated from the inputs when not given). ``keep_extractions``: every
+    Extraction in the report (memory grows with the corpus); ``examples``: only that many telling claims."""
     report = BuildReport()
+    started = clocks()
     paths = [str(p) for p in paths]
     known = store.document_hashes()
     if total is None:
@@ -159,7 +213,7 @@ def build(
         name = pipeline_on(client, pipeline)
     else:
         name = describe(load(pipeline))
-    finish = partial(render, pipeline=name, when=build_time(), keep=keep_extractions)
+    finish = partial(render, pipeline=name, when=build_time(), keep=keep_extractions, examples=examples)
     stored: set[str] = set()
     pending: list[Rendered] = []
 
@@ -171,7 +225,7 @@ def build(
             InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
         )
 
-    writer = _Writer(store, report, stored, known)
+    writer = _Writer(store, report, stored, known, Examples(examples))
 
     def flush() -> None:
         if pending:
@@ -195,9 +249,13 @@ def build(
     # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
     report.added = [d for d in report.added if d in stored]
     report.replaced = [d for d in report.replaced if d in stored]
+    clock = report.timed("articles", started)
     derive(store, report, progress)
+    clock = clocks()
     _commit(store)
+    clock = report.timed("commit", clock)
     _compare(store, progress)
+    report.timed("compare", clock)
     return report
 
 
@@ -228,11 +286,12 @@ class _Writer:
     waits for the last one and re-raises what the thread hit (a store error is per document, see
     ``_write``; anything else stops the build as it would without the thread)."""
 
-    def __init__(self, store, report: BuildReport, stored: set[str], known: dict[str, str]):
+    def __init__(self, store, report: BuildReport, stored: set[str], known: dict[str, str], examples: Examples):
         import queue
         import threading
 
         self.store, self.report, self.stored, self.known = store, report, stored, known
+        self.examples = examples
         self.queue: queue.Queue = queue.Queue(maxsize=2)
         self.error: BaseException | None = None
         self.unflushed = 0
@@ -245,7 +304,7 @@ class _Writer:
                 continue  # drain: the build is failing anyway
             try:
                 _write(self.store, batch, self.report, self.stored,
-                       fresh=not any(r.id in self.known for r in batch))
+                       fresh=not any(r.id in self.known for r in batch), examples=self.examples)
                 self.unflushed += sum(len(r.named) + len(r.default) for r in batch)
                 if self.unflushed >= FLUSH_BYTES:
                     # the embedded store's write buffers (one per index) otherwise grow with the corpus
@@ -264,12 +323,14 @@ class _Writer:
         if self.thread.is_alive():
             self.queue.put(None)
             self.thread.join()
+        self.report.examples = self.examples.picked()
         if self.error is not None:
             error, self.error = self.error, None
             raise error
 
 
-def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], fresh: bool) -> None:
+def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], fresh: bool,
+           examples: Examples) -> None:
     """One transaction for the batch; if the store refuses it, each document alone, so one bad document
     (or a server hiccup) costs only itself. A refused document stays unmarked: the next build retries it."""
     try:
@@ -292,6 +353,10 @@ def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], 
             report.claims[kind] += n
         if r.extraction is not None:
             report.extractions.append(r.extraction)
+        if r.examples:
+            examples.add(r.examples)
+        if r.signatures is not None and r.content_hash:
+            report.signatures[r.id, r.content_hash] = r.signatures
 
 
 # ------------------------------------------------------------------------------------------- derived state
@@ -299,9 +364,12 @@ def derive(store, report: BuildReport | None = None, progress: Progress = _no_pr
     """Bring links and canonical entities up to date with the stored documents (no NLP; a no-op when
     they already are). Run by every build and by ``remove``; after a crash it is the repair."""
     report = report if report is not None else BuildReport()
+    clock = clocks()
     hashes = store.document_hashes()
     report.links = link(store, hashes, progress, report)
+    clock = report.timed("link", clock)
     report.entities = resolve_if_stale(store, hashes, progress, report)
+    report.timed("resolve", clock)
     return report
 
 
@@ -320,14 +388,12 @@ def _dedup_path(store) -> Path | None:
 
 
 def _load_index(path: Path | None):
-    from kg.ingest.dedup import DedupIndex
-
     if path is None:
-        return DedupIndex()
+        return dedup.DedupIndex()
     try:
-        return DedupIndex.load(path)
+        return dedup.DedupIndex.load(path)
     except StoreError:
-        return DedupIndex()  # unreadable or from another version: derived state, so recompute it
+        return dedup.DedupIndex()  # unreadable or from another version: derived state, so recompute it
 
 
 TEXT_BATCH = 256  # documents' texts fetched per query while indexing
@@ -355,8 +421,9 @@ def link(store, hashes: dict[str, str], progress: Progress = _no_progress, repor
             if doc_id not in texts:
                 continue
             text, date = texts[doc_id]
+            signatures = report.signatures.get((doc_id, hashes[doc_id])) if report is not None else None
             links += index.add(Document(id=doc_id, text=text, source_path="", content_hash=hashes[doc_id],
-                                        date=date))
+                                        date=date), signatures)
             progress("link", i, len(todo))
     pause_point("link")
     store.replace_links_of(gone + todo, link_triples(links))

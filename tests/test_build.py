@@ -138,3 +138,38 @@ def test_build_resolve_progress_and_bulk_loaded_canonical_entities(tmp_path, nlp
     assert not [q for q in bulk if "stale" in q] and any("urn:kg:entity:" in q for q in bulk)
     st.update(updates.replace_canonical(canonical_triples(resolve(st.local_entities()))))  # one SPARQL update
     assert export_nquads(st) == bulk
+
+
+def test_build_examples_are_the_best_claims_of_all_articles_without_keeping_them(tmp_path, nlp):
+    from kg.claims import claim_dicts
+
+    for workers in (1, 2):
+        st = open_store(str(tmp_path / f"s{workers}"))
+        report = build([str(SEEDS)], st, examples=5, keep_extractions=True, workers=workers)
+        rows = [c for ex in report.extractions for c in claim_dicts(ex)]
+        quotes = sorted((c for c in rows if c["kind"] == "quote" and c["speaker"]), key=lambda c: -c["confidence"])
+        numbers = [c for c in rows if c["kind"] == "quantity" and c.get("source_kind") == "speaker"]
+        expected = quotes[:3] + numbers[:2]
+        assert len(expected) == 5 and report.examples == expected
+    assert build([str(SEEDS)], open_store(str(tmp_path / "s0")), examples=0).examples == []
+
+
+def test_build_progress_rate_leaves_out_the_wait_before_the_first_article(monkeypatch):
+    """The articles stage reads the whole batch before the first article is parsed: articles/s and the ETA
+    must be the pace since then (over a recent window), not the count divided by all the time so far."""
+    import io
+
+    from rich.console import Console
+
+    from kg.cli import cmd_build
+
+    clock = iter([0.0, 300.0, 301.0, 302.0, 303.0])  # a fake clock: the test must not depend on real time
+    monkeypatch.setattr("time.monotonic", lambda: next(clock))
+    out = io.StringIO()
+    monkeypatch.setattr(cmd_build, "err_console", Console(file=out, width=200))
+    monkeypatch.setattr(cmd_build, "PLAIN_EVERY", 0.0)
+    progress = cmd_build._progress(quiet=False, plain=True)
+    for done in (0, 1, 2, 3, 4):
+        progress("articles", done, 100)
+    lines = out.getvalue().splitlines()
+    assert lines[-1] == "Reading, extracting, storing: 4/100 articles, 5:03 elapsed, 1.0 articles/s, ETA 1:36"

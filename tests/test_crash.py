@@ -102,3 +102,48 @@ def test_build_killed_at_any_stage_is_repaired_by_the_next_build(crash_env, tmp_
     again = build([str(corpus)], st, workers=1)
     assert again.added == again.replaced == [] and again.links == again.entities == 0 and not again.repaired
     assert export_nquads(st) == clean
+
+
+# A process that bulk-loads batches of documents for as long as it lives; each document is a named graph of
+# GRAPH_TRIPLES triples plus its content hash in the default graph, as kg.build renders them.
+GRAPH_TRIPLES = 120
+_LOADER = """
+import sys
+from kg.build import Rendered
+from kg.store import open_store
+
+store = open_store(sys.argv[1])
+n = 0
+while True:
+    batch = []
+    for i in range(32):
+        doc = f"urn:kg:doc:b{n}-{i}"
+        graph = f"urn:kg:graph:b{n}-{i}"
+        named = "".join(f'<{doc}#s{k}> <urn:kg:test:p{k % 5}> "passage {n} {i} {k}" .\\n' for k in range(TRIPLES))
+        batch.append(Rendered(f"b{n}-{i}", "", graph, f'<{doc}> <urn:kg:test:hash> "h{n}-{i}" .\\n', named, ()))
+    store.write_documents(batch, fresh=True)
+    n += 1
+    print(n, flush=True)
+""".replace("TRIPLES", str(GRAPH_TRIPLES))
+
+
+def test_store_killed_while_bulk_loading_keeps_whole_documents_only(tmp_path):
+    path = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-c", _LOADER, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stdout:  # killed while it loads the batch after the third
+            if int(line) >= 3:
+                break
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    st = open_store(str(path))
+    _, hashes = st.select("SELECT ?d WHERE { ?d <urn:kg:test:hash> ?h }")
+    _, graphs = st.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    stored = {r["d"].rsplit(":", 1)[1] for r in hashes}
+    sizes = {r["g"].rsplit(":", 1)[1]: r["n"] for r in graphs}
+    assert len(stored) >= 3 * 32
+    assert sizes == dict.fromkeys(stored, GRAPH_TRIPLES)  # no document without its graph, no partial graph
+    batches = {d.split("-")[0] for d in stored}
+    assert len(stored) == 32 * len(batches)  # and whole batches

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 import typer
 from rich.table import Table
 from rich.text import Text
@@ -14,6 +16,9 @@ STAGES = {"articles": "Reading, extracting, storing", "link": "Linking republica
           "resolve": "Resolving entities", "compare": "Comparing numeric claims"}
 UNITS = {"articles": "articles", "link": "documents", "resolve": "steps"}
 PLAIN_EVERY = 10.0  # seconds between two progress lines in plain (non-terminal) mode
+# articles/s and the ETA come from the last RATE_WINDOW seconds, not from the stage's start: the articles
+# stage first reads the whole batch (publisher boilerplate needs every document) and only then parses
+RATE_WINDOW = 30.0
 
 
 def build(
@@ -40,7 +45,7 @@ def build(
     if plain is None:
         plain = not err_console.is_terminal
     with _progress(quiet, plain) as progress:
-        report = run_build(paths, st, pipeline=pipeline, progress=progress, keep_extractions=show > 0 and not quiet,
+        report = run_build(paths, st, pipeline=pipeline, progress=progress, examples=0 if quiet else show,
                            workers=workers, cluster=cluster, batch=batch)
     skipped = [p for p in report.problems if isinstance(p, SkippedInput)]
     failed = [p for p in report.problems if not isinstance(p, SkippedInput)]
@@ -67,7 +72,7 @@ def build(
     table.add_row("problems", Text(str(len(failed)), style="red") if failed else "0")
     console.print(table)
     if show:
-        _print_examples(report.extractions, show)
+        _print_examples(report.examples)
     if failed:
         raise typer.Exit(1)
 
@@ -83,6 +88,7 @@ class _progress:
         self.started: dict[str, float] = {}
         self.last: dict[str, float] = {}
         self.shown: dict[str, tuple] = {}
+        self.points: dict[str, deque] = {}  # stage → recent (time, done)
 
     def __enter__(self):
         if not self.quiet and not self.plain:
@@ -119,7 +125,7 @@ class _progress:
         if first:
             self.started[stage] = now
         elapsed = now - self.started[stage]
-        rate = done / elapsed if elapsed > 0 and done else 0.0
+        rate = self._rate(stage, now, done)
         unit = UNITS.get(stage, "items")
         rate_text = f"{rate:.1f} {unit}/s" if rate else ""
         if self.bar is not None:
@@ -143,21 +149,28 @@ class _progress:
                               + (f", {rate_text}" if rate_text else "") + eta, highlight=False, soft_wrap=True)
 
 
+    def _rate(self, stage: str, now: float, done: int) -> float:
+        """Items per second over the last ``RATE_WINDOW`` seconds (0 until two readings a moment apart)."""
+        points = self.points.setdefault(stage, deque())
+        if points and done < points[-1][1]:
+            points.clear()  # a stage counting again from the start
+        points.append((now, done))
+        # the window drops readings older than RATE_WINDOW, and the stage's start (done = 0) once there are
+        # two later readings: a first article that waited for the whole batch to be read is not the rate
+        while len(points) > 2 and (points[0][1] == 0 or now - points[1][0] >= RATE_WINDOW):
+            points.popleft()
+        t0, d0 = points[0]
+        return (done - d0) / (now - t0) if now - t0 >= 0.5 and done > d0 else 0.0
+
+
 def _clock(seconds: float) -> str:
     seconds = int(seconds + 0.5)
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
         f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _print_examples(extractions, n: int) -> None:
-    from kg.claims import claim_dicts
-
-    rows = [c for ex in extractions for c in claim_dicts(ex)]
-    # the most telling claims first: attributed quotes, then numbers a named person asserted
-    quotes = [c for c in rows if c["kind"] == "quote" and c["speaker"]]
-    numbers = [c for c in rows if c["kind"] == "quantity" and c.get("source_kind") == "speaker"]
-    picked = sorted(quotes, key=lambda c: -c["confidence"])[: (n + 1) // 2]
-    picked += numbers[: n - len(picked)]
+def _print_examples(picked: list[dict]) -> None:
+    # the most telling claims first (kg.build.Examples): attributed quotes, then numbers a named person asserted
     if not picked:
         return
     table = Table(title="A few claims", title_justify="left")

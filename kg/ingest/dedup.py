@@ -95,6 +95,18 @@ def _minhash(items: Iterable[str]) -> MinHash:
     return m
 
 
+def _signatures(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """A text's two MinHash signatures (copies, anchors): the part of indexing that needs no index."""
+    return _minhash(_shingles(_tokens(text))).hashvalues, _minhash(_anchors(text)).hashvalues
+
+
+signatures = _signatures  # public name: computed where the text is (a build's worker processes)
+
+
+def _from_values(values: np.ndarray) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME, hashvalues=values)
+
+
 def _shingles(tokens: list[str]) -> list[str]:
     if len(tokens) < SHINGLE:
         return [" ".join(tokens)] if tokens else []
@@ -188,12 +200,13 @@ class DedupIndex:
     def __contains__(self, doc_id: str) -> bool:
         return doc_id in self._entries
 
-    def add(self, doc: Document) -> list[DocLink]:
-        """Index ``doc`` (replacing an earlier version with its id) and return its links, sorted."""
+    def add(self, doc: Document, signatures: tuple[np.ndarray, np.ndarray] | None = None) -> list[DocLink]:
+        """Index ``doc`` (replacing an earlier version with its id) and return its links, sorted.
+        ``signatures``: ``signatures(doc.text)`` computed beforehand (kg.build has its workers do it)."""
         if doc.id in self._entries:
             self.remove(doc.id)
-        copy_mh = _minhash(_shingles(_tokens(doc.text)))
-        anchor_mh = _minhash(_anchors(doc.text))
+        copy_values, anchor_values = signatures if signatures is not None else _signatures(doc.text)
+        copy_mh, anchor_mh = _from_values(copy_values), _from_values(anchor_values)
         entry = _Entry(copy_mh.hashvalues.astype(np.uint32), anchor_mh.hashvalues.astype(np.uint32), doc.date,
                        zlib.compress(doc.text.encode("utf-8")))
         links: dict[str, DocLink] = {}

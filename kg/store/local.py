@@ -47,6 +47,9 @@ SUFFIX_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt
                   ".rdf": "rdfxml", ".owl": "rdfxml"}
 # formats with named graphs; the others only hold the default graph
 DATASET_FORMATS = {"trig", "nquads", "jsonld"}
+# oxigraph's bulk loader ingests what it read in one atomic step up to 1M quads (its chunk size); half of that
+# leaves room should a later version lower it
+BULK_ATOMIC_QUADS = 500_000
 
 
 def python_value(term):
@@ -111,12 +114,29 @@ def local_entities_from_scans(rows: dict[str, list[dict]]):
     return local_entities_from_rows(entities, of_local("alts"), of_local("roles"), of_local("mentions"))
 
 
+def _parts(batch, limit: int):
+    """N-Quads of rendered documents in parts of at most ``limit`` quads (a larger document alone), cut
+    between documents."""
+    part, n = [], 0
+    for r in batch:
+        k = r.default.count("\n") + r.named.count("\n")
+        if part and n + k > limit:
+            yield updates.nquads(part)
+            part, n = [], 0
+        part.append(r)
+        n += k
+    if part:
+        yield updates.nquads(part)
+
+
 class LocalStore:
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
         self.location = str(self.path)
         self._done = None
         self.immutable = False
+        # written since the last checkpoint? (shared with the finaliser: closing publishes only then)
+        self._written = {"since_publish": False}
         # one writer at a time; readers open the last published checkpoint, never the live directory
         # (kg/store/lock.py says why), or the writer's own handle in the process that writes
         try:
@@ -135,7 +155,7 @@ class LocalStore:
                 except BaseException:
                     held.release()
                     raise
-                self._done = weakref.finalize(self, lock.finish, self.db, held, self.path)
+                self._done = weakref.finalize(self, lock.finish, self.db, held, self.path, self._written)
                 lock.register_writer(self)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open store ({exc})") from None
@@ -202,6 +222,7 @@ class LocalStore:
     def update(self, sparql: str) -> None:
         if self.db is None:
             raise StoreError(f"{self.path}: store is closed")
+        self._written["since_publish"] = True
         try:
             self.db.update(sparql)
         except SyntaxError as exc:
@@ -213,20 +234,29 @@ class LocalStore:
         self.update(updates.replace_document(doc_id, named, metadata))
 
     def write_documents(self, batch, fresh: bool = False) -> None:
-        """Store many rendered documents (``kg.build.Rendered``) in ONE transaction: all or none.
-        ``fresh``: none of them is stored yet, so nothing needs deleting and the batch goes through the
-        N-Quads loader (2.5× faster than parsing the same triples as SPARQL INSERT DATA)."""
+        """Store many rendered documents (``kg.build.Rendered``): all or none.
+
+        ``fresh`` (none of them is stored yet, nothing to delete): through oxigraph's bulk loader, 3× less
+        CPU than its transactional ``load`` (which is itself 2.5× faster than SPARQL INSERT DATA). The bulk
+        loader parses everything first, then writes one sorted file per index and adds them all in one
+        RocksDB ingestion, atomic across indexes — for up to ``BULK_ATOMIC_QUADS`` quads (past that it
+        ingests in several steps), so bigger batches are cut at document boundaries: a document's quads
+        are always stored together, and a crash keeps whole documents only (tests/test_crash.py kills
+        a loading process to check it). Otherwise one SPARQL update deletes the old versions and inserts
+        the new ones in one transaction."""
         if not fresh:
             self.update(updates.replace_documents(batch))
             return
         if self.db is None:
             raise StoreError(f"{self.path}: store is closed")
-        try:
-            self.db.load(updates.nquads(batch), format=ox.RdfFormat.N_QUADS)
-        except SyntaxError as exc:
-            raise StoreError(f"cannot store the batch ({exc})") from None
-        except OSError as exc:
-            raise StoreError(f"{self.path}: write failed ({exc})") from None
+        self._written["since_publish"] = True
+        for part in _parts(batch, BULK_ATOMIC_QUADS):
+            try:
+                self.db.bulk_load(part, format=ox.RdfFormat.N_QUADS)
+            except SyntaxError as exc:
+                raise StoreError(f"cannot store the batch ({exc})") from None
+            except OSError as exc:
+                raise StoreError(f"{self.path}: write failed ({exc})") from None
 
     def replace_links_of(self, doc_ids, links) -> None:
         self.update(updates.replace_links_of(doc_ids, links))
@@ -249,9 +279,10 @@ class LocalStore:
         if self.db is None:
             raise StoreError(f"{self.path}: store is closed")
         data = sink.ntriples(canonical).encode("utf-8")
+        self._written["since_publish"] = True
         try:
-            if data:
-                self.db.load(data, format=ox.RdfFormat.N_TRIPLES)
+            if data:  # the bulk loader: no transaction needed (see above), a third of the CPU
+                self.db.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
         except SyntaxError as exc:
             raise StoreError(f"cannot store the canonical entities ({exc})") from None
         except OSError as exc:
@@ -271,6 +302,7 @@ class LocalStore:
         fmt = fmt or SUFFIX_FORMATS.get(path.suffix.lower())
         if fmt not in FORMATS:
             raise StoreError(f"{path}: cannot tell the RDF format; use --format ({', '.join(FORMATS)})")
+        self._written["since_publish"] = True
         try:
             self.db.bulk_load(path=str(path), format=FORMATS[fmt])
         except (SyntaxError, OSError) as exc:
@@ -286,6 +318,7 @@ class LocalStore:
         """Make everything written so far what readers (``kg serve``, other commands) see."""
         if self._done is not None and self._done.alive:
             lock.publish(self.db, self.path)
+            self._written["since_publish"] = False
 
     def close(self) -> None:
         if self._done is not None:

@@ -165,10 +165,13 @@ def reader_path(path: Path) -> Path:
             lock.release()
 
 
-def finish(db, writer_lock: WriterLock, path: Path) -> None:
-    """A writer is done (closed, collected, or the process ends): publish its state, release the lock."""
+def finish(db, writer_lock: WriterLock, path: Path, written: dict | None = None) -> None:
+    """A writer is done (closed, collected, or the process ends): publish its state — unless ``written``
+    says nothing was written since its last checkpoint (a build publishes when it ends, then closes) —,
+    release the lock."""
     try:
-        if Path(path).is_dir():
+        stale = written is None or written.get("since_publish", True) or not generation(path)
+        if Path(path).is_dir() and stale:
             publish(db, path)
     except (StoreError, OSError):
         pass  # nothing more to do for readers; the next writer publishes again
