@@ -168,9 +168,9 @@ def main() -> None:
     from rich.table import Table
 
     from kg.cli.cmd_entities import lookup_entities, merge_details, said_by_and_about
-    from kg.cli.cmd_quotes import select_quotes
     from kg.compare import compared, conflicts, trace
     from kg.compare.cache import warm
+    from kg.query.quotes import select_quotes
     from kg.store import open_store
 
     console = Console()
