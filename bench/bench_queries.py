@@ -172,10 +172,10 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from kg.cli.cmd_entities import lookup_entities, merge_details, said_by_and_about
     from kg.cli.cmd_stats import store_stats
     from kg.compare import compared, conflicts, trace
     from kg.compare.cache import warm
+    from kg.query.entities import lookup_entities, merge_details, said_by_and_about
     from kg.query.quotes import select_quotes
     from kg.query.rowindex import warm as keep_rows
     from kg.store import open_store
