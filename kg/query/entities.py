@@ -51,16 +51,8 @@ def _type_of(classes: set[str]) -> str | None:
 
 
 def entity_summaries(store) -> list[EntitySummary]:
-    """Every canonical entity with its mentions per document and source, most mentioned first: kept for this
-    state of the store when it has them (kg.query.rowindex), else ``summarise_every_entity``."""
-    from kg.query.rowindex import entities_named
-
-    kept = entities_named(store, None)
-    return kept if kept is not None else summarise_every_entity(store)
-
-
-def summarise_every_entity(store) -> list[EntitySummary]:
-    """``kg/query/entities.rq`` over the whole store, one summary per entity (seconds at a million quads)."""
+    """Every canonical entity with its mentions per document and source, most mentioned first
+    (``kg/query/entities.rq`` over the whole store: seconds at a million quads)."""
     _, rows = store.select(named("entities"))
     by_iri: dict[str, EntitySummary] = {}
     classes: dict[str, set[str]] = defaultdict(set)
@@ -169,13 +161,7 @@ def _append_counted(store, rows: list[dict]) -> None:
 
 def lookup_entities(store, name: str) -> list[EntitySummary]:
     """``find_entities(entity_summaries(store), name)`` without summarising every entity of the store: the
-    entities are found by their labels first, and only theirs are summarised (or read from the summaries
-    kept for this state of the store, kg.query.rowindex)."""
-    from kg.query.rowindex import entities_named
-
-    kept = entities_named(store, name)
-    if kept is not None:
-        return kept
+    entities are found by their labels first, and only theirs are summarised."""
     key = name.strip()
     # an exact label or alternative label as typed, in lower case, Title Case or CAPITALS: index lookups
     spellings = sorted({key, key.lower(), key.title(), key.upper(), key[:1].upper() + key[1:]})

@@ -44,8 +44,7 @@ def code_hash() -> str:
     """This module and the queries whose rows it keeps: a changed query or layout is another key."""
     here = Path(__file__).parent
     h = hashlib.sha256(LAYOUT.encode())
-    for f in (here / "rowindex.py", here / "trace.rq", here / "quotes.rq", here / "stats.rq", here / "quotes.py",
-              here / "entities.rq", here / "entities.py"):
+    for f in (here / "rowindex.py", here / "trace.rq", here / "quotes.rq", here / "stats.rq", here / "quotes.py"):
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
@@ -132,9 +131,6 @@ def _write(store, path: Path) -> None:
             CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
             CREATE TABLE name_quotes (name INTEGER NOT NULL, quote TEXT NOT NULL, PRIMARY KEY (name, quote))
                 WITHOUT ROWID;
-            CREATE TABLE entities (rank INTEGER PRIMARY KEY, summary TEXT NOT NULL);
-            CREATE TABLE entity_labels (label TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY (label, entity))
-                WITHOUT ROWID;
         """)
         _, rows = store.select(trace_sparql(None))
         conn.executemany("INSERT INTO trace (value, value_max, row) VALUES (?, ?, ?)", (
@@ -151,7 +147,6 @@ def _write(store, path: Path) -> None:
             ids.setdefault(name, len(ids) + 1)
         conn.executemany("INSERT INTO names (id, name) VALUES (?, ?)", ((i, n) for n, i in ids.items()))
         conn.executemany("INSERT INTO name_quotes (name, quote) VALUES (?, ?)", ((ids[n], q) for n, q in spoken))
-        _write_entities(store, conn)
         stat_names, stat_rows = store.select(named("stats"))
         meta = {"trace_columns": list(COLUMNS), "quote_columns": names,
                 "stats": [[n, stat_rows[0][n] if stat_rows else 0] for n in stat_names], "quads": len(store)}
@@ -165,18 +160,6 @@ def _write(store, path: Path) -> None:
         conn.commit()
     finally:
         conn.close()
-
-
-def _write_entities(store, conn: sqlite3.Connection) -> None:
-    """Every entity summary (kg.query.entities) in its order, and its labels and alternative labels lower-cased."""
-    from kg.query.entities import summarise_every_entity
-
-    summaries = summarise_every_entity(store)
-    conn.executemany("INSERT INTO entities VALUES (?, ?)", (
-        (i, json.dumps([s.iri, s.label, s.type, sorted(s.alt_labels), list(s.mentions_by_doc.items()),
-                        list(s.mentions_by_source.items())], ensure_ascii=False)) for i, s in enumerate(summaries)))
-    conn.executemany("INSERT OR IGNORE INTO entity_labels VALUES (?, ?)", (
-        (label.lower(), i) for i, s in enumerate(summaries) for label in (s.label, *s.alt_labels)))
 
 
 def _real(x) -> float | None:
@@ -267,32 +250,6 @@ def quote_rows(store, speaker: str | None, about: str | None) -> tuple[list[str]
         rows = [r for r in rows if any(who in _low(r[c]) for c in ("speaker", "speaker_mention", "canonical"))]
         rows.sort(key=lambda r: (r["date"] is not None, str(r["date"] or ""), r["doc"], r["start"], r["quote"]))
     return names, rows
-
-
-def entities_named(store, name: str | None) -> list | None:
-    """``find_entities(summarise_every_entity(store), name)`` (kg.query.entities) from the kept summaries: the
-    exact label or alternative label in any case, else every entity whose labels contain it; every entity
-    when ``name`` is None. None when the store keeps none."""
-    from collections import Counter
-
-    from kg.query.entities import EntitySummary
-
-    key = (name or "").strip().lower()
-    with _kept(store) as conn:
-        if conn is None:
-            return None
-        if name is None:
-            found = conn.execute("SELECT summary FROM entities ORDER BY rank").fetchall()
-        else:
-            of = "SELECT summary FROM entities WHERE rank IN (SELECT entity FROM entity_labels WHERE {}) ORDER BY rank"
-            found = (conn.execute(of.format("label = ?"), (key,)).fetchall()
-                     or conn.execute(of.format("instr(label, ?) > 0"), (key,)).fetchall())
-    out = []
-    for (text,) in found:
-        iri, label, type_, alts, by_doc, by_source = json.loads(text)
-        out.append(EntitySummary(iri=iri, label=label, type=type_, alt_labels=set(alts),
-                                 mentions_by_doc=Counter(dict(by_doc)), mentions_by_source=Counter(dict(by_source))))
-    return out
 
 
 def stats(store) -> tuple[list[tuple[str, object]], int] | None:
