@@ -116,9 +116,9 @@ def warm(store) -> bool:
 
 
 def _write(store, path: Path) -> None:
-    from kg.compare.store import trace_sparql
     from kg.query import named
     from kg.query.quotes import quotes_query
+    from kg.query.terms import bind_values
     from kg.query.trace import COLUMNS, LINKS
 
     conn = sqlite3.connect(str(path))
@@ -132,7 +132,8 @@ def _write(store, path: Path) -> None:
             CREATE TABLE name_quotes (name INTEGER NOT NULL, quote TEXT NOT NULL, PRIMARY KEY (name, quote))
                 WITHOUT ROWID;
         """)
-        _, rows = store.select(trace_sparql(None))
+        # every numeric claim: trace.rq with its VALUES line (UNDEF UNDEF)
+        _, rows = store.select(bind_values(named("trace"), ("target", "tolerance"), [(None, None)]))
         conn.executemany("INSERT INTO trace (value, value_max, row) VALUES (?, ?, ?)", (
             (_real(r["value"]), _real(r["value_max"]),
              json.dumps([_sorted_ids(r[c]) if c in LINKS else r[c] for c in COLUMNS], ensure_ascii=False))
