@@ -16,6 +16,8 @@ Two figures, both in milliseconds:
   mention picked at evenly spaced positions of the store's claims, quotes and mentions), each ``--runs``
   times. p50 and max are over all those runs; "cpu" is the process's CPU time (what a busy, shared machine
   does not inflate the way it inflates wall time).
+- **Kept rows**: ``kg build`` keeps the rows of ``kg trace`` / ``kg quotes`` / ``kg stats`` as it ends
+  (kg.query.rowindex); a cloned store was loaded, not built, so the bench does the same and says what it cost.
 - **CLI wall time** (``--cli N``): ``kg trace|quotes|entity … --store S`` as a user runs it, a fresh process
   each time (start-up, opening the store and printing included), on the largest case and on the first N
   sampled inputs, and ``kg --version`` alone (start-up only).
@@ -26,6 +28,7 @@ row is what that costs the build).
 
     python bench/bench_queries.py --corpus articles.jsonl [--articles 300] [--quads 1000000] [--runs 7]
     python bench/bench_queries.py --store kg-store [--quads 1000000] [--sample 15] [--cli 3]
+    python bench/bench_queries.py --corpus articles.jsonl --keep big-store   # then --store big-store
 """
 
 from __future__ import annotations
@@ -159,18 +162,23 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=15, help="sampled inputs per command, besides the largest")
     ap.add_argument("--cli", type=int, default=0, help="also time the CLI in a fresh process on N inputs")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--only", default="trace,conflicts,quotes,entity",
-                    help="comma-separated commands to time (trace, conflicts, quotes, entity)")
+    ap.add_argument("--only", default="trace,conflicts,quotes,entity,stats",
+                    help="comma-separated commands to time (trace, conflicts, quotes, entity, stats)")
     ap.add_argument("--entity", help="the largest case of `kg entity` (default: the most-mentioned entity)")
+    ap.add_argument("--keep", type=Path, help="keep the built (or cloned) store in this folder, to pass as --store "
+                                              "next time")
     args = ap.parse_args()
 
     from rich.console import Console
     from rich.table import Table
 
-    from kg.cli.cmd_entities import lookup_entities, merge_details, said_by_and_about
-    from kg.cli.cmd_quotes import select_quotes
+    from kg.cli.cmd_stats import store_stats
     from kg.compare import compared, conflicts, trace
     from kg.compare.cache import warm
+    from kg.query.entities import lookup_entities, merge_details, said_by_and_about
+    from kg.query.quotes import select_quotes
+    from kg.query.rowindex import index_file
+    from kg.query.rowindex import warm as keep_rows
     from kg.store import open_store
 
     console = Console()
@@ -194,12 +202,18 @@ def main() -> None:
                           f"in {time.perf_counter() - t:.0f} s")
         if len(base) >= args.quads:
             store, location = base, args.store or str(Path(tmp) / "built")
+            if args.keep and not args.store:  # big enough as built: keep a copy of it
+                import shutil
+
+                base.close()
+                shutil.copytree(location, args.keep)
+                store, location = open_store(str(args.keep), read_only=True), str(args.keep)
         else:
             lines = clone_lines(nquads(base), args.quads)
             data = Path(tmp) / "big.nq"
             data.write_text("\n".join(lines) + "\n", encoding="utf-8")
             del lines
-            location = str(Path(tmp) / "big")
+            location = str(args.keep or Path(tmp) / "big")
             store = open_store(location)
             t = time.perf_counter()
             store.load(data, "nquads")
@@ -210,6 +224,14 @@ def main() -> None:
             store.close()
             store = open_store(location, read_only=True)
 
+        # kg build keeps the rows of kg trace / quotes / stats as it ends (kg.query.rowindex); a cloned store was
+        # loaded, not built, so do what the build does, and time it
+        c, t = time.process_time(), time.perf_counter()
+        kept_before = (f := index_file(store)) is not None and f.exists()
+        keep_rows(store)
+        console.print("kept rows for kg trace / quotes / stats: " + ("kept already" if kept_before else
+                      f"{time.perf_counter() - t:.1f} s ({time.process_time() - c:.1f} s CPU) — what the end of "
+                      "kg build pays for them"))
         chosen = cases(store, args.entity, args.sample)
 
         def entity_of(name: str):
@@ -221,7 +243,7 @@ def main() -> None:
 
         makers = {"trace": lambda v: (lambda: len(trace(store, v))),
                   "quotes": lambda v: (lambda: len(select_quotes(store, v)[1])),
-                  "entity": entity_of}
+                  "entity": entity_of, "stats": lambda _v: (lambda: len(store_stats(store)))}
         labels = {"trace": "kg trace {}", "quotes": "kg quotes --speaker {}", "entity": "kg entity {!r}"}
         cli_args = {"trace": lambda v: ["trace", v, "--format", "json"],
                     "quotes": lambda v: ["quotes", "--speaker", v, "--format", "jsonl"],
@@ -251,6 +273,9 @@ def main() -> None:
                 ns.append(n)
             if sample:
                 add(labels[key].format("…") + " (sampled)", len(sample), f"{min(ns)}–{max(ns)}", walls, cpus, 50)
+        if "stats" in only:
+            wall, cpu, n = timed(makers["stats"](None), args.runs)
+            add("kg stats", 1, str(n), wall, cpu, None)
         if "conflicts" in only:
             # kg build computes the comparison as it ends (kg.build._compare), so the first kg conflicts after a
             # build reads the kept answer; a cloned store was loaded, not built, so do what the build does

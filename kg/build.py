@@ -270,6 +270,12 @@ def _compare(store, progress: Progress) -> None:
         warm(store)
     except Exception:  # noqa: BLE001 — never fail a finished build over a cache
         pass
+    try:  # the rows of kg trace / quotes / stats, kept the same way (kg.query.rowindex)
+        from kg.query.rowindex import warm as keep_rows
+
+        keep_rows(store)
+    except Exception:  # noqa: BLE001
+        pass
     progress("compare", 1, 1)
 
 

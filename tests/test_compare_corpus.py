@@ -9,21 +9,14 @@ import pytest
 
 from kg import compare
 from tests.compare_corpus import ARTICLES
+from tests.stores import build_articles
 
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory, nlp):
-    from kg.build import build
     from kg.store import open_store
 
-    folder = tmp_path_factory.mktemp("compare-corpus")
-    src = folder / "news.jsonl"
-    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    store = open_store(str(folder / "store"))
-    report = build([str(src)], store)
-    assert report.ok, report.problems
-    store.close()  # published: readers (and the kept comparison) see this generation
-    return open_store(str(folder / "store"), read_only=True)
+    return open_store(str(build_articles(tmp_path_factory.mktemp("compare-corpus"), ARTICLES)), read_only=True)
 
 
 def _values(group: compare.Group) -> list[float]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from enum import Enum
 
 import typer
@@ -15,12 +13,16 @@ from rich.text import Text
 
 from kg.cli.common import STORE_OPTION, console
 from kg.errors import QueryError
-from kg.query import named
-from kg.query.terms import Iri, bind_values, literal, values_clause
-from kg.rdf.namespace import KG_NS
+from kg.query.entities import (  # noqa: F401 — EntitySummary, find_entities: where tests and users found them
+    EntitySummary,
+    entity_summaries,
+    find_entities,
+    lookup_entities,
+    merge_details,
+    said_by_and_about,
+)
 from kg.store import open_store
 
-_SEP = "\u001f"
 _FAMILY_OF = {"Organization": {"Organization", "Company", "GovernmentBody", "MediaOutlet", "FinancialInstitution"},
               "Place": {"Place", "Country", "City", "Region"}}
 
@@ -28,241 +30,6 @@ _FAMILY_OF = {"Organization": {"Organization", "Company", "GovernmentBody", "Med
 class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
-
-
-@dataclass
-class EntitySummary:
-    iri: str
-    label: str
-    type: str
-    alt_labels: set[str] = field(default_factory=set)
-    mentions_by_doc: Counter = field(default_factory=Counter)
-    mentions_by_source: Counter = field(default_factory=Counter)  # outlet, or the document id when unknown
-
-    def matches(self, name: str, exact: bool = False) -> bool:
-        """The label or an alternative label is ``name`` (any case), or contains it unless ``exact``."""
-        key = name.strip().lower()
-        labels = [self.label.lower(), *(a.lower() for a in self.alt_labels)]
-        return key in labels if exact else any(key in x for x in labels)
-
-    @property
-    def mentions(self) -> int:
-        return sum(self.mentions_by_doc.values())
-
-    def as_dict(self) -> dict:
-        return {"entity": self.iri, "label": self.label, "type": self.type, "mentions": self.mentions,
-                "documents": len(self.mentions_by_doc), "by_source": dict(self.mentions_by_source),
-                "alt_labels": sorted(self.alt_labels)}
-
-
-def _type_of(classes: set[str]) -> str | None:
-    """The entity type whose RDF classes (kg.rdf.mapping.TYPE_CLASSES) are exactly these."""
-    from kg.rdf.mapping import TYPE_CLASSES
-
-    for name, cls in TYPE_CLASSES.items():
-        if {str(c) for c in cls} == classes:
-            return name
-    return None
-
-
-def entity_summaries(store) -> list[EntitySummary]:
-    _, rows = store.select(named("entities"))
-    by_iri: dict[str, EntitySummary] = {}
-    classes: dict[str, set[str]] = defaultdict(set)
-    seen: set[tuple[str, str]] = set()
-    for r in rows:
-        iri = r["entity"]
-        classes[iri].add(r["class"])
-        s = by_iri.get(iri)
-        if s is None:
-            s = by_iri[iri] = EntitySummary(iri=iri, label=r["label"], type="")
-        s.alt_labels |= {a for a in (r["alts"] or "").split(_SEP) if a}
-        if (iri, r["doc"]) in seen:  # one row per class: count each document once
-            continue
-        seen.add((iri, r["doc"]))
-        n = int(r["mentions"] or 0)
-        s.mentions_by_doc[r["doc"]] += n
-        s.mentions_by_source[r["publisher"] or r["doc"]] += n
-    out = []
-    for iri, s in by_iri.items():
-        t = _type_of(classes[iri])
-        if t is None:  # not an entity kg types (a document used as a relation subject, say)
-            continue
-        s.type = t
-        out.append(s)
-    return sorted(out, key=lambda s: (-s.mentions, s.label))
-
-
-def find_entities(summaries: list[EntitySummary], name: str) -> list[EntitySummary]:
-    """Exact label or alternative label (any case) first; otherwise every entity whose labels contain it."""
-    key = name.strip().lower()
-    exact = [s for s in summaries if key == s.label.lower() or key in {a.lower() for a in s.alt_labels}]
-    if exact:
-        return exact
-    return [s for s in summaries if key in s.label.lower() or any(key in a.lower() for a in s.alt_labels)]
-
-
-_PARTS = ("entity_quotes", "entity_numbers", "entity_relations_subject", "entity_relations_object")
-
-
-def said_by_and_about(store, iris: list[str]) -> list[dict]:
-    """The rows of ``kg/query/entity.rq`` for these canonical entities, ordered by document and offset.
-
-    Run as one query per part (quotes, numbers, relations as subject, as object), each bound to the
-    entities: Oxigraph evaluates entity.rq's UNION without the entity bound (seconds at a million quads)."""
-    if not iris:
-        return []
-    bound = [(Iri(i),) for i in iris]
-    rows: list[dict] = []
-    for part in _PARTS:
-        rows += store.select(bind_values(named(part), ("entity",), bound))[1]
-    rows = _with_publisher_and_role(store, rows)
-    _append_counted(store, [r for r in rows if r["kind"] == "quantity"])
-    others = sorted({r["ole"] for r in rows if r.get("ole")})
-    if others:  # the other side of each relation across documents: one lookup for all of them
-        query = (f"SELECT ?ole ?label WHERE {{ {values_clause(('ole',), [(Iri(o),) for o in others])} "
-                 "?ole kg:canonical ?c . ?c rdfs:label ?label }")
-        label = {r["ole"]: r["label"] for r in store.select(query)[1]}
-        for r in rows:
-            if r.get("ole"):
-                r["other_canonical"] = label.get(r["ole"])
-    for r in rows:
-        r.pop("ole", None)
-    return sorted(rows, key=lambda r: (r["doc"], r["start"], r["claim"]))
-
-
-def _with_publisher_and_role(store, rows: list[dict]) -> list[dict]:
-    """The part rows with the outlet of their document and the role of a relation filled in (entity.rq's
-    OPTIONALs: one row per value when there are several), looked up bound to the rows' documents and
-    relations; the helper columns ?g and ?d are dropped."""
-    docs = sorted({r["d"] for r in rows})
-    relations = sorted({r["claim"] for r in rows if r["kind"] == "relation"})
-    outlets: dict[str, list[str]] = defaultdict(list)
-    roles: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for i in range(0, len(docs), 1000):
-        query = (f"SELECT ?d ?publisher WHERE {{ {values_clause(('d',), [(Iri(d),) for d in docs[i : i + 1000]])} "
-                 "?d schema:publisher ?pub . ?pub rdfs:label ?publisher }")
-        for r in store.select(query)[1]:
-            outlets[r["d"]].append(r["publisher"])
-    for i in range(0, len(relations), 1000):
-        claims = values_clause(("claim",), [(Iri(c),) for c in relations[i : i + 1000]])
-        for r in store.select(f"SELECT ?g ?claim ?role WHERE {{ {claims} GRAPH ?g {{ ?claim kg:role ?role }} }}")[1]:
-            roles[(r["g"], r["claim"])].append(r["role"])
-    out = []
-    for r in rows:
-        g, d = r.pop("g"), r.pop("d")
-        for publisher in outlets.get(d) or [None]:
-            for role in (roles.get((g, r["claim"])) or [None]) if r["kind"] == "relation" else [r["role"]]:
-                out.append({**r, "publisher": publisher, "role": role})
-    return out
-
-
-def _append_counted(store, rows: list[dict]) -> None:
-    """'56 companies moved': a number's content gets what it counts and the predicate, as entity.rq has it."""
-    if not rows:
-        return
-    claims = values_clause(("claim",), [(Iri(c),) for c in sorted({r["claim"] for r in rows})])
-    query = (f"SELECT ?claim ?p ?o WHERE {{ {claims} GRAPH ?g {{ ?claim ?p ?o }} "
-             "FILTER(?p = kg:counts || ?p = kg:predicateText) }")
-    found: dict[tuple[str, str], str] = {}
-    for r in store.select(query)[1]:
-        found[(r["claim"], r["p"].rsplit("#", 1)[-1])] = r["o"]
-    for r in rows:
-        r["content"] = " ".join(x for x in (r["content"], found.get((r["claim"], "counts")),
-                                             found.get((r["claim"], "predicateText"))) if x)
-
-
-def lookup_entities(store, name: str) -> list[EntitySummary]:
-    """``find_entities(entity_summaries(store), name)`` without summarising every entity of the store: the
-    entities are found by their labels first, and only theirs are summarised."""
-    key = name.strip()
-    # an exact label or alternative label as typed, in lower case, Title Case or CAPITALS: index lookups
-    spellings = sorted({key, key.lower(), key.title(), key.upper(), key[:1].upper() + key[1:]})
-    labels = values_clause(("label",), [(x,) for x in spellings])
-    found = _canonical_with(store, f"{labels} ?entity rdfs:label|skos:altLabel ?label .")
-    exact = [s for s in _summaries(store, found) if s.matches(key, exact=True)]
-    if exact:
-        return exact
-    # any other case, or a part of a label: every label of a canonical entity is compared
-    from kg.query.index import containing
-
-    terms = containing(store, "entity-labels", "SELECT DISTINCT ?v WHERE { ?entity rdfs:label|skos:altLabel ?v }", key)
-    if terms is None:  # a store that may change: scan
-        found = _canonical_with(store, "?entity rdfs:label|skos:altLabel ?label . "
-                                       f"FILTER(CONTAINS(LCASE(STR(?label)), {literal(key.lower())}))")
-    else:  # the kept labels that contain it (kg.query.index), then index lookups
-        found = sorted({e for i in range(0, len(terms), 1000) for e in _canonical_with(
-            store, f"VALUES ?label {{ {' '.join(terms[i : i + 1000])} }} ?entity rdfs:label|skos:altLabel ?label .")})
-    summaries = _summaries(store, found)
-    return [s for s in summaries if s.matches(key, exact=True)] or [s for s in summaries if s.matches(key)]
-
-
-def _canonical_with(store, pattern: str) -> list[str]:
-    """Entities matching ``pattern`` that the resolver made (some document's local entity points to them)."""
-    query = f"SELECT DISTINCT ?entity WHERE {{ {pattern} FILTER EXISTS {{ ?le kg:canonical ?entity }} }}"
-    return [r["entity"] for r in store.select(query)[1]]
-
-
-def _summaries(store, iris: list[str]) -> list[EntitySummary]:
-    """``entity_summaries`` for these entities only, in the same order (most mentioned first)."""
-    if not iris:
-        return []
-    ents = values_clause(("entity",), [(Iri(i),) for i in iris])
-    # required patterns only, one question per query: an OPTIONAL scans the whole store in Oxigraph
-    names = store.select(f"SELECT ?entity ?label ?class WHERE {{ {ents} ?entity rdfs:label ?label ; a ?class }}")[1]
-    alts = store.select(f"SELECT ?entity ?alt WHERE {{ {ents} ?entity skos:altLabel ?alt }}")[1]
-    docs = store.select(f"SELECT ?entity ?le ?doc ?d WHERE {{ {ents} ?le kg:canonical ?entity . "
-                        "GRAPH ?g { ?le kg:document ?d } ?d schema:identifier ?doc }")[1]
-    mentions = store.select(f"SELECT ?le (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {ents} ?le kg:canonical ?entity . "
-                            "GRAPH ?g { ?le kg:mention ?m } } GROUP BY ?le")[1]
-    # the outlets of those documents, bound to them (joined from the entity again, it costs a scan)
-    outlets = []
-    in_docs = sorted({r["d"] for r in docs})
-    for i in range(0, len(in_docs), 1000):
-        bound = values_clause(("d",), [(Iri(d),) for d in in_docs[i : i + 1000]])
-        outlets += store.select(f"SELECT DISTINCT ?d ?publisher WHERE {{ {bound} ?d schema:publisher ?pub . "
-                                "?pub rdfs:label ?publisher }")[1]
-    count = {r["le"]: int(r["n"]) for r in mentions}
-    outlet: dict[str, str] = {}
-    for r in sorted(outlets, key=lambda r: r["publisher"]):
-        outlet.setdefault(r["d"], r["publisher"])
-    by_iri: dict[str, EntitySummary] = {}
-    classes: dict[str, set[str]] = defaultdict(set)
-    for r in names:
-        by_iri.setdefault(r["entity"], EntitySummary(iri=r["entity"], label=r["label"], type=""))
-        classes[r["entity"]].add(r["class"])
-    for r in alts:
-        if r["entity"] in by_iri:
-            by_iri[r["entity"]].alt_labels.add(r["alt"])
-    for r in docs:
-        s = by_iri.get(r["entity"])
-        if s is not None:
-            n = count.get(r["le"], 0)
-            s.mentions_by_doc[r["doc"]] += n
-            s.mentions_by_source[outlet.get(r["d"]) or r["doc"]] += n
-    out = []
-    for iri, s in by_iri.items():
-        t = _type_of(classes[iri])
-        if t is not None and s.mentions_by_doc:
-            s.type = t
-            out.append(s)
-    return sorted(out, key=lambda s: (-s.mentions, s.label))
-
-
-def merge_details(store, iris: list[str]) -> dict[str, dict[str, list[str]]]:
-    """iri -> {"why": ['George Bush: middle name omitted, ...'], "ids": ['iso3166:KZ', ...], "same_as": [...]}."""
-    if not iris:
-        return {}
-    entities = values_clause(("e",), [(Iri(i),) for i in iris])
-    props = values_clause(("p",), [(Iri(p),) for p in (f"{KG_NS}mergeReason", "https://schema.org/identifier",
-                                                         "https://schema.org/sameAs")])
-    query = f"SELECT ?e ?p ?v WHERE {{ {entities} {props} ?e ?p ?v . }}"
-    _, rows = store.select(query)
-    key = {f"{KG_NS}mergeReason": "why", "https://schema.org/identifier": "ids", "https://schema.org/sameAs": "same_as"}
-    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"why": [], "ids": [], "same_as": []})
-    for r in rows:
-        out[r["e"]][key[r["p"]]].append(str(r["v"]))
-    return {iri: {k: sorted(v) for k, v in d.items()} for iri, d in out.items()}
 
 
 def _matches_type(entity_type: str, wanted: str | None) -> bool:

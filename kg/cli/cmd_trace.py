@@ -15,6 +15,10 @@ from kg import compare
 from kg.cli.common import STORE_OPTION, console
 from kg.store import open_store
 
+# claims drawn in the table unless --limit says otherwise: a common value has hundreds at a few thousand
+# articles, and drawing each takes ~2 ms
+TABLE_LIMIT = 50
+
 
 class Format(str, Enum):
     table = "table"
@@ -70,6 +74,9 @@ def trace(
                                     help="Relative tolerance for near values (0.05 = ±5%)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
     html: Path = typer.Option(None, "--html", help="Also write the number's story as a chart to this HTML file."),
+    limit: int = typer.Option(None, "--limit", "-n", min=0,
+                              help=f"Show the first N claims (the counts in the title are of all of them); 0 = all. "
+                                   f"Default: {TABLE_LIMIT} in the table, all as JSON."),
     store: str = STORE_OPTION,
 ) -> None:
     """Trace a number: every document that asserted it, who asserted it, what it counts, and which copies."""
@@ -79,7 +86,7 @@ def trace(
 
         write_trace(html, value, rows, about)
     if fmt is Format.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(rows[:limit] if limit else rows, ensure_ascii=False, indent=1) + "\n")
         return
     if not rows:
         console.print(f"No claim in the store asserts {value}" + (f" about {about!r}." if about else "."))
@@ -91,7 +98,10 @@ def trace(
                   title_justify="left", show_lines=True)
     for col in ("value", "asserted by", "counts", "document", "sentence"):
         table.add_column(col, overflow="fold")
-    for r in rows:
+    shown = rows if limit == 0 else rows[: limit or TABLE_LIMIT]
+    if len(shown) < len(rows):
+        table.caption = f"the first {len(shown)} of {len(rows)} claims; --limit 0 shows all, --format json lists all"
+    for r in shown:
         value_text = Text(compare.show_value(r), style="bold")
         value_text.append(f"\n“{r['text']}”", style="dim")
         table.add_row(value_text, asserted_by(r), what(r), document_label(r, titles), highlighted(r))

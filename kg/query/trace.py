@@ -44,6 +44,7 @@ DOC_PROPS = {f"{SDO}identifier": "doc", f"{SDO}headline": "title", f"{SDO}datePu
              f"{SDO}url": "url"}
 LINK_PROPS = {f"{KG}republicationOf": "republication_of", f"{KG}reusesPassagesOf": "reuses_passages_of",
               f"{KG}sameStoryAs": "same_story_as"}
+LINKS = tuple(LINK_PROPS.values())  # the columns that list document ids
 COLUMNS = ("claim", "doc", "title", "publisher", "date", "url", "value", "value_max", "unit", "qualifier", "text",
            "counts", "counts_head", "predicate", "place", "time", "subject", "change", "source", "source_kind",
            "sentence", "sentence_start", "start", "end", "source_canonical", "republication_of",
@@ -55,7 +56,13 @@ SLACK = 1e-9
 
 def trace_rows(store, target: float, tolerance: float) -> list[dict]:
     """The rows ``store.select(trace_sparql(target, tolerance))`` gives (kg.compare.store), ordered by
-    document and offset; ``republication_of`` and the other link columns list their ids sorted."""
+    document and offset; ``republication_of`` and the other link columns list their ids sorted. From the
+    rows kept for this state of the store when it has them (kg.query.rowindex), else claim-first."""
+    from kg.query.rowindex import trace_rows as kept_rows
+
+    kept = kept_rows(store, target, tolerance)
+    if kept is not None:
+        return kept
     return claim_rows(store, matching(store, target, tolerance))
 
 

@@ -41,6 +41,18 @@ def test_trace_table_marks_the_copy_and_the_speaker(seeds_store):
     assert "3 claims in 3 documents (1 independent)" in result.output
 
 
+def test_trace_limit_shows_the_first_claims_and_counts_all(seeds_store):
+    result = runner.invoke(app, ["trace", "1400", "--limit", "2", "--store", str(seeds_store.path)],
+                           env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert "3 claims in 3 documents (1 independent)" in result.output  # the title counts every claim
+    assert "the first 2 of 3 claims" in result.output
+    assert result.output.count("Kassym-Jomart Tokayev") == 2
+    every = _json(["trace", "1400"], seeds_store)
+    assert _json(["trace", "1400", "-n", "2"], seeds_store) == every[:2]
+    assert _json(["trace", "1400", "--limit", "0"], seeds_store) == every and len(every) == 3
+
+
 def test_trace_about_and_tolerance(seeds_store):
     assert _json(["trace", "1400", "--about", "banks"], seeds_store) == []
     assert _json(["trace", "1450"], seeds_store) == []

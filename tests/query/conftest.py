@@ -1,11 +1,14 @@
 """A small real store built from articles written for these tests (fictional banks, towns and people), read
-the way ``kg serve`` and the CLI read a store: a published checkpoint opened read-only."""
+the way ``kg serve`` and the CLI read a store (a published checkpoint opened read-only, with the rows kept
+by the build), and the same content without kept rows, as a checkpoint and as a store that may change."""
 
 from __future__ import annotations
 
-import json
+import shutil
 
 import pytest
+
+from tests.stores import build_articles
 
 HARBOUR = ("Harbour Bank said on Monday that its net profit rose to 1,400 million crowns last year. "
            "\u201cOur customers kept saving through a hard winter,\u201d chief executive Maria Lindqvist said. "
@@ -31,35 +34,54 @@ ARTICLES = [
 
 @pytest.fixture(scope="session")
 def own_store_path(tmp_path_factory, nlp):
-    """The articles above built with ``kg build`` and closed (so the build is published for readers)."""
-    from kg.build import build
-    from kg.store import open_store
-
-    root = tmp_path_factory.mktemp("own-store")
-    corpus = root / "articles.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    store = open_store(str(root / "store"))
-    report = build([str(corpus)], store)
-    assert report.ok, report.problems
-    store.close()
-    return root / "store"
+    """The articles above built with ``kg build`` and closed (so the build is published for readers); the
+    build kept the rows of kg trace / quotes / stats for this state of the store (kg.query.rowindex)."""
+    return build_articles(tmp_path_factory.mktemp("own-store"), ARTICLES)
 
 
 @pytest.fixture(scope="session")
 def own_store(own_store_path):
-    """The store read-only: a checkpoint that cannot change, so queries may keep what they read from it."""
+    """The store read-only, with its kept rows: what a reader sees after ``kg build``."""
+    from kg.query.rowindex import connection
     from kg.store import open_store
 
     store = open_store(str(own_store_path), read_only=True)
     assert store.immutable
+    assert connection(store) is not None
     return store
 
 
 @pytest.fixture(scope="session")
-def own_store_scanned(own_store_path):
-    """The same checkpoint, read as a store that may change (nothing kept: every query asks the store)."""
+def bare_store_path(own_store_path, tmp_path_factory):
+    """A copy of the store without the kept rows (a store built before they existed)."""
+    from kg.query.rowindex import FOLDER, PREFIX
+
+    path = tmp_path_factory.mktemp("bare-store") / "store"
+    shutil.copytree(own_store_path, path)
+    kept = list((path / FOLDER).glob(f"{PREFIX}*"))
+    assert kept
+    for f in kept:
+        f.unlink()
+    return path
+
+
+@pytest.fixture(scope="session")
+def own_store_checkpoint(bare_store_path):
+    """The copy read-only: a checkpoint that cannot change, so queries may keep the lists they read from it
+    (kg.query.index), but no kept rows."""
+    from kg.query.rowindex import connection
     from kg.store import open_store
 
-    store = open_store(str(own_store_path), read_only=True)
+    store = open_store(str(bare_store_path), read_only=True)
+    assert store.immutable and connection(store) is None
+    return store
+
+
+@pytest.fixture(scope="session")
+def own_store_scanned(bare_store_path):
+    """The copy read as a store that may change (nothing kept: every query asks the store)."""
+    from kg.store import open_store
+
+    store = open_store(str(bare_store_path), read_only=True)
     store.immutable = False
     return store

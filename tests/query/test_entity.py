@@ -1,13 +1,19 @@
-"""`kg entity` on a store of our own articles: entities found through the labels kept from a checkpoint (or
-a scan), and claims fetched one part at a time with outlets and roles looked up bound to them, equal
-summarising every entity and kg/query/entity.rq as one UNION query."""
+"""`kg entity` on a store of our own articles: entities found through the labels kept from a checkpoint
+(kg.query.index) or by a scan, on every way a store is read, and claims
+fetched one part at a time with outlets and roles looked up bound to them, equal summarising every entity
+and kg/query/entity.rq as one UNION query."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.cli.cmd_entities import entity_summaries, find_entities, lookup_entities, said_by_and_about
 from kg.query import named
+from kg.query.entities import (
+    entity_summaries,
+    find_entities,
+    lookup_entities,
+    said_by_and_about,
+)
 from kg.query.terms import Iri, bind_values
 
 
@@ -18,7 +24,7 @@ def _summary_rows(found):
 
 @pytest.mark.parametrize("name", ["Maria Lindqvist", "lindqvist", "HARBOUR BANK", "bank", "eastp", "Kowal",
                                   "nobody"])
-@pytest.mark.parametrize("which", ["own_store", "own_store_scanned"])
+@pytest.mark.parametrize("which", ["own_store", "own_store_checkpoint", "own_store_scanned"])
 def test_lookup_equals_summarising_every_entity(request, which, name):
     store = request.getfixturevalue(which)
     expected = _summary_rows(find_entities(entity_summaries(store), name))

@@ -5,9 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg import compare
-from kg.cli.cmd_entities import entity_summaries, find_entities, said_by_and_about
-from kg.cli.cmd_quotes import quotes_query
 from kg.errors import QueryError
+from kg.query.entities import entity_summaries, find_entities, said_by_and_about
+from kg.query.quotes import quotes_query
 from kg.serve.browser import Browser
 
 HOSTILE = st.one_of(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.cli.cmd_quotes import quotes_query, select_quotes
 from kg.query.index import distinct_terms
+from kg.query.quotes import quotes_query, select_quotes
 
 
 @pytest.mark.parametrize(("speaker", "about"), [
@@ -18,7 +18,7 @@ from kg.query.index import distinct_terms
     ("Berg", "cautious"),
     ("nobody at all", None),
 ])
-@pytest.mark.parametrize("which", ["own_store", "own_store_scanned"])
+@pytest.mark.parametrize("which", ["own_store", "own_store_checkpoint", "own_store_scanned"])
 def test_kept_names_equal_the_one_query(request, which, speaker, about):
     store = request.getfixturevalue(which)
     names, rows = store.select(quotes_query(speaker, about))

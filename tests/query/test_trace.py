@@ -1,5 +1,6 @@
-"""``kg trace`` found claim-first (kg.query.trace) gives exactly the rows of kg/query/trace.rq as one query,
-on a store that keeps its distinct values and on one that is scanned every time."""
+"""``kg trace`` gives exactly the rows of kg/query/trace.rq as one query: from the rows the build kept
+(kg.query.rowindex), found claim-first on a checkpoint that keeps its distinct values (kg.query.index), and
+on a store that is scanned every time."""
 
 from __future__ import annotations
 
@@ -33,11 +34,14 @@ CASES = [
     (7.5, 0.005),           # nothing
     (0, 0.005),             # zero: a window of width zero
     (-40, 0.1),             # negative: nothing
+    (50, 0.2),              # 40 exactly at the edge of the window (|40 - 50| = 0.2 × 50): in
+    (50, 0.19),             # and just outside it
+    (2000, 0.0),            # the end of the range 1,000 to 2,000
 ]
 
 
 @pytest.mark.parametrize(("target", "tolerance"), CASES)
-@pytest.mark.parametrize("which", ["own_store", "own_store_scanned"])
+@pytest.mark.parametrize("which", ["own_store", "own_store_checkpoint", "own_store_scanned"])
 def test_trace_rows_equal_the_one_query(request, which, target, tolerance):
     store = request.getfixturevalue(which)
     _, expected = store.select(trace_sparql(target, tolerance))

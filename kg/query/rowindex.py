@@ -1,0 +1,261 @@
+"""The rows of ``kg trace``, ``kg quotes`` and ``kg stats`` kept per state of a store, in SQLite.
+
+At a few million quads one ``kg trace`` of a common value returns hundreds of claims, and Oxigraph spends
+15–20 µs of CPU decoding every term of them; ``kg quotes --speaker`` pays the same per quote. Yet the answers
+only change when a build or a removal changes the documents. So ``kg build``, as it ends, runs
+``kg/query/trace.rq`` and ``kg/query/quotes.rq`` once over every claim (with no target, no filter) and
+keeps their rows in ``<store>/derived/queries-KEY.sqlite`` (Python's own ``sqlite3``: indexed lookups by
+value, a file any tool can read, nothing to install). A query then reads only the rows it returns.
+
+KEY hashes what the rows depend on, the same state ``kg conflicts`` keys its kept answer by
+(``kg/query/compare_state.rq``: how many documents, the newest extraction time, the links), the kg version
+and this module with the queries it keeps. Any other state of the store — a writer that has stored more
+since, a remote server, a store built before this file existed, a directory that cannot be written — has
+no file for its key, and the callers ask the store as before. A row is plain JSON, never code.
+
+Filters run here exactly as the ``.rq`` files state them (tests compare both on every path):
+trace.rq's ``ABS(?value - ?target) <= ?tolerance * ABS(?target)`` or a range that contains the target, in
+decimal arithmetic; quotes.rq's case-insensitive CONTAINS on the speaker's name, mention or canonical
+label, and on the content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import weakref
+from contextlib import contextmanager
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+FOLDER = "derived"
+PREFIX = "queries-"
+LAYOUT = "1"  # bump when the tables change
+SLACK = 1e-9  # the float window around a target is widened by this much before the exact decimal test
+
+_FILES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store that cannot change → its file
+
+
+@cache
+def code_hash() -> str:
+    """This module and the queries whose rows it keeps: a changed query or layout is another key."""
+    here = Path(__file__).parent
+    h = hashlib.sha256(LAYOUT.encode())
+    for f in (here / "rowindex.py", here / "trace.rq", here / "quotes.rq", here / "stats.rq", here / "quotes.py"):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def index_file(store) -> Path | None:
+    """Where this state of a local store keeps its rows (the file may not exist), or None when it cannot."""
+    from kg import __version__
+    from kg.query import named
+
+    path = getattr(store, "path", None)
+    if not isinstance(path, Path) or not hasattr(store, "db"):
+        return None
+    rows = store.select(named("compare_state"))[1]
+    state = rows[0] if rows else {}
+    if not state.get("documents"):
+        return None
+    key = hashlib.sha256(f"{state['documents']}|{state.get('newest')}|{state.get('links')}|{__version__}|"
+                         f"{code_hash()}".encode()).hexdigest()[:20]
+    return path / FOLDER / f"{PREFIX}{key}.sqlite"
+
+
+def connection(store) -> sqlite3.Connection | None:
+    """A read-only connection to the kept rows of the store's current state (the caller closes it); None
+    when it has none. A store that cannot change (a published checkpoint) computes its key once per
+    handle; any other store every time. A new connection per call: ``kg serve`` asks from many threads."""
+    f = None
+    immutable = getattr(store, "immutable", False)
+    if immutable:
+        try:
+            f = _FILES[store] if store in _FILES else _FILES.setdefault(store, index_file(store))
+        except TypeError:  # a store that cannot be weakly referenced
+            f = index_file(store)
+    else:
+        f = index_file(store)
+    if f is None or not f.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{f}?mode=ro", uri=True)
+        if conn.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone() is not None:
+            return conn
+        conn.close()
+    except sqlite3.Error:
+        pass  # a file from another layout, or damaged: ask the store
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ writing
+def warm(store) -> bool:
+    """Keep the rows for the store as it is now (``kg build`` calls this as it ends). False when the store
+    cannot keep them (remote, empty, a directory that cannot be written)."""
+    f = index_file(store)
+    if f is None:
+        return False
+    if f.exists():
+        return True
+    try:
+        f.parent.mkdir(exist_ok=True)
+        tmp = f.with_name(f".{f.name}.{os.getpid()}")
+        tmp.unlink(missing_ok=True)
+        _write(store, tmp)
+        os.replace(tmp, f)
+    except (OSError, sqlite3.Error):
+        return False  # a read-only store directory: the rows are just not kept
+    for old in f.parent.glob(f"{PREFIX}*.sqlite"):  # rows of earlier states of the store
+        if old != f:
+            old.unlink(missing_ok=True)
+    return True
+
+
+def _write(store, path: Path) -> None:
+    from kg.query import named
+    from kg.query.quotes import quotes_query
+    from kg.query.terms import bind_values
+    from kg.query.trace import COLUMNS, LINKS
+
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.executescript("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE trace (id INTEGER PRIMARY KEY, value REAL, value_max REAL, row TEXT NOT NULL);
+            CREATE TABLE quotes (id INTEGER PRIMARY KEY, quote TEXT NOT NULL, content TEXT, row TEXT NOT NULL);
+            CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+            CREATE TABLE name_quotes (name INTEGER NOT NULL, quote TEXT NOT NULL, PRIMARY KEY (name, quote))
+                WITHOUT ROWID;
+        """)
+        # every numeric claim: trace.rq with its VALUES line (UNDEF UNDEF)
+        _, rows = store.select(bind_values(named("trace"), ("target", "tolerance"), [(None, None)]))
+        conn.executemany("INSERT INTO trace (value, value_max, row) VALUES (?, ?, ?)", (
+            (_real(r["value"]), _real(r["value_max"]),
+             json.dumps([_sorted_ids(r[c]) if c in LINKS else r[c] for c in COLUMNS], ensure_ascii=False))
+            for r in rows))
+        names, rows = store.select(quotes_query())
+        conn.executemany("INSERT INTO quotes (quote, content, row) VALUES (?, ?, ?)", (
+            (r["quote"], _low(r["content"]), json.dumps([r[n] for n in names], ensure_ascii=False)) for r in rows))
+        spoken = sorted({(_low(r[c]), r["quote"]) for r in rows
+                         for c in ("speaker", "speaker_mention", "canonical") if r[c]})
+        ids: dict[str, int] = {}
+        for name, _ in spoken:
+            ids.setdefault(name, len(ids) + 1)
+        conn.executemany("INSERT INTO names (id, name) VALUES (?, ?)", ((i, n) for n, i in ids.items()))
+        conn.executemany("INSERT INTO name_quotes (name, quote) VALUES (?, ?)", ((ids[n], q) for n, q in spoken))
+        stat_names, stat_rows = store.select(named("stats"))
+        meta = {"trace_columns": list(COLUMNS), "quote_columns": names,
+                "stats": [[n, stat_rows[0][n] if stat_rows else 0] for n in stat_names], "quads": len(store)}
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", ((k, json.dumps(v)) for k, v in meta.items()))
+        conn.executescript("""
+            CREATE INDEX trace_value ON trace (value);
+            CREATE INDEX trace_ranges ON trace (value) WHERE value_max IS NOT NULL;
+            CREATE INDEX quotes_quote ON quotes (quote);
+            INSERT INTO meta VALUES ('complete', '1');
+        """)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _real(x) -> float | None:
+    return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None
+
+
+def _low(text) -> str:
+    return (text or "").lower() if isinstance(text, str) else ""
+
+
+def _sorted_ids(text) -> str:
+    # GROUP_CONCAT joins in the engine's order; kg.query.trace lists the ids sorted
+    return " ".join(sorted(set((text or "").split())))
+
+
+def _meta(conn: sqlite3.Connection, key: str):
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+# ------------------------------------------------------------------------------------------------ reading
+@contextmanager
+def _kept(store):
+    conn = connection(store)
+    try:
+        yield conn
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def trace_rows(store, target: float, tolerance: float) -> list[dict] | None:
+    """``kg.query.trace.trace_rows`` from the kept rows, or None when the store keeps none."""
+    from kg.query.terms import number
+    from kg.query.trace import _pair_key
+
+    t, tol = float(target), float(tolerance)
+    exact_t, exact_tol = Decimal(_lexical(number(t))), Decimal(_lexical(number(tol)))
+    reach = abs(tol * t)
+    slack = SLACK * max(1.0, abs(t), reach)
+    with _kept(store) as conn:
+        if conn is None:
+            return None
+        columns = _meta(conn, "trace_columns")
+        # candidates by the float index (the window, and the ranges around the target), then trace.rq's test
+        found = conn.execute("SELECT id, row FROM trace WHERE value BETWEEN ? AND ? UNION SELECT id, row FROM trace "
+                             "WHERE value_max IS NOT NULL AND value <= ? AND value_max >= ?",
+                             (t - reach - slack, t + reach + slack, t + slack, t - slack)).fetchall()
+    out = []
+    for _, text in found:
+        row = dict(zip(columns, json.loads(text), strict=True))
+        if _passes(row["value"], row["value_max"], exact_t, exact_tol):
+            out.append(row)
+    return sorted(out, key=lambda r: (r["doc"], r["start"], r["claim"], _pair_key((r["value"], r["value_max"]))))
+
+
+def _lexical(term: str) -> str:
+    return term.split('"')[1]  # "1400"^^xsd:decimal → 1400
+
+
+def _passes(value, value_max, target: Decimal, tolerance: Decimal) -> bool:
+    """trace.rq's FILTER in decimals (what Oxigraph computes for xsd:decimal)."""
+    if _real(value) is None:
+        return False
+    v = Decimal(repr(float(value)))
+    if abs(v - target) <= tolerance * abs(target):
+        return True
+    return _real(value_max) is not None and v <= target <= Decimal(repr(float(value_max)))
+
+
+def quote_rows(store, speaker: str | None, about: str | None) -> tuple[list[str], list[dict]] | None:
+    """``kg.query.quotes.select_quotes`` from the kept rows, or None when the store keeps none."""
+    need = (about or "").lower()
+    who = (speaker or "").lower()
+    with _kept(store) as conn:
+        if conn is None:
+            return None
+        names = _meta(conn, "quote_columns")
+        if not speaker:
+            found = conn.execute("SELECT row FROM quotes WHERE instr(content, ?) > 0 ORDER BY id", (need,)).fetchall()
+        else:  # the quotes of the distinct names that contain it
+            found = conn.execute("SELECT row FROM quotes WHERE quote IN (SELECT nq.quote FROM names n JOIN name_quotes "
+                                 "nq ON nq.name = n.id WHERE instr(n.name, ?) > 0) AND instr(content, ?) > 0 "
+                                 "ORDER BY id", (who, need)).fetchall()
+    rows = [dict(zip(names, json.loads(text), strict=True)) for (text,) in found]
+    if speaker:
+        # quotes.rq's speaker FILTER is per row (a quote with two canonical names has a row for each)
+        rows = [r for r in rows if any(who in _low(r[c]) for c in ("speaker", "speaker_mention", "canonical"))]
+        rows.sort(key=lambda r: (r["date"] is not None, str(r["date"] or ""), r["doc"], r["start"], r["quote"]))
+    return names, rows
+
+
+def stats(store) -> tuple[list[tuple[str, object]], int] | None:
+    """(stats.rq's columns and values, the number of quads) from the kept rows, or None."""
+    with _kept(store) as conn:
+        if conn is None:
+            return None
+        return [tuple(x) for x in _meta(conn, "stats")], int(_meta(conn, "quads"))
