@@ -90,7 +90,7 @@ def test_overview_filters_expand_search_and_communities(claims_graph, open_page,
     assert page.evaluate("kg.nodes.length") > before
     assert page.inner_text("#kg-details")  # the clicked node's provenance
     # search: a name from the embedded neighbours is found and selected
-    name = page.evaluate("kg.data.extra[Object.keys(kg.data.extra)[0]].nodes[0]")
+    name = page.evaluate("Object.values(kg.data.items)[0]")
     page.fill("#kg-find", name["search"])
     page.dispatch_event("#kg-find", "change")
     wait_for(page, "(id) => kg.network.getSelectedNodes()[0] === id", name["id"], 5.0)

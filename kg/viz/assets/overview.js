@@ -89,12 +89,23 @@
       more.hidden = false;
     } else {
       if (moreFor !== null && moreFor.id === centre) { moreFor = null; more.hidden = true; }
-      if (!data.expandUrl && got.total > got.nodes.length) {
+      if (!data.expandUrl && got.total > got.listed) {
         msg += " — this file embeds at most " + data.embedPerNode + " per node; kg serve shows them all";
       }
     }
     say(msg);
     return fresh.length;
+  }
+  // a static file embeds each node and edge item once (data.items, data.links) and, per overview node, the
+  // ids of its neighbours and edges; an id not in them is drawn by the overview already
+  function embedded(id) {
+    var e = data.extra[id];
+    if (!e) return null;
+    return {
+      total: e.total, offset: 0, next: null, listed: e.nodes.length,
+      nodes: e.nodes.map(function (k) { return data.items[k]; }).filter(Boolean),
+      edges: e.edges.map(function (k) { return data.links[k]; }).filter(Boolean)
+    };
   }
   function expand(id, offset) {
     if (data.expandUrl) {
@@ -105,7 +116,7 @@
         .then(function (got) { return add(id, got); })
         .catch(function (err) { say("cannot expand: " + err.message); return 0; });
     }
-    var got = data.extra[id];
+    var got = embedded(id);
     if (!got) {
       say("this file embeds neighbours only for the overview's nodes; kg serve expands every node");
       return Promise.resolve(0);
@@ -175,7 +186,9 @@
   var byName = {};
   function offer(n, via) { C.offerName(byName, n, { id: n.id, via: via }); }
   data.nodes.forEach(function (n) { offer(n, null); });
-  Object.keys(data.extra).forEach(function (k) { data.extra[k].nodes.forEach(function (n) { offer(n, k); }); });
+  Object.keys(data.extra).forEach(function (k) {
+    data.extra[k].nodes.forEach(function (n) { if (data.items[n]) offer(data.items[n], k); });
+  });
   document.getElementById("kg-find").addEventListener("change", function (ev) {
     var hit = byName[ev.target.value];
     if (!hit) { say("not in this view" + (data.expandUrl ? "; search the claims at /claims" : "")); return; }
