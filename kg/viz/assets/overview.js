@@ -73,12 +73,24 @@
     var m = moreFor; moreFor = null; more.hidden = true;
     expand(m.id, m.offset);
   });
+  // With physics off, vis-network redraws the whole canvas synchronously after every data change (its
+  // startSimulation emits "_redraw"): one expansion added nodes, then edges, and drew a 1,000-node graph
+  // twice before the frame it had requested anyway. While the items of one expansion go in, that start is
+  // skipped; the frame vis requests after the change draws them once.
+  function quietly(f) {
+    var ph = network.physics, start = ph && ph.startSimulation;
+    if (typeof start !== "function") { f(); return; }
+    ph.startSimulation = function () {};
+    try { f(); } finally { ph.startSimulation = start; }
+  }
   function add(centre, got) {
     var fresh = got.nodes.filter(function (n) { return nodes.get(n.id) === null; });
     place(centre, fresh);
-    nodes.add(fresh);
-    edges.add(got.edges.filter(function (e) { return edges.get(e.id) === null && nodes.get(e.from) && nodes.get(e.to); }));
-    recompute(); nodeView.refresh(); edgeView.refresh();
+    quietly(function () {
+      nodes.add(fresh);
+      edges.add(got.edges.filter(function (e) { return edges.get(e.id) === null && nodes.get(e.from) && nodes.get(e.to); }));
+      recompute(); nodeView.refresh(); edgeView.refresh();
+    });
     var msg = "added " + fresh.length + " of " + got.total + " neighbours";
     var next = got.next === undefined ? null : got.next;
     if (data.expandUrl && next !== null) {
