@@ -17,6 +17,7 @@ Uses Debian's /usr/bin/chromium.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -44,11 +45,16 @@ def main() -> None:
     ap.add_argument("--expansions", type=int, default=20)
     ap.add_argument("--no-report", action="store_true", help="Leave out kg report (e.g. timed on its own).")
     ap.add_argument("--entity-pages", type=int, default=3, help="Time the pages of this many top speakers.")
+    ap.add_argument("--serve-only", action="store_true", help="Only kg serve's overview, expansion and pages.")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from tests.serve.servers import kg_serve
-
+    if args.serve_only:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            _serve(args, browser)
+            browser.close()
+        return
     store = open_store(args.store, read_only=True)
     t0 = time.perf_counter()
     G = load_graph(store)
@@ -68,47 +74,111 @@ def main() -> None:
         path = Path(tmp) / "overview.html"
         path.write_text(html, encoding="utf-8")
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        ready = []
+        ready, busy = [], []
         for _ in range(3):
             page = browser.new_page(viewport={"width": 1400, "height": 850})
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Performance.enable")
             page.goto(path.as_uri())
             page.wait_for_function("window.kgReady !== undefined", timeout=120_000)
             ready.append(page.evaluate("window.kgReady"))
+            # the renderer's main-thread busy time so far (parse, script, layout, paint): CPU, not wall
+            busy.append(_renderer_busy(cdp))
             page.close()
-        print(f"static overview interactive: median {statistics.median(ready):.0f} ms of {len(ready)} loads")
-        t5 = time.perf_counter()
-        with kg_serve(args.store, "--workers", "1") as (url, _):
-            t6 = time.perf_counter()
-            first = httpx.get(f"{url}/graph/overview", timeout=900)
-            t7 = time.perf_counter()
-            print(f"kg serve up in {t6 - t5:.1f} s; first /graph/overview answered in {t7 - t6:.1f} s "
-                  f"(HTTP {first.status_code}{': being prepared' if first.status_code == 503 else ''})")
-            while first.status_code == 503:
-                time.sleep(1)
-                first = httpx.get(f"{url}/graph/overview", timeout=900)
-            assert first.status_code == 200, first.text[:300]
-            print(f"served overview ready {time.perf_counter() - t6:.1f} s after the server was up "
-                  "(store read in the background, then kept)")
-            page = browser.new_page(viewport={"width": 1400, "height": 850})
-            page.goto(f"{url}/graph/overview", timeout=120_000)
-            page.wait_for_function("window.kgReady !== undefined", timeout=120_000)
-            print(f"served overview interactive (warm): {page.evaluate('window.kgReady'):.0f} ms")
-            ids = page.evaluate("kg.data.nodes.filter(n => n.kind === 'entity').map(n => n.id)")[: args.expansions]
-            http_ms, page_ms = [], []
-            for node in ids:
-                s = time.perf_counter()
-                r = httpx.get(f"{url}/graph/expand", params={"node": node}, timeout=60)
-                http_ms.append((time.perf_counter() - s) * 1000)
-                assert r.status_code == 200
-                page_ms.append(page.evaluate(
-                    "async (id) => { const t = performance.now(); await kg.expand(id); return performance.now() - t; }",
-                    node))
-            print(f"/graph/expand over HTTP: median {statistics.median(http_ms):.0f} ms, max {max(http_ms):.0f} ms "
-                  f"({len(ids)} nodes)")
-            print(f"expand in the page (fetch + add + refresh): median {statistics.median(page_ms):.0f} ms, "
-                  f"max {max(page_ms):.0f} ms")
-            _pages(url, args.entity_pages)
+        print(f"static overview interactive: median {statistics.median(ready):.0f} ms of {len(ready)} loads "
+              f"(renderer main thread busy {statistics.median(busy):.0f} ms; page {len(html) / 1e6:.1f} MB)")
+        _serve(args, browser)
         browser.close()
+
+
+def _serve(args, browser) -> None:
+    """kg serve on the store: the overview's readiness, expansions, the speakers' pages and /conflicts."""
+    from tests.serve.servers import kg_serve
+
+    t5 = time.perf_counter()
+    with kg_serve(args.store, "--workers", "1") as (url, server):
+        t6 = time.perf_counter()
+        first = httpx.get(f"{url}/graph/overview", timeout=900)
+        t7 = time.perf_counter()
+        print(f"kg serve up in {t6 - t5:.1f} s; first /graph/overview answered in {t7 - t6:.1f} s "
+              f"(HTTP {first.status_code}{': being prepared' if first.status_code == 503 else ''})")
+        while first.status_code == 503:
+            time.sleep(1)
+            first = httpx.get(f"{url}/graph/overview", timeout=900)
+        assert first.status_code == 200, first.text[:300]
+        print(f"served overview ready {time.perf_counter() - t6:.1f} s after the server was up "
+              "(store read in the background, then kept)")
+        page = browser.new_page(viewport={"width": 1400, "height": 850})
+        page.goto(f"{url}/graph/overview", timeout=120_000)
+        page.wait_for_function("window.kgReady !== undefined", timeout=120_000)
+        print(f"served overview interactive (warm): {page.evaluate('window.kgReady'):.0f} ms")
+        ids = page.evaluate("kg.data.nodes.filter(n => n.kind === 'entity').map(n => n.id)")[: args.expansions]
+        _expansions(url, server.pid, page, ids)
+        _pages(url, args.entity_pages)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _server_timing(r: httpx.Response) -> dict[str, float]:
+    out = {}
+    for part in r.headers.get("server-timing", "").split(","):
+        name, _, dur = part.strip().partition(";dur=")
+        if dur:
+            out[name] = float(dur)
+    return out
+
+
+def _expansions(url: str, pid: int, page, ids: list[str]) -> None:
+    """/graph/expand for each of ``ids``, three ways in one run: a kept-alive client (what a browser does),
+    a new client and connection per request (``httpx.get``: what this bench timed until session 5, which adds
+    building an SSL context and reading the proxy settings each time), and in the page (fetch + add + redraw).
+    With the server's own time (Server-Timing) and its process's CPU time over the kept-alive requests."""
+    kept, inside, inside_cpu = [], [], []
+    with httpx.Client(base_url=url, trust_env=False, timeout=60) as client:
+        client.get("/health")
+        cpu0 = _cpu_seconds(pid)
+        for node in ids:
+            s = time.perf_counter()
+            r = client.get("/graph/expand", params={"node": node})
+            kept.append((time.perf_counter() - s) * 1000)
+            assert r.status_code == 200
+            t = _server_timing(r)
+            inside.append(t.get("expand", float("nan")))
+            inside_cpu.append(t.get("cpu", float("nan")))
+        cpu = (_cpu_seconds(pid) - cpu0) * 1000 / len(ids)
+    fresh, page_ms, busy = [], [], []
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    for node in ids:
+        s = time.perf_counter()
+        assert httpx.get(f"{url}/graph/expand", params={"node": node}, timeout=60).status_code == 200
+        fresh.append((time.perf_counter() - s) * 1000)
+        b0 = _renderer_busy(cdp)
+        page_ms.append(page.evaluate(EXPAND_DRAWN, node))
+        busy.append(_renderer_busy(cdp) - b0)
+    med = statistics.median
+    print(f"/graph/expand over HTTP, kept-alive client: median {med(kept):.0f} ms, max {max(kept):.0f} ms "
+          f"({len(ids)} nodes); in the server: median {med(inside):.1f} ms wall, {med(inside_cpu):.1f} ms CPU, "
+          f"max {max(inside):.0f} ms; server process CPU {cpu:.1f} ms per request")
+    print(f"/graph/expand, new client per request (httpx.get): median {med(fresh):.0f} ms, max {max(fresh):.0f} ms")
+    print(f"expand in the page, click to drawn (fetch + add + the frame drawn): median {med(page_ms):.0f} ms, "
+          f"max {max(page_ms):.0f} ms; renderer main thread busy median {med(busy):.0f} ms "
+          f"({page.evaluate('kg.nodes.length')} nodes drawn at the end)")
+
+
+# ms from asking for a node's neighbours to the next frame drawn after they were added
+EXPAND_DRAWN = """async (id) => { const t = performance.now(); await kg.expand(id);
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))); return performance.now() - t; }"""
+
+
+def _renderer_busy(cdp) -> float:
+    """ms the page's renderer main thread has been busy so far (Chromium's TaskDuration metric)."""
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return metrics.get("TaskDuration", float("nan")) * 1000
 
 
 def _get(url: str, **params) -> tuple[float, httpx.Response]:

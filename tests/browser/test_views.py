@@ -90,7 +90,7 @@ def test_overview_filters_expand_search_and_communities(claims_graph, open_page,
     assert page.evaluate("kg.nodes.length") > before
     assert page.inner_text("#kg-details")  # the clicked node's provenance
     # search: a name from the embedded neighbours is found and selected
-    name = page.evaluate("kg.data.extra[Object.keys(kg.data.extra)[0]].nodes[0]")
+    name = page.evaluate("Object.values(kg.data.items)[0]")
     page.fill("#kg-find", name["search"])
     page.dispatch_event("#kg-find", "change")
     wait_for(page, "(id) => kg.network.getSelectedNodes()[0] === id", name["id"], 5.0)
@@ -188,3 +188,21 @@ def test_served_overview_expands_from_the_store(browser, seeds_store):
         assert ("(3–4)" in status) == (total > 4) and page.is_visible("#kg-more") == (total > 4)
         assert {r.split("?")[0] for r in requests} <= {f"{url}/graph/overview", f"{url}/graph/expand"}
         ctx.close()
+
+
+def test_one_expansion_draws_the_canvas_once(claims_graph, open_page, tmp_path):
+    # vis-network redraws everything after each data change; an expansion adds nodes and edges, and on a
+    # 1,000-node page each extra full redraw costs a tenth of a second or more
+    path = tmp_path / "o.html"
+    overview.write_overview(claims_graph, path, top=3)
+    opened = open_page(path)
+    top = str(overview.scores(claims_graph).most_common(1)[0][0])
+    draws, added = opened.page.evaluate("""async (id) => {
+        let draws = 0; const count = () => { draws += 1; };
+        kg.network.on("afterDrawing", count);
+        const added = await kg.expand(id);
+        await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+        kg.network.off("afterDrawing", count);
+        return [draws, added]; }""", top)
+    assert added > 0 and draws == 1
+    assert opened.errors == []

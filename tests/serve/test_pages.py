@@ -204,6 +204,10 @@ def test_expand_returns_the_neighbours_of_a_node_as_json(url, seeds_store):
     got = r.json()
     assert got["node"] == entity and len(got["nodes"]) == 5 and got["total"] > 5
     assert all(entity in (e["from"], e["to"]) for e in got["edges"])
+    # the time the answer took in the server, wall and CPU, for a client (or the bench) to set against its own
+    timing = dict(re.fullmatch(r"(\w+);dur=([\d.]+)", part.strip()).groups()
+                  for part in r.headers["server-timing"].split(","))
+    assert set(timing) == {"expand", "cpu"} and 0 <= float(timing["cpu"]) and 0 < float(timing["expand"]) < 120_000
     assert httpx.get(f"{url}/graph/expand", params={"node": "urn:kg:none"}).status_code == 404
 
 

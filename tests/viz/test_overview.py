@@ -62,6 +62,40 @@ def test_static_page_embeds_expansions_and_allows_no_connection(claims_graph):
     assert "connect-src 'self'" in served and '"extra":{}' in served
 
 
+def test_static_page_embeds_each_neighbour_once_and_every_id_resolves(claims_graph):
+    data = overview.overview_data(claims_graph, top=10)
+    shown = {n["id"] for n in data["nodes"]}
+    shown_edges = {e["id"] for e in data["edges"]}
+    assert data["extra"] and not shown & set(data["items"]) and not shown_edges & set(data["links"])
+    listed = [k for e in data["extra"].values() for k in e["nodes"]]
+    assert len(listed) > len(set(listed))  # a claim next to two overview entities is listed by both ...
+    for key, e in data["extra"].items():
+        want = overview.neighbours(claims_graph, key, overview.EMBED_PER_NODE)
+        assert e["total"] == want["total"] and e["nodes"] == [n["id"] for n in want["nodes"]]
+        assert e["edges"] == [x["id"] for x in want["edges"]]
+        for n in want["nodes"]:  # ... and written once, the same item the server would send
+            assert data["items"][n["id"]] == n if n["id"] not in shown else n["id"] not in data["items"]
+        for x in want["edges"]:
+            assert x["id"] in shown_edges or data["links"][x["id"]] == x
+    page = overview.render_overview(claims_graph, top=10)
+    assert page.count('"search":"Acme Corp"') <= 1
+
+
+def test_static_embedding_stops_at_its_budget():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    for i in range(4):
+        G.add_node(f"e{i}", kind="entity", name=f"Person {i}", label=f"Person {i}", mentions=3)
+    for j in range(40):
+        G.add_node(f"q{j}", kind="quote", label=f"q{j}", quote=f"Words {j}", doc="d", sentence=f"Words {j}.")
+        G.add_edge(f"e{j % 4}", f"q{j}", key="said", label="said", kind="said")
+        G.add_edge(f"q{j}", f"e{(j + 1) % 4}", key="about", label="about", kind="about")
+    extra, items, links = overview.embedded(G, ["e0", "e1", "e2", "e3"], [], [], per_node=10, total=25)
+    assert len(extra) < 4 and len(items) + len(links) >= 25
+    assert set(items) == {k for e in extra.values() for k in e["nodes"]}
+
+
 def test_a_relation_found_many_times_is_one_line_listing_its_sources():
     import networkx as nx
 

@@ -73,12 +73,24 @@
     var m = moreFor; moreFor = null; more.hidden = true;
     expand(m.id, m.offset);
   });
+  // With physics off, vis-network redraws the whole canvas synchronously after every data change (its
+  // startSimulation emits "_redraw"): one expansion added nodes, then edges, and drew a 1,000-node graph
+  // twice before the frame it had requested anyway. While the items of one expansion go in, that start is
+  // skipped; the frame vis requests after the change draws them once.
+  function quietly(f) {
+    var ph = network.physics, start = ph && ph.startSimulation;
+    if (typeof start !== "function") { f(); return; }
+    ph.startSimulation = function () {};
+    try { f(); } finally { ph.startSimulation = start; }
+  }
   function add(centre, got) {
     var fresh = got.nodes.filter(function (n) { return nodes.get(n.id) === null; });
     place(centre, fresh);
-    nodes.add(fresh);
-    edges.add(got.edges.filter(function (e) { return edges.get(e.id) === null && nodes.get(e.from) && nodes.get(e.to); }));
-    recompute(); nodeView.refresh(); edgeView.refresh();
+    quietly(function () {
+      nodes.add(fresh);
+      edges.add(got.edges.filter(function (e) { return edges.get(e.id) === null && nodes.get(e.from) && nodes.get(e.to); }));
+      recompute(); nodeView.refresh(); edgeView.refresh();
+    });
     var msg = "added " + fresh.length + " of " + got.total + " neighbours";
     var next = got.next === undefined ? null : got.next;
     if (data.expandUrl && next !== null) {
@@ -89,12 +101,23 @@
       more.hidden = false;
     } else {
       if (moreFor !== null && moreFor.id === centre) { moreFor = null; more.hidden = true; }
-      if (!data.expandUrl && got.total > got.nodes.length) {
+      if (!data.expandUrl && got.total > got.listed) {
         msg += " — this file embeds at most " + data.embedPerNode + " per node; kg serve shows them all";
       }
     }
     say(msg);
     return fresh.length;
+  }
+  // a static file embeds each node and edge item once (data.items, data.links) and, per overview node, the
+  // ids of its neighbours and edges; an id not in them is drawn by the overview already
+  function embedded(id) {
+    var e = data.extra[id];
+    if (!e) return null;
+    return {
+      total: e.total, offset: 0, next: null, listed: e.nodes.length,
+      nodes: e.nodes.map(function (k) { return data.items[k]; }).filter(Boolean),
+      edges: e.edges.map(function (k) { return data.links[k]; }).filter(Boolean)
+    };
   }
   function expand(id, offset) {
     if (data.expandUrl) {
@@ -105,7 +128,7 @@
         .then(function (got) { return add(id, got); })
         .catch(function (err) { say("cannot expand: " + err.message); return 0; });
     }
-    var got = data.extra[id];
+    var got = embedded(id);
     if (!got) {
       say("this file embeds neighbours only for the overview's nodes; kg serve expands every node");
       return Promise.resolve(0);
@@ -175,7 +198,9 @@
   var byName = {};
   function offer(n, via) { C.offerName(byName, n, { id: n.id, via: via }); }
   data.nodes.forEach(function (n) { offer(n, null); });
-  Object.keys(data.extra).forEach(function (k) { data.extra[k].nodes.forEach(function (n) { offer(n, k); }); });
+  Object.keys(data.extra).forEach(function (k) {
+    data.extra[k].nodes.forEach(function (n) { if (data.items[n]) offer(data.items[n], k); });
+  });
   document.getElementById("kg-find").addEventListener("change", function (ev) {
     var hit = byName[ev.target.value];
     if (!hit) { say("not in this view" + (data.expandUrl ? "; search the claims at /claims" : "")); return; }
