@@ -58,6 +58,22 @@ FOUND = [
                                       ("Tampa", "located_in", "Fla", None)}),
     ("partner-firm-employer", "Jane Rowe, an analyst at Hammond, Baker and Fiske, said the merger would help.",
      {("Jane Rowe", "holds_role", "Hammond, Baker and Fiske", "analyst")}),
+    ("written-list-of-organisations", "He is a member of the American Chemical Society, the Royal Society of "
+     "Chemistry, the Audio Engineering Society, and the Classic Car Club.",
+     {("He", "holds_role", o, "member") for o in ("American Chemical Society", "Royal Society of Chemistry",
+                                                  "Audio Engineering Society", "Classic Car Club")}),
+    ("list-without-serial-comma", "She served as chair of Northwind Traders, Contoso Ltd and Fabrikam Inc.",
+     {("She", "holds_role", o, "chair") for o in ("Northwind Traders", "Contoso Ltd", "Fabrikam Inc")}),
+    ("left-post-coordinated-titles", "She retired as Chairman of the board, President and Chief Executive Officer "
+     "of Contoso Corporation on May 3, 2010.",
+     {("She", "holds_role", "Contoso Corporation", "former president and chief executive officer")}),
+    ("headed-by-passive", "Globex Bank is run by Tom Hale.", {("Tom Hale", "holds_role", "Globex Bank", "head")}),
+    ("headed-by-title-and-name", "Globex Bank is headed by chairman and chief executive officer Maria Lopez.",
+     {("Maria Lopez", "holds_role", "Globex Bank", "chairman and chief executive officer")}),
+    ("coordinated-titles-before-the-name", "Initech founder and CEO John Smith said the plan would work.",
+     {("John Smith", "holds_role", "Initech", "founder and ceo")}),
+    ("fronted-role-phrase", "A member of the Labour Party, he served as mayor.",
+     {("he", "holds_role", "Labour Party", "member")}),
 ]
 
 
@@ -86,6 +102,10 @@ NOT_FOUND = [
      "affair. Iran denied it. Iran said so. Iran was firm.", ("Rowan", "holds_role", "Iran")),
     ("list-of-places-is-no-dateline", "Paris, France and Germany agreed on the plan.",
      ("Paris", "located_in", "France")),
+    ("apposition-is-no-list", "Jane Roe, chief executive of Contoso Ltd, the software maker, said so.",
+     ("Jane Roe", "holds_role", "software maker")),
+    ("list-item-starting-a-clause", "He was chairman of Contoso Ltd, and Fabrikam Inc said it would sue.",
+     ("He", "holds_role", "Fabrikam Inc")),
     ("list-of-places-is-no-apposition", "The rivals debated before the votes in Florida, Ohio and elsewhere.",
      ("Florida", "located_in", "Ohio")),
 ]
