@@ -70,6 +70,10 @@ def test_merge(case):
 
 # (id, local entities, two members that must stay apart)
 KEEP_APART = [
+    ("namesake-city-with-its-state", [E("a", "St. Petersburg", "City"), E("b", "St. Petersburg, Florida", "City")],
+     ("a/St. Petersburg", "b/St. Petersburg, Florida")),
+    ("state-and-country-of-one-name", [E("a", "Georgia", "Country"), E("b", "Georgia", "Region")],
+     ("a/Georgia", "b/Georgia")),
     ("shared-surname-bare", [E("a", "Roman Vasilenko"), E("b", "Olga Vasilenko"), E("c", "Vasilenko")],
      ("a/Roman Vasilenko", "c/Vasilenko")),
     ("shared-surname-full", [E("a", "Roman Vasilenko"), E("b", "Olga Vasilenko")],

@@ -100,6 +100,8 @@ NOT_FOUND = [
      ("Nordic", "based_in", "London")),
     ("country-as-topic-is-no-office", "The aide said he and President Rowan misled the public on the Iran arms "
      "affair. Iran denied it. Iran said so. Iran was firm.", ("Rowan", "holds_role", "Iran")),
+    ("state-named-like-a-country-is-no-office", "President Rowan spoke in Georgia on Monday, and Rowan left "
+     "Georgia on Tuesday. Georgia voted.", ("Rowan", "holds_role", "Georgia")),
     ("list-of-places-is-no-dateline", "Paris, France and Germany agreed on the plan.",
      ("Paris", "located_in", "France")),
     ("apposition-is-no-list", "Jane Roe, chief executive of Contoso Ltd, the software maker, said so.",

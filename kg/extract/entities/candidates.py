@@ -70,6 +70,27 @@ def _trim(tokens: list[Token]) -> list[Token]:
                       or (tokens[-1].is_lower and tokens[-1].pos_ in {"ADP", "CCONJ"})):
         # "Department of Physics at", "Grant and": a preposition or conjunction never ends a name
         tokens = tokens[:-1]
+    return _headline_cut(tokens)
+
+
+# words no name holds after its first word: in a Title Case headline the tagger runs a name into the sentence
+# ("Dana Wills Says She Never Met Him" tagged as one PERSON); "I" is left out ("Elizabeth I", "World War I")
+_NOT_IN_NAMES = {"he", "she", "it", "they", "we", "you", "never", "not"}
+
+
+def _headline_cut(tokens: list[Token]) -> list[Token]:
+    """'Dana Wills Says She Never' -> 'Dana Wills': the name stops before the first pronoun or negation after
+    its first word, and the verb form right before it ('Says', 'Will') goes too."""
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t.lower_ in _NOT_IN_NAMES and t.text[:1].isupper()),
+               None)
+    if cut is None:
+        return tokens
+    tokens = tokens[:cut]
+    if len(tokens) > 1:
+        low = tokens[-1].lower_
+        forms = {low, low[:-1], low[:-2], low[:-3], low[:-2] + "e" if low.endswith("ed") else low}
+        if tokens[-1].tag_.startswith("VB") or tokens[-1].pos_ in {"VERB", "AUX"} or forms & _verb_lemmas():
+            tokens = tokens[:-1]
     return tokens
 
 

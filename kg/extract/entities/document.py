@@ -34,6 +34,7 @@ from kg.extract.entities.lexicons import (
     place_of,
     place_type,
 )
+from kg.extract.entities.places import place_overrides
 from kg.records import Entity, Mention
 
 
@@ -137,19 +138,27 @@ def extract_entities(doc: Doc) -> DocEntities:
     _merge_headline_verbs(groups, order)
     _merge_short_names(groups, order)
     result = DocEntities()
+    # "St. Petersburg, Fla.", "Georgia, Virginia and Alabama": which place the words around a name say it is
+    overrides = place_overrides(doc.text, [(g["name"], _type_of(g), [(m.start, m.end) for m in g["mentions"]])
+                                           for g in groups.values() if _type_of(g) in PLACE_TYPES])
     for key in order:
         g = groups.get(key)
         if g is None:
             continue
         alts = {a for a in g["alts"] if a and a.lower() != g["name"].lower() and not _headline_fragment(a)}
         type_ = _type_of(g)
-        place = place_of(g["name"]) if type_ in PLACE_TYPES else None
+        name = g["name"]
+        place = place_of(name) if type_ in PLACE_TYPES else None
+        if name in overrides and type_ in PLACE_TYPES:
+            name, type_, place = overrides[name]
+            if name != g["name"]:
+                alts.add(g["name"])
         if place is not None and type_ == "Place":
             type_ = place.type  # "Orange" tagged GPE: the gazetteer's town
         if place is not None and place.type != type_:
             place = None  # context says "X province", the gazetteer a city of that name: not the same place
         ent = Entity(
-            name=g["name"],
+            name=name,
             type=type_,
             mentions=tuple(sorted(g["mentions"], key=lambda m: m.start)),
             alt_labels=tuple(sorted(alts)),
