@@ -332,3 +332,12 @@ def test_untagged_name_with_a_title_of_an_organisation_is_a_person(nlp):
 def test_context_says_which_place(nlp, text, name, type_, ident):
     e = find(entities_of(nlp, text), name)
     assert e is not None and e.type == type_ and ident in e.identifiers, entities_of(nlp, text).entities
+
+
+def test_kind_of_court_is_named_with_its_seat_or_district(nlp):
+    ents = entities_of(nlp, "Names mentioned include Jane Kelly, a judge on the United States Court of Appeals in "
+                            "Denver, Colorado, and two judges on the United States Court of Appeals in Boston, Ann "
+                            "Hale and Tom Reed. The Court of Appeals for the Tenth Circuit agreed.")
+    names = {e.name for e in ents.entities}
+    assert {"United States Court of Appeals in Denver", "United States Court of Appeals in Boston",
+            "Court of Appeals for the Tenth Circuit"} <= names, names

@@ -28,13 +28,14 @@ from kg.extract.entities.lexicons import (
     PLACE_TYPES,
     _people_noun,
     _tidy,
+    class_names,
     clean_name,
     country_of,
     honorifics,
     place_of,
     place_type,
 )
-from kg.extract.entities.places import place_overrides
+from kg.extract.entities.places import place_overrides, seated_name
 from kg.records import Entity, Mention
 
 
@@ -108,7 +109,13 @@ def _group_key(c: _Cand) -> tuple[str, str]:
 def extract_entities(doc: Doc) -> DocEntities:
     groups: dict[tuple[str, str], dict] = {}
     order: list[tuple[str, str]] = []
+    classes = class_names()
     for c in _candidates(doc):
+        if c.label == "ORG":
+            # "a judge on the Court of Appeals in Denver": one of many courts, told apart by its seat
+            seated = seated_name(doc.text, c.text, c.end, classes)
+            if seated is not None:
+                c.text = seated
         key = _group_key(c)
         g = groups.get(key)
         if g is None:

@@ -81,3 +81,27 @@ def _us_neighbour(m, after, before) -> bool:
         p = gazetteer.lookup(other)
         return p is not None and p.country == "United States"
     return False
+
+
+_DISTRICT = re.compile(r"\s+for\s+the\s+((?:[A-Z][\w.'-]*\s+){0,5}(?:Circuit|District))\b")
+_SEAT = re.compile(r"\s+(?:in|at)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+
+
+def seated_name(text: str, name: str, end: int, classes: frozenset[str]) -> str | None:
+    """'Court of Appeals' followed by 'for the Ninth Circuit' or 'in Denver' (a place the gazetteer knows):
+    the name with its district or seat, for a name of a kind of institution there are many of
+    (``rules/entity_class_names.txt``); else None."""
+    low = " ".join(name.lower().split())
+    if not any(low == c or low.endswith(" " + c) for c in classes):
+        return None
+    m = _DISTRICT.match(text, end)
+    if m:
+        return f"{name} for the {' '.join(m.group(1).split())}"
+    m = _SEAT.match(text, end)
+    if m:
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):  # "in Cedar Rapids, Iowa": the longest known place
+            place = " ".join(words[:k]).rstrip(".,")
+            if gazetteer.lookup(place) is not None:
+                return f"{name} in {place}"
+    return None
