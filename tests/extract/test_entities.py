@@ -58,6 +58,7 @@ CASES = [
     ("region-context", "An exercise started in the state of Kostanay, which borders Russia.",
      "Kostanay", "Region", None),
     ("alias-country", "Trade with the Russian Federation continued.", "Russia", "Country", None),
+    ("platform-tagged-as-person", "Cruz told supporters on Twitter on Sunday.", "Twitter", "MediaOutlet", None),
     ("headline-verb", "Kazakhstan Seeks to Attract Foreign Brands Exiting Russia", "Kazakhstan", "Country", None),
     ("brand-with-s", "McDonald's said it would exit Russia after 30 years.", "McDonald's", "Organization", None),
     ("org-list-item", "Ikea, H&M and Zara have left Russia.", "Zara", "Organization", None),

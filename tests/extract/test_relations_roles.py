@@ -53,6 +53,9 @@ FOUND = [
      "said he expected nothing.",
      {("Anthony Lee", "holds_role", "Harbor Bank Ltd", "vice-president and deputy general manager")}),
     ("dateline", "BOGOTA , Colombia 1996-08-30", {("BOGOTA", "located_in", "Colombia", None)}),
+    # the tagger calls a dateline city in capitals an organisation, or nothing; England is no package place
+    ("dateline-city-tagged-otherwise", "DAYTON , Ohio 1998-05-11", {("DAYTON", "located_in", "Ohio", None)}),
+    ("dateline-in-a-nation-of-the-uk", "LEEDS , England 1997-03-02", {("LEEDS", "located_in", "England", None)}),
     ("firm-of-place", "Harlow Medical Industries Inc said it completed the purchase of Daniels Foods Inc of Tampa, "
      "Fla., for 2 million shares.", {("Daniels Foods Inc", "based_in", "Tampa", None),
                                       ("Tampa", "located_in", "Fla", None)}),
@@ -102,6 +105,7 @@ NOT_FOUND = [
      "affair. Iran denied it. Iran said so. Iran was firm.", ("Rowan", "holds_role", "Iran")),
     ("state-named-like-a-country-is-no-office", "President Rowan spoke in Georgia on Monday, and Rowan left "
      "Georgia on Tuesday. Georgia voted.", ("Rowan", "holds_role", "Georgia")),
+    ("wire-name-is-no-dateline-city", "REUTERS , London - Shares fell.", ("REUTERS", "located_in", "London")),
     ("list-of-places-is-no-dateline", "Paris, France and Germany agreed on the plan.",
      ("Paris", "located_in", "France")),
     ("apposition-is-no-list", "Jane Roe, chief executive of Contoso Ltd, the software maker, said so.",

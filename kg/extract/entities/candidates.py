@@ -10,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg import gazetteer
 from kg.extract.entities.firms import firm_spans, firm_suffixes
 from kg.extract.entities.lexicons import (
     _APPOS,
@@ -257,9 +258,33 @@ def _context_org_type(tokens: list[Token]) -> str | None:
     return None
 
 
+# what follows the state or country of a wire dateline: a date, a dash, a bracket or the end of the line
+DATELINE_END = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2}\b|-|\(|$)")
+
+
+def _dateline_city(tokens: list[Token], nxt: Token | None) -> bool:
+    """'DAYTON , Ohio 1998-05-11': a name in capitals opening a line, a comma, a known region or country and
+    a date is a wire dateline's city (the tagger may call it an organisation)."""
+    first = tokens[0]
+    if nxt is None or nxt.text != "," or first.i != first.sent.start or not all(
+            t.text.isupper() for t in tokens if t.is_alpha):
+        return False
+    doc = first.doc
+    words = list(itertools.takewhile(lambda t: t.text[:1].isupper() and t.is_alpha, doc[nxt.i + 1 : first.sent.end]))
+    city = doc_text(doc)[first.idx : tokens[-1].idx + len(tokens[-1].text)]
+    if not words or len(words) > 3 or gazetteer.lookup(city) is None:
+        return False
+    region = gazetteer.lookup(" ".join(t.text for t in words))
+    end = words[-1].idx + len(words[-1].text)
+    return (region is not None and region.type in {"Region", "Country"}
+            and DATELINE_END.match(doc_text(doc)[end : first.sent.end_char]) is not None)
+
+
 def _context_place_type(tokens: list[Token]) -> str | None:
     head = _head(tokens)
     nxt = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
+    if _dateline_city(tokens, nxt):
+        return "City"
     if nxt is not None and nxt.lower_ in {"province", "region", "oblast", "state", "district", "county"}:
         return "Region"
     if nxt is not None and nxt.lower_ == "city":
@@ -329,6 +354,7 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
     yield from filter(free, missed._missed_employer_names(doc))
     yield from filter(free, missed._missed_born_names(doc))
     yield from filter(free, missed._missed_titled_names(doc))
+    yield from filter(free, missed._missed_dateline_places(doc))
 
 
 def _firm_of_place(part: list[Token]) -> int | None:

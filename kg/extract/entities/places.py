@@ -54,8 +54,8 @@ def _qualified(name: str, mentions, after) -> tuple | None:
         if state is not None and (qual_type == "Region" or (default is not None
                                                             and default.country == "United States")):
             within = state  # "Atlanta, Georgia": the state
-        if within is None or within.type not in {"Region", "Country"}:
-            continue
+        if within is None or within.type not in {"Region", "Country"} or within.iso is None:
+            continue  # "Ga.", "Wales": a region the gazetteer cannot look inside
         there = gazetteer.city_in(name, within)
         if there is not None and default is not None and there.geonames_id == default.geonames_id:
             return None  # "Tampa, Fla.": the gazetteer's own city
