@@ -106,6 +106,8 @@ NOT_FOUND = [
     ("state-named-like-a-country-is-no-office", "President Rowan spoke in Georgia on Monday, and Rowan left "
      "Georgia on Tuesday. Georgia voted.", ("Rowan", "holds_role", "Georgia")),
     ("wire-name-is-no-dateline-city", "REUTERS , London - Shares fell.", ("REUTERS", "located_in", "London")),
+    ("hypothetical-president-is-no-office", "Brazil is tired. Voters in Brazil fear what a President Rowan would "
+     "do to Brazil. Brazil waits.", ("Rowan", "holds_role", "Brazil")),
     ("list-of-places-is-no-dateline", "Paris, France and Germany agreed on the plan.",
      ("Paris", "located_in", "France")),
     ("apposition-is-no-list", "Jane Roe, chief executive of Contoso Ltd, the software maker, said so.",

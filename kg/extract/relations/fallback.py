@@ -61,6 +61,9 @@ def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int] | No
         start = title_start([w.text for w in words]) if words else None
         if start is None:
             continue
+        k = words[start].i - 1
+        if k >= 0 and doc[k].lower_ in {"a", "an"}:
+            continue  # "the challenges for a President Smith": a hypothetical, not an office held
         role = " ".join(w.text for w in words[start:]).lower()
         if role in cfg.state_titles:
             return role, words[start].idx, m.end
