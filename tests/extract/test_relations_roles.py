@@ -75,6 +75,11 @@ FOUND = [
      {("Maria Lopez", "holds_role", "Globex Bank", "chairman and chief executive officer")}),
     ("coordinated-titles-before-the-name", "Initech founder and CEO John Smith said the plan would work.",
      {("John Smith", "holds_role", "Initech", "founder and ceo")}),
+    ("based-hung-on-the-products", "Globex Aero Corp is an American manufacturer of drones based in Fresno, "
+     "California.", {("Globex Aero Corp", "based_in", "Fresno", None),
+                     ("Globex Aero Corp", "based_in", "California", None)}),
+    ("company-with-its-headquarters", "Contoso Foods is a Spanish food company with its headquarters in Valencia.",
+     {("Contoso Foods", "headquartered_in", "Valencia", None)}),
     ("fronted-role-phrase", "A member of the Labour Party, he served as mayor.",
      {("he", "holds_role", "Labour Party", "member")}),
 ]
@@ -108,6 +113,8 @@ NOT_FOUND = [
     ("wire-name-is-no-dateline-city", "REUTERS , London - Shares fell.", ("REUTERS", "located_in", "London")),
     ("hypothetical-president-is-no-office", "Brazil is tired. Voters in Brazil fear what a President Rowan would "
      "do to Brazil. Brazil waits.", ("Rowan", "holds_role", "Brazil")),
+    ("maker-bought-is-not-the-buyer", "Initech bought a maker of drones based in Fresno.",
+     ("Initech", "based_in", "Fresno")),
     ("list-of-places-is-no-dateline", "Paris, France and Germany agreed on the plan.",
      ("Paris", "located_in", "France")),
     ("apposition-is-no-list", "Jane Roe, chief executive of Contoso Ltd, the software maker, said so.",

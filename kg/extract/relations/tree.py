@@ -242,6 +242,8 @@ def _subject_token(rule: _Rule, anchors: dict[str, Token], trigger: Token | None
             return poss
         if tok.dep_ in _SUBJ_DEPS:
             return None  # "its headquarters are in Y" with a pronoun owner: the clause has no other subject
+        if tok.head.dep_ == "prep" and tok.head.lower_ == "with" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head.head  # "Acme is a food company with its headquarters in Y": the company
         return _clause_subject(tok.head) if tok.head.i != tok.i else None
     return anchors[spec]
 
@@ -254,7 +256,11 @@ def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -
     node = token
     while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in {"NOUN", "PROPN"}:
         node = node.head  # "Acme is a roaster and retailer based in Y"
-    for _ in range(2):
+    for _ in range(3):
+        if (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN"
+                and node.head.head.lemma_.lower() in config().generic_subject_heads):
+            node = node.head.head  # "Acme is a maker of drones based in Y": the parser hangs 'based' on 'drones'
+            continue
         if node.dep_ == "attr":
             subj = next((c for c in node.head.children if c.dep_ in _SUBJ_DEPS), None)
             if subj is None:
