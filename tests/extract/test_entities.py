@@ -328,6 +328,8 @@ def test_untagged_name_with_a_title_of_an_organisation_is_a_person(nlp):
     # "Georgia" with US states, or after a US city, is the state; with Russia the country
     ("Clinton won Georgia, Virginia and Alabama on Tuesday.", "Georgia", "Region", "iso3166:US-GA"),
     ("She lives in Atlanta, Georgia.", "Georgia", "Region", "iso3166:US-GA"),
+    ("Georgia Gov. Ann Lee signed the bill.", "Georgia", "Region", "iso3166:US-GA"),
+    ("Turnout in the Georgia primary was low.", "Georgia", "Region", "iso3166:US-GA"),
     ("Russia and Georgia fought in 2008.", "Georgia", "Country", "iso3166:GE"),
 ])
 def test_context_says_which_place(nlp, text, name, type_, ident):

@@ -6,8 +6,8 @@ a name that is a country and a US state the country ("Georgia"). The text often 
 - a place qualified by a region or country after a comma ("St. Petersburg, Fla.", "Paris, Texas") is the city
   of that name there; when that is not the gazetteer's default, the entity is named with its qualifier
   ("St. Petersburg, Florida") so it never shares the other city's node or ids;
-- "Georgia" listed with US states ("in Georgia, Virginia and Alabama") or qualifying a US city ("Atlanta,
-  Georgia") is the state.
+- "Georgia" listed with US states ("in Georgia, Virginia and Alabama"), qualifying a US city ("Atlanta,
+  Georgia") or with words only a US state has ("Georgia Gov. Ann Lee", "the Georgia primary") is the state.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def place_overrides(text: str, places: list[tuple[str, str, list[tuple[int, int]
             if hit is not None:
                 out[name] = hit
         elif type_ == "Country" and gazetteer.us_state(name) is not None:
-            if any(_us_neighbour(m, after, before) for m in ms):
+            if any(_us_neighbour(m, after, before) or _us_state_words(text, m) for m in ms):
                 out[name] = (name, "Region", gazetteer.us_state(name))
     return out
 
@@ -65,6 +65,17 @@ def _qualified(name: str, mentions, after) -> tuple | None:
             return None  # a town no gazetteer knows: nothing to tell apart
         return f"{name}, {within.name}", "City", there
     return None
+
+
+# words around a name that only a US state has: its governor or legislators, its primary ("Georgia Gov. Ann
+# Lee", "the Georgia primary", "the state of Georgia")
+_STATE_AFTER = re.compile(r"\s+(?:Gov\.|Lt\. Gov\.|Sen\.|(?:Governor|governor|state senator|state legislature|"
+                          r"legislature|Legislature|primary|primaries|caucus|caucuses|Republicans|Democrats|voters)\b)")
+_STATE_BEFORE = re.compile(r"\b(?:state of|State of)\s+$")
+
+
+def _us_state_words(text: str, m) -> bool:
+    return bool(_STATE_AFTER.match(text, m[1]) or _STATE_BEFORE.search(text[max(0, m[0] - 12) : m[0]]))
 
 
 def _us_neighbour(m, after, before) -> bool:
