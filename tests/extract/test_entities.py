@@ -58,6 +58,9 @@ CASES = [
     ("region-context", "An exercise started in the state of Kostanay, which borders Russia.",
      "Kostanay", "Region", None),
     ("alias-country", "Trade with the Russian Federation continued.", "Russia", "Country", None),
+    # the tagger's span is "Hale The": an article never ends a name
+    ("article-never-ends-a-name", "Cheers, Ms. Hale The Central Bank chairwoman, Ann Hale, spoke.", "Ms. Hale",
+     "Person", None),
     ("platform-tagged-as-person", "Cruz told supporters on Twitter on Sunday.", "Twitter", "MediaOutlet", None),
     ("headline-verb", "Kazakhstan Seeks to Attract Foreign Brands Exiting Russia", "Kazakhstan", "Country", None),
     ("brand-with-s", "McDonald's said it would exit Russia after 30 years.", "McDonald's", "Organization", None),

@@ -68,8 +68,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
     # that possesses nothing ("McDonald's said") is part of the name
     while tokens and ((tokens[-1].tag_ == "POS" and tokens[-1].head.dep_ == "poss") or tokens[-1].is_punct
                       or tokens[-1].is_space or (tokens[-1].tag_.startswith("VB") and len(tokens) > 1)
-                      or (tokens[-1].is_lower and tokens[-1].pos_ in {"ADP", "CCONJ"})):
-        # "Department of Physics at", "Grant and": a preposition or conjunction never ends a name
+                      or (tokens[-1].is_lower and tokens[-1].pos_ in {"ADP", "CCONJ"})
+                      or (len(tokens) > 1 and tokens[-1].lower_ in {"the", "a", "an"})):
+        # "Department of Physics at", "Grant and": a preposition or conjunction never ends a name, nor an
+        # article ("Ms. Yellen The Federal Reserve chairwoman": the tagger ran the name into the next phrase)
         tokens = tokens[:-1]
     return _headline_cut(tokens)
 
