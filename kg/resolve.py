@@ -20,7 +20,9 @@ joins a city, an organisation subtype only joins the same subtype or plain Organ
    one such variant exists;
 5. places join by gazetteer identity (one GeoNames id: "Kiev" / "Kyiv"), and two different gazetteer places
    never join by spelling;
-6. media outlets join only by exact name (never by spelling similarity: "ABC News" is not "NBC News").
+6. media outlets join only by exact name (never by spelling similarity: "ABC News" is not "NBC News");
+7. a bare name of a kind of institution there are many of ("Court of Appeals", "City Council":
+   ``rules/entity_class_names.txt``) never joins another document's: it is one node per document.
 
 Every join records why (``Canonical.merge_reasons``: exact name, alias list, spelling variant, surname in
 the corpus, middle name omitted); ``kg entity NAME`` shows it.
@@ -114,6 +116,21 @@ def _demonyms() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+@cache
+def _class_names() -> tuple[str, ...]:
+    text = resources.files("kg").joinpath("extract/rules/entity_class_names.txt").read_text(encoding="utf-8")
+    return tuple(norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _document_local(e: LocalEntity) -> bool:
+    """'Court of Appeals', 'the City Council': a kind of institution named without its seat, which another
+    document's same words need not mean."""
+    if _FAMILY.get(e.type) != "org":
+        return False
+    n = norm(e.name)
+    return any(n == c or n.endswith(" " + c) for c in _class_names())
+
+
 def _is_demonym_pair(a: str, b: str) -> bool:
     """'russia' / 'russian', 'kazakhstan' / 'kazakh': a country and the adjective of its people."""
     if (a, b) in _demonyms() or (b, a) in _demonyms():
@@ -180,9 +197,10 @@ def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
 
 
 def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
-    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_name: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, e in enumerate(ents):
-        by_name[(_FAMILY.get(e.type, e.type), norm(e.name))].append(i)
+        local = (e.doc,) if _document_local(e) else ()  # joins only its own document's namesakes
+        by_name[(_FAMILY.get(e.type, e.type), norm(e.name), *local)].append(i)
     for idxs in by_name.values():
         for i in idxs[1:]:
             if _compatible_group(ents, sets, idxs[0], i):
@@ -197,7 +215,7 @@ def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
             if e.type == "Person" and len(key.split()) < len(norm(e.name).split()):
                 continue  # a shortened name ("George Bush") joins only by the middle-name rule
             for j in by_name.get((fam, key), ()):
-                if not _compatible(e.type, ents[j].type):
+                if not _compatible(e.type, ents[j].type) or _document_local(e):
                     continue
                 if (e.type in _NO_FUZZY or ents[j].type in _NO_FUZZY) and e.type != ents[j].type:
                     continue
@@ -331,7 +349,7 @@ def _merge_fuzzy(ents: list[LocalEntity], sets: _Sets) -> None:
     blocks: dict[tuple[str, str], dict[tuple[str, str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, e in enumerate(ents):
         n = norm(e.name)
-        if not n:
+        if not n or _document_local(e):
             continue
         key = _person_parts(e.name)[1][:1] if e.type == "Person" else n[:1]
         blocks[(_FAMILY.get(e.type, e.type), key)][(e.type, e.name)].append(i)
@@ -450,8 +468,11 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
             continue
         for r in rs or {EXACT}:
             why.add((m.name, r))
+    docs = sorted({m.doc for m in members})
+    local = len(docs) == 1 and all(_document_local(m) for m in members)
     return Canonical(
-        iri=entity_iri(type_, label),
+        # one node per document for a bare "Court of Appeals": its IRI names the document
+        iri=entity_iri(type_, f"{label} ({docs[0]})" if local else label),
         label=label,
         type=type_,
         alt_labels=tuple(sorted(alts)),

@@ -31,3 +31,26 @@ def test_no_place_and_same_as():
 def test_key_ignores_case_accents_dots():
     assert gazetteer.key("São Paulo") == gazetteer.key("sao paulo")
     assert gazetteer.lookup("ST. PETERSBURG") == gazetteer.lookup("Saint Petersburg")
+
+
+@pytest.mark.parametrize("name, country, geonames", [
+    ("St. Petersburg, Florida", "United States", 4171563),  # not the Russian city the bare name gives
+    ("St. Petersburg, Fla.", "United States", 4171563),  # a state's abbreviation from the rule file
+    ("Portland, Maine", "United States", 4975802),  # not Portland, Oregon (the more populous)
+    ("Almaty, Kazakhstan", "Kazakhstan", 1526384),
+])
+def test_lookup_of_a_name_qualified_by_its_region(name, country, geonames):
+    p = gazetteer.lookup(name)
+    assert p is not None and (p.type, p.country, p.geonames_id) == ("City", country, geonames)
+
+
+def test_qualified_town_below_the_package_size_is_unknown():
+    assert gazetteer.lookup("Smallville, Kansas") is None
+    assert gazetteer.city_in("Smallville", gazetteer.lookup("Kansas")) is None
+
+
+def test_us_state_of_a_country_name():
+    assert gazetteer.lookup("Georgia").type == "Country"
+    state = gazetteer.us_state("Georgia")
+    assert (state.type, state.country, state.iso) == ("Region", "United States", "US-GA")
+    assert gazetteer.us_state("France") is None

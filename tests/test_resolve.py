@@ -70,6 +70,15 @@ def test_merge(case):
 
 # (id, local entities, two members that must stay apart)
 KEEP_APART = [
+    ("bare-kind-of-court", [E("a", "Court of Appeals", "GovernmentBody"), E("b", "Court of Appeals", "GovernmentBody")],
+     ("a/Court of Appeals", "b/Court of Appeals")),
+    ("courts-told-apart-by-seat", [E("a", "Court of Appeals in Denver", "GovernmentBody"),
+                                   E("b", "Court of Appeals in Boston", "GovernmentBody")],
+     ("a/Court of Appeals in Denver", "b/Court of Appeals in Boston")),
+    ("namesake-city-with-its-state", [E("a", "St. Petersburg", "City"), E("b", "St. Petersburg, Florida", "City")],
+     ("a/St. Petersburg", "b/St. Petersburg, Florida")),
+    ("state-and-country-of-one-name", [E("a", "Georgia", "Country"), E("b", "Georgia", "Region")],
+     ("a/Georgia", "b/Georgia")),
     ("shared-surname-bare", [E("a", "Roman Vasilenko"), E("b", "Olga Vasilenko"), E("c", "Vasilenko")],
      ("a/Roman Vasilenko", "c/Vasilenko")),
     ("shared-surname-full", [E("a", "Roman Vasilenko"), E("b", "Olga Vasilenko")],
@@ -140,6 +149,15 @@ def test_label_is_not_a_headline_in_capitals():
 def test_honorific_surname_is_not_a_full_name():
     cs = resolve([E("a", "Mrs Reagan"), E("b", "Ronald Reagan"), E("c", "Reagan")])
     assert together(cs, "b/Ronald Reagan", "c/Reagan") and not together(cs, "a/Mrs Reagan", "c/Reagan")
+
+
+def test_kind_of_institution_is_one_node_per_document():
+    cs = resolve([E("a", "City Council", "GovernmentBody"), E("b", "City Council", "GovernmentBody"),
+                  E("a", "Court of Appeals for the Tenth Circuit", "GovernmentBody"),
+                  E("b", "Court of Appeals for the Tenth Circuit", "GovernmentBody")])
+    councils = [c for c in cs if c.label == "City Council"]
+    assert len(councils) == 2 and councils[0].iri != councils[1].iri
+    assert together(cs, "a/Court of Appeals for the Tenth Circuit", "b/Court of Appeals for the Tenth Circuit")
 
 
 def test_gazetteer_name_is_the_place_label():

@@ -58,6 +58,10 @@ CASES = [
     ("region-context", "An exercise started in the state of Kostanay, which borders Russia.",
      "Kostanay", "Region", None),
     ("alias-country", "Trade with the Russian Federation continued.", "Russia", "Country", None),
+    # the tagger's span is "Hale The": an article never ends a name
+    ("article-never-ends-a-name", "Cheers, Ms. Hale The Central Bank chairwoman, Ann Hale, spoke.", "Ms. Hale",
+     "Person", None),
+    ("platform-tagged-as-person", "Cruz told supporters on Twitter on Sunday.", "Twitter", "MediaOutlet", None),
     ("headline-verb", "Kazakhstan Seeks to Attract Foreign Brands Exiting Russia", "Kazakhstan", "Country", None),
     ("brand-with-s", "McDonald's said it would exit Russia after 30 years.", "McDonald's", "Organization", None),
     ("org-list-item", "Ikea, H&M and Zara have left Russia.", "Zara", "Organization", None),
@@ -263,6 +267,19 @@ def test_title_case_headline_verb_joins_the_name(nlp):
     assert len(find(ents, "Hillary Clinton").mentions) == 2
 
 
+@pytest.mark.parametrize("text, n, name", [
+    ("Mendez Says He Never Backed The Levy.", 4, "Mendez"),  # the tagger's span "Mendez Says He Never"
+    ("Dana Mendez Says She Never Backed The Levy.", 5, "Dana Mendez"),
+    ("Theresa May Will Not Run Again.", 4, "Theresa May"),
+    ("Queen Elizabeth I Opened It.", 3, "Queen Elizabeth I"),  # a regnal "I" is part of the name
+    ("Dana Mendez", 2, "Dana Mendez"),
+])
+def test_title_case_headline_sentence_is_cut_before_its_pronoun(nlp, text, n, name):
+    from kg.extract.entities.candidates import _headline_cut
+
+    assert " ".join(t.text for t in _headline_cut(list(nlp(text)[:n]))) == name
+
+
 def test_name_of_a_programme_is_not_a_person(nlp):
     ents = entities_of(nlp, "Officials tried the Bolashak program, which offered scholarships.")
     ent = find(ents, "Bolashak")
@@ -303,3 +320,30 @@ def test_birth_date_in_brackets_makes_a_person(nlp):
 def test_untagged_name_with_a_title_of_an_organisation_is_a_person(nlp):
     doc = _with_ents(nlp, "Mantle, chief executive of Wanderful Media, hired a team.", [("Wanderful Media", "ORG")])
     assert find(extract_entities(doc), "Mantle").type == "Person"
+
+
+@pytest.mark.parametrize("text, name, type_, ident", [
+    # a city qualified by a US state is that state's city, named so it never shares the Russian city's node
+    ("Acme Inc of St. Petersburg, Fla., said it would buy Beta.", "St. Petersburg, Florida", "City",
+     "geonames:4171563"),
+    ("The ship docked in St. Petersburg, the Russian port.", "St. Petersburg", "City", "geonames:498817"),
+    ("Tampa, Fla., is warm.", "Tampa", "City", "geonames:4174757"),  # the gazetteer's own city keeps its name
+    # "Georgia" with US states, or after a US city, is the state; with Russia the country
+    ("Clinton won Georgia, Virginia and Alabama on Tuesday.", "Georgia", "Region", "iso3166:US-GA"),
+    ("She lives in Atlanta, Georgia.", "Georgia", "Region", "iso3166:US-GA"),
+    ("Georgia Gov. Ann Lee signed the bill.", "Georgia", "Region", "iso3166:US-GA"),
+    ("Turnout in the Georgia primary was low.", "Georgia", "Region", "iso3166:US-GA"),
+    ("Russia and Georgia fought in 2008.", "Georgia", "Country", "iso3166:GE"),
+])
+def test_context_says_which_place(nlp, text, name, type_, ident):
+    e = find(entities_of(nlp, text), name)
+    assert e is not None and e.type == type_ and ident in e.identifiers, entities_of(nlp, text).entities
+
+
+def test_kind_of_court_is_named_with_its_seat_or_district(nlp):
+    ents = entities_of(nlp, "Names mentioned include Jane Kelly, a judge on the United States Court of Appeals in "
+                            "Denver, Colorado, and two judges on the United States Court of Appeals in Boston, Ann "
+                            "Hale and Tom Reed. The Court of Appeals for the Tenth Circuit agreed.")
+    names = {e.name for e in ents.entities}
+    assert {"United States Court of Appeals in Denver", "United States Court of Appeals in Boston",
+            "Court of Appeals for the Tenth Circuit"} <= names, names

@@ -53,9 +53,17 @@ def test_unresolved_pronoun_is_never_an_entity_node(nlp):
     assert isinstance(subj, URIRef)
 
 
-def test_it_counts_only_when_resolved_to_an_organisation(nlp):
+def test_it_of_a_seat_is_resolved_or_kept_unresolved(nlp):
+    # only an organisation has a seat: an "it" nobody names stays an unresolved mention (like "he")
     ex = _extract(nlp, "It is headquartered in Denver.")
-    assert not [r for r in ex.relations if r.predicate in {"headquartered_in", "based_in"}]
+    assert [(r.subject, r.object, r.subject_resolved) for r in ex.relations
+            if r.predicate == "headquartered_in"] == [("It", "Denver", False)]
+    ex = _extract(nlp, "We are based in Cork and ship worldwide.")
+    assert ("We", "based_in", "Cork", False) in {(r.subject, r.predicate, r.object, r.subject_resolved)
+                                                  for r in ex.relations}
+    # any other verb: "it" counts only when resolved to an organisation
+    ex = _extract(nlp, "It moved to Denver in 2001.")
+    assert not [r for r in ex.relations if r.predicate == "relocated_to"]
     ex = _extract(nlp, "Northwind Traders makes furniture. It is headquartered in Denver.")
     assert ("Northwind Traders", "headquartered_in", "Denver") in {(r.subject, r.predicate, r.object)
                                                                     for r in ex.relations}

@@ -53,11 +53,35 @@ FOUND = [
      "said he expected nothing.",
      {("Anthony Lee", "holds_role", "Harbor Bank Ltd", "vice-president and deputy general manager")}),
     ("dateline", "BOGOTA , Colombia 1996-08-30", {("BOGOTA", "located_in", "Colombia", None)}),
+    # the tagger calls a dateline city in capitals an organisation, or nothing; England is no package place
+    ("dateline-city-tagged-otherwise", "DAYTON , Ohio 1998-05-11", {("DAYTON", "located_in", "Ohio", None)}),
+    ("dateline-in-a-nation-of-the-uk", "LEEDS , England 1997-03-02", {("LEEDS", "located_in", "England", None)}),
     ("firm-of-place", "Harlow Medical Industries Inc said it completed the purchase of Daniels Foods Inc of Tampa, "
      "Fla., for 2 million shares.", {("Daniels Foods Inc", "based_in", "Tampa", None),
                                       ("Tampa", "located_in", "Fla", None)}),
     ("partner-firm-employer", "Jane Rowe, an analyst at Hammond, Baker and Fiske, said the merger would help.",
      {("Jane Rowe", "holds_role", "Hammond, Baker and Fiske", "analyst")}),
+    ("written-list-of-organisations", "He is a member of the American Chemical Society, the Royal Society of "
+     "Chemistry, the Audio Engineering Society, and the Classic Car Club.",
+     {("He", "holds_role", o, "member") for o in ("American Chemical Society", "Royal Society of Chemistry",
+                                                  "Audio Engineering Society", "Classic Car Club")}),
+    ("list-without-serial-comma", "She served as chair of Northwind Traders, Contoso Ltd and Fabrikam Inc.",
+     {("She", "holds_role", o, "chair") for o in ("Northwind Traders", "Contoso Ltd", "Fabrikam Inc")}),
+    ("left-post-coordinated-titles", "She retired as Chairman of the board, President and Chief Executive Officer "
+     "of Contoso Corporation on May 3, 2010.",
+     {("She", "holds_role", "Contoso Corporation", "former president and chief executive officer")}),
+    ("headed-by-passive", "Globex Bank is run by Tom Hale.", {("Tom Hale", "holds_role", "Globex Bank", "head")}),
+    ("headed-by-title-and-name", "Globex Bank is headed by chairman and chief executive officer Maria Lopez.",
+     {("Maria Lopez", "holds_role", "Globex Bank", "chairman and chief executive officer")}),
+    ("coordinated-titles-before-the-name", "Initech founder and CEO John Smith said the plan would work.",
+     {("John Smith", "holds_role", "Initech", "founder and ceo")}),
+    ("based-hung-on-the-products", "Globex Aero Corp is an American manufacturer of drones based in Fresno, "
+     "California.", {("Globex Aero Corp", "based_in", "Fresno", None),
+                     ("Globex Aero Corp", "based_in", "California", None)}),
+    ("company-with-its-headquarters", "Contoso Foods is a Spanish food company with its headquarters in Valencia.",
+     {("Contoso Foods", "headquartered_in", "Valencia", None)}),
+    ("fronted-role-phrase", "A member of the Labour Party, he served as mayor.",
+     {("he", "holds_role", "Labour Party", "member")}),
 ]
 
 
@@ -84,8 +108,19 @@ NOT_FOUND = [
      ("Nordic", "based_in", "London")),
     ("country-as-topic-is-no-office", "The aide said he and President Rowan misled the public on the Iran arms "
      "affair. Iran denied it. Iran said so. Iran was firm.", ("Rowan", "holds_role", "Iran")),
+    ("state-named-like-a-country-is-no-office", "President Rowan spoke in Georgia on Monday, and Rowan left "
+     "Georgia on Tuesday. Georgia voted.", ("Rowan", "holds_role", "Georgia")),
+    ("wire-name-is-no-dateline-city", "REUTERS , London - Shares fell.", ("REUTERS", "located_in", "London")),
+    ("hypothetical-president-is-no-office", "Brazil is tired. Voters in Brazil fear what a President Rowan would "
+     "do to Brazil. Brazil waits.", ("Rowan", "holds_role", "Brazil")),
+    ("maker-bought-is-not-the-buyer", "Initech bought a maker of drones based in Fresno.",
+     ("Initech", "based_in", "Fresno")),
     ("list-of-places-is-no-dateline", "Paris, France and Germany agreed on the plan.",
      ("Paris", "located_in", "France")),
+    ("apposition-is-no-list", "Jane Roe, chief executive of Contoso Ltd, the software maker, said so.",
+     ("Jane Roe", "holds_role", "software maker")),
+    ("list-item-starting-a-clause", "He was chairman of Contoso Ltd, and Fabrikam Inc said it would sue.",
+     ("He", "holds_role", "Fabrikam Inc")),
     ("list-of-places-is-no-apposition", "The rivals debated before the votes in Florida, Ohio and elsewhere.",
      ("Florida", "located_in", "Ohio")),
 ]

@@ -10,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg import gazetteer
 from kg.extract.entities.firms import firm_spans, firm_suffixes
 from kg.extract.entities.lexicons import (
     _APPOS,
@@ -67,9 +68,32 @@ def _trim(tokens: list[Token]) -> list[Token]:
     # that possesses nothing ("McDonald's said") is part of the name
     while tokens and ((tokens[-1].tag_ == "POS" and tokens[-1].head.dep_ == "poss") or tokens[-1].is_punct
                       or tokens[-1].is_space or (tokens[-1].tag_.startswith("VB") and len(tokens) > 1)
-                      or (tokens[-1].is_lower and tokens[-1].pos_ in {"ADP", "CCONJ"})):
-        # "Department of Physics at", "Grant and": a preposition or conjunction never ends a name
+                      or (tokens[-1].is_lower and tokens[-1].pos_ in {"ADP", "CCONJ"})
+                      or (len(tokens) > 1 and tokens[-1].lower_ in {"the", "a", "an"})):
+        # "Department of Physics at", "Grant and": a preposition or conjunction never ends a name, nor an
+        # article ("Ms. Yellen The Federal Reserve chairwoman": the tagger ran the name into the next phrase)
         tokens = tokens[:-1]
+    return _headline_cut(tokens)
+
+
+# words no name holds after its first word: in a Title Case headline the tagger runs a name into the sentence
+# ("Dana Wills Says She Never Met Him" tagged as one PERSON); "I" is left out ("Elizabeth I", "World War I")
+_NOT_IN_NAMES = {"he", "she", "it", "they", "we", "you", "never", "not"}
+
+
+def _headline_cut(tokens: list[Token]) -> list[Token]:
+    """'Dana Wills Says She Never' -> 'Dana Wills': the name stops before the first pronoun or negation after
+    its first word, and the verb form right before it ('Says', 'Will') goes too."""
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t.lower_ in _NOT_IN_NAMES and t.text[:1].isupper()),
+               None)
+    if cut is None:
+        return tokens
+    tokens = tokens[:cut]
+    if len(tokens) > 1:
+        low = tokens[-1].lower_
+        forms = {low, low[:-1], low[:-2], low[:-3], low[:-2] + "e" if low.endswith("ed") else low}
+        if tokens[-1].tag_.startswith("VB") or tokens[-1].pos_ in {"VERB", "AUX"} or forms & _verb_lemmas():
+            tokens = tokens[:-1]
     return tokens
 
 
@@ -236,9 +260,33 @@ def _context_org_type(tokens: list[Token]) -> str | None:
     return None
 
 
+# what follows the state or country of a wire dateline: a date, a dash, a bracket or the end of the line
+DATELINE_END = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2}\b|-|\(|$)")
+
+
+def _dateline_city(tokens: list[Token], nxt: Token | None) -> bool:
+    """'DAYTON , Ohio 1998-05-11': a name in capitals opening a line, a comma, a known region or country and
+    a date is a wire dateline's city (the tagger may call it an organisation)."""
+    first = tokens[0]
+    if nxt is None or nxt.text != "," or first.i != first.sent.start or not all(
+            t.text.isupper() for t in tokens if t.is_alpha):
+        return False
+    doc = first.doc
+    words = list(itertools.takewhile(lambda t: t.text[:1].isupper() and t.is_alpha, doc[nxt.i + 1 : first.sent.end]))
+    city = doc_text(doc)[first.idx : tokens[-1].idx + len(tokens[-1].text)]
+    if not words or len(words) > 3 or gazetteer.lookup(city) is None:
+        return False
+    region = gazetteer.lookup(" ".join(t.text for t in words))
+    end = words[-1].idx + len(words[-1].text)
+    return (region is not None and region.type in {"Region", "Country"}
+            and DATELINE_END.match(doc_text(doc)[end : first.sent.end_char]) is not None)
+
+
 def _context_place_type(tokens: list[Token]) -> str | None:
     head = _head(tokens)
     nxt = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
+    if _dateline_city(tokens, nxt):
+        return "City"
     if nxt is not None and nxt.lower_ in {"province", "region", "oblast", "state", "district", "county"}:
         return "Region"
     if nxt is not None and nxt.lower_ == "city":
@@ -308,6 +356,7 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
     yield from filter(free, missed._missed_employer_names(doc))
     yield from filter(free, missed._missed_born_names(doc))
     yield from filter(free, missed._missed_titled_names(doc))
+    yield from filter(free, missed._missed_dateline_places(doc))
 
 
 def _firm_of_place(part: list[Token]) -> int | None:

@@ -28,12 +28,14 @@ from kg.extract.entities.lexicons import (
     PLACE_TYPES,
     _people_noun,
     _tidy,
+    class_names,
     clean_name,
     country_of,
     honorifics,
     place_of,
     place_type,
 )
+from kg.extract.entities.places import place_overrides, seated_name
 from kg.records import Entity, Mention
 
 
@@ -107,7 +109,13 @@ def _group_key(c: _Cand) -> tuple[str, str]:
 def extract_entities(doc: Doc) -> DocEntities:
     groups: dict[tuple[str, str], dict] = {}
     order: list[tuple[str, str]] = []
+    classes = class_names()
     for c in _candidates(doc):
+        if c.label == "ORG":
+            # "a judge on the Court of Appeals in Denver": one of many courts, told apart by its seat
+            seated = seated_name(doc.text, c.text, c.end, classes)
+            if seated is not None:
+                c.text = seated
         key = _group_key(c)
         g = groups.get(key)
         if g is None:
@@ -137,19 +145,27 @@ def extract_entities(doc: Doc) -> DocEntities:
     _merge_headline_verbs(groups, order)
     _merge_short_names(groups, order)
     result = DocEntities()
+    # "St. Petersburg, Fla.", "Georgia, Virginia and Alabama": which place the words around a name say it is
+    overrides = place_overrides(doc.text, [(g["name"], _type_of(g), [(m.start, m.end) for m in g["mentions"]])
+                                           for g in groups.values() if _type_of(g) in PLACE_TYPES])
     for key in order:
         g = groups.get(key)
         if g is None:
             continue
         alts = {a for a in g["alts"] if a and a.lower() != g["name"].lower() and not _headline_fragment(a)}
         type_ = _type_of(g)
-        place = place_of(g["name"]) if type_ in PLACE_TYPES else None
+        name = g["name"]
+        place = place_of(name) if type_ in PLACE_TYPES else None
+        if name in overrides and type_ in PLACE_TYPES:
+            name, type_, place = overrides[name]
+            if name != g["name"]:
+                alts.add(g["name"])
         if place is not None and type_ == "Place":
             type_ = place.type  # "Orange" tagged GPE: the gazetteer's town
         if place is not None and place.type != type_:
             place = None  # context says "X province", the gazetteer a city of that name: not the same place
         ent = Entity(
-            name=g["name"],
+            name=name,
             type=type_,
             mentions=tuple(sorted(g["mentions"], key=lambda m: m.start)),
             alt_labels=tuple(sorted(alts)),

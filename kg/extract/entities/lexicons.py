@@ -37,6 +37,12 @@ def _split(cell: str) -> list[str]:
 
 
 @cache
+def class_names() -> frozenset[str]:
+    """Names of a kind of institution of which there are many ('court of appeals'), lower case."""
+    return _words("entity_class_names.txt")
+
+
+@cache
 def program_nouns() -> frozenset[str]:
     return _words("entity_program_nouns.txt")
 

@@ -61,7 +61,8 @@ class _Lazy:
 def _pronoun_subject(tok: Token, rule: _Rule, resolver: _Lazy) -> tuple[str, str | None, bool] | None:
     """'He is chief executive of Acme': (name, type, resolved) of a pronoun subject through the article's
     coreference (kg.extract.coref). A personal pronoun that cannot be resolved is kept as written with
-    resolved=False (never an entity); 'it' / 'they' count only when resolved to an organisation or group."""
+    resolved=False (never an entity); 'it' / 'they' count only when resolved to an organisation or group,
+    except as the subject of a seat ('it is headquartered in ...'), which only an organisation has."""
     low = tok.lower_
     if low in _PERSON_PRONOUNS and "PER" in rule.subject_cats:
         spk = resolver().resolve(tok)
@@ -72,7 +73,14 @@ def _pronoun_subject(tok: Token, rule: _Rule, resolver: _Lazy) -> tuple[str, str
         spk = resolver().resolve(tok)
         if spk is not None and spk.name and spk.type in ORG_TYPES:
             return spk.name, spk.type, True
+    if low in {"it", "we"} and rule.predicate in _SEAT_PREDICATES:
+        # "It is headquartered in Leeds", "we are based in Cork": only an organisation has a seat, so the
+        # pronoun is kept as written, unresolved (never an entity), like an unresolved "he"
+        return tok.text, None, False
     return None
+
+
+_SEAT_PREDICATES = {"headquartered_in", "based_in"}
 
 
 def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Entity], cfg: _Config,

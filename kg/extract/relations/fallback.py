@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from kg import gazetteer
 from kg.extract.entities import DocEntities, clean_name, demonym_country, is_title_word, title_start
 from kg.extract.relations.config import _Config, _Found, category
 from kg.extract.relations.tree import _evidence
@@ -60,6 +61,9 @@ def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int] | No
         start = title_start([w.text for w in words]) if words else None
         if start is None:
             continue
+        k = words[start].i - 1
+        if k >= 0 and doc[k].lower_ in {"a", "an"}:
+            continue  # "the challenges for a President Smith": a hypothetical, not an office held
         role = " ".join(w.text for w in words[start:]).lower()
         if role in cfg.state_titles:
             return role, words[start].idx, m.end
@@ -94,7 +98,8 @@ def _topic_modifier(t) -> bool:
 def _country_named(ent: Entity) -> str | None:
     """The country an entity names: a Country, or the people of one ('Russian residents')."""
     if ent.type == "Country":
-        return ent.name
+        # "Georgia" is a country and a US state: no evidence of whose office a title is
+        return None if gazetteer.us_state(ent.name) is not None else ent.name
     if ent.type == "Group":
         return demonym_country(ent.name)
     return None

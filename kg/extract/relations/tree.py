@@ -242,6 +242,8 @@ def _subject_token(rule: _Rule, anchors: dict[str, Token], trigger: Token | None
             return poss
         if tok.dep_ in _SUBJ_DEPS:
             return None  # "its headquarters are in Y" with a pronoun owner: the clause has no other subject
+        if tok.head.dep_ == "prep" and tok.head.lower_ == "with" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head.head  # "Acme is a food company with its headquarters in Y": the company
         return _clause_subject(tok.head) if tok.head.i != tok.i else None
     return anchors[spec]
 
@@ -254,7 +256,11 @@ def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -
     node = token
     while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in {"NOUN", "PROPN"}:
         node = node.head  # "Acme is a roaster and retailer based in Y"
-    for _ in range(2):
+    for _ in range(3):
+        if (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN"
+                and node.head.head.lemma_.lower() in config().generic_subject_heads):
+            node = node.head.head  # "Acme is a maker of drones based in Y": the parser hangs 'based' on 'drones'
+            continue
         if node.dep_ == "attr":
             subj = next((c for c in node.head.children if c.dep_ in _SUBJ_DEPS), None)
             if subj is None:
@@ -276,6 +282,47 @@ def _named_by(token: Token, by_token: dict[int, Entity], cats: frozenset[str]) -
     return None
 
 
+def _written_list(token: Token, by_token: dict[int, Entity]) -> list[Token]:
+    """'a member of Acme Guild, the Beta Society, Gamma Club and the Delta League': the organisations listed
+    after the object, read off the words when the parser hangs the later items elsewhere (an apposition of
+    the subject). Each item is an organisation, the items are separated by commas, and the list ends with
+    'and' / 'or' before its last item (else the phrase is an apposition, not a list)."""
+    doc = token.doc
+    first = by_token[token.i]
+    i = max(_mention_tokens(token, first)) + 1
+    items: list[Token] = []
+    closed = False
+    while i < len(doc) and doc[i].sent.start == token.sent.start and not closed:
+        if doc[i].text != ",":
+            break
+        i += 1
+        if i < len(doc) and doc[i].lower_ in {"and", "or"}:
+            closed = True
+            i += 1
+        if i < len(doc) and doc[i].lower_ == "the" and i not in by_token:
+            i += 1
+        ent = by_token.get(i)
+        if ent is None or category(ent.type) != "ORG" or ent is first:
+            return []
+        span = _mention_tokens(doc[i], ent)
+        head = next((doc[j] for j in sorted(span) if doc[j].head.i not in span or doc[j].head.i == j), doc[i])
+        if head.dep_ in {"nsubj", "nsubjpass", "poss", "compound"}:
+            return []  # "..., and Globex said": a new clause's subject, not a list item
+        items.append(head)
+        i = max(span) + 1
+        if not closed and i < len(doc) and doc[i].lower_ in {"and", "or"}:
+            i += 1
+            if i < len(doc) and doc[i].lower_ == "the" and i not in by_token:
+                i += 1
+            ent = by_token.get(i)
+            if ent is None or category(ent.type) != "ORG":
+                return []
+            span = _mention_tokens(doc[i], ent)
+            items.append(next((doc[j] for j in sorted(span) if doc[j].head.i not in span), doc[i]))
+            closed = True
+    return items if closed and len(items) >= 2 else []
+
+
 def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Config) -> list[tuple[Token, Entity]]:
     """The object entity, and for rules without a role each place coordinated with it ('to Armenia and
     Georgia') and, with ``object_appos``, the larger place in apposition ('in Pasadena, California'). A role
@@ -287,6 +334,8 @@ def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Confi
         tokens = [token] + ([c for c in token.conjuncts if c.i > token.i and c.i in by_token
                              and category(by_token[c.i].type) == "ORG"]
                             if first is not None and category(first.type) == "ORG" else [])
+        if first is not None and category(first.type) == "ORG":
+            tokens += [t for t in _written_list(token, by_token) if t not in tokens]
     if rule.object_appos:
         # "in Oakland, California, United States": each larger place in the apposition chain
         for _ in range(2):

@@ -1,0 +1,118 @@
+"""Which place a name denotes, read from the words around it in the document.
+
+The gazetteer alone gives a shared name its most populous namesake ("St. Petersburg" is the Russian city) and
+a name that is a country and a US state the country ("Georgia"). The text often says otherwise:
+
+- a place qualified by a region or country after a comma ("St. Petersburg, Fla.", "Paris, Texas") is the city
+  of that name there; when that is not the gazetteer's default, the entity is named with its qualifier
+  ("St. Petersburg, Florida") so it never shares the other city's node or ids;
+- "Georgia" listed with US states ("in Georgia, Virginia and Alabama"), qualifying a US city ("Atlanta,
+  Georgia") or with words only a US state has ("Georgia Gov. Ann Lee", "the Georgia primary") is the state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg import gazetteer
+
+# what stands between two places of one list or a place and its qualifier
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+_QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
+
+
+def place_overrides(text: str, places: list[tuple[str, str, list[tuple[int, int]]]]) -> dict[str, tuple]:
+    """``places``: (name, type, mention offsets) of the document's place entities. Returns name -> (new name,
+    type, gazetteer place or None) for the places the context decides."""
+    spans = sorted((s, e, name, type_) for name, type_, ms in places for s, e in ms)
+    after: dict[tuple[int, int], tuple] = {}  # a mention -> the place mention right after it, with the gap
+    for (s, e, _name, _type), nxt in zip(spans, spans[1:], strict=False):
+        after[(s, e)] = (text[e:nxt[0]], nxt[2], nxt[3])
+    before: dict[tuple[int, int], tuple] = {}
+    for prev, (s, e, _name, _type) in zip(spans, spans[1:], strict=False):
+        before[(s, e)] = (text[prev[1]:s], prev[2], prev[3])
+    out: dict[str, tuple] = {}
+    for name, type_, ms in places:
+        if type_ in {"City", "Place"}:
+            hit = _qualified(name, ms, after)
+            if hit is not None:
+                out[name] = hit
+        elif type_ == "Country" and gazetteer.us_state(name) is not None:
+            if any(_us_neighbour(m, after, before) or _us_state_words(text, m) for m in ms):
+                out[name] = (name, "Region", gazetteer.us_state(name))
+    return out
+
+
+def _qualified(name: str, mentions, after) -> tuple | None:
+    for m in mentions:
+        gap, qual, qual_type = after.get(tuple(m), ("", None, None))
+        if qual is None or not _QUALIFIER_GAP.match(gap):
+            continue
+        default = gazetteer.lookup(name)
+        within = gazetteer.lookup(qual)
+        state = gazetteer.us_state(qual)
+        if state is not None and (qual_type == "Region" or (default is not None
+                                                            and default.country == "United States")):
+            within = state  # "Atlanta, Georgia": the state
+        if within is None or within.type not in {"Region", "Country"} or within.iso is None:
+            continue  # "Ga.", "Wales": a region the gazetteer cannot look inside
+        there = gazetteer.city_in(name, within)
+        if there is not None and default is not None and there.geonames_id == default.geonames_id:
+            return None  # "Tampa, Fla.": the gazetteer's own city
+        if there is None and default is not None and within.type == "Country" and default.country == within.name:
+            return None
+        if default is None and there is None:
+            return None  # a town no gazetteer knows: nothing to tell apart
+        return f"{name}, {within.name}", "City", there
+    return None
+
+
+# words around a name that only a US state has: its governor or legislators, its primary ("Georgia Gov. Ann
+# Lee", "the Georgia primary", "the state of Georgia")
+_STATE_AFTER = re.compile(r"\s+(?:Gov\.|Lt\. Gov\.|Sen\.|(?:Governor|governor|state senator|state legislature|"
+                          r"legislature|Legislature|primary|primaries|caucus|caucuses|Republicans|Democrats|voters)\b)")
+_STATE_BEFORE = re.compile(r"\b(?:state of|State of)\s+$")
+
+
+def _us_state_words(text: str, m) -> bool:
+    return bool(_STATE_AFTER.match(text, m[1]) or _STATE_BEFORE.search(text[max(0, m[0] - 12) : m[0]]))
+
+
+def _us_neighbour(m, after, before) -> bool:
+    """A mention listed with a US state, or qualifying a US city ('Atlanta, Georgia')."""
+    for table, gap_re in ((after, _LIST_GAP), (before, _LIST_GAP)):
+        gap, other, other_type = table.get(tuple(m), ("", None, None))
+        if other is None or not gap_re.match(gap):
+            continue
+        p = gazetteer.lookup(other) if other_type == "Region" else None
+        if p is not None and p.type == "Region" and p.country == "United States":
+            return True  # "in Georgia, Virginia and Alabama"
+    gap, other, other_type = before.get(tuple(m), ("", None, None))
+    if other is not None and _QUALIFIER_GAP.match(gap) and other_type == "City":
+        p = gazetteer.lookup(other)
+        return p is not None and p.country == "United States"
+    return False
+
+
+_DISTRICT = re.compile(r"\s+for\s+the\s+((?:[A-Z][\w.'-]*\s+){0,5}(?:Circuit|District))\b")
+_SEAT = re.compile(r"\s+(?:in|at)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+
+
+def seated_name(text: str, name: str, end: int, classes: frozenset[str]) -> str | None:
+    """'Court of Appeals' followed by 'for the Ninth Circuit' or 'in Denver' (a place the gazetteer knows):
+    the name with its district or seat, for a name of a kind of institution there are many of
+    (``rules/entity_class_names.txt``); else None."""
+    low = " ".join(name.lower().split())
+    if not any(low == c or low.endswith(" " + c) for c in classes):
+        return None
+    m = _DISTRICT.match(text, end)
+    if m:
+        return f"{name} for the {' '.join(m.group(1).split())}"
+    m = _SEAT.match(text, end)
+    if m:
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):  # "in Cedar Rapids, Iowa": the longest known place
+            place = " ".join(words[:k]).rstrip(".,")
+            if gazetteer.lookup(place) is not None:
+                return f"{name} in {place}"
+    return None
