@@ -48,6 +48,11 @@ CASES = [
     ("role-with-modifiers", "In March, Roman Vasilenko, Kazakhstan’s deputy foreign minister, spoke. Alikhan "
      "Smaiylov, the prime minister, spoke too. The deputy foreign minister said more.", "minister",
      ("Roman Vasilenko", "Person")),
+    # an organisation that was a subject beats organisations named in passing after it
+    ("org-noun-prefers-subject", "Harbor Partners told the Securities and Exchange Commission it holds 6.1 pct "
+     "of Delta Mills. The group said it bought the shares for investment.", "group", ("Harbor Partners", None)),
+    ("org-pronoun-prefers-subject", "Acme Holdings said in a filing with the Securities and Exchange Commission "
+     "that it had bought shares of Bolt Corp. It said it may seek control.", "It", ("Acme Holdings", None)),
 ]
 
 

@@ -341,14 +341,29 @@ class Resolver:
         """The organisation named last before ``head`` in its sentence or the ``window - 1`` before."""
         sents = self.sentences.up_to(head.idx, window)
         lo = sents[0].start_char if sents else 0
+        # an organisation that was the subject of a clause beats one named in passing after it, as for
+        # "he": "Acme said in a filing with the regulator that it bought 5 pct of Bolt Corp. The group
+        # said …" is Acme, not the regulator or Bolt Corp
         best = None
         for e in self.entities.entities:
             if e.type not in _ORG_TYPES:
                 continue
             for m in e.mentions:
-                if lo <= m.start < head.idx and (best is None or m.start > best[0]):
-                    best = (m.start, e)
+                if lo <= m.start < head.idx:
+                    rank = (self._subject_mention(m.start, m.end), m.start)
+                    if best is None or rank > best[0]:
+                        best = (rank, e)
         return best[1] if best else None
+
+    def _subject_mention(self, start: int, end: int) -> bool:
+        """The mention at ``text[start:end]`` is (the name in) a clause's subject."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in _SUBJ
 
     def antecedent(self, head: Token, depth: int = 0) -> Token | None:
         """The nearest person mention before ``head``: in the same sentence, else in the closest
