@@ -29,6 +29,7 @@ from kg.extract.quotes.cues import (
     _quote,
     _trailing_attribution,
     is_reporting,
+    noun_cues,
     relative_mention,
     subject_of,
 )
@@ -167,8 +168,8 @@ class DirectQuotes:
             # "“Never!” the fans shouted"), when the marks do not sit inside a running sentence
             if not words or q.open is None:
                 return False
-            if content[-1:] in "!?" and self._verb_before(q):
-                return True
+            if (content[-1:] in "!?" or (content[-1:] == "." and content[:1].isupper())) and self._verb_before(q):
+                return True  # (and a short whole sentence: she laughed and said, “We’ll see.”)
             return (q.close is not None and content[-1:] in ",?!" and not self._embedded(q)
                     and self._said_right_after(q))
         ends_clause = content[-1:] in _TERMINAL + ",;:" + _DASHES[:-1]
@@ -447,16 +448,27 @@ class DirectQuotes:
     def _participle_lead_in(self, before: list[Token]) -> tuple[_Attribution, float] | None:
         """A reporting participle right before the marks speaks for the clause it follows: "Ray Dale told the
         board the plan was sound, adding, “We will start in May.”", "She posted a photo, writing “Best day
-        of the campaign.”" -- the subject is outside the frame before the marks, so ``_attribution`` misses
-        it (and the small model sometimes hangs the participle on the quotation instead of the clause)."""
+        of the campaign.”", "“…,” she said, adding, “…”" (the comma inside the marks) -- the subject is outside
+        the frame before the marks, so ``_attribution`` misses it (and the small model sometimes hangs the
+        participle on the quotation instead of the clause). A participle after a statement noun speaks for
+        whoever made the statement: "She released a statement saying, “…”"."""
         words = [t for t in before if not t.is_punct]
         if not words:
             return None
         verb = words[-1]
-        if verb.tag_ != "VBG" or not is_reporting(verb) or verb.i == 0 or verb.nbor(-1).text not in "," + _DASHES[:-1]:
+        if verb.tag_ != "VBG" or not is_reporting(verb) or verb.i == 0:
             return None
+        prev = verb.nbor(-1)
         sent = self.sentences.of(verb)
-        host = verb.head if verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") else sent.root
+        closed_comma = prev.text in _MARK_TOKENS and self.text[max(0, prev.idx - 3) : prev.idx].rstrip()[-1:] == ","
+        if prev.text in "," + _DASHES[:-1] or closed_comma:
+            host = verb.head if verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") else sent.root
+        elif verb.dep_ == "acl" and verb.head.i == prev.i and verb.head.lemma_.lower() in noun_cues():
+            host = verb.head.head  # the verb of "released a statement", "in a statement" (through its preposition)
+            if host.dep_ == "prep":
+                host = host.head
+        else:
+            return None
         subj = subject_of(host) if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
         if subj is None or not sent.start <= subj.i < verb.i or self._inside_quote(subj) or not could_speak(subj):
             return None

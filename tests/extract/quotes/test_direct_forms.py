@@ -32,6 +32,13 @@ FOUND = [
     ("any verb before that colon", "Senator Tom Reyes had heard enough. Reyes scolded the panel:\n\n“You have had "
      "three years to fix this and nothing has changed.”\n",
      ("Tom Reyes", "You have had three years to fix this and nothing has changed.")),
+    ("a short whole sentence after said", "When Dana Pruitt, the mayor's chief of staff, was asked if the mayor "
+     "would run again, she laughed and said, “We’ll see.”\n", ("Dana Pruitt", "We’ll see.")),
+    ("adding after the comma inside the marks", "Mayor Ellen Voss stated, “When I look at this budget, the city "
+     "would have been broke without the tax,” adding, “I think 200 jobs were saved last year.”\n",
+     ("Ellen Voss", "I think 200 jobs were saved last year.")),
+    ("a statement saying", "At the time, Ellen Voss released a statement saying, \"The port has been a trusted "
+     "partner for years.\"\n", ("Ellen Voss", "The port has been a trusted partner for years.")),
 ]
 
 
