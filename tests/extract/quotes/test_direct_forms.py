@@ -38,7 +38,8 @@ FOUND = [
      "would have been broke without the tax,” adding, “I think 200 jobs were saved last year.”\n",
      ("Ellen Voss", "I think 200 jobs were saved last year.")),
     ("a statement saying", "At the time, Ellen Voss released a statement saying, \"The port has been a trusted "
-     "partner for years.\"\n", ("Ellen Voss", "The port has been a trusted partner for years.")),
+     "partner for years. We are sure it will keep growing.\"\n",
+     ("Ellen Voss", "The port has been a trusted partner for years. We are sure it will keep growing.")),
 ]
 
 
