@@ -90,7 +90,7 @@ class DirectQuotes:
             if c is not None:
                 span = self._trim(o + 1, c)
                 if span is not None:
-                    out.append(Quoted(span[0], span[1], o, c, ps, pe))
+                    out.append(self._mixed(Quoted(span[0], span[1], o, c, ps, pe)))
                 continue
             first = self._first_sentence(o + 1, pe)
             att = _attribution_only(first) if first else None
@@ -102,6 +102,19 @@ class DirectQuotes:
             if span is not None:
                 out.append(Quoted(span[0], span[1], o, None, ps, pe, att))
         return out
+
+    def _mixed(self, q: Quoted) -> Quoted:
+        """A quotation that the sentence runs into and its attribution follows straight away is one statement
+        from the sentence's start: 'The people of Dover “deserve a mayor who shows up,” said the man who …' --
+        the words before the marks are the speaker's too (a mixed quotation). Else ``q`` unchanged."""
+        if self.text[q.start : q.close].rstrip()[-1:] not in ",?!" or not self._embedded(q):
+            return q
+        mark = self._mark_start(q)
+        start = max(self.sentence_at(mark).start_char, q.para_start)
+        lead = self.text[start:mark]
+        if len(_WORD.findall(lead)) < 2 or any(ch in lead for ch in "\"“”„«»") or not self._said_right_after(q):
+            return q
+        return Quoted(start, q.close + 1, None, q.close, q.para_start, q.para_end)
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.text

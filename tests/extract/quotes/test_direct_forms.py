@@ -40,6 +40,9 @@ FOUND = [
     ("a statement saying", "At the time, Ellen Voss released a statement saying, \"The port has been a trusted "
      "partner for years. We are sure it will keep growing.\"\n",
      ("Ellen Voss", "The port has been a trusted partner for years. We are sure it will keep growing.")),
+    ("a mixed quotation: the sentence's start is the speaker's too", "Voters in Millbrook “deserve a bridge that "
+     "works and a mayor who builds it,” said Ellen Voss, the mayor.\n",
+     ("Ellen Voss", "Voters in Millbrook “deserve a bridge that works and a mayor who builds it,”")),
 ]
 
 
