@@ -53,6 +53,11 @@ CASES = [
      "of Delta Mills. The group said it bought the shares for investment.", "group", ("Harbor Partners", None)),
     ("org-pronoun-prefers-subject", "Acme Holdings said in a filing with the Securities and Exchange Commission "
      "that it had bought shares of Bolt Corp. It said it may seek control.", "It", ("Acme Holdings", None)),
+    # a courtesy title tells "he" from "she"
+    ("she-skips-mr", "Mrs. Lane thanked the crew at the dock. Mr. Ortiz nodded. “We did it together,” she said.",
+     "she", ("Mrs. Lane", "Person")),
+    ("he-skips-mrs", "Mr. Ortiz thanked the crew at the dock. Mrs. Lane nodded. “We did it together,” he said.",
+     "he", ("Mr. Ortiz", "Person")),
 ]
 
 

@@ -43,12 +43,17 @@ FOUND = [
     ("a mixed quotation: the sentence's start is the speaker's too", "Voters in Millbrook “deserve a bridge that "
      "works and a mayor who builds it,” said Ellen Voss, the mayor.\n",
      ("Ellen Voss", "Voters in Millbrook “deserve a bridge that works and a mayor who builds it,”")),
+    ("who presents the quotation with a colon is 'she'", "Dr. Paul Dorsey testified at a hearing about the "
+     "pills.\n\nSen. Ellen Voss (D-Ore.) scolded him: “The medical community is united against you on the pills you "
+     "called ‘miracles,’” she said.\n",
+     ("Ellen Voss", "The medical community is united against you on the pills you called ‘miracles,’")),
 ]
 
 
 @pytest.mark.parametrize("rule, text, expected", FOUND, ids=[f[0] for f in FOUND])
 def test_direct_forms_found(nlp, rule, text, expected):
-    assert expected in direct(nlp, text)
+    # (the speaker's name may keep an abbreviated title: "Sen. Ellen Voss")
+    assert any(c == expected[1] and (s or "").endswith(expected[0]) for s, c in direct(nlp, text))
 
 
 # (what must not become a quote, article, content that must not be a direct quote)
