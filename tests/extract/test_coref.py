@@ -48,6 +48,16 @@ CASES = [
     ("role-with-modifiers", "In March, Roman Vasilenko, Kazakhstan’s deputy foreign minister, spoke. Alikhan "
      "Smaiylov, the prime minister, spoke too. The deputy foreign minister said more.", "minister",
      ("Roman Vasilenko", "Person")),
+    # an organisation that was a subject beats organisations named in passing after it
+    ("org-noun-prefers-subject", "Harbor Partners told the Securities and Exchange Commission it holds 6.1 pct "
+     "of Delta Mills. The group said it bought the shares for investment.", "group", ("Harbor Partners", None)),
+    ("org-pronoun-prefers-subject", "Acme Holdings wrote to the Ohio Power Authority in March that it owns "
+     "shares of Bolt Corp. It said it may seek control.", "It", ("Acme Holdings", None)),
+    # a courtesy title tells "he" from "she"
+    ("she-skips-mr", "Mrs. Lane thanked the crew at the dock. Mr. Ortiz nodded. “We did it together,” she said.",
+     "she", ("Mrs. Lane", "Person")),
+    ("he-skips-mrs", "Mr. Ortiz thanked the crew at the dock. Mrs. Lane nodded. “We did it together,” he said.",
+     "he", ("Mr. Ortiz", "Person")),
 ]
 
 

@@ -28,6 +28,7 @@ from kg.extract.coref.words import (
     channel_nouns,
     could_speak,
     document_nouns,
+    gender_titles,
     group_nouns,
     name_modals,
     name_particles,
@@ -341,14 +342,29 @@ class Resolver:
         """The organisation named last before ``head`` in its sentence or the ``window - 1`` before."""
         sents = self.sentences.up_to(head.idx, window)
         lo = sents[0].start_char if sents else 0
+        # an organisation that was the subject of a clause beats one named in passing after it, as for
+        # "he": "Acme said in a filing with the regulator that it bought 5 pct of Bolt Corp. The group
+        # said …" is Acme, not the regulator or Bolt Corp
         best = None
         for e in self.entities.entities:
             if e.type not in _ORG_TYPES:
                 continue
             for m in e.mentions:
-                if lo <= m.start < head.idx and (best is None or m.start > best[0]):
-                    best = (m.start, e)
+                if lo <= m.start < head.idx:
+                    rank = (self._subject_mention(m.start, m.end), m.start)
+                    if best is None or rank > best[0]:
+                        best = (rank, e)
         return best[1] if best else None
+
+    def _subject_mention(self, start: int, end: int) -> bool:
+        """The mention at ``text[start:end]`` is (the name in) a clause's subject."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in _SUBJ
 
     def antecedent(self, head: Token, depth: int = 0) -> Token | None:
         """The nearest person mention before ``head``: in the same sentence, else in the closest
@@ -365,6 +381,10 @@ class Resolver:
         # is what was said, and a name in it is not who said it
         said = {t.i for c in head.head.children if c.dep_ in ("ccomp", "parataxis") and c.i < head.i
                 and self._comma_between(c.right_edge, head) for t in c.subtree} if head.dep_ == "nsubj" else set()
+        if quoted is not None and any(quoted[self.doc[i].idx] for i in said):
+            # when that statement is a quotation, only the quoted words are what was said: "Voss scolded him:
+            # “…,” she said" -- the parser hangs the lead-in on the quotation, and Voss presents it
+            said = {i for i in said if quoted[self.doc[i].idx]}
         for s_start in reversed(earlier):
             cands = [p for p in self._persons if p[1] <= head.idx and p[0] >= s_start]
             if outside and quoted is not None:
@@ -372,6 +392,8 @@ class Resolver:
                 cands = [p for p in cands if not quoted[p[0]]]
             if said:
                 cands = [p for p in cands if p[2].i not in said]
+            if family is not None:
+                cands = [p for p in cands if self._title_gender(p[0]) in (None, head.lower_ in _HE and "he" or "she")]
             if s_start < cur:
                 cands = [p for p in cands if p[0] < cur]
                 if not cands:
@@ -391,6 +413,13 @@ class Resolver:
                     return self.antecedent(chain[-1], depth + 1) or found
             return found
         return None
+
+    def _title_gender(self, start: int) -> str | None:
+        """ "he" or "she" when the name starting at ``start`` is written with a courtesy title that says so
+        ("Mrs. Lane", "Mr. Ortiz"), the title inside the name or just before it; else None."""
+        before = self.text[max(0, start - 7) : start]
+        words = (before.split()[-1:] if before[-1:].isspace() else []) + self.text[start : start + 7].split()[:1]
+        return next((gender_titles()[w] for w in (w.lower() for w in words) if w in gender_titles()), None)
 
     def _comma_between(self, end: Token, head: Token) -> bool:
         """Only a comma (and quotation marks) stand between the statement and its speaker: "…, he added";

@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import rule_words
+from kg.extract.lexicon import rule_rows, rule_words
 from kg.extract.text import doc_text
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -49,6 +49,12 @@ class Speaker:
     type: str | None = None
     confidence: float = 1.0
     reason: str | None = None
+
+
+@cache
+def gender_titles() -> dict[str, str]:
+    """Courtesy title (lower case) → "he" or "she" (speaker_gender_titles.tsv)."""
+    return {row[0].strip().lower(): row[1].strip().lower() for row in rule_rows("speaker_gender_titles.tsv")}
 
 
 @cache

@@ -22,8 +22,10 @@ _MARKS = "\"“”„«»"
 # quotation marks as spaCy tokens: the one-character marks and the two-character '' and ``
 _MARK_TOKENS = frozenset((*_MARKS, "''", "``"))
 _OPENERS = "“„«"
-_AFTER_CLOSER = ".,;:!?)]—–-…"
-_BEFORE_OPENER = "([{—–-:"
+# dashes: em, en, the horizontal bar (some sites type ― for every dash: "…” ― Ana Ruiz") and the hyphen
+_DASHES = "—–―-"
+_AFTER_CLOSER = ".,;:!?)]…" + _DASHES
+_BEFORE_OPENER = "([{:" + _DASHES
 # a news-agency dateline opening a paragraph: upper-case place, optional date, optional (Agency), a dash
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^\n()—–-]{0,30})?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]+\s*")
 _MIN_WORDS = 3  # fewer words in marks is a name, a title or a scare quote, not a statement

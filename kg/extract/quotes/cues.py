@@ -177,7 +177,9 @@ def _attribution(toks: list[Token], nearest_last: bool = False) -> _Attribution 
     ids = {t.i for t in toks}
     found = []
     for tok in toks:
-        if is_reporting(tok) and not any(c.dep_ == _NEG for c in tok.children):
+        # (a negation counts when it is among the tokens: in “Absolutely not,” she said the parser may
+        # hang the quotation's "not" on "said")
+        if is_reporting(tok) and not any(c.dep_ == _NEG and c.i in ids for c in tok.children):
             subj = subject_of(tok)
             if subj is not None and subj.i in ids and could_speak(subj):
                 found.append(_Attribution(tok, subj))

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.coref import Speaker, could_speak
 from kg.extract.quotes.common import (
+    _DASHES,
     _MARK_TOKENS,
     _MIN_WORDS,
     _NEG,
@@ -28,6 +29,7 @@ from kg.extract.quotes.cues import (
     _quote,
     _trailing_attribution,
     is_reporting,
+    noun_cues,
     relative_mention,
     subject_of,
 )
@@ -88,7 +90,7 @@ class DirectQuotes:
             if c is not None:
                 span = self._trim(o + 1, c)
                 if span is not None:
-                    out.append(Quoted(span[0], span[1], o, c, ps, pe))
+                    out.append(self._mixed(Quoted(span[0], span[1], o, c, ps, pe)))
                 continue
             first = self._first_sentence(o + 1, pe)
             att = _attribution_only(first) if first else None
@@ -101,11 +103,24 @@ class DirectQuotes:
                 out.append(Quoted(span[0], span[1], o, None, ps, pe, att))
         return out
 
+    def _mixed(self, q: Quoted) -> Quoted:
+        """A quotation that the sentence runs into and its attribution follows straight away is one statement
+        from the sentence's start: 'The people of Dover “deserve a mayor who shows up,” said the man who …' --
+        the words before the marks are the speaker's too (a mixed quotation). Else ``q`` unchanged."""
+        if self.text[q.start : q.close].rstrip()[-1:] not in ",?!" or not self._embedded(q):
+            return q
+        mark = self._mark_start(q)
+        start = max(self.sentence_at(mark).start_char, q.para_start)
+        lead = self.text[start:mark]
+        if len(_WORD.findall(lead)) < 2 or any(ch in lead for ch in "\"“”„«»") or not self._said_right_after(q):
+            return q
+        return Quoted(start, q.close + 1, None, q.close, q.para_start, q.para_end)
+
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.text
-        while start < end and (text[start].isspace() or text[start] in "—–-"):
+        while start < end and (text[start].isspace() or text[start] in _DASHES):
             start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–-"):
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "," + _DASHES):
             end -= 1
         return (start, end) if end > start else None
 
@@ -162,8 +177,15 @@ class DirectQuotes:
         if len(words) < _MIN_WORDS:
             # a chant or a shout straight after its speech verb is a statement however short ("The crowd
             # chanted, “No toll!”"); two words in marks otherwise are a name, a title or a scare quote
-            return bool(words) and q.open is not None and content[-1:] in "!?" and self._verb_before(q)
-        ends_clause = content[-1:] in _TERMINAL + ",;:—–"
+            # -- and so is a short answer its attribution follows straight away ("“Absolutely,” he said",
+            # "“Never!” the fans shouted"), when the marks do not sit inside a running sentence
+            if not words or q.open is None:
+                return False
+            if (content[-1:] in "!?" or (content[-1:] == "." and content[:1].isupper())) and self._verb_before(q):
+                return True  # (and a short whole sentence: she laughed and said, “We’ll see.”)
+            return (q.close is not None and content[-1:] in ",?!" and not self._embedded(q)
+                    and self._said_right_after(q))
+        ends_clause = content[-1:] in _TERMINAL + ",;:" + _DASHES[:-1]
         if q.attribution is not None:
             return True
         if not ends_clause and not any(t.pos_ in ("VERB", "AUX") for t in toks):
@@ -173,10 +195,40 @@ class DirectQuotes:
         # a quotation the sentence goes on to use as a phrase ("“Build back better” was the slogan")
         if q.close is not None and not ends_clause:
             after = self._after_frame(q)
-            if any(t.is_alpha for t in after) and after[0].text not in "—–-" and not (
+            if any(t.is_alpha for t in after) and after[0].text not in _DASHES and not (
                     _attribution(after) or _according_to(after)):
                 return False
         return True
+
+    def _presented_by(self, q: Quoted, prev) -> _Attribution | None:
+        """A paragraph that ends with a colon after a person's or an organisation's clause presents the
+        quotation that opens the next paragraph, whatever the verb: "The ministry issued the following
+        statement:", "Ortiz notes:", "She put it this way:" -- for whole sentences in marks only."""
+        if not (q.open is not None and self._starts_paragraph(q) and self._whole_sentence(q)):
+            return None
+        lead = prev.text.rstrip()
+        if not lead.endswith(":") or "\n" not in self.text[prev.start_char + len(lead) : q.start]:
+            return None
+        verb = prev.root
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == _NEG for c in verb.children):
+            return None
+        subj = subject_of(verb)
+        if subj is None or not prev.start <= subj.i < verb.i or self._inside_quote(subj) or not could_speak(subj):
+            return None
+        spk = self.resolver.resolve(subj)
+        if spk is None or spk.type not in ("Person", "Organization"):
+            return None
+        return _Attribution(verb, subj)
+
+    def _said_right_after(self, q: Quoted) -> bool:
+        """A reporting verb and its subject open the text after the closing mark: "he said", "said Ortiz"."""
+        after = [t for t in self.tokens.between(q.close + 1, q.para_end)[:6] if not t.is_punct]
+        verb = next((t for t in after[:3] if is_reporting(t)), None)
+        if verb is None or any(c.dep_ == _NEG and c.idx > q.close for c in verb.children):
+            return False
+        subj = subject_of(verb)
+        return subj is not None and subj.i in {t.i for t in after} and could_speak(subj) and (
+            verb.i == after[0].i or subj.left_edge.i == after[0].i)
 
     def _verb_before(self, q: Quoted) -> bool:
         """A reporting verb (then at most a comma or a colon) right before the opening mark."""
@@ -193,7 +245,7 @@ class DirectQuotes:
         if i < q.para_start:
             return False
         prev = text[i]
-        if prev in ".!?:,;—–-(…" or prev in "”\"»":
+        if prev in ".!?:,;(…" + _DASHES or prev in "”\"»":
             return False
         return not is_reporting(self.tokens.at(i))
 
@@ -204,14 +256,14 @@ class DirectQuotes:
         # 1. the rest of the sentence after the closing mark: "…,” he said." / "…” — Tokayev"
         if q.close is not None:
             after = self._after_frame(q)
-            if after and self._ends_sentence(q) and after[0].text not in "—–-" and (
+            if after and self._ends_sentence(q) and after[0].text not in _DASHES and (
                     _attribution_only(after) is None or after[-1].text not in _TERMINAL):
                 # “… for fees.” Asked about it, Trump replied, “…”: the full stop inside the marks ended
                 # the sentence, so what follows attributes the next quotation, not this one
                 after = []
             words = [t for t in after if not t.is_punct]
             dash = None
-            if after and after[0].text in "—–-" and words and words[0].pos_ == "PROPN":
+            if after and after[0].text in _DASHES and words and words[0].pos_ == "PROPN":
                 dash = words[0]
                 while dash.dep_ in ("compound", "flat") and dash.head in after:
                     dash = dash.head
@@ -239,7 +291,7 @@ class DirectQuotes:
                 if dash_label is not None:
                     return dash_label, CONF_SAME_SENTENCE
                 att = _attribution(before, nearest_last=True) or _according_to(before)
-                if att is not None and (lead[-1:] in ":,—–-" or is_reporting(before[-1])):
+                if att is not None and (lead[-1:] in ":," + _DASHES or is_reporting(before[-1])):
                     return att, CONF_SAME_SENTENCE
                 lead_in = self._lead_in(q, before, lead) or self._participle_lead_in(before)
                 if lead_in is not None:
@@ -253,6 +305,9 @@ class DirectQuotes:
             att = _attribution(self._outside(list(prev)), nearest_last=True)
             if att is not None and (self._same_paragraph(prev.end_char, q.start) or self._introduces(prev)):
                 return att, CONF_NEIGHBOUR
+            presented = self._presented_by(q, prev)
+            if presented is not None:
+                return presented, CONF_NEIGHBOUR
         # 5. the sentence after, in the same paragraph
         nxt = self._neighbour_sentence(q.end, before=False, cross_paragraph=False)
         if nxt is not None and nxt.start_char < q.para_end:
@@ -273,7 +328,7 @@ class DirectQuotes:
         inverted = after[0].pos_ == "VERB" and after[0].tag_ in _FINITE
         verb = (after[0] if inverted else None) or next((t for t in after if is_reporting(t)), None) or next(
             (t for t in after if t.pos_ == "VERB"), None)
-        if verb is None or any(c.dep_ == _NEG for c in verb.children):
+        if verb is None or any(c.dep_ == _NEG and c.i in ids for c in verb.children):
             return None
         subj = subject_of(verb)
         if subj is not None and subj.i in ids:
@@ -376,7 +431,7 @@ class DirectQuotes:
         before a colon; that name, not a clause before the dash, is the speaker."""
         if lead[-1:] != ":":
             return None
-        dashes = [k for k, t in enumerate(before) if t.is_punct and t.text in ("-", "--", "—", "–")
+        dashes = [k for k, t in enumerate(before) if t.is_punct and t.text in ("-", "--", "—", "–", "―")
                   and (t.whitespace_ or (t.i > 0 and t.nbor(-1).whitespace_))]
         if not dashes:
             return None
@@ -406,16 +461,27 @@ class DirectQuotes:
     def _participle_lead_in(self, before: list[Token]) -> tuple[_Attribution, float] | None:
         """A reporting participle right before the marks speaks for the clause it follows: "Ray Dale told the
         board the plan was sound, adding, “We will start in May.”", "She posted a photo, writing “Best day
-        of the campaign.”" -- the subject is outside the frame before the marks, so ``_attribution`` misses
-        it (and the small model sometimes hangs the participle on the quotation instead of the clause)."""
+        of the campaign.”", "“…,” she said, adding, “…”" (the comma inside the marks) -- the subject is outside
+        the frame before the marks, so ``_attribution`` misses it (and the small model sometimes hangs the
+        participle on the quotation instead of the clause). A participle after a statement noun speaks for
+        whoever made the statement: "She released a statement saying, “…”"."""
         words = [t for t in before if not t.is_punct]
         if not words:
             return None
         verb = words[-1]
-        if verb.tag_ != "VBG" or not is_reporting(verb) or verb.i == 0 or verb.nbor(-1).text not in (",", "—", "–"):
+        if verb.tag_ != "VBG" or not is_reporting(verb) or verb.i == 0:
             return None
+        prev = verb.nbor(-1)
         sent = self.sentences.of(verb)
-        host = verb.head if verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") else sent.root
+        closed_comma = prev.text in _MARK_TOKENS and self.text[max(0, prev.idx - 3) : prev.idx].rstrip()[-1:] == ","
+        if prev.text in "," + _DASHES[:-1] or closed_comma:
+            host = verb.head if verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") else sent.root
+        elif verb.dep_ == "acl" and verb.head.i == prev.i and verb.head.lemma_.lower() in noun_cues():
+            host = verb.head.head  # the verb of "released a statement", "in a statement" (through its preposition)
+            if host.dep_ == "prep":
+                host = host.head
+        else:
+            return None
         subj = subject_of(host) if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
         if subj is None or not sent.start <= subj.i < verb.i or self._inside_quote(subj) or not could_speak(subj):
             return None
