@@ -69,6 +69,7 @@ def _fields(rec, ex: Extraction) -> dict:
             "unit_code": rec.unit_code,
             "change": rec.change,
             "subject": rec.subject,
+            "owner": rec.owner,
             "counts": rec.counts,
             "counts_head": rec.counts_head,
             "predicate": rec.predicate,

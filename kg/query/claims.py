@@ -8,8 +8,8 @@ COMMON = ("kind", "id", "doc", "source_path", "sentence", "start", "end")
 FIELDS = {
     "quote": COMMON + ("speaker", "speaker_mention", "cue", "content", "direct", "confidence", "reason",
               "stance", "parts"),
-    "quantity": COMMON + ("value", "value_max", "qualifier", "unit", "unit_code", "change", "subject", "counts",
-                          "counts_head", "predicate", "place", "time", "text", "source", "source_kind"),
+    "quantity": COMMON + ("value", "value_max", "qualifier", "unit", "unit_code", "change", "subject", "owner",
+                          "counts", "counts_head", "predicate", "place", "time", "text", "source", "source_kind"),
     "relation": COMMON + ("subject", "predicate", "object", "role", "confidence", "pattern", "subject_mention",
                           "subject_resolved"),
 }
