@@ -77,10 +77,10 @@ def _imports(doc, value, date, outlet):
          counts="jets", head="jet", actors="carrie"),
      fig("b", 30, "The carrier will buy 30 new jets under the deals.", "30", "buy", counts="new jets",
          head="jet", actors="carrie"), False),
-    # a period named by its end: the four weeks ended March 6 are not those ended March 13
-    (fig("a", 16.1e6, "Demand rose to 16.1 mln barrels a day in the four weeks ended March 6.", "16.1 mln",
+    # a period named by its end: the four weeks ended April 8 are not those ended April 15
+    (fig("a", 16.1e6, "Demand rose to 16.1 mln barrels a day in the four weeks ended April 8.", "16.1 mln",
          "rose", counts="barrels", head="barrel", actors="norlan", outlet="Wire"),
-     fig("b", 16.4e6, "In the four weeks ended March 13, demand rose to 16.4 mln barrels a day, it said.",
+     fig("b", 16.4e6, "In the four weeks ended April 15, demand rose to 16.4 mln barrels a day, it said.",
          "16.4 mln", "rose", counts="barrels", head="barrel", actors="norlan", outlet="Gazette"), False),
 ])
 def test_compare_cases_same_measure(a, b, same):
@@ -154,13 +154,14 @@ def test_compare_cases_same_story_is_not_one_source():
 
 
 def test_compare_cases_a_share_candidates_need_is_a_threshold():
-    need = fig("a", 0.4, "Candidates need to capture about 40 percent of the farm vote, analysts say.", "40 percent",
-               "capture", counts="farm vote", head="vote", unit="%")
+    need = fig("a", 0.35, "Candidates need to win roughly 35 percent of the farm vote, analysts say.", "35 percent",
+               "win", counts="farm vote", head="vote", unit="%")
     assert compare.measure_kind(need) == "threshold"
 
 
 def test_compare_cases_a_number_after_a_label_noun_names_it():
-    band = fig("a", 2, "The bank bought 40 mln stg of bills in band two at 9 pct.", "two", counts="band", head="band")
+    band = fig("a", 3, "The bank bought 25 mln stg of bills in band three at 8 pct.", "three", counts="band",
+               head="band")
     assert not compare.comparable(band)
     assert compare.comparable(fig("a", 2, "The bank opened two new bands.", "two", counts="new bands", head="band"))
 
@@ -178,7 +179,7 @@ def test_compare_cases_an_undated_state_weeks_apart_is_no_conflict_but_still_agr
     # a bank's assets with no date, in stories three weeks apart: an update as likely as a dispute
     assert compare.find_conflicts([_assets("a", 90, "2031-03-01"), _assets("b", 120, "2031-03-22")]) == []
     assert compare.find_conflicts([_assets("a", 90, "2031-03-01"), _assets("b", 120, "2031-03-02")]) != []
-    other = "Quarry Bank will buy {}, which reported assets of {} mln dlrs at the end of the year."
+    other = "Quarry Bank will buy {}, which reported assets of {} mln dlrs at year-end."
     [(_group, n)] = compare.find_agreements([_assets("a", 90, "2031-03-01"), _assets("b", 90, "2031-03-22", other)])
     assert n == 2
 
@@ -253,9 +254,9 @@ def test_compare_cases_a_quota_with_a_copula_and_a_replaced_figure(sentence, tex
 
 
 def test_compare_cases_a_subject_on_one_side_needs_the_same_story_to_disagree():
-    # "Westway has assets of 90 mln" in Norstar's story and "Westway, a savings bank with 600 mln in assets"
+    # "Westway has assets of 85 mln" in Norstar's story and "Westway, a savings bank with 600 mln in assets"
     # in Quarry's: two banks called Westway, as far as the stories tell
-    a = fig("a", 9e7, "Westway has assets of 90 mln dlrs.", "90 mln dlrs", counts="assets", head="asset", unit="USD",
+    a = fig("a", 8.5e7, "Westway has assets of 85 mln dlrs.", "85 mln dlrs", counts="assets", head="asset", unit="USD",
             subject="Westway", actors="norsta", first_is_name=True)
     b = fig("b", 6e8, "Westway, a savings bank with 600 mln dlrs in assets, will join Quarry.", "600 mln dlrs",
             counts="assets", head="asset", unit="USD", actors="quarry", first_is_name=True)

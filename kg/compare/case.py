@@ -195,10 +195,10 @@ _PERIOD = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|
                      r"\b(morning|afternoon|evening|overnight)\b|"
                      # a cumulative figure: "year-to-date sales", "sales so far this year"
                      r"\b(year)[\s-]+(to)[\s-]+(date)\b|\b(so\s+far\s+this)\s+(year|month)\b|"
-                     # a period named by its end: "in the four weeks ended March 6", "the quarter ending June 30"
+                     # a period named by its end: "in the six weeks ended Oct 2", "the quarter ending Sept 30"
                      r"\b(week|weeks|month|months|quarter|period|year)\s+(?:ended|ending|to)\s+"
                      r"((?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\w+)|"
-                     # a period named by its days: "for the March 11 to 20 period", "in the Feb 21-28 period"
+                     # a period named by its days: "over the Oct 3 to 9 period", "in the Aug 14-22 period"
                      r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\s*(?:to|-|–)\s*"
                      r"(\d{1,2})\s+(period)\b",
                      re.I)

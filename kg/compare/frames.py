@@ -489,7 +489,7 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
     if a.doc != b.doc and a.ordinal != b.ordinal and near_copies(a, b):
         return False
     # (for a disagreement, two claims that say nothing of what happened must say the same of which ones:
-    # "375,000 tonnes of barley" and "33,500 tonnes of Irish intervention barley" are two lots)
+    # "210,000 tonnes of wheat" and "18,750 tonnes of Danish stockpiled wheat" are two lots)
     if strict and a.doc != b.doc and not (a.pred or b.pred) and a.mods != b.mods:
         return False
     return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and \

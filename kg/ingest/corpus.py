@@ -21,7 +21,7 @@ What is never boilerplate:
   a republished article — which the quote extractor and ``dedup`` must see in every copy;
 * a paragraph that is mostly a quotation (a repeated quote is a repeated claim);
 * a data line: figures (digits, or ``rules/figure_words.txt``) are at least ``FIGURES`` of its words —
-  "Qtly div 10 cts vs 10 cts prior" in two companies' notices is a fact about each company;
+  "Interim payout 7 cts vs 6 cts a year ago" in two companies' notices is a fact about each company;
 * more than ``MAX_DOC_SHARE`` of one document's text: then the documents are copies of each other
   (``dedup``'s business), and that document is left whole.
 

@@ -50,7 +50,7 @@ CASES = [
      ("Roman Vasilenko", "Person")),
     # an organisation that was a subject beats organisations named in passing after it
     ("org-noun-prefers-subject", "Harbor Partners told the Securities and Exchange Commission it holds 6.1 pct "
-     "of Delta Mills. The group said it bought the shares for investment.", "group", ("Harbor Partners", None)),
+     "of Delta Mills. The group said it acquired the stock as an investment.", "group", ("Harbor Partners", None)),
     ("org-pronoun-prefers-subject", "Acme Holdings wrote to the Ohio Power Authority in March that it owns "
      "shares of Bolt Corp. It said it may seek control.", "It", ("Acme Holdings", None)),
     # a courtesy title tells "he" from "she"

@@ -191,9 +191,9 @@ def test_lexicons(fn, arg, expected):
     ("Analysis: the vote in Ohio was close.", "Analysis"),
     ("The talks resume on Monday in Geneva.", "Monday"),
     ("ACME INTERNATIONAL NAMES ACTING CHAIRMAN", "ACME INTERNATIONAL NAMES ACTING CHAIRMAN"),
-    ("Jane Doe is the Co-Founder & CEO of Revmetrix.", "Co-Founder & CEO"),
-    ("America West Airlines was a U.S. airline based in Tempe.", "U.S. airline"),
-    ("The rise was below the forecast by Federal Finance Minister Michael Wilson.", "Federal Finance"),
+    ("Lena Vorsk is Co-Founder & CEO of Quillbrook.", "Co-Founder & CEO"),
+    ("Harrow Bay Airways was a U.S. airline flying out of Fresno.", "U.S. airline"),
+    ("The deficit topped the estimate of Federal Finance Minister Carla Brennt.", "Federal Finance"),
 ])
 def test_issue13_junk_is_filtered(nlp, text, junk):
     names = {e.name for e in entities_of(nlp, text).entities}
@@ -341,8 +341,8 @@ def test_context_says_which_place(nlp, text, name, type_, ident):
 
 
 def test_kind_of_court_is_named_with_its_seat_or_district(nlp):
-    ents = entities_of(nlp, "Names mentioned include Jane Kelly, a judge on the United States Court of Appeals in "
-                            "Denver, Colorado, and two judges on the United States Court of Appeals in Boston, Ann "
+    ents = entities_of(nlp, "Names mentioned include Marta Quill, a judge on a United States Court of Appeals in "
+                            "Denver, Colorado, and two judges on a United States Court of Appeals in Boston, Ann "
                             "Hale and Tom Reed. The Court of Appeals for the Tenth Circuit agreed.")
     names = {e.name for e in ents.entities}
     assert {"United States Court of Appeals in Denver", "United States Court of Appeals in Boston",

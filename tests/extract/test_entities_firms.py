@@ -52,10 +52,10 @@ def test_lists_of_countries_or_people_are_not_firms(nlp, text, kept):
 STRUCTURE = [
     ("legal-form-extends-left", "Yulchon LLC is a law firm headquartered in Seoul.", ("Yulchon LLC", "Company"),
      {"LLC"}),
-    ("legal-form-then-place", "Glenmore Pharmaceuticals Inc of St. Petersburg , Fla. , was sold.",
-     ("Glenmore Pharmaceuticals Inc", "Company"), {"Glenmore Pharmaceuticals Inc of St. Petersburg"}),
+    ("legal-form-then-place", "Glenmore Optics Inc of St. Petersburg , Fla. , was sold.",
+     ("Glenmore Optics Inc", "Company"), {"Glenmore Optics Inc of St. Petersburg"}),
     ("state-abbreviation", "The firm is based in Tampa, Fla.", ("Fla", "Region"), set()),
-    ("born-in-brackets", "Tobias Wrenlow (born May 26, 1956) is the Group President of the Northwind Bank.",
+    ("born-in-brackets", "Tobias Wrenlow (born March 4, 1961) is the Group President of the Northwind Bank.",
      ("Tobias Wrenlow", "Person"), {"Group"}),
     ("untagged-employer", '"The market is strong," said Mark Tull, Chief Executive Officer of Globex.',
      ("Globex", "Organization"), set()),
@@ -84,8 +84,8 @@ def test_state_abbreviation_is_the_state(nlp):
 
 
 def test_a_professors_field_is_no_organisation(nlp):
-    got = {n for n, _ in names(nlp, "He is a Distinguished Professor of Philosophy at Carver University.")}
-    assert "Philosophy" not in got
+    got = {n for n, _ in names(nlp, "She is a Distinguished Professor of Economics at Carver University.")}
+    assert "Economics" not in got
 
 
 def test_one_word_state_bodies_keep_their_names(nlp):

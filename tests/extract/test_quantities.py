@@ -307,7 +307,7 @@ def test_quantities_change_to_a_level_is_two_numbers(nlp):
     ("text", "levels"),
     [
         ("Unemployment fell from 5.1 per cent to 4.8 per cent.", [(0.051, "%"), (0.048, "%")]),
-        ("Growth is forecast to slow from 4.8 to 4.7 percent next year.", [(0.048, "%"), (0.047, "%")]),
+        ("Inflation is seen easing from 6.3 to 6.1 percent next year.", [(0.063, "%"), (0.061, "%")]),
         ("Rents rose from $415 to $1040 last spring.", [(415, "USD"), (1040, "USD")]),
         ("The herd shrank from 1,200 tonnes to 950 in a decade.", [(1200, "metric_ton"), (950, "metric_ton")]),
     ],
@@ -319,8 +319,8 @@ def test_quantities_change_from_a_level_to_a_level_is_two_numbers(nlp, text, lev
 
 
 def test_quantities_rise_by_then_to_is_two_numbers(nlp):
-    claims = _claims(nlp, "The trade gap widened by $43.6 billion to $419.2 billion.")
-    assert [(c.value, c.value_max) for c in claims] == [(43.6e9, None), (419.2e9, None)]
+    claims = _claims(nlp, "The trade gap widened by $27.3 billion to $356.8 billion.")
+    assert [(c.value, c.value_max) for c in claims] == [(27.3e9, None), (356.8e9, None)]
 
 
 @pytest.mark.parametrize(
@@ -330,7 +330,7 @@ def test_quantities_rise_by_then_to_is_two_numbers(nlp):
         ("The city paid 2 million euros for the new bridge.", "2 million euros", "bridge"),
         ("The tickets cost HK $5.4m.", "HK $5.4m", "ticket"),
         ("Its net profit was 17 mln dlrs.", "17 mln dlrs", "profit"),
-        ("Bank stocks, which were up 2.8%, led the market.", "2.8%", "stock"),
+        ("Utility stocks, which were up 3.4%, led the index.", "3.4%", "stock"),
     ],
 )
 def test_quantities_money_and_shares_get_what_they_measure(nlp, text, surface, head):
@@ -372,9 +372,9 @@ def test_quantities_durations_that_measure_something(nlp, text, surface, value, 
 WHAT_IT_MEASURES = [
     ("The camera has a 352 μm pixel pitch.", "352 μm", "pitch"),  # modifiers climbed to their noun
     ("The founders are sitting on $3 billion in gains.", "$3 billion", "gain"),  # "in" on the amount
-    ("The town will get a road grant worth up to $8 million.", "up to $8 million", "grant"),  # "worth"
+    ("The town will get a road grant worth up to $6 million.", "up to $6 million", "grant"),  # "worth"
     ("Two banks pulled the index 1.2 percent lower.", "1.2 percent", "index"),  # resultative object
-    ("Acme rose 4 per cent to $13.60 and Beta slipped.", "$13.60", "acme"),  # nearest noun of the clause
+    ("Acme rose 3 per cent to $17.20 and Beta slipped.", "$17.20", "acme"),  # nearest noun of the clause
     ("The villa sold for record $44 million last week.", "$44 million", "villa"),  # not "record"
     ("The trail runs for seven miles (11 km) along the coast.", "11 km", "trail"),  # a conversion
     ("The engine makes 300 hp (224 kW / 304 PS).", "224 kW", "engine"),
@@ -411,8 +411,8 @@ def test_quantities_a_period_in_one_token_is_no_range(nlp):
 
 # sentence, surface, value, unit, counts_head: forms that looked like modifiers or articles but count
 COUNTED_FORMS = [
-    ("The port is 43.4 percent-owned by the state.", "43.4 percent", 0.434, "%", "port"),
-    ("The town runs one 52,000 barrel-a-day refinery.", "52,000 barrel", 52000, "barrel", "refinery"),
+    ("The port is 61.2 percent-owned by the state.", "61.2 percent", 0.612, "%", "port"),
+    ("The province runs one 38,000 barrel-a-day refinery.", "38,000 barrel", 38000, "barrel", "refinery"),
     ("One of the two suspects was released.", "One", 1, None, "suspect"),
 ]
 
@@ -439,7 +439,7 @@ def test_quantities_an_age_written_with_its_unit_measures_the_thing(nlp, text, s
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit", "head"),
     [
-        ("The deal was worth up to PS2.7m.", "up to PS2.7m.", 2.7e6, "GBP", "deal"),
+        ("The deal was worth up to PS3.9m.", "up to PS3.9m.", 3.9e6, "GBP", "deal"),
         ("The cart can reach 40km/hr on the flat.", "40km/hr", 40, "kilometer_per_hour", "cart"),
         ("Each of our loaves weighs only ~450g after baking.", "only ~450g", 450, "gram", None),
         ("The average rent was $2,100, up 4.1% year over year.", "4.1%", 0.041, "%", "rent"),

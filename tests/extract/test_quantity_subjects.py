@@ -118,7 +118,7 @@ def test_subjects_hyphenated_unit_is_still_a_measure(nlp):
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit", "head"), [
     # a currency word hyphenated onto the amount makes it money (wire copy's "mln-dlr")
-    ("Acme arranged a 500 mln-dlr short term bridge loan.", "500 mln-dlr", 5e8, "USD", "loan"),
+    ("Acme arranged a 750 mln-dlr bridge loan.", "750 mln-dlr", 7.5e8, "USD", "loan"),
     ("It issued 50-cent shares.", "50-cent", 0.5, "USD", "share"),
     ("The fund is a 2-billion-euro vehicle.", "2-billion-euro", 2e9, "EUR", "vehicle"),
 ])
@@ -133,13 +133,13 @@ def test_subjects_zero_hyphenated_is_a_kind_of_thing(nlp):
 
 @pytest.mark.parametrize(("text", "surface", "value", "counts"), [
     # a spaced wire scale word after a number word
-    ("Acme issued seven mln 50-cent shares.", "seven mln", 7e6, "shares"),
+    ("Acme issued four mln 25-cent shares.", "four mln", 4e6, "shares"),
     # another amount's words are not part of the counted phrase; a length of time is ("nine month profits")
-    ("Acme issued seven mln 50-cent shares.", "50-cent", 0.5, "shares"),
-    ("Brown-Forman said nine month profits declined a bit to 66.0 mln dlrs.", "66.0 mln dlrs", 6.6e7,
+    ("Acme issued four mln 25-cent shares.", "25-cent", 0.25, "shares"),
+    ("Larkspur Mills said nine month profits declined slightly to 41.5 mln dlrs.", "41.5 mln dlrs", 4.15e7,
      "nine month profits"),
     # "issue" as a verb is no identifier label ("issue 176")
-    ("The company will issue 3.63 mln new shares.", "3.63 mln", 3.63e6, "new shares"),
+    ("The bank will issue 2.18 mln new shares.", "2.18 mln", 2.18e6, "new shares"),
 ])
 def test_subjects_counted_phrase_without_other_amounts(nlp, text, surface, value, counts):
     c = _one(nlp, text, surface)

@@ -58,9 +58,9 @@ CASES = [
     ("role-appos-possessive", "In March, Roman Vasilenko, Kazakhstan’s deputy foreign minister, told the German "
      "newspaper that businesses were welcome.",
      {("Roman Vasilenko", "holds_role", "Kazakhstan", "deputy foreign minister")}),
-    ("role-appos-member-of-board", "In addition, according to Sagintayev, a member of the board of directors of the "
-     "Eurasian Economic Commission from Kazakhstan, more than 100 companies have applied.",
-     {("Sagintayev", "holds_role", "Eurasian Economic Commission", "member of the board of directors")}),
+    ("role-appos-member-of-board", "In addition, according to Dariga Temirova, a member of the board of directors of "
+     "the Caspian Trade Council from Kazakhstan, more than 80 firms have applied.",
+     {("Dariga Temirova", "holds_role", "Caspian Trade Council", "member of the board of directors")}),
     ("role-before-appos-person", "You should recall the statement made by the First Deputy Chief of Staff of the "
      "President of Kazakhstan, Timur Suleimenov, during his visit to Brussels.",
      {("Timur Suleimenov", "holds_role", "Kazakhstan", "first deputy chief of staff of the president")}),
@@ -115,16 +115,16 @@ CASES = [
     ("headquarters-noun-possessive", "Nokia's headquarters in Espoo were renovated.",
      {("Nokia", "headquartered_in", "Espoo", None)}),
     ("headquarters-noun-has", "Nokia has its headquarters in Espoo.", {("Nokia", "headquartered_in", "Espoo", None)}),
-    ("org-in-city", "Economist Paul Smith of First Union Bank in Philadelphia said rates would rise.",
-     {("First Union Bank", "based_in", "Philadelphia", None),
-      ("Paul Smith", "holds_role", "First Union Bank", "economist")}),
+    ("org-in-city", "Economist Dana Pruitt of Keystone Harbor Bank in Pittsburgh said rates would rise.",
+     {("Keystone Harbor Bank", "based_in", "Pittsburgh", None),
+      ("Dana Pruitt", "holds_role", "Keystone Harbor Bank", "economist")}),
     # issue 13: former / acting are kept as role qualifiers
     ("role-qualifier-before-object", "The vote featured former Iowa Congressman Berkley Bedell.",
      {("Berkley Bedell", "holds_role", "Iowa", "former congressman")}),
     ("role-qualifier-adverb", "Regan was formerly head of the brokerage firm Merrill Lynch.",
      {("Regan", "holds_role", "Merrill Lynch", "former head")}),
-    ("role-hyphenated-title", "Hughes vice-president Ike Kerridge said the plan failed.",
-     {("Ike Kerridge", "holds_role", "Hughes", "vice-president")}),
+    ("role-hyphenated-title", "Voss Aerospace vice-president Edda Quist said the plan failed.",
+     {("Edda Quist", "holds_role", "Voss Aerospace", "vice-president")}),
     ("opened-office-in", "Siemens opened an office in Nairobi.", {("Siemens", "opened_office_in", "Nairobi", None)}),
     ("pulled-out-of", "Ikea pulled out of Russia in March.", {("Ikea", "left", "Russia", None)}),
     ("moved-headquarters-to", "Spotify moved its headquarters to Amsterdam.",
@@ -145,8 +145,8 @@ CASES = [
      {("Satya Nadella", "holds_role", "Microsoft", "ceo")}),
     ("role-appos-chief-executive-of", "Tom Baker, chief executive of Lighthouse Media, resigned.",
      {("Tom Baker", "holds_role", "Lighthouse Media", "chief executive")}),
-    ("role-conjoined-titles-generic-org-noun", "Maria Lopez is the founder and former CEO of the software company "
-     "Northwind Traders.", {("Maria Lopez", "holds_role", "Northwind Traders", "founder and former ceo")}),
+    ("role-conjoined-titles-generic-org-noun", "Maria Lopez is the founder and former chairman of the software "
+     "company Northwind Traders.", {("Maria Lopez", "holds_role", "Northwind Traders", "founder and former chairman")}),
     ("role-party-candidate", "Jane Smith, the Green Party candidate, lost.",
      {("Jane Smith", "holds_role", "Green Party", "candidate")}),
     ("role-demonym-premodifier", "Russian Prime Minister Viktor Ivanov met reporters.",
@@ -239,7 +239,7 @@ NEGATIVE = [
     ("org-in-country-is-not-its-seat", "Shares of Apple in China fell.", ("Apple", "based_in", "China", None)),
     ("subject-inside-the-object-phrase", "The firm is based in Sacramento, California.",
      ("California", "based_in", "Sacramento", None)),
-    ("hypothetical-membership", "China could be a member of GATT soon.", ("China", "member_of", "GATT", None)),
+    ("hypothetical-membership", "Mongolia could be a member of ASEAN soon.", ("Mongolia", "member_of", "ASEAN", None)),
     ("hypothetical-role", "Jane Doe could be president of Acme Bank.", ("Jane Doe", "holds_role", "Acme Bank", None)),
     ("org-in-place-needs-a-typed-org", "Rio Tinto bought a share of the Silver Creek Claim in Western Australia.",
      ("Silver Creek Claim", "based_in", "Western Australia", None)),
@@ -254,8 +254,8 @@ NEGATIVE = [
      ("Obama", "holds_role", "Trump Tower", None)),
     ("infinitive-is-a-plan", "She criticised a proposal by the firm behind Brightline Biscuits to shift some "
      "production to Vietnam.", ("firm", "relocated_to", "Vietnam", None)),
-    ("where-one-comes-from-is-no-office", "Jason Sims, a teacher from Mount Pleasant, voted early.",
-     ("Jason Sims", "holds_role", "Mount Pleasant", "teacher")),
+    ("where-one-comes-from-is-no-office", "Corin Vale, a teacher from Mount Vernon, voted early.",
+     ("Corin Vale", "holds_role", "Mount Vernon", "teacher")),
     ("where-one-works-is-no-office", "Tom Roe, a lawyer in Orlando who handles land cases, said so.",
      ("Tom Roe", "holds_role", "Orlando", "lawyer")),
     ("portfolio-is-no-organisation", "The forecast came from Transport Minister Mustafa Nyangi on Monday.",

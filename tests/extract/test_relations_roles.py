@@ -28,9 +28,9 @@ FOUND = [
     ("qualifier-before-coordinated-titles", "Ann Lee, the former chairman and chief executive of Northwind Tools, "
      "spoke.", {("Ann Lee", "holds_role", "Northwind Tools", "former chairman and chief executive")}),
     ("each-title-its-own-object", "Hans Weber, who studies soil chemistry, is Professor Emeritus at the Carver "
-     "University of Berlin and Visiting Professor at the National University of Leeds.",
+     "University of Berlin and Visiting Professor at the Northern University of Leeds.",
      {("Hans Weber", "holds_role", "Carver University of Berlin", "professor emeritus"),
-      ("Hans Weber", "holds_role", "National University of Leeds", "visiting professor")}),
+      ("Hans Weber", "holds_role", "Northern University of Leeds", "visiting professor")}),
     ("conjoined-clause", "Mark Tull founded Blue Harbor, and is now CEO of Northwind Tools.",
      {("Mark Tull", "holds_role", "Northwind Tools", "ceo")}),
     ("left-post-is-former", "Mark Tull retired as chairman of Northwind Tools in 2011.",
@@ -39,7 +39,7 @@ FOUND = [
      {("Anna Tull", "holds_role", "Carver University", "faculty member")}),
     ("employee-of", "Anna Tull was an employee of Northwind Tools from 1967 to 2004.",
      {("Anna Tull", "holds_role", "Northwind Tools", "employee")}),
-    ("organisation-before-title-in-copula", "Ann Tull is an American engineer and former NASA astronaut.",
+    ("organisation-before-title-in-copula", "Ann Tull is an American chemist and former NASA astronaut.",
      {("Ann Tull", "holds_role", "NASA", "former astronaut")}),
     ("untagged-employer-after-title", '"The market is strong," said Mark Tull, Chief Executive Officer of Globex.',
      {("Mark Tull", "holds_role", "Globex", "chief executive officer")}),
@@ -49,15 +49,15 @@ FOUND = [
      "ruling.", {("Augusto Lenzi", "holds_role", "Corvina", "chairman")}),
     ("profession-title", "The study was led by Carver University psychologist Stanley Milgrove.",
      {("Stanley Milgrove", "holds_role", "Carver University", "psychologist")}),
-    ("hyphenated-title-in-apposition", "Anthony Lee, vice-president and deputy general manager of Harbor Bank Ltd, "
-     "said he expected nothing.",
-     {("Anthony Lee", "holds_role", "Harbor Bank Ltd", "vice-president and deputy general manager")}),
+    ("hyphenated-title-in-apposition", "Oskar Brandt, vice-president and assistant general manager of Tidewater "
+     "Bank Ltd, said profits would hold.",
+     {("Oskar Brandt", "holds_role", "Tidewater Bank Ltd", "vice-president and assistant general manager")}),
     ("dateline", "BOGOTA , Colombia 1996-08-30", {("BOGOTA", "located_in", "Colombia", None)}),
     # the tagger calls a dateline city in capitals an organisation, or nothing; England is no package place
     ("dateline-city-tagged-otherwise", "DAYTON , Ohio 1998-05-11", {("DAYTON", "located_in", "Ohio", None)}),
     ("dateline-in-a-nation-of-the-uk", "LEEDS , England 1997-03-02", {("LEEDS", "located_in", "England", None)}),
-    ("firm-of-place", "Harlow Medical Industries Inc said it completed the purchase of Daniels Foods Inc of Tampa, "
-     "Fla., for 2 million shares.", {("Daniels Foods Inc", "based_in", "Tampa", None),
+    ("firm-of-place", "Harlow Medical Group agreed to buy Daniels Foods Inc of Tampa, Fla., for 2 "
+     "million shares.", {("Daniels Foods Inc", "based_in", "Tampa", None),
                                       ("Tampa", "located_in", "Fla", None)}),
     ("partner-firm-employer", "Jane Rowe, an analyst at Hammond, Baker and Fiske, said the merger would help.",
      {("Jane Rowe", "holds_role", "Hammond, Baker and Fiske", "analyst")}),
@@ -67,12 +67,12 @@ FOUND = [
                                                   "Audio Engineering Society", "Classic Car Club")}),
     ("list-without-serial-comma", "She served as chair of Northwind Traders, Contoso Ltd and Fabrikam Inc.",
      {("She", "holds_role", o, "chair") for o in ("Northwind Traders", "Contoso Ltd", "Fabrikam Inc")}),
-    ("left-post-coordinated-titles", "She retired as Chairman of the board, President and Chief Executive Officer "
-     "of Contoso Corporation on May 3, 2010.",
-     {("She", "holds_role", "Contoso Corporation", "former president and chief executive officer")}),
+    ("left-post-coordinated-titles", "She retired as Chair of the board, President and Chief Operating Officer "
+     "of Contoso Corporation on June 9, 2012.",
+     {("She", "holds_role", "Contoso Corporation", "former president and chief operating officer")}),
     ("headed-by-passive", "Globex Bank is run by Tom Hale.", {("Tom Hale", "holds_role", "Globex Bank", "head")}),
-    ("headed-by-title-and-name", "Globex Bank is headed by chairman and chief executive officer Maria Lopez.",
-     {("Maria Lopez", "holds_role", "Globex Bank", "chairman and chief executive officer")}),
+    ("headed-by-title-and-name", "Globex Bank is headed by president and chief operating officer Maria Lopez.",
+     {("Maria Lopez", "holds_role", "Globex Bank", "president and chief operating officer")}),
     ("coordinated-titles-before-the-name", "Initech founder and CEO John Smith said the plan would work.",
      {("John Smith", "holds_role", "Initech", "founder and ceo")}),
     ("based-hung-on-the-products", "Globex Aero Corp is an American manufacturer of drones based in Fresno, "
@@ -94,18 +94,18 @@ def test_found(nlp, case):
 
 # (id, text, (subject, predicate, object) that must NOT be found)
 NOT_FOUND = [
-    ("role-of-another-person", "Between 2002 and 2005, he was the cameraman for Nils Molitor, the CEO of Magmafilm.",
-     ("he", "holds_role", "Magmafilm")),
+    ("role-of-another-person", "Between 2011 and 2014, he was the driver for Petra Lind, the CEO of Quarrytone.",
+     ("he", "holds_role", "Quarrytone")),
     ("organisation-description-is-no-role", "Mark Tull was the founder and CEO of BioGlen, a leader in Digital "
      "Pathology.", ("Mark Tull", "holds_role", "Digital Pathology")),
-    ("field-of-a-chair-is-no-organisation", "He is a Distinguished Professor of Philosophy at Carver University.",
-     ("He", "holds_role", "Philosophy")),
-    ("first-title-without-the-premodifier", "Ann Tull is an American engineer and former NASA astronaut.",
+    ("field-of-a-chair-is-no-organisation", "She is a Distinguished Professor of Economics at Carver University.",
+     ("She", "holds_role", "Economics")),
+    ("first-title-without-the-premodifier", "Ann Tull is an American chemist and former NASA astronaut.",
      ("Ann Tull", "holds_role", "NASA")),  # checked with its role below
-    ("portfolio-pair-is-no-organisation", "Argentina needs more time, Industry and Foreign Trade Secretary Roberto "
-     "Lavano told reporters.", ("Roberto Lavano", "holds_role", "Industry and Foreign Trade")),
-    ("described-person-is-no-organisation", "A London-based Nordic banking expert said the word was too strong.",
-     ("Nordic", "based_in", "London")),
+    ("portfolio-pair-is-no-organisation", "Uruguay needs more time, Industry and Foreign Trade Secretary Tomas "
+     "Ferrante told reporters.", ("Tomas Ferrante", "holds_role", "Industry and Foreign Trade")),
+    ("described-person-is-no-organisation", "An Oslo-based Baltic shipping analyst said the figure was too high.",
+     ("Baltic", "based_in", "Oslo")),
     ("country-as-topic-is-no-office", "The aide said he and President Rowan misled the public on the Iran arms "
      "affair. Iran denied it. Iran said so. Iran was firm.", ("Rowan", "holds_role", "Iran")),
     ("state-named-like-a-country-is-no-office", "President Rowan spoke in Georgia on Monday, and Rowan left "

@@ -145,13 +145,13 @@ def _counted(
             and top.dep_ in _NOMINAL_DEPS and previous is not None:
         return previous[0], top, previous
     # an amount, share or measure the parse attaches to nothing that names it: the nearest noun before it
-    # in its clause ("Acme up 4 per cent to $13.60", "Dow +0.2%", "its list price is $33,790")
+    # in its clause ("Acme up 3 per cent to $21.45", "Dow +0.2%", "its list price is $33,790")
     if num.unit is not None and num.unit != "ratio":
         near = _nearest_noun(doc, num, inside)
         if near is not None:
             return _measured(near), top, None
     # a pronoun subject standing for a thing named before ("the bonds rallied; they yielded 4.2 pct"); not for
-    # a length of time ("they will pay for themselves in four years" is about what pays)
+    # a length of time ("they should recoup their cost in six years" is about what recoups)
     if num.unit is not None and num.unit != "ratio" and nb.unit_code(num.unit) not in _TIME_CODES:
         subj = _clause_subject(top, inside, resolve=True)
         if subj is not None:
@@ -395,8 +395,8 @@ def _measured(noun: Token) -> Token:
 
 
 def _clause_subject(tok: Token, inside: set[int], resolve: bool = False) -> Token | None:
-    """The subject of the number's clause; a relative pronoun stands for the noun it follows ("bank stocks,
-    which were up 2.8%"); other pronouns ("this", "he") name no measured thing."""
+    """The subject of the number's clause; a relative pronoun stands for the noun it follows ("mining shares,
+    which were down 1.9%"); other pronouns ("this", "he") name no measured thing."""
     # a price list: "Acme, down 68 p at 1112 p, Beta, down 2 p at 95 p": the name written right before the
     # move (and its level after "at"), wherever the parse hangs the move
     move = tok.head if tok.head.lower_ in ("up", "down") else \
@@ -443,7 +443,7 @@ _ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj", "conj"}
 
 def _thing_antecedent(pron: Token) -> Token | None:
     """What "it" or "they" as the subject of an amount's clause stands for: the subject of the clause it is
-    coordinated with ("the pound going to $1 and it going back to $1.50"), else the nearest noun before it
+    coordinated with ("the euro falling to $0.95 and it climbing back to $1.20"), else the nearest noun before it
     of the same number, as a subject or object, in its sentence or the one before ("the shares surged and
     they were up 5%"). Persons, names, times and amounts are not what a number measures."""
     tags = _THING_PRONOUNS.get(pron.lower_)

@@ -205,7 +205,7 @@ def _range(doc: Doc, num: _Number) -> None:
     scale = _scale_of(doc, core2)
     changed = num.start >= 2 and (_change_verb(doc[num.start - 2]) or _change_verb(doc[num.start - 1].head))
     if lead == "from" and changed:
-        # "slowed from 4.8 to 4.7 percent", "rents rose from $415 to $1040": the level before and the level
+        # "eased from 6.3 to 6.1 percent", "fares rose from $520 to $880": the level before and the level
         # after, two numbers; the first takes the unit and scale written once after the second
         if num.unit is None and unit2 is not None:
             num.unit = unit2

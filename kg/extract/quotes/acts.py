@@ -184,7 +184,7 @@ class ObjectCues:
     @staticmethod
     def _planned(verb: Token) -> bool:
         """An infinitive under a verb that is no cue: a plan or a request, not something said yet ("the
-        Senate will vote to confirm the nominee", "they asked her to make it clear")."""
+        board plans to approve the merger", "they asked her to make it clear")."""
         if verb.dep_ != _OPEN_CLAUSE or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return False
         return not is_reporting(verb.head) and not is_object_cue(verb.head)

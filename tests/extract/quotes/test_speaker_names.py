@@ -100,7 +100,7 @@ def test_an_added_piece_is_a_statement_of_its_own(nlp):
 def test_she_as_the_subject_before_hands_on_her_antecedent(nlp):
     # the sentence before names Rita Gomez only as an object; its subject "She" is Ana Ferre
     text = ("Ana Ferre said the city would do well.\n\nShe pointed to the strong showing of Mayor Rita Gomez in "
-            "the north. “I think that speaks volumes,” she said.\n")
+            "the north. “I think that tells you everything,” she said.\n")
     found = [(s, m) for s, m, _, c in _direct(nlp, text) if c.startswith("I think that")]
     assert found == [("Ana Ferre", "she")]
 
