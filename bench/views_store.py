@@ -122,7 +122,7 @@ def main() -> None:
         if known.get(ex.document.id) != ex.document.content_hash:  # stored by an earlier, interrupted run
             batch.append(build.render(ex, "generated records", when))
         if len(batch) == 256 or (i == args.articles - 1 and batch):
-            build._write(store, batch, report, stored, fresh=True)
+            build._write(store, batch, report, stored, fresh=True, examples=build.Examples(0))
             progress("stored", len(stored), None)
             batch = []
     store.flush()

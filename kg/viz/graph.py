@@ -24,6 +24,7 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.viz import queries
+from kg.viz.layout import induced
 
 KINDS = ("quote", "quantity", "relation")
 DEFAULT_MAX_NODES = 1000
@@ -376,7 +377,7 @@ def select(
         for n in numbers:
             keep.update(u for u, _ in H.in_edges(n))  # who asserted it
             keep.update(v for _, v, k in H.out_edges(n, keys=True) if k == "derived_from")
-        H = H.subgraph(keep).copy()
+        H = induced(H, [n for n in H if n in keep])
     if focus:
         centres = match_entities(G, focus) & set(H)
         if not centres:
@@ -387,7 +388,7 @@ def select(
             reach.update(nx.single_source_shortest_path_length(U, c, cutoff=max(0, hops)))
         # every claim in view keeps its source document, however many hops away: that is its provenance
         reach.update(v for n in list(reach) for _, v, k in H.out_edges(n, keys=True) if k == "derived_from")
-        H = H.subgraph(reach).copy()
+        H = induced(H, [n for n in H if n in reach])
     return H
 
 

@@ -23,7 +23,8 @@ EDGE_PX = 75.0  # ideal edge length on screen, in pixels at zoom 1
 PUSH = 0.9  # each of two overlapping boxes moves by this share of their overlap per step (overshooting
 # a little settles crowded spots in far fewer steps than moving by exactly half)
 WIDE = 0.5  # prefer sideways pushes (screens are wider than tall; labels stack better in rows)
-SPARE = 2.0  # drawing area per area of node-and-label boxes: room for edges and their labels
+ASPECT = 4 / 3  # width / height of the graph's part of the screen (a laptop's, beside the details panel)
+SPARE = 1.5  # drawing area per area of node-and-label boxes: room for edges and their labels
 
 
 def _scatter(index: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
@@ -164,38 +165,76 @@ def spread(pos: dict, boxes: dict, iterations: int = 200) -> dict:
     return {v: (round(float(xy[k, 0]), 1), round(float(xy[k, 1]), 1)) for k, v in enumerate(nodes)}
 
 
-def layout(G: nx.Graph, seed: int = 7, boxes: dict | None = None) -> dict:
+def induced(G: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph on ``nodes`` with its nodes in the order given. networkx's ``subgraph`` iterates the
+    node *set* when it is the smaller side, so its order (and the layout seeded from it) would change
+    with each process's string hashing: the same store drew a different picture each run."""
+    want = list(nodes)
+    keep = set(want)
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, G.nodes[n]) for n in want)
+    if G.is_multigraph():
+        H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(want, keys=True, data=True) if v in keep)
+    else:
+        H.add_edges_from((u, v, d) for u, v, d in G.edges(want, data=True) if v in keep)
+    return H
+
+
+def layout(G: nx.Graph, seed: int = 7, boxes: dict | None = None, aspect: float = ASPECT) -> dict:
     """Pixel positions: each connected component laid out on its own (and, given node boxes, spread
-    until no two overlap), then packed, largest first, so small islands neither overlap nor get flung
-    to the edge of the canvas."""
+    until no two overlap), then packed, largest first, into rows whose bounding box is close to
+    ``aspect`` (width / height), so the picture fills the screen when zoomed to fit and nothing overlaps."""
     U = weighted(G)
     comps = sorted((sorted(c, key=str) for c in nx.connected_components(U)), key=lambda c: (-len(c), str(c[0])))
     placed = []
     for c in comps:
-        pos, _ = _component(U.subgraph(c), seed)
+        pos, _ = _component(induced(U, c), seed)
         if boxes:
             pos = spread(pos, boxes)
-        radius = max(math.hypot(x, y) + max(boxes[v]) / 2 if boxes else math.hypot(x, y) for v, (x, y) in pos.items())
-        placed.append((pos, radius + 40))
+        half = {v: (boxes[v][0] / 2, boxes[v][1] / 2) if boxes else (20.0, 20.0) for v in pos}
+        lo = (min(x - half[v][0] for v, (x, _) in pos.items()), min(y - half[v][1] for v, (_, y) in pos.items()))
+        hi = (max(x + half[v][0] for v, (x, _) in pos.items()), max(y + half[v][1] for v, (_, y) in pos.items()))
+        placed.append(({v: (x - lo[0], y - lo[1]) for v, (x, y) in pos.items()}, hi[0] - lo[0], hi[1] - lo[1]))
     if not placed:
         return {}
-    return pack(placed)
+    return pack(placed, aspect)
 
 
-def pack(placed: list[tuple[dict, float]], gap: float = 60.0) -> dict:
-    """The largest component at the left; the others in columns to its right, top to bottom. News
-    graphs are one big web plus small islands, and this keeps the islands close enough that the
-    whole picture still fills a wide screen when zoomed to fit."""
-    total = sum((2 * r + gap) ** 2 for _, r in placed)
-    height = max(2 * placed[0][1] + gap, math.sqrt(total / 1.4))
+def _shelves(sizes: list[tuple[float, float]], width: float, gap: float) -> tuple[list, float, float]:
+    """Rows left to right, a new row once ``width`` is full: each box's corner, and the size of it all."""
+    corners, x, y, row_h, used_w = [], 0.0, 0.0, 0.0, 0.0
+    for w, h in sizes:
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        corners.append((x, y))
+        used_w = max(used_w, x + w)
+        x += w + gap
+        row_h = max(row_h, h)
+    return corners, used_w, y + row_h
+
+
+def pack(placed: list[tuple[dict, float, float]], aspect: float = ASPECT, gap: float = 60.0) -> dict:
+    """Components (positions from their top-left corner, width, height), largest first, in rows or in
+    columns: of the ways that break the rows (columns) at a different place, the one whose bounding box
+    shrinks least when fitted into a screen of that ``aspect``. News graphs are one big web plus islands;
+    a circle per component and a fixed column height left half the screen empty beside a flat second web."""
+    best = None
+    for columns in (False, True):  # rows left to right, or columns top to bottom (rows of the transpose)
+        sizes = [(h, w) if columns else (w, h) for _, w, h in placed]
+        widest = max(w for w, _ in sizes)
+        candidates = {widest, sum(w for w, _ in sizes) + gap * len(sizes)}
+        for i in range(len(sizes)):  # each width at which one more component joins the first row
+            candidates.add(max(widest, sum(w + gap for w, _ in sizes[: i + 1]) - gap))
+        for width in sorted(candidates):
+            corners, w, h = _shelves(sizes, width, gap)
+            if columns:
+                corners, w, h = [(y, x) for x, y in corners], h, w
+            fit = min(aspect / max(w, 1.0), 1.0 / max(h, 1.0))  # zoom that fits w × h into aspect × 1
+            if best is None or fit > best[0] * 1.0001:
+                best = (fit, corners)
     out: dict = {}
-    x = y = col_w = 0.0
-    for pos, r in placed:
-        w = 2 * r + gap
-        if y > 0 and y + w > height:
-            x, y, col_w = x + col_w, 0.0, 0.0
+    for (pos, _, _), (cx, cy) in zip(placed, best[1], strict=True):
         for v, (px, py) in pos.items():
-            out[v] = (round(x + r + px, 1), round(y + r + py, 1))
-        y += w
-        col_w = max(col_w, w)
+            out[v] = (round(cx + px, 1), round(cy + py, 1))
     return out

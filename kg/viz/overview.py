@@ -16,7 +16,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from kg.viz.layout import layout
+from kg.viz.layout import induced, layout
 from kg.viz.page import EDGE_COLOURS, KIND_STYLE, _clean, _entity_colour, edge_info, graph_page, node_info, options
 
 DEFAULT_TOP = 60  # entities in the overview: all their labels readable on a laptop screen at fit zoom
@@ -28,12 +28,17 @@ EMBED_TOTAL = 6000  # embedded items at most, whatever the corpus size
 COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
                      "#ff9da7", "#86bcb6", "#d37295", "#8cd17d"]
 MIN_ISLAND = 4  # components smaller than this are left out of the overview (search and expand still reach them)
-# vis-network scales node and label size by "value": entities 2–20 by rank, claims 1. A label is drawn
-# once it is LABEL_DRAW px on screen, so at fit zoom you read entity names and zoom in for the claims.
+# vis-network scales node and label size by "value" (linearly between the least and the greatest present):
+# claims 1, entities ENTITY_VALUE–20 by rank, so the least-connected entity's label is still twice a claim's.
+# A label is drawn once it is LABEL_DRAW px on screen: at fit zoom every entity name is (the layout packs
+# the picture to the screen's shape), claim labels appear as you zoom in. Claims' layout boxes reserve
+# only CLAIM_RESERVE characters of their label: a quote's 30 would triple the drawing and halve the zoom.
 VALUE = (1, 20)
-LABEL_PX = (9, 28)
+ENTITY_VALUE = 12
+LABEL_PX = (9, 26)
 LABEL_DRAW = 8
-SIZE_PX = (5, 26)
+SIZE_PX = (4, 18)
+CLAIM_RESERVE = 0
 CLAIM_KINDS = ("quote", "quantity")
 
 
@@ -83,7 +88,8 @@ def overview(G: nx.MultiDiGraph, top: int = DEFAULT_TOP) -> nx.MultiDiGraph:
             chosen.append(c)
         if len(chosen) >= MAX_CLAIMS:
             break
-    H = G.subgraph(keep | set(chosen)).copy()
+    wanted = keep | set(chosen)
+    H = induced(G, [n for n in G if n in wanted])
     H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["kind"] == "conflict"])
     H.remove_nodes_from([n for n in list(H) if H.nodes[n]["kind"] == "entity" and H.degree(n) == 0])
     # two entities linked by one claim, far from the rest, would shrink the whole picture to fit them in
@@ -246,7 +252,7 @@ def _values(H: nx.MultiDiGraph) -> dict:
     ents = sorted((n for n, a in H.nodes(data=True) if a["kind"] == "entity"), key=lambda n: (-s[n], str(n)))
     out = {n: VALUE[0] for n in H}
     for rank, n in enumerate(ents):
-        out[n] = round(VALUE[1] - (VALUE[1] - 2) * rank / max(1, len(ents) - 1))
+        out[n] = round(VALUE[1] - (VALUE[1] - ENTITY_VALUE) * rank / max(1, len(ents) - 1))
     return out
 
 
@@ -295,7 +301,8 @@ def overview_data(G: nx.MultiDiGraph, top: int = DEFAULT_TOP, embed: int = EMBED
     boxes = {}
     for n, a in H.nodes(data=True):
         f, r = _px(values[n], LABEL_PX), _px(values[n], SIZE_PX)
-        w = CHAR_WIDTH * f * len(a.get("label") or "")
+        chars = len(a.get("label") or "")
+        w = CHAR_WIDTH * f * (chars if a["kind"] == "entity" else min(chars, CLAIM_RESERVE))
         boxes[n] = (max(w, 2 * r) + 8, 2 * r + f * 1.3 + 6)
     pos = layout(H, boxes=boxes)
     nodes = []

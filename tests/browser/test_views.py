@@ -59,6 +59,30 @@ def test_overview_draws_with_readable_labels_and_no_request(claims_graph, open_p
     assert overlaps == []
 
 
+def test_overview_of_a_corpus_names_every_entity_at_the_fit_zoom(open_page, tmp_path):
+    """At the zoom the page opens with, on a laptop screen, vis-network draws every overview entity's
+    name at a readable size (it leaves out labels under its threshold: an overview of dots is no
+    overview), and no two drawn labels overlap."""
+    from tests.viz.test_overview import newsroom_graph
+
+    path = tmp_path / "o.html"
+    overview.write_overview(newsroom_graph(), path)
+    opened = open_page(path, width=1280, height=760)
+    got = opened.page.evaluate("""() => {
+        const s = kg.network.getScale(), out = {sizes: [], boxes: []};
+        kg.nodeView.get().filter(n => n.kind === 'entity').forEach(n => {
+          const node = kg.network.body.nodes[n.id], l = node.labelModule.size;
+          out.sizes.push(node.labelModule.fontOptions.size * s);
+          out.boxes.push([l.left * s, l.top * s, (l.left + l.width) * s, (l.top + l.height) * s]);
+        }); return out; }""")
+    assert len(got["sizes"]) > 30
+    assert min(got["sizes"]) >= 8.5  # px on screen; vis-network fades labels below 8, drops them below 7
+    boxes = got["boxes"]
+    assert [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1] == []
+    assert opened.errors == [] and _offline(opened) == []
+
+
 def test_overview_filters_expand_search_and_communities(claims_graph, open_page, tmp_path):
     path = tmp_path / "o.html"
     overview.write_overview(claims_graph, path, top=3)

@@ -113,3 +113,68 @@ def test_a_relation_found_many_times_is_one_line_listing_its_sources():
     assert info["Found"] == "7 times" and info["1. Sentence"].endswith("day 0.") and "5. Sentence" in info
     assert "6. Sentence" not in info and info["…"] == "2 more"
     assert overview.neighbours(G, "p")["edges"] == items
+
+
+FIRST = ["Ada", "Bram", "Cleo", "Dario", "Edda", "Farid", "Greta", "Hugo", "Ines", "Jorun", "Kemal", "Lise"]
+LAST = ["Quill", "Marrow", "Tessaly", "Vandermolen", "Okoro", "Lindqvist", "Aberdare", "Sato", "Ferro"]
+PLACES = ["Port Alden", "Miravel", "Oskar Bay", "Norland", "Estmark", "Valoria", "Kestria Federal Republic"]
+
+
+def newsroom_graph(n_entities: int = 60, n_claims: int = 400, islands: int = 2, seed: int = 3):
+    """A corpus-shaped view graph of invented names: a few hubs many claims link, a long tail, and
+    ``islands`` separate groups (a news corpus's price tables or a story of its own)."""
+    import random
+
+    import networkx as nx
+
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    names = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" if i % 3 else rng.choice(PLACES) + f" {i}"
+             for i in range(n_entities)]
+    group = [0 if i < n_entities * 0.7 else 1 + i % islands for i in range(n_entities)]
+    for i, name in enumerate(names):
+        G.add_node(f"e{i}", kind="entity", name=name, label=name, type="Person" if i % 3 else "City",
+                   mentions=rng.randint(1, 40))
+    for j in range(n_claims):
+        g = rng.choice(group)
+        members = [i for i in range(n_entities) if group[i] == g]
+        a, b = rng.sample(members[: max(2, len(members) // 3)] if rng.random() < 0.6 else members, 2)
+        kind = "quote" if j % 2 else "quantity"
+        label = f"We will build {j} more homes in the valley" if kind == "quote" else f"about {j:,} homes"
+        G.add_node(f"c{j}", kind=kind, label=label, quote=label, text=label, doc=f"d{j % 40}",
+                   publisher=["Alden Courier", "Miravel Daily"][j % 2], date=f"2024-03-{1 + j % 28:02d}",
+                   sentence=label + ".")
+        G.add_edge(f"e{a}", f"c{j}", key="said", label="said" if kind == "quote" else "asserts",
+                   kind="said" if kind == "quote" else "asserts")
+        G.add_edge(f"c{j}", f"e{b}", key="about", label="about", kind="about")
+    return G
+
+
+def test_overview_of_a_corpus_is_packed_to_the_screen_shape():
+    """The main web and its islands are packed into a picture about as wide (for its height) as the screen
+    it is drawn on, so fitting it to the screen does not shrink the labels (tests/browser reads them)."""
+    from kg.viz.layout import ASPECT
+
+    data = overview.overview_data(newsroom_graph(), embed=0)
+    ents = [n for n in data["nodes"] if n["kind"] == "entity"]
+    assert len(ents) > 30 and len({n["color"] for n in ents}) >= 3  # the web and both islands
+    xs, ys = [n["x"] for n in data["nodes"]], [n["y"] for n in data["nodes"]]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    assert 0.5 * ASPECT < w / h < 2 * ASPECT
+
+
+def test_overview_draws_the_same_picture_in_every_process():
+    """Positions do not depend on Python's string hashing (networkx's subgraph iterates a set)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import json; from kg.viz import overview; from tests.viz.test_overview import newsroom_graph; "
+            "d = overview.overview_data(newsroom_graph(), embed=0); "
+            "print(json.dumps([(n['id'], n['x'], n['y']) for n in d['nodes']]))")
+    root = str(Path(__file__).resolve().parents[2])
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                           env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root}).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1] and json.loads(runs[0])
