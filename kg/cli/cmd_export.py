@@ -10,7 +10,7 @@ import typer
 from kg.cli.common import STORE_OPTION, console
 from kg.query import PREFIXES
 from kg.store import open_store
-from kg.store.local import FORMATS
+from kg.store.local import DATASET_FORMATS, FORMATS
 from kg.viz.entity_export import GRAPH_FORMATS, write_entity_graph
 
 
@@ -20,9 +20,10 @@ def export(
     output: Path = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     store: str = STORE_OPTION,
 ) -> None:
-    """Export the whole store (named graphs included for trig, nquads and jsonld; Turtle and TriG with the
-    project's prefixes, JSON-LD with its @context, ontology/context.jsonld), or the entity graph (entities
-    and the relations between them) as GEXF / GraphML for Gephi."""
+    """Export the whole store (named graphs kept in trig, nquads and jsonld; turtle, ntriples and rdfxml
+    merge every graph into one; Turtle and TriG with the project's prefixes, JSON-LD with its @context,
+    ontology/context.jsonld), or the entity graph (entities and the relations between them) as GEXF /
+    GraphML for Gephi."""
     st = open_store(store, read_only=True)
     if fmt in GRAPH_FORMATS:
         from kg.viz.graph import load_graph
@@ -49,10 +50,25 @@ def _write(st, out, fmt: str) -> None:
         from kg import jsonld
 
         jsonld.export(st, out)
-    elif fmt in ("trig", "turtle"):
-        st.export(out, fmt, prefixes=PREFIXES)
+    elif fmt in DATASET_FORMATS:
+        st.export(out, fmt, prefixes=PREFIXES if fmt == "trig" else None)
     else:
-        st.export(out, fmt)
+        _merged(st, out, fmt)
+
+
+def _merged(st, out, fmt: str) -> None:
+    """A format without named graphs: every graph's triples, each once. The store's own dump of such a
+    format writes its default graph only (entities and their names), without one claim, as the file
+    people open in Protégé or rdflib: the claims are in the documents' graphs."""
+    import io
+
+    import pyoxigraph as ox
+
+    buf = io.BytesIO()
+    st.export(buf, "nquads")
+    triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object)
+                            for q in ox.parse(buf.getvalue(), format=ox.RdfFormat.N_QUADS))
+    ox.serialize(triples, out, FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
 
 
 def import_(

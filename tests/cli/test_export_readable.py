@@ -53,3 +53,30 @@ def test_curie_keeps_iris_it_cannot_shorten():
     assert jsonld.curie("https://schema.org/headline", ctx) == "schema:headline"
     assert jsonld.curie("https://schema.org/", ctx) == "https://schema.org/"
     assert jsonld.curie("urn:kg:doc:a1", ctx) == "urn:kg:doc:a1"
+
+
+def test_kg_export_files_open_in_rdflib_with_the_same_statements(claims_store, tmp_path):  # noqa: F811
+    """What a user writes with `kg export` opens in another RDF library (rdflib) with every statement:
+    the prefixes are bound, the JSON-LD's context is in the file itself (no tool has to fetch it), and
+    Turtle holds every graph's triples, not just the default graph's entity names."""
+    import rdflib
+    from typer.testing import CliRunner
+
+    from kg.cli.main import app
+
+    nq = io.BytesIO()
+    claims_store.export(nq, "nquads")
+    expected = len(_quads(nq.getvalue(), ox.RdfFormat.N_QUADS))
+    for fmt, parse_as in (("trig", "trig"), ("jsonld", "json-ld"), ("turtle", "turtle")):
+        out = tmp_path / f"export.{fmt}"
+        result = CliRunner().invoke(app, ["export", "--format", fmt, "-o", str(out), "--store", str(claims_store.path)])
+        assert result.exit_code == 0, result.output
+        ds = rdflib.Dataset()
+        ds.parse(out, format=parse_as)
+        if fmt == "turtle":  # the store's graphs merged into one
+            triples = {(q.subject, q.predicate, q.object) for q in ox.parse(nq.getvalue(), format=ox.RdfFormat.N_QUADS)}
+            assert len(ds) == len(triples) > 300
+        else:
+            assert sum(1 for _ in ds.quads((None, None, None, None))) == expected, fmt
+        if fmt != "jsonld":
+            assert dict(ds.namespaces())["kg"] == rdflib.URIRef(PREFIXES["kg"])
