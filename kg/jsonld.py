@@ -17,7 +17,6 @@ from kg.query import PREFIXES
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
 XSD_STRING = PREFIXES["xsd"] + "string"
-CONTEXT_URL = "https://w3id.org/kg-claims/context.jsonld"
 
 
 def context() -> dict:

@@ -80,6 +80,20 @@ def test_overview_of_a_corpus_names_every_entity_at_the_fit_zoom(open_page, tmp_
     boxes = got["boxes"]
     assert [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
             if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1] == []
+    # the relations checkbox hides the relation lines (and keeps the claims)
+    page = opened.page
+    relations = "kg.edgeView.get().filter(e => e.kind === 'relation').length"
+    assert page.evaluate(relations) > 0
+    page.uncheck("#f-relation")
+    assert page.evaluate(relations) == 0 and page.evaluate("kg.nodeView.get().some(n => n.kind === 'quote')")
+    page.check("#f-relation")
+    # a hub has more neighbours than the file embeds for it: a click adds those and says so
+    hub = opened.page.evaluate("Object.keys(kg.data.extra).find(k => kg.data.extra[k].total > kg.data.embedPerNode)")
+    assert hub is not None
+    opened.page.evaluate("(id) => kg.expand(id)", hub)
+    status = opened.page.inner_text("#kg-status")
+    assert re.match(r"added \d+ of \d+ neighbours — this file embeds at most 25 per node; kg serve shows them all",
+                    status), status
     assert opened.errors == [] and _offline(opened) == []
 
 

@@ -147,6 +147,9 @@ def newsroom_graph(n_entities: int = 60, n_claims: int = 400, islands: int = 2, 
         G.add_edge(f"e{a}", f"c{j}", key="said", label="said" if kind == "quote" else "asserts",
                    kind="said" if kind == "quote" else "asserts")
         G.add_edge(f"c{j}", f"e{b}", key="about", label="about", kind="about")
+    for k in range(12):  # relations among the best-connected
+        G.add_edge(f"e{k}", f"e{k + 1}", key=f"r{k}", label="employed_by", kind="relation", doc=f"d{k}",
+                   publisher="Alden Courier", date="2024-03-05", sentence="She works for them.")
     return G
 
 
