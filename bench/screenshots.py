@@ -1,13 +1,16 @@
-"""The README's screenshots: docs/overview.png (the overview of a real 2,000-article store: entity names
-only — at the fit zoom claim labels are not drawn, and no panel with sentences is open), docs/trace.png
-and docs/report.png (from a store of generated articles, bench/synthetic_articles.py, so no article text
-of any real corpus is copied into the repository):
+"""The README's screenshots, each from a store ``kg build`` made (the real pipeline, spaCy included):
+docs/overview.png, docs/trace.png and docs/report.png from 2,000 generated articles
+(bench/synthetic_articles.py: invented people, places and text, so no name or sentence of a licensed
+corpus enters the repository), docs/graph.png the seeds' ``kg viz --focus Tokayev`` page at its opening
+zoom:
 
-    .venv/bin/python bench/synthetic_articles.py 10000 > /tmp/synthetic.jsonl
+    .venv/bin/python bench/synthetic_articles.py 2000 > /tmp/synthetic.jsonl
     kg build /tmp/synthetic.jsonl --store /tmp/shots-store
-    .venv/bin/python bench/screenshots.py --overview-store /tmp/r2000-store --store /tmp/shots-store [--value V]
+    kg build seeds --store /tmp/seeds-store
+    .venv/bin/python bench/screenshots.py --store /tmp/shots-store --graph-store /tmp/seeds-store [--value V]
 
-Uses Debian's /usr/bin/chromium; a modest viewport keeps each PNG under 300 KB.
+``--overview-store`` draws the overview from another store (e.g. a real corpus, to look at, not to
+commit). Uses Debian's /usr/bin/chromium; a modest viewport keeps each PNG under 300 KB.
 """
 
 from __future__ import annotations
@@ -27,19 +30,21 @@ from kg.viz.graph import load_graph  # noqa: E402
 from kg.viz.overview import write_overview  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage"]
-SHOTS = {"overview": (1280, 760), "trace": (1000, 620), "report": (1000, 760)}
+SHOTS = {"overview": (1280, 760), "trace": (1000, 620), "report": (1000, 760), "graph": (1280, 760)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--overview-store", help="Store the overview is drawn from (default: --store).")
     ap.add_argument("--store", required=True, help="Store of the trace and the report.")
+    ap.add_argument("--graph-store", help="Store of docs/graph.png (the seeds); without it no graph.png.")
+    ap.add_argument("--focus", default="Tokayev", help="The entity docs/graph.png is drawn around.")
     ap.add_argument("--value", default="1400", help="The number traced.")
     ap.add_argument("--only", choices=sorted(SHOTS), action="append", help="Take only these screenshots.")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    wanted = args.only or sorted(SHOTS)
+    wanted = args.only or [s for s in sorted(SHOTS) if s != "graph" or args.graph_store]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         tmp = Path(tmp)
         if "overview" in wanted:
@@ -50,12 +55,18 @@ def main() -> None:
             story.write_trace(tmp / "trace.html", args.value, compare.trace(store, args.value))
         if "report" in wanted:
             report.write(store, tmp / "report.html", title="kg report")
+        if "graph" in wanted:
+            from kg.viz.graph import select
+            from kg.viz.page import write
+
+            G = load_graph(open_store(args.graph_store, read_only=True))
+            write(select(G, focus=args.focus), tmp / "graph.html", title="kg: who said what")
         b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for name in wanted:
             w, h = SHOTS[name]
             page = b.new_page(viewport={"width": w, "height": h})
             page.goto((tmp / f"{name}.html").as_uri())
-            if name == "overview":
+            if name in ("overview", "graph"):
                 page.wait_for_function("window.kgReady !== undefined", timeout=300_000)
             page.wait_for_timeout(500)
             out = ROOT / "docs" / f"{name}.png"

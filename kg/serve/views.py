@@ -25,6 +25,7 @@ from kg.serve.results import ServeError
 GRAPH_CACHE_SECONDS = {"embedded": float("inf"), "remote": 60.0}
 WAIT_SECONDS = 1.0  # how long a request waits for the graph being read before it is told to come back
 REFRESH_SECONDS = 5  # the "being prepared" page reloads itself this often
+CONFLICTS_PAGE = 20  # groups per /conflicts page: 10,000 articles have thousands (one page was 28 MB, 2 min)
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 RESPONSES = {
     400: {"description": "The request cannot be answered as asked", "content": {"text/html": {}}},
@@ -172,6 +173,21 @@ def _claim_href(r: dict) -> str:
     return f"/claims/claim?{urlencode({'iri': r['claim']})}"
 
 
+def _pager(path: str, params: dict, page: int, total: int, per: int, what: str) -> str:
+    """"groups 21–40 of 4,012 · ← previous · next →" links, or "" when everything fits on one page."""
+    if total <= per:
+        return ""
+    first, last = (page - 1) * per + 1, min(total, page * per)
+    parts = [f"{what} {first:,}–{last:,} of {total:,}" if first <= total else f"{total:,} {what}"]
+    if page > 1:
+        parts.append(f'<a href="{path}?{html.escape(urlencode({**params, "page": page - 1}))}" rel="prev">'
+                     "← previous</a>")
+    if last < total:
+        parts.append(f'<a href="{path}?{html.escape(urlencode({**params, "page": page + 1}))}" rel="next">'
+                     "next →</a>")
+    return "<p class=pager>" + " · ".join(parts) + "</p>"
+
+
 def router(backend, views: GraphViews | None = None) -> APIRouter:
     r = APIRouter()
     pages = browser.Browser(backend)
@@ -220,7 +236,7 @@ def router(backend, views: GraphViews | None = None) -> APIRouter:
               about: str | None = Query(None, max_length=200, description="Only claims about this.")):
         return html_page(trace_page, value, about)
 
-    def conflicts_page(about: str | None) -> str:
+    def conflicts_page(about: str | None, page: int, per: int) -> str:
         from kg import compare
         from kg.viz import corpus
         from kg.viz.chart import svg
@@ -228,21 +244,33 @@ def router(backend, views: GraphViews | None = None) -> APIRouter:
         groups = compare.conflicts(views.compare_store.get(), about)
         docs = corpus.documents(store)
         cl = compare.clusters(corpus.link_rows(docs, corpus.links(store, docs)))
-        parts = [f"<p class=meta>{len(groups)} groups of claims measure the same thing with values that differ "
-                 "beyond their qualifiers. Copies are drawn under the original they republish.</p>"]
-        for i, g in enumerate(groups, 1):
+        first = (page - 1) * per
+        shown = groups[first : first + per]
+        parts = [f"<p class=meta>{len(groups):,} groups of claims measure the same thing with values that differ "
+                 "beyond their qualifiers, the most documents first. Copies are drawn under the original they "
+                 "republish.</p>"]
+        params = {**({"about": about} if about else {}), **({"per": per} if per != CONFLICTS_PAGE else {})}
+        nav = _pager("/conflicts", params, page, len(groups), per, "groups")
+        parts.append(nav)
+        for i, g in enumerate(shown, first + 1):
             head = (f"{g.label} — {len(g.claims)} claims in {len(g.documents)} documents "
                     f"({g.independent(cl)} independent)")
-            parts.append(f'<h2 id="g{i}">{html.escape(head)}</h2>' + svg(g.claims, _claim_href, title=head)
+            parts.append(f'<h2 id="g{i}">{i}. {html.escape(head)}</h2>' + svg(g.claims, _claim_href, title=head)
                          + '<div class="side">' + cards(g.claims) + "</div>")
         if not groups:
             parts.append("<p class=empty>No disagreeing numbers found.</p>")
+        elif not shown:
+            parts.append(f"<p class=empty>There are {len(groups):,} groups: no page {page}.</p>")
+        elif nav:
+            parts.append(nav)
         return browser.page("Numbers that disagree", "".join(parts))
 
     @r.get("/conflicts", response_class=HTMLResponse, responses=RESPONSES,
            summary="Numbers that disagree, each group as a chart with the sentences side by side")
-    def conflicts(about: str | None = Query(None, max_length=200, description="Only groups about this.")):
-        return html_page(conflicts_page, about)
+    def conflicts(about: str | None = Query(None, max_length=200, description="Only groups about this."),
+                  page: int = Query(1, ge=1, le=100_000, description="Which page of groups."),
+                  per: int = Query(CONFLICTS_PAGE, ge=1, le=100, description="Groups per page.")):
+        return html_page(conflicts_page, about, page, per)
 
     # ------------------------------------------------------------------ entities
     @r.get("/entities", response_class=HTMLResponse, responses=RESPONSES,

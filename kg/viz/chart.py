@@ -124,6 +124,14 @@ def ordered(rows: list[dict]) -> list[tuple[dict, str | None]]:
     return out
 
 
+def under_original(r: dict, docs: set) -> bool:
+    """Is the document ``r`` copies among ``docs`` (so its row can be drawn under that original's)? A copy
+    whose original does not assert this value is drawn flush, with its note: an arrow under an unrelated
+    row would say it copies that one."""
+    links = compare.links_of(r)
+    return bool({*links.get("republication_of", ()), *links.get("reuses_passages_of", ())} & docs)
+
+
 def _who(r: dict) -> str:
     return r.get("source_canonical") or r.get("source") or "source not named"
 
@@ -163,18 +171,20 @@ def svg(rows: list[dict], href: Callable[[dict], str], title: str = "") -> str:
                f'{"log scale · " if scale.log else ""}bar: the range the qualifier allows · ○ about · ▶ more than · '
                "◀ less than</text>")
     out.append(f'<text x="4" y="{TOP - 12}" fill="#667" font-weight="bold">who asserted it · where · when</text>')
+    docs = {r["doc"] for r, _ in items}
     for i, ((r, note), (a, b)) in enumerate(zip(items, spans, strict=True)):
         y = TOP + i * ROW_H + ROW_H / 2
         if i % 2 == 0:
             out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{WIDTH}" height="{ROW_H}" fill="#f6f7f9"/>')
         c = colour[cl[r["doc"]]]
-        indent = COPY_INDENT if note else 0
+        under = bool(note) and under_original(r, docs)
+        indent = COPY_INDENT if under else 0
         link = _t(href(r))
         label = _cut(_who(r), 26)
         where = _cut(_where(r), 40 if not note else 36)
         out.append(f'<a href="{link}"><text x="{4 + indent}" y="{y - 2:.1f}" fill="#1d2430" font-weight="bold">'
-                   f'{"↳ " if note else ""}{_t(label)}</text>'
-                   f'<text x="{4 + indent + (12 if note else 0)}" y="{y + 11:.1f}" fill="#667" font-size="11">'
+                   f'{"↳ " if under else ""}{_t(label)}</text>'
+                   f'<text x="{4 + indent + (12 if under else 0)}" y="{y + 11:.1f}" fill="#667" font-size="11">'
                    f'{_t(where)}{_t(" · " + _cut(note, 30)) if note else ""}</text></a>')
         xa, xb, xv = scale(a), scale(b), scale(float(r["value"]))
         q = r.get("qualifier") or "exact"

@@ -182,6 +182,19 @@ def test_conflicts_page_has_a_chart_and_the_sentences_for_each_group(url):
     assert len(MARK.findall(r.text)) == r.text.count("<article class=\"claim number\">")
 
 
+def test_conflicts_come_a_page_at_a_time_with_links_between_pages(url):
+    whole = httpx.get(f"{url}/conflicts", timeout=60).text
+    total = whole.count('<h2 id="g')
+    assert total >= 2 and "class=pager" not in whole  # the seeds' few groups fit on one page
+    second = httpx.get(f"{url}/conflicts", params={"per": 1, "page": 2}, timeout=60).text
+    assert second.count('<h2 id="g') == 1 and '<h2 id="g2">2. ' in second
+    assert f"groups 2–2 of {total}" in second
+    assert 'href="/conflicts?per=1&amp;page=1" rel="prev"' in second
+    assert ('rel="next"' in second) == (total > 2)
+    beyond = httpx.get(f"{url}/conflicts", params={"per": 1, "page": total + 1}, timeout=60).text
+    assert f"no page {total + 1}" in beyond and "<svg" not in beyond
+
+
 def test_entity_permalink_shows_what_they_said_and_links_on(url, seeds_store):
     entity, label = _top_speaker(seeds_store)
     index = httpx.get(f"{url}/entities")

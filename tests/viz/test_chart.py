@@ -41,6 +41,22 @@ def test_copies_come_right_after_their_original_and_say_whose_copy_they_are():
     assert dict(order)["orig"] is None
 
 
+def test_a_copy_is_drawn_under_its_original_only_when_the_original_is_charted():
+    def who(svg_text: str) -> dict[str, str]:  # bold row label → its text, by claim link
+        out = {}
+        for a in _parse(svg_text).findall(f"{SVG}a"):
+            texts = a.findall(f"{SVG}text")
+            if texts and a.get("class") != "mark":
+                out[a.get("href")] = texts[0].text or ""
+        return out
+
+    both = who(chart.svg(ROWS, lambda r: f"#{r['doc']}"))
+    assert both["#copy"].startswith("↳ ") and not both["#orig"].startswith("↳")
+    alone = who(chart.svg([r for r in ROWS if r["doc"] != "orig"], lambda r: f"#{r['doc']}"))
+    assert not alone["#copy"].startswith("↳")  # not under "other", whose row is now above it
+    assert "republication of orig" in chart.svg([r for r in ROWS if r["doc"] != "orig"], lambda r: "#x")
+
+
 @pytest.mark.parametrize("qualifier, element, fill", [
     ("exact", "circle", "colour"), ("approx", "circle", "#fff"), ("over", "path", "colour"),
     ("under", "path", "colour"),
