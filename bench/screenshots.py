@@ -1,16 +1,17 @@
 """The README's screenshots, each from a store ``kg build`` made (the real pipeline, spaCy included):
-docs/overview.png, docs/trace.png and docs/report.png from 2,000 generated articles
-(bench/synthetic_articles.py: invented people, places and text, so no name or sentence of a licensed
-corpus enters the repository), docs/graph.png the seeds' ``kg viz --focus Tokayev`` page at its opening
-zoom:
+docs/overview.png from 2,000 generated articles (bench/synthetic_articles.py: invented people, places
+and text, so no name or sentence of a licensed corpus enters the repository — look at a real corpus's
+overview with ``--only overview --overview-store``, but do not commit it), docs/trace.png and
+docs/report.png from the seeds (their original, republication and rewrite make the story the chart
+tells), docs/graph.png the seeds' ``kg viz --focus Tokayev`` page at its opening zoom:
 
     .venv/bin/python bench/synthetic_articles.py 2000 > /tmp/synthetic.jsonl
     kg build /tmp/synthetic.jsonl --store /tmp/shots-store
     kg build seeds --store /tmp/seeds-store
-    .venv/bin/python bench/screenshots.py --store /tmp/shots-store --graph-store /tmp/seeds-store [--value V]
+    .venv/bin/python bench/screenshots.py --overview-store /tmp/shots-store --store /tmp/seeds-store \
+        --graph-store /tmp/seeds-store [--value 1400]
 
-``--overview-store`` draws the overview from another store (e.g. a real corpus, to look at, not to
-commit). Uses Debian's /usr/bin/chromium; a modest viewport keeps each PNG under 300 KB.
+Uses Debian's /usr/bin/chromium; a modest viewport keeps each PNG under 350 KB.
 """
 
 from __future__ import annotations
