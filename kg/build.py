@@ -94,26 +94,31 @@ class Rendered:
     id: str
     source_path: str
     graph: str  # IRI of its named graph
-    default: str  # N-Triples for the default graph (the document, its outlet, the activity)
-    named: str  # N-Triples of its named graph (claims, local entities, mentions)
+    default: str  # N-Triples for the default graph (the document, its outlet, the activity); "" with quads
+    named: str  # N-Triples of its named graph (claims, local entities, mentions); "" with quads
     claims: tuple[tuple[str, int], ...]
     extraction: Extraction | None = None
     errors: tuple[str, ...] = ()  # extractors that failed on this article (its other claims are kept)
     examples: tuple[dict, ...] = ()  # this article's candidates for the build summary's examples
     signatures: tuple | None = None  # kg.ingest.dedup.signatures of its text
     content_hash: str = ""
+    # the same as N-Quads, ready for the store's loader, as ``render`` makes it where the article was extracted
+    # (then ``default`` and ``named`` are ""): the first ``default_lines`` lines are the default graph's
+    quads: bytes = b""
+    default_lines: int = 0
 
 
 def render(ex: Extraction, pipeline: str, when, keep: bool = False, examples: int = 0) -> Rendered:
+    """The document as N-Quads with what the build reports of it: the parent only writes the bytes."""
     named = document_triples(ex)
+    default = metadata_triples(ex.document, pipeline, when).ntriples()
     counts = {"quote": 0, "quantity": 0, "relation": 0}
     for kind, *_ in iter_claims(ex):
         counts[kind] += 1
-    return Rendered(ex.document.id, ex.document.source_path, str(named.identifier),
-                    metadata_triples(ex.document, pipeline, when).ntriples(), named.ntriples(),
+    return Rendered(ex.document.id, ex.document.source_path, str(named.identifier), "", "",
                     tuple(counts.items()), ex if keep else None, tuple(ex.extra.get("errors", ())),
                     tuple(Examples(examples).candidates(ex)) if examples else (), dedup.signatures(ex.document.text),
-                    ex.document.content_hash)
+                    ex.document.content_hash, (default + named.nquads()).encode("utf-8"), default.count("\n"))
 
 
 class Examples:
@@ -311,7 +316,7 @@ class _Writer:
             try:
                 _write(self.store, batch, self.report, self.stored,
                        fresh=not any(r.id in self.known for r in batch), examples=self.examples)
-                self.unflushed += sum(len(r.named) + len(r.default) for r in batch)
+                self.unflushed += sum(len(r.quads) or len(r.named) + len(r.default) for r in batch)
                 if self.unflushed >= FLUSH_BYTES:
                     # the embedded store's write buffers (one per index) otherwise grow with the corpus
                     self.store.flush()

@@ -119,7 +119,7 @@ def _parts(batch, limit: int):
     between documents."""
     part, n = [], 0
     for r in batch:
-        k = r.default.count("\n") + r.named.count("\n")
+        k = updates.quad_count(r)
         if part and n + k > limit:
             yield updates.nquads(part)
             part, n = [], 0
