@@ -41,7 +41,7 @@ from kg.store.updates import LOCAL_SCANS
 DEDUP_FILE = "dedup-index.pkl"
 STATE_FILE = "build-state.json"
 PARALLEL_FROM = 32  # articles; below this a second process costs more than it saves
-BATCH = 64  # documents per store transaction
+BATCH = 128  # documents per store transaction (an oxigraph bulk load costs ~0.08 s CPU besides its quads)
 FLUSH_BYTES = 32_000_000  # N-Triples written between two flushes of the store's write buffers to disk
 PAUSE_ENV = "KG_BUILD_PAUSE_AT"  # tests: stop (sleep) at a named point so a real process can be killed there
 
@@ -259,29 +259,56 @@ def build(
     clock = clocks()
     _commit(store)
     clock = report.timed("commit", clock)
-    _compare(store, progress)
+    _compare(store, progress, beside=workers > 1 or client is not None)
     report.timed("compare", clock)
     return report
 
 
-def _compare(store, progress: Progress) -> None:
+def _compare(store, progress: Progress, beside: bool = False) -> None:
     """``kg conflicts`` / ``kg agreements`` answer from a file kept per state of the store: compute it now,
     so the first query after a build reads it (kg.compare.cache). It is derived state: a failure here only
-    leaves the first query to compute it."""
+    leaves the first query to compute it. ``beside``: a build that may use more than one process keeps the
+    rows of kg trace / quotes / stats in a second process meanwhile, on the checkpoint just published."""
     from kg.compare.cache import warm
 
     progress("compare", 0, 1)
+    helper = _keep_rows_beside(store) if beside else None
     try:
         warm(store)
     except Exception:  # noqa: BLE001 — never fail a finished build over a cache
         pass
-    try:  # the rows of kg trace / quotes / stats, kept the same way (kg.query.rowindex)
+    if helper is not None:
+        helper.wait()
+    try:  # the rows of kg trace / quotes / stats, kept the same way (kg.query.rowindex); kept already when
+        # the helper did it, or computed here when it could not
         from kg.query.rowindex import warm as keep_rows
 
         keep_rows(store)
     except Exception:  # noqa: BLE001
         pass
     progress("compare", 1, 1)
+
+
+_KEEP_ROWS = ("import sys; from kg.query.rowindex import warm; from kg.store import open_store; "
+              "warm(open_store(sys.argv[1], read_only=True))")
+
+
+def _keep_rows_beside(store):
+    """A process keeping the rows of kg trace / quotes / stats for a local store's published checkpoint
+    (readers of checkpoints may run beside the writer, kg/store/lock.py), or None. It imports the same
+    ``kg`` as this process; whatever it fails at, the caller does itself."""
+    import subprocess
+    import sys
+
+    path = getattr(store, "path", None)
+    if not isinstance(path, Path) or not hasattr(store, "db"):
+        return None
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    try:
+        return subprocess.Popen([sys.executable, "-c", _KEEP_ROWS, str(path)], env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
 
 
 def _commit(store) -> None:
