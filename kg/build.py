@@ -29,6 +29,7 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
+from kg.beside import ResolvingBeside, keep_rows_beside
 from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
 from kg.ingest import corpus, dedup, read_documents
@@ -255,11 +256,12 @@ def build(
     report.added = [d for d in report.added if d in stored]
     report.replaced = [d for d in report.replaced if d in stored]
     clock = report.timed("articles", started)
-    derive(store, report, progress)
+    beside = workers > 1 or client is not None  # a build that may use more than one process
+    derive(store, report, progress, beside=beside)
     clock = clocks()
     _commit(store)
     clock = report.timed("commit", clock)
-    _compare(store, progress, beside=workers > 1 or client is not None)
+    _compare(store, progress, beside=beside)
     report.timed("compare", clock)
     return report
 
@@ -272,7 +274,7 @@ def _compare(store, progress: Progress, beside: bool = False) -> None:
     from kg.compare.cache import warm
 
     progress("compare", 0, 1)
-    helper = _keep_rows_beside(store) if beside else None
+    helper = keep_rows_beside(store) if beside else None
     try:
         warm(store)
     except Exception:  # noqa: BLE001 — never fail a finished build over a cache
@@ -287,28 +289,6 @@ def _compare(store, progress: Progress, beside: bool = False) -> None:
     except Exception:  # noqa: BLE001
         pass
     progress("compare", 1, 1)
-
-
-_KEEP_ROWS = ("import sys; from kg.query.rowindex import warm; from kg.store import open_store; "
-              "warm(open_store(sys.argv[1], read_only=True))")
-
-
-def _keep_rows_beside(store):
-    """A process keeping the rows of kg trace / quotes / stats for a local store's published checkpoint
-    (readers of checkpoints may run beside the writer, kg/store/lock.py), or None. It imports the same
-    ``kg`` as this process; whatever it fails at, the caller does itself."""
-    import subprocess
-    import sys
-
-    path = getattr(store, "path", None)
-    if not isinstance(path, Path) or not hasattr(store, "db"):
-        return None
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-    try:
-        return subprocess.Popen([sys.executable, "-c", _KEEP_ROWS, str(path)], env=env, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:
-        return None
 
 
 def _commit(store) -> None:
@@ -398,15 +378,24 @@ def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], 
 
 
 # ------------------------------------------------------------------------------------------- derived state
-def derive(store, report: BuildReport | None = None, progress: Progress = _no_progress) -> BuildReport:
+def derive(store, report: BuildReport | None = None, progress: Progress = _no_progress,
+           beside: bool = False) -> BuildReport:
     """Bring links and canonical entities up to date with the stored documents (no NLP; a no-op when
-    they already are). Run by every build and by ``remove``; after a crash it is the repair."""
+    they already are). Run by every build and by ``remove``; after a crash it is the repair. ``beside``:
+    the entities are resolved in a second process while this one links (kg.beside)."""
     report = report if report is not None else BuildReport()
     clock = clocks()
     hashes = store.document_hashes()
-    report.links = link(store, hashes, progress, report)
-    clock = report.timed("link", clock)
-    report.entities = resolve_if_stale(store, hashes, progress, report)
+    ahead = None
+    if beside and _read_state(store).get("entities") != fingerprint(hashes):
+        ahead = ResolvingBeside(store.local_entities())
+    try:
+        report.links = link(store, hashes, progress, report)
+        clock = report.timed("link", clock)
+        report.entities = resolve_if_stale(store, hashes, progress, report, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
     report.timed("resolve", clock)
     return report
 
@@ -497,13 +486,13 @@ def _write_state(store, **values) -> None:
 
 
 def resolve_if_stale(store, hashes: dict[str, str], progress: Progress = _no_progress,
-                     report: BuildReport | None = None) -> int:
+                     report: BuildReport | None = None, ahead: ResolvingBeside | None = None) -> int:
     fp = fingerprint(hashes)
     if _read_state(store).get("entities") == fp:
         return 0
     if report is not None and not report.added and not report.replaced:
         report.repaired.append("entities")
-    n = resolve_entities(store, progress)
+    n = resolve_entities(store, progress, ahead)
     _write_state(store, entities=fp)
     return n
 
@@ -511,10 +500,11 @@ def resolve_if_stale(store, hashes: dict[str, str], progress: Progress = _no_pro
 RESOLVE_STEPS = len(LOCAL_SCANS) + 3  # the store's scans of local entities, resolving, mapping, writing
 
 
-def resolve_entities(store, progress: Progress = _no_progress) -> int:
+def resolve_entities(store, progress: Progress = _no_progress, ahead: ResolvingBeside | None = None) -> int:
     """Recompute canonical entities from every document's local entities (cheap: no NLP). Progress is
     counted in steps as they finish — reading (one per scan of the store), resolving, mapping, writing —
-    not in entities, which are known only once read and all finish together."""
+    not in entities, which are known only once read and all finish together. ``ahead``: the local
+    entities read already, resolved and mapped in a second process (what it gives is what this would)."""
     from kg.resolve import resolve
 
     done = 0
@@ -525,17 +515,24 @@ def resolve_entities(store, progress: Progress = _no_progress) -> int:
         progress("resolve", done, RESOLVE_STEPS)
 
     progress("resolve", 0, RESOLVE_STEPS)
-    local = store.local_entities(step=step)
+    got = ahead.result() if ahead is not None else None
+    local = ahead.local if ahead is not None else store.local_entities(step=step)
     done = len(LOCAL_SCANS)  # a store that reads them otherwise still reports its reading as done
     progress("resolve", done, RESOLVE_STEPS)
-    canonicals = resolve(local)
-    step()
-    pause_point("resolve")
-    triples = canonical_triples(canonicals)
+    if got is None:  # resolved here (or the second process failed)
+        canonicals = resolve(local)
+        count = len(canonicals)
+        step()
+        pause_point("resolve")
+        triples = canonical_triples(canonicals)
+    else:
+        count, triples = got
+        step()
+        pause_point("resolve")
     step()
     store.replace_canonical(triples)
     step()
-    return len(canonicals)
+    return count
 
 
 def remove(doc_ids: Iterable[str], store) -> list[str]:

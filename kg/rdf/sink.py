@@ -129,8 +129,10 @@ class Triples:
         return g
 
 
-def ntriples(g: Graph | Triples | Iterable[tuple]) -> str:
-    """N-Triples text of a sink, an rdflib graph or any iterable of triples."""
+def ntriples(g: Graph | Triples | Iterable[tuple] | str) -> str:
+    """N-Triples text of a sink, an rdflib graph or any iterable of triples (a ``str`` is that text)."""
+    if isinstance(g, str):
+        return g
     if isinstance(g, Triples):
         return g.ntriples()
     return "".join(f"{term_nt(s)} {term_nt(p)} {term_nt(o)} .\n" for s, p, o in g)
