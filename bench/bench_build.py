@@ -151,7 +151,7 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=max(Console().width, 150))  # every column readable in a log, too
     with tempfile.TemporaryDirectory() as tmp:
         if args.corpus:
             corpus = take_corpus(args.corpus, Path(tmp), args.articles)
@@ -176,14 +176,15 @@ def main() -> None:
     table = Table(title=f"kg build vs {results[0]['mode']} — {results[0]['docs']} articles, "
                         f"{results[0]['chars']:,} chars")
     base_cpu = results[0]["cpu"] + results[0]["cpu_children"]
-    for col in ("run", "workers", "seconds", "× first run", "CPU s", "CPU × first", "docs/s", "peak MB",
-                "workers' peak MB"):
+    for col in ("run", "workers", "seconds", "× first run", "CPU s", "CPU × first", "parent CPU s",
+                "children CPU s", "docs/s", "peak MB", "workers' peak MB"):
         table.add_column(col, justify="right" if col != "run" else "left")
     for r in results:
         cpu = r["cpu"] + r["cpu_children"]
         table.add_row(r["mode"], str(r["workers"]), f"{r['seconds']:.2f}", f"{r['seconds'] / base:.2f}",
-                      f"{cpu:.2f}", f"{cpu / base_cpu:.2f}" if base_cpu else "",
-                      f"{r['docs'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}", f"{r['child_peak_mb']:.0f}")
+                      f"{cpu:.2f}", f"{cpu / base_cpu:.2f}" if base_cpu else "", f"{r['cpu']:.2f}",
+                      f"{r['cpu_children']:.2f}", f"{r['docs'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}",
+                      f"{r['child_peak_mb']:.0f}")
     console.print(table)
     for r in results:
         if r.get("stages"):

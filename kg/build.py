@@ -29,6 +29,7 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
+from kg.beside import ResolvingBeside, keep_rows_beside
 from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
 from kg.ingest import corpus, dedup, read_documents
@@ -41,7 +42,7 @@ from kg.store.updates import LOCAL_SCANS
 DEDUP_FILE = "dedup-index.pkl"
 STATE_FILE = "build-state.json"
 PARALLEL_FROM = 32  # articles; below this a second process costs more than it saves
-BATCH = 64  # documents per store transaction
+BATCH = 128  # documents per store transaction (an oxigraph bulk load costs ~0.08 s CPU besides its quads)
 FLUSH_BYTES = 32_000_000  # N-Triples written between two flushes of the store's write buffers to disk
 PAUSE_ENV = "KG_BUILD_PAUSE_AT"  # tests: stop (sleep) at a named point so a real process can be killed there
 
@@ -94,26 +95,31 @@ class Rendered:
     id: str
     source_path: str
     graph: str  # IRI of its named graph
-    default: str  # N-Triples for the default graph (the document, its outlet, the activity)
-    named: str  # N-Triples of its named graph (claims, local entities, mentions)
+    default: str  # N-Triples for the default graph (the document, its outlet, the activity); "" with quads
+    named: str  # N-Triples of its named graph (claims, local entities, mentions); "" with quads
     claims: tuple[tuple[str, int], ...]
     extraction: Extraction | None = None
     errors: tuple[str, ...] = ()  # extractors that failed on this article (its other claims are kept)
     examples: tuple[dict, ...] = ()  # this article's candidates for the build summary's examples
     signatures: tuple | None = None  # kg.ingest.dedup.signatures of its text
     content_hash: str = ""
+    # the same as N-Quads, ready for the store's loader, as ``render`` makes it where the article was extracted
+    # (then ``default`` and ``named`` are ""): the first ``default_lines`` lines are the default graph's
+    quads: bytes = b""
+    default_lines: int = 0
 
 
 def render(ex: Extraction, pipeline: str, when, keep: bool = False, examples: int = 0) -> Rendered:
+    """The document as N-Quads with what the build reports of it: the parent only writes the bytes."""
     named = document_triples(ex)
+    default = metadata_triples(ex.document, pipeline, when).ntriples()
     counts = {"quote": 0, "quantity": 0, "relation": 0}
     for kind, *_ in iter_claims(ex):
         counts[kind] += 1
-    return Rendered(ex.document.id, ex.document.source_path, str(named.identifier),
-                    metadata_triples(ex.document, pipeline, when).ntriples(), named.ntriples(),
+    return Rendered(ex.document.id, ex.document.source_path, str(named.identifier), "", "",
                     tuple(counts.items()), ex if keep else None, tuple(ex.extra.get("errors", ())),
                     tuple(Examples(examples).candidates(ex)) if examples else (), dedup.signatures(ex.document.text),
-                    ex.document.content_hash)
+                    ex.document.content_hash, (default + named.nquads()).encode("utf-8"), default.count("\n"))
 
 
 class Examples:
@@ -250,27 +256,33 @@ def build(
     report.added = [d for d in report.added if d in stored]
     report.replaced = [d for d in report.replaced if d in stored]
     clock = report.timed("articles", started)
-    derive(store, report, progress)
+    beside = workers > 1 or client is not None  # a build that may use more than one process
+    derive(store, report, progress, beside=beside)
     clock = clocks()
     _commit(store)
     clock = report.timed("commit", clock)
-    _compare(store, progress)
+    _compare(store, progress, beside=beside)
     report.timed("compare", clock)
     return report
 
 
-def _compare(store, progress: Progress) -> None:
+def _compare(store, progress: Progress, beside: bool = False) -> None:
     """``kg conflicts`` / ``kg agreements`` answer from a file kept per state of the store: compute it now,
     so the first query after a build reads it (kg.compare.cache). It is derived state: a failure here only
-    leaves the first query to compute it."""
+    leaves the first query to compute it. ``beside``: a build that may use more than one process keeps the
+    rows of kg trace / quotes / stats in a second process meanwhile, on the checkpoint just published."""
     from kg.compare.cache import warm
 
     progress("compare", 0, 1)
+    helper = keep_rows_beside(store) if beside else None
     try:
         warm(store)
     except Exception:  # noqa: BLE001 — never fail a finished build over a cache
         pass
-    try:  # the rows of kg trace / quotes / stats, kept the same way (kg.query.rowindex)
+    if helper is not None:
+        helper.wait()
+    try:  # the rows of kg trace / quotes / stats, kept the same way (kg.query.rowindex); kept already when
+        # the helper did it, or computed here when it could not
         from kg.query.rowindex import warm as keep_rows
 
         keep_rows(store)
@@ -311,7 +323,7 @@ class _Writer:
             try:
                 _write(self.store, batch, self.report, self.stored,
                        fresh=not any(r.id in self.known for r in batch), examples=self.examples)
-                self.unflushed += sum(len(r.named) + len(r.default) for r in batch)
+                self.unflushed += sum(len(r.quads) or len(r.named) + len(r.default) for r in batch)
                 if self.unflushed >= FLUSH_BYTES:
                     # the embedded store's write buffers (one per index) otherwise grow with the corpus
                     self.store.flush()
@@ -366,15 +378,24 @@ def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], 
 
 
 # ------------------------------------------------------------------------------------------- derived state
-def derive(store, report: BuildReport | None = None, progress: Progress = _no_progress) -> BuildReport:
+def derive(store, report: BuildReport | None = None, progress: Progress = _no_progress,
+           beside: bool = False) -> BuildReport:
     """Bring links and canonical entities up to date with the stored documents (no NLP; a no-op when
-    they already are). Run by every build and by ``remove``; after a crash it is the repair."""
+    they already are). Run by every build and by ``remove``; after a crash it is the repair. ``beside``:
+    the entities are resolved in a second process while this one links (kg.beside)."""
     report = report if report is not None else BuildReport()
     clock = clocks()
     hashes = store.document_hashes()
-    report.links = link(store, hashes, progress, report)
-    clock = report.timed("link", clock)
-    report.entities = resolve_if_stale(store, hashes, progress, report)
+    ahead = None
+    if beside and _read_state(store).get("entities") != fingerprint(hashes):
+        ahead = ResolvingBeside(store.local_entities())
+    try:
+        report.links = link(store, hashes, progress, report)
+        clock = report.timed("link", clock)
+        report.entities = resolve_if_stale(store, hashes, progress, report, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
     report.timed("resolve", clock)
     return report
 
@@ -465,13 +486,13 @@ def _write_state(store, **values) -> None:
 
 
 def resolve_if_stale(store, hashes: dict[str, str], progress: Progress = _no_progress,
-                     report: BuildReport | None = None) -> int:
+                     report: BuildReport | None = None, ahead: ResolvingBeside | None = None) -> int:
     fp = fingerprint(hashes)
     if _read_state(store).get("entities") == fp:
         return 0
     if report is not None and not report.added and not report.replaced:
         report.repaired.append("entities")
-    n = resolve_entities(store, progress)
+    n = resolve_entities(store, progress, ahead)
     _write_state(store, entities=fp)
     return n
 
@@ -479,10 +500,11 @@ def resolve_if_stale(store, hashes: dict[str, str], progress: Progress = _no_pro
 RESOLVE_STEPS = len(LOCAL_SCANS) + 3  # the store's scans of local entities, resolving, mapping, writing
 
 
-def resolve_entities(store, progress: Progress = _no_progress) -> int:
+def resolve_entities(store, progress: Progress = _no_progress, ahead: ResolvingBeside | None = None) -> int:
     """Recompute canonical entities from every document's local entities (cheap: no NLP). Progress is
     counted in steps as they finish — reading (one per scan of the store), resolving, mapping, writing —
-    not in entities, which are known only once read and all finish together."""
+    not in entities, which are known only once read and all finish together. ``ahead``: the local
+    entities read already, resolved and mapped in a second process (what it gives is what this would)."""
     from kg.resolve import resolve
 
     done = 0
@@ -493,17 +515,24 @@ def resolve_entities(store, progress: Progress = _no_progress) -> int:
         progress("resolve", done, RESOLVE_STEPS)
 
     progress("resolve", 0, RESOLVE_STEPS)
-    local = store.local_entities(step=step)
+    got = ahead.result() if ahead is not None else None
+    local = ahead.local if ahead is not None else store.local_entities(step=step)
     done = len(LOCAL_SCANS)  # a store that reads them otherwise still reports its reading as done
     progress("resolve", done, RESOLVE_STEPS)
-    canonicals = resolve(local)
-    step()
-    pause_point("resolve")
-    triples = canonical_triples(canonicals)
+    if got is None:  # resolved here (or the second process failed)
+        canonicals = resolve(local)
+        count = len(canonicals)
+        step()
+        pause_point("resolve")
+        triples = canonical_triples(canonicals)
+    else:
+        count, triples = got
+        step()
+        pause_point("resolve")
     step()
     store.replace_canonical(triples)
     step()
-    return len(canonicals)
+    return count
 
 
 def remove(doc_ids: Iterable[str], store) -> list[str]:

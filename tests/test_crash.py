@@ -59,14 +59,14 @@ def crash_env(tmp_path_factory, nlp):
         assert report.ok, report.problems
         assert report.links >= 1  # the near copy: linking has something to get wrong
         stored_only = open_store(str(root / "stored-only"))
-        mp.setattr(build_module, "derive", lambda store, report=None, progress=None: report)
+        mp.setattr(build_module, "derive", lambda store, report=None, progress=None, beside=False: report)
         build([str(corpus)], stored_only, workers=1)
     return corpus, export_nquads(clean), stored_only
 
 
-def _killed_build(corpus: Path, store: Path, point: str) -> None:
+def _killed_build(corpus: Path, store: Path, point: str, workers: int = 1) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "KG_BUILD_PAUSE_AT": point}
-    proc = subprocess.Popen([KG, "build", str(corpus), "--store", str(store), "--batch", "2", "--workers", "1",
+    proc = subprocess.Popen([KG, "build", str(corpus), "--store", str(store), "--batch", "2", "--workers", str(workers),
                              "--quiet"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
     try:
         deadline = time.monotonic() + 120
@@ -83,14 +83,16 @@ def _killed_build(corpus: Path, store: Path, point: str) -> None:
     assert proc.returncode == -signal.SIGKILL
 
 
-@pytest.mark.parametrize("point", ["store", "link", "index", "resolve"])
-def test_build_killed_at_any_stage_is_repaired_by_the_next_build(crash_env, tmp_path, monkeypatch, point):
+# with 2 workers a build resolves entities in a second process while it links (kg.beside)
+@pytest.mark.parametrize(("point", "workers"), [("store", 1), ("link", 1), ("index", 1), ("resolve", 1),
+                                                ("link", 2), ("resolve", 2)])
+def test_build_killed_at_any_stage_is_repaired_by_the_next_build(crash_env, tmp_path, monkeypatch, point, workers):
     corpus, clean, stored_only = crash_env
     store = tmp_path / "store"
     if point != "store":
         # the later stages need no parsing: start them from a store whose documents are all stored
         stored_only.db.backup(str(store))
-    _killed_build(corpus, store, point)
+    _killed_build(corpus, store, point, workers)
     if point == "index":
         assert (store / (DEDUP_FILE + ".tmp")).exists() and not (store / DEDUP_FILE).exists()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)

@@ -29,7 +29,7 @@ def build(
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
     cluster: str = typer.Option(None, "--cluster", help="Parse and extract on a Dask cluster: its scheduler "
                                 "address, e.g. tcp://host:8786 (the workers need kg and the pipeline)."),
-    batch: int = typer.Option(64, "--batch", min=1, help="Documents per store transaction."),
+    batch: int = typer.Option(128, "--batch", min=1, help="Documents per store transaction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, no summary: only problems."),
     plain: bool = typer.Option(None, "--plain/--live", help="Progress as plain log lines (default when the "
                                "output is not a terminal) or a live bar."),

@@ -19,10 +19,32 @@ from kg import __version__
 from kg.claims import iter_claims
 from kg.ids import activity_iri, doc_iri, graph_iri, link_iri, local_entity_iri, outlet_iri
 from kg.rdf.namespace import KG, KG_NS, OA
-from kg.rdf.sink import Triples
+from kg.rdf.sink import PLAIN, Triples
 from kg.records import DocLink, Document, Entity, Evidence, Extraction, NumericClaim, Quote, Relation
 
 CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
+
+
+class _Terms:
+    """A namespace's terms, each looked up once: rdflib's ``DefinedNamespace`` checks every attribute access
+    (a sixth of the mapping's time); the first access still fails on a term the vocabulary lacks."""
+
+    def __init__(self, ns):
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+
+def _lit(value) -> Literal | str | int | bool:
+    """``Literal(value)``; a plain ``str``, ``int`` or ``bool`` stays itself, which the sink writes as that
+    literal without building it (kg.rdf.sink)."""
+    return value if type(value) in PLAIN else Literal(value)
+
+
+KG, OA, PROV, RDF, RDFS, SDO, SKOS = (_Terms(ns) for ns in (KG, OA, PROV, RDF, RDFS, SDO, SKOS))
 
 # Canonical entity type → RDF classes (schema.org first, the kg refinement second).
 TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -88,12 +110,12 @@ class _Builder:
         g.add((node, OA.hasSelector, pos))
         g.add((node, OA.hasSelector, quote))
         g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(start)))
-        g.add((pos, OA.end, Literal(end)))
+        g.add((pos, OA.start, _lit(start)))
+        g.add((pos, OA.end, _lit(end)))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(text[start:end])))
-        g.add((quote, OA.prefix, Literal(text[max(0, start - CONTEXT_CHARS) : start])))
-        g.add((quote, OA.suffix, Literal(text[end : end + CONTEXT_CHARS])))
+        g.add((quote, OA.exact, _lit(text[start:end])))
+        g.add((quote, OA.prefix, _lit(text[max(0, start - CONTEXT_CHARS) : start])))
+        g.add((quote, OA.suffix, _lit(text[end : end + CONTEXT_CHARS])))
 
     def evidence(self, claim: URIRef, ev: Evidence, prop: URIRef = KG.evidence, tag: str = "ev") -> None:
         node = URIRef(f"{claim}#{tag}")
@@ -104,20 +126,20 @@ class _Builder:
         le = URIRef(local_entity_iri(self.doc.id, ent.type, ent.name))
         g = self.g
         g.add((le, RDF.type, KG.LocalEntity))
-        g.add((le, KG.name, Literal(ent.name)))
-        g.add((le, KG.entityType, Literal(ent.type)))
+        g.add((le, KG.name, _lit(ent.name)))
+        g.add((le, KG.entityType, _lit(ent.type)))
         g.add((le, KG.document, self.D))
         for alt in ent.alt_labels:
-            g.add((le, SKOS.altLabel, Literal(alt)))
+            g.add((le, SKOS.altLabel, _lit(alt)))
         for role in ent.roles:
-            g.add((le, KG.role, Literal(role)))
+            g.add((le, KG.role, _lit(role)))
         for ident in ent.identifiers:  # a place's ISO 3166 / GeoNames ids (kg.gazetteer)
-            g.add((le, SDO.identifier, Literal(ident)))
+            g.add((le, SDO.identifier, _lit(ident)))
         for m in ent.mentions:
             node = URIRef(f"{le}-m{m.start}-{m.end}")
             g.add((le, KG.mention, node))
             g.add((node, RDF.type, KG.Mention))
-            g.add((node, KG.label, Literal(m.label)))
+            g.add((node, KG.label, _lit(m.label)))
             self.selector(node, m.start, m.end)
         self.local.setdefault(ent.name.lower(), le)
         for alt in ent.alt_labels:
@@ -138,28 +160,28 @@ class _Builder:
         g.add((c, KG.document, self.D))
         g.add((c, PROV.wasDerivedFrom, self.D))
         ev = rec.evidence
-        g.add((c, KG.sentence, Literal(ev.sentence)))
-        g.add((c, KG.sentenceStart, Literal(ev.sentence_start)))
-        g.add((c, KG.sentenceEnd, Literal(ev.sentence_end)))
+        g.add((c, KG.sentence, _lit(ev.sentence)))
+        g.add((c, KG.sentenceStart, _lit(ev.sentence_start)))
+        g.add((c, KG.sentenceEnd, _lit(ev.sentence_end)))
         g.add((c, KG.confidence, _decimal(rec.confidence)))
         self.evidence(c, ev)
         return c
 
     def quote(self, c: URIRef, q: Quote) -> None:
         g = self.g
-        g.add((c, SDO.text, Literal(q.content)))
-        g.add((c, KG.direct, Literal(q.direct)))
+        g.add((c, SDO.text, _lit(q.content)))
+        g.add((c, KG.direct, _lit(q.direct)))
         if q.cue:
-            g.add((c, KG.cue, Literal(q.cue)))
+            g.add((c, KG.cue, _lit(q.cue)))
         if q.speaker_mention:
-            g.add((c, KG.speakerMention, Literal(q.speaker_mention)))
+            g.add((c, KG.speakerMention, _lit(q.speaker_mention)))
         if q.speaker:
             le = self.named(q.speaker, q.speaker_type or "Person")
-            g.add((c, KG.speakerName, Literal(q.speaker)))
+            g.add((c, KG.speakerName, _lit(q.speaker)))
             g.add((c, KG.speaker, le))
             g.add((c, PROV.wasAttributedTo, le))
         if q.reason:
-            g.add((c, KG.unresolvedReason, Literal(q.reason)))
+            g.add((c, KG.unresolvedReason, _lit(q.reason)))
         if q.speaker_evidence:
             self.evidence(c, q.speaker_evidence, KG.speakerEvidence, "speaker")
         if q.stance:
@@ -175,31 +197,31 @@ class _Builder:
             g.add((c, KG.valueMax, _decimal(n.value_max)))
         # units: UN/CEFACT code for percent and units of measure, ISO 4217 for money (schema.org's terms)
         if n.unit_code:
-            g.add((c, SDO.unitCode, Literal(n.unit_code)))
+            g.add((c, SDO.unitCode, _lit(n.unit_code)))
         elif n.unit and len(n.unit) == 3 and n.unit.isupper():
-            g.add((c, SDO.currency, Literal(n.unit)))
+            g.add((c, SDO.currency, _lit(n.unit)))
         if n.change:
-            g.add((c, KG.change, Literal(n.change)))
+            g.add((c, KG.change, _lit(n.change)))
         if n.subject:
-            g.add((c, KG.subjectName, Literal(n.subject)))
+            g.add((c, KG.subjectName, _lit(n.subject)))
         if n.owner:
-            g.add((c, KG.ownerName, Literal(n.owner)))
-        g.add((c, KG.qualifier, Literal(n.qualifier)))
-        g.add((c, KG.surfaceText, Literal(n.text)))
+            g.add((c, KG.ownerName, _lit(n.owner)))
+        g.add((c, KG.qualifier, _lit(n.qualifier)))
+        g.add((c, KG.surfaceText, _lit(n.text)))
         for prop, val in ((KG.unit, n.unit), (KG.counts, n.counts), (KG.countsHead, n.counts_head),
                           (KG.predicateText, n.predicate), (KG.place, n.place), (KG.time, n.time)):
             if val:
-                g.add((c, prop, Literal(val)))
+                g.add((c, prop, _lit(val)))
         if n.source:
-            g.add((c, KG.sourceName, Literal(n.source)))
-            g.add((c, KG.sourceKind, Literal(n.source_kind or "named_source")))
+            g.add((c, KG.sourceName, _lit(n.source)))
+            g.add((c, KG.sourceKind, _lit(n.source_kind or "named_source")))
             le = self.local.get(n.source.lower())
             if le is not None:
                 g.add((c, KG.assertedBy, le))
                 g.add((c, PROV.wasAttributedTo, le))
         elif self.doc.publisher:
-            g.add((c, KG.sourceName, Literal(self.doc.publisher)))
-            g.add((c, KG.sourceKind, Literal("publisher")))
+            g.add((c, KG.sourceName, _lit(self.doc.publisher)))
+            g.add((c, KG.sourceKind, _lit("publisher")))
         if n.quote_index is not None and n.quote_index in quote_iris:
             g.add((c, KG.inQuote, quote_iris[n.quote_index]))
 
@@ -211,17 +233,17 @@ class _Builder:
             # "He is CEO of Acme" with no one to resolve "he" to: the claim keeps the pronoun, never an entity
             s = URIRef(f"{c}#subject")
             g.add((s, RDF.type, KG.UnresolvedMention))
-            g.add((s, KG.name, Literal(r.subject)))
+            g.add((s, KG.name, _lit(r.subject)))
         o = self.named(r.object, r.object_type)
         g.add((c, KG.subject, s))
         g.add((c, KG.object, o))
-        g.add((c, KG.relation, Literal(r.predicate)))
+        g.add((c, KG.relation, _lit(r.predicate)))
         if r.role:
-            g.add((c, KG.role, Literal(r.role)))
+            g.add((c, KG.role, _lit(r.role)))
         if r.pattern:
-            g.add((c, KG.pattern, Literal(r.pattern)))
+            g.add((c, KG.pattern, _lit(r.pattern)))
         if r.subject_mention:
-            g.add((c, KG.subjectMention, Literal(r.subject_mention)))
+            g.add((c, KG.subjectMention, _lit(r.subject_mention)))
         # the plain triple, for easy SPARQL (between entities only); the claim node above carries its evidence
         if r.subject_resolved:
             g.add((s, relation_property(r.predicate), o))
@@ -268,27 +290,27 @@ def metadata_triples(doc: Document, pipeline: str, when: datetime | None = None)
     act = URIRef(activity_iri(__version__, pipeline))
     g.add((D, RDF.type, KG.Document))
     g.add((D, RDF.type, SDO.NewsArticle))
-    g.add((D, SDO.identifier, Literal(doc.id)))
-    g.add((D, SDO.text, Literal(doc.text)))
-    g.add((D, KG.contentHash, Literal(doc.content_hash)))
-    g.add((D, KG.sourcePath, Literal(doc.source_path)))
+    g.add((D, SDO.identifier, _lit(doc.id)))
+    g.add((D, SDO.text, _lit(doc.text)))
+    g.add((D, KG.contentHash, _lit(doc.content_hash)))
+    g.add((D, KG.sourcePath, _lit(doc.source_path)))
     g.add((D, KG.graph, G))
     g.add((D, PROV.wasGeneratedBy, act))
     if doc.title:
-        g.add((D, SDO.headline, Literal(doc.title)))
+        g.add((D, SDO.headline, _lit(doc.title)))
     if doc.url:
         g.add((D, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
     if doc.date:
         dtype = XSD.date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date) else None
         g.add((D, SDO.datePublished, Literal(doc.date, datatype=dtype)))
     if doc.author:
-        g.add((D, SDO.author, Literal(doc.author)))
+        g.add((D, SDO.author, _lit(doc.author)))
     if doc.language:
-        g.add((D, SDO.inLanguage, Literal(doc.language)))
+        g.add((D, SDO.inLanguage, _lit(doc.language)))
     if doc.encoding:
-        g.add((D, KG.encoding, Literal(doc.encoding)))
+        g.add((D, KG.encoding, _lit(doc.encoding)))
     for link in doc.links:
-        g.add((D, KG.link, Literal(link)))
+        g.add((D, KG.link, _lit(link)))
     if doc.publisher:
         out = _outlet(g, doc.publisher)
         g.add((D, SDO.publisher, out))
@@ -298,8 +320,8 @@ def metadata_triples(doc: Document, pipeline: str, when: datetime | None = None)
     g.add((G, PROV.generatedAtTime, Literal((when or build_time()).isoformat(), datatype=XSD.dateTime)))
     g.add((act, RDF.type, KG.ExtractionActivity))
     g.add((act, RDF.type, PROV.Activity))
-    g.add((act, KG.kgVersion, Literal(__version__)))
-    g.add((act, KG.pipeline, Literal(pipeline)))
+    g.add((act, KG.kgVersion, _lit(__version__)))
+    g.add((act, KG.pipeline, _lit(pipeline)))
     return g
 
 
@@ -307,7 +329,7 @@ def _outlet(g: Triples, name: str) -> URIRef:
     out = URIRef(outlet_iri(name))
     g.add((out, RDF.type, KG.MediaOutlet))
     g.add((out, RDF.type, SDO.Organization))
-    g.add((out, RDFS.label, Literal(name)))
+    g.add((out, RDFS.label, _lit(name)))
     return out
 
 
@@ -328,15 +350,15 @@ def link_triples(links: Iterable[DocLink]) -> Triples:
         g.add((node, RDF.type, KG.DocumentLink))
         g.add((node, KG.linkSource, S))
         g.add((node, KG.linkTarget, T))
-        g.add((node, KG.linkKind, Literal(link.kind)))
+        g.add((node, KG.linkKind, _lit(link.kind)))
         g.add((node, KG.similarity, _decimal(round(link.similarity, 4))))
         for i, (s0, s1, t0, t1) in enumerate(link.passages):
             p = URIRef(f"{node}#p{i}")
             g.add((node, KG.passage, p))
             g.add((p, RDF.type, OA.SpecificResource))
             g.add((p, OA.hasSource, S))
-            g.add((p, KG.sentenceStart, Literal(s0)))
-            g.add((p, KG.sentenceEnd, Literal(s1)))
+            g.add((p, KG.sentenceStart, _lit(s0)))
+            g.add((p, KG.sentenceEnd, _lit(s1)))
             g.add((p, PROV.wasDerivedFrom, URIRef(f"{T}#{t0}-{t1}")))
     return g
 
@@ -353,15 +375,15 @@ def canonical_triples(canonicals: Iterable) -> Triples:
         node = URIRef(c.iri)
         for cls in TYPE_CLASSES.get(c.type, (SDO.Thing,)):
             g.add((node, RDF.type, cls))
-        g.add((node, RDFS.label, Literal(c.label)))
-        g.add((node, SDO.name, Literal(c.label)))
+        g.add((node, RDFS.label, _lit(c.label)))
+        g.add((node, SDO.name, _lit(c.label)))
         for alt in c.alt_labels:
             if alt != c.label:
-                g.add((node, SKOS.altLabel, Literal(alt)))
+                g.add((node, SKOS.altLabel, _lit(alt)))
         for doc, type_, name in c.members:
             g.add((URIRef(local_entity_iri(doc, type_, name)), KG.canonical, node))
         for name, why in getattr(c, "merge_reasons", ()):
-            g.add((node, KG.mergeReason, Literal(f"{name}: {why}")))
+            g.add((node, KG.mergeReason, _lit(f"{name}: {why}")))
         _place_ids(g, node, c.label, c.type)
     return g
 
@@ -378,7 +400,7 @@ def _place_ids(g: Graph, node: URIRef, label: str, type_: str) -> None:
     if place is None or place.type != type_:
         return
     for ident in place.identifiers:
-        g.add((node, SDO.identifier, Literal(ident)))
+        g.add((node, SDO.identifier, _lit(ident)))
     if place.same_as:
         g.add((node, SDO.sameAs, URIRef(place.same_as)))
     if place.country:

@@ -119,7 +119,7 @@ def _parts(batch, limit: int):
     between documents."""
     part, n = [], 0
     for r in batch:
-        k = r.default.count("\n") + r.named.count("\n")
+        k = updates.quad_count(r)
         if part and n + k > limit:
             yield updates.nquads(part)
             part, n = [], 0
@@ -271,8 +271,8 @@ class LocalStore:
         self.update(updates.replace_links(doc_id, links))
 
     def replace_canonical(self, canonical: Graph) -> None:
-        """The canonical entities replaced by ``canonical`` (a default-graph sink or Graph): the old ones
-        deleted in one update, the new ones through the N-Quads loader (one transaction). Not one
+        """The canonical entities replaced by ``canonical`` (a default-graph sink, a Graph or N-Triples text):
+        the old ones deleted in one update, the new ones through the N-Quads loader (one transaction). Not one
         transaction together: ``kg.build`` marks the entities current only after both, so a crash between
         them is repaired by the next build."""
         self.update(updates.delete_canonical())

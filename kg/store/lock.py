@@ -35,6 +35,7 @@ KEEP = 3  # checkpoints kept: a query still running on an older one is not pulle
 WAIT_FOR_SNAPSHOT = 10.0  # seconds a reader waits for another reader to finish making the first checkpoint
 
 _writers: weakref.WeakValueDictionary[str, object] = weakref.WeakValueDictionary()  # realpath → LocalStore
+_held: weakref.WeakSet = weakref.WeakSet()  # the WriterLocks this process holds
 
 
 def _key(path: Path) -> str:
@@ -58,12 +59,30 @@ class WriterLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()} {' '.join(os.path.basename(a) for a in sys.argv[:2])}\n".encode(), 0)
         self._fd = fd
+        _held.add(self)
 
     def release(self) -> None:
         if self._fd is not None:
             fd, self._fd = self._fd, None
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
+
+
+def _forget_in_child() -> None:
+    """In a forked child (the build's worker processes): close the inherited descriptors of the writer locks,
+    never unlocking them (the lock belongs to the parent: an unlock here would release it there), so that a
+    parent killed while a child still runs leaves no lock behind for the next build to wait on."""
+    for held in list(_held):
+        if held._fd is not None:
+            fd, held._fd = held._fd, None
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def _read_holder(fd: int) -> str:

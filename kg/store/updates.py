@@ -60,23 +60,40 @@ def replace_links(doc_id: str, links: Graph) -> str:
 
 def replace_documents(batch) -> str:
     """Many documents in ONE request (one transaction): each one's old graph, metadata and links go,
-    the new ones come in. ``batch``: records with ``id``, ``graph`` (IRI), ``default`` and ``named``
-    (N-Triples text), as ``kg.build`` renders them."""
+    the new ones come in. ``batch``: rendered documents (``kg.build.Rendered``)."""
+    texts = [triples_of(r) for r in batch]
     parts = ["INSERT DATA {\n"]
-    parts += [r.default for r in batch]
-    parts += [f"GRAPH {iri(r.graph)} {{\n{r.named}}}\n" for r in batch]
+    parts += [default for default, _ in texts]
+    parts += [f"GRAPH {iri(r.graph)} {{\n{named}}}\n" for r, (_, named) in zip(batch, texts, strict=True)]
     parts.append("}")
     return request(*(delete_document(r.id) for r in batch), "".join(parts))
 
 
+def triples_of(r) -> tuple[str, str]:
+    """A rendered document's N-Triples: (its default graph's, its named graph's)."""
+    if not r.quads:
+        return r.default, r.named
+    lines = r.quads.decode("utf-8").splitlines(keepends=True)
+    end = len(iri(r.graph)) + 4  # " <graph> .\n" → " .\n"
+    return ("".join(lines[: r.default_lines]),
+            "".join(line[:-end] + " .\n" for line in lines[r.default_lines :]))
+
+
+def quads_of(r) -> bytes:
+    """A rendered document's N-Quads: its default-graph triples, then its named graph."""
+    if r.quads:
+        return r.quads
+    g = f" {iri(r.graph)} .\n"
+    return (r.default + "".join(line[:-2] + g for line in r.named.splitlines())).encode("utf-8")
+
+
+def quad_count(r) -> int:
+    return r.quads.count(b"\n") if r.quads else r.default.count("\n") + r.named.count("\n")
+
+
 def nquads(batch) -> bytes:
-    """N-Quads of rendered documents: their default-graph triples, then each one's named graph."""
-    parts = []
-    for r in batch:
-        parts.append(r.default)
-        g = f" {iri(r.graph)} .\n"
-        parts += [line[:-2] + g for line in r.named.splitlines()]
-    return "".join(parts).encode("utf-8")
+    """N-Quads of rendered documents: each one's default-graph triples, then its named graph."""
+    return b"".join(quads_of(r) for r in batch)
 
 
 def delete_documents(doc_ids) -> str:

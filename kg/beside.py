@@ -1,0 +1,98 @@
+"""Work a build with workers hands to a second process, beside its own: derived state only, computed from
+what the build has already read or published, so whatever the second process fails at (it cannot start,
+it dies) the build does itself, and the result is the same either way.
+
+- **Resolving entities while linking.** Linking republications and resolving entities are independent,
+  and both are pure Python once their inputs are read: the local entities are read from the store first,
+  a forked process resolves and maps them to N-Triples, and the build links meanwhile. The build still
+  writes (links, then canonical entities) in the order its crash tests kill it at.
+- **Keeping query rows while comparing numbers.** After the build publishes its checkpoint, a process
+  started afresh opens that checkpoint read-only (kg/store/lock.py: readers of checkpoints may run beside
+  the writer) and keeps the rows of ``kg trace`` / ``kg quotes`` / ``kg stats`` (kg.query.rowindex) while the
+  build compares numeric claims.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _resolved(local) -> tuple[int, str]:
+    from kg.rdf.mapping import canonical_triples
+    from kg.rdf.sink import ntriples
+    from kg.resolve import resolve
+
+    canonicals = resolve(local)
+    return len(canonicals), ntriples(canonical_triples(canonicals))
+
+
+def _resolve_into(local, conn) -> None:
+    try:
+        conn.send(_resolved(local))
+    except Exception:  # noqa: BLE001 — the build resolves them itself, and meets the same error there
+        conn.send(None)
+    finally:
+        conn.close()
+
+
+class ResolvingBeside:
+    """``kg.resolve.resolve`` of ``local`` and its N-Triples, computed in a forked process (forked, so the
+    gazetteer and lexicons the build loaded are shared, not loaded again). The process ends once its
+    answer is read, or when it cannot hand it over (the build was killed); it holds no store lock
+    (kg/store/lock.py closes the lock in forked children)."""
+
+    def __init__(self, local: list):
+        import multiprocessing
+
+        self.local = local
+        self._conn = self._proc = None
+        ctx = multiprocessing.get_context("fork")
+        try:
+            self._conn, send = ctx.Pipe(duplex=False)
+            self._proc = ctx.Process(target=_resolve_into, args=(local, send), name="kg-resolve", daemon=True)
+            self._proc.start()
+            send.close()
+        except Exception:  # noqa: BLE001 — no process to be had (none left, or this one is a daemon's child):
+            self.close()  # the build resolves them itself
+
+    def result(self) -> tuple[int, str] | None:
+        """(how many canonical entities, their N-Triples), or None when the second process failed."""
+        if self._conn is None or self._proc is None:
+            return None
+        try:
+            return self._conn.recv()
+        except Exception:  # noqa: BLE001 — it died (EOFError), or its answer did not arrive whole
+            return None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._proc is not None:
+            self._proc.join(timeout=5)
+            if self._proc.is_alive():
+                self._proc.kill()
+                self._proc.join()
+            self._proc = None
+
+
+_KEEP_ROWS = ("import sys; from kg.query.rowindex import warm; from kg.store import open_store; "
+              "warm(open_store(sys.argv[1], read_only=True))")
+
+
+def keep_rows_beside(store) -> subprocess.Popen | None:
+    """A process keeping the rows of kg trace / quotes / stats for a local store's published checkpoint,
+    or None. It imports the same ``kg`` as this process; its output is discarded (the caller checks the
+    rows are kept and keeps them itself when they are not)."""
+    path = getattr(store, "path", None)
+    if not isinstance(path, Path) or not hasattr(store, "db"):
+        return None
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    try:
+        return subprocess.Popen([sys.executable, "-c", _KEEP_ROWS, str(path)], env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
