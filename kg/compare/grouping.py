@@ -92,13 +92,25 @@ def _has_disagreement(group: Group) -> bool:
     return False
 
 
+def _once_per_sentence(claims: list[dict]) -> list[dict]:
+    """The claims without a document's repeats of one sentence (a story that says "It takes 61 votes to pass
+    the bill." twice is one statement, shown once)."""
+    seen, out = set(), []
+    for c in claims:
+        key = (c["doc"], frame(c).sentence_key or c["claim"], round(float(c.get("value") or 0), 9))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
 def conflicts_of(groups: list[Group], about: str | None = None) -> list[Group]:
     """The groups (of ``measures``) that span documents and disagree beyond qualifiers, most documents first."""
     out = [g for g in groups if len(g.documents) > 1 and _has_disagreement(g)]
     if about:
         out = [g for g in out if any(about_matches(c, about) for c in g.claims)]
     for g in out:
-        g.claims.sort(key=lambda c: (interval(c)[0], c["doc"]))
+        g.claims = _once_per_sentence(sorted(g.claims, key=lambda c: (interval(c)[0], c["doc"])))
     return sorted(out, key=lambda g: (-len(g.documents), g.label))
 
 
@@ -114,7 +126,8 @@ def agreements_of(groups: list[Group], cl: dict[str, str], about: str | None = N
                 for point in sorted({lo for lo, _ in spans})]
         maximal = {s for s in sets if not any(s < t for t in sets)}
         for members in maximal:
-            agree = Group(sorted((g.claims[i] for i in members), key=lambda c: (interval(c)[0], c["doc"])))
+            agree = Group(_once_per_sentence(sorted((g.claims[i] for i in members),
+                                                    key=lambda c: (interval(c)[0], c["doc"]))))
             # a sentence copied word for word into another story is one source, however the stories are linked
             n = min(agree.independent(cl), len({frame(c).sentence_key or c["claim"] for c in agree.claims}))
             if n >= 2 and (not about or any(about_matches(c, about) for c in agree.claims)):
