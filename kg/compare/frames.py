@@ -12,6 +12,7 @@ import re
 from functools import cache, cached_property, lru_cache
 
 from kg.compare import case
+from kg.compare.dispute import f_may_dispute
 from kg.compare.timing import f_same_time
 from kg.compare.values import MAX_RATIO, interval
 from kg.compare.words import (
@@ -491,6 +492,10 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
     # (for a disagreement, two claims that say nothing of what happened must say the same of which ones:
     # "210,000 tonnes of wheat" and "18,750 tonnes of Danish stockpiled wheat" are two lots)
     if strict and a.doc != b.doc and not (a.pred or b.pred) and a.mods != b.mods:
+        return False
+    # (and two versions of one fact: no plan against a fact, no count so far against a later one, values
+    # within a few times of each other, the same things counted, no history against today; kg.compare.dispute)
+    if strict and a.doc != b.doc and (a.tally or b.tally or not f_may_dispute(a, b)):
         return False
     return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and \
         f_same_time(a, b, strict)

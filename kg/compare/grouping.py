@@ -69,25 +69,40 @@ def measures(rows: Iterable[dict]) -> list[Group]:
     return [Group([m.row for m in fs]) for fs in frames]
 
 
+def _also_states(frames: list[Frame]):
+    """(frame, other frame) → whether the frame's document also states the other's figure with the same event
+    verb: a story that lists "the toll in one valley rose to 23 and in the next rose to 81" agrees with
+    another story's 81 (a story's "over 1,000 suspended operations, while 320 left" does not list one measure)."""
+    spans: dict[tuple[str, str | None], list[tuple[float, float]]] = {}
+    for f in frames:
+        spans.setdefault((f.doc, f.pred_head), []).append((f.lo, f.hi))
+
+    def states(f: Frame, other: Frame) -> bool:
+        return any(lo <= other.hi and other.lo <= hi for lo, hi in spans.get((f.doc, f.pred_head), ()))
+    return states
+
+
+def _disagree(a: Frame, b: Frame, states) -> bool:
+    # figures of one document never disagree, nor a sentence with its copy in another story, nor two stories
+    # one of which also states the other's figure; (grouping lets a sentence naming nobody take its story's
+    # owner: a disagreement must not need that, so the strict test)
+    return a.doc != b.doc and not (a.lo <= b.hi and b.lo <= a.hi) and not f_same_sentence(a, b) \
+        and not states(a, b) and not states(b, a) and f_same_measure(a, b)
+
+
 def disagreeing_pairs(group: Group) -> list[tuple[dict, dict]]:
-    out = []
     frames = [frame(c) for c in group.claims]
-    for i, a in enumerate(frames):
-        for b in frames[i + 1 :]:
-            # figures of one document never disagree, nor a sentence with its copy in another story
-            if a.doc != b.doc and not f_same_sentence(a, b) and not (a.lo <= b.hi and b.lo <= a.hi) \
-                    and f_same_measure(a, b):
-                out.append((a.row, b.row))
-    return out
+    states = _also_states(frames)
+    return [(a.row, b.row) for i, a in enumerate(frames) for b in frames[i + 1 :] if _disagree(a, b, states)]
 
 
 def _has_disagreement(group: Group) -> bool:
     """Some two claims of different documents disagree (without listing every pair)."""
     frames = sorted((frame(c) for c in group.claims), key=lambda f: f.lo)
+    states = _also_states(frames)
     for i, a in enumerate(frames):
         for b in frames[i + 1 :]:
-            # (grouping lets a sentence naming nobody take its story's owner; a disagreement must not need that)
-            if b.lo > a.hi and a.doc != b.doc and not f_same_sentence(a, b) and f_same_measure(a, b):
+            if b.lo > a.hi and _disagree(a, b, states):
                 return True
     return False
 
