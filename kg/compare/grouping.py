@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.compare.describe import why
 from kg.compare.documents import clusters
-from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame, index_keys, why
+from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame, index_keys
 from kg.compare.values import about_matches, interval, overlap
 from kg.compare.words import head_class
 
