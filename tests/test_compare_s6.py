@@ -143,3 +143,18 @@ def test_compare_a_statistics_office_does_not_make_two_countries_one_story():
     # "Estovian Bureau of Statistics" and "Central Statistical Office" share no distinctive word
     assert case.name_key("Bureau of Statistics", "Organization") is None
     assert case.name_key("Norland Bureau of Statistics", "Organization") == "norlan"
+
+
+def test_compare_a_current_figure_is_of_its_day():
+    # "the current bid" in two stories a week apart: two moments, not two sources of one bid
+    s = "The current bid for a Tarrow exchange seat is {} dlrs, the exchange said."
+    a = fig("a", 900, s.format(900), "900", "is", counts="current bid", head="bid", unit="USD", actors="tarrow",
+            date="2031-05-02")
+    b = fig("b", 900, s.format(900).replace("exchange said", "exchange's spokesman said"), "900", "is",
+            counts="current bid", head="bid", unit="USD", actors="tarrow", date="2031-05-09")
+    assert frame(a).tally
+    assert compare.find_agreements([a, b]) == []
+    assert compare.find_agreements([a, dict(b, date="2031-05-02")]) != []
+    # "the current account" is a measure, not a moment
+    assert not frame(fig("c", 5e8, "The current account deficit was 500 mln dlrs.", "500 mln dlrs", "was",
+                         counts="current account deficit", head="deficit", unit="USD")).tally

@@ -45,7 +45,8 @@ def _tally_rules() -> tuple[tuple[str, re.Pattern], ...]:
 def running_tally(row: dict) -> bool:
     """The figure is a count so far ("now has 410 delegates", "has so far destroyed 300 homes")."""
     for group, pattern in _tally_rules():
-        hay = (row.get("predicate") or "").lower() if group == "has" else (row.get("sentence") or "").lower()
+        field = {"has": "predicate", "counted": "counts"}.get(group, "sentence")
+        hay = (row.get(field) or "").lower()
         if pattern.search(hay):
             return True
     return False
