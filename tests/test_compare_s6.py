@@ -39,7 +39,7 @@ def _bonds(doc, value, sentence, text, predicate):
     return fig(doc, value, sentence, text, predicate, **BONDS)
 
 
-def _output(doc, value, sentence, text, predicate="rose in the third quarter", **kw):
+def _output(doc, value, sentence, text, predicate="rose in the second half", **kw):
     kw = {"counts": "output", "head": "output", "unit": "%", "actors": "estovi", "date": "2031-05-02",
           "first_is_name": True} | kw
     return fig(doc, value, sentence, text, predicate, **kw)
@@ -56,25 +56,25 @@ def _output(doc, value, sentence, text, predicate="rose in the third quarter", *
      _bonds("b", 2.5e7, "The Norland central bank bought 25 mln dlrs of bonds, traders said.", "25 mln dlrs",
             "bought"), True),
     # a forecast is not the outcome
-    (_output("a", 0.03, "The ministry had said that Estovian output would rise 3 pct in the third quarter.",
-             "3 pct", "rise in the third quarter"),
-     _output("b", 0.012, "Estovian output rose 1.2 pct in the third quarter, the ministry said.", "1.2 pct"), False),
+    (_output("a", 0.03, "The ministry had said that Estovian output would rise 3 pct in the second half.",
+             "3 pct", "rise in the second half"),
+     _output("b", 0.012, "Estovian output rose 1.2 pct in the second half, the ministry said.", "1.2 pct"), False),
     # a rate on one basis is not a rate on another
-    (_output("a", 0.005, "In nominal terms, Estovian output rose 0.5 pct in the third quarter.", "0.5 pct"),
-     _output("b", 0.008, "In real terms, Estovian output rose 0.8 pct in the third quarter.", "0.8 pct"), False),
-    (_output("a", 0.005, "In real terms, Estovian output rose 0.5 pct in the third quarter.", "0.5 pct"),
-     _output("b", 0.008, "In real terms, Estovian output rose 0.8 pct in the third quarter, officials said.",
+    (_output("a", 0.005, "In nominal terms, Estovian output rose 0.5 pct in the second half.", "0.5 pct"),
+     _output("b", 0.008, "In real terms, Estovian output rose 0.8 pct in the second half.", "0.8 pct"), False),
+    (_output("a", 0.005, "In real terms, Estovian output rose 0.5 pct in the second half.", "0.5 pct"),
+     _output("b", 0.008, "In real terms, Estovian output rose 0.8 pct in the second half, officials said.",
              "0.8 pct"), True),
     # a name or "of" phrase one counted phrase adds says which ones: Norland's imports of Estovian vans are not
     # Estovia's imports
-    (_output("a", 0.4, "Norland imports of Estovian vans rose 40 pct in the third quarter.", "40 pct",
+    (_output("a", 0.4, "Norland imports of Estovian vans rose 40 pct in the second half.", "40 pct",
              counts="Norland imports of Estovian vans", head="import"),
-     _output("b", 0.5, "Estovian imports rose 50 pct in the third quarter, the ministry said.", "50 pct",
+     _output("b", 0.5, "Estovian imports rose 50 pct in the second half, the ministry said.", "50 pct",
              counts="Estovian imports", head="import"), False),
     # ... a plain adjective does not: "foreign buyers" in one story are the "buyers" of the other
-    (_output("a", 0.4, "Foreign buyers of Estovian vans rose 40 pct in the third quarter.", "40 pct",
+    (_output("a", 0.4, "Foreign buyers of Estovian vans rose 40 pct in the second half.", "40 pct",
              counts="foreign buyers", head="buyer", first_is_name=False),
-     _output("b", 0.5, "Buyers of Estovian vans rose 50 pct in the third quarter, the ministry said.", "50 pct",
+     _output("b", 0.5, "Buyers of Estovian vans rose 50 pct in the second half, the ministry said.", "50 pct",
              counts="buyers", head="buyer", first_is_name=False), True),
     # a figure of a stated year long before the other story's date is history, not today's figure
     (dict(_output("a", 1.1e6, "Estovian unemployment has risen from 1.1 mln when the coalition took office in "
@@ -93,12 +93,11 @@ def test_compare_dispute_needs_two_versions_of_one_fact(a, b, disputed):
 
 
 def test_compare_a_total_so_far_is_grouped_but_never_disputed():
-    a = fig("a", 4e7, "This brings the agency's total help today to 40 mln crowns.", "40 mln crowns",
-            "brings the agency's total help", counts="agency's total help", head="help", unit="SEK",
-            actors="agency", date="2031-05-02")
-    b = fig("b", 6.5e7, "This brings the agency's total help so far today to 65 mln crowns.", "65 mln crowns",
-            "brings the agency's total help", counts="agency's total help", head="help", unit="SEK",
-            actors="agency", date="2031-05-02")
+    a = fig("a", 4e7, "With the latest loans the agency's help for lenders came to 40 mln crowns.",
+            "40 mln crowns", "came", counts="agency's help", head="help", unit="SEK", actors="agency",
+            date="2031-05-02")
+    b = fig("b", 6.5e7, "The agency's help for lenders so far came to 65 mln crowns.", "65 mln crowns",
+            "came", counts="agency's help", head="help", unit="SEK", actors="agency", date="2031-05-02")
     assert frame(a).tally and frame(b).tally
     assert f_same_measure(frame(a), frame(b), strict=False)
     assert compare.find_conflicts([a, b]) == []
@@ -107,11 +106,11 @@ def test_compare_a_total_so_far_is_grouped_but_never_disputed():
 
 def test_compare_a_story_that_states_both_figures_agrees_with_the_other():
     # one story gives two valleys' tolls; the other gives one of them: no disagreement between the stories
-    both = "The toll in the Arlen valley rose to 23 and the toll in the Brisk valley rose to 81."
-    one = "The toll in the Brisk valley rose to 81, officials said, and 12 more were missing."
+    both = "Arlen valley's toll climbed to 23 while Brisk valley's toll climbed to 81."
+    one = "Officials said Brisk valley's toll climbed to 81, and 12 more were missing."
     kw = dict(counts="toll", head="toll", actors="arlen", date="2031-05-02")
-    rows = [fig("a", 23, both, "23", "rose", **kw), fig("a", 81, both, "81", "rose", **kw),
-            fig("b", 81, one, "81", "rose", **kw)]
+    rows = [fig("a", 23, both, "23", "climbed", **kw), fig("a", 81, both, "81", "climbed", **kw),
+            fig("b", 81, one, "81", "climbed", **kw)]
     assert compare.find_conflicts(rows) == []
 
 
@@ -158,3 +157,14 @@ def test_compare_a_current_figure_is_of_its_day():
     # "the current account" is a measure, not a moment
     assert not frame(fig("c", 5e8, "The current account deficit was 500 mln dlrs.", "500 mln dlrs", "was",
                          counts="current account deficit", head="deficit", unit="USD")).tally
+
+
+@pytest.mark.parametrize(("sentence", "tally"), [
+    ("Today's loans bring the agency's help for lenders to a total of 40 mln crowns.", True),
+    ("That brought the total of aid to Tarrow lenders to 65 mln crowns.", True),
+    ("The agency lent 40 mln crowns to Tarrow lenders.", False),
+])
+def test_compare_a_total_brought_up_to_date_is_a_count_so_far(sentence, tally):
+    from kg.compare.frames import running_tally
+
+    assert running_tally({"sentence": sentence, "predicate": "lent"}) is tally
