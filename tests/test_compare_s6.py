@@ -168,3 +168,13 @@ def test_compare_a_total_brought_up_to_date_is_a_count_so_far(sentence, tally):
     from kg.compare.frames import running_tally
 
     assert running_tally({"sentence": sentence, "predicate": "lent"}) is tally
+
+
+@pytest.mark.parametrize(("sentence", "text", "ok"), [
+    ("The fund pays 12 dlrs for each 1,000 dlrs of notes held.", "1,000 dlrs", False),
+    ("Holders get two new shares per 100 shares held.", "100 shares", False),
+    ("The fund pays 12 dlrs for each 1,000 dlrs of notes held.", "12 dlrs", True),
+])
+def test_compare_the_base_of_a_rate_is_not_compared(sentence, text, ok):
+    r = fig("a", 1000, sentence, text, "held", counts="notes", head="note", unit="USD")
+    assert compare.comparable(r) is ok
