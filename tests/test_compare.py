@@ -325,7 +325,7 @@ def test_compare_measure_kind(sentence, text, predicate, kind):
         (_fig("a", 14, "Vance now has 14 delegates in Tarrow.", "14", "has in Tarrow", counts="delegates",
               head="delegate", subject="Vance", date="2031-04-22"),
          _fig("b", 15, "Vance now has 15 delegates in Tarrow.", "15", "has in Tarrow", counts="delegates",
-              head="delegate", subject="Vance", date="2031-04-22"), False),  # (one day: grouped, never disputed)
+              head="delegate", subject="Vance", date="2031-04-22"), True),
         # "say": the measure is what is said; different propositions are different figures
         (_fig("a", 0.58, "In Tarrow, 58 percent of voters say the dam should be built.", "58 percent", "say",
               counts="voters", head="voter", unit="%"),

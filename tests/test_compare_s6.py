@@ -92,13 +92,15 @@ def test_compare_dispute_needs_two_versions_of_one_fact(a, b, disputed):
     assert compare.same_measure(a, b) is disputed
 
 
-def test_compare_a_total_so_far_is_grouped_but_never_disputed():
-    a = fig("a", 4e7, "With the latest loans the agency's help for lenders came to 40 mln crowns.",
-            "40 mln crowns", "came", counts="agency's help", head="help", unit="SEK", actors="agency",
+def test_compare_a_running_total_is_grouped_but_never_disputed():
+    pred = "bring the agency's help for lenders"
+    a = fig("a", 4e7, "Today's loans bring the agency's help for lenders to a total of 40 mln crowns.",
+            "40 mln crowns", pred, counts="agency's help", head="help", unit="SEK", actors="agency",
             date="2031-05-02")
-    b = fig("b", 6.5e7, "The agency's help for lenders so far came to 65 mln crowns.", "65 mln crowns",
-            "came", counts="agency's help", head="help", unit="SEK", actors="agency", date="2031-05-02")
-    assert frame(a).tally and frame(b).tally
+    b = fig("b", 6.5e7, "Further loans bring the agency's help for lenders to a total of 65 mln crowns.",
+            "65 mln crowns", pred, counts="agency's help", head="help", unit="SEK", actors="agency",
+            date="2031-05-02")
+    assert frame(a).tally_group == frame(b).tally_group == "total"
     assert f_same_measure(frame(a), frame(b), strict=False)
     assert compare.find_conflicts([a, b]) == []
     assert "dispute" in why_not(frame(a), frame(b))

@@ -34,8 +34,8 @@ def why_not(a: Frame, b: Frame) -> list[str]:
         ("place or years", lambda: f_same_scope(a, b)),
         ("owner", lambda: f_same_owner(a, b)),
         ("time", lambda: f_same_time(a, b)),
-        # what only a disagreement needs (kg.compare.dispute): a plan is not a fact, a count so far not a later one
-        ("dispute", lambda: a.doc == b.doc or not (a.tally or b.tally) and f_may_dispute(a, b)),
+        # what only a disagreement needs (kg.compare.dispute): a plan is not a fact, a running total not a later one
+        ("dispute", lambda: a.doc == b.doc or "total" not in (a.tally_group, b.tally_group) and f_may_dispute(a, b)),
     )
     for name, ok in checks:
         if not ok():

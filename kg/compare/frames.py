@@ -42,14 +42,18 @@ def _tally_rules() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r[0], re.compile(r[1].strip())) for r in _rows("running_tallies.txt", OWN_RULES))
 
 
-def running_tally(row: dict) -> bool:
-    """The figure is a count so far ("now has 410 delegates", "has so far destroyed 300 homes")."""
+def tally_group(row: dict) -> str | None:
+    """The group of rules/running_tallies.txt that makes the figure a count so far, or None."""
     for group, pattern in _tally_rules():
         field = {"has": "predicate", "counted": "counts"}.get(group, "sentence")
-        hay = (row.get(field) or "").lower()
-        if pattern.search(hay):
-            return True
-    return False
+        if pattern.search((row.get(field) or "").lower()):
+            return group
+    return None
+
+
+def running_tally(row: dict) -> bool:
+    """The figure is a count so far ("now has 410 delegates", "has so far destroyed 300 homes")."""
+    return tally_group(row) is not None
 
 
 @cache
@@ -305,8 +309,12 @@ class Frame:
         return case._parse_date(str(self.row.get("date") or ""))
 
     @cached_property
+    def tally_group(self) -> str | None:
+        return tally_group(self.row)
+
+    @property
     def tally(self) -> bool:
-        return running_tally(self.row)
+        return self.tally_group is not None
 
     @cached_property
     def day_part(self) -> bool:
@@ -494,9 +502,10 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
     # "210,000 tonnes of wheat" and "18,750 tonnes of Danish stockpiled wheat" are two lots)
     if strict and a.doc != b.doc and not (a.pred or b.pred) and a.mods != b.mods:
         return False
-    # (and two versions of one fact: no plan against a fact, no count so far against a later one, values
-    # within a few times of each other, the same things counted, no history against today; kg.compare.dispute)
-    if strict and a.doc != b.doc and (a.tally or b.tally or not f_may_dispute(a, b)):
+    # (and two versions of one fact: no plan against a fact, no total brought up to date against a later one,
+    # values within a few times of each other, the same things counted, no history against today;
+    # kg.compare.dispute)
+    if strict and a.doc != b.doc and ("total" in (a.tally_group, b.tally_group) or not f_may_dispute(a, b)):
         return False
     return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and \
         f_same_time(a, b, strict)
