@@ -254,11 +254,11 @@ def test_compare_cases_a_quota_with_a_copula_and_a_replaced_figure(sentence, tex
 
 
 def test_compare_cases_a_subject_on_one_side_needs_the_same_story_to_disagree():
-    # "Westway has assets of 85 mln" in Norstar's story and "Westway, a savings bank with 600 mln in assets"
+    # "Westway has assets of 85 mln" in Norstar's story and "Westway, a savings bank with 160 mln in assets"
     # in Quarry's: two banks called Westway, as far as the stories tell
     a = fig("a", 8.5e7, "Westway has assets of 85 mln dlrs.", "85 mln dlrs", counts="assets", head="asset", unit="USD",
             subject="Westway", actors="norsta", first_is_name=True)
-    b = fig("b", 6e8, "Westway, a savings bank with 600 mln dlrs in assets, will join Quarry.", "600 mln dlrs",
+    b = fig("b", 1.6e8, "Westway, a savings bank with 160 mln dlrs in assets, will join Quarry.", "160 mln dlrs",
             counts="assets", head="asset", unit="USD", actors="quarry", first_is_name=True)
     assert compare.find_conflicts([a, b]) == []
     assert compare.find_conflicts([a, dict(b, story_actors="norsta")]) != []

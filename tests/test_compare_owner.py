@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from kg.compare import case
+from kg.compare.describe import why
 from kg.compare.explain import why_not
-from kg.compare.frames import f_same_measure, frame, why
+from kg.compare.frames import f_same_measure, frame
 from kg.extract.entities import extract_entities
 from kg.extract.quantities import extract_quantities
 from kg.records import Document

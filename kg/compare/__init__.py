@@ -27,12 +27,18 @@ spaCy; the store-facing functions (``kg.compare.store``) only call ``store.selec
 - **The same case**: a stated subject, else the story — the people and organisations of the headline (or
   lead) of each claim's document must meet ("net profit" in Harbour Bank's story is not Quarry Bank's);
   days resolved against the document date, stated periods agreeing (``kg.compare.case``).
+- **Two versions of one fact** (a disagreement only, ``kg.compare.dispute``): no plan or forecast against
+  a reported figure, one basis ("in real terms", "seasonally adjusted"), the names and "of" words of one
+  counted phrase stated in the other's sentence, no figure of a year long past against today's, values
+  within DISPUTE_RATIO, no count so far ("brings the total to"), and no story that itself lists the other's
+  figure with the same verb (``rules/dispute_words.txt``).
 - **The same kind of figure**: a threshold ("1,200 delegates needed to win") never compares with a count
   ("won 150 delegates"), a margin ("leads by 90") never with a total (``rules/measure_kinds.txt``); a
   light predicate ("are", "say") compares only when the sentences share most of their words.
 
 Modules, by concern: ``words`` (lexicons), ``values`` (intervals), ``documents`` (copies and clusters),
-``case`` (subject, story, day), ``frames`` (what one claim measures, and the pairwise test), ``timing``
+``case`` (subject, story, day), ``frames`` (what one claim measures, and the pairwise test), ``dispute``
+(what a disagreement needs beyond that), ``describe`` (the shared frame in words), ``timing``
 (the same moment or period), ``explain`` (which tests a pair fails), ``grouping``
 (groups, conflicts, agreements), ``store`` (the queries), ``cache`` (a store's answer, kept per
 state).
@@ -42,6 +48,7 @@ from __future__ import annotations
 
 from kg.compare.cache import Compared, cache_file, compared
 from kg.compare.case import case_day, names_in, periods, story_keys
+from kg.compare.describe import why
 from kg.compare.documents import LINK_COLUMNS, clusters, copy_note, links_of, trace_order
 from kg.compare.frames import (
                                Frame,
@@ -57,7 +64,6 @@ from kg.compare.frames import (
                                same_scope,
                                same_sentence,
                                same_time,
-                               why,
 )
 from kg.compare.grouping import Group, disagreeing_pairs, find_agreements, find_conflicts, measures
 from kg.compare.store import (

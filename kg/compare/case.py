@@ -52,7 +52,20 @@ def subject(row: dict) -> str:
     assets are Beta Savings'."""
     owner = (row.get("owner") or "").strip()
     s = (owner if _named(owner) else row.get("subject") or "").strip().lower()
+    if not _named(owner) and _describes_counted(s, row.get("counts") or ""):
+        return ""  # "Harbour Motors sold 2,100 U.S. cars": the subject a parse took from "U.S." is no owner
     return "" if s in NOT_COUNTED or s in NOT_NAMES else s
+
+
+def _describes_counted(subject_: str, counts: str) -> bool:
+    """The subject is only an abbreviation in the counted phrase that says which kind ("U.S. cars" for "United
+    States": a carmaker's sales of them), not a possessive owner ("the U.S.'s cars") nor the name itself
+    ("Norland voters" are Norland's)."""
+    if not subject_ or not counts or re.search(r"['’]s\b", counts):
+        return False
+    words = [w for w in _tokens(subject_) if w != "the"]
+    dotted = {w.lower().replace(".", "") for w in counts.split() if "." in w}
+    return len(words) > 1 and "".join(w[0] for w in words) in dotted
 
 
 def owner_part(row: dict) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.compare.dispute import f_may_dispute
 from kg.compare.frames import (
     Frame,
     f_same_counted,
@@ -17,7 +18,8 @@ from kg.compare.timing import f_same_time
 
 def why_not(a: Frame, b: Frame) -> list[str]:
     """Every test of ``f_same_measure`` that two claims fail, by name ([] when they measure the same thing):
-    the reading aid for a pair a user expected in a group ("unit", "story", "time", ...)."""
+    the reading aid for a pair a user expected in a group ("unit", "story", "time", ...); "dispute" names
+    the tests only a disagreement needs (kg.compare.dispute)."""
     out = []
     checks = (
         ("change", lambda: a.change == b.change),
@@ -32,6 +34,8 @@ def why_not(a: Frame, b: Frame) -> list[str]:
         ("place or years", lambda: f_same_scope(a, b)),
         ("owner", lambda: f_same_owner(a, b)),
         ("time", lambda: f_same_time(a, b)),
+        # what only a disagreement needs (kg.compare.dispute): a plan is not a fact, a running total not a later one
+        ("dispute", lambda: a.doc == b.doc or "total" not in (a.tally_group, b.tally_group) and f_may_dispute(a, b)),
     )
     for name, ok in checks:
         if not ok():

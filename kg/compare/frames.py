@@ -12,6 +12,7 @@ import re
 from functools import cache, cached_property, lru_cache
 
 from kg.compare import case
+from kg.compare.dispute import f_may_dispute
 from kg.compare.timing import f_same_time
 from kg.compare.values import MAX_RATIO, interval
 from kg.compare.words import (
@@ -41,13 +42,18 @@ def _tally_rules() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r[0], re.compile(r[1].strip())) for r in _rows("running_tallies.txt", OWN_RULES))
 
 
+def tally_group(row: dict) -> str | None:
+    """The group of rules/running_tallies.txt that makes the figure a count so far, or None."""
+    for group, pattern in _tally_rules():
+        field = {"has": "predicate", "counted": "counts"}.get(group, "sentence")
+        if pattern.search((row.get(field) or "").lower()):
+            return group
+    return None
+
+
 def running_tally(row: dict) -> bool:
     """The figure is a count so far ("now has 410 delegates", "has so far destroyed 300 homes")."""
-    for group, pattern in _tally_rules():
-        hay = (row.get("predicate") or "").lower() if group == "has" else (row.get("sentence") or "").lower()
-        if pattern.search(hay):
-            return True
-    return False
+    return tally_group(row) is not None
 
 
 @cache
@@ -303,8 +309,12 @@ class Frame:
         return case._parse_date(str(self.row.get("date") or ""))
 
     @cached_property
+    def tally_group(self) -> str | None:
+        return tally_group(self.row)
+
+    @property
     def tally(self) -> bool:
-        return running_tally(self.row)
+        return self.tally_group is not None
 
     @cached_property
     def day_part(self) -> bool:
@@ -492,6 +502,11 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
     # "210,000 tonnes of wheat" and "18,750 tonnes of Danish stockpiled wheat" are two lots)
     if strict and a.doc != b.doc and not (a.pred or b.pred) and a.mods != b.mods:
         return False
+    # (and two versions of one fact: no plan against a fact, no total brought up to date against a later one,
+    # values within a few times of each other, the same things counted, no history against today;
+    # kg.compare.dispute)
+    if strict and a.doc != b.doc and ("total" in (a.tally_group, b.tally_group) or not f_may_dispute(a, b)):
+        return False
     return f_same_predicate(a, b) and f_same_scope(a, b) and f_same_owner(a, b, strict) and \
         f_same_time(a, b, strict)
 
@@ -565,44 +580,6 @@ def comparable(row: dict) -> bool:
     return not _all_capitals(row.get("sentence") or "")
 
 
-def why(claims: list[dict]) -> str:
-    """The frame the claims share, in words: why they were judged to measure the same thing."""
-    frames = [frame(c) for c in claims]
-    first = frames[0]
-    shared_mods = set.intersection(*[set(f.mods) for f in frames if f.mods] or [set()])
-    parts = [f"counts {first.hclass}" + (f" ({', '.join(sorted(shared_mods))})" if shared_mods else "")]
-    if first.kind != "level":
-        parts.append(f"a {first.kind}")
-    preds = [f.pred for f in frames if f.pred]
-    if preds:
-        cls = next(f.pred_class for f in frames if f.pred)
-        cls = cls.split(":")[-1] if cls else cls
-        common = {w for w in set.intersection(*[set(f.pred_words) for f in frames if f.pred])
-                  if not w[:1].isdigit() and w not in NOT_COUNTED}
-        parts.append(f"event {cls}" if cls else f"event “{' '.join(sorted(common)) or preds[0]}”")
-    subjects = sorted({_owner_shown(c) for c in claims} - {None})
-    if subjects:
-        parts.append(f"of {subjects[0]}")
-    stories = set.intersection(*[set(f.story_actors) for f in frames if f.story_actors] or [set()])
-    if stories and len({f.doc for f in frames}) > 1:
-        parts.append(f"stories about {', '.join(sorted(stories))}")
-    places = sorted({c.get("place") for c in claims if c.get("place")})
-    parts.append(f"place {places[0]}" if places else "no place stated")
-    years = sorted({y for f in frames for y in f.years})
-    parts.append(f"time {', '.join(years)}" if years else "no conflicting years")
-    unit = first.row.get("unit")
-    parts.append(f"unit {unit}" if unit else "plain count")
-    return "; ".join(parts)
-
-
-def _owner_shown(row: dict) -> str | None:
-    """Whose the figure is, as the group's "why" says it: the counted phrase's owner, else the subject."""
-    owner = row.get("owner")
-    if owner and (case.owner_part(row) or WORD.findall(owner)[-1:] and WORD.findall(owner)[-1][:1].isupper()):
-        return owner
-    return row.get("subject") or None
-
-
 def index_keys(f: Frame) -> tuple[set[str], set[str]]:
     """(keys a claim is found under, keys it looks under): two claims that can measure the same thing share
     one — the same head class, or the head of one among the words of the other's counted phrase."""
@@ -612,6 +589,6 @@ def index_keys(f: Frame) -> tuple[set[str], set[str]]:
     return own, look
 
 
-__all__ = ["Frame", "frame", "comparable", "why", "modifiers", "measure_kind", "same_measure", "same_counted",
+__all__ = ["Frame", "frame", "comparable", "modifiers", "measure_kind", "same_measure", "same_counted",
            "same_predicate", "same_scope", "same_magnitude", "same_owner", "same_time", "same_sentence",
            "count_classes"]

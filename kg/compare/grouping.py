@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.compare.describe import why
 from kg.compare.documents import clusters
-from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame, index_keys, why
+from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame, index_keys
 from kg.compare.values import about_matches, interval, overlap
 from kg.compare.words import head_class
 
@@ -69,27 +70,54 @@ def measures(rows: Iterable[dict]) -> list[Group]:
     return [Group([m.row for m in fs]) for fs in frames]
 
 
+def _also_states(frames: list[Frame]):
+    """(frame, other frame) → whether the frame's document also states the other's figure with the same event
+    verb: a story that lists "the toll in one valley rose to 23 and in the next rose to 81" agrees with
+    another story's 81 (a story's "over 1,000 suspended operations, while 320 left" does not list one measure)."""
+    spans: dict[tuple[str, str | None], list[tuple[float, float]]] = {}
+    for f in frames:
+        spans.setdefault((f.doc, f.pred_head), []).append((f.lo, f.hi))
+
+    def states(f: Frame, other: Frame) -> bool:
+        return any(lo <= other.hi and other.lo <= hi for lo, hi in spans.get((f.doc, f.pred_head), ()))
+    return states
+
+
+def _disagree(a: Frame, b: Frame, states) -> bool:
+    # figures of one document never disagree, nor a sentence with its copy in another story, nor two stories
+    # one of which also states the other's figure; (grouping lets a sentence naming nobody take its story's
+    # owner: a disagreement must not need that, so the strict test)
+    return a.doc != b.doc and not (a.lo <= b.hi and b.lo <= a.hi) and not f_same_sentence(a, b) \
+        and not states(a, b) and not states(b, a) and f_same_measure(a, b)
+
+
 def disagreeing_pairs(group: Group) -> list[tuple[dict, dict]]:
-    out = []
     frames = [frame(c) for c in group.claims]
-    for i, a in enumerate(frames):
-        for b in frames[i + 1 :]:
-            # figures of one document never disagree, nor a sentence with its copy in another story
-            if a.doc != b.doc and not f_same_sentence(a, b) and not (a.lo <= b.hi and b.lo <= a.hi) \
-                    and f_same_measure(a, b):
-                out.append((a.row, b.row))
-    return out
+    states = _also_states(frames)
+    return [(a.row, b.row) for i, a in enumerate(frames) for b in frames[i + 1 :] if _disagree(a, b, states)]
 
 
 def _has_disagreement(group: Group) -> bool:
     """Some two claims of different documents disagree (without listing every pair)."""
     frames = sorted((frame(c) for c in group.claims), key=lambda f: f.lo)
+    states = _also_states(frames)
     for i, a in enumerate(frames):
         for b in frames[i + 1 :]:
-            # (grouping lets a sentence naming nobody take its story's owner; a disagreement must not need that)
-            if b.lo > a.hi and a.doc != b.doc and not f_same_sentence(a, b) and f_same_measure(a, b):
+            if b.lo > a.hi and _disagree(a, b, states):
                 return True
     return False
+
+
+def _once_per_sentence(claims: list[dict]) -> list[dict]:
+    """The claims without a document's repeats of one sentence (a story that says "It takes 61 votes to pass
+    the bill." twice is one statement, shown once)."""
+    seen, out = set(), []
+    for c in claims:
+        key = (c["doc"], frame(c).sentence_key or c["claim"], round(float(c.get("value") or 0), 9))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 def conflicts_of(groups: list[Group], about: str | None = None) -> list[Group]:
@@ -98,7 +126,7 @@ def conflicts_of(groups: list[Group], about: str | None = None) -> list[Group]:
     if about:
         out = [g for g in out if any(about_matches(c, about) for c in g.claims)]
     for g in out:
-        g.claims.sort(key=lambda c: (interval(c)[0], c["doc"]))
+        g.claims = _once_per_sentence(sorted(g.claims, key=lambda c: (interval(c)[0], c["doc"])))
     return sorted(out, key=lambda g: (-len(g.documents), g.label))
 
 
@@ -114,7 +142,8 @@ def agreements_of(groups: list[Group], cl: dict[str, str], about: str | None = N
                 for point in sorted({lo for lo, _ in spans})]
         maximal = {s for s in sets if not any(s < t for t in sets)}
         for members in maximal:
-            agree = Group(sorted((g.claims[i] for i in members), key=lambda c: (interval(c)[0], c["doc"])))
+            agree = Group(_once_per_sentence(sorted((g.claims[i] for i in members),
+                                                    key=lambda c: (interval(c)[0], c["doc"]))))
             # a sentence copied word for word into another story is one source, however the stories are linked
             n = min(agree.independent(cl), len({frame(c).sentence_key or c["claim"] for c in agree.claims}))
             if n >= 2 and (not about or any(about_matches(c, about) for c in agree.claims)):
