@@ -162,6 +162,8 @@ class Statements:
         toks = _before_next_statement(sorted(t for c in comps for t in c.subtree if t.i not in own), verb)
         pieces = []
         words = [t for t in toks if not t.is_punct and not t.is_space]
+        while words and words[0].dep_ in ("cc", "mark") and own and words[0].i < min(own):
+            words = words[1:]  # "But as the mayor noted, …": an opening conjunction is no first part
         if own and words and words[0].i < min(own) < max(own) < words[-1].i:  # "The plan, she said, would …"
             pieces = [self._content_span([t for t in toks if t.i < min(own)], verb, min_words=1),
                       self._content_span([t for t in toks if t.i > max(own)], verb, min_words=1)]
@@ -289,7 +291,9 @@ class Statements:
         while last + 1 < sent.end and last - verb.i < 5 and doc[last + 1].dep_ in _AS_TAIL:
             last += 1  # "As the Gazette reported on Tuesday, …"
         after = doc[last + 1] if last + 1 < sent.end else None
-        if first == sent.start and after is not None and after.text == ",":
+        # "And as the Gazette reported, …": a conjunction before the clause still lets it open the sentence
+        opens = first == sent.start or (first - 1 == sent.start and doc[sent.start].pos_ == "CCONJ")
+        if opens and after is not None and after.text == ",":
             return set(range(first, last + 2))
         closing = after is None or (after.is_punct and after.text in ".!?")
         if first > sent.start and doc[first - 1].text == "," and closing:
