@@ -229,7 +229,10 @@ class Statements:
                      and c.right_edge.i + 1 < subj.left_edge.i and self.doc[c.right_edge.i + 1].text == ","), None)
         if right and lead is not None and not any(g.dep_ == _SUBJ for g in right[0].children):
             return subj, [lead, *right], set(range(lead.right_edge.i + 1, right[0].left_edge.i))
-        comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i]
+        # (not an opening attribution of its own: in "The Gazette reported, the firm refused to pay" the
+        # firm's refusal is what the Gazette reported, not the other way round)
+        comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i
+                          and not (is_reporting(c) and subject_of(c) is not None)]
         if not comps and cue_of(verb).replace("_", " ") in proposal_verbs():
             comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
         if not comps:
