@@ -18,6 +18,7 @@ from kg.extract.quotes.cues import (
     cue_of,
     is_object_cue,
     is_reporting,
+    issue_verbs,
     proposal_verbs,
     relative_mention,
     share_words,
@@ -89,6 +90,24 @@ def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
         if could_speak(own) or _share(own) is not None:
             return [x for x in toks if x.i < t.left_edge.i]
     return toks
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb of issuing (quote_issue_verbs.txt) whose object is ``noun``, through the
+    prepositions between them ("posted a message on its website saying …"), when it can speak."""
+    for _ in range(3):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            break
+        noun = noun.head.head
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if lemma not in issue_verbs() and f"{lemma} {prt}" not in issue_verbs():
+        return None
+    subj = subject_of(verb)
+    return subj if subj is not None and could_speak(subj) else None
 
 
 def _has_object(verb: Token) -> bool:
@@ -203,6 +222,12 @@ class Statements:
             comps = [c for c in verb.children if c.dep_ in _CLAUSE and c.i > verb.i]
             if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and comps:
                 return verb.head, comps, set()
+            # "The mayor released a statement saying …", "she sent an email to staff saying …": the
+            # participle on the object of a verb of issuing; whoever issued it is the speaker
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and comps:
+                issuer = _issuer(verb.head)
+                if issuer is not None:
+                    return issuer, comps, set()
             # "a new poll showing that most tenants …", "emails showing that …": a document's finding,
             # the participle after the document noun
             if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and comps
