@@ -22,6 +22,7 @@ from kg.extract.quotes.cues import (
     proposal_verbs,
     relative_mention,
     share_words,
+    stance_of,
     subject_of,
 )
 from kg.extract.quotes.merge import JOINER
@@ -260,6 +261,10 @@ class Statements:
                           and not (is_reporting(c) and subject_of(c) is not None)]
         if not comps and cue_of(verb).replace("_", " ") in proposal_verbs():
             comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
+            # "refused to say whether …", "declined to concede that …": a refusal is a statement when what
+            # is refused is itself saying something; "refused to serve the card" is an act
+            if stance_of(cue_of(verb)) == "denies":
+                comps = [c for c in comps if is_reporting(c) or is_object_cue(c)]
         if not comps:
             # "He said legalizing it could create jobs": the parser hangs the clause on the gerund that
             # is its subject; a gerund after the verb with a clause of its own is the statement

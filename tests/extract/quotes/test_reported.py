@@ -81,6 +81,27 @@ PATTERNS = [
      ("Tom Eriksen", "boast", "his skill in cutting the ferry deficit")),
     ("poll-showing", "Councillor Ana Ruiz spoke after a tenants' survey showing that most tenants want a rent cap.",
      ("tenants' survey", "show", "most tenants want a rent cap")),
+    # an "as" clause after an opening conjunction still opens the statement
+    ("but-as-clause", "But as Mayor Tom Eriksen noted, the ferry will stop running in May.",
+     ("Tom Eriksen", "note", "the ferry will stop running in May")),
+    ("and-as-clause", "And as the Harbour Gazette reported, the council spent a third of its budget on roads.",
+     ("Harbour Gazette", "report", "the council spent a third of its budget on roads")),
+    # a share of those polled parsed as the number of an object cue
+    ("poll-share-object", "About two-thirds of ferry users in all five towns support banning cars on deck.",
+     ("About two-thirds of ferry users in all five towns", "support", "banning cars on deck")),
+    # the words a source issues as a statement, an email or a post are the source's
+    ("issued-statement", "Mayor Tom Eriksen released a statement saying the depot would close in May.",
+     ("Tom Eriksen", "say", "the depot would close in May")),
+    ("sent-email", "Councillor Ana Ruiz sent an email to staff saying the office would move.",
+     ("Ana Ruiz", "say", "the office would move")),
+    # refusals, plans and rulings
+    ("refuse-to-say", "Councillor Ana Ruiz refused to say who bought the old depot.",
+     ("Ana Ruiz", "refuse", "to say who bought the old depot")),
+    ("ruled-that", "A county judge ruled that the ferry fee was unlawful.",
+     ("county judge", "rule", "the ferry fee was unlawful")),
+    # an object cue for a figure reported
+    ("report-object", "Harbour Mills reported a net loss of three million dollars for the quarter.",
+     ("Harbour Mills", "report", "a net loss of three million dollars for the quarter")),
 ]
 
 
@@ -188,6 +209,8 @@ def test_reported_lemmatizer_slip_still_finds_the_cue(nlp):
     "The storm put the crowd at risk.",  # "put … at" with no figure is an act
     "The mayor banned the crowd from the pier.",  # a provision verb with a person as subject is an act
     "The mayor appeared on a talk show that night, and the crowd cheered.",  # "show" the noun
+    "Police received calls saying the crowd had left the pier.",  # a verb of receiving: the police heard it
+    "The harbour bank refused to serve the crowd on Sunday.",  # a refusal to act, not to say something
 ])
 def test_reported_no_attribution(nlp, text):
     assert not [q for q in quotes_of(nlp, text) if "crowd" in q.content or q.cue in ("hope", "say")]
