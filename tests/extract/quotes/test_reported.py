@@ -214,3 +214,11 @@ def test_reported_lemmatizer_slip_still_finds_the_cue(nlp):
 ])
 def test_reported_no_attribution(nlp, text):
     assert not [q for q in quotes_of(nlp, text) if "crowd" in q.content or q.cue in ("hope", "say")]
+
+
+def test_reported_digest_label_after_a_headline_and_a_dash(nlp):
+    # a digest item: its headline in capitals, a dash, then the speaker label before the quotation
+    text = ("Here is the day's news.\n\nRENTS RISE AGAIN IN THE HARBOUR DISTRICT - Ana Ruiz and Tom Eriksen: "
+            "“Rents rose by a tenth in a year, and the rise is not slowing.”\n")
+    [q] = [q for q in quotes_of(nlp, text) if "Rents rose" in q.content]
+    assert (q.speaker, q.cue) == ("Ana Ruiz", "label")
