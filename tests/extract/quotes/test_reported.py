@@ -222,3 +222,10 @@ def test_reported_digest_label_after_a_headline_and_a_dash(nlp):
             "“Rents rose by a tenth in a year, and the rise is not slowing.”\n")
     [q] = [q for q in quotes_of(nlp, text) if "Rents rose" in q.content]
     assert (q.speaker, q.cue) == ("Ana Ruiz", "label")
+
+
+def test_reported_digest_label_naming_where_the_words_come_from(nlp):
+    text = ("Here is the day's news.\n\nWhat the count means - More from the harbour report: "
+            "“Ferry crossings fell by a tenth in a year, and the fall is not slowing.”\n")
+    [q] = [q for q in quotes_of(nlp, text) if "Ferry crossings" in q.content]
+    assert (q.speaker_mention, q.cue) == ("harbour report", "label")
