@@ -84,3 +84,9 @@ def test_quantity_in_the_attribution_between_two_parts_is_not_the_quote_s(nlp):
                    parts=("The depot", "would close"))
     c = _claims(nlp, text, (quote,))["20"]
     assert c.quote_index is None and c.source != "Tom Eriksen"
+
+
+def test_quantity_source_in_a_transcript_is_the_transcript_not_an_unresolved_pronoun(nlp):
+    text = ("The hearing ran late.\n\nPartial transcript as follows:\n\n"
+            "They said the fund was short, but the fund kept 12 boats running.\n")
+    assert _claims(nlp, text)["12"].source == "Partial transcript"

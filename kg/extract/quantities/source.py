@@ -100,6 +100,10 @@ def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
     # is the outer speaker's claim: the inner source asserted nothing; so is an act refused, planned or
     # promised ("the Ledger reported the firm refused to name its 300 donors": the Ledger counted them)
     asserted = [qi for _, qi in found if quotes[qi].stance != "believes" and not _act(quotes[qi])]
+    # an inner quote whose speaker is an unresolved pronoun ("they said …" inside a transcript) names no
+    # one: the enclosing attribution does
+    named = [qi for qi in asserted if quotes[qi].speaker or (quotes[qi].speaker_mention or "").lower() not in _PRONOUNS]
+    asserted = named or asserted
     return asserted[0] if asserted else found[0][1]
 
 
@@ -110,7 +114,7 @@ def _act(quote: Quote) -> bool:
 
 
 # quote cues whose source is a document: "In a new poll, …" (quotes/according.py), "…, records show"
-_DOCUMENT_CUES = frozenset(("in",))
+_DOCUMENT_CUES = frozenset(("in", "document"))
 
 # the prepositions that put a clause under a document's authority: "in a new poll, …", "under the law, …"
 _DOCUMENT_PREPS = frozenset(("in", "under", "by"))

@@ -229,3 +229,19 @@ def test_reported_digest_label_naming_where_the_words_come_from(nlp):
             "“Ferry crossings fell by a tenth in a year, and the fall is not slowing.”\n")
     [q] = [q for q in quotes_of(nlp, text) if "Ferry crossings" in q.content]
     assert (q.speaker_mention, q.cue) == ("harbour report", "label")
+
+
+def test_reported_document_after_a_lead_in_paragraph(nlp):
+    # a transcript introduced by a lead-in: its paragraphs are the document's, one part each; a speaker
+    # label inside it keeps its own attribution
+    text = ("Mayor Tom Eriksen spoke at the harbour on Monday.\n\nPartial transcript as follows:\n\n"
+            "ERIKSEN: We carried three hundred passengers a day in May.\n\nThe boats ran late, but none sank.\n")
+    found = quotes_of(nlp, text)
+    [doc] = [q for q in found if q.cue == "document"]
+    assert (doc.speaker, doc.speaker_mention, len(doc.parts)) == (None, "Partial transcript", 2)
+    assert ("Tom Eriksen", "label", "We carried three hundred passengers a day in May") in rows(found)
+
+
+def test_reported_lead_in_with_a_speaker_is_no_document(nlp):
+    text = "Mayor Tom Eriksen spoke on Monday.\n\nEriksen wrote in his letter:\n\nThe boats ran late, but none sank.\n"
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "document"]
