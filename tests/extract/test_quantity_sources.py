@@ -44,7 +44,7 @@ SOURCES = [
     ("The port's annual statistics show that crossings fell by 12 percent.", "12 percent",
      "port's annual statistics", "speaker"),
     # an act refused inside someone's report is the reporter's count, not the refuser's statement
-    ("The Harbour Gazette reported, the Lane Foundation refused to release the names of 1,076 donors.", "1,076",
+    ("The Harbour Gazette reported, the Lane Trust declined to say who its 640 donors were.", "640",
      "Harbour Gazette", "speaker"),
     # the issuer of a statement, and an "as" clause after a conjunction
     ("Mayor Tom Eriksen released a statement saying the depot would employ 120 drivers.", "120", "Tom Eriksen",
