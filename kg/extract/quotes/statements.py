@@ -255,10 +255,10 @@ class Statements:
                      and c.right_edge.i + 1 < subj.left_edge.i and self.doc[c.right_edge.i + 1].text == ","), None)
         if right and lead is not None and not any(g.dep_ == _SUBJ for g in right[0].children):
             return subj, [lead, *right], set(range(lead.right_edge.i + 1, right[0].left_edge.i))
-        # (not an opening attribution of its own: in "The Gazette reported, the firm refused to pay" the
-        # firm's refusal is what the Gazette reported, not the other way round)
+        # (not a bare opening attribution: in "The Gazette reported, the firm refused to pay" the firm's
+        # refusal is what the Gazette reported, not the other way round)
         comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i
-                          and not (is_reporting(c) and subject_of(c) is not None)]
+                          and not self._bare_attribution(c)]
         if not comps and cue_of(verb).replace("_", " ") in proposal_verbs():
             comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
             # "refused to say whether …", "declined to concede that …": a refusal is a statement when what
@@ -293,6 +293,12 @@ class Statements:
                 and self._closes(verb, subj)):
             return subj, [verb.head], {t.i for t in verb.subtree}
         return subj, comps, set()
+
+    @staticmethod
+    def _bare_attribution(clause: Token) -> bool:
+        """A reporting verb with a subject and nothing it says: "The Gazette reported," before a statement."""
+        return (is_reporting(clause) and subject_of(clause) is not None
+                and not any(c.dep_ in ("dobj", "attr", "dative", *_CLAUSE) for c in clause.children))
 
     @staticmethod
     def _misattached_clause(verb: Token) -> list[Token]:

@@ -99,6 +99,9 @@ PATTERNS = [
      ("Ana Ruiz", "refuse", "to say who bought the old depot")),
     ("ruled-that", "A county judge ruled that the ferry fee was unlawful.",
      ("county judge", "rule", "the ferry fee was unlawful")),
+    # a statement that is itself someone's act with an object, closed by the reporter's attribution
+    ("closing-report-of-an-act", "Organizers added forty guards along the route, the Harbour Gazette reported.",
+     ("Harbour Gazette", "report", "Organizers added forty guards along the route")),
     # an object cue for a figure reported
     ("report-object", "Harbour Mills reported a net loss of three million dollars for the quarter.",
      ("Harbour Mills", "report", "a net loss of three million dollars for the quarter")),
