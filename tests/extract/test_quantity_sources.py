@@ -43,6 +43,13 @@ SOURCES = [
      "speaker"),
     ("The port's annual statistics show that crossings fell by 12 percent.", "12 percent",
      "port's annual statistics", "speaker"),
+    # an act refused inside someone's report is the reporter's count, not the refuser's statement
+    ("The Harbour Gazette reported, the Lane Trust declined to say who its 640 donors were.", "640",
+     "Harbour Gazette", "speaker"),
+    # the issuer of a statement, and an "as" clause after a conjunction
+    ("Mayor Tom Eriksen released a statement saying the depot would employ 120 drivers.", "120", "Tom Eriksen",
+     "speaker"),
+    ("But as Mayor Tom Eriksen noted, the ferry carried 300 passengers in May.", "300", "Tom Eriksen", "speaker"),
 ]
 
 
@@ -77,3 +84,9 @@ def test_quantity_in_the_attribution_between_two_parts_is_not_the_quote_s(nlp):
                    parts=("The depot", "would close"))
     c = _claims(nlp, text, (quote,))["20"]
     assert c.quote_index is None and c.source != "Tom Eriksen"
+
+
+def test_quantity_source_in_a_transcript_is_the_transcript_not_an_unresolved_pronoun(nlp):
+    text = ("The hearing ran late.\n\nPartial transcript as follows:\n\n"
+            "They said the fund was short, but the fund kept 12 boats running.\n")
+    assert _claims(nlp, text)["12"].source == "Partial transcript"

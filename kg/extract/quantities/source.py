@@ -20,7 +20,7 @@ from kg.extract.quantities.scan import (
     _phrase,
     _pobj,
 )
-from kg.extract.quotes.cues import reporting_verbs
+from kg.extract.quotes.cues import proposal_verbs, reporting_verbs
 from kg.extract.text import doc_text
 from kg.records import Evidence, Quote
 
@@ -97,13 +97,24 @@ def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
         return None
     found.sort()
     # a wish or belief reported inside someone's statement ("she claimed the mayor wants 500 new homes")
-    # is the outer speaker's claim: the inner source asserted nothing
-    asserted = [qi for _, qi in found if quotes[qi].stance != "believes"]
+    # is the outer speaker's claim: the inner source asserted nothing; so is an act refused, planned or
+    # promised ("the Ledger reported the firm refused to name its 300 donors": the Ledger counted them)
+    asserted = [qi for _, qi in found if quotes[qi].stance != "believes" and not _act(quotes[qi])]
+    # an inner quote whose speaker is an unresolved pronoun ("they said …" inside a transcript) names no
+    # one: the enclosing attribution does
+    named = [qi for qi in asserted if quotes[qi].speaker or (quotes[qi].speaker_mention or "").lower() not in _PRONOUNS]
+    asserted = named or asserted
     return asserted[0] if asserted else found[0][1]
 
 
+def _act(quote: Quote) -> bool:
+    """A quote whose content is an act the source takes a position on, not a statement: the infinitive of
+    a proposal verb ("refused to name the donors", "plans to cut 40 jobs")."""
+    return (quote.cue or "").replace("_", " ") in proposal_verbs() and quote.content.lower().startswith("to ")
+
+
 # quote cues whose source is a document: "In a new poll, …" (quotes/according.py), "…, records show"
-_DOCUMENT_CUES = frozenset(("in",))
+_DOCUMENT_CUES = frozenset(("in", "document"))
 
 # the prepositions that put a clause under a document's authority: "in a new poll, …", "under the law, …"
 _DOCUMENT_PREPS = frozenset(("in", "under", "by"))

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.extract.coref import Speaker, document_nouns, noun_phrase
 from kg.extract.quotes.common import CONF_REPORTED, evidence
-from kg.extract.quotes.cues import _quote, is_object_cue, is_reporting
+from kg.extract.quotes.cues import _quote, is_object_cue, is_reporting, subject_of
 from kg.records import Quote
 
 # words that point back to the sentence before: "That's according to the filings."
@@ -63,6 +63,12 @@ class SourcePhrases:
                       evidence(self.doc, *span, self.sentences), CONF_REPORTED, cue="according_to",
                       sentences=self.sentences)
 
+    def _named_actor(self, verb: Token) -> bool:
+        """The verb's subject resolves to a named source (a person or organisation the article names)."""
+        subj = subject_of(verb)
+        spk = self.resolver.resolve(subj) if subj is not None else None
+        return spk is not None and spk.name is not None
+
     @staticmethod
     def _only_pointer(toks: list[Token]) -> bool:
         """The clause is nothing but a pointer back ("That's", "This is") to the sentence before."""
@@ -111,9 +117,10 @@ class SourcePhrases:
         head = prep.head
         if after >= sent.end or self.doc[after].text != "," or head.pos_ not in ("VERB", "AUX") or head.i < after:
             return None
-        if is_reporting(head) or is_object_cue(head) or any(is_reporting(c) for c in head.children
-                                                             if c.dep_ in ("ccomp", "parataxis")):
+        if is_reporting(head) or any(is_reporting(c) for c in head.children if c.dep_ in ("ccomp", "parataxis")):
             return None
+        if is_object_cue(head) and self._named_actor(head):
+            return None  # "In a letter, the mayor criticized …"; but "In a poll, most tenants backed …" is found
         span = self._content_span([t for t in head.subtree if t.i > after], prep)
         if span is None:
             return None

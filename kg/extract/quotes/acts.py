@@ -108,6 +108,10 @@ class ObjectCues:
         subj = subject_of(verb)
         toks: list[Token] = []
         if subj is None:
+            # "About two-thirds of voters support …": the share parsed as a number modifying the verb
+            subj = next((c for c in verb.children if c.dep_ in ("nummod", "npadvmod") and c.i < verb.i
+                         and _share(c) is not None), None)
+        if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subj is None:

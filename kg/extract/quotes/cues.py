@@ -58,6 +58,12 @@ def passive_verbs() -> frozenset[str]:
     return frozenset(rule_words("quote_passive_verbs.txt"))
 
 
+@cache
+def issue_verbs() -> frozenset[str]:
+    """Verbs by which a source issues words as a thing ("released a statement saying …")."""
+    return frozenset(rule_words("quote_issue_verbs.txt"))
+
+
 @dataclass(frozen=True)
 class _Attribution:
     """Who a quotation is attributed to: the subject of a reporting verb, or a bare name ("— Tokayev")."""

@@ -20,6 +20,10 @@ from kg.extract.coref import could_speak
 from kg.extract.lexicon import rule_words
 
 _LABEL = re.compile(r"([A-Z][^:\n]{0,60}?):\s+(?=\S)")
+# a digest item: its headline, a spaced dash, then the label ("RENTS RISE AGAIN - Ana Ruiz: …")
+_DASHED = re.compile(r"[^\n:]{8,200}?\s[-–—]\s?([A-Z][^:\n]{0,60}?):\s+(?=\S)")
+# "More from the report:", "From Jones:": a label naming where the words come from
+_FROM = re.compile(r"(?:More from|From)\s+(?=\S)")
 _MAX_LABEL_WORDS = 6
 _MIN_CONTENT_WORDS = 3
 
@@ -39,11 +43,19 @@ class Label:
 
 
 def find_label(tokens, text: str, ps: int, pe: int) -> Label | None:
-    """The speaker label opening the paragraph ``text[ps:pe]``, if any (``tokens``: a ``_Tokens``)."""
+    """The speaker label opening the paragraph ``text[ps:pe]``, if any (``tokens``: a ``_Tokens``); in a
+    digest, the label may follow the item's headline and a dash ("RENTS RISE AGAIN - Ana Ruiz: “…”")."""
     m = _LABEL.match(text, ps, pe)
+    if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS:
+        m = _DASHED.match(text, ps, pe) or m
     if m is None:
         return None
+    ps = m.start(1)
     label = m.group(1).strip()
+    lead = _FROM.match(label)
+    if lead:  # "More from the report: “…”", "From Jones: “…”": the source is what the words come from
+        ps += lead.end()
+        label = label[lead.end() :]
     words = label.split()
     if not words or len(words) > _MAX_LABEL_WORDS or label.isupper() and len(words) > 2:
         return None
@@ -55,7 +67,7 @@ def find_label(tokens, text: str, ps: int, pe: int) -> Label | None:
         return None
     if any(w.lower().strip(".,'’") in label_stopwords() for w in words) or any(ch.isdigit() for ch in label):
         return None
-    toks = tokens.between(ps, ps + len(m.group(1)))
+    toks = tokens.between(ps, ps + len(label))
     if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
     # "North Dock: 13 hrs 15 hrs South Dock: 4 hrs" is a table row, not a statement: a third or more of its

@@ -1,11 +1,12 @@
 """Reported speech from the dependency parse: "X said (that) …", "according to X, …".
 
-This module walks the tokens and picks, for each cue, the family of rules that reads it; each family lives in
-its own module: ``statements`` (the clause of a reporting verb and the layouts the parser gives it),
-``acts`` (object cues, noun cues, verbs with quoted words in their object), ``according`` (source phrases)
-and ``spans`` (the content span of a statement). A statement reported inside another one keeps its own
-source ("She said the audit found that …") when that source is not a pronoun taking up the outer speaker.
-The cue lists are data files under ``kg/extract/rules/``."""
+This module walks the tokens and picks, for each cue, the family of rules that reads it; each family lives in its
+own module: ``statements`` (the clause of a reporting verb and the layouts the parser gives it), ``acts`` (object
+cues, noun cues, verbs with quoted words in their object), ``according`` (source phrases), ``documents`` (a
+document introduced by a lead-in paragraph, "Transcript as follows:") and ``spans`` (the content span of a
+statement). A statement reported inside another one keeps its own source ("She said the audit found that …") when
+that source is not a pronoun taking up the outer speaker. The cue lists are data files under
+``kg/extract/rules/``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from kg.extract.quotes.according import SourcePhrases
 from kg.extract.quotes.acts import ObjectCues
 from kg.extract.quotes.common import evidence
 from kg.extract.quotes.cues import SHARE, _quote, is_object_cue, is_reporting, noun_cues, source_phrase
+from kg.extract.quotes.documents import DocumentLeadIns
 from kg.extract.quotes.spans import ContentSpans
 from kg.extract.quotes.statements import _FINDING_FORMS, Statements
 from kg.records import Quote
@@ -42,7 +44,7 @@ def _another(inner: Quote, outer: Quote) -> bool:
     return inner.speaker is None or inner.speaker != outer.speaker
 
 
-class ReportedSpeech(Statements, ObjectCues, SourcePhrases, ContentSpans):
+class ReportedSpeech(Statements, ObjectCues, SourcePhrases, ContentSpans, DocumentLeadIns):
     """The reported-speech half of the extractor (mixed into ``_Extractor``)."""
 
     def reported(self) -> Iterator[Quote]:
@@ -128,6 +130,7 @@ class ReportedSpeech(Statements, ObjectCues, SourcePhrases, ContentSpans):
             yield _quote(self.doc, spk, None, self.text[label.content_start : end], False,
                          evidence(self.doc, label.content_start, end, self.sentences), CONF_LABEL, cue="label",
                          sentences=self.sentences)
+        yield from self.document_leadins()  # "Transcript as follows:" and the paragraphs after it
 
 
 def absorb(direct: list[Quote], reported: list[Quote]) -> tuple[list[Quote], list[Quote]]:

@@ -18,9 +18,11 @@ from kg.extract.quotes.cues import (
     cue_of,
     is_object_cue,
     is_reporting,
+    issue_verbs,
     proposal_verbs,
     relative_mention,
     share_words,
+    stance_of,
     subject_of,
 )
 from kg.extract.quotes.merge import JOINER
@@ -89,6 +91,24 @@ def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
         if could_speak(own) or _share(own) is not None:
             return [x for x in toks if x.i < t.left_edge.i]
     return toks
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb of issuing (quote_issue_verbs.txt) whose object is ``noun``, through the
+    prepositions between them ("posted a message on its website saying …"), when it can speak."""
+    for _ in range(3):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            break
+        noun = noun.head.head
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if lemma not in issue_verbs() and f"{lemma} {prt}" not in issue_verbs():
+        return None
+    subj = subject_of(verb)
+    return subj if subj is not None and could_speak(subj) else None
 
 
 def _has_object(verb: Token) -> bool:
@@ -162,6 +182,8 @@ class Statements:
         toks = _before_next_statement(sorted(t for c in comps for t in c.subtree if t.i not in own), verb)
         pieces = []
         words = [t for t in toks if not t.is_punct and not t.is_space]
+        while words and words[0].dep_ in ("cc", "mark") and own and words[0].i < min(own):
+            words = words[1:]  # "But as the mayor noted, …": an opening conjunction is no first part
         if own and words and words[0].i < min(own) < max(own) < words[-1].i:  # "The plan, she said, would …"
             pieces = [self._content_span([t for t in toks if t.i < min(own)], verb, min_words=1),
                       self._content_span([t for t in toks if t.i > max(own)], verb, min_words=1)]
@@ -201,6 +223,12 @@ class Statements:
             comps = [c for c in verb.children if c.dep_ in _CLAUSE and c.i > verb.i]
             if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and comps:
                 return verb.head, comps, set()
+            # "The mayor released a statement saying …", "she sent an email to staff saying …": the
+            # participle on the object of a verb of issuing; whoever issued it is the speaker
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and comps:
+                issuer = _issuer(verb.head)
+                if issuer is not None:
+                    return issuer, comps, set()
             # "a new poll showing that most tenants …", "emails showing that …": a document's finding,
             # the participle after the document noun
             if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and comps
@@ -227,9 +255,16 @@ class Statements:
                      and c.right_edge.i + 1 < subj.left_edge.i and self.doc[c.right_edge.i + 1].text == ","), None)
         if right and lead is not None and not any(g.dep_ == _SUBJ for g in right[0].children):
             return subj, [lead, *right], set(range(lead.right_edge.i + 1, right[0].left_edge.i))
-        comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i]
+        # (not a bare opening attribution: in "The Gazette reported, the firm refused to pay" the firm's
+        # refusal is what the Gazette reported, not the other way round)
+        comps = right or [c for c in comps if self._comma_after(c) and c.right_edge.i < subj.left_edge.i
+                          and not self._bare_attribution(c)]
         if not comps and cue_of(verb).replace("_", " ") in proposal_verbs():
             comps = [c for c in verb.children if c.dep_ == _OPEN_CLAUSE and c.tag_ in ("VBG", "VB")]
+            # "refused to say whether …", "declined to concede that …": a refusal is a statement when what
+            # is refused is itself saying something; "refused to serve the card" is an act
+            if stance_of(cue_of(verb)) == "denies":
+                comps = [c for c in comps if is_reporting(c) or is_object_cue(c)]
         if not comps:
             # "He said legalizing it could create jobs": the parser hangs the clause on the gerund that
             # is its subject; a gerund after the verb with a clause of its own is the statement
@@ -258,6 +293,12 @@ class Statements:
                 and self._closes(verb, subj)):
             return subj, [verb.head], {t.i for t in verb.subtree}
         return subj, comps, set()
+
+    @staticmethod
+    def _bare_attribution(clause: Token) -> bool:
+        """A reporting verb with a subject and nothing it says: "The Gazette reported," before a statement."""
+        return (is_reporting(clause) and subject_of(clause) is not None
+                and not any(c.dep_ in ("dobj", "attr", "dative", *_CLAUSE) for c in clause.children))
 
     @staticmethod
     def _misattached_clause(verb: Token) -> list[Token]:
@@ -289,7 +330,9 @@ class Statements:
         while last + 1 < sent.end and last - verb.i < 5 and doc[last + 1].dep_ in _AS_TAIL:
             last += 1  # "As the Gazette reported on Tuesday, …"
         after = doc[last + 1] if last + 1 < sent.end else None
-        if first == sent.start and after is not None and after.text == ",":
+        # "And as the Gazette reported, …": a conjunction before the clause still lets it open the sentence
+        opens = first == sent.start or (first - 1 == sent.start and doc[sent.start].pos_ == "CCONJ")
+        if opens and after is not None and after.text == ",":
             return set(range(first, last + 2))
         closing = after is None or (after.is_punct and after.text in ".!?")
         if first > sent.start and doc[first - 1].text == "," and closing:

@@ -81,6 +81,30 @@ PATTERNS = [
      ("Tom Eriksen", "boast", "his skill in cutting the ferry deficit")),
     ("poll-showing", "Councillor Ana Ruiz spoke after a tenants' survey showing that most tenants want a rent cap.",
      ("tenants' survey", "show", "most tenants want a rent cap")),
+    # an "as" clause after an opening conjunction still opens the statement
+    ("but-as-clause", "But as Mayor Tom Eriksen noted, the ferry will stop running in May.",
+     ("Tom Eriksen", "note", "the ferry will stop running in May")),
+    ("and-as-clause", "And as the Harbour Gazette reported, the council spent a third of its budget on roads.",
+     ("Harbour Gazette", "report", "the council spent a third of its budget on roads")),
+    # a share of those polled parsed as the number of an object cue
+    ("poll-share-object", "About two-thirds of ferry users in all five towns support banning cars on deck.",
+     ("About two-thirds of ferry users in all five towns", "support", "banning cars on deck")),
+    # the words a source issues as a statement, an email or a post are the source's
+    ("issued-statement", "Mayor Tom Eriksen released a statement saying the depot would close in May.",
+     ("Tom Eriksen", "say", "the depot would close in May")),
+    ("sent-email", "Councillor Ana Ruiz sent an email to staff saying the office would move.",
+     ("Ana Ruiz", "say", "the office would move")),
+    # refusals, plans and rulings
+    ("refuse-to-say", "Councillor Ana Ruiz refused to say who bought the old depot.",
+     ("Ana Ruiz", "refuse", "to say who bought the old depot")),
+    ("ruled-that", "A county judge ruled that the ferry fee was unlawful.",
+     ("county judge", "rule", "the ferry fee was unlawful")),
+    # a statement that is itself someone's act with an object, closed by the reporter's attribution
+    ("closing-report-of-an-act", "Organizers added forty guards along the route, the Harbour Gazette reported.",
+     ("Harbour Gazette", "report", "Organizers added forty guards along the route")),
+    # an object cue for a figure reported
+    ("report-object", "Harbour Mills reported a net loss of three million dollars for the quarter.",
+     ("Harbour Mills", "report", "a net loss of three million dollars for the quarter")),
 ]
 
 
@@ -188,6 +212,39 @@ def test_reported_lemmatizer_slip_still_finds_the_cue(nlp):
     "The storm put the crowd at risk.",  # "put … at" with no figure is an act
     "The mayor banned the crowd from the pier.",  # a provision verb with a person as subject is an act
     "The mayor appeared on a talk show that night, and the crowd cheered.",  # "show" the noun
+    "Police received calls saying the crowd had left the pier.",  # a verb of receiving: the police heard it
+    "The harbour bank refused to serve the crowd on Sunday.",  # a refusal to act, not to say something
 ])
 def test_reported_no_attribution(nlp, text):
     assert not [q for q in quotes_of(nlp, text) if "crowd" in q.content or q.cue in ("hope", "say")]
+
+
+def test_reported_digest_label_after_a_headline_and_a_dash(nlp):
+    # a digest item: its headline in capitals, a dash, then the speaker label before the quotation
+    text = ("Here is the day's news.\n\nRENTS RISE AGAIN IN THE HARBOUR DISTRICT - Ana Ruiz and Tom Eriksen: "
+            "“Rents rose by a tenth in a year, and the rise is not slowing.”\n")
+    [q] = [q for q in quotes_of(nlp, text) if "Rents rose" in q.content]
+    assert (q.speaker, q.cue) == ("Ana Ruiz", "label")
+
+
+def test_reported_digest_label_naming_where_the_words_come_from(nlp):
+    text = ("Here is the day's news.\n\nWhat the count means - More from the harbour report: "
+            "“Ferry crossings fell by a tenth in a year, and the fall is not slowing.”\n")
+    [q] = [q for q in quotes_of(nlp, text) if "Ferry crossings" in q.content]
+    assert (q.speaker_mention, q.cue) == ("harbour report", "label")
+
+
+def test_reported_document_after_a_lead_in_paragraph(nlp):
+    # a transcript introduced by a lead-in: its paragraphs are the document's, one part each; a speaker
+    # label inside it keeps its own attribution
+    text = ("Mayor Tom Eriksen spoke at the harbour on Monday.\n\nPartial transcript as follows:\n\n"
+            "ERIKSEN: We carried three hundred passengers a day in May.\n\nThe boats ran late, but none sank.\n")
+    found = quotes_of(nlp, text)
+    [doc] = [q for q in found if q.cue == "document"]
+    assert (doc.speaker, doc.speaker_mention, len(doc.parts)) == (None, "Partial transcript", 2)
+    assert ("Tom Eriksen", "label", "We carried three hundred passengers a day in May") in rows(found)
+
+
+def test_reported_lead_in_with_a_speaker_is_no_document(nlp):
+    text = "Mayor Tom Eriksen spoke on Monday.\n\nEriksen wrote in his letter:\n\nThe boats ran late, but none sank.\n"
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "document"]
