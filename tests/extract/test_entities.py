@@ -334,6 +334,12 @@ def test_untagged_name_with_a_title_of_an_organisation_is_a_person(nlp):
     ("Georgia Gov. Ann Lee signed the bill.", "Georgia", "Region", "iso3166:US-GA"),
     ("Turnout in the Georgia primary was low.", "Georgia", "Region", "iso3166:US-GA"),
     ("Russia and Georgia fought in 2008.", "Georgia", "Country", "iso3166:GE"),
+    # a US postal code after a city of that state is the state; the small city before it a city
+    ("Quarry Lane Associates is a staffing firm based in Danbury, CT, set up in 2001.", "CT", "Region",
+     "iso3166:US-CT"),
+    ("Quarry Lane Associates is a staffing firm based in Danbury, CT, set up in 2001.", "Danbury", "City",
+     "geonames:4832353"),
+    ("The plant is in Fresno, CA and employs 40 people.", "CA", "Region", "iso3166:US-CA"),
 ])
 def test_context_says_which_place(nlp, text, name, type_, ident):
     e = find(entities_of(nlp, text), name)
@@ -347,3 +353,21 @@ def test_kind_of_court_is_named_with_its_seat_or_district(nlp):
     names = {e.name for e in ents.entities}
     assert {"United States Court of Appeals in Denver", "United States Court of Appeals in Boston",
             "Court of Appeals for the Tenth Circuit"} <= names, names
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Dana Roe, MD, runs the clinic.", "MD"),  # a degree after a person, not Maryland
+    ("The IN and OUT trays were full.", "IN"),
+])
+def test_postal_code_alone_is_no_place(nlp, text, word):
+    e = find(entities_of(nlp, text), word)
+    assert e is None or e.type not in {"Region", "City", "Country"}, e
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Rafa Lind of the VERDA party lost the runoff.", "VERDA party", "Organization"),
+    ("The ruling party and the Greek party met.", "Greek party", None),  # a demonym alone is no name
+])
+def test_party_with_a_lower_case_noun(nlp, text, name, expected):
+    e = find(entities_of(nlp, text), name)
+    assert (e.type if e is not None else None) == expected, entities_of(nlp, text).entities

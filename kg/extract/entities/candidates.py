@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg import gazetteer
+from kg.extract.entities.datelines import _dateline_city
 from kg.extract.entities.firms import firm_spans, firm_suffixes
 from kg.extract.entities.lexicons import (
     _APPOS,
@@ -36,6 +36,7 @@ from kg.extract.entities.lexicons import (
     speech_verbs,
     title_start,
 )
+from kg.extract.entities.places import state_qualified
 from kg.extract.text import doc_text
 
 
@@ -126,8 +127,8 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     # one letter ("A", "J."), a word from entity_junk_words.txt (units, wire abbreviations, months,
     # weekdays, section labels)
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or text.lower().strip(".") in junk_words():
-        return True
+    if len(letters) < 2 or (text.lower().strip(".") in junk_words() and state_qualified(tokens) != "Region"):
+        return True  # ("Danbury, CT" is the state, "3 cts" a unit)
     # "Transport Minister Jane Doe", "Swiss Economics Minister": title modifiers (and nationalities) right
     # before a title are a fragment of the title, not an organisation
     nxt = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
@@ -161,8 +162,10 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     if all(is_title_word(p) for p in re.split(r"\s*(?:&|\band\b|,|/)\s*", text) if p):
         return True
     # a name never ends in a lower-case common noun ("U.S. airline", "Acme spokesman")
+    # (except a party's: "the Socialist Renewal party")
     if len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha and tokens[-1].pos_ == "NOUN" \
-            and label in {"ORG", "PERSON", "NORP"}:
+            and label in {"ORG", "PERSON", "NORP"} and not (label == "ORG" and tokens[-1].text in {"party", "movement"}
+                                                           and tokens[-2].text[:1].isupper()):
         return True
     # a capitalised common plural tagged as a place ("continue Upgrades are ...") when the word is a known
     # English verb/noun and no gazetteer knows it
@@ -260,28 +263,6 @@ def _context_org_type(tokens: list[Token]) -> str | None:
     return None
 
 
-# what follows the state or country of a wire dateline: a date, a dash, a bracket or the end of the line
-DATELINE_END = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2}\b|-|\(|$)")
-
-
-def _dateline_city(tokens: list[Token], nxt: Token | None) -> bool:
-    """'DAYTON , Ohio 1998-05-11': a name in capitals opening a line, a comma, a known region or country and
-    a date is a wire dateline's city (the tagger may call it an organisation)."""
-    first = tokens[0]
-    if nxt is None or nxt.text != "," or first.i != first.sent.start or not all(
-            t.text.isupper() for t in tokens if t.is_alpha):
-        return False
-    doc = first.doc
-    words = list(itertools.takewhile(lambda t: t.text[:1].isupper() and t.is_alpha, doc[nxt.i + 1 : first.sent.end]))
-    city = doc_text(doc)[first.idx : tokens[-1].idx + len(tokens[-1].text)]
-    if not words or len(words) > 3 or gazetteer.lookup(city) is None:
-        return False
-    region = gazetteer.lookup(" ".join(t.text for t in words))
-    end = words[-1].idx + len(words[-1].text)
-    return (region is not None and region.type in {"Region", "Country"}
-            and DATELINE_END.match(doc_text(doc)[end : first.sent.end_char]) is not None)
-
-
 def _context_place_type(tokens: list[Token]) -> str | None:
     head = _head(tokens)
     nxt = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
@@ -357,6 +338,8 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
     yield from filter(free, missed._missed_born_names(doc))
     yield from filter(free, missed._missed_titled_names(doc))
     yield from filter(free, missed._missed_dateline_places(doc))
+    yield from filter(free, missed._missed_state_codes(doc))
+    yield from filter(free, missed._missed_party_names(doc))
 
 
 def _firm_of_place(part: list[Token]) -> int | None:
@@ -397,11 +380,28 @@ def _firm_cand(doc: Doc, start: int, end: int) -> _Cand:
                  org_type="Company")
 
 
+_LEGAL_FORMS = {"inc", "incorporated", "corp", "ltd", "limited", "llc", "llp", "lp", "plc"}
+
+
 def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> Iterable[_Cand]:
     tokens = _trim(part)
+    # "FRESNO, Calif 1997-03-12" tagged as the place "Calif 1997-03-12": a place name never ends in a date
+    if span.label_ in {"GPE", "LOC"}:
+        k = len(tokens)
+        while k > 1 and (tokens[k - 1].text.isdigit() or tokens[k - 1].text in {"-", "/"}):
+            k -= 1
+        if k < len(tokens) and any(len(t.text) == 4 and t.text.isdigit() for t in tokens[k:]):
+            tokens = tokens[:k]  # the date the tokenizer split ("1996", "-", "08", ...)
     if not tokens:
         return
     label = span.label_
+    # "Marlow Survey, LLC is a survey firm": a legal form after a comma closes the organisation's name
+    end = tokens[-1].i
+    if (label == "ORG" and end + 2 < len(doc) and doc[end + 1].text == ","
+            and doc[end + 2].text.rstrip(".").lower() in _LEGAL_FORMS
+            and (not doc[end + 2].ent_type_ or (doc[end + 2].ent_iob_ == "B" and (
+                end + 3 >= len(doc) or doc[end + 3].ent_iob_ != "I")))):  # untagged, or tagged alone
+        tokens = [*tokens, doc[end + 1], doc[end + 2]]
     # "Vladimir Smirnov / TASS": an all-capitals credit after the separator is an agency, not a person
     if not first and len(tokens) == 1 and tokens[0].text.isupper():
         label = "ORG"
@@ -482,6 +482,11 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         return
     if country and (label != "PERSON" or cand.surface != text):
         cand.label, cand.place_type, cand.country = "GPE", "Country", None
+        return
+    qualified = state_qualified(tokens)
+    if qualified is not None:
+        # "based in Fresno, CA": a US city and its state's postal code, whatever the tagger said
+        cand.label, cand.place_type, cand.role, cand.org_type = "GPE", qualified, None, None
         return
     known_place = place_type(text)
     org = _context_org_type(tokens)

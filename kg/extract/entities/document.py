@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg import gazetteer
 from kg.extract.entities.candidates import (
     _Cand,
     _candidates,
@@ -156,6 +157,8 @@ def extract_entities(doc: Doc) -> DocEntities:
         type_ = _type_of(g)
         name = g["name"]
         place = place_of(name) if type_ in PLACE_TYPES else None
+        if place is None and type_ == "Region":
+            place = gazetteer.us_state_code(name)  # "Fresno, CA": typed Region only in that shape
         if name in overrides and type_ in PLACE_TYPES:
             name, type_, place = overrides[name]
             if name != g["name"]:

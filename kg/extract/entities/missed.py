@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer
-from kg.extract.entities.candidates import DATELINE_END, _Cand, _is_junk, _role_phrase
+from kg.extract.entities.candidates import _Cand, _is_junk, _role_phrase
+from kg.extract.entities.datelines import DATELINE_END, _unknown_city_ok
 from kg.extract.entities.lexicons import (
     _APPOS,
     _KEEP_LABELS,
@@ -21,6 +22,7 @@ from kg.extract.entities.lexicons import (
     org_type_of_word,
     place_type,
 )
+from kg.extract.entities.places import state_qualified
 from kg.extract.text import doc_text
 
 
@@ -162,13 +164,61 @@ def _missed_dateline_places(doc: Doc) -> Iterable[_Cand]:
         region = toks[comma + 1 : k]
         if not region or not DATELINE_END.match(text[region[-1].idx + len(region[-1].text) : sent.end_char]):
             continue
-        first = gazetteer.lookup(text[city[0].idx : city[-1].idx + len(city[-1].text)])
+        city_name = text[city[0].idx : city[-1].idx + len(city[-1].text)]
+        first = gazetteer.lookup(city_name)
         second = gazetteer.lookup(text[region[0].idx : region[-1].idx + len(region[-1].text)])
-        if first is None or second is None or second.type not in {"Country", "Region"}:
+        if (first is None and not _unknown_city_ok(city_name)) or second is None \
+                or second.type not in {"Country", "Region"}:
             continue
-        for part, place in ((city, first), (region, second)):
+        for part, type_ in ((city, first.type if first is not None else "City"), (region, second.type)):
             if any(t.i in covered for t in part):
                 continue
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
             yield _Cand(start=start, end=end, text=text[start:end], label="GPE", surface=text[start:end],
-                        place_type=place.type)
+                        place_type=type_)
+
+
+def _missed_state_codes(doc: Doc) -> Iterable[_Cand]:
+    """'a firm based in Danbury, CT': a US postal code after a city of that state and a comma, which the small
+    model leaves untagged, is the state (``places.state_qualified`` says when)."""
+    text = doc_text(doc)
+    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS for t in span}
+    for tok in doc:
+        if tok.i in covered or gazetteer.us_state_code(tok.text) is None:
+            continue
+        if state_qualified([tok]) == "Region":
+            yield _Cand(start=tok.idx, end=tok.idx + 2, text=text[tok.idx : tok.idx + 2], label="GPE",
+                        surface=tok.text, place_type="Region")
+
+
+# nouns that, written in lower case after capitalised words, still end a political party's or movement's name
+_PARTY_NOUNS = {"party", "movement"}
+
+
+def _missed_party_names(doc: Doc) -> Iterable[_Cand]:
+    """'the Socialist Renewal party', 'Rafa Lind of the VERDA party': capitalised words before a lower-case
+    'party' name a party, which the small model leaves untagged when the noun is not capitalised.
+
+    Why: news and reference text write a party's name with a lower-case 'party' as often as with 'Party'; a
+    demonym alone ('the Greek party') or a lower-case modifier ('the ruling party') is no name."""
+    text = doc_text(doc)
+    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS for t in span}
+    for t in doc:
+        if t.text not in _PARTY_NOUNS or t.pos_ != "NOUN":
+            continue
+        run: list[Token] = []
+        k = t.i - 1
+        while k >= 0 and t.i - k <= 4 and doc[k].text[:1].isupper() and doc[k].is_alpha \
+                and doc[k].dep_ in {"compound", "amod", "nmod"} and doc[k].head.i in {t.i, *(r.i for r in run)} | {
+                    x.i for x in doc[k + 1 : t.i + 1]}:
+            run.insert(0, doc[k])
+            k -= 1
+        if not run or any(r.i in covered for r in run) or k >= 0 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            continue  # "the Northern Ireland Labour party" with a word the run could not take: not sure where it starts
+        if len(run) == 1 and (demonym_country(run[0].text) or is_title_word(run[0].text)):
+            continue
+        if all(place_type(r.text) or country_of(r.text) for r in run):
+            continue  # "the Ohio party", "the Kenya party": a place's branch, not a name
+        start, end = run[0].idx, t.idx + len(t.text)
+        yield _Cand(start=start, end=end, text=text[start:end], label="ORG", surface=text[start:end],
+                    org_type="Organization")

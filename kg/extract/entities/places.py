@@ -116,3 +116,44 @@ def seated_name(text: str, name: str, end: int, classes: frozenset[str]) -> str 
             if gazetteer.lookup(place) is not None:
                 return f"{name} in {place}"
     return None
+
+
+def _name_run_before(doc, end: int) -> list:
+    """The capitalised words ending at token ``end`` ('Fort Worth', 'St. Cloud'), at most three."""
+    k = end
+    while k >= 0 and end - k < 3 and doc[k].text[:1].isupper() and (doc[k].is_alpha or doc[k].text.endswith(".")):
+        k -= 1
+    return list(doc[k + 1 : end + 1])
+
+
+def state_qualified(tokens) -> str | None:
+    """'Fresno, CA', 'Danbury, CT', 'Plano, Texas': 'Region' for a two-letter US postal code right after a US
+    city of that state (or a name the tagger calls a place) and a comma, 'City' for a name so qualified by its
+    state when the gazetteer has a city of that name there. None otherwise.
+
+    Why: the small model tags a postal code as an organisation ('based in Fresno, CA') and a small city before
+    it as one too; a code alone is no place ('IN', 'OR', 'MD' are words and degrees), so only this shape
+    decides."""
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    if len(tokens) == 1 and first.i >= 2 and doc[first.i - 1].text == ",":
+        state = gazetteer.us_state_code(first.text)
+        if state is not None:
+            run = _name_run_before(doc, first.i - 2)
+            for k in range(len(run)):  # the longest known city first ("Fort Worth", then "Worth")
+                name = " ".join(t.text for t in run[k:])
+                if gazetteer.city_in(name, state) is not None:
+                    return "Region"
+            if run and run[-1].ent_type_ in {"GPE", "LOC"}:
+                return "Region"
+    if last.i + 2 < len(doc) and doc[last.i + 1].text == ",":
+        nxt = doc[last.i + 2]
+        state = gazetteer.us_state_code(nxt.text)
+        if state is None and last.i + 3 < len(doc):
+            state = gazetteer.us_state(f"{nxt.text} {doc[last.i + 3].text}")  # "New Jersey"
+        if state is None:
+            state = gazetteer.us_state(nxt.text)
+        name = doc.text[first.idx : last.idx + len(last.text)]
+        if state is not None and gazetteer.city_in(name, state) is not None:
+            return "City"
+    return None

@@ -75,6 +75,7 @@ class _Config:
     object_via_modifier_heads: frozenset[str]
     state_titles: frozenset[str]
     portfolio_words: frozenset[str] = frozenset()
+    generic_bodies: frozenset[str] = frozenset()
 
 
 @cache
@@ -108,6 +109,7 @@ def config() -> _Config:
         object_via_modifier_heads=frozenset(raw.get("object_via_modifier_heads", ())),
         state_titles=frozenset(raw.get("state_titles", ())),
         portfolio_words=frozenset(raw.get("portfolio_words", ())),
+        generic_bodies=frozenset(raw.get("generic_bodies", ())),
     )
 
 

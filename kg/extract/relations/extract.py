@@ -13,6 +13,7 @@ from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _F
 from kg.extract.relations.fallback import _dateline, _metadata_relations, _title_fallback
 from kg.extract.relations.roles import _coordinated_titles, _role_text
 from kg.extract.relations.tree import (
+    _clause_subject,
     _counted,
     _entity_in,
     _evidence,
@@ -89,7 +90,15 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
     if (rule.check_hypothetical and trigger is not None
             and _hypothetical(trigger, cfg.hypothetical_heads, cfg.hypothetical_aux)):
         return
-    objects = _objects(rule, anchors[rule.object], by_token, cfg)
+    if rule.object == "clause_subject":
+        # "Acme is a firm founded by Jo Kim, its chief executive": the organisation the verb's clause is about
+        objects = _clause_object(rule, trigger, by_token)
+        role_tok = anchors.get(rule.role or "")
+        if role_tok is not None and any(c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "with"}
+                                        for t in (role_tok, *role_tok.conjuncts) for c in t.children):
+            return  # "founded by Jo Kim, a former CEO of Beta": the title is another organisation's
+    else:
+        objects = _objects(rule, anchors[rule.object], by_token, cfg)
     if not objects:
         return
     subj_tok = _subject_token(rule, anchors, trigger)
@@ -121,8 +130,12 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if text:
             named.append((item, text, org_type_of_word(item.lemma_) or "Organization", rule.confidence))
             continue
-        if by_token.get(item.i) is None and item.dep_ == "attr" and item.lemma_.lower() in cfg.generic_subject_heads:
-            # "Acme is a Seattle-based software company": the company the noun stands for, not a name inside
+        if item.lemma_.lower() in cfg.generic_subject_heads and (
+                (item.dep_ == "attr" and by_token.get(item.i) is None)
+                or (item.dep_ in {"attr", "appos"} and item.i in by_token and item.text[:1].isupper())):
+            # "Acme is a Seattle-based software company": the company the noun stands for, not a name inside;
+            # "Tarn Ventures, a Dutch Data Analytics Company based in Utrecht": capitalised, the
+            # description still stands for the name it describes
             ent = _named_by(item, by_token, rule.subject_cats) or _entity_in(item, by_token, rule.subject_cats)
         else:
             ent = _entity_in(item, by_token, rule.subject_cats) or _named_by(item, by_token, rule.subject_cats)
@@ -161,7 +174,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         role = dict(rule.role_by_lemma).get(trigger.lemma_.lower()) if rule.role_by_lemma and trigger else None
         if rule.role:
             # the role phrase ends where the first object begins, for each of several coordinated objects
-            lead = anchors[rule.object]
+            lead = anchors.get(rule.object, obj_tok)
             role = _role_text(anchors[rule.role], _mention_tokens(lead, by_token.get(lead.i)) | obj_ids,
                               subj_ids) or None
             if role is None or role.rstrip(".") in honorifics():
@@ -190,9 +203,21 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         rel = Relation(subject=name, predicate=rule.predicate, object=obj.name, evidence=_evidence(doc, start, end),
                        role=role, subject_type=stype, object_type=obj.type, confidence=round(conf, 3),
                        pattern=rule.name, subject_mention=mention, subject_resolved=resolved)
-        distance = abs(anchors[rule.role].i - anchors[rule.object].i) if rule.role else 0
+        distance = abs(anchors[rule.role].i - anchors.get(rule.object, obj_tok).i) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _clause_object(rule: _Rule, trigger: Token | None, by_token: dict[int, Entity]) -> list[tuple[Token, Entity]]:
+    """The named organisation that is the clause subject of ``trigger`` ('Acme was founded by ...', 'Acme is a
+    company founded by ...'), as the one object of a rule whose ``object`` is ``clause_subject``."""
+    tok = _clause_subject(trigger) if trigger is not None else None
+    if tok is None or tok.tag_ in _PRONOUNS:
+        return []
+    ent = _entity_in(tok, by_token, rule.object_cats) or _named_by(tok, by_token, rule.object_cats)
+    if ent is None or (rule.object_types and ent.type not in rule.object_types):
+        return []
+    return [(tok, ent)]
 
 
 def _role_of_another(role: Token, trigger: Token | None, subject: Token, by_token: dict[int, Entity]) -> bool:

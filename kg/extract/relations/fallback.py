@@ -130,9 +130,13 @@ def _dateline(doc: Doc, by_token) -> Iterator[_Found]:
     """
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
-        if len(toks) < 3 or toks[1].text != ",":
+        comma = next((k for k, t in enumerate(toks[:5]) if t.text == ","), None)
+        if comma is None or comma == 0 or comma + 1 >= len(toks):
             continue
-        first, second = by_token.get(toks[0].i), by_token.get(toks[2].i)
+        first, second = by_token.get(toks[0].i), by_token.get(toks[comma + 1].i)
+        if any(by_token.get(t.i) is not first for t in toks[:comma]):
+            continue  # "PORT LOUIS, Mauritius": every word before the comma is the one city
+        toks = [toks[0], toks[comma], *toks[comma + 1 :]]
         if first is None or second is None or category(first.type) != "PLACE" or category(second.type) != "PLACE":
             continue
         if first.name == second.name or second.type not in {"Country", "Region"}:

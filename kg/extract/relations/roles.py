@@ -51,7 +51,7 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
             continue
         if t.i < role.i and (t.lower_ in _NOT_ROLE_WORDS or t.pos_ == "CCONJ"):
             continue  # "the only official", "But the head of ..."
-        if t.is_punct or (t.dep_ == "det" and not tokens) or (t.i < role.i and t._.get(_CAT)):
+        if (t.is_punct and t.text != "&") or (t.dep_ == "det" and not tokens) or (t.i < role.i and t._.get(_CAT)):
             continue
         tokens.append(t)
     words = [t.text for t in tokens]

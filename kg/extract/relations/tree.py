@@ -52,7 +52,20 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
         if named is not None:
             by_token[t.i] = named
             t._.set(_CAT, "ORG")
+    # "Hugo Marr, Jr., the former CEO of X": the parser makes the generational suffix the head of the name,
+    # so the suffix stands for the person it closes
+    for t in doc:
+        if t.i in by_token or t.text.rstrip(".").lower() not in _NAME_SUFFIXES or t.i == 0:
+            continue
+        prev = doc[t.i - 2] if doc[t.i - 1].text == "," and t.i > 1 else doc[t.i - 1]
+        ent = by_token.get(prev.i)
+        if ent is not None and ent.type == "Person" and prev.head.i == t.i:
+            by_token[t.i] = ent
+            t._.set(_CAT, "PER")
     return by_token
+
+
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -64,6 +77,10 @@ def _evidence(doc: Doc, start: int, end: int) -> Evidence:
 
 def _clause_subject(trigger: Token) -> Token | None:
     """The grammatical subject of a verb, through relative clauses, conjoined verbs and participles."""
+    doc = trigger.doc
+    if (trigger.tag_ == "VBN" and trigger.i >= 2 and doc[trigger.i - 1].text == "("
+            and doc[trigger.i - 2].pos_ in {"PROPN", "NOUN"}):
+        return doc[trigger.i - 2]  # "the National Unity Council (headquartered in Misrata)": the name before it
     node = trigger
     for _ in range(4):
         if node.dep_ == "amod" and node.head.pos_ in {"NOUN", "PROPN"}:
@@ -344,9 +361,35 @@ def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Confi
     out = []
     for t in tokens:
         ent = _object_entity(t, by_token, cfg)
+        if ent is not None and rule.role is not None and _generic_body(ent.name, cfg):
+            # "treasurer of the Board of Governors at Halden College": the college's board
+            t, ent = _body_owner(t, ent, by_token)
         if ent is None or category(ent.type) not in rule.object_cats:
             continue
         if rule.object_types and ent.type not in rule.object_types:
             continue
         out.append((t, ent))
     return out
+
+
+def _generic_body(name: str, cfg: _Config) -> bool:
+    low = " ".join(name.lower().split())
+    return (low[4:] if low.startswith("the ") else low) in cfg.generic_bodies
+
+
+def _body_owner(token: Token, ent: Entity, by_token: dict[int, Entity]) -> tuple[Token, Entity | None]:
+    """The organisation after a board's or committee's 'of' / 'at' ('the Board of Directors of Globex'), else None:
+    'chairman of the Board' alone names no organisation."""
+    for t in _mention_span(token, ent):
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "at"}:
+                continue
+            for obj in prep.children:
+                owner = by_token.get(obj.i)
+                if obj.dep_ == "pobj" and owner is not None and owner.name != ent.name:
+                    return obj, owner
+    return token, None
+
+
+def _mention_span(token: Token, ent: Entity) -> list[Token]:
+    return sorted((token.doc[i] for i in _mention_tokens(token, ent)), key=lambda t: t.i)
