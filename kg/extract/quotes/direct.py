@@ -270,7 +270,9 @@ class DirectQuotes:
             # "…,” asked the boy, …, as the audience laughed": an inverted verb right after the marks first
             inverted = self._after_subject(q, after) if after and (
                 is_reporting(after[0]) or after[0].tag_ in _FINITE) else None
-            att = inverted or _attribution(after) or _according_to(after) or self._after_subject(q, after)
+            # then the subject that opens the frame ("“…,” Ortiz, the front-runner after …, said when Lane
+            # asked him"), before any other attribution further on in it
+            att = inverted or self._after_subject(q, after) or _attribution(after) or _according_to(after)
             if att is not None:
                 return att, CONF_SAME_SENTENCE
             if dash:
@@ -331,6 +333,10 @@ class DirectQuotes:
         if verb is None or any(c.dep_ == _NEG and c.i in ids for c in verb.children):
             return None
         subj = subject_of(verb)
+        if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.i in ids and verb.head.i < verb.i:
+            # "“…?” the retired teacher asked in …": the small model hangs the verb on the noun before it
+            # ("the teacher [who was] asked"); that noun is the verb's subject
+            subj = verb.head
         if subj is not None and subj.i in ids:
             # the subject opens the frame ("Alvarez barked") or follows the verb that opens it ("barked Alvarez")
             placed = subj.left_edge.i == after[0].i or (verb.i == after[0].i and subj.i > verb.i)
@@ -413,7 +419,9 @@ class DirectQuotes:
         first = next((c for c in self.text[q.start : q.end] if c.isalpha()), "")
         if not (self._whole_sentence(q) or (lead[-1:] == "," and first.isupper())):
             return None
-        verbs = [t for t in before if t.pos_ == "VERB" and (t.head.i not in ids or t.head.i == t.i or t.dep_ == "conj")]
+        # (a copula too before a colon: "The board was firm in its ruling: “…”")
+        kinds = ("VERB", "AUX") if lead[-1:] == ":" else ("VERB",)
+        verbs = [t for t in before if t.pos_ in kinds and (t.head.i not in ids or t.head.i == t.i or t.dep_ == "conj")]
         for verb in verbs:
             subj = subject_of(verb)
             if subj is None or subj.i not in ids or not could_speak(subj):
@@ -421,7 +429,9 @@ class DirectQuotes:
             if lead[-1:] == "," and not self._only_subject_and_verb(words, subj, verb):
                 continue  # "She answered, “…”" yes; "When he arrived at the hall, “…”" no
             spk = self.resolver.resolve(subj)
-            if spk is not None and (spk.type == "Person" or subj.lower_ in _SPEAKING_PRONOUNS):
+            # (after a colon an organisation too: "The election board was firm in its ruling: “…”")
+            speakers = ("Person", "Organization") if lead[-1:] == ":" else ("Person",)
+            if spk is not None and (spk.type in speakers or subj.lower_ in _SPEAKING_PRONOUNS):
                 return _Attribution(verb, subj), CONF_NEIGHBOUR
         return None
 
@@ -493,7 +503,13 @@ class DirectQuotes:
         ("In one of her songs, Holm sings, “…”")."""
         allowed = {t.i for t in subj.subtree} | {verb.i}
         allowed |= {c.i for c in verb.children if c.dep_ in ("advmod", "aux", "prt", "npadvmod")}
-        allowed |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i < subj.i for t in c.subtree}
+        # a phrase or a clause before the subject sets the scene ("After the debate, Lane shot back, “…”")
+        allowed |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advcl") and c.i < subj.i
+                    for t in c.subtree}
+        if verb.dep_ == "conj" and is_reporting(verb) and verb.head.i < verb.i and verb.i == words[-1].i:
+            # "He then put on an accent and joked, “…”": a reporting verb that ends a coordination speaks
+            # for the subject the coordinated verbs share
+            allowed |= {t.i for t in verb.head.subtree if t.i < verb.i}
         return all(t.i in allowed for t in words)
 
     def _whole_sentence(self, q: Quoted) -> bool:
