@@ -2,7 +2,6 @@
 fullest name the document uses, typed as a person or an organisation (a mixin of ``Resolver``).
 """
 
-
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -2,7 +2,6 @@
 organisation or author the document introduced with that role or type (a mixin of ``Resolver``).
 """
 
-
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
