@@ -17,6 +17,7 @@ from kg.extract.coref.words import (
     _PRONOUN_WINDOW,
     _SHE,
     _SUBJ,
+    _WHEN_LABELS,
     CONF_NOMINAL,
     CONF_PRONOUN,
     Sentences,
@@ -24,6 +25,7 @@ from kg.extract.coref.words import (
     apostrophe_name,
     could_speak,
     gender_titles,
+    person_noun,
     reporting_lemmas,
     source_nouns,
     title_at_end,
@@ -102,6 +104,8 @@ class Resolver(NameResolution, NominalResolution):
         low = head.text.lower()
         if head.pos_ == "PRON" or low in _PERSONAL | _PLURAL | {"it"}:
             return self._pronoun(head)
+        if head.ent_type_ in _WHEN_LABELS and not person_noun(head):
+            return None  # "Saturday at the convention the senator said …": a day the parser made the subject
         # a capitalised role ("Chairman of the Board …") is a nominal, not a name
         if head.pos_ == "PROPN" and (self._entity(head) is None or title_at_end([head.text])):
             if title_at_end([head.text]) or head.lemma_.lower() in source_nouns():
