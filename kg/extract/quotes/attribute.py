@@ -32,6 +32,9 @@ from kg.extract.quotes.marks import Quoted
 # tagged as a base form by the small model
 _FINITE = ("VBD", "VBZ", "VBP", "VB")
 
+# how the small model hangs a participle on the verb it completes ("is shown lecturing", "was heard shouting")
+_COMPLETING = ("xcomp", "oprd", "advcl", "ccomp", "dobj")
+
 # pronouns that stand for a person who speaks ("she turned to the crowd: “…”")
 _SPEAKING_PRONOUNS = frozenset(("he", "she", "i", "we", "they"))
 
@@ -236,8 +239,14 @@ class DirectAttribution:
         if not dashes:
             return None
         label = [t for t in before[dashes[-1] + 1 :] if not t.is_punct]
-        if not label or len(label) > 4 or _dateline_word_run(label) or not all(
-                t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in label):
+        # two sources named together ("- Dana Wills and Ray Ortiz:"): each name at most four words
+        names = [t for t in label if t.lower_ not in ("and", "&")]
+        if (not label or len(names) > 8 or len(label) - len(names) > 1
+                or label[0] not in names or label[-1] not in names):
+            return None
+        if len(names) > 4 and len(names) == len(label):
+            return None
+        if _dateline_word_run(label) or not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in names):
             return None
         return _Attribution(None, label[-1], cue="label") if could_speak(label[-1]) else None
 
@@ -261,11 +270,19 @@ class DirectAttribution:
         of the campaign.”", "“…,” she said, adding, “…”" (the comma inside the marks) -- the subject is outside
         the frame before the marks, so ``_attribution`` misses it (and the small model sometimes hangs the
         participle on the quotation instead of the clause). A participle after a statement noun speaks for
-        whoever made the statement: "She released a statement saying, “…”"."""
+        whoever made the statement: "She released a statement saying, “…”". The participle may name whom it
+        addresses ("…, telling the crowd, “…”") or follow the verb it completes ("the cleric is shown
+        lecturing: “…”", "Ortiz was heard shouting, “…”")."""
         words = [t for t in before if not t.is_punct]
         if not words:
             return None
         verb = words[-1]
+        if verb.tag_ != "VBG" and len(words) >= 2:
+            # "telling the crowd", "telling reporters": the participle and the people it addresses
+            cand = next((t for t in reversed(words[:-1]) if t.tag_ == "VBG"), None)
+            if cand is not None and all(t.i in {x.i for x in cand.subtree} for t in words if t.i > cand.i) and all(
+                    c.dep_ in ("dobj", "dative") for c in cand.rights if c.i <= words[-1].i and not c.is_punct):
+                verb = cand
         if verb.tag_ != "VBG" or not is_reporting(verb) or verb.i == 0:
             return None
         prev = verb.nbor(-1)
@@ -273,6 +290,8 @@ class DirectAttribution:
         closed_comma = prev.text in _MARK_TOKENS and self.text[max(0, prev.idx - 3) : prev.idx].rstrip()[-1:] == ","
         if prev.text in "," + _DASHES[:-1] or closed_comma:
             host = verb.head if verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") else sent.root
+        elif verb.dep_ in _COMPLETING and verb.head.i == prev.i and verb.head.pos_ == "VERB":
+            host = verb.head  # "is shown lecturing", "was heard shouting"
         elif verb.dep_ == "acl" and verb.head.i == prev.i and verb.head.lemma_.lower() in noun_cues():
             host = verb.head.head  # the verb of "released a statement", "in a statement" (through its preposition)
             if host.dep_ == "prep":
@@ -280,6 +299,8 @@ class DirectAttribution:
         else:
             return None
         subj = subject_of(host) if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+        if subj is None and host.i == prev.i:  # "was heard shouting": the passive subject is heard
+            subj = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
         if subj is None or not sent.start <= subj.i < verb.i or self._inside_quote(subj) or not could_speak(subj):
             return None
         return _Attribution(verb, subj), CONF_SAME_SENTENCE
