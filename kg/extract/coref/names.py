@@ -23,6 +23,10 @@ from kg.extract.coref.words import (
 )
 from kg.records import Entity
 
+# a person's name has at most this many words ("Martin Luther King Jr."); a longer "name" is a Title Case
+# headline the entity tagger ran together ("Nell Brandt Slams Greta Lund")
+_MAX_NAME_WORDS = 4
+
 
 class NameResolution:
     """Resolution of proper-name mentions."""
@@ -40,12 +44,21 @@ class NameResolution:
             return name
         if self._fuller is None:  # last word -> fuller names, built on first use
             self._fuller = {}
-            for e in self.entities.entities:
-                full = strip_titles(e.name)[0]
-                if len(full.split()) > 1:
+            for full in {strip_titles(e.name)[0] for e in self.entities.entities}:
+                if len(full.split()) > 1 and not self._headline_run(full):
                     self._fuller.setdefault(full.lower().split()[-1], set()).add(full)
         fuller = self._fuller.get(words[0].lower(), set())
         return next(iter(fuller)) if len(fuller) == 1 else name
+
+    def _headline_run(self, full: str) -> bool:
+        """``full`` is no name but a Title Case headline the entity tagger ran together: too many words, or
+        another person's full name opening it ("Nell Brandt Slams Greta Lund" after "Nell Brandt")."""
+        if len(full.split()) > _MAX_NAME_WORDS:
+            return True
+        if getattr(self, "_people", None) is None:
+            self._people = {strip_titles(e.name)[0] for e in self.entities.entities
+                            if e.type == "Person" and len(e.name.split()) > 1}
+        return any(full != p and full.startswith(p + " ") for p in self._people)
 
     def _entity(self, tok: Token) -> Entity | None:
         return self.entities.at(tok.idx, tok.idx + len(tok.text))
@@ -104,7 +117,8 @@ class NameResolution:
         (see ``_name_end``): then the name is the cut mention."""
         cut = self._name_end(start, end)
         if cut is None:
-            return ent.name
+            # (a headline run together names no one: the mention is the name)
+            return strip_titles(self.text[start:end])[0] if self._headline_run(strip_titles(ent.name)[0]) else ent.name
         return strip_titles(self.text[start:cut])[0]
 
     def _speaking_name(self, tok: Token) -> bool:
@@ -150,6 +164,10 @@ class NameResolution:
                 start, end = min(start, mention.start), max(end, mention.end)
                 text = self.text[start:end]
             name = self.canonical(ent.name)
+            if self._headline_run(strip_titles(ent.name)[0]):
+                # the entity is a headline run together ("Nell Brandt Slams Greta Lund"): "Lund" in the text
+                # below is the person named like the mention
+                name = self.canonical(strip_titles(text)[0])
             cut = self._name_end(start, end)
             if cut is not None:  # "Ochoa Says He Never …" in a Title Case headline: the name is "Ochoa"
                 end = cut
