@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from kg.extract.coref import Sentences
 from kg.extract.quotes.common import evidence
+from kg.extract.quotes.cues import is_reporting
 from kg.records import Evidence, Quote
 
 JOINER = " … "
@@ -55,7 +56,8 @@ def _joinable(text: str, head: Quote, a: Quote, b: Quote, sentences: Sentences) 
         return False
     if len(words) > _MAX_GAP_WORDS and not (
             "\n" not in gap and within(head.speaker_evidence)
-            and sentences.index_at(a.evidence.end + words[-1].start()) == sentences.index_at(a.evidence.end - 1)):
+            and sentences.index_at(a.evidence.end + words[-1].start()) == sentences.index_at(a.evidence.end - 1)
+            and not _second_cue(sentences, a.evidence.end, b.evidence.start)):
         return False
 
     if b.cue is not None and head.cue is not None and b.cue != head.cue:
@@ -68,6 +70,14 @@ def _joinable(text: str, head: Quote, a: Quote, b: Quote, sentences: Sentences) 
     # a piece that inherits its speaker (or has none) goes on after the marks, a paragraph break or
     # the first piece's attribution
     return not words or within(head.speaker_evidence)
+
+
+def _second_cue(sentences: Sentences, start: int, end: int) -> bool:
+    """The long attribution between two pieces goes on to a second act of speech ("…,” he said, adding that he
+    had not called her, “…”; "…, and said that …"): what follows it is a statement of its own. A reporting verb
+    in a clause about the speaker ("said Ortiz, who noted that …", "when asked about it") is no second act."""
+    span = sentences.at(start).doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(is_reporting(t) and (t.tag_ == "VBG" or t.dep_ == "conj") for t in span)
 
 
 def _join(text: str, group: list[Quote], sentences: Sentences, doc) -> Quote:

@@ -75,3 +75,13 @@ def test_speaker_names_headline_run_is_no_name(nlp):
     text = "Nell Brandt Slams Greta Lund On Taxes\n\nGreta Lund spoke on Monday. Lund said the tax was fair.\n"
     speakers = {q.speaker for q in quotes_of(nlp, text) if q.content == "the tax was fair"}
     assert speakers and not any("Slams" in (s or "") for s in speakers), speakers
+
+
+def test_merge_long_attribution_with_a_second_cue_is_no_join(nlp):
+    # "…,” she said, adding that …, “…”: the second reporting verb makes the last piece a statement of its own
+    text = ("Greta Lund spoke at the fair.\n\n“I am sure the farmers will have some votes out there,” she said, adding "
+            "that she has not spoken to the growers to see if they know the rules of the vote. “We are going to do "
+            "something.”\n")
+    contents = [q.content for q in quotes_of(nlp, text) if q.direct]
+    assert "I am sure the farmers will have some votes out there" in contents, contents
+    assert "We are going to do something." in contents, contents
