@@ -183,7 +183,7 @@ class NameResolution:
                 # "Vance said" where the story names both "Ellen Vance" and "Vance Holdings": a bare surname
                 # that speaks is the person (the entity tagger gave the word to the company)
                 person = next((e for e in self.entities.entities if e.type == "Person" and len(e.name.split()) > 1
-                               and e.name.split()[-1] == text), None)
+                               and e.name.split()[-1] == text and not self._headline_run(e.name)), None)
                 if person is not None:
                     name, typ = self.canonical(person.name), "Person"
         else:
