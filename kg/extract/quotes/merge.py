@@ -18,11 +18,15 @@ from dataclasses import replace
 
 from kg.extract.coref import Sentences
 from kg.extract.quotes.common import evidence
+from kg.extract.quotes.cues import is_reporting
 from kg.records import Evidence, Quote
 
 JOINER = " … "
 # at most this many words between two pieces: an attribution ("the senator from Ohio said on Tuesday")
 _MAX_GAP_WORDS = 14
+# ... or this many when they are the rest of the first piece's sentence and name its speaker: "…,” said Ana
+# Ruiz, a lawyer in Dover who works for the county, and more of that in a relative clause. “…”
+_MAX_SENTENCE_GAP_WORDS = 40
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -34,7 +38,7 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     return a.speaker_evidence is not None and a.speaker_evidence == b.speaker_evidence
 
 
-def _joinable(text: str, head: Quote, a: Quote, b: Quote) -> bool:
+def _joinable(text: str, head: Quote, a: Quote, b: Quote, sentences: Sentences) -> bool:
     """``b`` continues the group that ``head`` (its attributed piece) starts and ``a`` ends."""
     if not (a.direct and b.direct) or b.evidence.start < a.evidence.end:
         return False
@@ -43,12 +47,18 @@ def _joinable(text: str, head: Quote, a: Quote, b: Quote) -> bool:
     if not _same_speaker(head, b):
         return False
     gap = text[a.evidence.end : b.evidence.start]
-    words = _WORD.findall(gap)
-    if gap.count("\n") > 2 or len(words) > _MAX_GAP_WORDS:
-        return False
+    words = list(_WORD.finditer(gap))
 
     def within(ev: Evidence | None) -> bool:
         return ev is not None and a.evidence.end <= ev.start and ev.end <= b.evidence.start
+
+    if gap.count("\n") > 2 or len(words) > _MAX_SENTENCE_GAP_WORDS:
+        return False
+    if len(words) > _MAX_GAP_WORDS and not (
+            "\n" not in gap and within(head.speaker_evidence)
+            and sentences.index_at(a.evidence.end + words[-1].start()) == sentences.index_at(a.evidence.end - 1)
+            and not _second_cue(sentences, a.evidence.end, b.evidence.start)):
+        return False
 
     if b.cue is not None and head.cue is not None and b.cue != head.cue:
         # “…,” she said, adding, “…”: a second reporting verb makes the second piece a statement of its own
@@ -60,6 +70,14 @@ def _joinable(text: str, head: Quote, a: Quote, b: Quote) -> bool:
     # a piece that inherits its speaker (or has none) goes on after the marks, a paragraph break or
     # the first piece's attribution
     return not words or within(head.speaker_evidence)
+
+
+def _second_cue(sentences: Sentences, start: int, end: int) -> bool:
+    """The long attribution between two pieces goes on to a second act of speech ("…,” he said, adding that he
+    had not called her, “…”; "…, and said that …"): what follows it is a statement of its own. A reporting verb
+    in a clause about the speaker ("said Ortiz, who noted that …", "when asked about it") is no second act."""
+    span = sentences.at(start).doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(is_reporting(t) and (t.tag_ == "VBG" or t.dep_ == "conj") for t in span)
 
 
 def _join(text: str, group: list[Quote], sentences: Sentences, doc) -> Quote:
@@ -79,7 +97,7 @@ def join_pieces(doc, quotes: list[Quote], sentences: Sentences) -> list[Quote]:
     out: list[Quote] = []
     group: list[Quote] = []
     for q in quotes:
-        if group and _joinable(text, group[0], group[-1], q):
+        if group and _joinable(text, group[0], group[-1], q, sentences):
             group.append(q)
             continue
         if group:
