@@ -248,7 +248,10 @@ class DirectAttribution:
             return None
         if _dateline_word_run(label) or not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in names):
             return None
-        return _Attribution(None, label[-1], cue="label") if could_speak(label[-1]) else None
+        # two names: the first is the speaker, as in a paragraph label ("Dana Wills and Ray Ortiz: “…”")
+        first = next((k for k, t in enumerate(label) if t.lower_ in ("and", "&")), len(label))
+        speaker = label[first - 1]
+        return _Attribution(None, speaker, cue="label") if could_speak(speaker) else None
 
     def _shouted_by(self, before: list[Token]) -> _Attribution | None:
         """The speaker of a short shout: the subject of the reporting verb right before the marks, or the

@@ -38,7 +38,7 @@ FOUND = [
      ("Tom Pell", "People of the valley, listen to me. The river will rise again.")),
     ("two sources named after a dash", "FARMERS WANT RAIN MORE THAN SUBSIDIES - Nell Brandt and Tom Pell: “We found "
      "that most growers care about water first and money second.”\n",
-     ("Pell", "We found that most growers care about water first and money second.")),
+     ("Brandt", "We found that most growers care about water first and money second.")),
     ("a quotation split by a long attribution", "Golf is changing in the county.\n\n''There are real problems, and "
      "they are being argued in court,'' said Greta M. Lund, a lawyer based in Dover, Del., who represents owners of "
      "old courses. ''Owners paid extra for a lot by the green, and then a builder arrives.''\n",
