@@ -23,6 +23,7 @@ from pathlib import Path
 from kg.compare.documents import clusters
 from kg.compare.grouping import Group, agreements_of, conflicts_of, measures
 from kg.compare.values import about_matches
+from kg.query.state import state_key
 
 FOLDER = "derived"
 
@@ -57,19 +58,10 @@ def code_hash() -> str:
 
 def cache_file(store) -> Path | None:
     """Where this state of a local store keeps its comparison, or None when it cannot be kept."""
-    from kg import __version__
-    from kg.query import named
-
-    path = getattr(store, "path", None)
-    if not isinstance(path, Path) or not hasattr(store, "db"):
+    found = state_key(store, code_hash())
+    if found is None:
         return None
-    rows = store.select(named("compare_state"))[1]
-    state = rows[0] if rows else {}
-    if not state.get("documents"):
-        return None
-    key = hashlib.sha256(f"{state['documents']}|{state.get('newest')}|{state.get('links')}|{__version__}|"
-                         f"{code_hash()}".encode()).hexdigest()[:20]
-    return path / FOLDER / f"compare-{key}.json"
+    return found[0] / FOLDER / f"compare-{found[1]}.json"
 
 
 def compute(rows: list[dict], store=None) -> Compared:

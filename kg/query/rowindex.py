@@ -31,6 +31,8 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from kg.query.state import state_key
+
 FOLDER = "derived"
 PREFIX = "queries-"
 LAYOUT = "1"  # bump when the tables change
@@ -52,19 +54,10 @@ def code_hash() -> str:
 
 def index_file(store) -> Path | None:
     """Where this state of a local store keeps its rows (the file may not exist), or None when it cannot."""
-    from kg import __version__
-    from kg.query import named
-
-    path = getattr(store, "path", None)
-    if not isinstance(path, Path) or not hasattr(store, "db"):
+    found = state_key(store, code_hash())
+    if found is None:
         return None
-    rows = store.select(named("compare_state"))[1]
-    state = rows[0] if rows else {}
-    if not state.get("documents"):
-        return None
-    key = hashlib.sha256(f"{state['documents']}|{state.get('newest')}|{state.get('links')}|{__version__}|"
-                         f"{code_hash()}".encode()).hexdigest()[:20]
-    return path / FOLDER / f"{PREFIX}{key}.sqlite"
+    return found[0] / FOLDER / f"{PREFIX}{found[1]}.sqlite"
 
 
 def connection(store) -> sqlite3.Connection | None:

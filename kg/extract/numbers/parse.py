@@ -15,7 +15,7 @@ import math
 import re
 from functools import cache
 
-from kg.extract.lexicon import rule_rows, rule_text
+from kg.extract.lexicon import rule_rows, rule_section
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _DIGITS_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
@@ -85,20 +85,7 @@ def currency_names() -> tuple[tuple[str, str], ...]:
 @cache
 def context(section: str) -> frozenset[str]:
     """One ``[section]`` of rules/number_context.txt as a set of lower-case entries."""
-    text = rule_text("number_context.txt")
-    sections: dict[str, set[str]] = {}
-    current = None
-    for ln in text.splitlines():
-        ln = ln.strip()
-        if not ln or ln.startswith("#"):
-            continue
-        if ln.startswith("[") and ln.endswith("]"):
-            current = sections.setdefault(ln[1:-1], set())
-        elif current is not None:
-            current.add(ln.lower())
-    if section not in sections:
-        raise KeyError(f"no [{section}] in rules/number_context.txt; sections: {', '.join(sorted(sections))}")
-    return frozenset(sections[section])
+    return rule_section("number_context.txt", section)
 
 
 def is_digits(text: str) -> bool:

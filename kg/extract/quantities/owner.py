@@ -25,7 +25,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.extract.entities import DocEntities, clean_name
-from kg.extract.lexicon import rule_text
+from kg.extract.lexicon import rule_section
 from kg.extract.quantities.scan import _DATE_LABELS, _RELATIVE, _numberish, _phrase, _pobj
 
 _NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "FAC")
@@ -35,19 +35,7 @@ _MAX_WORDS = 5  # an owner phrase longer than this is a description, not a holde
 @cache
 def _words(section: str) -> frozenset[str]:
     """One ``[section]`` of rules/number_owner_words.txt, lower case."""
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
-    for ln in rule_text("number_owner_words.txt").splitlines():
-        ln = ln.strip()
-        if not ln or ln.startswith("#"):
-            continue
-        if ln.startswith("[") and ln.endswith("]"):
-            current = sections.setdefault(ln[1:-1], set())
-        elif current is not None:
-            current.update(w.lower() for w in ln.split())
-    if section not in sections:
-        raise KeyError(f"no [{section}] in rules/number_owner_words.txt; sections: {', '.join(sorted(sections))}")
-    return frozenset(sections[section])
+    return rule_section("number_owner_words.txt", section, split=True)
 
 
 def counted_owner(noun: Token | None, inside: set[int], entities: DocEntities) -> str | None:
