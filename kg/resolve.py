@@ -122,13 +122,35 @@ def _class_names() -> tuple[str, ...]:
     return tuple(norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@cache
+def _bare_generic() -> frozenset[str]:
+    text = resources.files("kg").joinpath("extract/rules/entity_bare_generic.txt").read_text(encoding="utf-8")
+    return frozenset(norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _document_local(e: LocalEntity) -> bool:
     """'Court of Appeals', 'the City Council': a kind of institution named without its seat, which another
-    document's same words need not mean."""
+    document's same words need not mean; 'the Bank': a common noun each story uses for its own bank."""
     if _FAMILY.get(e.type) != "org":
         return False
     n = norm(e.name)
-    return any(n == c or n.endswith(" " + c) for c in _class_names())
+    return n in _bare_generic() or any(n == c or n.endswith(" " + c) for c in _class_names())
+
+
+@cache
+def _peoples() -> dict[str, str]:
+    """Normalised country names, demonyms and plural people-nouns -> the country they belong to."""
+    out: dict[str, str] = {}
+    for country, word in _demonyms():
+        out.setdefault(country, country)
+        out.setdefault(word, country)
+    return out
+
+
+def _two_peoples(a: str, b: str) -> bool:
+    """'austrians' / 'australians': names of two different countries or their peoples."""
+    ca, cb = _peoples().get(a), _peoples().get(b)
+    return ca is not None and cb is not None and ca != cb
 
 
 def _is_demonym_pair(a: str, b: str) -> bool:
@@ -296,7 +318,7 @@ def _similar(a: LocalEntity, b: LocalEntity) -> bool:
     na, nb = norm(a.name), norm(b.name)
     if na == nb:
         return True
-    if min(len(na), len(nb)) < MIN_FUZZY_LENGTH or _is_demonym_pair(na, nb):
+    if min(len(na), len(nb)) < MIN_FUZZY_LENGTH or _is_demonym_pair(na, nb) or _two_peoples(na, nb):
         return False
     if _digits(na) != _digits(nb):
         return False

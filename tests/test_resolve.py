@@ -123,6 +123,11 @@ KEEP_APART = [
      ("a/Austria", "b/Australia")),
     ("gazetteer-countries-niger-nigeria", [E("a", "Niger", "Country"), E("b", "Nigeria", "Country")],
      ("a/Niger", "b/Nigeria")),
+    # the peoples of two countries are never spelling variants of each other, whatever their letters share
+    ("demonyms-of-two-countries", [E("a", "Austrian", "Group"), E("b", "Australian", "Group")],
+     ("a/Austrian", "b/Australian")),
+    ("demonym-plurals-of-two-countries", [E("a", "Austrians", "Group"), E("b", "Australians", "Group")],
+     ("a/Austrians", "b/Australians")),
 ]
 
 
@@ -149,6 +154,15 @@ def test_label_is_not_a_headline_in_capitals():
 def test_honorific_surname_is_not_a_full_name():
     cs = resolve([E("a", "Mrs Reagan"), E("b", "Ronald Reagan"), E("c", "Reagan")])
     assert together(cs, "b/Ronald Reagan", "c/Reagan") and not together(cs, "a/Mrs Reagan", "c/Reagan")
+
+
+def test_bare_common_noun_is_one_node_per_document_and_never_a_named_one():
+    # "the Bank" is the Bank of Norland in one story and the Harbour Bank in another
+    cs = resolve([E("a", "Bank", "FinancialInstitution"), E("b", "Bank", "FinancialInstitution"),
+                  E("a", "Harbour Bank", "FinancialInstitution"), E("b", "Harbour Bank", "FinancialInstitution")])
+    banks = [c for c in cs if c.label == "Bank"]
+    assert len(banks) == 2 and banks[0].iri != banks[1].iri
+    assert together(cs, "a/Harbour Bank", "b/Harbour Bank")
 
 
 def test_kind_of_institution_is_one_node_per_document():
