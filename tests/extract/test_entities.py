@@ -267,6 +267,13 @@ def test_title_case_headline_verb_joins_the_name(nlp):
     assert len(find(ents, "Hillary Clinton").mentions) == 2
 
 
+def test_a_headline_run_past_the_name_is_no_alternative_label(nlp):
+    # the tagger reads "Ted Marlow Refuses" as one name; the name is cut, and the run-on is no other name for it
+    ents = entities_of(nlp, "Ted Marlow Refuses To Debate Rivals\n\nTed Marlow said on Monday he would not debate.")
+    marlow = find(ents, "Ted Marlow")
+    assert marlow is not None and not any(a.startswith("Ted Marlow ") for a in marlow.alt_labels), marlow.alt_labels
+
+
 @pytest.mark.parametrize("text, n, name", [
     ("Mendez Says He Never Backed The Levy.", 4, "Mendez"),  # the tagger's span "Mendez Says He Never"
     ("Dana Mendez Says She Never Backed The Levy.", 5, "Dana Mendez"),

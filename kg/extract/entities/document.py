@@ -133,7 +133,12 @@ def extract_entities(doc: Doc) -> DocEntities:
         g["cands"].append(c)
         g["alts"].add(_tidy(c.text))
         if c.surface and c.surface != c.text:
-            g["alts"].add(clean_name(c.surface))
+            surface = clean_name(c.surface)
+            # a surface that only runs on past the name ("Ted Marlow Refuses" for "Ted Marlow", "Acme-led") is
+            # the tagger reading a Title Case headline or a compound into it, not another name for it
+            name = _tidy(c.text).lower()
+            if not surface.lower().startswith((name + " ", name + "-")):
+                g["alts"].add(surface)
         if c.role and c.role.rstrip(".") not in honorifics():
             g["roles"].add(c.role)
         g["person_cue"] |= c.person_cue
