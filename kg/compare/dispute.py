@@ -20,7 +20,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.compare.words import OWN_RULES, WORD, content_stems, modifier_classes, stem
+from kg.compare.words import OWN_RULES, WORD, _rows, content_stems, modifier_classes, stem
 
 if TYPE_CHECKING:
     from kg.compare.frames import Frame
@@ -31,12 +31,7 @@ HISTORY_YEARS = 1  # a stated year this far from the other story's date is still
 
 @cache
 def _groups() -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for ln in (OWN_RULES / "dispute_words.txt").read_text(encoding="utf-8").splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            name, words = ln.split("\t", 1)
-            out[name] = tuple(w.strip() for w in words.split("|") if w.strip())
-    return out
+    return {r[0]: tuple(w.strip() for w in r[1].split("|") if w.strip()) for r in _rows("dispute_words.txt", OWN_RULES)}
 
 
 @cache
