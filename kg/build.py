@@ -95,18 +95,17 @@ class Rendered:
     id: str
     source_path: str
     graph: str  # IRI of its named graph
-    default: str  # N-Triples for the default graph (the document, its outlet, the activity); "" with quads
-    named: str  # N-Triples of its named graph (claims, local entities, mentions); "" with quads
+    # N-Quads, ready for the store's loader, made where the article was extracted: the first ``default_lines``
+    # lines are the default graph's (the document, its outlet, the activity), the rest its named graph's
+    # (claims, local entities, mentions)
+    quads: bytes
+    default_lines: int
     claims: tuple[tuple[str, int], ...]
     extraction: Extraction | None = None
     errors: tuple[str, ...] = ()  # extractors that failed on this article (its other claims are kept)
     examples: tuple[dict, ...] = ()  # this article's candidates for the build summary's examples
     signatures: tuple | None = None  # kg.ingest.dedup.signatures of its text
     content_hash: str = ""
-    # the same as N-Quads, ready for the store's loader, as ``render`` makes it where the article was extracted
-    # (then ``default`` and ``named`` are ""): the first ``default_lines`` lines are the default graph's
-    quads: bytes = b""
-    default_lines: int = 0
 
 
 def render(ex: Extraction, pipeline: str, when, keep: bool = False, examples: int = 0) -> Rendered:
@@ -116,10 +115,11 @@ def render(ex: Extraction, pipeline: str, when, keep: bool = False, examples: in
     counts = {"quote": 0, "quantity": 0, "relation": 0}
     for kind, *_ in iter_claims(ex):
         counts[kind] += 1
-    return Rendered(ex.document.id, ex.document.source_path, str(named.identifier), "", "",
+    return Rendered(ex.document.id, ex.document.source_path, str(named.identifier),
+                    (default + named.nquads()).encode("utf-8"), default.count("\n"),
                     tuple(counts.items()), ex if keep else None, tuple(ex.extra.get("errors", ())),
                     tuple(Examples(examples).candidates(ex)) if examples else (), dedup.signatures(ex.document.text),
-                    ex.document.content_hash, (default + named.nquads()).encode("utf-8"), default.count("\n"))
+                    ex.document.content_hash)
 
 
 class Examples:
@@ -323,7 +323,7 @@ class _Writer:
             try:
                 _write(self.store, batch, self.report, self.stored,
                        fresh=not any(r.id in self.known for r in batch), examples=self.examples)
-                self.unflushed += sum(len(r.quads) or len(r.named) + len(r.default) for r in batch)
+                self.unflushed += sum(len(r.quads) for r in batch)
                 if self.unflushed >= FLUSH_BYTES:
                     # the embedded store's write buffers (one per index) otherwise grow with the corpus
                     self.store.flush()

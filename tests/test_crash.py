@@ -121,8 +121,10 @@ while True:
     for i in range(32):
         doc = f"urn:kg:doc:b{n}-{i}"
         graph = f"urn:kg:graph:b{n}-{i}"
-        named = "".join(f'<{doc}#s{k}> <urn:kg:test:p{k % 5}> "passage {n} {i} {k}" .\\n' for k in range(TRIPLES))
-        batch.append(Rendered(f"b{n}-{i}", "", graph, f'<{doc}> <urn:kg:test:hash> "h{n}-{i}" .\\n', named, ()))
+        named = "".join(f'<{doc}#s{k}> <urn:kg:test:p{k % 5}> "passage {n} {i} {k}" <{graph}> .\\n'
+                        for k in range(TRIPLES))
+        quads = (f'<{doc}> <urn:kg:test:hash> "h{n}-{i}" .\\n' + named).encode("utf-8")
+        batch.append(Rendered(f"b{n}-{i}", "", graph, quads, 1, ()))
     store.write_documents(batch, fresh=True)
     n += 1
     print(n, flush=True)

@@ -71,29 +71,19 @@ def replace_documents(batch) -> str:
 
 def triples_of(r) -> tuple[str, str]:
     """A rendered document's N-Triples: (its default graph's, its named graph's)."""
-    if not r.quads:
-        return r.default, r.named
     lines = r.quads.decode("utf-8").splitlines(keepends=True)
     end = len(iri(r.graph)) + 4  # " <graph> .\n" → " .\n"
     return ("".join(lines[: r.default_lines]),
             "".join(line[:-end] + " .\n" for line in lines[r.default_lines :]))
 
 
-def quads_of(r) -> bytes:
-    """A rendered document's N-Quads: its default-graph triples, then its named graph."""
-    if r.quads:
-        return r.quads
-    g = f" {iri(r.graph)} .\n"
-    return (r.default + "".join(line[:-2] + g for line in r.named.splitlines())).encode("utf-8")
-
-
 def quad_count(r) -> int:
-    return r.quads.count(b"\n") if r.quads else r.default.count("\n") + r.named.count("\n")
+    return r.quads.count(b"\n")
 
 
 def nquads(batch) -> bytes:
     """N-Quads of rendered documents: each one's default-graph triples, then its named graph."""
-    return b"".join(quads_of(r) for r in batch)
+    return b"".join(r.quads for r in batch)
 
 
 def delete_documents(doc_ids) -> str:
