@@ -30,13 +30,13 @@ class DocumentLeadIns:
     ``_any_source``."""
 
     def document_leadins(self) -> Iterator[Quote]:
-        leads = [k for k, (ps, pe) in enumerate(self.paragraphs) if self._document_lead(ps, pe) is not None]
-        for n, k in enumerate(leads):
-            noun = self._document_lead(*self.paragraphs[k])
-            stop = leads[n + 1] if n + 1 < len(leads) else len(self.paragraphs)
+        leads = [(k, noun) for k, (ps, pe) in enumerate(self.paragraphs)
+                 if (noun := self._document_lead(ps, pe)) is not None]
+        for n, (k, noun) in enumerate(leads):
+            stop = leads[n + 1][0] if n + 1 < len(leads) else len(self.paragraphs)
             body = [(s, e) for s, e in self.paragraphs[k + 1 : min(stop, k + 1 + _MAX_PARAGRAPHS)]
                     if self.text[s:e].strip()]
-            if not body or noun is None:
+            if not body:
                 continue
             spk = self._any_source(noun)
             if spk is None:
