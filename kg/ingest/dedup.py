@@ -42,9 +42,12 @@ from rapidfuzz.process import cdist
 
 from kg.ingest import pickled
 from kg.ingest.lexicon import words
+from kg.ingest.lsh import BandIndex
 from kg.records import DocLink, Document
 
-FORMAT = 2  # 2: the index records each document's content hash (builds check it against the store)
+# 2: the index records each document's content hash (builds check it against the store); 3: its LSH buckets
+# in kg.ingest.lsh (an index of format 2 is derived state: rebuilt from the store)
+FORMAT = 3
 SHINGLE = 5  # words per shingle for copies
 NUM_PERM = 128
 SCHEME = "affine32"  # explicit, so a saved index stays comparable across datasketch defaults (32-bit values)
@@ -68,8 +71,6 @@ _ANCHOR = re.compile(r"(?<=[\w,;:)] )([A-Z][\w'’-]+|\d[\d,.]*\d|\d)")
 
 @dataclass
 class _Entry:
-    copy_hash: np.ndarray
-    anchor_hash: np.ndarray
     date: str | None
     text: bytes  # zlib-compressed cleaned text (needed to align sentences and report offsets)
 
@@ -103,8 +104,12 @@ def _signatures(text: str) -> tuple[np.ndarray, np.ndarray]:
 signatures = _signatures  # public name: computed where the text is (a build's worker processes)
 
 
-def _from_values(values: np.ndarray) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME, hashvalues=values)
+@cache
+def _copy_bands() -> tuple[int, int]:
+    """The bands x rows datasketch picks for the ``COPY_LSH`` threshold (its false positive / negative
+    weighting), so the buckets are the ones its ``MinHashLSH`` had."""
+    lsh = MinHashLSH(threshold=COPY_LSH, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def _shingles(tokens: list[str]) -> list[str]:
@@ -189,8 +194,8 @@ class DedupIndex:
     beside the store so incremental builds keep finding links to earlier documents."""
 
     def __init__(self) -> None:
-        self._copies = MinHashLSH(threshold=COPY_LSH, num_perm=NUM_PERM)
-        self._anchors = MinHashLSH(num_perm=NUM_PERM, params=ANCHOR_BANDS)
+        self._copies = BandIndex(*_copy_bands(), NUM_PERM)
+        self._anchors = BandIndex(*ANCHOR_BANDS, NUM_PERM)
         self._entries: dict[str, _Entry] = {}
         self.hashes: dict[str, str] = {}  # doc id → content hash of the version indexed
 
@@ -206,24 +211,23 @@ class DedupIndex:
         if doc.id in self._entries:
             self.remove(doc.id)
         copy_values, anchor_values = signatures if signatures is not None else _signatures(doc.text)
-        copy_mh, anchor_mh = _from_values(copy_values), _from_values(anchor_values)
-        entry = _Entry(copy_mh.hashvalues.astype(np.uint32), anchor_mh.hashvalues.astype(np.uint32), doc.date,
-                       zlib.compress(doc.text.encode("utf-8")))
+        copy_hash, anchor_hash = np.asarray(copy_values).astype(np.uint32), np.asarray(anchor_values).astype(np.uint32)
+        entry = _Entry(doc.date, zlib.compress(doc.text.encode("utf-8")))
         links: dict[str, DocLink] = {}
-        for other in sorted(self._copies.query(copy_mh)):
-            sim = _jaccard(entry.copy_hash, self._entries[other].copy_hash)
+        for other in sorted(self._copies.query(copy_hash)):
+            sim = _jaccard(copy_hash, self._copies.signature(other))
             if sim >= REPUBLICATION:
                 links[other] = self._copy_link(doc.id, entry, other, sim)
-        ranked = sorted(((_jaccard(entry.anchor_hash, self._entries[o].anchor_hash), o)
-                         for o in self._anchors.query(anchor_mh) if o not in links), key=lambda x: (-x[0], x[1]))
+        ranked = sorted(((_jaccard(anchor_hash, self._anchors.signature(o)), o)
+                         for o in self._anchors.query(anchor_hash) if o not in links), key=lambda x: (-x[0], x[1]))
         for sim, other in ranked[:MAX_CANDIDATES]:
             if sim < MIN_ANCHOR_JACCARD:
                 break
             link = self._passage_link(doc.id, doc.text, entry, other)
             if link:
                 links[other] = link
-        self._copies.insert(doc.id, copy_mh)
-        self._anchors.insert(doc.id, anchor_mh)
+        self._copies.insert(doc.id, copy_hash)
+        self._anchors.insert(doc.id, anchor_hash)
         self._entries[doc.id] = entry
         self.hashes[doc.id] = doc.content_hash
         return sorted(links.values(), key=lambda x: (x.source, x.target, x.kind))
