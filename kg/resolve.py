@@ -58,7 +58,6 @@ _FAMILY = {
 _GENERIC = {"Organization", "Place"}
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "i", "ese", "s", "ns", "ians", "ans")
 _WORD = re.compile(r"[^\W_]+", re.U)
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}  # generational markers: part of a person's identity
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "madam", "madame", "dr", "sir", "dame", "lord", "lady"}
 _NO_FUZZY = {"MediaOutlet"}  # outlets are told apart by one word ("ABC News" / "NBC News")
 # reasons recorded on a canonical node for each joined name (kg:mergeReason)
@@ -66,6 +65,7 @@ EXACT, ALIAS, VARIANT, SURNAME, MIDDLE, PLACE = ("same name", "alias list", "spe
                                                  "surname of the one full name in the corpus",
                                                  "middle name omitted, one full name in the corpus",
                                                  "same gazetteer place")
+ACRONYM = "initials of the one spelled-out name beside it in the corpus"
 
 
 @dataclass(frozen=True)
@@ -117,15 +117,25 @@ def _demonyms() -> frozenset[tuple[str, str]]:
 
 
 @cache
+def _suffixes() -> frozenset[str]:
+    """Generational markers ('jr', 'iii'): part of a person's identity (the rule file relations reads too)."""
+    return frozenset(norm(w) for w in _rule_lines("entity_name_suffixes.txt"))
+
+
+def _rule_lines(name: str) -> list[str]:
+    # read through the kg package: importing kg.extract would import spaCy
+    text = resources.files("kg").joinpath(f"extract/rules/{name}").read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
 def _class_names() -> tuple[str, ...]:
-    text = resources.files("kg").joinpath("extract/rules/entity_class_names.txt").read_text(encoding="utf-8")
-    return tuple(norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(norm(line) for line in _rule_lines("entity_class_names.txt"))
 
 
 @cache
 def _bare_generic() -> frozenset[str]:
-    text = resources.files("kg").joinpath("extract/rules/entity_bare_generic.txt").read_text(encoding="utf-8")
-    return frozenset(norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(norm(line) for line in _rule_lines("entity_bare_generic.txt"))
 
 
 def _document_local(e: LocalEntity) -> bool:
@@ -211,6 +221,7 @@ def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
     _merge_exact(ents, sets)
     _merge_places(ents, sets)
     _merge_fuzzy(ents, sets)
+    _merge_acronyms(ents, sets)
     _merge_middle_names(ents, sets)
     _merge_surnames(ents, sets)
     out = [_canonical([ents[i] for i in members], [sets.reasons.get(i, set()) for i in members])
@@ -276,7 +287,7 @@ def _compatible_group(ents: list[LocalEntity], sets: _Sets, i: int, j: int) -> b
 
 def _person_parts(name: str) -> tuple[str, str]:
     words = norm(name).split()
-    if len(words) > 1 and words[-1] in _SUFFIXES:
+    if len(words) > 1 and words[-1] in _suffixes():
         words = words[:-1]
     return (" ".join(words[:-1]), words[-1]) if words else ("", "")
 
@@ -286,7 +297,7 @@ def person_name_parts(name: str) -> tuple[str, tuple[str, ...], str, str]:
     words = [w for w in ("".join(norm(w).split()) for w in name.replace(",", " ").split()) if w]  # "Kassym-Jomart"
     if words and words[0] == "the":
         words = words[1:]
-    suffix = words.pop() if len(words) > 1 and words[-1] in _SUFFIXES else ""
+    suffix = words.pop() if len(words) > 1 and words[-1] in _suffixes() else ""
     if not words:
         return "", (), "", suffix
     if len(words) == 1:
@@ -424,6 +435,57 @@ def _candidate_pairs(keys: list[tuple[str, str]], ents: list[LocalEntity],
     return sorted(pairs)
 
 
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+# lower-case words an acronym may skip ("Securities and Exchange Commission" is the SEC)
+_ACRONYM_SKIP = {"of", "and", "the", "for", "on", "in", "de", "&"}
+
+
+def is_acronym(name: str) -> bool:
+    """'SEC', 'E.C.': two to six capital letters (dots allowed), no other character."""
+    return _ACRONYM.match(name.strip()) is not None
+
+
+def acronym_of(name: str) -> set[str]:
+    """The acronyms a spelled-out name is written as: 'Organization of Petroleum Exporting Countries' -> OPEC
+    (function words skipped) or OOPEC (all words); empty unless every other word is capitalised."""
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    content = [w for w in words if w.lower() not in _ACRONYM_SKIP]
+    if len(content) < 2 or not all(w[:1].isupper() and w[:1].isalpha() for w in content):
+        return set()
+    return {"".join(w[0] for w in content).upper(), "".join(w[0] for w in words).upper()}
+
+
+def _merge_acronyms(ents: list[LocalEntity], sets: _Sets) -> None:
+    """'SEC' joins 'Securities and Exchange Commission' (and 'EC' 'European Community') when a document names
+    both and exactly one spelled-out organisation with those initials meets the acronym anywhere in the corpus:
+    an acronym with two expansions ('EC' for a commission and a council) stays on its own. Organisations only,
+    any subtype (the tagger types a bare acronym by guess)."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        if _FAMILY.get(e.type) == "org" and not _document_local(e):
+            by_doc[e.doc].append(i)
+    expansions: dict[tuple[int, str], set[int]] = defaultdict(set)  # (acronym set, letters) -> expansion sets
+    for idxs in by_doc.values():
+        initials: dict[str, set[int]] = defaultdict(set)
+        for i in idxs:
+            for letters in acronym_of(ents[i].name):
+                initials[letters].add(sets.find(i))
+        for i in idxs:
+            if is_acronym(ents[i].name):
+                letters = ents[i].name.replace(".", "")
+                for root in initials.get(letters, ()):
+                    expansions[(sets.find(i), letters)].add(root)
+    acronyms: dict[int, set[int]] = defaultdict(set)  # acronym set -> expansion sets over all its letters
+    for (root, _letters), found in expansions.items():
+        acronyms[root] |= found
+    pairs = [(i, next(iter(acronyms[sets.find(i)]))) for i, e in enumerate(ents)
+             if is_acronym(e.name) and len(acronyms.get(sets.find(i), ())) == 1]
+    for i, j in pairs:
+        sets.union(i, j, ACRONYM)
+
+
 def _merge_middle_names(ents: list[LocalEntity], sets: _Sets) -> None:
     """'George Bush' joins 'George W. Bush' only when no other middle-name variant ('George H. W. Bush')
     of the same given name, surname and suffix exists anywhere in the corpus."""
@@ -473,13 +535,17 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
 
     places = {m.name for m in members if _place_id(m) is not None and gazetteer.lookup(m.name).name == m.name}
 
+    has_spelled = any(not is_acronym(m.name) for m in members)
+
     def rank(name: str):
         words = len(name.split())
         full = words if type_ == "Person" else 0  # a person's label is the fullest name
         # a place's label is the gazetteer's name when one member uses it ("Kyiv", not "Kiev"); a headline's
         # capitals ("REAGAN") only when no other spelling exists
         shouting = name.isupper() and len(name) > 4
-        return (shouting, -full, name not in places, -weight[name], -len(name), name)
+        # "Securities and Exchange Commission", not "SEC", when the group has both
+        short = is_acronym(name) and has_spelled
+        return (shouting, short, -full, name not in places, -weight[name], -len(name), name)
 
     label = min(weight, key=rank)
     alts = {a for m in members for a in (m.name, *m.alt_labels) if a and norm(a) != norm(label)}
@@ -505,7 +571,9 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
 
 def _pick_type(members: list[LocalEntity]) -> str:
     count: Counter = Counter()
-    for m in members:
+    # the tagger types a bare acronym ("EC", "GOP") by guess: the spelled-out names vote when there are any
+    spelled = [m for m in members if not is_acronym(m.name)]
+    for m in spelled or members:
         count[m.type] += max(m.mentions, 1)
     specific = [t for t in count if t not in _GENERIC]
     pool = specific or list(count)

@@ -59,6 +59,15 @@ MERGE = [
     ("gazetteer-place-spellings", [E("a", "Kiev", "City"), E("b", "Kyiv", "City")], ("a/Kiev", "b/Kyiv")),
     ("outlet-exact-name", [E("a", "The Washington Post", "MediaOutlet"), E("b", "Washington Post", "MediaOutlet")],
      ("a/The Washington Post", "b/Washington Post")),
+    # an acronym and the one spelled-out name a document gives it, across the corpus, whatever the tagger's subtype
+    ("acronym-spelled-out-in-a-document", [E("a", "Harbour Safety Board", "GovernmentBody"),
+                                           E("a", "HSB", "Company"), E("b", "HSB", "Organization")],
+     ("a/Harbour Safety Board", "b/HSB")),
+    ("acronym-skips-function-words", [E("a", "League of Tin Exporting Nations", "Organization"),
+                                      E("a", "LTEN", "Organization")],
+     ("a/League of Tin Exporting Nations", "a/LTEN")),
+    ("acronym-with-dots", [E("a", "Northern Grain Council", "Organization"), E("a", "N.G.C.", "Organization")],
+     ("a/Northern Grain Council", "a/N.G.C.")),
 ]
 
 
@@ -128,6 +137,14 @@ KEEP_APART = [
      ("a/Austrian", "b/Australian")),
     ("demonym-plurals-of-two-countries", [E("a", "Austrians", "Group"), E("b", "Australians", "Group")],
      ("a/Austrians", "b/Australians")),
+    # an acronym two documents spell out differently is neither
+    ("acronym-two-expansions", [E("a", "Harbour Safety Board", "GovernmentBody"), E("a", "HSB", "Organization"),
+                                E("b", "Hill Street Bank", "FinancialInstitution"), E("b", "HSB", "Organization")],
+     ("a/Harbour Safety Board", "a/HSB")),
+    ("acronym-never-met", [E("a", "Harbour Safety Board", "GovernmentBody"), E("b", "HSB", "Organization")],
+     ("a/Harbour Safety Board", "b/HSB")),
+    ("acronym-of-a-person", [E("a", "Harold Samuel Bragg"), E("a", "HSB", "Organization")],
+     ("a/Harold Samuel Bragg", "a/HSB")),
 ]
 
 
@@ -144,6 +161,13 @@ KEEP_APART = [
 def test_merge_reasons(ents, name, reason):
     (c,) = resolve(ents)
     assert (name, reason) in c.merge_reasons, c.merge_reasons
+
+
+def test_acronym_takes_the_spelled_out_name_and_type():
+    (c,) = resolve([E("a", "HSB", "Company", mentions=9), E("a", "Harbour Safety Board", "GovernmentBody"),
+                    E("b", "HSB", "Company", mentions=4)])
+    assert (c.label, c.type) == ("Harbour Safety Board", "GovernmentBody")
+    assert ("HSB", "initials of the one spelled-out name beside it in the corpus") in c.merge_reasons
 
 
 def test_label_is_not_a_headline_in_capitals():

@@ -128,6 +128,12 @@ def _person_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def name_suffixes() -> frozenset[str]:
+    """'jr', 'iii': generational suffixes, part of a person's name (read by ``kg.resolve`` too)."""
+    return _words("entity_name_suffixes.txt")
+
+
+@cache
 def speech_verbs() -> frozenset[str]:
     return _words("entity_speech_verbs.txt")
 
