@@ -65,7 +65,7 @@ EXACT, ALIAS, VARIANT, SURNAME, MIDDLE, PLACE = ("same name", "alias list", "spe
                                                  "surname of the one full name in the corpus",
                                                  "middle name omitted, one full name in the corpus",
                                                  "same gazetteer place")
-ACRONYM = "initials of the one spelled-out name beside it in the corpus"
+ACRONYM = "initials of the spelled-out name beside it in the corpus"
 
 
 @dataclass(frozen=True)
@@ -215,8 +215,8 @@ class _Sets:
 
 
 def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
-    ents = sorted(set(entities), key=lambda e: (e.type, norm(e.name), e.name, e.doc, e.alt_labels, e.roles,
-                                                e.mentions))
+    ents = sorted(_surnames_as_people(set(entities)),
+                  key=lambda e: (e.type, norm(e.name), e.name, e.doc, e.alt_labels, e.roles, e.mentions))
     sets = _Sets(len(ents))
     _merge_exact(ents, sets)
     _merge_places(ents, sets)
@@ -227,6 +227,23 @@ def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
     out = [_canonical([ents[i] for i in members], [sets.reasons.get(i, set()) for i in members])
            for members in sets.groups().values()]
     return sorted(out, key=lambda c: (c.iri, c.members))
+
+
+def _surnames_as_people(ents: set[LocalEntity]) -> set[LocalEntity]:
+    """'Trump' tagged an organisation in stories that name no one of that surname: a one-word name with no
+    organisation subtype that is the surname of people named in full elsewhere, and a person's name more often
+    than an organisation's across the corpus, is that person's surname (it then joins as surnames do)."""
+    surnames = {person_name_parts(e.name)[2] for e in ents if e.type == "Person" and person_name_parts(e.name)[0]}
+    votes: Counter = Counter()
+    for e in ents:
+        n = norm(e.name)
+        if " " not in n and n in surnames and e.type in {"Person", "Organization"}:
+            votes[(n, e.type)] += max(e.mentions, 1)
+    retype = {n for (n, t), v in votes.items() if t == "Organization" and votes[(n, "Person")] > v}
+    if not retype:
+        return ents
+    return {LocalEntity(e.doc, e.name, "Person", e.alt_labels, e.roles, e.mentions)
+            if e.type == "Organization" and norm(e.name) in retype else e for e in ents}
 
 
 def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
@@ -452,36 +469,49 @@ def acronym_of(name: str) -> set[str]:
     if words and words[0].lower() == "the":
         words = words[1:]
     content = [w for w in words if w.lower() not in _ACRONYM_SKIP]
-    if len(content) < 2 or not all(w[:1].isupper() and w[:1].isalpha() for w in content):
+    # (every word spelled out: "EC Commission" is no expansion of "EC")
+    if len(content) < 2 or not all(w[:1].isupper() and w[:1].isalpha() and not w.isupper() for w in content):
         return set()
     return {"".join(w[0] for w in content).upper(), "".join(w[0] for w in words).upper()}
 
 
+ACRONYM_SHARE = 2 / 3  # of the documents where an acronym meets a spelled-out name, the share one name needs
+
+
 def _merge_acronyms(ents: list[LocalEntity], sets: _Sets) -> None:
-    """'SEC' joins 'Securities and Exchange Commission' (and 'EC' 'European Community') when a document names
-    both and exactly one spelled-out organisation with those initials meets the acronym anywhere in the corpus:
-    an acronym with two expansions ('EC' for a commission and a council) stays on its own. Organisations only,
-    any subtype (the tagger types a bare acronym by guess)."""
+    """'SEC' joins 'Securities and Exchange Commission' (and 'EC' 'European Community') when documents name
+    both and one spelled-out organisation with those initials is the one beside the acronym in at least
+    ``ACRONYM_SHARE`` of the documents where any is (a story's 'Executive Commission' of the EC stays its own
+    node); an acronym spelled out as two names equally often joins neither. Organisations only, any subtype
+    (the tagger types a bare acronym by guess)."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(ents):
         if _FAMILY.get(e.type) == "org" and not _document_local(e):
             by_doc[e.doc].append(i)
-    expansions: dict[tuple[int, str], set[int]] = defaultdict(set)  # (acronym set, letters) -> expansion sets
+    met: dict[int, Counter] = defaultdict(Counter)  # acronym set -> expansion set -> documents naming both
     for idxs in by_doc.values():
         initials: dict[str, set[int]] = defaultdict(set)
         for i in idxs:
             for letters in acronym_of(ents[i].name):
                 initials[letters].add(sets.find(i))
+        seen: set[tuple[int, int]] = set()
         for i in idxs:
             if is_acronym(ents[i].name):
-                letters = ents[i].name.replace(".", "")
-                for root in initials.get(letters, ()):
-                    expansions[(sets.find(i), letters)].add(root)
-    acronyms: dict[int, set[int]] = defaultdict(set)  # acronym set -> expansion sets over all its letters
-    for (root, _letters), found in expansions.items():
-        acronyms[root] |= found
-    pairs = [(i, next(iter(acronyms[sets.find(i)]))) for i, e in enumerate(ents)
-             if is_acronym(e.name) and len(acronyms.get(sets.find(i), ())) == 1]
+                for root in initials.get(ents[i].name.replace(".", ""), ()):
+                    seen.add((sets.find(i), root))
+        docs_with: dict[int, bool] = {}
+        for acronym, root in seen:
+            met[acronym][root] += 1
+            docs_with[acronym] = True
+        for acronym in docs_with:
+            met[acronym][-1] += 1  # the documents where the acronym meets any spelled-out name
+    choice: dict[int, int] = {}
+    for acronym, counts in met.items():
+        total = counts.pop(-1)
+        (best, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n >= ACRONYM_SHARE * total and (not rest or rest[0][1] < n):
+            choice[acronym] = best
+    pairs = [(i, choice[sets.find(i)]) for i, e in enumerate(ents) if is_acronym(e.name) and sets.find(i) in choice]
     for i, j in pairs:
         sets.union(i, j, ACRONYM)
 
@@ -535,7 +565,8 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
 
     places = {m.name for m in members if _place_id(m) is not None and gazetteer.lookup(m.name).name == m.name}
 
-    has_spelled = any(not is_acronym(m.name) for m in members)
+    acronyms = _acronym_names(members)
+    has_spelled = any(norm(m.name) not in acronyms for m in members)
 
     def rank(name: str):
         words = len(name.split())
@@ -544,7 +575,7 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
         # capitals ("REAGAN") only when no other spelling exists
         shouting = name.isupper() and len(name) > 4
         # "Securities and Exchange Commission", not "SEC", when the group has both
-        short = is_acronym(name) and has_spelled
+        short = norm(name) in acronyms and has_spelled
         return (shouting, short, -full, name not in places, -weight[name], -len(name), name)
 
     label = min(weight, key=rank)
@@ -569,12 +600,37 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
     )
 
 
+def _acronym_names(members: list[LocalEntity]) -> set[str]:
+    """The normalised names of the group that are an acronym in one member's spelling ('OPEC', so 'Opec' too)."""
+    return {norm(m.name) for m in members if is_acronym(m.name)}
+
+
 def _pick_type(members: list[LocalEntity]) -> str:
+    # the tagger types a bare acronym ("EC", "GOP") by guess: the spelled-out names vote when there are any, and
+    # the acronym's own subtype counts only when the spelled-out names give none and most acronym votes agree
+    acronyms = _acronym_names(members)
+    spelled = [m for m in members if norm(m.name) not in acronyms]
+    best = _vote(spelled or members)
+    if spelled and best in _GENERIC and len(spelled) < len(members):
+        short = [m for m in members if norm(m.name) in acronyms]
+        votes = Counter()
+        for m in short:
+            votes[m.type] += max(m.mentions, 1)
+        guess = _vote(short)
+        if guess not in _GENERIC and votes[guess] > 0.5 * sum(votes.values()):
+            return guess
+    return best
+
+
+def _vote(members: list[LocalEntity]) -> str:
     count: Counter = Counter()
-    # the tagger types a bare acronym ("EC", "GOP") by guess: the spelled-out names vote when there are any
-    spelled = [m for m in members if not is_acronym(m.name)]
-    for m in spelled or members:
+    for m in members:
         count[m.type] += max(m.mentions, 1)
     specific = [t for t in count if t not in _GENERIC]
+    # an organisation's subtype comes from nouns around a mention ("the European Community's farm bank"): two
+    # subtypes that contradict each other, neither with half the votes, are guesses, and the plain type stands
+    org = [t for t in specific if _FAMILY.get(t) == "org"]
+    if len(org) > 1 and max(count[t] for t in org) < 0.5 * sum(count.values()):
+        specific = [t for t in specific if t not in org]
     pool = specific or list(count)
     return min(pool, key=lambda t: (-count[t], t))

@@ -167,7 +167,27 @@ def test_acronym_takes_the_spelled_out_name_and_type():
     (c,) = resolve([E("a", "HSB", "Company", mentions=9), E("a", "Harbour Safety Board", "GovernmentBody"),
                     E("b", "HSB", "Company", mentions=4)])
     assert (c.label, c.type) == ("Harbour Safety Board", "GovernmentBody")
-    assert ("HSB", "initials of the one spelled-out name beside it in the corpus") in c.merge_reasons
+    assert ("HSB", "initials of the spelled-out name beside it in the corpus") in c.merge_reasons
+
+
+def test_surname_tagged_as_an_organisation_is_the_person_when_people_carry_it_more_often():
+    cs = resolve([E("a", "Ronald Vance"), E("a", "Vance", mentions=5), E("b", "Vance", "Organization", mentions=2),
+                  E("c", "Vance", "Organization", mentions=1)])
+    assert together(cs, "a/Ronald Vance", "b/Vance", "c/Vance")
+    # a company carrying the name more often than people do stays a company
+    cs = resolve([E("a", "Ronald Vance"), E("a", "Vance"), E("b", "Vance", "Organization", mentions=9)])
+    assert not together(cs, "a/Vance", "b/Vance")
+
+
+@pytest.mark.parametrize("types, expected", [
+    # two organisation subtypes guessed from nearby nouns, neither with half the votes: the plain type
+    ((("Organization", 30), ("FinancialInstitution", 2), ("Company", 1)), "Organization"),
+    # one subtype, however few its votes, is the more specific type (as for places)
+    ((("Organization", 30), ("MediaOutlet", 3)), "MediaOutlet"),
+])
+def test_organisation_subtype(types, expected):
+    (c,) = resolve([E(f"d{i}", "Harbour Union", t, mentions=n) for i, (t, n) in enumerate(types)])
+    assert c.type == expected
 
 
 def test_label_is_not_a_headline_in_capitals():
