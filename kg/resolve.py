@@ -215,7 +215,8 @@ class _Sets:
 
 
 def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
-    ents = sorted(_surnames_as_people(set(entities)),
+    # a name without a letter ('>', a quote's speaker read from a wire's markup) is no entity to resolve
+    ents = sorted(_surnames_as_people({e for e in entities if any(ch.isalpha() for ch in e.name)}),
                   key=lambda e: (e.type, norm(e.name), e.name, e.doc, e.alt_labels, e.roles, e.mentions))
     sets = _Sets(len(ents))
     _merge_exact(ents, sets)

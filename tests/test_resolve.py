@@ -190,6 +190,11 @@ def test_organisation_subtype(types, expected):
     assert c.type == expected
 
 
+def test_a_name_without_letters_is_no_canonical_node():
+    cs = resolve([E("a", ">", mentions=0), E("b", ">", mentions=0), E("a", "Harbour Union", "Organization")])
+    assert [c.label for c in cs] == ["Harbour Union"]
+
+
 def test_label_is_not_a_headline_in_capitals():
     (c,) = resolve([E("a", "REAGAN", mentions=9), E("b", "Reagan", mentions=1)])
     assert c.label == "Reagan"
