@@ -231,7 +231,7 @@ def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
 
 
 def _surnames_as_people(ents: set[LocalEntity]) -> set[LocalEntity]:
-    """'Trump' tagged an organisation in stories that name no one of that surname: a one-word name with no
+    """'Vance' tagged an organisation in stories that name no one of that surname: a one-word name with no
     organisation subtype that is the surname of people named in full elsewhere, and a person's name more often
     than an organisation's across the corpus, is that person's surname (it then joins as surnames do)."""
     surnames = {person_name_parts(e.name)[2] for e in ents if e.type == "Person" and person_name_parts(e.name)[0]}

@@ -468,7 +468,7 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     # ("The writedown was 52 mln.") is about its story, so the two stories must name the same actor
     if not na or not nb:
         # (also for a disagreement when both are the base of one current figure stated in the same words: two
-        # versions of one results line, "Oper net 2,877,000 vs 1,363,000" / "... vs 1,838,000", in two stories
+        # versions of one results line, "Oper net 4,310,000 vs 2,050,000" / "... vs 2,690,000", in two stories
         # about the same company)
         loose = not strict or a.kind == "prior" == b.kind and same_base(a, b)
         return loose and a.doc != b.doc and bool(a.story_actors & b.story_actors) and f_same_story(a, b)
@@ -477,7 +477,7 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
 
 def same_base(a: Frame, b: Frame) -> bool:
     """Two comparison bases are of one unnamed prior period when their sentences state the same current figure
-    in (nearly) the same words: "Oper net 2,877,000 vs 1,363,000" and "Oper net 2,877,000 vs 1,838,000" are two
+    in (nearly) the same words: "Oper net 4,310,000 vs 2,050,000" and "Oper net 4,310,000 vs 2,690,000" are two
     versions of the year-ago figure. Sentences that name other things or another current figure stay apart."""
     ca, cb = _current_figure(a), _current_figure(b)
     if ca is None or ca != cb:

@@ -389,7 +389,7 @@ def test_party_with_a_lower_case_noun(nlp, text, name, expected):
     ("Officials of the Northern Grain Trade Council (NGTC said exports fell.", "Northern Grain Trade Council",
      "Northern Grain Trade Council (NGTC"),
     # the next sentence's first word glued to a name (two paragraphs joined without a space)
-    ("Farmers in the United StatesIn 2019 planted less corn.", "United States", "United StatesIn"),
+    ("Farmers in the United KingdomIn 2019 planted less barley.", "United Kingdom", "United KingdomIn"),
 ])
 def test_glued_marks_are_no_part_of_a_name(nlp, text, name, junk):
     ents = entities_of(nlp, text)
@@ -406,8 +406,8 @@ def test_a_lone_angle_bracket_is_no_entity(nlp):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Hillary] Clinton spoke in Dayton on Monday.", "Hillary Clinton"),
-    ("The International Monetary) Fund said growth would slow.", "International Monetary Fund"),
+    ("Dana] Okafor spoke in Dayton on Monday.", "Dana Okafor"),
+    ("The Northern Grain) Council said growth would slow.", "Northern Grain Council"),
 ])
 def test_stray_closing_bracket_is_dropped_from_the_name(text, name):
     from kg.extract.entities.lexicons import clean_name
@@ -418,13 +418,13 @@ def test_stray_closing_bracket_is_dropped_from_the_name(text, name):
 def test_single_word_ending_in_a_function_word_is_kept():
     from kg.extract.entities.lexicons import unglue
 
-    assert unglue("LinkedIn") == "LinkedIn" and unglue("United StatesIn") == "United States"
+    assert unglue("LinkedIn") == "LinkedIn" and unglue("United KingdomIn") == "United Kingdom"
 
 
 def test_lower_case_demonym_phrase_is_no_people(nlp):
-    # "american express" in a lower-case line names a company; only a capitalised demonym is the people
-    ents = entities_of(nlp, "shares of american express fell while Kazakh speakers gathered.")
-    assert all(e.name != "Americans" for e in ents.entities)
+    # "canadian pacific" in a lower-case line names a company; only a capitalised demonym is the people
+    ents = entities_of(nlp, "shares of canadian pacific fell while Kazakh speakers gathered.")
+    assert all(e.name != "Canadians" for e in ents.entities)
 
 
 def test_a_longer_run_of_one_full_name_is_the_same_person():

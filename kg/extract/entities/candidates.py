@@ -66,9 +66,9 @@ _ANGLES = {"<", ">"}
 
 
 def _cut_marks(tokens: list[Token]) -> list[Token]:
-    """'<Woodco Inc> rose', 'Raytech Corp <RAY> sets': a wire marks a company's name in angle brackets and puts
-    its ticker after it in them, so the name ends before the first '<' or '>' inside the span; an acronym in a
-    bracket the span never closes ('... Development (UNCTAD') is a name of its own."""
+    """'<Brindle Tool Corp> rose', 'Ormsby Mills Inc <ORM> sets': a wire marks a company's name in angle brackets
+    and puts its ticker after it in them, so the name ends before the first '<' or '>' inside the span; an
+    acronym in a bracket the span never closes ('... Trade Council (NGTC') is a name of its own."""
     while tokens and tokens[0].text in _ANGLES:
         tokens = tokens[1:]
     cut = next((k for k, t in enumerate(tokens) if t.text in _ANGLES), None)
@@ -81,7 +81,7 @@ def _cut_marks(tokens: list[Token]) -> list[Token]:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     tokens = _cut_marks(tokens)
-    # "Certainly Donald Trump ...": a sentence's opening adverb the tagger ran into the name
+    # "Certainly Dana Okafor ...": a sentence's opening adverb the tagger ran into the name
     if len(tokens) > 1 and tokens[0].tag_ == "RB" and tokens[0].is_sent_start and tokens[0].is_alpha:
         tokens = tokens[1:]
     while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].lower_ in {"the", "a", "an"}
@@ -431,7 +431,7 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
     if _is_junk(tokens, text, label):
         return
     # "Kazakh language", "Russian speakers": a demonym adjective with common nouns is the demonym alone
-    # (a capitalised demonym only: "american express" in a lower-case line is a company's name, not Americans)
+    # (a capitalised demonym only: "canadian pacific" in a lower-case line is a company's name, not Americans)
     if (len(tokens) > 1 and tokens[0].text[:1].isupper() and demonym_country(tokens[0].text)
             and all(t.is_lower for t in tokens[1:])):
         tokens = tokens[:1]

@@ -256,8 +256,8 @@ def _could_be_person(full: dict, short: dict) -> bool:
 
 
 def _one_person(groups: dict, owners: list) -> list:
-    """The full names that end in one surname, those that only add words before another's ('Certainly Donald
-    Trump', 'Donald Trump') counted once: the shortest of them stands for all."""
+    """The full names that end in one surname, those that only add words before another's ('Certainly Dana
+    Okafor', 'Dana Okafor') counted once: the shortest of them stands for all."""
     names = {k: groups[k]["name"].lower().split() for k in owners}
     kept = [k for k in owners if not any(o != k and len(names[o]) < len(names[k]) and names[k][-len(names[o]):] ==
                                          names[o] for o in owners)]
@@ -282,7 +282,7 @@ def _merge_short_names(groups: dict, order: Iterable) -> None:
         owners = _one_person(groups, owners)
         if len(owners) > 1 and g["label"] == "ORG" and not g["org_type"] and all(
                 groups[k]["label"] == "PERSON" for k in owners):
-            # "Trump" tagged ORG in a story about Donald and Melania Trump: a surname of its people, so a person
+            # "Vance" tagged ORG in a story about Ronald and Edith Vance: a surname of its people, so a person
             # (which one stays open)
             g["label"] = "PERSON"
             g["mentions"] = [Mention(m.text, m.start, m.end, "PERSON") for m in g["mentions"]]

@@ -228,9 +228,9 @@ _OPENERS, _CLOSERS = "([", ")]"
 
 
 def unbracket(text: str) -> str:
-    """Brackets that are not part of a name: a wire's company marks ('<Woodco Inc>', 'Raytech Corp <RAY>':
-    the name ends at '>' and a ticker in '<...>' follows it), an acronym opened and never closed ('United
-    Nations Conference on Trade and Development (UNCTAD'), a stray closing bracket ('Hillary] Clinton')."""
+    """Brackets that are not part of a name: a wire's company marks ('<Brindle Tool Corp>', 'Ormsby Mills Inc <ORM>':
+    the name ends at '>' and a ticker in '<...>' follows it), an acronym opened and never closed ('Northern
+    Grain Trade Council (NGTC'), a stray closing bracket ('Dana] Okafor')."""
     text = text.lstrip("<")
     cut = min((k for k in (text.find("<"), text.find(">")) if k >= 0), default=-1)
     if cut >= 0:
@@ -241,7 +241,7 @@ def unbracket(text: str) -> str:
             rest = text[k + 1 :]
             if not any(c in _CLOSERS for c in rest):
                 if len(rest.split()) <= 1 and out:
-                    break  # "... (UNCTAD": the bracketed acronym is a name of its own
+                    break  # "... (NGTC": the bracketed acronym is a name of its own
                 continue
             depth += 1
         elif ch in _CLOSERS:
@@ -252,12 +252,12 @@ def unbracket(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-# "United StatesIn 1999 ...": the next sentence's first word glued to a name (paragraphs joined without a space)
+# "the United KingdomIn 2019 ...": the next sentence's first word glued to a name (paragraphs joined without a space)
 _GLUED = re.compile(r"(?<=[a-z]{2})([A-Z][a-z]{0,4})$")
 
 
 def unglue(text: str) -> str:
-    """A several-word name whose last word ends in a capitalised function word ('United StatesIn') loses it;
+    """A several-word name whose last word ends in a capitalised function word ('United KingdomIn') loses it;
     one word is left alone ('LinkedIn')."""
     m = _GLUED.search(text)
     if m is None or " " not in text or m[1].lower() not in STOP_WORDS:
