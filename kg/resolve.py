@@ -58,7 +58,6 @@ _FAMILY = {
 _GENERIC = {"Organization", "Place"}
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "i", "ese", "s", "ns", "ians", "ans")
 _WORD = re.compile(r"[^\W_]+", re.U)
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}  # generational markers: part of a person's identity
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "madam", "madame", "dr", "sir", "dame", "lord", "lady"}
 _NO_FUZZY = {"MediaOutlet"}  # outlets are told apart by one word ("ABC News" / "NBC News")
 # reasons recorded on a canonical node for each joined name (kg:mergeReason)
@@ -66,6 +65,7 @@ EXACT, ALIAS, VARIANT, SURNAME, MIDDLE, PLACE = ("same name", "alias list", "spe
                                                  "surname of the one full name in the corpus",
                                                  "middle name omitted, one full name in the corpus",
                                                  "same gazetteer place")
+ACRONYM = "initials of the spelled-out name beside it in the corpus"
 
 
 @dataclass(frozen=True)
@@ -117,15 +117,25 @@ def _demonyms() -> frozenset[tuple[str, str]]:
 
 
 @cache
+def _suffixes() -> frozenset[str]:
+    """Generational markers ('jr', 'iii'): part of a person's identity (the rule file relations reads too)."""
+    return frozenset(norm(w) for w in _rule_lines("entity_name_suffixes.txt"))
+
+
+def _rule_lines(name: str) -> list[str]:
+    # read through the kg package: importing kg.extract would import spaCy
+    text = resources.files("kg").joinpath(f"extract/rules/{name}").read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
 def _class_names() -> tuple[str, ...]:
-    text = resources.files("kg").joinpath("extract/rules/entity_class_names.txt").read_text(encoding="utf-8")
-    return tuple(norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(norm(line) for line in _rule_lines("entity_class_names.txt"))
 
 
 @cache
 def _bare_generic() -> frozenset[str]:
-    text = resources.files("kg").joinpath("extract/rules/entity_bare_generic.txt").read_text(encoding="utf-8")
-    return frozenset(norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(norm(line) for line in _rule_lines("entity_bare_generic.txt"))
 
 
 def _document_local(e: LocalEntity) -> bool:
@@ -205,17 +215,36 @@ class _Sets:
 
 
 def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
-    ents = sorted(set(entities), key=lambda e: (e.type, norm(e.name), e.name, e.doc, e.alt_labels, e.roles,
-                                                e.mentions))
+    # a name without a letter ('>', a quote's speaker read from a wire's markup) is no entity to resolve
+    ents = sorted(_surnames_as_people({e for e in entities if any(ch.isalpha() for ch in e.name)}),
+                  key=lambda e: (e.type, norm(e.name), e.name, e.doc, e.alt_labels, e.roles, e.mentions))
     sets = _Sets(len(ents))
     _merge_exact(ents, sets)
     _merge_places(ents, sets)
     _merge_fuzzy(ents, sets)
+    _merge_acronyms(ents, sets)
     _merge_middle_names(ents, sets)
     _merge_surnames(ents, sets)
     out = [_canonical([ents[i] for i in members], [sets.reasons.get(i, set()) for i in members])
            for members in sets.groups().values()]
     return sorted(out, key=lambda c: (c.iri, c.members))
+
+
+def _surnames_as_people(ents: set[LocalEntity]) -> set[LocalEntity]:
+    """'Vance' tagged an organisation in stories that name no one of that surname: a one-word name with no
+    organisation subtype that is the surname of people named in full elsewhere, and a person's name more often
+    than an organisation's across the corpus, is that person's surname (it then joins as surnames do)."""
+    surnames = {person_name_parts(e.name)[2] for e in ents if e.type == "Person" and person_name_parts(e.name)[0]}
+    votes: Counter = Counter()
+    for e in ents:
+        n = norm(e.name)
+        if " " not in n and n in surnames and e.type in {"Person", "Organization"}:
+            votes[(n, e.type)] += max(e.mentions, 1)
+    retype = {n for (n, t), v in votes.items() if t == "Organization" and votes[(n, "Person")] > v}
+    if not retype:
+        return ents
+    return {LocalEntity(e.doc, e.name, "Person", e.alt_labels, e.roles, e.mentions)
+            if e.type == "Organization" and norm(e.name) in retype else e for e in ents}
 
 
 def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
@@ -276,7 +305,7 @@ def _compatible_group(ents: list[LocalEntity], sets: _Sets, i: int, j: int) -> b
 
 def _person_parts(name: str) -> tuple[str, str]:
     words = norm(name).split()
-    if len(words) > 1 and words[-1] in _SUFFIXES:
+    if len(words) > 1 and words[-1] in _suffixes():
         words = words[:-1]
     return (" ".join(words[:-1]), words[-1]) if words else ("", "")
 
@@ -286,7 +315,7 @@ def person_name_parts(name: str) -> tuple[str, tuple[str, ...], str, str]:
     words = [w for w in ("".join(norm(w).split()) for w in name.replace(",", " ").split()) if w]  # "Kassym-Jomart"
     if words and words[0] == "the":
         words = words[1:]
-    suffix = words.pop() if len(words) > 1 and words[-1] in _SUFFIXES else ""
+    suffix = words.pop() if len(words) > 1 and words[-1] in _suffixes() else ""
     if not words:
         return "", (), "", suffix
     if len(words) == 1:
@@ -424,6 +453,70 @@ def _candidate_pairs(keys: list[tuple[str, str]], ents: list[LocalEntity],
     return sorted(pairs)
 
 
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+# lower-case words an acronym may skip ("Securities and Exchange Commission" is the SEC)
+_ACRONYM_SKIP = {"of", "and", "the", "for", "on", "in", "de", "&"}
+
+
+def is_acronym(name: str) -> bool:
+    """'SEC', 'E.C.': two to six capital letters (dots allowed), no other character."""
+    return _ACRONYM.match(name.strip()) is not None
+
+
+def acronym_of(name: str) -> set[str]:
+    """The acronyms a spelled-out name is written as: 'Organization of Petroleum Exporting Countries' -> OPEC
+    (function words skipped) or OOPEC (all words); empty unless every other word is capitalised."""
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    content = [w for w in words if w.lower() not in _ACRONYM_SKIP]
+    # (every word spelled out: "EC Commission" is no expansion of "EC")
+    if len(content) < 2 or not all(w[:1].isupper() and w[:1].isalpha() and not w.isupper() for w in content):
+        return set()
+    return {"".join(w[0] for w in content).upper(), "".join(w[0] for w in words).upper()}
+
+
+ACRONYM_SHARE = 2 / 3  # of the documents where an acronym meets a spelled-out name, the share one name needs
+
+
+def _merge_acronyms(ents: list[LocalEntity], sets: _Sets) -> None:
+    """'SEC' joins 'Securities and Exchange Commission' (and 'EC' 'European Community') when documents name
+    both and one spelled-out organisation with those initials is the one beside the acronym in at least
+    ``ACRONYM_SHARE`` of the documents where any is (a story's 'Executive Commission' of the EC stays its own
+    node); an acronym spelled out as two names equally often joins neither. Organisations only, any subtype
+    (the tagger types a bare acronym by guess)."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        if _FAMILY.get(e.type) == "org" and not _document_local(e):
+            by_doc[e.doc].append(i)
+    met: dict[int, Counter] = defaultdict(Counter)  # acronym set -> expansion set -> documents naming both
+    for idxs in by_doc.values():
+        initials: dict[str, set[int]] = defaultdict(set)
+        for i in idxs:
+            for letters in acronym_of(ents[i].name):
+                initials[letters].add(sets.find(i))
+        seen: set[tuple[int, int]] = set()
+        for i in idxs:
+            if is_acronym(ents[i].name):
+                for root in initials.get(ents[i].name.replace(".", ""), ()):
+                    seen.add((sets.find(i), root))
+        docs_with: dict[int, bool] = {}
+        for acronym, root in seen:
+            met[acronym][root] += 1
+            docs_with[acronym] = True
+        for acronym in docs_with:
+            met[acronym][-1] += 1  # the documents where the acronym meets any spelled-out name
+    choice: dict[int, int] = {}
+    for acronym, counts in met.items():
+        total = counts.pop(-1)
+        (best, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n >= ACRONYM_SHARE * total and (not rest or rest[0][1] < n):
+            choice[acronym] = best
+    pairs = [(i, choice[sets.find(i)]) for i, e in enumerate(ents) if is_acronym(e.name) and sets.find(i) in choice]
+    for i, j in pairs:
+        sets.union(i, j, ACRONYM)
+
+
 def _merge_middle_names(ents: list[LocalEntity], sets: _Sets) -> None:
     """'George Bush' joins 'George W. Bush' only when no other middle-name variant ('George H. W. Bush')
     of the same given name, surname and suffix exists anywhere in the corpus."""
@@ -473,13 +566,18 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
 
     places = {m.name for m in members if _place_id(m) is not None and gazetteer.lookup(m.name).name == m.name}
 
+    acronyms = _acronym_names(members)
+    has_spelled = any(norm(m.name) not in acronyms for m in members)
+
     def rank(name: str):
         words = len(name.split())
         full = words if type_ == "Person" else 0  # a person's label is the fullest name
         # a place's label is the gazetteer's name when one member uses it ("Kyiv", not "Kiev"); a headline's
         # capitals ("REAGAN") only when no other spelling exists
         shouting = name.isupper() and len(name) > 4
-        return (shouting, -full, name not in places, -weight[name], -len(name), name)
+        # "Securities and Exchange Commission", not "SEC", when the group has both
+        short = norm(name) in acronyms and has_spelled
+        return (shouting, short, -full, name not in places, -weight[name], -len(name), name)
 
     label = min(weight, key=rank)
     alts = {a for m in members for a in (m.name, *m.alt_labels) if a and norm(a) != norm(label)}
@@ -503,10 +601,37 @@ def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None
     )
 
 
+def _acronym_names(members: list[LocalEntity]) -> set[str]:
+    """The normalised names of the group that are an acronym in one member's spelling ('OPEC', so 'Opec' too)."""
+    return {norm(m.name) for m in members if is_acronym(m.name)}
+
+
 def _pick_type(members: list[LocalEntity]) -> str:
+    # the tagger types a bare acronym ("EC", "GOP") by guess: the spelled-out names vote when there are any, and
+    # the acronym's own subtype counts only when the spelled-out names give none and most acronym votes agree
+    acronyms = _acronym_names(members)
+    spelled = [m for m in members if norm(m.name) not in acronyms]
+    best = _vote(spelled or members)
+    if spelled and best in _GENERIC and len(spelled) < len(members):
+        short = [m for m in members if norm(m.name) in acronyms]
+        votes = Counter()
+        for m in short:
+            votes[m.type] += max(m.mentions, 1)
+        guess = _vote(short)
+        if guess not in _GENERIC and votes[guess] > 0.5 * sum(votes.values()):
+            return guess
+    return best
+
+
+def _vote(members: list[LocalEntity]) -> str:
     count: Counter = Counter()
     for m in members:
         count[m.type] += max(m.mentions, 1)
     specific = [t for t in count if t not in _GENERIC]
+    # an organisation's subtype comes from nouns around a mention ("the European Community's farm bank"): two
+    # subtypes that contradict each other, neither with half the votes, are guesses, and the plain type stands
+    org = [t for t in specific if _FAMILY.get(t) == "org"]
+    if len(org) > 1 and max(count[t] for t in org) < 0.5 * sum(count.values()):
+        specific = [t for t in specific if t not in org]
     pool = specific or list(count)
     return min(pool, key=lambda t: (-count[t], t))

@@ -262,3 +262,24 @@ def test_compare_cases_a_subject_on_one_side_needs_the_same_story_to_disagree():
             counts="assets", head="asset", unit="USD", actors="quarry", first_is_name=True)
     assert compare.find_conflicts([a, b]) == []
     assert compare.find_conflicts([a, dict(b, story_actors="norsta")]) != []
+
+
+def _base(doc, current, prior, actors="tarrow"):
+    return fig(doc, float(prior.replace(",", "")), f"Oper net {current} vs {prior}", prior, counts="Oper net",
+               head="net", actors=actors)
+
+
+def test_compare_cases_bases_of_one_current_figure_disagree():
+    # two versions of one results line in two stories about one company: the year-ago figures disagree
+    (group,) = compare.find_conflicts([_base("a", "4,310,000", "2,050,000"), _base("b", "4,310,000", "2,690,000")])
+    assert {c["text"] for c in group.claims} == {"2,050,000", "2,690,000"}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # another current figure: another line, so another prior period or another measure
+    (_base("a", "4,310,000", "2,050,000"), _base("b", "3,980,000", "2,690,000")),
+    # another company's story
+    (_base("a", "4,310,000", "2,050,000"), _base("b", "4,310,000", "2,690,000", actors="quarry")),
+])
+def test_compare_cases_bases_of_other_figures_never_conflict(a, b):
+    assert compare.find_conflicts([a, b]) == []

@@ -59,6 +59,15 @@ MERGE = [
     ("gazetteer-place-spellings", [E("a", "Kiev", "City"), E("b", "Kyiv", "City")], ("a/Kiev", "b/Kyiv")),
     ("outlet-exact-name", [E("a", "The Washington Post", "MediaOutlet"), E("b", "Washington Post", "MediaOutlet")],
      ("a/The Washington Post", "b/Washington Post")),
+    # an acronym and the one spelled-out name a document gives it, across the corpus, whatever the tagger's subtype
+    ("acronym-spelled-out-in-a-document", [E("a", "Harbour Safety Board", "GovernmentBody"),
+                                           E("a", "HSB", "Company"), E("b", "HSB", "Organization")],
+     ("a/Harbour Safety Board", "b/HSB")),
+    ("acronym-skips-function-words", [E("a", "League of Tin Exporting Nations", "Organization"),
+                                      E("a", "LTEN", "Organization")],
+     ("a/League of Tin Exporting Nations", "a/LTEN")),
+    ("acronym-with-dots", [E("a", "Northern Grain Council", "Organization"), E("a", "N.G.C.", "Organization")],
+     ("a/Northern Grain Council", "a/N.G.C.")),
 ]
 
 
@@ -128,6 +137,14 @@ KEEP_APART = [
      ("a/Austrian", "b/Australian")),
     ("demonym-plurals-of-two-countries", [E("a", "Austrians", "Group"), E("b", "Australians", "Group")],
      ("a/Austrians", "b/Australians")),
+    # an acronym two documents spell out differently is neither
+    ("acronym-two-expansions", [E("a", "Harbour Safety Board", "GovernmentBody"), E("a", "HSB", "Organization"),
+                                E("b", "Hill Street Bank", "FinancialInstitution"), E("b", "HSB", "Organization")],
+     ("a/Harbour Safety Board", "a/HSB")),
+    ("acronym-never-met", [E("a", "Harbour Safety Board", "GovernmentBody"), E("b", "HSB", "Organization")],
+     ("a/Harbour Safety Board", "b/HSB")),
+    ("acronym-of-a-person", [E("a", "Harold Samuel Bragg"), E("a", "HSB", "Organization")],
+     ("a/Harold Samuel Bragg", "a/HSB")),
 ]
 
 
@@ -144,6 +161,38 @@ KEEP_APART = [
 def test_merge_reasons(ents, name, reason):
     (c,) = resolve(ents)
     assert (name, reason) in c.merge_reasons, c.merge_reasons
+
+
+def test_acronym_takes_the_spelled_out_name_and_type():
+    (c,) = resolve([E("a", "HSB", "Company", mentions=9), E("a", "Harbour Safety Board", "GovernmentBody"),
+                    E("b", "HSB", "Company", mentions=4)])
+    assert (c.label, c.type) == ("Harbour Safety Board", "GovernmentBody")
+    assert ("HSB", "initials of the spelled-out name beside it in the corpus") in c.merge_reasons
+
+
+def test_surname_tagged_as_an_organisation_is_the_person_when_people_carry_it_more_often():
+    cs = resolve([E("a", "Ronald Vance"), E("a", "Vance", mentions=5), E("b", "Vance", "Organization", mentions=2),
+                  E("c", "Vance", "Organization", mentions=1)])
+    assert together(cs, "a/Ronald Vance", "b/Vance", "c/Vance")
+    # a company carrying the name more often than people do stays a company
+    cs = resolve([E("a", "Ronald Vance"), E("a", "Vance"), E("b", "Vance", "Organization", mentions=9)])
+    assert not together(cs, "a/Vance", "b/Vance")
+
+
+@pytest.mark.parametrize("types, expected", [
+    # two organisation subtypes guessed from nearby nouns, neither with half the votes: the plain type
+    ((("Organization", 30), ("FinancialInstitution", 2), ("Company", 1)), "Organization"),
+    # one subtype, however few its votes, is the more specific type (as for places)
+    ((("Organization", 30), ("MediaOutlet", 3)), "MediaOutlet"),
+])
+def test_organisation_subtype(types, expected):
+    (c,) = resolve([E(f"d{i}", "Harbour Union", t, mentions=n) for i, (t, n) in enumerate(types)])
+    assert c.type == expected
+
+
+def test_a_name_without_letters_is_no_canonical_node():
+    cs = resolve([E("a", ">", mentions=0), E("b", ">", mentions=0), E("a", "Harbour Union", "Organization")])
+    assert [c.label for c in cs] == ["Harbour Union"]
 
 
 def test_label_is_not_a_headline_in_capitals():

@@ -34,7 +34,9 @@ spaCy; the store-facing functions (``kg.compare.store``) only call ``store.selec
   figure with the same verb (``rules/dispute_words.txt``).
 - **The same kind of figure**: a threshold ("1,200 delegates needed to win") never compares with a count
   ("won 150 delegates"), a margin ("leads by 90") never with a total (``rules/measure_kinds.txt``); a
-  light predicate ("are", "say") compares only when the sentences share most of their words.
+  light predicate ("are", "say") compares only when the sentences share most of their words; a comparison
+  base ("vs 2,050,000") only with the base of the same current figure in nearly the same words (two
+  versions of one results line, ``frames.same_base``).
 
 Modules, by concern: ``words`` (lexicons), ``values`` (intervals), ``documents`` (copies and clusters),
 ``case`` (subject, story, day), ``frames`` (what one claim measures, and the pairwise test), ``dispute``

@@ -467,8 +467,34 @@ def f_same_owner(a: Frame, b: Frame, strict: bool = True) -> bool:
     # nothing stated: the names of one sentence are all among the other's; a sentence that names nobody
     # ("The writedown was 52 mln.") is about its story, so the two stories must name the same actor
     if not na or not nb:
-        return not strict and a.doc != b.doc and bool(a.story_actors & b.story_actors) and f_same_story(a, b)
+        # (also for a disagreement when both are the base of one current figure stated in the same words: two
+        # versions of one results line, "Oper net 4,310,000 vs 2,050,000" / "... vs 2,690,000", in two stories
+        # about the same company)
+        loose = not strict or a.kind == "prior" == b.kind and same_base(a, b)
+        return loose and a.doc != b.doc and bool(a.story_actors & b.story_actors) and f_same_story(a, b)
     return na <= nb or nb <= na
+
+
+def same_base(a: Frame, b: Frame) -> bool:
+    """Two comparison bases are of one unnamed prior period when their sentences state the same current figure
+    in (nearly) the same words: "Oper net 4,310,000 vs 2,050,000" and "Oper net 4,310,000 vs 2,690,000" are two
+    versions of the year-ago figure. Sentences that name other things or another current figure stay apart."""
+    ca, cb = _current_figure(a), _current_figure(b)
+    if ca is None or ca != cb:
+        return False
+    wa, wb = a.frame_words, b.frame_words
+    return bool(wa and wb) and len(wa & wb) >= NEAR_COPY * len(wa | wb)
+
+
+def _current_figure(f: Frame) -> float | None:
+    """The first number of the sentence before a comparison base: the figure it is the base of."""
+    numbers = _NUMBER.findall(_before(f.row) or "")
+    if not numbers:
+        return None
+    try:
+        return float(numbers[0].rstrip(".,").replace(",", ""))
+    except ValueError:
+        return None
 
 
 def f_same_story(a: Frame, b: Frame) -> bool:
@@ -491,8 +517,9 @@ def f_same_measure(a: Frame, b: Frame, strict: bool = True) -> bool:
             and not a.kind == b.kind == "threshold":
         return False  # (f_same_owner says why; tested here because it is cheap and rejects many)
     # a threshold ("1,200 needed to win") never compares with a count ("won 150"), nor a margin with a total;
-    # a comparison base ("vs 7.4 mln") is of a period the sentence leaves unnamed, so it meets nothing
-    if a.kind != b.kind or a.kind == "prior" and a.doc != b.doc:
+    # a comparison base ("vs 7.4 mln") is of a period the sentence leaves unnamed, so it meets only the base of
+    # the same current figure in the same words (same_base)
+    if a.kind != b.kind or a.kind == "prior" and a.doc != b.doc and not same_base(a, b):
         return False
     # two figures of a sentence copied into two stories are two quantities, not two sources' versions of one
     # (within one story they may share a group: figures of one document are never paired)

@@ -378,3 +378,60 @@ def test_postal_code_alone_is_no_place(nlp, text, word):
 def test_party_with_a_lower_case_noun(nlp, text, name, expected):
     e = find(entities_of(nlp, text), name)
     assert (e.type if e is not None else None) == expected, entities_of(nlp, text).entities
+
+
+# issue 13: mention strings are cleaned of what the text glued to them
+@pytest.mark.parametrize("text, name, junk", [
+    # a wire marks a company in angle brackets and puts its ticker after it
+    ("Shares of <Brindle Tool Corp> rose on Tuesday.", "Brindle Tool Corp", "Brindle Tool Corp>"),
+    ("Ormsby Mills Inc <ORM> said it raised its dividend.", "Ormsby Mills Inc", "Ormsby Mills Inc <ORM>"),
+    # an acronym in a bracket the tagger's span never closes is not part of the name
+    ("Officials of the Northern Grain Trade Council (NGTC said exports fell.", "Northern Grain Trade Council",
+     "Northern Grain Trade Council (NGTC"),
+    # the next sentence's first word glued to a name (two paragraphs joined without a space)
+    ("Farmers in the United KingdomIn 2019 planted less barley.", "United Kingdom", "United KingdomIn"),
+])
+def test_glued_marks_are_no_part_of_a_name(nlp, text, name, junk):
+    ents = entities_of(nlp, text)
+    names = {e.name for e in ents.entities} | {a for e in ents.entities for a in e.alt_labels}
+    assert find(ents, name) is not None, names
+    assert junk not in names
+    m = find(ents, name).mentions[0]
+    assert text[m.start : m.end] == m.text  # the mention's offsets still point at its text
+
+
+def test_a_lone_angle_bracket_is_no_entity(nlp):
+    ents = entities_of(nlp, "Sales rose > 5 pct at <Tarrow> last year, it said.")
+    assert all(any(c.isalpha() for c in e.name) and ">" not in e.name for e in ents.entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dana] Okafor spoke in Dayton on Monday.", "Dana Okafor"),
+    ("The Northern Grain) Council said growth would slow.", "Northern Grain Council"),
+])
+def test_stray_closing_bracket_is_dropped_from_the_name(text, name):
+    from kg.extract.entities.lexicons import clean_name
+
+    assert clean_name(text.split(" spoke")[0].split(" said")[0].removeprefix("The ")) == name
+
+
+def test_single_word_ending_in_a_function_word_is_kept():
+    from kg.extract.entities.lexicons import unglue
+
+    assert unglue("LinkedIn") == "LinkedIn" and unglue("United KingdomIn") == "United Kingdom"
+
+
+def test_lower_case_demonym_phrase_is_no_people(nlp):
+    # "canadian pacific" in a lower-case line names a company; only a capitalised demonym is the people
+    ents = entities_of(nlp, "shares of canadian pacific fell while Kazakh speakers gathered.")
+    assert all(e.name != "Canadians" for e in ents.entities)
+
+
+def test_a_longer_run_of_one_full_name_is_the_same_person():
+    # "Certainly Ronald Vance" (an adverb run into the name) and "Ronald Vance" leave the surname one owner;
+    # "Edith Vance" is another person
+    from kg.extract.entities.document import _one_person
+
+    groups = {k: {"name": k} for k in ("Certainly Ronald Vance", "Ronald Vance", "Edith Vance")}
+    assert _one_person(groups, ["Certainly Ronald Vance", "Ronald Vance"]) == ["Ronald Vance"]
+    assert sorted(_one_person(groups, list(groups))) == ["Edith Vance", "Ronald Vance"]

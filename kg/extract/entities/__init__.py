@@ -13,6 +13,7 @@ from kg.extract.entities.lexicons import (
     demonym_country,
     honorifics,
     is_title_word,
+    name_suffixes,
     org_type_of_word,
     place_type,
     speech_verbs,
@@ -22,5 +23,6 @@ from kg.extract.entities.lexicons import (
 )
 
 __all__ = ["ORG_TYPES", "PLACE_TYPES", "DocEntities", "clean_name", "country_of", "demonym_country",
-           "extract_entities", "honorifics", "is_title_word", "org_type_of_word", "place_type", "speech_verbs",
+           "extract_entities", "honorifics", "is_title_word", "name_suffixes",
+           "org_type_of_word", "place_type", "speech_verbs",
            "split_title", "title_start", "titles"]

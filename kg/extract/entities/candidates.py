@@ -35,6 +35,7 @@ from kg.extract.entities.lexicons import (
     program_nouns,
     speech_verbs,
     title_start,
+    unglue,
 )
 from kg.extract.entities.places import state_qualified
 from kg.extract.text import doc_text
@@ -61,7 +62,28 @@ class _Cand:
 _FEMALE_HONORIFICS = {"mrs", "ms", "miss", "mme", "madam", "madame", "lady", "dame"}
 
 
+_ANGLES = {"<", ">"}
+
+
+def _cut_marks(tokens: list[Token]) -> list[Token]:
+    """'<Brindle Tool Corp> rose', 'Ormsby Mills Inc <ORM> sets': a wire marks a company's name in angle brackets
+    and puts its ticker after it in them, so the name ends before the first '<' or '>' inside the span; an
+    acronym in a bracket the span never closes ('... Trade Council (NGTC') is a name of its own."""
+    while tokens and tokens[0].text in _ANGLES:
+        tokens = tokens[1:]
+    cut = next((k for k, t in enumerate(tokens) if t.text in _ANGLES), None)
+    if cut is not None:
+        tokens = tokens[:cut]
+    if len(tokens) > 2 and tokens[-2].text in {"(", "["} and tokens[-1].text.isupper():
+        tokens = tokens[:-2]
+    return tokens
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
+    tokens = _cut_marks(tokens)
+    # "Certainly Dana Okafor ...": a sentence's opening adverb the tagger ran into the name
+    if len(tokens) > 1 and tokens[0].tag_ == "RB" and tokens[0].is_sent_start and tokens[0].is_alpha:
+        tokens = tokens[1:]
     while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].lower_ in {"the", "a", "an"}
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
@@ -405,11 +427,13 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
     # "Vladimir Smirnov / TASS": an all-capitals credit after the separator is an agency, not a person
     if not first and len(tokens) == 1 and tokens[0].text.isupper():
         label = "ORG"
-    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = unglue(doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
     if _is_junk(tokens, text, label):
         return
     # "Kazakh language", "Russian speakers": a demonym adjective with common nouns is the demonym alone
-    if len(tokens) > 1 and demonym_country(tokens[0].text) and all(t.is_lower for t in tokens[1:]):
+    # (a capitalised demonym only: "canadian pacific" in a lower-case line is a company's name, not Americans)
+    if (len(tokens) > 1 and tokens[0].text[:1].isupper() and demonym_country(tokens[0].text)
+            and all(t.is_lower for t in tokens[1:])):
         tokens = tokens[:1]
         text = tokens[0].text
     words = [t.text for t in tokens]
@@ -429,7 +453,7 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
         if start > 0:
             yield from _candidate_prefix(doc, span, tokens[:start])
         tokens = rest
-        text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        text = unglue(doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
         label = "PERSON"
         break
     # "Mrs Reagan", "Ms. Clinton": a bare surname with a courtesy title of a woman is kept with it, so it is

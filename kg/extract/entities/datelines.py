@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
 from kg import gazetteer
 from kg.extract.entities.lexicons import junk_words
+from kg.extract.lexicon import rule_words
 from kg.extract.text import doc_text
 
 # what follows the state or country of a wire dateline: a date, a dash, a bracket or the end of the line
@@ -41,8 +43,10 @@ def _unknown_city_ok(city: str) -> bool:
     """A dateline's first name in capitals: a city the gazetteer knows, or a town it does not ('KORVALE,
     Kyrgyzstan 1997-03-12': the shape is the evidence) unless it is a wire word or unit ('REUTERS', 'CTS')."""
     return gazetteer.lookup(city) is not None or (
-        sum(c.isalpha() for c in city) >= 3 and city.lower() not in junk_words() and city.lower() not in _WIRE_NAMES)
+        sum(c.isalpha() for c in city) >= 3 and city.lower() not in junk_words() and city.lower() not in _wire_names())
 
 
-# news agencies that open a line in capitals like a dateline city ("REUTERS, London")
-_WIRE_NAMES = {"reuters", "ap", "afp", "upi", "dpa", "xinhua", "tass", "interfax", "ansa", "efe", "bloomberg"}
+@cache
+def _wire_names() -> frozenset[str]:
+    """News agencies that open a line in capitals like a dateline city ("REUTERS, London")."""
+    return frozenset(rule_words("entity_wire_agencies.txt"))

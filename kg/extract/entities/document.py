@@ -255,6 +255,15 @@ def _could_be_person(full: dict, short: dict) -> bool:
             and not full["place_type"] and all(w[:1].isupper() for w in full["name"].split()))
 
 
+def _one_person(groups: dict, owners: list) -> list:
+    """The full names that end in one surname, those that only add words before another's ('Certainly Dana
+    Okafor', 'Dana Okafor') counted once: the shortest of them stands for all."""
+    names = {k: groups[k]["name"].lower().split() for k in owners}
+    kept = [k for k in owners if not any(o != k and len(names[o]) < len(names[k]) and names[k][-len(names[o]):] ==
+                                         names[o] for o in owners)]
+    return kept
+
+
 def _merge_short_names(groups: dict, order: Iterable) -> None:
     """'Tokayev' joins 'Kassym-Jomart Tokayev' when exactly one full name ends with it."""
     keys = list(order)
@@ -270,6 +279,13 @@ def _merge_short_names(groups: dict, order: Iterable) -> None:
             if k != key and k in groups and _could_be_person(groups[k], g) and not _honorific_name(groups[k]["name"])
             and len(groups[k]["name"].split()) > 1 and groups[k]["name"].lower().split()[-1] == short
         ]
+        owners = _one_person(groups, owners)
+        if len(owners) > 1 and g["label"] == "ORG" and not g["org_type"] and all(
+                groups[k]["label"] == "PERSON" for k in owners):
+            # "Vance" tagged ORG in a story about Ronald and Edith Vance: a surname of its people, so a person
+            # (which one stays open)
+            g["label"] = "PERSON"
+            g["mentions"] = [Mention(m.text, m.start, m.end, "PERSON") for m in g["mentions"]]
         if len(owners) == 1:
             full = groups[owners[0]]
             if full["label"] != "PERSON":

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kg import gazetteer
 from kg.extract.lexicon import rule_rows
 
@@ -128,6 +130,12 @@ def _person_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def name_suffixes() -> frozenset[str]:
+    """'jr', 'iii': generational suffixes, part of a person's name (read by ``kg.resolve`` too)."""
+    return _words("entity_name_suffixes.txt")
+
+
+@cache
 def speech_verbs() -> frozenset[str]:
     return _words("entity_speech_verbs.txt")
 
@@ -216,8 +224,49 @@ def split_title(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+_OPENERS, _CLOSERS = "([", ")]"
+
+
+def unbracket(text: str) -> str:
+    """Brackets that are not part of a name: a wire's company marks ('<Brindle Tool Corp>', 'Ormsby Mills Inc <ORM>':
+    the name ends at '>' and a ticker in '<...>' follows it), an acronym opened and never closed ('Northern
+    Grain Trade Council (NGTC'), a stray closing bracket ('Dana] Okafor')."""
+    text = text.lstrip("<")
+    cut = min((k for k in (text.find("<"), text.find(">")) if k >= 0), default=-1)
+    if cut >= 0:
+        text = text[:cut]
+    out, depth = [], 0
+    for k, ch in enumerate(text):
+        if ch in _OPENERS:
+            rest = text[k + 1 :]
+            if not any(c in _CLOSERS for c in rest):
+                if len(rest.split()) <= 1 and out:
+                    break  # "... (NGTC": the bracketed acronym is a name of its own
+                continue
+            depth += 1
+        elif ch in _CLOSERS:
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(ch)
+    return " ".join("".join(out).split())
+
+
+# "the United KingdomIn 2019 ...": the next sentence's first word glued to a name (paragraphs joined without a space)
+_GLUED = re.compile(r"(?<=[a-z]{2})([A-Z][a-z]{0,4})$")
+
+
+def unglue(text: str) -> str:
+    """A several-word name whose last word ends in a capitalised function word ('United KingdomIn') loses it;
+    one word is left alone ('LinkedIn')."""
+    m = _GLUED.search(text)
+    if m is None or " " not in text or m[1].lower() not in STOP_WORDS:
+        return text
+    return text[: m.start()]
+
+
 def clean_name(text: str) -> str:
-    text = " ".join(text.split())
+    text = unglue(unbracket(" ".join(text.split())))
     text = _LEADING_DET.sub("", text)
     text = _POSSESSIVE.sub("", text)
     return text.strip(" \"“”'‘’,.;:«»()[]").lstrip(_BULLETS)
@@ -232,7 +281,7 @@ def _looks_like_surname(name: str) -> bool:
 
 def _tidy(text: str) -> str:
     """clean_name without the possessive rule (token trimming already decided about 's)."""
-    text = _LEADING_DET.sub("", " ".join(text.split()))
+    text = _LEADING_DET.sub("", unbracket(" ".join(text.split())))
     text = text.lstrip(_BULLETS)  # "- Donald J. Trump", "• Acme": list bullets are not part of a name
     return text.strip(" \"“”'‘’,.;:«»()[]") if not text.endswith(("'s", "’s")) else text.lstrip(" \"“”‘(")
 

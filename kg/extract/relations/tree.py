@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import DocEntities, org_type_of_word
+from kg.extract.entities import DocEntities, name_suffixes, org_type_of_word
 from kg.extract.relations.config import (
     _CAT,
     _CLIMB_UP,
@@ -55,7 +55,7 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
     # "Hugo Marr, Jr., the former CEO of X": the parser makes the generational suffix the head of the name,
     # so the suffix stands for the person it closes
     for t in doc:
-        if t.i in by_token or t.text.rstrip(".").lower() not in _NAME_SUFFIXES or t.i == 0:
+        if t.i in by_token or t.text.rstrip(".").lower() not in name_suffixes() or t.i == 0:
             continue
         prev = doc[t.i - 2] if doc[t.i - 1].text == "," and t.i > 1 else doc[t.i - 1]
         ent = by_token.get(prev.i)
@@ -63,9 +63,6 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
             by_token[t.i] = ent
             t._.set(_CAT, "PER")
     return by_token
-
-
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
