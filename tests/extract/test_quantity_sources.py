@@ -50,6 +50,19 @@ SOURCES = [
     ("Mayor Tom Eriksen released a statement saying the depot would employ 120 drivers.", "120", "Tom Eriksen",
      "speaker"),
     ("But as Mayor Tom Eriksen noted, the ferry carried 300 passengers in May.", "300", "Tom Eriksen", "speaker"),
+    # a year in a document's subject does not make it a count of respondents
+    ("A 2019 study by Harbour University found 31 cases of ballot fraud.", "31", "2019 study", "named_source"),
+    # the survey of the sentence's first clause stands behind the clauses joined to it
+    ("In a Harbour Gazette survey, only 9 percent of farmers said they would sell; just 2 percent of ranchers "
+     "said they would leave.", "just 2 percent", "Harbour Gazette survey", "named_source"),
+    # respondents counted as the subject: the survey named inside what they said is the source
+    ("Seventy-two percent of tenants said they opposed the plan in a Harbour Gazette poll this month.",
+     "Seventy-two percent", "Harbour Gazette poll", "named_source"),
+    # the tagger takes "show" for a noun, yet it heads the sentence with the documents as its subject
+    ("Leaked documents from the 2009 audit show he took a $5 million loss.", "a $5 million", "Leaked documents",
+     "named_source"),
+    # a clause joined to another without a document stays the outlet's
+    ("The depot opened in May; it employs 120 drivers.", "120", None, None),
 ]
 
 
