@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import numbers as nb
 from kg.extract.coref import document_nouns
 from kg.extract.entities import DocEntities, clean_name
+from kg.extract.quantities.leadin import lead_in_verb
 from kg.extract.quantities.scan import (
     _PERSONISH,
     _PRONOUNS,
@@ -83,7 +84,20 @@ def _source(
             ent = entities.at(mods[0].idx, mods[-1].idx + len(mods[-1].text))
             return (ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text)), \
                 "named_source", quote_index
+    # "Mayor Lind told the council:" and, in the paragraphs after it, the figures she gave
+    verb = lead_in_verb(doc, span.start_char, _lead_verb)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    name = _name(subj, entities) if subj is not None else None
+    if name:
+        ent = entities.at(subj.idx, subj.idx + len(subj.text))
+        person = subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH or (ent is not None and ent.type == "Person")
+        return name, "speaker" if person else "named_source", quote_index
     return None, None, quote_index
+
+
+def _lead_verb(tok: Token) -> bool:
+    """A speech verb with a subject, as a lead-in's verb ("Lind told the council:", "the report notes:")."""
+    return _verb(tok) and tok.lemma_.lower() in _source_verbs() and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
