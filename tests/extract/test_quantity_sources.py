@@ -103,3 +103,25 @@ def test_quantity_source_in_a_transcript_is_the_transcript_not_an_unresolved_pro
     text = ("The hearing ran late.\n\nPartial transcript as follows:\n\n"
             "They said the fund was short, but the fund kept 12 boats running.\n")
     assert _claims(nlp, text)["12"].source == "Partial transcript"
+
+
+LEAD_IN = ("Senator Maria Okafor of Ohio spoke to farmers in Dayton on Tuesday.\n\nOkafor told them:\n\n"
+           "“The state lost 300 farms since the drought.\n\n"
+           "“It pays 12 percent less than it did.\n\n"
+           "“I will ask for 40 million dollars.”\n\n"
+           "The hall held 500 people.\n")
+
+
+@pytest.mark.parametrize(("number", "source"), [
+    ("300", "Maria Okafor"),  # the paragraph right after the lead-in
+    ("12 percent", "Maria Okafor"),  # the statement goes on: each paragraph opens with a quotation mark
+    ("40 million dollars", "Maria Okafor"),
+    ("500", None),  # a paragraph that opens without one is the outlet's again
+])
+def test_quantity_source_after_a_speaker_s_lead_in(nlp, number, source):
+    assert _claims(nlp, LEAD_IN)[number].source == source
+
+
+def test_quantity_source_lead_in_needs_a_speech_verb(nlp):
+    text = "The fleet was counted in May.\n\nThe numbers:\n\nThe depot kept 40 buses and 12 ferries.\n"
+    assert _claims(nlp, text)["40"].source is None
