@@ -61,6 +61,13 @@ SOURCES = [
     # the tagger takes "show" for a noun, yet it heads the sentence with the documents as its subject
     ("Leaked documents from the 2009 audit show he took a $5 million loss.", "a $5 million", "Leaked documents",
      "named_source"),
+    # a cue that is also a verb of change or of going on is no speech over its own argument; a year or a
+    # "two" in the subject changes nothing
+    ("Trade between the two ports declined 40 percent in the first half of the year.", "40 percent", None, None),
+    ("Ferry travel, which became legal in 2013, continued to be a lifeline, with crossings up nearly 18 percent.",
+     "nearly 18 percent", None, None),
+    # a share the subject is of counts respondents, not a source
+    ("An average of 10 percent of tenants reported no opinion about the 40 new buses.", "40", None, None),
     # a clause joined to another without a document stays the outlet's
     ("The depot opened in May; it employs 120 drivers.", "120", None, None),
 ]

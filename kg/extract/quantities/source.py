@@ -14,6 +14,7 @@ from kg.extract.quantities.leadin import lead_in_verb
 from kg.extract.quantities.scan import (
     _PERSONISH,
     _PRONOUNS,
+    _change_verb,
     _low,
     _Number,
     _numberish,
@@ -176,7 +177,12 @@ def _counted_subject(doc: Doc, subj: Token) -> bool:
     amounts = doc.user_data.get("kg.amount_tokens", frozenset())
     if _numberish(subj) or subj.text == "%" or subj.lower_ in ("percent", "per cent") or subj.i in amounts:
         return True
-    return any(c.dep_ in ("nummod", "quantmod") and (c.i in amounts or c.text == "%") for c in subj.children)
+    if any(c.dep_ in ("nummod", "quantmod") and (c.i in amounts or c.text == "%") for c in subj.children):
+        return True
+    # "An average of 10 percent of voters said": the share the subject is of counts the respondents
+    return any(c.dep_ == "prep" and c.lower_ == "of" and (pobj := _pobj(c)) is not None
+               and (pobj.i in amounts or pobj.lower_ in ("percent", "per cent") or pobj.text == "%")
+               for c in subj.children)
 
 
 def _clause_document(doc: Doc, top: Token, number: set[int], entities: DocEntities) -> str | None:
@@ -208,12 +214,27 @@ def _source_verbs() -> frozenset[str]:
     return nb.context("source_verbs") | reporting_verbs()
 
 
+# the dependencies that hang a reported clause on a speech verb: "said [that] …", "…, she added"
+_CLAUSE_DEPS = frozenset(("ccomp", "parataxis"))
+# cues that are verbs of going on: speech only over a reported clause ("she continued, …")
+_ASPECT_CUES = frozenset(("continue", "go"))
+
+
 def _speech_verbs(top: Token) -> Iterator[Token]:
     """Speech verbs governing the number: an ancestor ("he stated that ..."), or a clause hung on the
     number's clause after a comma ("700,000 people have left, Forbes reported")."""
     verbs = _source_verbs()
+    reported = False  # whether the way up from the number has passed a reported clause ("said [that] …")
+    below = top
     for anc in top.ancestors:
+        reported = reported or below.dep_ in _CLAUSE_DEPS
+        below = anc
         if _verb(anc) and anc.lemma_.lower() in verbs:
+            # a cue that is also a verb of change or of going on ("declined to comment", "she continued: …")
+            # reports only a clause: over its own argument it is no speech ("Trade declined 40 percent",
+            # "gambling continued to be a saving grace, with revenue up 18 percent")
+            if not reported and (_change_verb(anc) or anc.lemma_.lower() in _ASPECT_CUES):
+                return
             yield anc
             return
     for anc in top.ancestors:
