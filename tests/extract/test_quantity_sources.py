@@ -67,7 +67,7 @@ SOURCES = [
     ("Ferry travel, which became legal in 2013, continued to be a lifeline, with crossings up nearly 18 percent.",
      "nearly 18 percent", None, None),
     # a share the subject is of counts respondents, not a source
-    ("An average of 10 percent of tenants reported no opinion about the 40 new buses.", "40", None, None),
+    ("An average of 10 percent of tenants reported no opinion when asked about the 40 new buses.", "40", None, None),
     # a clause joined to another without a document stays the outlet's
     ("The depot opened in May; it employs 120 drivers.", "120", None, None),
 ]
