@@ -63,7 +63,7 @@ SOURCES = [
      "named_source"),
     # a cue that is also a verb of change or of going on is no speech over its own argument; a year or a
     # "two" in the subject changes nothing
-    ("Trade between the two ports declined 40 percent in the first half of the year.", "40 percent", None, None),
+    ("Trade between the two ports declined 40 percent over the winter.", "40 percent", None, None),
     ("Ferry travel, which became legal in 2013, continued to be a lifeline, with crossings up nearly 18 percent.",
      "nearly 18 percent", None, None),
     # a share the subject is of counts respondents, not a source
