@@ -50,6 +50,26 @@ SOURCES = [
     ("Mayor Tom Eriksen released a statement saying the depot would employ 120 drivers.", "120", "Tom Eriksen",
      "speaker"),
     ("But as Mayor Tom Eriksen noted, the ferry carried 300 passengers in May.", "300", "Tom Eriksen", "speaker"),
+    # a year in a document's subject does not make it a count of respondents
+    ("A 2019 study by Harbour University found 31 cases of ballot fraud.", "31", "2019 study", "named_source"),
+    # the survey of the sentence's first clause stands behind the clauses joined to it
+    ("In a Harbour Gazette survey, only 9 percent of farmers said they would sell; just 2 percent of ranchers "
+     "said they would leave.", "just 2 percent", "Harbour Gazette survey", "named_source"),
+    # respondents counted as the subject: the survey named inside what they said is the source
+    ("Seventy-two percent of tenants said they opposed the plan in a Harbour Gazette poll this month.",
+     "Seventy-two percent", "Harbour Gazette poll", "named_source"),
+    # the tagger takes "show" for a noun, yet it heads the sentence with the documents as its subject
+    ("Leaked documents from the 2009 audit show he took a $5 million loss.", "a $5 million", "Leaked documents",
+     "named_source"),
+    # a cue that is also a verb of change or of going on is no speech over its own argument; a year or a
+    # "two" in the subject changes nothing
+    ("Trade between the two ports declined 40 percent over the winter.", "40 percent", None, None),
+    ("Ferry travel, which became legal in 2013, continued to be a lifeline, with crossings up nearly 18 percent.",
+     "nearly 18 percent", None, None),
+    # a share the subject is of counts respondents, not a source
+    ("An average of 10 percent of tenants reported no opinion when asked about the 40 new buses.", "40", None, None),
+    # a clause joined to another without a document stays the outlet's
+    ("The depot opened in May; it employs 120 drivers.", "120", None, None),
 ]
 
 
@@ -90,3 +110,25 @@ def test_quantity_source_in_a_transcript_is_the_transcript_not_an_unresolved_pro
     text = ("The hearing ran late.\n\nPartial transcript as follows:\n\n"
             "They said the fund was short, but the fund kept 12 boats running.\n")
     assert _claims(nlp, text)["12"].source == "Partial transcript"
+
+
+LEAD_IN = ("Senator Maria Okafor of Ohio spoke to farmers in Dayton on Tuesday.\n\nOkafor told them:\n\n"
+           "“The state lost 300 farms since the drought.\n\n"
+           "“It pays 12 percent less than it did.\n\n"
+           "“I will ask for 40 million dollars.”\n\n"
+           "The hall held 500 people.\n")
+
+
+@pytest.mark.parametrize(("number", "source"), [
+    ("300", "Maria Okafor"),  # the paragraph right after the lead-in
+    ("12 percent", "Maria Okafor"),  # the statement goes on: each paragraph opens with a quotation mark
+    ("40 million dollars", "Maria Okafor"),
+    ("500", None),  # a paragraph that opens without one is the outlet's again
+])
+def test_quantity_source_after_a_speaker_s_lead_in(nlp, number, source):
+    assert _claims(nlp, LEAD_IN)[number].source == source
+
+
+def test_quantity_source_lead_in_needs_a_speech_verb(nlp):
+    text = "The fleet was counted in May.\n\nThe numbers:\n\nThe depot kept 40 buses and 12 ferries.\n"
+    assert _claims(nlp, text)["40"].source is None

@@ -10,9 +10,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import numbers as nb
 from kg.extract.coref import document_nouns
 from kg.extract.entities import DocEntities, clean_name
+from kg.extract.quantities.leadin import lead_in_verb
 from kg.extract.quantities.scan import (
     _PERSONISH,
     _PRONOUNS,
+    _change_verb,
     _low,
     _Number,
     _numberish,
@@ -61,12 +63,17 @@ def _source(
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         # "30% said ...": a counted subject is the respondents, not a source
         if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree \
-                and not any(_numberish(t) or t.text == "%" for t in subj.subtree):
+                and not _counted_subject(doc, subj):
             name = _name(subj, entities)
             if name:
                 kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
                 return name, kind, quote_index
         break
+    # "In a Ledger survey, 9 percent said they would sell; just 2 percent said they would stay": the survey
+    # named in another clause of the sentence, or inside what the respondents said, is the source too
+    document = _clause_document(doc, top, set(range(num.start, num.end)), entities)
+    if document is not None:
+        return document, "named_source", quote_index
     # "A U.S. Treasury and Commerce Department list of at least 18 countries"
     node = arg
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in nb.context("source_nouns"):
@@ -78,7 +85,20 @@ def _source(
             ent = entities.at(mods[0].idx, mods[-1].idx + len(mods[-1].text))
             return (ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text)), \
                 "named_source", quote_index
+    # "Mayor Lind told the council:" and, in the paragraphs after it, the figures she gave
+    verb = lead_in_verb(doc, span.start_char, _lead_verb)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    name = _name(subj, entities) if subj is not None else None
+    if name:
+        ent = entities.at(subj.idx, subj.idx + len(subj.text))
+        person = subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH or (ent is not None and ent.type == "Person")
+        return name, "speaker" if person else "named_source", quote_index
     return None, None, quote_index
+
+
+def _lead_verb(tok: Token) -> bool:
+    """A speech verb with a subject, as a lead-in's verb ("Lind told the council:", "the report notes:")."""
+    return _verb(tok) and tok.lemma_.lower() in _source_verbs() and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
@@ -120,12 +140,20 @@ _DOCUMENT_CUES = frozenset(("in", "document"))
 _DOCUMENT_PREPS = frozenset(("in", "under", "by"))
 
 
-def _document_phrase(top: Token, number: set[int], entities: DocEntities) -> str | None:
+def _document_phrase(
+    top: Token, number: set[int], entities: DocEntities, climb: bool = True, deep: bool = True
+) -> str | None:
     """A poll, report, law or count that a prepositional phrase of the number's clause names as its
     source: "In a Harbour Institute survey published Friday, 52 percent chose ..." (the clause's verb, or the verbs it
     hangs from, carries ``in/under`` + a document noun). Its name when it has one ("the Gallup poll"),
     else the noun phrase. A number inside the phrase itself ("a survey of 500 residents") is not its claim."""
-    for verb in [top, *top.ancestors][:8]:  # up to the sentence's root, where "In a poll, …" hangs
+    # up to the sentence's root, where "In a poll, …" hangs; without climbing, every word of the clause
+    # (the parser hangs "in a poll" on the object too: "said they opposed the plan in a poll")
+    if climb:
+        verbs = [top, *top.ancestors][:8]
+    else:
+        verbs = [t for t in top.subtree if t.dep_ != "prep"] if deep else [top]
+    for verb in verbs:
         for child in verb.children:
             if child.dep_ != "prep" or child.lower_ not in _DOCUMENT_PREPS:
                 continue
@@ -142,6 +170,42 @@ def _document_phrase(top: Token, number: set[int], entities: DocEntities) -> str
     return None
 
 
+def _counted_subject(doc: Doc, subj: Token) -> bool:
+    """A subject that is itself a count of people ("30% said", "Two of the men said", "Sixty percent of
+    voters said"): the respondents, not a source. A number elsewhere in the phrase ("A 2014 study by …
+    found") does not make it one; a year is no amount (``kg.amount_tokens`` holds only the kept figures)."""
+    amounts = doc.user_data.get("kg.amount_tokens", frozenset())
+    if _numberish(subj) or subj.text == "%" or subj.lower_ in ("percent", "per cent") or subj.i in amounts:
+        return True
+    if any(c.dep_ in ("nummod", "quantmod") and (c.i in amounts or c.text == "%") for c in subj.children):
+        return True
+    # "An average of 10 percent of voters said": the share the subject is of counts the respondents
+    return any(c.dep_ == "prep" and c.lower_ == "of" and (pobj := _pobj(c)) is not None
+               and (pobj.i in amounts or pobj.lower_ in ("percent", "per cent") or pobj.text == "%")
+               for c in subj.children)
+
+
+def _clause_document(doc: Doc, top: Token, number: set[int], entities: DocEntities) -> str | None:
+    """A document named in a clause next to the number's: the sentence's first clause when the number's
+    clause is joined to it ("In a Ledger poll, 9 percent said …; 2 percent said …"), or what a counted
+    subject said ("Sixty percent of voters said they liked it in a Ledger poll")."""
+    root = top.sent.root
+    # the root's own phrases only: a document deeper in another clause is that clause's
+    if root.i != top.i and top.dep_ in ("conj", "parataxis") and top.head.i == root.i:
+        found = _document_phrase(root, number, entities, climb=False, deep=False)
+        if found is not None:
+            return found
+    for verb in [top, *top.ancestors]:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_.lower() in _source_verbs() and subj is not None and _counted_subject(doc, subj):
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                found = _document_phrase(clause, number, entities, climb=False)
+                if found is not None:
+                    return found
+            break
+    return None
+
+
 @cache
 def _source_verbs() -> frozenset[str]:
     """The numbers' own speech verbs and every reporting verb the quote extractor knows (one list of
@@ -150,20 +214,42 @@ def _source_verbs() -> frozenset[str]:
     return nb.context("source_verbs") | reporting_verbs()
 
 
+# the dependencies that hang a reported clause on a speech verb: "said [that] …", "…, she added"
+_CLAUSE_DEPS = frozenset(("ccomp", "parataxis"))
+# cues that are verbs of going on: speech only over a reported clause ("she continued, …")
+_ASPECT_CUES = frozenset(("continue", "go"))
+
+
 def _speech_verbs(top: Token) -> Iterator[Token]:
     """Speech verbs governing the number: an ancestor ("he stated that ..."), or a clause hung on the
     number's clause after a comma ("700,000 people have left, Forbes reported")."""
     verbs = _source_verbs()
+    reported = False  # whether the way up from the number has passed a reported clause ("said [that] …")
+    below = top
     for anc in top.ancestors:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in verbs:
+        reported = reported or below.dep_ in _CLAUSE_DEPS
+        below = anc
+        if _verb(anc) and anc.lemma_.lower() in verbs:
+            # a cue that is also a verb of change or of going on ("declined to comment", "she continued: …")
+            # reports only a clause: over its own argument it is no speech ("Trade declined 40 percent",
+            # "gambling continued to be a saving grace, with revenue up 18 percent")
+            if not reported and (_change_verb(anc) or anc.lemma_.lower() in _ASPECT_CUES):
+                return
             yield anc
             return
     for anc in top.ancestors:
         for child in anc.children:
-            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > top.i and child.pos_ == "VERB" \
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > top.i and _verb(child) \
                     and child.lemma_.lower() in verbs:
                 yield child
                 return
+
+
+def _verb(tok: Token) -> bool:
+    """A verb, or a word the tagger took for a noun though it heads a clause with a subject ("Leaked
+    records show he took …": "show" tagged NOUN, yet the sentence's root with "records" as its subject)."""
+    return tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "parataxis")
+                                  and any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def _name(tok: Token, entities: DocEntities) -> str | None:
