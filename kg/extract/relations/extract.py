@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import product
 
 from spacy.tokens import Doc, Token
 
+from kg import gazetteer
 from kg.extract.coref import Resolver
 from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
 from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
@@ -162,6 +164,10 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if rule.predicate == "located_in" and (stype == obj.type in {"Region", "Country"} or any(
                 c.dep_ in {"cc", "conj"} for c in obj_tok.children)):
             continue  # "in Florida, Ohio and elsewhere": a list of places, not one inside the other
+        if rule.predicate == "nationality":
+            obj = _country_of(obj, obj_tok)
+            if obj is None:
+                continue
         if rule.role and _role_of_another(anchors[rule.role], trigger, item, by_token):
             continue  # "he was cameraman for Ann Lee, the CEO of Globex": Ann Lee's role, not his
         if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
@@ -206,6 +212,17 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         distance = abs(anchors[rule.role].i - anchors.get(rule.object, obj_tok).i) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _country_of(ent: Entity, tok: Token) -> Entity | None:
+    """The country a nationality rule's object names: a Country, or the people of one ('the Kenyan runner')."""
+    if tok.i > 0 and tok.nbor(-1).text in {"-", "‐"}:
+        return None  # "pro-Russian", "Anglo-Irish": a stance or a mixture, not the person's country
+    if ent.type == "Country":
+        # "Senator Ann Cole (Georgia)": the state a politician represents, not a country
+        return ent if gazetteer.us_state(ent.name) is None else None
+    country = demonym_country(ent.name) if ent.type == "Group" else None
+    return replace(ent, name=country, type="Country") if country else None
 
 
 def _clause_object(rule: _Rule, trigger: Token | None, by_token: dict[int, Entity]) -> list[tuple[Token, Entity]]:
