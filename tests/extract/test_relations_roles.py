@@ -21,6 +21,9 @@ def tuples(rels):
 
 # (id, text, expected (subject, predicate, object, role) tuples that must all be found)
 FOUND = [
+    # a match on each word of "Acme Bank" is one object: the organisation coordinated with it is kept
+    ("appos-coordinated-organisations", "Jo Kim, the CEO of both Acme Bank and Globex Corporation, spoke.",
+     {("Jo Kim", "holds_role", "Acme Bank", "ceo"), ("Jo Kim", "holds_role", "Globex Corporation", "ceo")}),
     ("coordinated-titles", "Mark Tull is CEO and Chairman of Northwind Tools, a position he has held since 2004.",
      {("Mark Tull", "holds_role", "Northwind Tools", "ceo and chairman")}),
     ("titles-in-apposition", "Mr. Tull is President, Chief Executive Officer of Northwind Tools, and a member of the "

@@ -209,7 +209,10 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         rel = Relation(subject=name, predicate=rule.predicate, object=obj.name, evidence=_evidence(doc, start, end),
                        role=role, subject_type=stype, object_type=obj.type, confidence=round(conf, 3),
                        pattern=rule.name, subject_mention=mention, subject_resolved=resolved)
-        distance = abs(anchors[rule.role].i - anchors.get(rule.object, obj_tok).i) if rule.role else 0
+        # measured to the first word of the object's name: a match on "Acme" and one on "Bank" of "Acme Bank and
+        # Globex" are one object at one distance, so the coordinated organisation is kept with either
+        lead = anchors.get(rule.object, obj_tok)
+        distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
 
