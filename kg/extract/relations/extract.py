@@ -164,7 +164,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if rule.predicate == "located_in" and (stype == obj.type in {"Region", "Country"} or any(
                 c.dep_ in {"cc", "conj"} for c in obj_tok.children)):
             continue  # "in Florida, Ohio and elsewhere": a list of places, not one inside the other
-        if rule.predicate == "nationality":
+        if rule.predicate == "nationality" or (rule.predicate == "located_in" and obj.type == "Group"):
             obj = _country_of(obj, obj_tok)
             if obj is None:
                 continue
@@ -218,7 +218,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
 
 
 def _country_of(ent: Entity, tok: Token) -> Entity | None:
-    """The country a nationality rule's object names: a Country, or the people of one ('the Kenyan runner')."""
+    """The country a nationality (or located_in) rule's object names: a Country, or the people of one ('the
+    Kenyan runner', 'the Irish port of Larne')."""
     if tok.i > 0 and tok.nbor(-1).text in {"-", "‐"}:
         return None  # "pro-Russian", "Anglo-Irish": a stance or a mixture, not the person's country
     if ent.type == "Country":
