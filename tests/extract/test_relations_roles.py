@@ -21,6 +21,8 @@ def tuples(rels):
 
 # (id, text, expected (subject, predicate, object, role) tuples that must all be found)
 FOUND = [
+    ("possessive-role-without-judgement", "Tom Hale is the Labour Party's candidate.",
+     {("Tom Hale", "holds_role", "Labour Party", "candidate")}),
     # the larger place before a kind of place: "the <place> town of <name>", a nationality word for its country
     ("container-kind-of", "They met in the West Bank town of Ramallah on Thursday.",
      {("Ramallah", "located_in", "West Bank", None)}),
@@ -136,6 +138,12 @@ def test_found(nlp, case):
 
 # (id, text, (subject, predicate, object) that must NOT be found)
 NOT_FOUND = [
+    # a judgement of fitness is no position held
+    ("evaluated-role", "Several pundits say that Tom Hale is the Labour Party's strongest candidate.",
+     ("Tom Hale", "holds_role", "Labour Party")),
+    # a place naming what a plural noun is about is not the role's organisation
+    ("name-as-topic-of-a-plural-noun", "Ann Lee, editor of Texas newsletters, expects a vote in June.",
+     ("Ann Lee", "holds_role", "Texas")),
     # a people with no country of its own names no container
     ("container-kind-of-people-without-country", "Fighting broke out in the Kurdish town of Zakho.",
      ("Zakho", "located_in", "Kurdish")),

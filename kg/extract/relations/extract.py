@@ -172,6 +172,10 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
             continue  # "he was cameraman for Ann Lee, the CEO of Globex": Ann Lee's role, not his
         if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
             continue  # "Transport Minister X", "Swiss Economics Minister X": a portfolio, not an organisation
+        if rule.role and _evaluated(anchors[rule.role], cfg):
+            continue  # "Cruz is the party's best candidate": a judgement of fitness, not a position held
+        if rule.role and _topic_of_plural(obj_tok, by_token.get(obj_tok.i)):
+            continue  # "editor of Mideast reports": the name says what the reports are about, not whose they are
         if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
             continue  # "Israeli Prime Minister X accused opposition leader Y": Israeli is not Y's
         doc = obj_tok.doc
@@ -271,6 +275,26 @@ def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> boo
         return False
     words = [w.lower() for w in name.replace("-", " ").split() if w.lower() not in {"and", "&"}]
     return bool(words) and all(w in cfg.portfolio_words or demonym_country(w) for w in words)
+
+
+def _evaluated(role: Token, cfg: _Config) -> bool:
+    """A role noun judged rather than held ('the best candidate'); other superlatives state a fact ('its largest
+    shareholder', 'the oldest member of the Senate')."""
+    return any(c.dep_ == "amod" and c.lower_ in cfg.evaluative_modifiers for c in role.children)
+
+
+def _topic_of_plural(obj_tok: Token, ent: Entity | None) -> bool:
+    """A name modifying a plural common noun that is no organisation ('Mideast reports', 'Iowa voters'): the
+    name is what the noun is about, so it is not the organisation a role belongs to."""
+    own = _mention_tokens(obj_tok, ent)
+    top = obj_tok
+    while top.dep_ == "compound" and top.head.i != top.i and top.head.i in own:
+        top = top.head
+    if top.dep_ != "compound" or top.head.i in own:
+        return False
+    noun = top.head
+    return (noun.tag_ == "NNS" and noun.is_lower and org_type_of_word(noun.lemma_) is None
+            and noun.lemma_ not in config().generic_subject_heads)
 
 
 def _dedupe(found: list[_Found]) -> Iterator[Relation]:
