@@ -21,6 +21,11 @@ def tuples(rels):
 
 # (id, text, expected (subject, predicate, object, role) tuples that must all be found)
 FOUND = [
+    # a seat given as a part of a place: the place it is part of, named before or after it
+    ("seat-in-area-possessive", "Acme Bank is headquartered in London's financial district.",
+     {("Acme Bank", "headquartered_in", "London", None)}),
+    ("seat-in-area-of", "Globex Corporation is based in the centre of Bergen, Norway.",
+     {("Globex Corporation", "based_in", "Bergen", None), ("Globex Corporation", "based_in", "Norway", None)}),
     ("possessive-role-without-judgement", "Tom Hale is the Labour Party's candidate.",
      {("Tom Hale", "holds_role", "Labour Party", "candidate")}),
     # the larger place before a kind of place: "the <place> town of <name>", a nationality word for its country
