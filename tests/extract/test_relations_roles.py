@@ -29,8 +29,8 @@ FOUND = [
     ("possessive-role-without-judgement", "Tom Hale is the Labour Party's candidate.",
      {("Tom Hale", "holds_role", "Labour Party", "candidate")}),
     # the larger place before a kind of place: "the <place> town of <name>", a nationality word for its country
-    ("container-kind-of", "They met in the West Bank town of Ramallah on Thursday.",
-     {("Ramallah", "located_in", "West Bank", None)}),
+    ("container-kind-of", "Protesters marched in the Crimea town of Kerch last week.",
+     {("Kerch", "located_in", "Crimea", None)}),
     ("container-kind-of-demonym", "Police raided a house in the Belgian port of Antwerp.",
      {("Antwerp", "located_in", "Belgium", None)}),
     # a match on each word of "Acme Bank" is one object: the organisation coordinated with it is kept
@@ -152,8 +152,8 @@ NOT_FOUND = [
     # a people with no country of its own names no container
     ("container-kind-of-people-without-country", "Fighting broke out in the Kurdish town of Zakho.",
      ("Zakho", "located_in", "Kurdish")),
-    ("kind-inside-the-name-is-no-container", "It won an order for a network in the Guangdong province of China.",
-     ("China", "located_in", "Guangdong province")),
+    ("kind-inside-the-name-is-no-container", "It opened a plant in the Sichuan province of China last year.",
+     ("China", "located_in", "Sichuan")),
     ("role-of-another-person", "Between 2011 and 2014, he was the driver for Petra Lind, the CEO of Quarrytone.",
      ("he", "holds_role", "Quarrytone")),
     ("organisation-description-is-no-role", "Mark Tull was the founder and CEO of BioGlen, a leader in Digital "
