@@ -114,3 +114,4 @@ class KG(DefinedNamespace):
     founded_by: URIRef
     acquired: URIRef
     merged_with: URIRef
+    nationality: URIRef

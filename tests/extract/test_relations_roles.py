@@ -21,6 +21,21 @@ def tuples(rels):
 
 # (id, text, expected (subject, predicate, object, role) tuples that must all be found)
 FOUND = [
+    # a seat given as a part of a place: the place it is part of, named before or after it
+    ("seat-in-area-possessive", "Acme Bank is headquartered in London's financial district.",
+     {("Acme Bank", "headquartered_in", "London", None)}),
+    ("seat-in-area-of", "Globex Corporation is based in the centre of Bergen, Norway.",
+     {("Globex Corporation", "based_in", "Bergen", None), ("Globex Corporation", "based_in", "Norway", None)}),
+    ("possessive-role-without-judgement", "Tom Hale is the Labour Party's candidate.",
+     {("Tom Hale", "holds_role", "Labour Party", "candidate")}),
+    # the larger place before a kind of place: "the <place> town of <name>", a nationality word for its country
+    ("container-kind-of", "Protesters marched in the Crimea town of Kerch last week.",
+     {("Kerch", "located_in", "Crimea", None)}),
+    ("container-kind-of-demonym", "Police raided a house in the Belgian port of Antwerp.",
+     {("Antwerp", "located_in", "Belgium", None)}),
+    # a match on each word of "Acme Bank" is one object: the organisation coordinated with it is kept
+    ("appos-coordinated-organisations", "Jo Kim, the CEO of both Acme Bank and Globex Corporation, spoke.",
+     {("Jo Kim", "holds_role", "Acme Bank", "ceo"), ("Jo Kim", "holds_role", "Globex Corporation", "ceo")}),
     ("coordinated-titles", "Mark Tull is CEO and Chairman of Northwind Tools, a position he has held since 2004.",
      {("Mark Tull", "holds_role", "Northwind Tools", "ceo and chairman")}),
     ("titles-in-apposition", "Mr. Tull is President, Chief Executive Officer of Northwind Tools, and a member of the "
@@ -128,6 +143,17 @@ def test_found(nlp, case):
 
 # (id, text, (subject, predicate, object) that must NOT be found)
 NOT_FOUND = [
+    # a judgement of fitness is no position held
+    ("evaluated-role", "Several pundits say that Tom Hale is the Labour Party's strongest candidate.",
+     ("Tom Hale", "holds_role", "Labour Party")),
+    # a place naming what a plural noun is about is not the role's organisation
+    ("name-as-topic-of-a-plural-noun", "Ann Lee, editor of Texas newsletters, expects a vote in June.",
+     ("Ann Lee", "holds_role", "Texas")),
+    # a people with no country of its own names no container
+    ("container-kind-of-people-without-country", "Fighting broke out in the Kurdish town of Zakho.",
+     ("Zakho", "located_in", "Kurdish")),
+    ("kind-inside-the-name-is-no-container", "It opened a plant in the Sichuan province of China last year.",
+     ("China", "located_in", "Sichuan")),
     ("role-of-another-person", "Between 2011 and 2014, he was the driver for Petra Lind, the CEO of Quarrytone.",
      ("he", "holds_role", "Quarrytone")),
     ("organisation-description-is-no-role", "Mark Tull was the founder and CEO of BioGlen, a leader in Digital "

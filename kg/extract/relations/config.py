@@ -76,6 +76,7 @@ class _Config:
     state_titles: frozenset[str]
     portfolio_words: frozenset[str] = frozenset()
     generic_bodies: frozenset[str] = frozenset()
+    evaluative_modifiers: frozenset[str] = frozenset()
 
 
 @cache
@@ -110,6 +111,7 @@ def config() -> _Config:
         state_titles=frozenset(raw.get("state_titles", ())),
         portfolio_words=frozenset(raw.get("portfolio_words", ())),
         generic_bodies=frozenset(raw.get("generic_bodies", ())),
+        evaluative_modifiers=frozenset(raw.get("evaluative_modifiers", ())),
     )
 
 

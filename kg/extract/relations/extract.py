@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import product
 
 from spacy.tokens import Doc, Token
 
+from kg import gazetteer
 from kg.extract.coref import Resolver
 from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
 from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
@@ -162,10 +164,18 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if rule.predicate == "located_in" and (stype == obj.type in {"Region", "Country"} or any(
                 c.dep_ in {"cc", "conj"} for c in obj_tok.children)):
             continue  # "in Florida, Ohio and elsewhere": a list of places, not one inside the other
+        if rule.predicate == "nationality" or (rule.predicate == "located_in" and obj.type == "Group"):
+            obj = _country_of(obj, obj_tok)
+            if obj is None:
+                continue
         if rule.role and _role_of_another(anchors[rule.role], trigger, item, by_token):
             continue  # "he was cameraman for Ann Lee, the CEO of Globex": Ann Lee's role, not his
         if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
             continue  # "Transport Minister X", "Swiss Economics Minister X": a portfolio, not an organisation
+        if rule.role and _evaluated(anchors[rule.role], cfg):
+            continue  # "Cruz is the party's best candidate": a judgement of fitness, not a position held
+        if rule.role and _topic_of_plural(obj_tok, by_token.get(obj_tok.i)):
+            continue  # "editor of Mideast reports": the name says what the reports are about, not whose they are
         if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
             continue  # "Israeli Prime Minister X accused opposition leader Y": Israeli is not Y's
         doc = obj_tok.doc
@@ -203,9 +213,24 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         rel = Relation(subject=name, predicate=rule.predicate, object=obj.name, evidence=_evidence(doc, start, end),
                        role=role, subject_type=stype, object_type=obj.type, confidence=round(conf, 3),
                        pattern=rule.name, subject_mention=mention, subject_resolved=resolved)
-        distance = abs(anchors[rule.role].i - anchors.get(rule.object, obj_tok).i) if rule.role else 0
+        # measured to the first word of the object's name: a match on "Acme" and one on "Bank" of "Acme Bank and
+        # Globex" are one object at one distance, so the coordinated organisation is kept with either
+        lead = anchors.get(rule.object, obj_tok)
+        distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _country_of(ent: Entity, tok: Token) -> Entity | None:
+    """The country a nationality (or located_in) rule's object names: a Country, or the people of one ('the
+    Kenyan runner', 'the Irish port of Larne')."""
+    if tok.i > 0 and tok.nbor(-1).text in {"-", "‐"}:
+        return None  # "pro-Russian", "Anglo-Irish": a stance or a mixture, not the person's country
+    if ent.type == "Country":
+        # "Senator Ann Cole (Georgia)": the state a politician represents, not a country
+        return ent if gazetteer.us_state(ent.name) is None else None
+    country = demonym_country(ent.name) if ent.type == "Group" else None
+    return replace(ent, name=country, type="Country") if country else None
 
 
 def _clause_object(rule: _Rule, trigger: Token | None, by_token: dict[int, Entity]) -> list[tuple[Token, Entity]]:
@@ -250,6 +275,26 @@ def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> boo
         return False
     words = [w.lower() for w in name.replace("-", " ").split() if w.lower() not in {"and", "&"}]
     return bool(words) and all(w in cfg.portfolio_words or demonym_country(w) for w in words)
+
+
+def _evaluated(role: Token, cfg: _Config) -> bool:
+    """A role noun judged rather than held ('the best candidate'); other superlatives state a fact ('its largest
+    shareholder', 'the oldest member of the Senate')."""
+    return any(c.dep_ == "amod" and c.lower_ in cfg.evaluative_modifiers for c in role.children)
+
+
+def _topic_of_plural(obj_tok: Token, ent: Entity | None) -> bool:
+    """A name modifying a plural common noun that is no organisation ('Mideast reports', 'Iowa voters'): the
+    name is what the noun is about, so it is not the organisation a role belongs to."""
+    own = _mention_tokens(obj_tok, ent)
+    top = obj_tok
+    while top.dep_ == "compound" and top.head.i != top.i and top.head.i in own:
+        top = top.head
+    if top.dep_ != "compound" or top.head.i in own:
+        return False
+    noun = top.head
+    return (noun.tag_ == "NNS" and noun.is_lower and org_type_of_word(noun.lemma_) is None
+            and noun.lemma_ not in config().generic_subject_heads)
 
 
 def _dedupe(found: list[_Found]) -> Iterator[Relation]:
