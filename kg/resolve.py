@@ -36,11 +36,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 
 from kg import gazetteer
+from kg.extract.lexicon import rule_rows, rule_words  # plain file reading: no spaCy
 from kg.ids import entity_iri
 
 FUZZY_THRESHOLD = 90  # token_sort_ratio for organisations and places
@@ -101,13 +101,8 @@ def norm(name: str) -> str:
 @cache
 def _demonyms() -> frozenset[tuple[str, str]]:
     """(country, demonym) pairs from the entity lexicon, normalised."""
-    # read through the kg package: importing kg.extract would import spaCy
-    text = resources.files("kg").joinpath("extract/rules/entity_demonyms.tsv").read_text(encoding="utf-8")
     pairs = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
+    for cols in rule_rows("entity_demonyms.tsv"):
         country = norm(cols[0])
         for col in cols[1:3]:
             for d in col.split(","):
@@ -119,23 +114,17 @@ def _demonyms() -> frozenset[tuple[str, str]]:
 @cache
 def _suffixes() -> frozenset[str]:
     """Generational markers ('jr', 'iii'): part of a person's identity (the rule file relations reads too)."""
-    return frozenset(norm(w) for w in _rule_lines("entity_name_suffixes.txt"))
-
-
-def _rule_lines(name: str) -> list[str]:
-    # read through the kg package: importing kg.extract would import spaCy
-    text = resources.files("kg").joinpath(f"extract/rules/{name}").read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(norm(w) for w in rule_words("entity_name_suffixes.txt"))
 
 
 @cache
 def _class_names() -> tuple[str, ...]:
-    return tuple(norm(line) for line in _rule_lines("entity_class_names.txt"))
+    return tuple(norm(line) for line in rule_words("entity_class_names.txt"))
 
 
 @cache
 def _bare_generic() -> frozenset[str]:
-    return frozenset(norm(line) for line in _rule_lines("entity_bare_generic.txt"))
+    return frozenset(norm(line) for line in rule_words("entity_bare_generic.txt"))
 
 
 def _document_local(e: LocalEntity) -> bool:
@@ -611,22 +600,25 @@ def _pick_type(members: list[LocalEntity]) -> str:
     # the acronym's own subtype counts only when the spelled-out names give none and most acronym votes agree
     acronyms = _acronym_names(members)
     spelled = [m for m in members if norm(m.name) not in acronyms]
-    best = _vote(spelled or members)
+    best = _vote(_votes(spelled or members))
     if spelled and best in _GENERIC and len(spelled) < len(members):
-        short = [m for m in members if norm(m.name) in acronyms]
-        votes = Counter()
-        for m in short:
-            votes[m.type] += max(m.mentions, 1)
-        guess = _vote(short)
+        votes = _votes([m for m in members if norm(m.name) in acronyms])
+        guess = _vote(votes)
         if guess not in _GENERIC and votes[guess] > 0.5 * sum(votes.values()):
             return guess
     return best
 
 
-def _vote(members: list[LocalEntity]) -> str:
+def _votes(members: list[LocalEntity]) -> Counter:
+    """Each member's type, weighted by its mentions."""
     count: Counter = Counter()
     for m in members:
         count[m.type] += max(m.mentions, 1)
+    return count
+
+
+def _vote(count: Counter) -> str:
+    """The winning type of a group's votes (``_votes``)."""
     specific = [t for t in count if t not in _GENERIC]
     # an organisation's subtype comes from nouns around a mention ("the European Community's farm bank"): two
     # subtypes that contradict each other, neither with half the votes, are guesses, and the plain type stands

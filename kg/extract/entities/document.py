@@ -259,9 +259,8 @@ def _one_person(groups: dict, owners: list) -> list:
     """The full names that end in one surname, those that only add words before another's ('Certainly Dana
     Okafor', 'Dana Okafor') counted once: the shortest of them stands for all."""
     names = {k: groups[k]["name"].lower().split() for k in owners}
-    kept = [k for k in owners if not any(o != k and len(names[o]) < len(names[k]) and names[k][-len(names[o]):] ==
+    return [k for k in owners if not any(o != k and len(names[o]) < len(names[k]) and names[k][-len(names[o]):] ==
                                          names[o] for o in owners)]
-    return kept
 
 
 def _merge_short_names(groups: dict, order: Iterable) -> None:

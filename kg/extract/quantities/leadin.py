@@ -24,11 +24,13 @@ def lead_in_verb(doc: Doc, offset: int, speech) -> Token | None:
     ``offset``: the paragraph right before ends with a colon, or the paragraphs between it and this one
     all go on with the statement (open with a quotation mark or a bullet). ``speech(tok)`` tells a speech
     verb with a subject."""
-    lines = doc.user_data.get("kg.paragraph_lines")
     text = doc_text(doc)
-    if lines is None:
-        lines = doc.user_data["kg.paragraph_lines"] = paragraphs(text)
-    k = bisect_right([s for s, _ in lines], offset) - 1
+    # the paragraphs and their starts, found once a document (this runs for each of its numbers)
+    if "kg.paragraph_lines" not in doc.user_data:
+        found = paragraphs(text)
+        doc.user_data["kg.paragraph_lines"] = found, [s for s, _ in found]
+    lines, starts = doc.user_data["kg.paragraph_lines"]
+    k = bisect_right(starts, offset) - 1
     if k <= 0:
         return None
     for back in range(1, min(_MAX_BACK, k) + 1):
