@@ -197,7 +197,9 @@ def head(paragraphs: list[str], found: Found) -> list[str]:
     kept = paragraphs[:start]
     for i in range(start, len(paragraphs)):
         p = paragraphs[i].strip()
-        if i >= TOP:
+        # a byline, date or publisher line heads an article: the document's last paragraph heads nothing,
+        # so a one-line document ("Ann Lee", "1996-08-22", a wire's section heading) is its own text
+        if i >= TOP or i == len(paragraphs) - 1:
             kept.extend(paragraphs[i:])
             break
         date = date_line(p)

@@ -84,6 +84,13 @@ def test_metadata_head_lines(lines, field, expected):
     assert getattr(doc, field) == expected
 
 
+@pytest.mark.parametrize("line", ["Jane Doe", "1998-04-12", "HARBOUR AT MILLBROOK", "Daily Harbour"])
+def test_metadata_one_line_document_is_its_own_text(line):
+    # a byline, date or outlet line heads an article; alone in a document it heads nothing and is kept
+    doc = build_document(line, doc_id="t", source_path="t.txt", english_only=False)
+    assert doc.text == line
+
+
 @pytest.mark.parametrize(
     ("notice", "outlets"),
     [
