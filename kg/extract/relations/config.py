@@ -62,6 +62,7 @@ class _Rule:
     role_by_lemma: tuple[tuple[str, str], ...] = ()  # the role a TRIGGER verb states ('led by X': leader)
     role_suffix: str = ""  # appended to the role text ('serves on the board of X': 'board' + ' member')
     role_prefix: str = ""  # a qualifier put before it ('retired as chairman of X': 'former chairman')
+    role_text: str = ""  # the role a pattern without a role anchor states ('Tom Hale, a Democrat': 'member')
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class _Config:
     portfolio_words: frozenset[str] = frozenset()
     generic_bodies: frozenset[str] = frozenset()
     evaluative_modifiers: frozenset[str] = frozenset()
+    name_head_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -99,6 +101,7 @@ def config() -> _Config:
             role_by_lemma=tuple(sorted(p.get("role_by_lemma", {}).items())),
             role_suffix=p.get("role_suffix", ""),
             role_prefix=p.get("role_prefix", ""),
+            role_text=p.get("role_text", ""),
         ))
         patterns.append((p["name"], p["pattern"]))
     return _Config(
@@ -112,6 +115,7 @@ def config() -> _Config:
         portfolio_words=frozenset(raw.get("portfolio_words", ())),
         generic_bodies=frozenset(raw.get("generic_bodies", ())),
         evaluative_modifiers=frozenset(raw.get("evaluative_modifiers", ())),
+        name_head_nouns=frozenset(raw.get("name_head_nouns", ())),
     )
 
 

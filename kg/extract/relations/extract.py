@@ -144,6 +144,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if ent is not None:
             if rule.subject_types and ent.type not in rule.subject_types:
                 continue
+            if category(ent.type) == "PER" and _bracketed_acronym(item, by_token):
+                continue  # "the chairman of the Harbor Trade Council (HTC)": the council's short name, no person
             named.append((item, ent.name, ent.type, rule.confidence))
             continue
         if rule.generic_subject:
@@ -182,6 +184,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         obj_ids = _mention_tokens(obj_tok, by_token.get(obj_tok.i))
         subj_ids = _mention_tokens(item, by_token.get(item.i))
         role = dict(rule.role_by_lemma).get(trigger.lemma_.lower()) if rule.role_by_lemma and trigger else None
+        role = rule.role_text or role
         if rule.role:
             # the role phrase ends where the first object begins, for each of several coordinated objects
             lead = anchors.get(rule.object, obj_tok)
@@ -219,6 +222,17 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _bracketed_acronym(tok: Token, by_token: dict[int, Entity]) -> bool:
+    """A word in capitals alone in brackets right after an organisation's name ('the Harbor Trade Council
+    (HTC)'): the organisation's short name, whatever type the tagger gave it."""
+    doc = tok.doc
+    if not (tok.i >= 2 and tok.i + 1 < len(doc) and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"):
+        return False
+    before = by_token.get(tok.i - 2)
+    # "the Organisation for Harbour Cooperation in Europe (OHCE)": the name may end on a place
+    return len(tok.text) >= 2 and tok.text.isupper() and before is not None and category(before.type) in {"ORG", "PLACE"}
 
 
 def _country_of(ent: Entity, tok: Token) -> Entity | None:

@@ -3,6 +3,8 @@ relative clauses and conjoined verbs, coordinated lists, the entity a noun phras
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import DocEntities, name_suffixes, org_type_of_word
@@ -23,8 +25,9 @@ from kg.extract.relations.config import (
     category,
     config,
 )
+from kg.extract.lexicon import rule_rows
 from kg.extract.text import doc_text
-from kg.records import Entity, Evidence
+from kg.records import Entity, Evidence, Mention
 
 
 def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
@@ -43,15 +46,42 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
         is_title = ent is None and t.lower_.rstrip(".") in heads and t.pos_ in {"NOUN", "PROPN"}
         t._.set(_TITLE, "yes" if is_title else "")
     # "CEO of the software company Northwind": an organisation noun with a name in apposition stands for it
-    generic = config().generic_subject_heads
+    # "editor of Slate magazine", "an economist at Harbor bank": a lower-case organisation noun right after an
+    # organisation's name (its compound) is the name's head word the tagger left out, so it stands for it too
+    generic, name_heads = config().generic_subject_heads, config().name_head_nouns
     for t in doc:
-        if t.i in by_token or t.pos_ != "NOUN" or t.lemma_.lower() not in generic:
+        if t.i in by_token or t.pos_ != "NOUN":
             continue
-        named = next((by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in by_token
+        low = t.lemma_.lower()
+        apposed = low in generic
+        compounded = t.is_lower and (low in name_heads or org_type_of_word(low) is not None)
+        if not (apposed or compounded):
+            continue
+        named = next((by_token[c.i] for c in t.children if c.dep_ == "appos" and apposed and c.i in by_token
                       and category(by_token[c.i].type) == "ORG"), None)
+        j = t.i - 1
+        while j > 0 and doc[j].is_lower and doc[j].dep_ == "compound" and doc[j].head.i == t.i:
+            j -= 1  # "the Leeds Lions cricket team": past the lower-case kind of team to the name
+        if named is None and compounded and j >= 0 and doc[j].dep_ == "compound" and doc[j].head.i == t.i:
+            ent = by_token.get(j)
+            if ent is not None and category(ent.type) == "ORG" and not any(
+                    m.start <= t.idx < m.end for m in ent.mentions):
+                named = ent
         if named is not None:
             by_token[t.i] = named
             t._.set(_CAT, "ORG")
+    # "Republican Senator Ann Cole", "Tom Hale, a Democrat": a party written bare stands for the party
+    parties = _party_words()
+    for t in doc:
+        party = parties.get(t.text)
+        if party is None or t.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+            continue
+        ent = by_token.get(t.i)
+        if ent is not None and ent.type != "Group":
+            continue  # part of a name written in full ("Democratic Party", "Republican National Committee")
+        by_token[t.i] = Entity(name=party, type="Organization",
+                               mentions=(Mention(t.text, t.idx, t.idx + len(t.text), "ORG"),))
+        t._.set(_CAT, "ORG")
     # "Hugo Marr, Jr., the former CEO of X": the parser makes the generational suffix the head of the name,
     # so the suffix stands for the person it closes
     for t in doc:
@@ -63,6 +93,12 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
             by_token[t.i] = ent
             t._.set(_CAT, "PER")
     return by_token
+
+
+@cache
+def _party_words() -> dict[str, str]:
+    """Party names written bare ('Republican', 'Labour') -> the party's name (rules/relation_party_words.tsv)."""
+    return {row[0].strip(): row[1].strip() for row in rule_rows("relation_party_words.tsv")}
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -343,6 +379,10 @@ def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Confi
     takes each organisation coordinated with an organisation object ('chief executive of Acme and Beta')."""
     if rule.role is None:
         tokens = [token] + [c for c in token.conjuncts if c.i > token.i]
+        first = by_token.get(token.i)
+        if first is not None and category(first.type) == "ORG" and "ORG" in rule.object_cats:
+            # "she worked for Globex, the University of Leeds and the Carver Institute": each listed employer
+            tokens += [t for t in _written_list(token, by_token) if t not in tokens]
     else:
         first = by_token.get(token.i)
         tokens = [token] + ([c for c in token.conjuncts if c.i > token.i and c.i in by_token
