@@ -131,6 +131,41 @@ FOUND = [
      {("Lena Ostrova", "holds_role", "Halden College", "treasurer")}),
     ("fronted-role-phrase", "A member of the Labour Party, he served as mayor.",
      {("he", "holds_role", "Labour Party", "member")}),
+    # a title named as a position held, a post at an organisation, time spent with one
+    ("held-the-position-of", "Previously, Ann Lee held the position of CEO of Harbor Media Group from 2009.",
+     {("Ann Lee", "holds_role", "Harbor Media Group", "ceo")}),
+    ("took-up-the-post-of", "In 1990 Tom Hale took up the post of director at the Carver Institute.",
+     {("Tom Hale", "holds_role", "Carver Institute", "director")}),
+    ("held-posts-at", "Between 1950 and 1968 he held posts at the Carver University in Leeds.",
+     {("he", "holds_role", "Carver University", None)}),
+    ("has-been-with-since", "Tom Hale has been with Globex Corporation since 1998.",
+     {("Tom Hale", "holds_role", "Globex Corporation", None)}),
+    ("was-with-for-years", "Tom Hale was with Globex Corporation for twelve years.",
+     {("Tom Hale", "holds_role", "Globex Corporation", None)}),
+    # a seat on a board given or taken
+    ("appointed-to-the-board-of", "Tom Hale was appointed to the board of Globex Corporation in 2001.",
+     {("Tom Hale", "holds_role", "Globex Corporation", "board member")}),
+    ("joined-the-board-of", "Ann Lee joined the board of Globex Corporation in 2001.",
+     {("Ann Lee", "holds_role", "Globex Corporation", "board member")}),
+    # each employer of a list, with or without a serial comma
+    ("worked-for-a-list", "Tom Hale worked for Globex Corporation, the University of Leeds and the Carver "
+     "Institute.", {("Tom Hale", "holds_role", o, None) for o in ("Globex Corporation", "University of Leeds",
+                                                                  "Carver Institute")}),
+    # a lower-case kind of organisation after the name the tagger stopped short of
+    ("name-before-magazine", "Anna Berg served as the editor of Slate magazine for six years.",
+     {("Anna Berg", "holds_role", "Slate", "editor")}),
+    ("name-before-kind-of-team", "He was the CEO of the Leeds Lions cricket team for the 2008 season.",
+     {("He", "holds_role", "Leeds Lions", "ceo")}),
+    # a party written bare: membership, whatever title it qualifies
+    ("bare-party-before-title", "Republican Senator Tom Reed voted against the bill.",
+     {("Tom Reed", "holds_role", "Republican Party", "member")}),
+    ("bare-party-before-mp", "Labour MP Anna Berg resigned on Friday.",
+     {("Anna Berg", "holds_role", "Labour Party", "member")}),
+    ("bare-party-in-apposition", "Tom Reed, a Democrat from Ohio, lost the race.",
+     {("Tom Reed", "holds_role", "Democratic Party", "member")}),
+    ("bare-party-beside-an-office", "In 1884, Grover Hale, the reforming Democratic Governor of New York, won.",
+     {("Grover Hale", "holds_role", "Democratic Party", "member"),
+      ("Grover Hale", "holds_role", "New York", "governor")}),
 ]
 
 
@@ -191,6 +226,12 @@ NOT_FOUND = [
      ("Marta Quill", "holds_role", "Board")),
     ("list-of-places-is-no-apposition", "The rivals debated before the votes in Florida, Ohio and elsewhere.",
      ("Florida", "located_in", "Ohio")),
+    # an organisation's short name in brackets is never the person holding its title
+    ("bracketed-acronym-is-no-person", "Tom Reed, the chairman of the Organisation for Harbour Cooperation in "
+     "Europe ( OHCE ) , told radio the body agreed.", ("OHCE", "holds_role", "Organisation for Harbour Cooperation")),
+    # with a person, 'with' is company, not employment; a department of labour is no party
+    ("with-a-person-is-no-employer", "Tom Reed has been with Ann Lee since 1998.", ("Tom Reed", "holds_role", "Ann Lee")),
+    ("labor-department-is-no-party", "Labor Secretary Tom Reed spoke on Monday.", ("Tom Reed", "holds_role", "Labor")),
 ]
 
 

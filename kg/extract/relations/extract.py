@@ -26,6 +26,7 @@ from kg.extract.relations.tree import (
     _mention_tokens,
     _named_by,
     _objects,
+    _party_words,
     _place_modified_org,
     _speaker_of_pronoun,
     _subject_token,
@@ -200,6 +201,11 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
                 role += rule.role_suffix
             if rule.role_prefix and rule.role_prefix not in role.split():
                 role = f"{rule.role_prefix} {role}"
+        party = _party_words().get(obj_tok.text) == obj.name
+        if party:
+            # "the Democratic Governor of New York", "Republican Senator Ann Cole": the party word qualifies the
+            # title, which is the state's; of the party the person is a member
+            role = "member"
         lo = min(min(subj_ids), min(obj_ids), *(t.i for t in anchors.values()))
         hi = max(max(subj_ids), max(obj_ids), *(t.i for t in anchors.values()))
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
@@ -220,7 +226,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         # Globex" are one object at one distance, so the coordinated organisation is kept with either
         lead = anchors.get(rule.object, obj_tok)
         distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
-        role_at = anchors[rule.role].i if rule.role else -1
+        role_at = anchors[rule.role].i if rule.role and not party else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
 
 
@@ -232,7 +238,8 @@ def _bracketed_acronym(tok: Token, by_token: dict[int, Entity]) -> bool:
         return False
     before = by_token.get(tok.i - 2)
     # "the Organisation for Harbour Cooperation in Europe (OHCE)": the name may end on a place
-    return len(tok.text) >= 2 and tok.text.isupper() and before is not None and category(before.type) in {"ORG", "PLACE"}
+    return (len(tok.text) >= 2 and tok.text.isupper() and before is not None
+            and category(before.type) in {"ORG", "PLACE"})
 
 
 def _country_of(ent: Entity, tok: Token) -> Entity | None:

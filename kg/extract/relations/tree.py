@@ -8,6 +8,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import DocEntities, name_suffixes, org_type_of_word
+from kg.extract.lexicon import rule_rows
 from kg.extract.relations.config import (
     _CAT,
     _CLIMB_UP,
@@ -25,7 +26,6 @@ from kg.extract.relations.config import (
     category,
     config,
 )
-from kg.extract.lexicon import rule_rows
 from kg.extract.text import doc_text
 from kg.records import Entity, Evidence, Mention
 
