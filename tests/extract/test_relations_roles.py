@@ -230,7 +230,8 @@ NOT_FOUND = [
     ("bracketed-acronym-is-no-person", "Tom Reed, the chairman of the Organisation for Harbour Cooperation in "
      "Europe ( OHCE ) , told radio the body agreed.", ("OHCE", "holds_role", "Organisation for Harbour Cooperation")),
     # with a person, 'with' is company, not employment; a department of labour is no party
-    ("with-a-person-is-no-employer", "Tom Reed has been with Ann Lee since 1998.", ("Tom Reed", "holds_role", "Ann Lee")),
+    ("with-a-person-is-no-employer", "Tom Reed has been with Ann Lee since 1998.",
+     ("Tom Reed", "holds_role", "Ann Lee")),
     ("labor-department-is-no-party", "Labor Secretary Tom Reed spoke on Monday.", ("Tom Reed", "holds_role", "Labor")),
 ]
 
