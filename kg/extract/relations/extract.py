@@ -189,6 +189,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if rule.role:
             # the role phrase ends where the first object begins, for each of several coordinated objects
             lead = anchors.get(rule.object, obj_tok)
+            if lead.i not in by_token:
+                lead = obj_tok  # "member of the board of directors of Globex": the role runs to Globex
             role = _role_text(anchors[rule.role], _mention_tokens(lead, by_token.get(lead.i)) | obj_ids,
                               subj_ids) or None
             if role is None or role.rstrip(".") in honorifics():
@@ -225,6 +227,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         # measured to the first word of the object's name: a match on "Acme" and one on "Bank" of "Acme Bank and
         # Globex" are one object at one distance, so the coordinated organisation is kept with either
         lead = anchors.get(rule.object, obj_tok)
+        if lead.i not in by_token:
+            lead = obj_tok
         distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role and not party else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)

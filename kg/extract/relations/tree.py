@@ -70,6 +70,12 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
         if named is not None:
             by_token[t.i] = named
             t._.set(_CAT, "ORG")
+    # "chairman of the board of directors of Globex": an untagged body every organisation has is a role's
+    # object standing for the organisation named after it (_objects reads the owner); "directors" of "the board
+    # of directors" too, so "serves on the board of directors of X" reaches X
+    for t in doc:
+        if t.i not in by_token and _untagged_body_owner(t, by_token) is not None:
+            t._.set(_CAT, "ORG")
     # "Republican Senator Ann Cole", "Tom Hale, a Democrat": a party written bare stands for the party
     parties = _party_words()
     for t in doc:
@@ -93,6 +99,25 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
             by_token[t.i] = ent
             t._.set(_CAT, "PER")
     return by_token
+
+
+def _untagged_body_owner(t: Token, by_token: dict[int, Entity]) -> tuple[Token, Entity] | None:
+    """The organisation an untagged board names after it: 'the board of Globex', 'the board of directors of
+    Globex' (from 'board' or from 'directors'); None for any other token."""
+    if t.pos_ != "NOUN" or t.i in by_token:
+        return None
+    bodies = config().generic_bodies
+    last = t
+    inner = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner_obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+    if inner_obj is not None and f"{t.lower_} of {inner_obj.lower_}" in bodies:
+        last = inner_obj
+    elif not (t.lower_ in bodies or (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.i
+                                     and f"{t.head.head.lower_} of {t.lower_}" in bodies)):
+        return None
+    return next(((o, by_token[o.i]) for c in last.children if c.dep_ == "prep" and c.lower_ in {"of", "at"}
+                 for o in c.children if o.dep_ == "pobj" and o.i in by_token
+                 and category(by_token[o.i].type) == "ORG"), None)
 
 
 @cache
@@ -398,6 +423,10 @@ def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Confi
     out = []
     for t in tokens:
         ent = _object_entity(t, by_token, cfg)
+        if ent is None and rule.role is not None:
+            owned = _untagged_body_owner(t, by_token)  # "chairman of the board of Globex": Globex
+            if owned is not None:
+                t, ent = owned
         if ent is not None and rule.role is not None and _generic_body(ent.name, cfg):
             # "treasurer of the Board of Governors at Halden College": the college's board
             t, ent = _body_owner(t, ent, by_token)
