@@ -156,6 +156,11 @@ FOUND = [
      {("Anna Berg", "holds_role", "Slate", "editor")}),
     ("name-before-kind-of-team", "He was the CEO of the Leeds Lions cricket team for the 2008 season.",
      {("He", "holds_role", "Leeds Lions", "ceo")}),
+    # an untagged board of an organisation is the organisation's
+    ("chairman-of-the-board-of-directors-of", "Tom Hale was chairman of the board of directors of Globex Motors.",
+     {("Tom Hale", "holds_role", "Globex Motors", "chairman of the board of directors")}),
+    ("sits-on-the-board-of-directors-of", "Tom Hale sits on the board of directors of Globex Motors.",
+     {("Tom Hale", "holds_role", "Globex Motors", "board of directors member")}),
     # a party written bare: membership, whatever title it qualifies
     ("bare-party-before-title", "Republican Senator Tom Reed voted against the bill.",
      {("Tom Reed", "holds_role", "Republican Party", "member")}),
@@ -232,6 +237,8 @@ NOT_FOUND = [
     # with a person, 'with' is company, not employment; a department of labour is no party
     ("with-a-person-is-no-employer", "Tom Reed has been with Ann Lee since 1998.",
      ("Tom Reed", "holds_role", "Ann Lee")),
+    ("party-word-is-no-subject", "Democratic candidate Martin Oakley is shifting staff and resources to Iowa.",
+     ("Democratic Party", "relocated_to", "Iowa")),
     ("labor-department-is-no-party", "Labor Secretary Tom Reed spoke on Monday.", ("Tom Reed", "holds_role", "Labor")),
 ]
 

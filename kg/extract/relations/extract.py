@@ -145,6 +145,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if ent is not None:
             if rule.subject_types and ent.type not in rule.subject_types:
                 continue
+            if _is_party_word(ent):
+                continue  # "Democratic candidate Jo Kim is shifting staff to Iowa": the party word only qualifies
             if category(ent.type) == "PER" and _bracketed_acronym(item, by_token):
                 continue  # "the chairman of the Harbor Trade Council (HTC)": the council's short name, no person
             named.append((item, ent.name, ent.type, rule.confidence))
@@ -232,6 +234,11 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role and not party else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _is_party_word(ent: Entity) -> bool:
+    """The party a bare word names ('Republican', from relation_party_words.tsv), not a name in the text."""
+    return len(ent.mentions) == 1 and _party_words().get(ent.mentions[0].text) == ent.name
 
 
 def _bracketed_acronym(tok: Token, by_token: dict[int, Entity]) -> bool:
