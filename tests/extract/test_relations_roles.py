@@ -161,6 +161,13 @@ FOUND = [
      {("Tom Hale", "holds_role", "Globex Motors", "chairman of the board of directors")}),
     ("sits-on-the-board-of-directors-of", "Tom Hale sits on the board of directors of Globex Motors.",
      {("Tom Hale", "holds_role", "Globex Motors", "board of directors member")}),
+    # service in an organisation; a founder's title written before the name
+    ("served-in-an-organisation", "In 1982 Tom Yefremov served in the Soviet Army.",
+     {("Tom Yefremov", "holds_role", "Soviet Army", None)}),
+    ("founder-title-before-the-name", "The IB Group was founded in 1994 by its Chairman and CEO Thomas Peterson.",
+     {("Thomas Peterson", "holds_role", "IB Group", "chairman and ceo")}),
+    ("founder-title-as-the-agent", "Norvale Textiles was founded in 1979 by its chairman Pedro Alcaraz.",
+     {("Pedro Alcaraz", "holds_role", "Norvale Textiles", "chairman")}),
     # a party written bare: membership, whatever title it qualifies
     ("bare-party-before-title", "Republican Senator Tom Reed voted against the bill.",
      {("Tom Reed", "holds_role", "Republican Party", "member")}),
@@ -237,6 +244,7 @@ NOT_FOUND = [
     # with a person, 'with' is company, not employment; a department of labour is no party
     ("with-a-person-is-no-employer", "Tom Reed has been with Ann Lee since 1998.",
      ("Tom Reed", "holds_role", "Ann Lee")),
+    ("service-in-a-place-is-no-employer", "Tom Hale served in Iraq for two years.", ("Tom Hale", "holds_role", "Iraq")),
     ("party-word-is-no-subject", "Democratic candidate Martin Oakley is shifting staff and resources to Iowa.",
      ("Democratic Party", "relocated_to", "Iowa")),
     ("labor-department-is-no-party", "Labor Secretary Tom Reed spoke on Monday.", ("Tom Reed", "holds_role", "Labor")),
