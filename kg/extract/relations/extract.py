@@ -12,7 +12,7 @@ from kg import gazetteer
 from kg.extract.coref import Resolver
 from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
 from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
-from kg.extract.relations.fallback import _dateline, _metadata_relations, _title_fallback
+from kg.extract.relations.fallback import _dateline, _metadata_relations, _party_code, _title_fallback
 from kg.extract.relations.roles import _coordinated_titles, _role_text
 from kg.extract.relations.tree import (
     _clause_subject,
@@ -46,6 +46,7 @@ def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> It
         found.extend(_from_match(rule, anchors, by_token, cfg, resolver))
     found.extend(_title_fallback(doc, entities, by_token, found, cfg))
     found.extend(_dateline(doc, by_token))
+    found.extend(_party_code(doc, by_token))
     yield from _dedupe(found)
     yield from _metadata_relations(doc, document)
 

@@ -1,15 +1,18 @@
 """Rules that look beyond one sentence's tree: the bare-title fallback ('President Tokayev' → the document's
-country) and the document metadata relations (publisher, first published in)."""
+country), party codes after a name ('Sen. Ann Cole (R-Texas)') and the document metadata relations (publisher,
+first published in)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.entities import DocEntities, clean_name, demonym_country, is_title_word, title_start
+from kg.extract.lexicon import rule_rows
 from kg.extract.relations.config import _Config, _Found, category
 from kg.extract.relations.tree import _evidence
 from kg.records import Document, Entity, Evidence, Relation
@@ -103,6 +106,36 @@ def _country_named(ent: Entity) -> str | None:
     if ent.type == "Group":
         return demonym_country(ent.name)
     return None
+
+
+@cache
+def _party_codes() -> dict[str, str]:
+    return {row[0].strip(): row[1].strip() for row in rule_rows("relation_party_codes.tsv")}
+
+
+def _party_code(doc: Doc, by_token) -> Iterator[_Found]:
+    """'Sen. Ann Cole (R-Texas)', 'Rep. Tom Hale, D-Calif., said': a party code and a state right after a
+    person's name make the person a member of the party (rules/relation_party_codes.tsv).
+
+    Why: the parser hangs the bracket on anything; the frame itself is unambiguous in US political copy.
+    """
+    codes = _party_codes()
+    for t in doc:
+        if t.text not in {"(", ","} or t.i == 0 or t.i + 3 >= len(doc):
+            continue
+        code, sep, state = doc[t.i + 1], doc[t.i + 2], doc[t.i + 3]
+        party = codes.get(code.text)
+        person = by_token.get(t.i - 1)
+        if (party is None or sep.text not in {"-", "–", ","} or not state.text[:1].isupper()
+                or person is None or person.type != "Person"):
+            continue
+        mention = next((m for m in person.mentions if m.start <= doc[t.i - 1].idx < m.end), None)
+        start = mention.start if mention is not None else doc[t.i - 1].idx
+        end = state.idx + len(state.text)
+        rel = Relation(subject=person.name, predicate="holds_role", object=party, evidence=_evidence(doc, start, end),
+                       role="member", subject_type="Person", object_type="Organization", confidence=0.85,
+                       pattern="holds_role.party_code")
+        yield _Found(rel, (person.name.lower(), "holds_role", party.lower()))
 
 
 def _metadata_relations(doc: Doc, document: Document) -> Iterator[Relation]:
