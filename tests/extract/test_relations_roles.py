@@ -136,8 +136,8 @@ FOUND = [
      {("Ann Lee", "holds_role", "Harbor Media Group", "ceo")}),
     ("took-up-the-post-of", "In 1990 Tom Hale took up the post of director at the Carver Institute.",
      {("Tom Hale", "holds_role", "Carver Institute", "director")}),
-    ("held-posts-at", "Between 1950 and 1968 he held posts at the Carver University in Leeds.",
-     {("he", "holds_role", "Carver University", None)}),
+    ("held-posts-at", "He held senior posts at Brenmoor University for a decade.",
+     {("He", "holds_role", "Brenmoor University", None)}),
     ("has-been-with-since", "Tom Hale has been with Globex Corporation since 1998.",
      {("Tom Hale", "holds_role", "Globex Corporation", None)}),
     ("was-with-for-years", "Tom Hale was with Globex Corporation for twelve years.",
@@ -152,20 +152,20 @@ FOUND = [
      "Institute.", {("Tom Hale", "holds_role", o, None) for o in ("Globex Corporation", "University of Leeds",
                                                                   "Carver Institute")}),
     # a lower-case kind of organisation after the name the tagger stopped short of
-    ("name-before-magazine", "Anna Berg served as the editor of Slate magazine for six years.",
-     {("Anna Berg", "holds_role", "Slate", "editor")}),
-    ("name-before-kind-of-team", "He was the CEO of the Leeds Lions cricket team for the 2008 season.",
-     {("He", "holds_role", "Leeds Lions", "ceo")}),
+    ("name-before-magazine", "Anna Berg was the editor of Quillon magazine until 2004.",
+     {("Anna Berg", "holds_role", "Quillon", "editor")}),
+    ("name-before-kind-of-team", "Ravi Sen was the CEO of the Dunmore Hawks cricket team until 2010.",
+     {("Ravi Sen", "holds_role", "Dunmore Hawks", "ceo")}),
     # an untagged board of an organisation is the organisation's
-    ("chairman-of-the-board-of-directors-of", "Tom Hale was chairman of the board of directors of Globex Motors.",
-     {("Tom Hale", "holds_role", "Globex Motors", "chairman of the board of directors")}),
-    ("sits-on-the-board-of-directors-of", "Tom Hale sits on the board of directors of Globex Motors.",
-     {("Tom Hale", "holds_role", "Globex Motors", "board of directors member")}),
+    ("chair-of-an-untagged-board-of", "Maya Orr, treasurer of the board of governors of Pellmont Academy, spoke.",
+     {("Maya Orr", "holds_role", "Pellmont Academy", "treasurer of the board of governors")}),
+    ("seat-on-an-untagged-board-of", "Since 2015 Maya Orr has sat on the board of governors of Pellmont Academy.",
+     {("Maya Orr", "holds_role", "Pellmont Academy", "board of governors member")}),
     # service in an organisation; a founder's title written before the name
-    ("served-in-an-organisation", "In 1982 Tom Yefremov served in the Soviet Army.",
-     {("Tom Yefremov", "holds_role", "Soviet Army", None)}),
-    ("founder-title-before-the-name", "The IB Group was founded in 1994 by its Chairman and CEO Thomas Peterson.",
-     {("Thomas Peterson", "holds_role", "IB Group", "chairman and ceo")}),
+    ("served-in-an-organisation", "After school Omar Tessel served in the Ruritanian Navy.",
+     {("Omar Tessel", "holds_role", "Ruritanian Navy", None)}),
+    ("founder-title-before-the-name", "The Tarvik Group was established in 2003 by its Chairman and CEO Lars Brenn.",
+     {("Lars Brenn", "holds_role", "Tarvik Group", "chairman and ceo")}),
     ("founder-title-as-the-agent", "Norvale Textiles was founded in 1979 by its chairman Pedro Alcaraz.",
      {("Pedro Alcaraz", "holds_role", "Norvale Textiles", "chairman")}),
     # a party written bare: membership, whatever title it qualifies
@@ -179,9 +179,9 @@ FOUND = [
      {("Ted Cole", "holds_role", "Republican Party", "member")}),
     ("party-code-between-commas", "Rep. Ann Lee, D-Calif., agreed with the plan.",
      {("Ann Lee", "holds_role", "Democratic Party", "member")}),
-    ("bare-party-beside-an-office", "In 1884, Grover Hale, the reforming Democratic Governor of New York, won.",
-     {("Grover Hale", "holds_role", "Democratic Party", "member"),
-      ("Grover Hale", "holds_role", "New York", "governor")}),
+    ("bare-party-beside-an-office", "Cora Venn, the Democratic Governor of Vermont, spoke on Monday.",
+     {("Cora Venn", "holds_role", "Democratic Party", "member"),
+      ("Cora Venn", "holds_role", "Vermont", "governor")}),
 ]
 
 
@@ -250,8 +250,8 @@ NOT_FOUND = [
      ("Tom Reed", "holds_role", "Ann Lee")),
     ("service-in-a-place-is-no-employer", "Tom Hale served in Iraq for two years.", ("Tom Hale", "holds_role", "Iraq")),
     ("code-without-a-state-is-no-party", "Ann Lee (D) agreed.", ("Ann Lee", "holds_role", "Democratic Party")),
-    ("party-word-is-no-subject", "Democratic candidate Martin Oakley is shifting staff and resources to Iowa.",
-     ("Democratic Party", "relocated_to", "Iowa")),
+    ("party-word-is-no-subject", "Democratic hopeful Martin Oakley is moving his aides to Nevada.",
+     ("Democratic Party", "relocated_to", "Nevada")),
     ("labor-department-is-no-party", "Labor Secretary Tom Reed spoke on Monday.", ("Tom Reed", "holds_role", "Labor")),
 ]
 

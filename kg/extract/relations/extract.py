@@ -193,7 +193,7 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
             # the role phrase ends where the first object begins, for each of several coordinated objects
             lead = anchors.get(rule.object, obj_tok)
             if lead.i not in by_token:
-                lead = obj_tok  # "member of the board of directors of Globex": the role runs to Globex
+                lead = obj_tok  # a role over an untagged board runs on to the organisation it belongs to
             role = _role_text(anchors[rule.role], _mention_tokens(lead, by_token.get(lead.i)) | obj_ids,
                               subj_ids) or None
             if role is None or role.rstrip(".") in honorifics():

@@ -70,9 +70,9 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
         if named is not None:
             by_token[t.i] = named
             t._.set(_CAT, "ORG")
-    # "chairman of the board of directors of Globex": an untagged body every organisation has is a role's
-    # object standing for the organisation named after it (_objects reads the owner); "directors" of "the board
-    # of directors" too, so "serves on the board of directors of X" reaches X
+    # a body every organisation has ('the board', 'the board of governors'), untagged, is a role's object standing
+    # for the organisation named after its 'of' (_objects reads the owner); the inner "governors" too, so a seat
+    # taken "on the board of governors of X" reaches X
     for t in doc:
         if t.i not in by_token and _untagged_body_owner(t, by_token) is not None:
             t._.set(_CAT, "ORG")
@@ -102,8 +102,8 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
 
 
 def _untagged_body_owner(t: Token, by_token: dict[int, Entity]) -> tuple[Token, Entity] | None:
-    """The organisation an untagged board names after it: 'the board of Globex', 'the board of directors of
-    Globex' (from 'board' or from 'directors'); None for any other token."""
+    """The organisation an untagged board names after it: 'the board of Globex', 'the board of governors of
+    Globex' (from 'board' or from 'governors'); None for any other token."""
     if t.pos_ != "NOUN" or t.i in by_token:
         return None
     bodies = config().generic_bodies
