@@ -134,6 +134,8 @@ FOUND = [
     # a title named as a position held, a post at an organisation, time spent with one
     ("held-the-position-of", "Previously, Ann Lee held the position of CEO of Harbor Media Group from 2009.",
      {("Ann Lee", "holds_role", "Harbor Media Group", "ceo")}),
+    ("fulfilled-the-role-of", "In 2015 Anna Berg fulfilled the role of acting director of Harbor Games.",
+     {("Anna Berg", "holds_role", "Harbor Games", "acting director")}),
     ("took-up-the-post-of", "In 1990 Tom Hale took up the post of director at the Carver Institute.",
      {("Tom Hale", "holds_role", "Carver Institute", "director")}),
     ("held-posts-at", "He held senior posts at Brenmoor University for a decade.",
