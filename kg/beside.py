@@ -29,7 +29,10 @@ def _resolved(local) -> tuple[int, str]:
     return len(canonicals), ntriples(canonical_triples(canonicals))
 
 
-def _resolve_into(local, conn) -> None:
+def _resolve_into(local, conn, parent: int) -> None:
+    from kg.children import die_with_parent
+
+    die_with_parent(parent)  # a build killed meanwhile takes this process with it
     try:
         conn.send(_resolved(local))
     except Exception:  # noqa: BLE001 — the build resolves them itself, and meets the same error there
@@ -52,7 +55,8 @@ class ResolvingBeside:
         ctx = multiprocessing.get_context("fork")
         try:
             self._conn, send = ctx.Pipe(duplex=False)
-            self._proc = ctx.Process(target=_resolve_into, args=(local, send), name="kg-resolve", daemon=True)
+            self._proc = ctx.Process(target=_resolve_into, args=(local, send, os.getpid()), name="kg-resolve",
+                                     daemon=True)
             self._proc.start()
             send.close()
         except Exception:  # noqa: BLE001 — no process to be had (none left, or this one is a daemon's child):
@@ -79,7 +83,8 @@ class ResolvingBeside:
             self._proc = None
 
 
-_KEEP_ROWS = ("import sys; from kg.query.rowindex import warm; from kg.store import open_store; "
+_KEEP_ROWS = ("import sys; from kg.children import die_with_parent; die_with_parent(int(sys.argv[2])); "
+              "from kg.query.rowindex import warm; from kg.store import open_store; "
               "warm(open_store(sys.argv[1], read_only=True))")
 
 
@@ -92,7 +97,7 @@ def keep_rows_beside(store) -> subprocess.Popen | None:
         return None
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     try:
-        return subprocess.Popen([sys.executable, "-c", _KEEP_ROWS, str(path)], env=env, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return subprocess.Popen([sys.executable, "-c", _KEEP_ROWS, str(path), str(os.getpid())], env=env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
         return None
