@@ -16,7 +16,10 @@ Options (keyword arguments of ``read_documents``):
   rules         path of an extra boilerplate rule file (same format as ``rules/boilerplate.tsv``)
   stdin         binary stream read for ``-`` (default ``sys.stdin.buffer``)
   corpus        remove passages that recur across many documents of one publisher (``kg.ingest.corpus``;
-                default True). The whole batch is read before the first document is handed on
+                default True). The whole batch is read before the first document is handed on, unless
+  late          is given: then documents stream out as they are read, and the few whose boilerplate the
+                rest of the batch changed are passed to ``late(document)`` once the batch is read, re-cleaned
+                (``kg build`` replaces what it stored of them)
   boilerplate_index  a store's passage index file (``corpus.INDEX_FILE`` in the store folder): the
                 corpus is then the store's documents plus the batch, and stored documents whose boilerplate
                 changed are handed on again after the batch, re-cleaned
@@ -29,7 +32,7 @@ import glob
 import hashlib
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -138,6 +141,7 @@ def read_documents(
     stdin: BinaryIO | None = None,
     corpus: bool = True,
     boilerplate_index: str | Path | None = None,
+    late: Callable[[Document | InputError], None] | None = None,
 ) -> Iterator[Document | InputError]:
     items = _read_all(paths, max_bytes=max_bytes, english_only=english_only, rules=rules, stdin=stdin)
     if not corpus:
@@ -145,7 +149,7 @@ def read_documents(
         return
     from kg.ingest.corpus import corpus_pass
 
-    yield from corpus_pass(items, boilerplate_index)
+    yield from corpus_pass(items, boilerplate_index, late=late)
 
 
 def _read_all(
