@@ -231,6 +231,10 @@ def build(
         first = next(docs, None)
     docs = chain([first], docs) if first is not None else iter(())
     client = None
+    # a build that may use more than one process resolves entities beside it: that process is forked now,
+    # before the pipeline is loaded, so it holds none of what this one loads and reads from here on
+    beside = workers > 1 or bool(cluster)
+    resolver = ResolvingBeside() if beside and first is not None else None
     if first is None:
         name = ""
     elif cluster:
@@ -267,21 +271,24 @@ def build(
         flush()
 
     try:
-        run(docs, workers)
-        if late:  # after every first version is written (a cluster returns batches in any order); a few
-            # documents, parsed here (the pipeline is loaded) unless on the cluster
-            run(todo(late, again_pass=True), 1)
+        try:
+            run(docs, workers)
+            if late:  # after every first version is written (a cluster returns batches in any order); a
+                # few documents, parsed here (the pipeline is loaded) unless on the cluster
+                run(todo(late, again_pass=True), 1)
+        finally:
+            writer.close()
+            if client is not None:
+                client.close()
+        progress("articles", seen, seen)  # the estimate may have counted lines that held no article
+        # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
+        report.added = [d for d in report.added if d in stored]
+        report.replaced = [d for d in report.replaced if d in stored]
+        clock = report.timed("articles", started)
+        derive(store, report, progress, beside=beside, resolver=resolver)
     finally:
-        writer.close()
-        if client is not None:
-            client.close()
-    progress("articles", seen, seen)  # the estimate may have counted lines that held no article
-    # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
-    report.added = [d for d in report.added if d in stored]
-    report.replaced = [d for d in report.replaced if d in stored]
-    clock = report.timed("articles", started)
-    beside = workers > 1 or client is not None  # a build that may use more than one process
-    derive(store, report, progress, beside=beside)
+        if resolver is not None:
+            resolver.close()
     clock = clocks()
     _commit(store)
     clock = report.timed("commit", clock)
@@ -421,16 +428,18 @@ def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], 
 
 # ------------------------------------------------------------------------------------------- derived state
 def derive(store, report: BuildReport | None = None, progress: Progress = _no_progress,
-           beside: bool = False) -> BuildReport:
+           beside: bool = False, resolver: ResolvingBeside | None = None) -> BuildReport:
     """Bring links and canonical entities up to date with the stored documents (no NLP; a no-op when
     they already are). Run by every build and by ``remove``; after a crash it is the repair. ``beside``:
-    the entities are resolved in a second process while this one links (kg.beside)."""
+    the entities are resolved in a second process while this one links (kg.beside): ``resolver``, forked
+    earlier, or one forked now. The caller closes ``resolver``."""
     report = report if report is not None else BuildReport()
     clock = clocks()
     hashes = store.document_hashes()
     ahead = None
     if beside and _read_state(store).get("entities") != fingerprint(hashes):
-        ahead = ResolvingBeside(store.local_entities())
+        ahead = resolver if resolver is not None else ResolvingBeside()
+        ahead.start(store.local_entities())
     try:
         report.links = link(store, hashes, progress, report)
         clock = report.timed("link", clock)

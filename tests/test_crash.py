@@ -59,7 +59,8 @@ def crash_env(tmp_path_factory, nlp):
         assert report.ok, report.problems
         assert report.links >= 1  # the near copy: linking has something to get wrong
         stored_only = open_store(str(root / "stored-only"))
-        mp.setattr(build_module, "derive", lambda store, report=None, progress=None, beside=False: report)
+        mp.setattr(build_module, "derive", lambda store, report=None, progress=None, beside=False,
+                   resolver=None: report)
         build([str(corpus)], stored_only, workers=1)
     return corpus, export_nquads(clean), stored_only
 
