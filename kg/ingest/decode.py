@@ -29,7 +29,7 @@ _BOMS = (
 )
 # control characters that never occur in text (tab, newline, carriage return, form feed are fine)
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
-_SNIFF = 8192
+SNIFF = 8192
 
 
 def decode(raw: bytes, path: str, lines: bool = False) -> tuple[str, str]:
@@ -45,7 +45,7 @@ def decode(raw: bytes, path: str, lines: bool = False) -> tuple[str, str]:
     for magic, kind in _MAGIC:
         if raw.startswith(magic):
             raise InputError(path, f"binary file ({kind}), not an article; convert it to text first")
-    head = raw[:_SNIFF]
+    head = raw[:SNIFF]
     bomless = _utf16_without_bom(head)
     if bomless:
         try:

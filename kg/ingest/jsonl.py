@@ -97,10 +97,10 @@ def read_jsonl_file(file: Path, path: str, stem: str, max_bytes: int, **common) 
     """``read_jsonl`` of a file, read one line at a time: memory holds one article, however large the
     collection. Each line is decoded on its own (UTF-8, else cp1252), so one mis-encoded line does not
     change how the others read; a UTF-16 file is decoded whole, as its line ends are two bytes."""
-    from kg.ingest.decode import _SNIFF, decode, decode_line, line_encoding
+    from kg.ingest.decode import SNIFF, decode, decode_line, line_encoding
 
     with open(file, "rb") as fh:
-        encoding = line_encoding(fh.read(_SNIFF), path)
+        encoding = line_encoding(fh.read(SNIFF), path)
         fh.seek(0)
         if encoding is None:
             text, encoding = decode(fh.read(), path, lines=True)
@@ -117,9 +117,10 @@ def read_jsonl_file(file: Path, path: str, stem: str, max_bytes: int, **common) 
             if decoded is None:
                 yield InputError(path, f"line {lineno}: undecodable bytes (not UTF-8 or cp1252); line skipped")
                 continue
-            line, line_encoding_used = decoded
+            line, used = decoded
+            used = encoding if used == "utf-8" else used  # "utf-8-sig": the file's mark, as a whole file records it
             try:
-                yield _line(line, lineno, path, stem, max_bytes, {**common, "encoding": line_encoding_used})
+                yield _line(line, lineno, path, stem, max_bytes, {**common, "encoding": used})
             except InputError as exc:
                 yield exc
     if empty:

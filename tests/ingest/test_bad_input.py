@@ -124,7 +124,7 @@ def test_bad_input_jsonl_lines_decoded_one_by_one(tmp_path):
     latin = json.dumps({"text": ARTICLE.replace("minister", "café owner")}, ensure_ascii=False)
     f.write_bytes(codecs.BOM_UTF8 + utf8.encode("utf-8") + b"\r\n" + latin.encode("cp1252") + b"\n\n")
     first, second = read_documents([str(f)], corpus=False)
-    assert (first.encoding, second.encoding) == ("utf-8", "cp1252")  # one cp1252 line leaves the others UTF-8
+    assert (first.encoding, second.encoding) == ("utf-8-sig", "cp1252")  # one cp1252 line leaves the rest UTF-8
     assert "ministre’s aide" in first.text and "café owner" in second.text
 
 
