@@ -4,9 +4,9 @@ it dies) the build does itself, and the result is the same either way.
 
 - **Resolving entities while linking.** Linking republications and resolving entities are independent,
   and both are pure Python once their inputs are read: the local entities are read from the store first,
-  a process forked when the build started (small then) resolves and maps them to N-Triples, and the
-  build links meanwhile. The build still writes (links, then canonical entities) in the order its crash
-  tests kill it at.
+  a process forked when parsing starts (before the build holds anything that grows with the corpus)
+  resolves and maps them to N-Triples, and the build links meanwhile. The build still writes (links,
+  then canonical entities) in the order its crash tests kill it at.
 - **Keeping query rows while comparing numbers.** After the build publishes its checkpoint, a process
   started afresh opens that checkpoint read-only (kg/store/lock.py: readers of checkpoints may run beside
   the writer) and keeps the rows of ``kg trace`` / ``kg quotes`` / ``kg stats`` (kg.query.rowindex) while the
@@ -36,6 +36,12 @@ def _serve(inbox, outbox, parent: int) -> None:
     from kg.children import die_with_parent
 
     die_with_parent(parent)  # a build killed meanwhile takes this process with it
+    try:  # while the build parses: load what resolving reads and the build has not (on a cluster: the gazetteer)
+        from kg.resolve import LocalEntity
+
+        _resolved([LocalEntity(doc="kg-warm-up", name="Springfield", type="City")])
+    except Exception:  # noqa: BLE001, S110 - only a warm-up; the real work reports its own errors
+        pass
     try:
         local = inbox.recv()
     except (EOFError, OSError):  # the build needed no resolving after all, or ended
@@ -50,11 +56,11 @@ def _serve(inbox, outbox, parent: int) -> None:
 
 class ResolvingBeside:
     """``kg.resolve.resolve`` of the local entities and its N-Triples, computed in a second process. It is
-    forked when the build starts parsing (``kg.build``: before the spaCy pipeline is loaded, so it holds
-    no copy of it, nor of anything the build reads later) and waits; ``start(local)`` hands it the local
-    entities, ``result()`` reads its answer. It ends once its answer is read, when it is closed without
-    work, or with the build; it holds no store lock (kg/store/lock.py closes the lock in forked
-    children)."""
+    forked when the build starts parsing (``kg.build``: once the pipeline and the gazetteer are loaded, so
+    it shares them as the workers do, and before the build holds anything that grows with the corpus) and
+    waits; ``start(local)`` hands it the local entities, ``result()`` reads its answer. It ends once its
+    answer is read, when it is closed without work, or with the build; it holds no store lock
+    (kg/store/lock.py closes the lock in forked children)."""
 
     def __init__(self):
         import multiprocessing

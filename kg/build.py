@@ -34,7 +34,7 @@ from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
 from kg.ingest import corpus, dedup, read_documents
 from kg.nlp import describe, load
-from kg.pipeline import extract_documents
+from kg.pipeline import extract_documents, warm_up
 from kg.rdf.mapping import build_time, canonical_triples, document_triples, link_triples, metadata_triples
 from kg.records import Document, Extraction
 from kg.store.updates import LOCAL_SCANS
@@ -231,10 +231,7 @@ def build(
         first = next(docs, None)
     docs = chain([first], docs) if first is not None else iter(())
     client = None
-    # a build that may use more than one process resolves entities beside it: that process is forked now,
-    # before the pipeline is loaded, so it holds none of what this one loads and reads from here on
     beside = workers > 1 or bool(cluster)
-    resolver = ResolvingBeside() if beside and first is not None else None
     if first is None:
         name = ""
     elif cluster:
@@ -244,6 +241,14 @@ def build(
         name = pipeline_on(client, pipeline)
     else:
         name = describe(load(pipeline))
+    resolver = None
+    if beside and first is not None:
+        # a build that may use more than one process resolves entities beside it, in a process forked now:
+        # after the pipeline and the extractors' tables are loaded (shared with it, as with the workers),
+        # before anything that grows with the corpus is read
+        if not cluster:
+            warm_up(pipeline)
+        resolver = ResolvingBeside()
     finish = partial(render, pipeline=name, when=build_time(), keep=keep_extractions, examples=examples)
     stored: set[str] = set()
     pending: list[Rendered] = []
