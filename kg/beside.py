@@ -4,8 +4,9 @@ it dies) the build does itself, and the result is the same either way.
 
 - **Resolving entities while linking.** Linking republications and resolving entities are independent,
   and both are pure Python once their inputs are read: the local entities are read from the store first,
-  a forked process resolves and maps them to N-Triples, and the build links meanwhile. The build still
-  writes (links, then canonical entities) in the order its crash tests kill it at.
+  a process forked when parsing starts (before the build holds anything that grows with the corpus)
+  resolves and maps them to N-Triples, and the build links meanwhile. The build still writes (links,
+  then canonical entities) in the order its crash tests kill it at.
 - **Keeping query rows while comparing numbers.** After the build publishes its checkpoint, a process
   started afresh opens that checkpoint read-only (kg/store/lock.py: readers of checkpoints may run beside
   the writer) and keeps the rows of ``kg trace`` / ``kg quotes`` / ``kg stats`` (kg.query.rowindex) while the
@@ -29,48 +30,79 @@ def _resolved(local) -> tuple[int, str]:
     return len(canonicals), ntriples(canonical_triples(canonicals))
 
 
-def _resolve_into(local, conn) -> None:
+def _serve(inbox, outbox, parent: int) -> None:
+    """The resolving process: wait for the local entities, answer with ``_resolved`` of them (None when
+    that fails: the build resolves them itself, and meets the same error there), end."""
+    from kg.children import die_with_parent
+
+    die_with_parent(parent)  # a build killed meanwhile takes this process with it
+    try:  # while the build parses: load what resolving reads and the build has not (on a cluster: the gazetteer)
+        from kg.resolve import LocalEntity
+
+        _resolved([LocalEntity(doc="kg-warm-up", name="Springfield", type="City")])
+    except Exception:  # noqa: BLE001, S110 - only a warm-up; the real work reports its own errors
+        pass
     try:
-        conn.send(_resolved(local))
-    except Exception:  # noqa: BLE001 — the build resolves them itself, and meets the same error there
-        conn.send(None)
+        local = inbox.recv()
+    except (EOFError, OSError):  # the build needed no resolving after all, or ended
+        return
+    try:
+        outbox.send(_resolved(local))
+    except Exception:  # noqa: BLE001
+        outbox.send(None)
     finally:
-        conn.close()
+        outbox.close()
 
 
 class ResolvingBeside:
-    """``kg.resolve.resolve`` of ``local`` and its N-Triples, computed in a forked process (forked, so the
-    gazetteer and lexicons the build loaded are shared, not loaded again). The process ends once its
-    answer is read, or when it cannot hand it over (the build was killed); it holds no store lock
+    """``kg.resolve.resolve`` of the local entities and its N-Triples, computed in a second process. It is
+    forked when the build starts parsing (``kg.build``: once the pipeline and the gazetteer are loaded, so
+    it shares them as the workers do, and before the build holds anything that grows with the corpus) and
+    waits; ``start(local)`` hands it the local entities, ``result()`` reads its answer. It ends once its
+    answer is read, when it is closed without work, or with the build; it holds no store lock
     (kg/store/lock.py closes the lock in forked children)."""
 
-    def __init__(self, local: list):
+    def __init__(self):
         import multiprocessing
 
-        self.local = local
-        self._conn = self._proc = None
+        self.local: list | None = None
+        self._inbox = self._outbox = self._proc = None
         ctx = multiprocessing.get_context("fork")
         try:
-            self._conn, send = ctx.Pipe(duplex=False)
-            self._proc = ctx.Process(target=_resolve_into, args=(local, send), name="kg-resolve", daemon=True)
+            child_in, self._inbox = ctx.Pipe(duplex=False)
+            self._outbox, child_out = ctx.Pipe(duplex=False)
+            self._proc = ctx.Process(target=_serve, args=(child_in, child_out, os.getpid()), name="kg-resolve",
+                                     daemon=True)
             self._proc.start()
-            send.close()
+            child_in.close()
+            child_out.close()
         except Exception:  # noqa: BLE001 — no process to be had (none left, or this one is a daemon's child):
             self.close()  # the build resolves them itself
 
+    def start(self, local: list) -> None:
+        """Resolve ``local`` (what ``store.local_entities()`` read) in the second process."""
+        self.local = local
+        if self._inbox is None:
+            return
+        try:
+            self._inbox.send(local)
+        except Exception:  # noqa: BLE001 — it died: result() says so
+            self.close()
+
     def result(self) -> tuple[int, str] | None:
         """(how many canonical entities, their N-Triples), or None when the second process failed."""
-        if self._conn is None or self._proc is None:
+        if self._outbox is None or self._proc is None or self.local is None:
             return None
         try:
-            return self._conn.recv()
+            return self._outbox.recv()
         except Exception:  # noqa: BLE001 — it died (EOFError), or its answer did not arrive whole
             return None
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        for end in (self._inbox, self._outbox):
+            if end is not None:
+                end.close()
+        self._inbox = self._outbox = None
         if self._proc is not None:
             self._proc.join(timeout=5)
             if self._proc.is_alive():
@@ -79,7 +111,8 @@ class ResolvingBeside:
             self._proc = None
 
 
-_KEEP_ROWS = ("import sys; from kg.query.rowindex import warm; from kg.store import open_store; "
+_KEEP_ROWS = ("import sys; from kg.children import die_with_parent; die_with_parent(int(sys.argv[2])); "
+              "from kg.query.rowindex import warm; from kg.store import open_store; "
               "warm(open_store(sys.argv[1], read_only=True))")
 
 
@@ -92,7 +125,7 @@ def keep_rows_beside(store) -> subprocess.Popen | None:
         return None
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     try:
-        return subprocess.Popen([sys.executable, "-c", _KEEP_ROWS, str(path)], env=env, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return subprocess.Popen([sys.executable, "-c", _KEEP_ROWS, str(path), str(os.getpid())], env=env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
         return None

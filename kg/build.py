@@ -34,7 +34,7 @@ from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
 from kg.ingest import corpus, dedup, read_documents
 from kg.nlp import describe, load
-from kg.pipeline import extract_documents
+from kg.pipeline import extract_documents, warm_up
 from kg.rdf.mapping import build_time, canonical_triples, document_triples, link_triples, metadata_triples
 from kg.records import Document, Extraction
 from kg.store.updates import LOCAL_SCANS
@@ -186,30 +186,52 @@ def build(
     if workers <= 0:
         workers = min(os.cpu_count() or 1, 4) if (total or 0) >= PARALLEL_FROM else 1
     seen = 0
+    # the publisher-boilerplate pass streams: the few documents whose boilerplate only the rest of the
+    # batch decides come back once it is read, re-cleaned, and replace what was stored of them
+    late: list[Document | InputError] = []
+    this_build: dict[str, str] = {}  # id → content hash of each document handed on to be parsed
+    again_ids: set[str] = set()  # documents stored once in this build, now replaced (their claims recounted)
 
-    def todo() -> Iterator[Document]:
+    def counted() -> None:
         nonlocal seen
-        # publisher boilerplate across the store: its passage index sits in the store folder
-        for item in read_documents(paths, boilerplate_index=corpus.index_path(store)):
+        seen += 1
+        progress("articles", seen, max(total or 0, seen))
+
+    def todo(items: Iterable[Document | InputError], again_pass: bool = False) -> Iterator[Document]:
+        for item in items:
             if isinstance(item, InputError):
                 report.problems.append(item)
-                seen += 1
-                progress("articles", seen, max(total or 0, seen))
+                counted()
                 continue
-            old = known.get(item.id)
-            if old == item.content_hash:
-                report.unchanged.append(item.id)
-                seen += 1
-                progress("articles", seen, max(total or 0, seen))
-                continue
-            (report.replaced if old else report.added).append(item.id)
+            again = this_build.get(item.id)
+            if again is not None:  # a late document: what this build stored of it is replaced, if it differs
+                if again == item.content_hash:
+                    continue
+                known[item.id] = again  # the writer then deletes the version stored before it
+                again_ids.add(item.id)
+            else:
+                old = known.get(item.id)
+                if old == item.content_hash:
+                    report.unchanged.append(item.id)
+                    counted()
+                    continue
+                if again_pass and item.id in report.unchanged:  # unchanged as first cleaned, not as now
+                    report.unchanged.remove(item.id)
+                (report.replaced if old else report.added).append(item.id)
+            this_build[item.id] = item.content_hash
             yield item
 
     progress("articles", 0, total)
-    docs = todo()
+    # publisher boilerplate across the store: its passage index sits in the store folder
+    docs = todo(read_documents(paths, boilerplate_index=corpus.index_path(store), late=late.append))
     first = next(docs, None)  # nothing to parse: do not even load the pipeline (or reach the cluster)
+    if first is None:  # the batch is read: only late documents (if any) are left
+        docs = todo(list(late), again_pass=True)
+        late.clear()
+        first = next(docs, None)
     docs = chain([first], docs) if first is not None else iter(())
     client = None
+    beside = workers > 1 or bool(cluster)
     if first is None:
         name = ""
     elif cluster:
@@ -219,45 +241,59 @@ def build(
         name = pipeline_on(client, pipeline)
     else:
         name = describe(load(pipeline))
+    resolver = None
+    if beside and first is not None:
+        # a build that may use more than one process resolves entities beside it, in a process forked now:
+        # after the pipeline and the extractors' tables are loaded (shared with it, as with the workers),
+        # before anything that grows with the corpus is read
+        if not cluster:
+            warm_up(pipeline)
+        resolver = ResolvingBeside()
     finish = partial(render, pipeline=name, when=build_time(), keep=keep_extractions, examples=examples)
     stored: set[str] = set()
     pending: list[Rendered] = []
 
     def failed(doc: Document, exc: Exception) -> None:
-        nonlocal seen
-        seen += 1
-        progress("articles", seen, max(total or 0, seen))
+        counted()
         report.problems.append(
             InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
         )
 
-    writer = _Writer(store, report, stored, known, Examples(examples))
+    writer = _Writer(store, report, stored, known, Examples(examples), again_ids)
 
     def flush() -> None:
         if pending:
             writer.put(list(pending))
             pending.clear()
 
-    try:
+    def run(docs: Iterable[Document], workers: int) -> None:
         for rendered in extract_documents(docs, pipeline=pipeline, on_error=failed, workers=workers,
                                           finish=finish, cluster=client):
             pending.append(rendered)
-            seen += 1
-            progress("articles", seen, max(total or 0, seen))
+            counted()
             if len(pending) >= batch:
                 flush()
         flush()
+
+    try:
+        try:
+            run(docs, workers)
+            if late:  # after every first version is written (a cluster returns batches in any order); a
+                # few documents, parsed here (the pipeline is loaded) unless on the cluster
+                run(todo(late, again_pass=True), 1)
+        finally:
+            writer.close()
+            if client is not None:
+                client.close()
+        progress("articles", seen, seen)  # the estimate may have counted lines that held no article
+        # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
+        report.added = [d for d in report.added if d in stored]
+        report.replaced = [d for d in report.replaced if d in stored]
+        clock = report.timed("articles", started)
+        derive(store, report, progress, beside=beside, resolver=resolver)
     finally:
-        writer.close()
-        if client is not None:
-            client.close()
-    progress("articles", seen, seen)  # the estimate may have counted lines that held no article
-    # by id, not by path: one JSONL file holds many documents, and a bad line must not hide the good ones
-    report.added = [d for d in report.added if d in stored]
-    report.replaced = [d for d in report.replaced if d in stored]
-    clock = report.timed("articles", started)
-    beside = workers > 1 or client is not None  # a build that may use more than one process
-    derive(store, report, progress, beside=beside)
+        if resolver is not None:
+            resolver.close()
     clock = clocks()
     _commit(store)
     clock = report.timed("commit", clock)
@@ -304,12 +340,14 @@ class _Writer:
     waits for the last one and re-raises what the thread hit (a store error is per document, see
     ``_write``; anything else stops the build as it would without the thread)."""
 
-    def __init__(self, store, report: BuildReport, stored: set[str], known: dict[str, str], examples: Examples):
+    def __init__(self, store, report: BuildReport, stored: set[str], known: dict[str, str], examples: Examples,
+                 again: set[str] | None = None):
         import queue
         import threading
 
         self.store, self.report, self.stored, self.known = store, report, stored, known
         self.examples = examples
+        self.again = again if again is not None else set()
         self.queue: queue.Queue = queue.Queue(maxsize=2)
         self.error: BaseException | None = None
         self.unflushed = 0
@@ -321,6 +359,10 @@ class _Writer:
             if self.error is not None:
                 continue  # drain: the build is failing anyway
             try:
+                for r in batch:
+                    if r.id in self.again:  # what this build counted of its first version is taken back
+                        for kind, n in _stored_claims(self.store, r.graph).items():
+                            self.report.claims[kind] -= n
                 _write(self.store, batch, self.report, self.stored,
                        fresh=not any(r.id in self.known for r in batch), examples=self.examples)
                 self.unflushed += sum(len(r.quads) for r in batch)
@@ -345,6 +387,18 @@ class _Writer:
         if self.error is not None:
             error, self.error = self.error, None
             raise error
+
+
+_CLAIM_KINDS = {"Quote": "quote", "NumericClaim": "quantity", "RelationClaim": "relation"}
+
+
+def _stored_claims(store, graph: str) -> dict[str, int]:
+    """How many claims of each kind the named graph ``graph`` holds now."""
+    from kg.query.terms import iri
+
+    _, rows = store.select(f"SELECT ?t (COUNT(?c) AS ?n) WHERE {{ GRAPH {iri(graph)} {{ ?c a ?t }} "
+                           "VALUES ?t { kg:Quote kg:NumericClaim kg:RelationClaim } } GROUP BY ?t")
+    return {_CLAIM_KINDS[str(r["t"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]]: int(r["n"]) for r in rows}
 
 
 def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], fresh: bool,
@@ -379,16 +433,18 @@ def _write(store, batch: list[Rendered], report: BuildReport, stored: set[str], 
 
 # ------------------------------------------------------------------------------------------- derived state
 def derive(store, report: BuildReport | None = None, progress: Progress = _no_progress,
-           beside: bool = False) -> BuildReport:
+           beside: bool = False, resolver: ResolvingBeside | None = None) -> BuildReport:
     """Bring links and canonical entities up to date with the stored documents (no NLP; a no-op when
     they already are). Run by every build and by ``remove``; after a crash it is the repair. ``beside``:
-    the entities are resolved in a second process while this one links (kg.beside)."""
+    the entities are resolved in a second process while this one links (kg.beside): ``resolver``, forked
+    earlier, or one forked now. The caller closes ``resolver``."""
     report = report if report is not None else BuildReport()
     clock = clocks()
     hashes = store.document_hashes()
     ahead = None
     if beside and _read_state(store).get("entities") != fingerprint(hashes):
-        ahead = ResolvingBeside(store.local_entities())
+        ahead = resolver if resolver is not None else ResolvingBeside()
+        ahead.start(store.local_entities())
     try:
         report.links = link(store, hashes, progress, report)
         clock = report.timed("link", clock)

@@ -115,13 +115,19 @@ def _chunks(it: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def _parallel(documents, pipeline, batch_size, workers, finish) -> Iterator[tuple[Document | None, object]]:
     """Batches on a pool of forked worker processes, in input order. A batch whose worker died (killed,
     out of memory) is run once more, alone on a fresh pool; if it is lost again its documents are reported."""
+    import os
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+    from functools import partial
+
+    from kg.children import die_with_parent
 
     warm_up(pipeline)  # load once in the parent: forked workers share it copy-on-write
     ctx = multiprocessing.get_context("fork")
     window = 2 * workers  # batches in flight: enough to keep every worker busy, bounded memory
-    pool = ProcessPoolExecutor(workers, mp_context=ctx)
+    # a worker ends with the build, even one killed by the kernel (it would wait for its next batch forever)
+    Pool = partial(ProcessPoolExecutor, mp_context=ctx, initializer=die_with_parent, initargs=(os.getpid(),))
+    pool = Pool(workers)
     pending: deque = deque()  # (future, chunk)
 
     def submit(chunk):
@@ -144,7 +150,7 @@ def _parallel(documents, pipeline, batch_size, workers, finish) -> Iterator[tupl
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 for c in lost:
-                    pool = ProcessPoolExecutor(1, mp_context=ctx)
+                    pool = Pool(1)
                     try:
                         yield from pool.submit(_work, (c, pipeline, batch_size, finish)).result()
                     except BrokenProcessPool:
@@ -152,7 +158,7 @@ def _parallel(documents, pipeline, batch_size, workers, finish) -> Iterator[tupl
                             yield _light(d), WorkerLost("its worker process died twice (killed or out of memory)")
                     finally:
                         pool.shutdown(wait=True)
-                pool = ProcessPoolExecutor(workers, mp_context=ctx)
+                pool = Pool(workers)
                 continue
             yield from results
     finally:

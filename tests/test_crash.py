@@ -59,7 +59,8 @@ def crash_env(tmp_path_factory, nlp):
         assert report.ok, report.problems
         assert report.links >= 1  # the near copy: linking has something to get wrong
         stored_only = open_store(str(root / "stored-only"))
-        mp.setattr(build_module, "derive", lambda store, report=None, progress=None, beside=False: report)
+        mp.setattr(build_module, "derive", lambda store, report=None, progress=None, beside=False,
+                   resolver=None: report)
         build([str(corpus)], stored_only, workers=1)
     return corpus, export_nquads(clean), stored_only
 
@@ -104,6 +105,52 @@ def test_build_killed_at_any_stage_is_repaired_by_the_next_build(crash_env, tmp_
     again = build([str(corpus)], st, workers=1)
     assert again.added == again.replaced == [] and again.links == again.entities == 0 and not again.repaired
     assert export_nquads(st) == clean
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (any of its threads), as Linux lists them."""
+    kids = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        kids += [int(k) for k in (task / "children").read_text().split()]
+    return kids
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status waits to be collected
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc (and prctl)")
+def test_build_killed_takes_its_worker_processes_with_it(tmp_path):
+    # more articles than one worker batch (kg.pipeline sends 16), so the workers still have work when it stops
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(48):
+        (corpus / f"a{i:02d}.txt").write_text(f"Ferry service {i} resumes\n\nThe ferry between Osterholm and "
+                                             f"Lindvik carried {100 + i} passengers on its first day back, the "
+                                             "operator said.\n", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "KG_BUILD_PAUSE_AT": "store"}
+    proc = subprocess.Popen([KG, "build", str(corpus), "--store", str(tmp_path / "store"), "--batch", "2",
+                             "--workers", "2", "--quiet"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            env=env, text=True)
+    try:
+        for line in proc.stderr:
+            if line.startswith("kg-paused-at store"):
+                break
+        else:
+            pytest.fail(f"kg build exited ({proc.wait()}) before storing")
+        workers = _children(proc.pid)
+        assert len(workers) >= 2 and all(_running(w) for w in workers)
+    finally:
+        proc.kill()  # SIGKILL: the build gets no chance to stop its workers itself
+        proc.wait()
+    deadline = time.monotonic() + 20
+    while any(_running(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [w for w in workers if _running(w)] == []
 
 
 # A process that bulk-loads batches of documents for as long as it lives; each document is a named graph of

@@ -347,3 +347,18 @@ def test_fast_fuzzy_merge_equals_comparing_every_pair(monkeypatch):
     slow = resolve(ents)
     assert fast == slow
     assert any(len({n for _, _, n in c.members}) > 2 for c in fast)  # variants were joined at all
+
+
+def test_resolve_beside_answers_what_resolve_gives_and_closes_idle():
+    from kg.beside import ResolvingBeside, _resolved
+
+    local = [E("a", "Mara Okonkwo"), E("b", "Okonkwo"), E("a", "Vellmar", "City"), E("b", "Vellmar", "Place")]
+    helper = ResolvingBeside()  # forked first, handed its work later
+    helper.start(local)
+    assert helper.result() == _resolved(local)
+    helper.close()
+    idle = ResolvingBeside()
+    proc = idle._proc
+    idle.close()  # never given work: it ends when its inbox closes
+    assert proc is None or not proc.is_alive()
+    assert idle.result() is None

@@ -16,8 +16,8 @@ STAGES = {"articles": "Reading, extracting, storing", "link": "Linking republica
           "resolve": "Resolving entities", "compare": "Comparing numeric claims"}
 UNITS = {"articles": "articles", "link": "documents", "resolve": "steps"}
 PLAIN_EVERY = 10.0  # seconds between two progress lines in plain (non-terminal) mode
-# articles/s and the ETA come from the last RATE_WINDOW seconds, not from the stage's start: the articles
-# stage first reads the whole batch (publisher boilerplate needs every document) and only then parses
+# articles/s and the ETA come from the last RATE_WINDOW seconds, not from the stage's start: the first
+# article waits for the pipeline to load and the first documents to be read (kg.ingest.corpus streams)
 RATE_WINDOW = 30.0
 
 

@@ -16,7 +16,10 @@ Options (keyword arguments of ``read_documents``):
   rules         path of an extra boilerplate rule file (same format as ``rules/boilerplate.tsv``)
   stdin         binary stream read for ``-`` (default ``sys.stdin.buffer``)
   corpus        remove passages that recur across many documents of one publisher (``kg.ingest.corpus``;
-                default True). The whole batch is read before the first document is handed on
+                default True). The whole batch is read before the first document is handed on, unless
+  late          is given: then documents stream out as they are read, and the few whose boilerplate the
+                rest of the batch changed are passed to ``late(document)`` once the batch is read, re-cleaned
+                (``kg build`` replaces what it stored of them)
   boilerplate_index  a store's passage index file (``corpus.INDEX_FILE`` in the store folder): the
                 corpus is then the store's documents plus the batch, and stored documents whose boilerplate
                 changed are handed on again after the batch, re-cleaned
@@ -29,7 +32,7 @@ import glob
 import hashlib
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,7 +40,7 @@ from kg.errors import InputError
 from kg.ingest.build import build_document
 from kg.ingest.decode import decode
 from kg.ingest.html import looks_like_html, page_document
-from kg.ingest.jsonl import looks_like_jsonl, read_jsonl
+from kg.ingest.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_file
 from kg.ingest.lexicon import boilerplate
 from kg.ingest.warc import is_warc, read_warc
 from kg.ingest.web import is_url
@@ -138,6 +141,7 @@ def read_documents(
     stdin: BinaryIO | None = None,
     corpus: bool = True,
     boilerplate_index: str | Path | None = None,
+    late: Callable[[Document | InputError], None] | None = None,
 ) -> Iterator[Document | InputError]:
     items = _read_all(paths, max_bytes=max_bytes, english_only=english_only, rules=rules, stdin=stdin)
     if not corpus:
@@ -145,7 +149,7 @@ def read_documents(
         return
     from kg.ingest.corpus import corpus_pass
 
-    yield from corpus_pass(items, boilerplate_index)
+    yield from corpus_pass(items, boilerplate_index, late=late)
 
 
 def _read_all(
@@ -221,17 +225,17 @@ def _unique(doc: Document, seen: dict[str, int]) -> Document:
     return replace(doc, id=new_id)
 
 
-def _read_bytes(item: Path | str, max_bytes: int, stdin: BinaryIO | None, whole: bool) -> bytes:
+def _read_bytes(item: Path | str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
     limit = (f"over the {size_text(max_bytes)} limit for one article (a collection of articles? save it as "
              "JSONL, one article a line: the limit then applies to each line)")
     if item == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        raw = stream.read(max_bytes + 1) if whole else stream.read()
-        if whole and len(raw) > max_bytes:
+        raw = stream.read(max_bytes + 1)
+        if len(raw) > max_bytes:
             raise InputError(STDIN, f"standard input is {limit}")
         return raw
     size = item.stat().st_size
-    if whole and size > max_bytes:
+    if size > max_bytes:
         raise InputError(str(item), f"file is {size_text(size)}, {limit}")
     return item.read_bytes()
 
@@ -267,7 +271,11 @@ def _read_one(item: Path | str, max_bytes: int, english_only: bool, rules: Path 
             yield from read_warc(stream, name, max_bytes, **common)
         return
     suffix = "" if item == STDIN else item.suffix.lower()
-    raw = _read_bytes(item, max_bytes, stdin, whole=suffix not in JSONL)
+    if suffix in JSONL:  # one line at a time: a collection file is never held in memory whole
+        yield from read_jsonl_file(item, name, item.stem, max_bytes, english_only=english_only, rules=rules,
+                                   source_path=name)
+        return
+    raw = _read_bytes(item, max_bytes, stdin)
     if suffix in FEEDS or (suffix == ".xml" and _looks_like_feed(raw)):
         from kg.ingest.feeds import read_feed
 
@@ -275,12 +283,12 @@ def _read_one(item: Path | str, max_bytes: int, english_only: bool, rules: Path 
         return
     if not raw.strip():
         raise InputError(name, "file is empty")
-    text, encoding = decode(raw, name, lines=suffix in JSONL)
+    text, encoding = decode(raw, name)
     if not text.strip():
         raise InputError(name, "file is empty")
     stem = "stdin" if item == STDIN else item.stem
     common = dict(source_path=name, encoding=encoding, **common)
-    if suffix in JSONL or (suffix not in HTML | MARKDOWN and looks_like_jsonl(text)):
+    if suffix not in HTML | MARKDOWN and looks_like_jsonl(text):
         yield from read_jsonl(text, name, stem, max_bytes, **common)
     elif suffix in HTML or (suffix not in MARKDOWN and looks_like_html(text)):
         yield page_document(text, name=name, doc_id=stem, **common)

@@ -43,7 +43,7 @@ import pickle
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -71,6 +71,7 @@ MAX_DOC_SHARE = 0.5
 QUOTED = 0.5  # share of a paragraph's characters inside quotation marks that makes it a quotation
 FIGURES = 0.1  # share of a paragraph's words that are figures that makes it a data line
 REASON = "publisher boilerplate"
+WINDOW = 256  # documents a streamed pass reads before it hands the first on (see ``_streamed``)
 
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
@@ -270,35 +271,89 @@ def apply(doc: Document, verdict: Verdict) -> Document:
 
 
 def corpus_pass(items: Iterable[Document | InputError], path: str | Path | None = None,
-                save: bool = True) -> Iterator[Document | InputError]:
+                save: bool = True, late: Callable[[Document | InputError], None] | None = None,
+                window: int | None = None) -> Iterator[Document | InputError]:
     """Remove corpus-level boilerplate from a batch of documents, in their order.
 
     ``path``: the store's index file (``INDEX_FILE`` in the store folder), read and — with ``save`` —
     updated; then stored documents outside the batch whose verdict changed follow the batch, re-cleaned
-    from their pre-pass text. Without ``path`` the batch alone is the corpus. The batch is held in memory
-    (compressed) until it is read to the end: a passage's count is only known then.
+    from their pre-pass text. Without ``path`` the batch alone is the corpus.
+
+    Without ``late``, the batch is held (compressed, in the index) until it is read to the end: a passage's
+    count is only known then, and each document is handed on once. With ``late`` the pass streams
+    (``_streamed``, ``window``: default ``WINDOW``): documents are handed on as they are read, and the few
+    whose verdict the rest of the batch changed are handed to ``late`` afterwards, re-cleaned — the caller
+    replaces what it made of them. Their text is what the whole-batch pass gives; only the counts in a
+    removal's reason may differ ("recurs in 10 of the 4374 documents": the batch as far as it was read).
     """
     index = CorpusIndex.load(path) if path is not None else CorpusIndex()
-    batch: list[str | InputError] = []  # the documents themselves wait in the index, compressed
+    if late is not None:
+        streamed: list[str] = []
+        verdicts = yield from _streamed(index, items, late, window or WINDOW, streamed)
+        ids = set(streamed)
+    else:
+        batch: list[str | InputError] = []  # the documents themselves wait in the index, compressed
+        for item in items:
+            if isinstance(item, Document):
+                index.add(item)
+                batch.append(item.id)
+            else:
+                batch.append(item)
+        ids = {entry for entry in batch if isinstance(entry, str)}
+        if path is None and len(ids) < MIN_DOCS:
+            for entry in batch:
+                yield entry if isinstance(entry, InputError) else index.document(entry)
+            return
+        verdicts = index.verdicts()
+        for entry in batch:
+            yield entry if isinstance(entry, InputError) else _handed_on(index, entry, verdicts[entry])
+    if path is not None:
+        # stored documents outside the batch (never handed on in it) whose verdict the batch changed
+        for doc_id in sorted(set(verdicts) - ids):
+            if tuple(sorted(verdicts[doc_id].removed)) != index.applied(doc_id):
+                yield _handed_on(index, doc_id, verdicts[doc_id])
+        if save:
+            index.save(path)
+
+
+def _streamed(index: CorpusIndex, items: Iterable[Document | InputError],
+              late: Callable[[Document | InputError], None], window: int,
+              batch: list[str]) -> Generator[Document | InputError, None, dict[str, Verdict]]:
+    """Documents handed on as they are read, each with the verdict of an index that holds it and every
+    document read so far: the verdicts are computed once ``window`` documents are read, then again each
+    time the batch has grown by half (so computing them costs about three times one computation at the
+    end, not one per document), and a document waits only until the next computation covers it. Once the
+    batch is read, the final verdicts are computed; a document handed on with another verdict goes to
+    ``late``, re-cleaned (rare: a passage that becomes boilerplate only with the later documents).
+    ``batch`` gets the batch's document ids; the final verdicts are returned."""
+    from collections import deque
+
+    waiting: deque[str | InputError] = deque()
+    covered: set[str] = set()  # documents the last verdicts were computed with
+    verdicts: dict[str, Verdict] = {}
+    due = window
     for item in items:
         if isinstance(item, Document):
             index.add(item)
+            covered.discard(item.id)
             batch.append(item.id)
+            waiting.append(item.id)
         else:
-            batch.append(item)
-    ids = {entry for entry in batch if isinstance(entry, str)}
-    if path is None and len(ids) < MIN_DOCS:
-        for entry in batch:
-            yield entry if isinstance(entry, InputError) else index.document(entry)
-        return
-    verdicts = index.verdicts()
-    for entry in batch:
-        yield entry if isinstance(entry, InputError) else _handed_on(index, entry, verdicts[entry])
-    for doc_id in sorted(set(verdicts) - ids):
-        if tuple(sorted(verdicts[doc_id].removed)) != index.applied(doc_id):
-            yield _handed_on(index, doc_id, verdicts[doc_id])
-    if path is not None and save:
-        index.save(path)
+            waiting.append(item)
+        if len(batch) >= due and waiting:
+            verdicts = index.verdicts()
+            covered = set(batch)
+            due = max(window, len(batch) + len(batch) // 2)
+        while waiting and (isinstance(waiting[0], InputError) or waiting[0] in covered):
+            entry = waiting.popleft()
+            yield entry if isinstance(entry, InputError) else _handed_on(index, entry, verdicts[entry])
+    final = index.verdicts()
+    for entry in waiting:
+        yield entry if isinstance(entry, InputError) else _handed_on(index, entry, final[entry])
+    for doc_id in dict.fromkeys(batch):
+        if tuple(sorted(final[doc_id].removed)) != index.applied(doc_id):
+            late(_handed_on(index, doc_id, final[doc_id]))
+    return final
 
 
 def _handed_on(index: CorpusIndex, doc_id: str, verdict: Verdict) -> Document | InputError:

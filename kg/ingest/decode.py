@@ -29,7 +29,7 @@ _BOMS = (
 )
 # control characters that never occur in text (tab, newline, carriage return, form feed are fine)
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
-_SNIFF = 8192
+SNIFF = 8192
 
 
 def decode(raw: bytes, path: str, lines: bool = False) -> tuple[str, str]:
@@ -45,7 +45,7 @@ def decode(raw: bytes, path: str, lines: bool = False) -> tuple[str, str]:
     for magic, kind in _MAGIC:
         if raw.startswith(magic):
             raise InputError(path, f"binary file ({kind}), not an article; convert it to text first")
-    head = raw[:_SNIFF]
+    head = raw[:SNIFF]
     bomless = _utf16_without_bom(head)
     if bomless:
         try:
@@ -63,6 +63,33 @@ def decode(raw: bytes, path: str, lines: bool = False) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         raise InputError(path, f"undecodable bytes: not UTF-8, UTF-16 or cp1252 (bad byte "
                                f"0x{raw[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8") from None
+
+
+def line_encoding(head: bytes, path: str) -> str | None:
+    """How to decode a JSONL file line by line, judged from its first bytes: ``"utf-8-sig"`` (a UTF-8
+    byte-order mark, on the first line only) or ``"utf-8"`` (each line tried as UTF-8, then cp1252, as
+    ``decode`` does for a whole file); None for UTF-16, whose lines the caller decodes with the whole file.
+    ``InputError`` for the binary files ``decode`` refuses (a NUL byte only spoils its own line)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
+        return None
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(path, f"binary file ({kind}), not an article; convert it to text first")
+    if sum(b in _CONTROL for b in head) > len(head) * 0.05:
+        raise InputError(path, "binary file (contains NUL/control bytes), not an article")
+    return "utf-8"
+
+
+def decode_line(raw: bytes) -> tuple[str, str] | None:
+    """One line of a UTF-8 (or, failing that, cp1252) JSONL file: ``(text, encoding)``, None when undecodable."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

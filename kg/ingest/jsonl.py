@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.build import build_document
@@ -90,6 +91,40 @@ def read_jsonl(text: str, path: str, stem: str, max_bytes: int, **common) -> Ite
             yield _line(line, lineno, path, stem, max_bytes, common)
         except InputError as exc:
             yield exc
+
+
+def read_jsonl_file(file: Path, path: str, stem: str, max_bytes: int, **common) -> Iterator[Document | InputError]:
+    """``read_jsonl`` of a file, read one line at a time: memory holds one article, however large the
+    collection. Each line is decoded on its own (UTF-8, else cp1252), so one mis-encoded line does not
+    change how the others read; a UTF-16 file is decoded whole, as its line ends are two bytes."""
+    from kg.ingest.decode import SNIFF, decode, decode_line, line_encoding
+
+    with open(file, "rb") as fh:
+        encoding = line_encoding(fh.read(SNIFF), path)
+        fh.seek(0)
+        if encoding is None:
+            text, encoding = decode(fh.read(), path, lines=True)
+            yield from read_jsonl(text, path, stem, max_bytes, **{**common, "encoding": encoding})
+            return
+        empty = True
+        for lineno, raw in enumerate(fh, 1):
+            if lineno == 1 and encoding == "utf-8-sig":
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            empty = False
+            decoded = decode_line(raw.removesuffix(b"\n"))
+            if decoded is None:
+                yield InputError(path, f"line {lineno}: undecodable bytes (not UTF-8 or cp1252); line skipped")
+                continue
+            line, used = decoded
+            used = encoding if used == "utf-8" else used  # "utf-8-sig": the file's mark, as a whole file records it
+            try:
+                yield _line(line, lineno, path, stem, max_bytes, {**common, "encoding": used})
+            except InputError as exc:
+                yield exc
+    if empty:
+        yield InputError(path, "file is empty")
 
 
 def _line(line: str, lineno: int, path: str, stem: str, max_bytes: int, common: dict) -> Document:

@@ -106,8 +106,19 @@ class Triples:
                 yield t
 
     def _lines(self, end: str) -> dict[str, None]:
-        """Each triple's line once, in first-added order, ending in ``end``."""
-        return dict.fromkeys(f"{term_nt(s)} {term_nt(p)} {term_nt(o)}{end}" for s, p, o in self._triples)
+        """Each triple's line once, in first-added order, ending in ``end``. Each IRI is written once: a
+        document's triples name a few hundred nodes and predicates over and over."""
+        iris: dict[URIRef, str] = {}
+
+        def nt(term) -> str:
+            if type(term) is URIRef:
+                got = iris.get(term)
+                if got is None:
+                    got = iris[term] = iri(term)
+                return got
+            return term_nt(term)
+
+        return dict.fromkeys(f"{nt(s)} {nt(p)} {nt(o)}{end}" for s, p, o in self._triples)
 
     def lines(self) -> list[str]:
         """N-Triples lines (no newline), duplicates dropped, first-added order."""

@@ -68,50 +68,54 @@ def python_value(term):
     return term.value
 
 
-def local_entities_from_rows(entities: list[dict], alts: list[dict], roles: list[dict], mentions: list[dict]):
-    """``kg.resolve.LocalEntity`` records from the rows of the four LOCAL_* queries, in a stable order."""
-    from collections import defaultdict
+def local_entities_from_scans(scan, step=None):
+    """Every local entity (a kg:LocalEntity with a name and a type in a document's graph) of every stored
+    document, as ``kg.resolve.LocalEntity`` records in a stable order, from the one-pattern scans of
+    ``updates.LOCAL_SCANS``: ``scan(kind)`` yields each row of one as a tuple of plain values, in its
+    variables' order; ``step()`` is called after each scan.
 
+    Rows are folded in as they come — one small record per local entity, nothing per row — instead of a
+    list of row dicts per scan (~600 bytes a row): on a store of 3,000 newswire articles (17,854 local
+    entities) reading them peaked at 101 MB instead of 139 MB, the same records."""
     from kg.resolve import LocalEntity
 
-    alt_of, role_of = defaultdict(set), defaultdict(set)
-    for r in alts:
-        alt_of[r["le"]].add(r["v"])
-    for r in roles:
-        role_of[r["le"]].add(r["v"])
-    count = {r["le"]: int(r["v"]) for r in mentions}
-    out = [
-        LocalEntity(doc=r["doc"], name=r["name"], type=r["type"], alt_labels=tuple(sorted(alt_of[r["le"]])),
-                    roles=tuple(sorted(role_of[r["le"]])), mentions=count.get(r["le"], 0))
-        for r in entities
-    ]
+    def done() -> None:
+        if step is not None:
+            step()
+
+    # local entity IRI → [graph, names, types, alt labels, roles, mentions]; an entity IRI names its
+    # document (kg.ids.local_entity_iri), so it is in one graph
+    ents: dict[str, list] = {}
+    graphs: dict[str, str] = {}  # one string per graph, shared by its entities
+    doc_of: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    for kind in updates.LOCAL_SCANS:
+        if kind == "kinds":
+            for g, le in scan(kind):
+                ents[le] = [graphs.setdefault(g, g), [], [], set(), set(), 0]
+        elif kind in ("names", "types", "alts", "roles", "mentions"):
+            slot = {"names": 1, "types": 2, "alts": 3, "roles": 4, "mentions": 5}[kind]
+            for g, le, v in scan(kind):
+                e = ents.get(le)
+                if e is None or e[0] != g:
+                    continue
+                if slot == 5:
+                    e[5] = int(v)
+                elif slot >= 3:
+                    e[slot].add(v)
+                elif v not in e[slot]:
+                    e[slot].append(v)
+        elif kind == "ids":
+            ids.update(scan(kind))
+        elif kind == "graphs":
+            doc_of.update((g, d) for d, g in scan(kind))
+        done()
+    doc_of = {g: ids[d] for g, d in doc_of.items() if d in ids}
+    out = [LocalEntity(doc=doc_of[g], name=n, type=t, alt_labels=tuple(sorted(alts)), roles=tuple(sorted(roles)),
+                       mentions=mentions)
+           for g, names, types, alts, roles, mentions in ents.values() if g in doc_of
+           for n in names for t in types]
     return sorted(out, key=lambda e: (e.doc, e.type, e.name))
-
-
-def local_entities_from_scans(rows: dict[str, list[dict]]):
-    """``local_entities_from_rows`` from the rows of ``updates.LOCAL_SCANS``: every local entity (a
-    kg:LocalEntity with a name and a type in a document's graph) of every stored document."""
-    from collections import defaultdict
-
-    doc_of_graph = {}
-    ids = {r["d"]: r["v"] for r in rows["ids"]}
-    for r in rows["graphs"]:
-        if r["d"] in ids:
-            doc_of_graph[r["g"]] = ids[r["d"]]
-    local = {(r["g"], r["le"]) for r in rows["kinds"]}
-    names, types = defaultdict(set), defaultdict(set)
-    for r in rows["names"]:
-        names[(r["g"], r["le"])].add(r["v"])
-    for r in rows["types"]:
-        types[(r["g"], r["le"])].add(r["v"])
-    entities = [{"le": le, "doc": doc_of_graph[g], "name": n, "type": t}
-                for (g, le) in local if g in doc_of_graph
-                for n in names.get((g, le), ()) for t in types.get((g, le), ())]
-
-    def of_local(kind: str) -> list[dict]:
-        return [r for r in rows[kind] if (r["g"], r["le"]) in local]
-
-    return local_entities_from_rows(entities, of_local("alts"), of_local("roles"), of_local("mentions"))
 
 
 def _parts(batch, limit: int):
@@ -209,14 +213,19 @@ class LocalStore:
         )
         return {r["id"]: (r["text"], None if r["date"] is None else str(r["date"])) for r in rows}
 
+    def scan(self, sparql: str):
+        """The rows of a SELECT as tuples of plain Python values in its variables' order, one at a time
+        (``select`` builds a list of dicts of every row first)."""
+        res = self.raw_query(sparql)
+        if not isinstance(res, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        variables = list(res.variables)
+        for sol in res:
+            yield tuple(python_value(sol[v]) for v in variables)
+
     def local_entities(self, step=None):
         """Every stored document's local entities; ``step()`` is called after each of the scans."""
-        rows = {}
-        for k, q in updates.LOCAL_SCANS.items():
-            rows[k] = self.select(q)[1]
-            if step is not None:
-                step()
-        return local_entities_from_scans(rows)
+        return local_entities_from_scans(lambda kind: self.scan(updates.LOCAL_SCANS[kind]), step)
 
     # ---------------------------------------------------------------- writes
     def update(self, sparql: str) -> None:

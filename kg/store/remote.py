@@ -171,6 +171,7 @@ class RemoteStore:
     select = LocalStore.select
     document_hash = LocalStore.document_hash
     document_ids = LocalStore.document_ids
+    scan = LocalStore.scan
     local_entities = LocalStore.local_entities
     replace_document = LocalStore.replace_document
     remove_document = LocalStore.remove_document

@@ -116,6 +116,46 @@ def test_bad_input_jsonl_nul_byte_spoils_only_its_line(tmp_path):
     assert "\x00" not in results[3].text  # an escaped NUL inside a string is dropped from the text
 
 
+def test_bad_input_jsonl_lines_decoded_one_by_one(tmp_path):
+    import json
+
+    f = tmp_path / "batch.jsonl"
+    utf8 = json.dumps({"text": ARTICLE.replace("minister", "ministre’s aide")}, ensure_ascii=False)
+    latin = json.dumps({"text": ARTICLE.replace("minister", "café owner")}, ensure_ascii=False)
+    f.write_bytes(codecs.BOM_UTF8 + utf8.encode("utf-8") + b"\r\n" + latin.encode("cp1252") + b"\n\n")
+    first, second = read_documents([str(f)], corpus=False)
+    assert (first.encoding, second.encoding) == ("utf-8-sig", "cp1252")  # one cp1252 line leaves the rest UTF-8
+    assert "ministre’s aide" in first.text and "café owner" in second.text
+
+
+def test_bad_input_jsonl_is_read_line_by_line(tmp_path, monkeypatch):
+    import json
+    from pathlib import Path
+
+    f = tmp_path / "batch.jsonl"
+    f.write_text("\n".join(json.dumps({"text": ARTICLE, "id": f"a{i}"}) for i in range(3)), encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a JSONL file was read whole"))
+    docs = read_documents([str(f)], corpus=False)
+    assert next(docs).id == "a0"  # the first article comes before the file is read to its end
+    assert [d.id for d in docs] == ["a1", "a2"]
+
+
+def test_bad_input_jsonl_utf16_still_read(tmp_path):
+    import json
+
+    f = tmp_path / "batch.jsonl"
+    f.write_bytes(json.dumps({"text": ARTICLE}).encode("utf-16"))
+    [doc] = read_documents([str(f)], corpus=False)
+    assert doc.encoding == "utf-16" and doc.text.startswith("The minister")
+
+
+def test_bad_input_empty_jsonl_file(tmp_path):
+    f = tmp_path / "batch.jsonl"
+    f.write_bytes(b"\n  \n")
+    [err] = read_documents([str(f)])
+    assert str(err) == f"{f}: file is empty"
+
+
 def test_bad_input_jsonl_error_message_has_no_doubled_at(tmp_path):
     f = tmp_path / "batch.jsonl"
     f.write_text('{"text": "tab\tinside"}\n', encoding="utf-8")

@@ -203,3 +203,50 @@ def test_corpus_incremental_build_equals_full_build(tmp_path, nlp, monkeypatch):
     assert quads == export_nquads(full)
     assert not any("Harbour Daily newsroom" in q for q in quads)
     assert (tmp_path / "inc" / INDEX_FILE).exists()
+
+
+def test_corpus_streamed_pass_hands_late_documents_on_recleaned(tmp_path):
+    # the note is in stories 2-5: it becomes boilerplate (3 documents) only once story 4 is read, so the
+    # stories read before that are handed on with it, then again without it
+    rows = [_row(i, extra=(NOTE,) if i >= 2 else ()) for i in range(6)]
+    read = list(read_documents([str(_jsonl(tmp_path, rows))], corpus=False))
+    consumed = []
+
+    def source():
+        for doc in read:
+            consumed.append(doc.id)
+            yield doc
+
+    late: list = []
+    stream = corpus_pass(source(), late=late.append, window=2)
+    assert next(stream).id == "story-0" and len(consumed) < len(read)  # handed on before the batch is read
+    streamed = {"story-0": None, **{d.id: d for d in stream}}
+    assert [d.id for d in late] == ["story-2", "story-3"]
+    assert "Editor's note" in streamed["story-2"].text and "Editor's note" not in late[0].text
+    whole = {d.id: d for d in corpus_pass(iter(read))}
+    final = {**streamed, **{d.id: d for d in late}}
+    del final["story-0"]
+    for doc_id, doc in final.items():
+        assert (doc.text, doc.content_hash) == (whole[doc_id].text, whole[doc_id].content_hash)
+
+
+def test_corpus_streamed_build_equals_whole_batch_build(tmp_path, nlp, monkeypatch):
+    from kg.build import build
+    from kg.ingest import corpus
+    from kg.store import open_store
+    from tests.conftest import export_nquads
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    batch = _jsonl(tmp_path, [_row(i, extra=(NOTE,) if i >= 2 else ()) for i in range(6)])
+    whole = open_store(str(tmp_path / "whole"))
+    counted = build([str(batch)], whole, workers=1).claims  # six documents, fewer than WINDOW: no late ones
+    monkeypatch.setattr(corpus, "WINDOW", 2)
+    streamed = open_store(str(tmp_path / "streamed"))
+    seen = []
+    report = build([str(batch)], streamed, workers=1, progress=lambda stage, done, total: seen.append((stage, done)))
+    assert max(done for stage, done in seen if stage == "articles") == 8  # stories 2 and 3 parsed twice
+    assert report.ok and report.added == [f"story-{i}" for i in range(6)] and report.replaced == []
+    assert report.claims == counted  # the first versions of the late documents are not counted too
+    quads = export_nquads(streamed)
+    assert quads == export_nquads(whole)
+    assert not any("Harbour Daily newsroom" in q for q in quads)
