@@ -213,7 +213,7 @@ class IndexedDependencyMatcher(DependencyMatcher):
         ext_table = by_attr.get("_", {})
         hits: dict[int, list] = {}  # token index -> matcher keys of the nodes it matches
         for i, row in enumerate(rows):
-            vals = dict(zip(columns, row))
+            vals = dict(zip(columns, row, strict=True))
             for attr, data, name, default, slow in extensions:
                 vals[attr] = slow(doc[i]) if slow else data.get(("._.", name, offsets[i], None), default)
             # each spec is filed under one attribute and the token has one value of it: no duplicates
