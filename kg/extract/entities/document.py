@@ -37,6 +37,7 @@ from kg.extract.entities.lexicons import (
     place_type,
 )
 from kg.extract.entities.places import place_overrides, seated_name
+from kg.extract.text import doc_text
 from kg.records import Entity, Mention
 
 
@@ -114,7 +115,7 @@ def extract_entities(doc: Doc) -> DocEntities:
     for c in _candidates(doc):
         if c.label == "ORG":
             # "a judge on the Court of Appeals in Denver": one of many courts, told apart by its seat
-            seated = seated_name(doc.text, c.text, c.end, classes)
+            seated = seated_name(doc_text(doc), c.text, c.end, classes)
             if seated is not None:
                 c.text = seated
         key = _group_key(c)
@@ -152,7 +153,7 @@ def extract_entities(doc: Doc) -> DocEntities:
     _merge_short_names(groups, order)
     result = DocEntities()
     # "St. Petersburg, Fla.", "Georgia, Virginia and Alabama": which place the words around a name say it is
-    overrides = place_overrides(doc.text, [(g["name"], _type_of(g), [(m.start, m.end) for m in g["mentions"]])
+    overrides = place_overrides(doc_text(doc), [(g["name"], _type_of(g), [(m.start, m.end) for m in g["mentions"]])
                                            for g in groups.values() if _type_of(g) in PLACE_TYPES])
     for key in order:
         g = groups.get(key)

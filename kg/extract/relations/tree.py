@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doccache import column
 from kg.extract.entities import DocEntities, name_suffixes, org_type_of_word
 from kg.extract.relations.config import (
     _CAT,
@@ -28,40 +29,48 @@ from kg.records import Entity, Evidence
 
 
 def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
-    """Set _.kg_cat / _.kg_title on tokens; return token index -> entity."""
+    """Set _.kg_cat / _.kg_title on tokens; return token index -> entity.
+
+    The marks are written straight into ``doc.user_data`` under the keys spaCy's ``token._.set`` uses, from the
+    Doc's token columns (``kg.extract.doccache``): a Token and an ``Underscore`` object per token and mark were
+    most of what marking cost."""
     _ensure_extensions()
     heads = _title_heads()
     by_token: dict[int, Entity] = {}
-    for t in doc:
-        ent = ents.for_token(t)
+    data = doc.user_data
+    offsets, lengths, lowers, tags, poses = (column(doc, c) for c in ("idx", "length", "lower", "tag", "pos"))
+    for i, off in enumerate(offsets):
+        ent = ents.at(off, off + lengths[i])
         if ent is not None:
-            by_token[t.i] = ent
+            by_token[i] = ent
         cat = category(ent.type) if ent is not None else ""
-        if not cat and t.lower_ in _PERSON_PRONOUNS and t.tag_ == "PRP":
+        if not cat and lowers[i] in _PERSON_PRONOUNS and tags[i] == "PRP":
             cat = "PER"  # resolved (or kept unresolved) through the article's coreference
-        t._.set(_CAT, cat)
-        is_title = ent is None and t.lower_.rstrip(".") in heads and t.pos_ in {"NOUN", "PROPN"}
-        t._.set(_TITLE, "yes" if is_title else "")
+        data[("._.", _CAT, off, None)] = cat
+        is_title = ent is None and lowers[i].rstrip(".") in heads and poses[i] in {"NOUN", "PROPN"}
+        data[("._.", _TITLE, off, None)] = "yes" if is_title else ""
     # "CEO of the software company Northwind": an organisation noun with a name in apposition stands for it
     generic = config().generic_subject_heads
-    for t in doc:
-        if t.i in by_token or t.pos_ != "NOUN" or t.lemma_.lower() not in generic:
+    lemmas = column(doc, "lemma")
+    for i, pos in enumerate(poses):
+        if i in by_token or pos != "NOUN" or lemmas[i].lower() not in generic:
             continue
-        named = next((by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in by_token
+        named = next((by_token[c.i] for c in doc[i].children if c.dep_ == "appos" and c.i in by_token
                       and category(by_token[c.i].type) == "ORG"), None)
         if named is not None:
-            by_token[t.i] = named
-            t._.set(_CAT, "ORG")
+            by_token[i] = named
+            data[("._.", _CAT, offsets[i], None)] = "ORG"
     # "Hugo Marr, Jr., the former CEO of X": the parser makes the generational suffix the head of the name,
     # so the suffix stands for the person it closes
-    for t in doc:
-        if t.i in by_token or t.text.rstrip(".").lower() not in name_suffixes() or t.i == 0:
+    texts, suffixes = column(doc, "text"), name_suffixes()
+    for i, text in enumerate(texts):
+        if i in by_token or text.rstrip(".").lower() not in suffixes or i == 0:
             continue
-        prev = doc[t.i - 2] if doc[t.i - 1].text == "," and t.i > 1 else doc[t.i - 1]
+        prev = doc[i - 2] if texts[i - 1] == "," and i > 1 else doc[i - 1]
         ent = by_token.get(prev.i)
-        if ent is not None and ent.type == "Person" and prev.head.i == t.i:
-            by_token[t.i] = ent
-            t._.set(_CAT, "PER")
+        if ent is not None and ent.type == "Person" and prev.head.i == i:
+            by_token[i] = ent
+            data[("._.", _CAT, offsets[i], None)] = "PER"
     return by_token
 
 
