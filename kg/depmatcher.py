@@ -133,6 +133,7 @@ class IndexedDependencyMatcher(DependencyMatcher):
     def __init__(self, vocab, *, validate=False):
         super().__init__(vocab, validate=validate)
         self._index = None
+        self._memo: dict[tuple, tuple] = {}  # token signature -> matcher keys (see _get_keys_to_position_maps)
 
     def add(self, key, patterns, *, on_match=None):
         super().add(key, patterns, on_match=on_match)
@@ -166,6 +167,7 @@ class IndexedDependencyMatcher(DependencyMatcher):
                     by_attr[compiled.index_attr][v].append((compiled, keys))
         used = sorted({attr for _s, c, _k in specs.values() if c for attr, _e, _i in c.checks})
         self._index = (dict(by_attr), always, rest if len(rest) else None, used)
+        self._memo = {}
         # per pattern, in spaCy's order: (tree, node keys, the set of node keys a tree must hold candidates for)
         self._needed = {key: [(tree, tokens_to_key, frozenset(tokens_to_key)) for tree, tokens_to_key
                               in zip(self._tree[key], self._tokens_to_key[key], strict=True)]
@@ -212,19 +214,23 @@ class IndexedDependencyMatcher(DependencyMatcher):
         tables = [(attr, by_attr[attr]) for attr in _INDEX_ORDER if attr in by_attr and attr != "_"]
         ext_table = by_attr.get("_", {})
         hits: dict[int, list] = {}  # token index -> matcher keys of the nodes it matches
+        # tokens with the same attribute values match the same nodes ("the", "of", ","): each distinct set of
+        # values (with string extension values; any other kind is not remembered) is checked once per process
+        memo = self._memo
+        if len(memo) > _MEMO_SIZE:
+            memo.clear()
         for i, row in enumerate(rows):
-            vals = dict(zip(columns, row, strict=True))
-            for attr, data, name, default, slow in extensions:
-                vals[attr] = slow(doc[i]) if slow else data.get(("._.", name, offsets[i], None), default)
-            # each spec is filed under one attribute and the token has one value of it: no duplicates
-            candidates = list(always)
-            for attr, table in tables:
-                candidates += table.get(vals[attr], ())
-            for attr, *_rest in extensions:
-                candidates += ext_table.get((attr, vals[attr]), ())
-            for compiled, keys in candidates:
-                if compiled.matches(vals):
-                    hits.setdefault(i, []).extend(keys)
+            values = [slow(doc[i]) if slow else data.get(("._.", name, offsets[i], None), default)
+                      for _attr, data, name, default, slow in extensions]
+            signature = (*row, *values) if all(type(v) is str for v in values) else None
+            keys = memo.get(signature) if signature is not None else None
+            if keys is None:
+                keys = self._token_keys(dict(zip(columns, row, strict=True)), extensions, values, always, tables,
+                                        ext_table)
+                if signature is not None:
+                    memo[signature] = keys
+            if keys:
+                hits[i] = list(keys)
         if rest is not None:
             for match_id, start, _end in rest(doc):
                 hits.setdefault(start, []).append(match_id)
@@ -235,6 +241,28 @@ class IndexedDependencyMatcher(DependencyMatcher):
             for match_id in hits[i]:
                 keys_to_position_maps[root][match_id].append(i)
         return keys_to_position_maps
+
+
+    @staticmethod
+    def _token_keys(vals: dict, extensions: list, values: list, always: list, tables: list, ext_table: dict) -> tuple:
+        """The matcher keys of the nodes a token with these attribute values matches, in index order."""
+        for (attr, *_rest), value in zip(extensions, values, strict=True):
+            vals[attr] = value
+        # each spec is filed under one attribute and the token has one value of it: no duplicates
+        candidates = list(always)
+        for attr, table in tables:
+            candidates += table.get(vals[attr], ())
+        for attr, *_rest in extensions:
+            candidates += ext_table.get((attr, vals[attr]), ())
+        keys: list = []
+        for compiled, spec_keys in candidates:
+            if compiled.matches(vals):
+                keys.extend(spec_keys)
+        return tuple(keys)
+
+
+# distinct token signatures remembered before the memo starts again (bounds memory over a long corpus)
+_MEMO_SIZE = 200_000
 
 
 def _extension_reader(doc: Doc, name: str) -> tuple:
