@@ -208,26 +208,27 @@ class IndexedDependencyMatcher(DependencyMatcher):
         # token attributes as the integer rows of one Doc.to_array (no Token object per token)
         columns = [attr for attr in used if attr[0] != "_"]
         n = len(doc)
-        rows = doc.to_array([_ARRAY_ATTRS[a] for a in columns]).reshape(n, -1).tolist() if columns and n else [[]] * n
+        cols = doc.to_array([_ARRAY_ATTRS[a] for a in columns]).reshape(n, -1).T.tolist() if columns and n else []
         extensions = [(attr, *_extension_reader(doc, attr[1:])) for attr in used if attr[0] == "_"]
         offsets = doc.to_array("IDX").tolist() if extensions and n else []
+        for _attr, data, name, default, slow in extensions:  # each extension's value of every token
+            cols.append([slow(doc[i]) for i in range(n)] if slow else
+                        [data.get(("._.", name, off, None), default) for off in offsets])
+        names = columns + [attr for attr, *_rest in extensions]
         tables = [(attr, by_attr[attr]) for attr in _INDEX_ORDER if attr in by_attr and attr != "_"]
         ext_table = by_attr.get("_", {})
+        ext_names = [attr for attr, *_rest in extensions]
         hits: dict[int, list] = {}  # token index -> matcher keys of the nodes it matches
         # tokens with the same attribute values match the same nodes ("the", "of", ","): each distinct set of
-        # values (with string extension values; any other kind is not remembered) is checked once per process
-        memo = self._memo
-        if len(memo) > _MEMO_SIZE:
+        # values is checked once per process (when every extension value is a string; else once per token)
+        memo = self._memo if all(type(v) is str for col in cols[len(columns):] for v in col) else None
+        if memo is not None and len(memo) > _MEMO_SIZE:
             memo.clear()
-        for i, row in enumerate(rows):
-            values = [slow(doc[i]) if slow else data.get(("._.", name, offsets[i], None), default)
-                      for _attr, data, name, default, slow in extensions]
-            signature = (*row, *values) if all(type(v) is str for v in values) else None
-            keys = memo.get(signature) if signature is not None else None
+        for i, signature in enumerate(zip(*cols, strict=True) if cols else [()] * n):
+            keys = memo.get(signature) if memo is not None else None
             if keys is None:
-                keys = self._token_keys(dict(zip(columns, row, strict=True)), extensions, values, always, tables,
-                                        ext_table)
-                if signature is not None:
+                keys = self._token_keys(dict(zip(names, signature, strict=True)), always, tables, ext_names, ext_table)
+                if memo is not None:
                     memo[signature] = keys
             if keys:
                 hits[i] = list(keys)
@@ -242,17 +243,14 @@ class IndexedDependencyMatcher(DependencyMatcher):
                 keys_to_position_maps[root][match_id].append(i)
         return keys_to_position_maps
 
-
     @staticmethod
-    def _token_keys(vals: dict, extensions: list, values: list, always: list, tables: list, ext_table: dict) -> tuple:
+    def _token_keys(vals: dict, always: list, tables: list, ext_names: list, ext_table: dict) -> tuple:
         """The matcher keys of the nodes a token with these attribute values matches, in index order."""
-        for (attr, *_rest), value in zip(extensions, values, strict=True):
-            vals[attr] = value
         # each spec is filed under one attribute and the token has one value of it: no duplicates
         candidates = list(always)
         for attr, table in tables:
             candidates += table.get(vals[attr], ())
-        for attr, *_rest in extensions:
+        for attr in ext_names:
             candidates += ext_table.get((attr, vals[attr]), ())
         keys: list = []
         for compiled, spec_keys in candidates:
