@@ -73,6 +73,24 @@ def _title_set() -> frozenset[str]:
     return frozenset(titles())
 
 
+def _titles_ending(word: str) -> tuple[list[str], ...]:
+    """The words of each title that can end at ``word`` (its last word is ``word``), in ``titles()``' order, so
+    ``title_start`` tries a few titles instead of all of them; the index is rebuilt when ``titles()`` is."""
+    all_titles = titles()
+    if _BY_LAST_WORD.get("titles") is not all_titles:
+        split = [title.split() for title in all_titles]
+        index: dict[str, list[list[str]]] = {}
+        for words in split:
+            index.setdefault(words[-1] if words else "", []).append(words)
+        _BY_LAST_WORD.update(titles=all_titles, index={k: tuple(v) for k, v in index.items()},
+                             every=tuple(split) if "" in index else None)  # a wordless title ends anywhere
+    every = _BY_LAST_WORD["every"]
+    return every if every is not None else _BY_LAST_WORD["index"].get(word, ())
+
+
+_BY_LAST_WORD: dict[str, object] = {}
+
+
 @cache
 def _title_modifiers() -> frozenset[str]:
     return _words("entity_title_modifiers.txt")
@@ -199,8 +217,7 @@ def title_start(words: Sequence[str], end: int | None = None) -> int | None:
     tset = _title_set()
     # the run must end in a title (longest multi-word title first)
     start = None
-    for title in titles():
-        tw = title.split()
+    for tw in _titles_ending(low[end - 1] if end <= len(low) else ""):  # (no title ends past the words)
         if end - len(tw) >= 0 and low[end - len(tw) : end] == tw:
             start = end - len(tw)
             break

@@ -51,26 +51,24 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
         data[("._.", _TITLE, off, None)] = "yes" if is_title else ""
     # "CEO of the software company Northwind": an organisation noun with a name in apposition stands for it
     generic = config().generic_subject_heads
-    lemmas = column(doc, "lemma")
-    for i, pos in enumerate(poses):
-        if i in by_token or pos != "NOUN" or lemmas[i].lower() not in generic:
+    for t in doc:
+        if t.i in by_token or t.pos_ != "NOUN" or t.lemma_.lower() not in generic:
             continue
-        named = next((by_token[c.i] for c in doc[i].children if c.dep_ == "appos" and c.i in by_token
+        named = next((by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in by_token
                       and category(by_token[c.i].type) == "ORG"), None)
         if named is not None:
-            by_token[i] = named
-            data[("._.", _CAT, offsets[i], None)] = "ORG"
+            by_token[t.i] = named
+            t._.set(_CAT, "ORG")
     # "Hugo Marr, Jr., the former CEO of X": the parser makes the generational suffix the head of the name,
     # so the suffix stands for the person it closes
-    texts, suffixes = column(doc, "text"), name_suffixes()
-    for i, text in enumerate(texts):
-        if i in by_token or text.rstrip(".").lower() not in suffixes or i == 0:
+    for t in doc:
+        if t.i in by_token or t.text.rstrip(".").lower() not in name_suffixes() or t.i == 0:
             continue
-        prev = doc[i - 2] if texts[i - 1] == "," and i > 1 else doc[i - 1]
+        prev = doc[t.i - 2] if doc[t.i - 1].text == "," and t.i > 1 else doc[t.i - 1]
         ent = by_token.get(prev.i)
-        if ent is not None and ent.type == "Person" and prev.head.i == i:
-            by_token[i] = ent
-            data[("._.", _CAT, offsets[i], None)] = "PER"
+        if ent is not None and ent.type == "Person" and prev.head.i == t.i:
+            by_token[t.i] = ent
+            t._.set(_CAT, "PER")
     return by_token
 
 
