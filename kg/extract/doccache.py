@@ -67,3 +67,15 @@ def ents(doc: Doc) -> tuple[Span, ...]:
     if found is None:
         found = cache["ents"] = doc.ents
     return found
+
+
+def ents_in(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``, as spaCy's loop picks them) from ``ents(doc)``."""
+    out = []
+    for ent in ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -158,6 +158,7 @@ def speech_verbs() -> frozenset[str]:
     return _words("entity_speech_verbs.txt")
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every capitalised word by several rules; a pure function of the word
 def country_of(text: str) -> str | None:
     """'Kazakhstan' / 'the Russian Federation' / 'U.S.' -> the country name; None if not a known country."""
     table = _countries()
@@ -244,10 +245,15 @@ def split_title(name: str) -> tuple[str, str | None]:
 _OPENERS, _CLOSERS = "([", ")]"
 
 
+_BRACKETS = frozenset("<>()[]")
+
+
 def unbracket(text: str) -> str:
     """Brackets that are not part of a name: a wire's company marks ('<Brindle Tool Corp>', 'Ormsby Mills Inc <ORM>':
     the name ends at '>' and a ticker in '<...>' follows it), an acronym opened and never closed ('Northern
     Grain Trade Council (NGTC'), a stray closing bracket ('Dana] Okafor')."""
+    if not _BRACKETS.intersection(text):
+        return " ".join(text.split())  # (what the loop below gives a text without brackets)
     text = text.lstrip("<")
     cut = min((k for k in (text.find("<"), text.find(">")) if k >= 0), default=-1)
     if cut >= 0:
