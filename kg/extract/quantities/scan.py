@@ -84,17 +84,23 @@ def _scan(doc: Doc) -> Iterator[_Number]:
 
 def _may_start(doc: Doc) -> list[bool]:
     """Per token, whether ``_number_at`` can find a number there: a condition every one of its branches needs
-    (read off the token's own text, or an "of" within three tokens for "a third of"), so that the other tokens,
+    (read off the token's own text, or a fraction word within two tokens after it), so that the other tokens,
     most of an article, skip its dozen lookups. Each distinct word is judged once per Doc."""
     texts, lows = column(doc, "text"), _lows(doc)
     first_words = _vague_by_first_word()
+    # _fraction_at: "half of", "a third of", "two-thirds of", a bare "half the staff": a fraction word at the
+    # token or up to two tokens after it (kept wide: any share the rules may read starts near such a word)
+    fractions = [k for k, text in enumerate(texts) if nb.is_fraction_word(text)]
     known: dict[tuple[str, str], bool] = {}
     out = []
-    for i, (text, low) in enumerate(zip(texts, lows, strict=True)):
+    for text, low in zip(texts, lows, strict=True):
         ok = known.get((text, low))
         if ok is None:
             ok = known[(text, low)] = _may_start_word(text, low, first_words)
-        out.append(ok or "of" in lows[i + 1 : i + 4])  # _fraction_at: "half of", "a third of", "two-thirds of"
+        out.append(ok)
+    for k in fractions:
+        for i in range(max(0, k - 2), k + 1):
+            out[i] = True
     return out
 
 
@@ -109,6 +115,8 @@ def _may_start_word(text: str, low: str, first_words: dict) -> bool:
 
 
 def _number_at(doc: Doc, i: int) -> _Number | None:
+    # (_scan calls this only where _may_start says a number can start: a new kind of number needs its first
+    # token admitted there too)
     vague = _vague_at(doc, i)
     if vague is not None:
         end, low, high = vague
