@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
@@ -56,6 +57,18 @@ class DocEntities:
             if idx is not None:
                 return self.entities[idx]
         return None
+
+    def at_each(self, starts: list[int], ends: list[int]) -> list[Entity | None]:
+        """``at(start, end)`` of many ranges at once: per range, the entity of its first offset that has one
+        (one sorted search over the offsets instead of a dictionary look-up per character)."""
+        if not self._by_offset or not starts:
+            return [None] * len(starts)
+        offsets = np.fromiter(sorted(self._by_offset), dtype=np.int64, count=len(self._by_offset))
+        first = np.searchsorted(offsets, np.asarray(starts, dtype=np.int64))  # first offset >= start
+        found = offsets[np.minimum(first, len(offsets) - 1)]
+        inside = (first < len(offsets)) & (found < np.asarray(ends, dtype=np.int64))
+        by, entities = self._by_offset, self.entities
+        return [entities[by[o]] if ok else None for o, ok in zip(found.tolist(), inside.tolist(), strict=True)]
 
     def for_span(self, span: Span) -> Entity | None:
         return self.at(span.start_char, span.end_char)

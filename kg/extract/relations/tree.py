@@ -39,8 +39,9 @@ def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
     by_token: dict[int, Entity] = {}
     data = doc.user_data
     offsets, lengths, lowers, tags, poses = (column(doc, c) for c in ("idx", "length", "lower", "tag", "pos"))
+    of_token = ents.at_each(offsets, [off + n for off, n in zip(offsets, lengths, strict=True)])
     for i, off in enumerate(offsets):
-        ent = ents.at(off, off + lengths[i])
+        ent = of_token[i]
         if ent is not None:
             by_token[i] = ent
         cat = category(ent.type) if ent is not None else ""
