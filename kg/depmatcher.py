@@ -231,16 +231,19 @@ class IndexedDependencyMatcher(DependencyMatcher):
                 if memo is not None:
                     memo[signature] = keys
             if keys:
-                hits[i] = list(keys)
+                hits[i] = keys
+        order = hits  # token order, as spaCy's Matcher gives them
         if rest is not None:
             for match_id, start, _end in rest(doc):
-                hits.setdefault(start, []).append(match_id)
+                hits[start] = (*hits.get(start, ()), match_id)
+            order = sorted(hits)
         keys_to_position_maps = defaultdict(lambda: defaultdict(list))
         heads = doc.to_array("HEAD").astype("int64").tolist() if hits else []  # offset to the head, 0 at a root
-        for i in sorted(hits):
-            root = _root(heads, i)
+        roots = _roots(heads, order)
+        for i in order:
+            tree = keys_to_position_maps[roots[i]]
             for match_id in hits[i]:
-                keys_to_position_maps[root][match_id].append(i)
+                tree[match_id].append(i)
         return keys_to_position_maps
 
     @staticmethod
@@ -270,6 +273,27 @@ def _extension_reader(doc: Doc, name: str) -> tuple:
     if getter is None and method is None and isinstance(default, (str, int, float, bool, type(None))):
         return doc.user_data, name, default, None
     return None, name, None, lambda token: token._.get(name)
+
+
+def _roots(heads: list[int], tokens) -> dict[int, int]:
+    """``_root`` of each of ``tokens``, each head chain walked once: a token's root is its head's."""
+    known: dict[int, int] = {}  # token -> root, for tokens whose chain reaches a root
+    out: dict[int, int] = {}
+    n = len(heads)
+    for i in tokens:
+        path, j = [], i
+        while j not in known and heads[j] != 0 and len(path) < n:
+            path.append(j)
+            j += heads[j]
+        if j in known or heads[j] == 0:
+            root = known.get(j, j)
+            known[j] = root
+            for k in path:
+                known[k] = root
+            out[i] = root
+        else:  # a cycle in the heads (no parser makes one): spaCy's own bounded walk
+            out[i] = _root(heads, i)
+    return out
 
 
 def _root(heads: list[int], i: int) -> int:
