@@ -104,10 +104,26 @@ def titles() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(t.split()) for t in rule_words("titles.txt")), key=len, reverse=True))
 
 
+def _titles_by(position: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``titles()`` grouped by their first (0) or last (-1) word, each group in ``titles()``' order: a title can
+    only match where that word is, so the loops below try a few titles instead of every one at every word."""
+    all_titles = titles()
+    cached = _TITLE_INDEX.get(position)
+    if cached is None or cached[0] is not all_titles:  # rebuilt whenever titles() gives a new table
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for t in all_titles:
+            index.setdefault(t[position], []).append(t)
+        cached = _TITLE_INDEX[position] = (all_titles, {k: tuple(v) for k, v in index.items()})
+    return cached[1]
+
+
+_TITLE_INDEX: dict[int, tuple] = {}
+
+
 def title_at_end(words: list[str]) -> str | None:
     """The longest title that the lower-cased ``words`` end with ('deputy foreign minister')."""
     low = [w.lower().rstrip(".") for w in words]
-    for t in titles():
+    for t in _titles_by(-1).get(low[-1], ()) if low else ():
         if len(t) <= len(low) and tuple(low[len(low) - len(t):]) == t:
             start = len(low) - len(t)
             while start > 0 and low[start - 1] in title_modifiers():
@@ -122,8 +138,9 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     words = name.split()
     low = [w.lower().rstrip(".") for w in words]
     best: tuple[int, str] | None = None
+    by_first = _titles_by(0)
     for i in range(len(words)):
-        for t in titles():
+        for t in by_first.get(low[i], ()):
             if tuple(low[i : i + len(t)]) == t and i + len(t) < len(words):
                 end = i + len(t)
                 if best is None or end > best[0]:

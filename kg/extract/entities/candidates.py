@@ -10,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doccache import ents
 from kg.extract.entities.datelines import _dateline_city
 from kg.extract.entities.firms import firm_spans, firm_suffixes
 from kg.extract.entities.lexicons import (
@@ -330,7 +331,7 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
         return not any(c.start < e and s < c.end for s, e in taken)
 
     yield from firms
-    for span in doc.ents:
+    for span in ents(doc):
         if span.label_ not in _KEEP_LABELS:
             continue
         for part, first in _parts(span):

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
@@ -37,6 +38,7 @@ from kg.extract.entities.lexicons import (
     place_type,
 )
 from kg.extract.entities.places import place_overrides, seated_name
+from kg.extract.text import doc_text
 from kg.records import Entity, Mention
 
 
@@ -55,6 +57,18 @@ class DocEntities:
             if idx is not None:
                 return self.entities[idx]
         return None
+
+    def at_each(self, starts: list[int], ends: list[int]) -> list[Entity | None]:
+        """``at(start, end)`` of many ranges at once: per range, the entity of its first offset that has one
+        (one sorted search over the offsets instead of a dictionary look-up per character)."""
+        if not self._by_offset or not starts:
+            return [None] * len(starts)
+        offsets = np.fromiter(sorted(self._by_offset), dtype=np.int64, count=len(self._by_offset))
+        first = np.searchsorted(offsets, np.asarray(starts, dtype=np.int64))  # first offset >= start
+        found = offsets[np.minimum(first, len(offsets) - 1)]
+        inside = (first < len(offsets)) & (found < np.asarray(ends, dtype=np.int64))
+        by, entities = self._by_offset, self.entities
+        return [entities[by[o]] if ok else None for o, ok in zip(found.tolist(), inside.tolist(), strict=True)]
 
     def for_span(self, span: Span) -> Entity | None:
         return self.at(span.start_char, span.end_char)
@@ -114,7 +128,7 @@ def extract_entities(doc: Doc) -> DocEntities:
     for c in _candidates(doc):
         if c.label == "ORG":
             # "a judge on the Court of Appeals in Denver": one of many courts, told apart by its seat
-            seated = seated_name(doc.text, c.text, c.end, classes)
+            seated = seated_name(doc_text(doc), c.text, c.end, classes)
             if seated is not None:
                 c.text = seated
         key = _group_key(c)
@@ -152,7 +166,7 @@ def extract_entities(doc: Doc) -> DocEntities:
     _merge_short_names(groups, order)
     result = DocEntities()
     # "St. Petersburg, Fla.", "Georgia, Virginia and Alabama": which place the words around a name say it is
-    overrides = place_overrides(doc.text, [(g["name"], _type_of(g), [(m.start, m.end) for m in g["mentions"]])
+    overrides = place_overrides(doc_text(doc), [(g["name"], _type_of(g), [(m.start, m.end) for m in g["mentions"]])
                                            for g in groups.values() if _type_of(g) in PLACE_TYPES])
     for key in order:
         g = groups.get(key)

@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.doccache import column
 from kg.extract.entities.lexicons import country_of, demonym_country, is_title_word
 from kg.extract.lexicon import rule_words
 
@@ -48,7 +49,11 @@ def firm_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of partner-list firm names in ``doc``."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(doc)
+    texts, alpha = column(doc, "text"), column(doc, "is_alpha")
     while i < n:
+        if not (alpha[i] and texts[i][:1].isupper()) or (i > 0 and texts[i - 1][:1].isupper() and alpha[i - 1]):
+            i += 1  # (the first test of _firm_at, from the Doc's columns: most words start no list)
+            continue
         span = _firm_at(doc, i)
         if span is None:
             i += 1

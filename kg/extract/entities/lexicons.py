@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -71,6 +71,24 @@ def titles() -> tuple[str, ...]:
 @cache
 def _title_set() -> frozenset[str]:
     return frozenset(titles())
+
+
+def _titles_ending(word: str) -> tuple[list[str], ...]:
+    """The words of each title that can end at ``word`` (its last word is ``word``), in ``titles()``' order, so
+    ``title_start`` tries a few titles instead of all of them; the index is rebuilt when ``titles()`` is."""
+    all_titles = titles()
+    if _BY_LAST_WORD.get("titles") is not all_titles:
+        split = [title.split() for title in all_titles]
+        index: dict[str, list[list[str]]] = {}
+        for words in split:
+            index.setdefault(words[-1] if words else "", []).append(words)
+        _BY_LAST_WORD.update(titles=all_titles, index={k: tuple(v) for k, v in index.items()},
+                             every=tuple(split) if "" in index else None)  # a wordless title ends anywhere
+    every = _BY_LAST_WORD["every"]
+    return every if every is not None else _BY_LAST_WORD["index"].get(word, ())
+
+
+_BY_LAST_WORD: dict[str, object] = {}
 
 
 @cache
@@ -140,6 +158,7 @@ def speech_verbs() -> frozenset[str]:
     return _words("entity_speech_verbs.txt")
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every capitalised word by several rules; a pure function of the word
 def country_of(text: str) -> str | None:
     """'Kazakhstan' / 'the Russian Federation' / 'U.S.' -> the country name; None if not a known country."""
     table = _countries()
@@ -199,8 +218,7 @@ def title_start(words: Sequence[str], end: int | None = None) -> int | None:
     tset = _title_set()
     # the run must end in a title (longest multi-word title first)
     start = None
-    for title in titles():
-        tw = title.split()
+    for tw in _titles_ending(low[end - 1] if end <= len(low) else ""):  # (no title ends past the words)
         if end - len(tw) >= 0 and low[end - len(tw) : end] == tw:
             start = end - len(tw)
             break
@@ -227,10 +245,15 @@ def split_title(name: str) -> tuple[str, str | None]:
 _OPENERS, _CLOSERS = "([", ")]"
 
 
+_BRACKETS = frozenset("<>()[]")
+
+
 def unbracket(text: str) -> str:
     """Brackets that are not part of a name: a wire's company marks ('<Brindle Tool Corp>', 'Ormsby Mills Inc <ORM>':
     the name ends at '>' and a ticker in '<...>' follows it), an acronym opened and never closed ('Northern
     Grain Trade Council (NGTC'), a stray closing bracket ('Dana] Okafor')."""
+    if not _BRACKETS.intersection(text):
+        return " ".join(text.split())  # (what the loop below gives a text without brackets)
     text = text.lstrip("<")
     cut = min((k for k in (text.find("<"), text.find(">")) if k >= 0), default=-1)
     if cut >= 0:

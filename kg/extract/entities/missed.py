@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer
+from kg.extract.doccache import ents
 from kg.extract.entities.candidates import _Cand, _is_junk, _role_phrase
 from kg.extract.entities.datelines import DATELINE_END, _unknown_city_ok
 from kg.extract.entities.lexicons import (
@@ -33,7 +34,7 @@ def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
     Why: the small model misses unfamiliar one-word surnames; a title with 'of'/'at' + organisation in
     apposition is a person's description (a place or company is never "the chief executive of" anything).
     """
-    covered = {t.i for span in doc.ents for t in span}
+    covered = {i for span in ents(doc) for i in range(span.start, span.end)}
     for t in doc:
         if t.i in covered or t.tag_ != "NNP" or not t.text[:1].isupper() or not t.is_alpha or is_title_word(t.text):
             continue
@@ -59,7 +60,7 @@ def _missed_born_names(doc: Doc) -> Iterable[_Cand]:
 
     Why: a birth date in brackets follows only a person's name in profiles; the small model misses names
     it has not seen (the rule for tagged names is in _apply_context)."""
-    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS for t in span}
+    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS for i in range(span.start, span.end)}
     for t in doc[:-2]:
         if t.text != "(" or doc[t.i + 1].lower_ != "born" or t.i == 0:
             continue
@@ -89,7 +90,8 @@ def _missed_employer_names(doc: Doc) -> Iterable[_Cand]:
     position; a title's 'of'/'at' phrase names an organisation or a place, and a place is left alone here
     (only names no gazetteer knows are taken). A name NER took for a product or work ('Globex') is taken too.
     """
-    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS | _NUMERIC_LABELS for t in span}
+    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS | _NUMERIC_LABELS
+               for i in range(span.start, span.end)}
     for t in doc:
         if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or t.dep_ != "pobj" or not t.text[:1].isupper():
             continue
@@ -122,7 +124,7 @@ def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
     ("bank", "company") is evidence enough. The name must start its noun phrase ("software Development
     companies" is not a name).
     """
-    covered = {t.i for span in doc.ents for t in span}
+    covered = {i for span in ents(doc) for i in range(span.start, span.end)}
     for t in doc:
         if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or not t.text[:1].isupper() or is_title_word(t.text):
             continue
@@ -151,7 +153,7 @@ def _missed_dateline_places(doc: Doc) -> Iterable[_Cand]:
     at times, the place after it; the dateline's shape says both are places (``relations`` reads the
     dateline as city located_in state)."""
     text = doc_text(doc)
-    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS for t in span}
+    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS for i in range(span.start, span.end)}
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         comma = next((k for k, t in enumerate(toks[:5]) if t.text == ","), None)
@@ -182,7 +184,7 @@ def _missed_state_codes(doc: Doc) -> Iterable[_Cand]:
     """'a firm based in Danbury, CT': a US postal code after a city of that state and a comma, which the small
     model leaves untagged, is the state (``places.state_qualified`` says when)."""
     text = doc_text(doc)
-    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS for t in span}
+    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS for i in range(span.start, span.end)}
     for tok in doc:
         if tok.i in covered or gazetteer.us_state_code(tok.text) is None:
             continue
@@ -202,7 +204,7 @@ def _missed_party_names(doc: Doc) -> Iterable[_Cand]:
     Why: news and reference text write a party's name with a lower-case 'party' as often as with 'Party'; a
     demonym alone ('the Greek party') or a lower-case modifier ('the ruling party') is no name."""
     text = doc_text(doc)
-    covered = {t.i for span in doc.ents if span.label_ in _KEEP_LABELS for t in span}
+    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS for i in range(span.start, span.end)}
     for t in doc:
         if t.text not in _PARTY_NOUNS or t.pos_ != "NOUN":
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg import gazetteer
+from kg.extract.text import doc_text
 
 # what stands between two places of one list or a place and its qualifier
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
@@ -153,7 +154,7 @@ def state_qualified(tokens) -> str | None:
             state = gazetteer.us_state(f"{nxt.text} {doc[last.i + 3].text}")  # "New Jersey"
         if state is None:
             state = gazetteer.us_state(nxt.text)
-        name = doc.text[first.idx : last.idx + len(last.text)]
+        name = doc_text(doc)[first.idx : last.idx + len(last.text)]
         if state is not None and gazetteer.city_in(name, state) is not None:
             return "City"
     return None

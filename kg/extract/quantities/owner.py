@@ -24,6 +24,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from kg.extract.doccache import ents
 from kg.extract.entities import DocEntities, clean_name
 from kg.extract.lexicon import rule_section
 from kg.extract.quantities.scan import _DATE_LABELS, _RELATIVE, _numberish, _phrase, _pobj
@@ -120,7 +121,7 @@ def _name(tok: Token, entities: DocEntities) -> str | None:
     ent = entities.at(tok.idx, tok.idx + len(tok.text))
     if ent is not None:
         return ent.name
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in _NAME_LABELS), None)
+    span = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end and e.label_ in _NAME_LABELS), None)
     if span is not None:
         return clean_name(span.text) or None
     if tok.pos_ == "PROPN":  # a name the model did not type: the proper nouns it heads ("Northgate Savings")

@@ -9,14 +9,17 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract import numbers as nb
+from kg.extract.doccache import column
 from kg.extract.quantities.amounts import (
     _amount,
+    _before_extent,
     _core,
     _fraction_at,
     _glued_amount,
     _unit_after,
     _unit_before,
     _vague_at,
+    _vague_by_first_word,
 )
 from kg.extract.quantities.tokens import (
     _ARG_DEPS,
@@ -65,8 +68,12 @@ def _qualifier(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 
 
 def _scan(doc: Doc) -> Iterator[_Number]:
+    starts = _may_start(doc)  # (a new kind of number needs its first token admitted there too)
     i = 0
     while i < len(doc):
+        if not starts[i]:
+            i += 1
+            continue
         num = _number_at(doc, i)
         if num is None:
             i += 1
@@ -263,3 +270,35 @@ def _change(doc: Doc, num: _Number) -> str | None:
     if first.startswith("+"):
         return "up"
     return None
+
+
+def _may_start(doc: Doc) -> list[bool]:
+    """Per token, whether ``_number_at`` can find a number there: a condition every one of its branches needs
+    (read off the token's own text, or a fraction word within two tokens after it), so that the other tokens,
+    most of an article, skip its dozen lookups. Each distinct word is judged once per Doc."""
+    texts, lows = column(doc, "text"), _lows(doc)
+    first_words = _vague_by_first_word()
+    # _fraction_at: "half of", "a third of", "two-thirds of", a bare "half the staff": a fraction word at the
+    # token or up to two tokens after it (kept wide: any share the rules may read starts near such a word)
+    fractions = [k for k, text in enumerate(texts) if nb.is_fraction_word(text)]
+    known: dict[tuple[str, str], bool] = {}
+    out = []
+    for text, low in zip(texts, lows, strict=True):
+        ok = known.get((text, low))
+        if ok is None:
+            ok = known[(text, low)] = _may_start_word(text, low, first_words)
+        out.append(ok)
+    for k in fractions:
+        for i in range(max(0, k - 2), k + 1):
+            out[i] = True
+    return out
+
+
+def _may_start_word(text: str, low: str, first_words: dict) -> bool:
+    return (low in first_words  # _vague_at: "dozens", "a few"
+            or low in ("a", "an")  # _core: "a million"
+            or nb.is_digits(text) or nb.is_number_word(text)  # _core
+            or nb.fraction(text) is not None  # "1⁄32", "3/4"
+            or (len(text) >= 2 and text[-1] in "-–" and (nb.is_digits(text[:-1]) or nb.is_number_word(text[:-1])))
+            or nb.split_range(text) is not None  # _joined_range
+            or nb.split_glued(_before_extent(text)) is not None)  # _glued_amount

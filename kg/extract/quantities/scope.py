@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
+from kg.extract.doccache import ents, ents_in
 from kg.extract.entities import DocEntities, clean_name
 from kg.extract.quantities.frame import _unit_word
 from kg.extract.quantities.tokens import (
@@ -28,7 +29,7 @@ def _entity_name(tok: Token, entities: DocEntities) -> str | None:
     ent = entities.at(tok.idx, tok.idx + len(tok.text))
     if ent is not None:
         return ent.name
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "PERSON")), None)
+    span = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "PERSON")), None)
     return clean_name(span.text) or None if span is not None else None
 
 
@@ -174,14 +175,14 @@ def _place(pred: list[Token], arg: Token, noun: Token | None, entities: DocEntit
     ent = entities.at(tok.idx, tok.idx + len(tok.text))
     if ent is not None:
         return ent.name
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    span = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
     return clean_name(span.text) if span is not None else tok.text
 
 
 def _time(doc: Doc, verb: Token | None, sent: Span, num: _Number) -> str | None:
     scope = {t.i for t in verb.subtree} if verb is not None else set(range(sent.start, sent.end))
     inside = set(range(num.start, num.end)) | num.core
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ not in _DATE_LABELS or ent.root.i not in scope or any(t.i in inside for t in ent):
             continue
         if any(_unit_word(t) or nb.split_glued(t.text) is not None and not t.text.isdigit() for t in ent) \

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.extract import numbers as nb
+from kg.extract.doccache import column
 
 _MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod", "advmod", "appos"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "npadvmod"}  # npadvmod: "rose 5%"
@@ -46,7 +47,7 @@ def _lows(doc: Doc) -> tuple[str, ...]:
     # building a spaCy Token for each comparison, so the lower-cased words are computed once per Doc
     lows = doc.user_data.get("kg.lows")
     if lows is None:
-        lows = doc.user_data["kg.lows"] = tuple(t.lower_ for t in doc)
+        lows = doc.user_data["kg.lows"] = tuple(column(doc, "lower"))
     return lows
 
 

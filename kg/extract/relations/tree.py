@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doccache import column
 from kg.extract.entities import DocEntities, name_suffixes, org_type_of_word
 from kg.extract.lexicon import rule_rows
 from kg.extract.relations.config import (
@@ -31,20 +32,27 @@ from kg.records import Entity, Evidence, Mention
 
 
 def _mark(doc: Doc, ents: DocEntities) -> dict[int, Entity]:
-    """Set _.kg_cat / _.kg_title on tokens; return token index -> entity."""
+    """Set _.kg_cat / _.kg_title on tokens; return token index -> entity.
+
+    The marks are written straight into ``doc.user_data`` under the keys spaCy's ``token._.set`` uses, from the
+    Doc's token columns (``kg.extract.doccache``): a Token and an ``Underscore`` object per token and mark were
+    most of what marking cost."""
     _ensure_extensions()
     heads = _title_heads()
     by_token: dict[int, Entity] = {}
-    for t in doc:
-        ent = ents.for_token(t)
+    data = doc.user_data
+    offsets, lengths, lowers, tags, poses = (column(doc, c) for c in ("idx", "length", "lower", "tag", "pos"))
+    of_token = ents.at_each(offsets, [off + n for off, n in zip(offsets, lengths, strict=True)])
+    for i, off in enumerate(offsets):
+        ent = of_token[i]
         if ent is not None:
-            by_token[t.i] = ent
+            by_token[i] = ent
         cat = category(ent.type) if ent is not None else ""
-        if not cat and t.lower_ in _PERSON_PRONOUNS and t.tag_ == "PRP":
+        if not cat and lowers[i] in _PERSON_PRONOUNS and tags[i] == "PRP":
             cat = "PER"  # resolved (or kept unresolved) through the article's coreference
-        t._.set(_CAT, cat)
-        is_title = ent is None and t.lower_.rstrip(".") in heads and t.pos_ in {"NOUN", "PROPN"}
-        t._.set(_TITLE, "yes" if is_title else "")
+        data[("._.", _CAT, off, None)] = cat
+        is_title = ent is None and lowers[i].rstrip(".") in heads and poses[i] in {"NOUN", "PROPN"}
+        data[("._.", _TITLE, off, None)] = "yes" if is_title else ""
     # "CEO of the software company Northwind": an organisation noun with a name in apposition stands for it
     # "editor of Slate magazine", "an economist at Harbor bank": a lower-case organisation noun right after an
     # organisation's name (its compound) is the name's head word the tagger left out, so it stands for it too
