@@ -123,6 +123,7 @@ def _claims(
     doc.user_data["kg.amount_tokens"] = frozenset(i for n in kept if nb.unit_code(n.unit) not in _TIME_CODES
                                                   for i in range(n.start, n.end))
     for num in kept:
+        placing = False  # a length of time that places an event in time ("eight years ago")
         span = doc[num.start : num.end]
         sent = span.sent
         if _boilerplate(sent):
@@ -152,8 +153,16 @@ def _claims(
         if (noun is not None and noun.lower_ in nb.context("time_units") and num.unit is None) or \
                 nb.unit_code(num.unit) in _TIME_CODES:
             if _time_reference(doc, num):
-                continue  # "two years later", "over the past three months", "10 years in prison"
-            if num.unit is None and noun.i > num.end and any(doc[k].lower_ in _DEICTIC for k in range(num.end, noun.i)):
+                # "two years later", "over the past three months", "10 years in prison": a length of time
+                # that places an event (or a term served) is still a figure the text states, with its time
+                # unit; it measures nothing else, so it has no counted phrase and compares with nothing
+                if num.unit is None and noun.i == num.end:
+                    num.unit = nb.measure_unit(noun.text)
+                if num.unit is None:
+                    continue  # "two of them last year": the time word is no unit of this number
+                noun, inherited, placing = None, None, True
+            elif num.unit is None and noun.i > num.end \
+                    and any(doc[k].lower_ in _DEICTIC for k in range(num.end, noun.i)):
                 noun = None  # "4.6 last year": a time word after other words places the figure, it is no unit
             elif num.unit is None and noun.i < num.start:
                 pass  # "the winter months stayed at 9,200": the months stand at the level, they are no unit
@@ -188,6 +197,8 @@ def _claims(
             confidence = 0.7
         if counts is None and num.unit is None:
             confidence = 0.5
+        if placing:
+            confidence = 0.6
         yield NumericClaim(
             value=num.value,
             value_max=num.value_max,

@@ -168,7 +168,13 @@ def _in_date(doc: Doc, num: _Number) -> bool:
 
 def _boilerplate(sent: Span) -> bool:
     low = sent.text.lower()
-    return any(marker in low for marker in nb.context("boilerplate"))
+    if any(marker in low for marker in nb.context("boilerplate")):
+        return True
+    return len(sent) <= _TIMESTAMP_TOKENS and any(marker in low for marker in nb.context("boilerplate_timestamps"))
+
+
+# the longest line a post's timestamp makes ("Updated: 5 hours ago ."); a longer sentence is news
+_TIMESTAMP_TOKENS = 6
 
 
 def _end_of_article(text: str) -> int:
