@@ -118,6 +118,26 @@ def test_quantities_exclusions(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The two candidates met in Dayton on Friday.", "candidates"),
+        ("Those three plants will close next year.", "plants"),
+        ("These four bridges carry most of the traffic.", "bridges"),
+    ],
+)
+def test_quantities_definite_count_is_kept_with_its_frame(nlp, text, counts):
+    # "the two candidates" states how many there are (of a set the story may have named): a claim with what
+    # it counts, at a lower confidence; "all three" and "the first two" stay out (test above, frames tests)
+    (claim,) = _claims(nlp, text)
+    assert (claim.counts, claim.confidence) == (counts, 0.7)
+
+
+@pytest.mark.parametrize("text", ["The first two waves came in May.", "The top five exporters were named."])
+def test_quantities_rank_before_a_definite_number_is_a_selection(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "value", "unit"),
     [
         ("He was sentenced to 10 years in prison.", "10 years", 10, "year"),  # a term served

@@ -34,6 +34,7 @@ from kg.extract import numbers as nb
 from kg.extract.entities import DocEntities
 from kg.extract.quantities.exclude import (
     _boilerplate,
+    _definite_count,
     _end_of_article,
     _excluded,
     _in_date,
@@ -171,6 +172,7 @@ def _claims(
                 noun, arg, inherited = _counted(doc, num, top, None)  # what lasts that long
         if noun is not None and inherited is None and _reference(doc, num, noun):
             continue
+        definite = noun is not None and inherited is None and _definite_count(doc, num, noun)
         if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS) \
                 and not (nb.unit_code(num.unit) in _TIME_CODES and noun is None) \
                 and not nb.is_currency(num.unit):  # the small model tags "at 1112 p" a date: money is none
@@ -199,6 +201,8 @@ def _claims(
             confidence = 0.5
         if placing:
             confidence = 0.6
+        if definite:
+            confidence = 0.7  # "the two candidates": how many, of a set the story may have named before
         yield NumericClaim(
             value=num.value,
             value_max=num.value_max,
