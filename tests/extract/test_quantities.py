@@ -98,6 +98,10 @@ def test_quantities_qualifier_after_the_number(nlp):
         "One district hospital advertised jobs in one-room flats.",  # article "one", hyphenated modifier
         "The Su-27 jets and COVID-19 cases were discussed.",  # numbers inside names
         "Please support us monthly starting from just $2.",  # boilerplate
+        "He was sentenced to 10 years in prison.",  # a term served
+        "Two years later, the council approved the budget.",  # a duration that places an event in time
+        "The bridge was closed 7 months ago.",
+        "The bridge was closed seven months ago, and the ferry was busy.",
         "All three nations view the migrants as prize captures.",  # reference to a known set
         "Many went on to Uzbekistan and Kyrgyzstan, two other Central Asian nations.",  # apposition
         "See https://example.com/2022/07/14/story-a78294 for details.",  # URL and id
@@ -140,16 +144,15 @@ def test_quantities_rank_before_a_definite_number_is_a_selection(nlp, text):
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit"),
     [
-        ("He was sentenced to 10 years in prison.", "10 years", 10, "year"),  # a term served
-        ("Two years later, the council approved the budget.", "Two years", 2, "year"),  # places an event
-        ("Prices have doubled over the past three months.", "three months", 3, "month"),  # the period covered
-        ("The bridge was closed seven months ago.", "seven months", 7, "month"),
+        ("Prices have doubled over the past three months.", "three months", 3, "month"),
         ("Over the last five days the ferry sailed twice.", "five days", 5, "day"),
+        ("In the first 100 days the council met weekly.", "100 days", 100, "day"),
+        ("The depot will hire drivers over the next two years.", "two years", 2, "year"),
     ],
 )
-def test_quantities_time_references_kept_without_frame(nlp, text, surface, value, unit):
-    # a length of time that places a statement in time is a figure the text states: kept with its time
-    # unit, but it measures nothing, so it has no counted phrase (and compares with no other claim)
+def test_quantities_period_covered_kept_without_frame(nlp, text, surface, value, unit):
+    # the period a statement covers is a figure the text states: kept with its time unit, but it measures
+    # nothing else, so it has no counted phrase (and compares with no other claim)
     claim = next(c for c in _claims(nlp, text) if c.text.endswith(surface))
     assert (claim.value, claim.unit, claim.counts, claim.counts_head) == (value, unit, None, None)
 

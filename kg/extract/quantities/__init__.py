@@ -38,6 +38,7 @@ from kg.extract.quantities.exclude import (
     _end_of_article,
     _excluded,
     _in_date,
+    _period_covered,
     _reference,
     _time_reference,
 )
@@ -124,7 +125,7 @@ def _claims(
     doc.user_data["kg.amount_tokens"] = frozenset(i for n in kept if nb.unit_code(n.unit) not in _TIME_CODES
                                                   for i in range(n.start, n.end))
     for num in kept:
-        placing = False  # a length of time that places an event in time ("eight years ago")
+        placing = False  # a length of time that is the period a statement covers ("the past five days")
         span = doc[num.start : num.end]
         sent = span.sent
         if _boilerplate(sent):
@@ -154,9 +155,11 @@ def _claims(
         if (noun is not None and noun.lower_ in nb.context("time_units") and num.unit is None) or \
                 nb.unit_code(num.unit) in _TIME_CODES:
             if _time_reference(doc, num):
-                # "two years later", "over the past three months", "10 years in prison": a length of time
-                # that places an event (or a term served) is still a figure the text states, with its time
-                # unit; it measures nothing else, so it has no counted phrase and compares with nothing
+                if not _period_covered(doc, num):
+                    continue  # "two years later", "seven months ago", "10 years in prison": a date, a term
+                # "over the past three months", "in the first 100 days": the period a statement covers is a
+                # figure the text states, with its time unit; it measures nothing else, so it has no counted
+                # phrase and compares with nothing
                 if num.unit is None and noun.i == num.end:
                     num.unit = nb.measure_unit(noun.text)
                 if num.unit is None:

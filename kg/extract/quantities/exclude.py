@@ -176,6 +176,12 @@ def _time_reference(doc: Doc, num: _Number) -> bool:
     after = nb.context("duration_reference_after")
     if any(" ".join(_lows(doc)[num.end : num.end + n]) in after for n in (1, 2, 3)):
         return True
+    return _period_covered(doc, num)
+
+
+def _period_covered(doc: Doc, num: _Number) -> bool:
+    """A length of time that is the period a statement covers: "over the past three months", "in the first
+    100 days", "the next five years" (a time reference too, but one that measures the period)."""
     start = min(num.start, min(num.core))
     while start >= 2 and _low(doc, start - 1) in ("or", "to", "and") and \
             (nb.is_digits(doc[start - 2].text) or nb.is_number_word(doc[start - 2].text)):
