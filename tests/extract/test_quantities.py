@@ -49,6 +49,11 @@ FORMS = [
     ("Nearly a third of Russians support the war.", "Nearly a third", 1 / 3, None, "ratio", "russian"),
     ("Two-thirds of the companies left Russia.", "Two-thirds", 2 / 3, None, "ratio", "company"),
     ("Half of the respondents oppose it.", "Half", 0.5, None, "ratio", "respondent"),
+    # a bare "half": before a determiner or a possessive, after a word of approximation, as a change's size
+    ("The valley is home to nearly half the county's farms.", "nearly half", 0.5, None, "ratio", "farm"),
+    ("Half Acme's stores were shut in May.", "Half", 0.5, None, "ratio", "store"),
+    ("Exports to the port fell by half in April.", "half", 0.5, None, "ratio", "export"),
+    ("Traders moved trillions of dollars into bonds.", "trillions of dollars", 2e12, 1e15, "USD", "bond"),
     ("Some 3,000 troops were deployed in the 1990s.", "Some 3,000", 3000, None, None, "troop"),
     ("The government allocated 2.5 billion tenge to the program.", "2.5 billion tenge", 2.5e9, None, "KZT", "program"),
     ("The bank lent €2.3m to smaller firms.", "€2.3m", 2.3e6, None, "EUR", "firm"),
@@ -165,6 +170,18 @@ def test_quantities_no_claims_after_recent_posts_heading(nlp):
 def test_quantities_boilerplate_markers_are_phrases_not_words(nlp):
     text = "Russia's contribution of 5,000 troops was announced."
     assert [c.text for c in _claims(nlp, text)] == ["5,000"]
+
+
+def test_quantities_timestamp_marker_only_in_a_short_line(nlp):
+    # "3 hours ago" alone is another post's timestamp; in a sentence of news it dates what the figures describe
+    assert _claims(nlp, "Posted 3 hours ago") == []
+    text = "Three weeks ago the depot hired 40 drivers for the new routes."
+    assert [c.text for c in _claims(nlp, text)] == ["40"]
+
+
+@pytest.mark.parametrize("text", ["Ruiz waited for half an hour.", "The plan was half-baked."])
+def test_quantities_half_that_is_no_share(nlp, text):
+    assert not any(c.value == 0.5 for c in _claims(nlp, text))
 
 
 def test_quantities_headline_repeat_is_one_claim(nlp):
