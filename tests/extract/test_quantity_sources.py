@@ -35,6 +35,9 @@ SOURCES = [
     # a statement inside a statement: the inner source asserts the figure
     ("Mayor Tom Eriksen said the county audit found that 40 percent of the fund was missing.", "40 percent",
      "county audit", "speaker"),
+    # a verb of setting a figure: the subject's demand, order or forecast states the amount
+    ("Mayor Tom Eriksen seeks an additional 40 buses for the harbour line.", "40", "Tom Eriksen", "speaker"),
+    ("Senator Ana Ruiz advocates tax increases of $15 trillion.", "$15 trillion", "Ana Ruiz", "speaker"),
     # "according to" a noun no list has
     ("Turnout rose to 61 percent, according to a Harbour Gazette tally.", "61 percent", "Harbour Gazette tally",
      "according_to"),
