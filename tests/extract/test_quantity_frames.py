@@ -164,5 +164,15 @@ def test_frames_one_with_a_qualifier_is_a_count(nlp, text, surface, head):
     assert _one(nlp, text, surface).counts_head == head
 
 
-def test_frames_one_as_an_article_stays_out(nlp):
-    assert _claims(nlp, "We offer one tool that covers every step of the job.") == []
+def test_frames_one_before_its_noun_is_a_count(nlp):
+    # "one" written out before a common noun counts it (where "a" would be the article)
+    assert _one(nlp, "We offer one tool that covers every step of the job.", "one").counts_head == "tool"
+
+
+@pytest.mark.parametrize("text", [
+    "The old plan was a simple one, the mayor said.",  # "one" standing for a noun: no count
+    "The ferry leaves from One Harbour Plaza at noon.",  # inside a name
+    "A tool covers every step of the job.",  # the article
+])
+def test_frames_one_that_counts_nothing_stays_out(nlp, text):
+    assert [c.text for c in _claims(nlp, text)] == []

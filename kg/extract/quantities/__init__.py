@@ -18,10 +18,13 @@ For each number:
   else the subject of a speech verb governing the number ("he stated that ..."), else a source named in
   the phrase ("A U.S. Treasury list of at least 18 countries"), else None (the publisher).
 
-Left out, by rule: dates, years, clock times, durations and stay rules ("10 years in prison", "90 out of
-180 days"), ordinals, identifiers ("page 5", "issue 176", "Su-27", URLs), the word "one" used as an
-article ("one district hospital"), hyphenated idioms and ratings ("a one-off payment", "a four-star hotel"),
-ages ("Ivan Petrov, 45", "she is 61") and boilerplate sentences.
+Left out, by rule: dates, years, clock times, durations that date an event and stay rules ("seven months
+ago", "10 years in prison", "90 out of 180 days"), ordinals, identifiers ("page 5", "issue 176", "Su-27",
+URLs), the word "one" used as an article or a pronoun ("one district hospital", "a simple one"), references
+to a whole set ("all three nations"), hyphenated idioms and ratings ("a one-off payment", "a four-star
+hotel"), ages ("Ivan Petrov, 45", "she is 61") and boilerplate sentences. Kept, with no counted phrase and a
+lower confidence: the period a statement covers ("over the past three months"); kept with what they count:
+"one" before its noun ("one analyst") and definite counts ("the two candidates", confidence 0.7).
 """
 
 from __future__ import annotations
