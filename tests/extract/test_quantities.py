@@ -49,6 +49,11 @@ FORMS = [
     ("Nearly a third of Russians support the war.", "Nearly a third", 1 / 3, None, "ratio", "russian"),
     ("Two-thirds of the companies left Russia.", "Two-thirds", 2 / 3, None, "ratio", "company"),
     ("Half of the respondents oppose it.", "Half", 0.5, None, "ratio", "respondent"),
+    # a bare "half": before a determiner or a possessive, after a word of approximation, as a change's size
+    ("The valley is home to nearly half the county's farms.", "nearly half", 0.5, None, "ratio", "farm"),
+    ("Half Acme's stores were shut in May.", "Half", 0.5, None, "ratio", "store"),
+    ("Exports to the port fell by half in April.", "half", 0.5, None, "ratio", "export"),
+    ("Traders moved trillions of dollars into bonds.", "trillions of dollars", 2e12, 1e15, "USD", "bond"),
     ("Some 3,000 troops were deployed in the 1990s.", "Some 3,000", 3000, None, None, "troop"),
     ("The government allocated 2.5 billion tenge to the program.", "2.5 billion tenge", 2.5e9, None, "KZT", "program"),
     ("The bank lent €2.3m to smaller firms.", "€2.3m", 2.3e6, None, "EUR", "firm"),
@@ -94,17 +99,17 @@ def test_quantities_qualifier_after_the_number(nlp):
         "The story ran on page 5 of issue 12, No. 3 in the series.",  # page and issue numbers
         "Ivan Petrov, 45, said the plan had failed.",  # age in apposition
         "The minister, aged 61, resigned.",  # age
-        "He was sentenced to 10 years in prison.",  # duration
         "Visitors could not stay for more than 90 out of 180 days.",  # a stay rule, by decision
         "One district hospital advertised jobs in one-room flats.",  # article "one", hyphenated modifier
         "The Su-27 jets and COVID-19 cases were discussed.",  # numbers inside names
         "Please support us monthly starting from just $2.",  # boilerplate
+        "He was sentenced to 10 years in prison.",  # a term served
+        "Two years later, the council approved the budget.",  # a duration that places an event in time
+        "The bridge was closed 7 months ago.",
+        "The bridge was closed seven months ago, and the ferry was busy.",
         "All three nations view the migrants as prize captures.",  # reference to a known set
         "Many went on to Uzbekistan and Kyrgyzstan, two other Central Asian nations.",  # apposition
         "See https://example.com/2022/07/14/story-a78294 for details.",  # URL and id
-        "Two years later, the council approved the budget.",  # a duration that places an event in time
-        "Prices have doubled over the past three months.",  # the period a statement covers
-        "The bridge was closed 7 months ago.",
         "The iPhone 12 and the S&P 500 are names, and so is Fortune 100.",  # model and index numbers
         "The effect was reported before [26] and again in (24).",  # citations
         "The home side came back from 2-0 down to draw 2-2.",  # scores
@@ -121,6 +126,42 @@ def test_quantities_exclusions(nlp, text):
     assert [c.text for c in _claims(nlp, text)] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The two candidates met in Dayton on Friday.", "candidates"),
+        ("Those three plants will close next year.", "plants"),
+        ("These four bridges carry most of the traffic.", "bridges"),
+    ],
+)
+def test_quantities_definite_count_is_kept_with_its_frame(nlp, text, counts):
+    # "the two candidates" states how many there are (of a set the story may have named): a claim with what
+    # it counts, at a lower confidence; "all three" and "the first two" stay out (test above, frames tests)
+    (claim,) = _claims(nlp, text)
+    assert (claim.counts, claim.confidence) == (counts, 0.7)
+
+
+@pytest.mark.parametrize("text", ["The first two waves came in May.", "The top five exporters were named."])
+def test_quantities_rank_before_a_definite_number_is_a_selection(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Prices have doubled over the past three months.", "three months", 3, "month"),
+        ("Over the last five days the ferry sailed twice.", "five days", 5, "day"),
+        ("In the first 100 days the council met weekly.", "100 days", 100, "day"),
+        ("The depot will hire drivers over the next two years.", "two years", 2, "year"),
+    ],
+)
+def test_quantities_period_covered_kept_without_frame(nlp, text, surface, value, unit):
+    # the period a statement covers is a figure the text states: kept with its time unit, but it measures
+    # nothing else, so it has no counted phrase (and compares with no other claim)
+    claim = next(c for c in _claims(nlp, text) if c.text.endswith(surface))
+    assert (claim.value, claim.unit, claim.counts, claim.counts_head) == (value, unit, None, None)
+
+
 def test_quantities_no_claims_after_recent_posts_heading(nlp):
     text = "About 300 people attended the rally.\n\nRecent Posts\n\nWhere Did Nearly One Million Soldiers Go?"
     assert [c.text for c in _claims(nlp, text)] == ["About 300"]
@@ -129,6 +170,18 @@ def test_quantities_no_claims_after_recent_posts_heading(nlp):
 def test_quantities_boilerplate_markers_are_phrases_not_words(nlp):
     text = "Russia's contribution of 5,000 troops was announced."
     assert [c.text for c in _claims(nlp, text)] == ["5,000"]
+
+
+def test_quantities_timestamp_marker_only_in_a_short_line(nlp):
+    # "3 hours ago" alone is another post's timestamp; in a sentence of news it dates what the figures describe
+    assert _claims(nlp, "Posted 3 hours ago") == []
+    text = "Three weeks ago the depot hired 40 drivers for the new routes."
+    assert [c.text for c in _claims(nlp, text)] == ["40"]
+
+
+@pytest.mark.parametrize("text", ["Ruiz waited for half an hour.", "The plan was half-baked."])
+def test_quantities_half_that_is_no_share(nlp, text):
+    assert not any(c.value == 0.5 for c in _claims(nlp, text))
 
 
 def test_quantities_headline_repeat_is_one_claim(nlp):

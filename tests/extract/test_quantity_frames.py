@@ -152,8 +152,8 @@ def test_frames_index_names_metric_horsepower_and_time_words(nlp):
     # "last year" after a figure places it in time: the figure gets no time unit
     c = _one(nlp, "The core rate was 3.1 in March against 4.6 last year.", "4.6")
     assert c.unit is None
-    # "in the past two or three weeks" places the claim in time: no duration claim
-    assert not any(c.unit == "week" for c in _claims(nlp, "In the past two or three weeks, prices have eased."))
+    # "in the past two or three weeks" places the claim in time: the durations count nothing
+    assert all(c.counts is None for c in _claims(nlp, "In the past two or three weeks, prices have eased."))
 
 
 @pytest.mark.parametrize(("text", "surface", "head"), [
@@ -164,5 +164,15 @@ def test_frames_one_with_a_qualifier_is_a_count(nlp, text, surface, head):
     assert _one(nlp, text, surface).counts_head == head
 
 
-def test_frames_one_as_an_article_stays_out(nlp):
-    assert _claims(nlp, "We offer one tool that covers every step of the job.") == []
+def test_frames_one_before_its_noun_is_a_count(nlp):
+    # "one" written out before a common noun counts it (where "a" would be the article)
+    assert _one(nlp, "We offer one tool that covers every step of the job.", "one").counts_head == "tool"
+
+
+@pytest.mark.parametrize("text", [
+    "The old plan was a simple one, the mayor said.",  # "one" standing for a noun: no count
+    "The ferry leaves from One Harbour Plaza at noon.",  # inside a name
+    "A tool covers every step of the job.",  # the article
+])
+def test_frames_one_that_counts_nothing_stays_out(nlp, text):
+    assert [c.text for c in _claims(nlp, text)] == []

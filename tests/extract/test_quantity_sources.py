@@ -35,6 +35,9 @@ SOURCES = [
     # a statement inside a statement: the inner source asserts the figure
     ("Mayor Tom Eriksen said the county audit found that 40 percent of the fund was missing.", "40 percent",
      "county audit", "speaker"),
+    # a verb of setting a figure: the subject's demand, order or forecast states the amount
+    ("Mayor Tom Eriksen seeks an additional 40 buses for the harbour line.", "40", "Tom Eriksen", "speaker"),
+    ("Senator Ana Ruiz advocates tax increases of $15 trillion.", "$15 trillion", "Ana Ruiz", "speaker"),
     # "according to" a noun no list has
     ("Turnout rose to 61 percent, according to a Harbour Gazette tally.", "61 percent", "Harbour Gazette tally",
      "according_to"),
@@ -110,6 +113,32 @@ def test_quantity_source_in_a_transcript_is_the_transcript_not_an_unresolved_pro
     text = ("The hearing ran late.\n\nPartial transcript as follows:\n\n"
             "They said the fund was short, but the fund kept 12 boats running.\n")
     assert _claims(nlp, text)["12"].source == "Partial transcript"
+
+
+@pytest.mark.parametrize("mention", ["They", "we", "I"])
+def test_quantity_source_inside_an_unresolved_pronoun_s_quote_is_the_named_outer_one(nlp, mention):
+    # the inner quote names no one: the enclosing attribution with a name asserts the figure
+    text = "Ana Ruiz wrote that the crews said the ferry carried 300 cars a day."
+    outer = _quote(text, "the crews said the ferry carried 300 cars a day", "Ana Ruiz")
+    inner = _quote(text, "the ferry carried 300 cars a day", None)
+    inner = Quote(**{**inner.__dict__, "speaker_mention": mention})
+    c = _claims(nlp, text, (outer, inner))["300"]
+    assert (c.source, c.quote_index) == ("Ana Ruiz", 0)
+
+
+def test_quantity_source_is_no_pronoun_when_no_quote_names_one(nlp):
+    text = "The crews said the ferry carried 300 cars a day."
+    quote = _quote(text, "the ferry carried 300 cars a day", None)
+    quote = Quote(**{**quote.__dict__, "speaker_mention": "they"})
+    assert _claims(nlp, text, (quote,))["300"].source != "they"
+
+
+def test_quantity_source_is_not_a_share_of_respondents(nlp):
+    # "64 percent believe …" inside a survey's findings: the share answered, the survey asserts the figure
+    text = "The Harbour Institute survey found that 64 percent believe rents will rise by 5 percent."
+    outer = _quote(text, "64 percent believe rents will rise by 5 percent", "Harbour Institute survey")
+    inner = _quote(text, "rents will rise by 5 percent", "64 percent")
+    assert _claims(nlp, text, (outer, inner))["5 percent"].source == "Harbour Institute survey"
 
 
 LEAD_IN = ("Senator Maria Okafor of Ohio spoke to farmers in Dayton on Tuesday.\n\nOkafor told them:\n\n"

@@ -18,10 +18,13 @@ For each number:
   else the subject of a speech verb governing the number ("he stated that ..."), else a source named in
   the phrase ("A U.S. Treasury list of at least 18 countries"), else None (the publisher).
 
-Left out, by rule: dates, years, clock times, durations and stay rules ("10 years in prison", "90 out of
-180 days"), ordinals, identifiers ("page 5", "issue 176", "Su-27", URLs), the word "one" used as an
-article ("one district hospital"), hyphenated idioms and ratings ("a one-off payment", "a four-star hotel"),
-ages ("Ivan Petrov, 45", "she is 61") and boilerplate sentences.
+Left out, by rule: dates, years, clock times, durations that date an event and stay rules ("seven months
+ago", "10 years in prison", "90 out of 180 days"), ordinals, identifiers ("page 5", "issue 176", "Su-27",
+URLs), the word "one" used as an article or a pronoun ("one district hospital", "a simple one"), references
+to a whole set ("all three nations"), hyphenated idioms and ratings ("a one-off payment", "a four-star
+hotel"), ages ("Ivan Petrov, 45", "she is 61") and boilerplate sentences. Kept, with no counted phrase and a
+lower confidence: the period a statement covers ("over the past three months"); kept with what they count:
+"one" before its noun ("one analyst") and definite counts ("the two candidates", confidence 0.7).
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ from kg.extract import numbers as nb
 from kg.extract.entities import DocEntities
 from kg.extract.quantities.exclude import (
     _boilerplate,
+    _definite_count,
     _end_of_article,
     _excluded,
     _in_date,
+    _period_covered,
     _reference,
     _time_reference,
 )
@@ -123,6 +128,7 @@ def _claims(
     doc.user_data["kg.amount_tokens"] = frozenset(i for n in kept if nb.unit_code(n.unit) not in _TIME_CODES
                                                   for i in range(n.start, n.end))
     for num in kept:
+        placing = False  # a length of time that is the period a statement covers ("the past five days")
         span = doc[num.start : num.end]
         sent = span.sent
         if _boilerplate(sent):
@@ -152,8 +158,18 @@ def _claims(
         if (noun is not None and noun.lower_ in nb.context("time_units") and num.unit is None) or \
                 nb.unit_code(num.unit) in _TIME_CODES:
             if _time_reference(doc, num):
-                continue  # "two years later", "over the past three months", "10 years in prison"
-            if num.unit is None and noun.i > num.end and any(doc[k].lower_ in _DEICTIC for k in range(num.end, noun.i)):
+                if not _period_covered(doc, num):
+                    continue  # "two years later", "seven months ago", "10 years in prison": a date, a term
+                # "over the past three months", "in the first 100 days": the period a statement covers is a
+                # figure the text states, with its time unit; it measures nothing else, so it has no counted
+                # phrase and compares with nothing
+                if num.unit is None and noun.i == num.end:
+                    num.unit = nb.measure_unit(noun.text)
+                if num.unit is None:
+                    continue  # "two of them last year": the time word is no unit of this number
+                noun, inherited, placing = None, None, True
+            elif num.unit is None and noun.i > num.end \
+                    and any(doc[k].lower_ in _DEICTIC for k in range(num.end, noun.i)):
                 noun = None  # "4.6 last year": a time word after other words places the figure, it is no unit
             elif num.unit is None and noun.i < num.start:
                 pass  # "the winter months stayed at 9,200": the months stand at the level, they are no unit
@@ -162,6 +178,7 @@ def _claims(
                 noun, arg, inherited = _counted(doc, num, top, None)  # what lasts that long
         if noun is not None and inherited is None and _reference(doc, num, noun):
             continue
+        definite = noun is not None and inherited is None and _definite_count(doc, num, noun)
         if _in_date(doc, num) and (noun is None or noun.ent_type_ in _DATE_LABELS) \
                 and not (nb.unit_code(num.unit) in _TIME_CODES and noun is None) \
                 and not nb.is_currency(num.unit):  # the small model tags "at 1112 p" a date: money is none
@@ -188,6 +205,10 @@ def _claims(
             confidence = 0.7
         if counts is None and num.unit is None:
             confidence = 0.5
+        if placing:
+            confidence = 0.6
+        if definite:
+            confidence = 0.7  # "the two candidates": how many, of a set the story may have named before
         yield NumericClaim(
             value=num.value,
             value_max=num.value_max,

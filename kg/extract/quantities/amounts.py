@@ -101,14 +101,39 @@ def _vague_at(doc: Doc, i: int) -> tuple[int, float, float] | None:
 
 
 def _fraction_at(doc: Doc, i: int) -> tuple[int, float] | None:
-    """'half of', 'a third of', 'two-thirds of' at token i: (end before "of", share)."""
+    """'half of', 'a third of', 'two-thirds of' at token i: (end before "of", share); a bare "half" where it
+    is a share too (``_bare_half``)."""
     for end in (i + 1, i + 2, i + 3):
         if end >= len(doc) or _low(doc, end) != "of" or not nb.is_fraction_word(doc[end - 1].text):
             continue
         share = nb.parse_fraction(doc[i:end].text)
         if share is not None:
             return end, share
+    if _bare_half(doc, i):
+        return i + 1, 0.5
     return None
+
+
+# "half" with no "of" is a share before a determiner or a possessive ("half the world's population", "half
+# its staff", "half Acme's stores") ...
+_HALF_DETERMINERS = frozenset("the its their his her our my your all those these this that".split())
+# ... as the size of a change ("cut by half"), or on its own after a word of approximation ("about half
+# said they would stay", "more than half"); not "half an hour", "half-pregnant", "half a dozen" (a number)
+_HALF_APPROX = frozenset("about nearly almost roughly around over under only just than".split())
+
+
+def _bare_half(doc: Doc, i: int) -> bool:
+    if _low(doc, i) != "half" or i + 1 >= len(doc) or doc[i + 1].text in ("-", "–"):
+        return False
+    nxt = doc[i + 1]
+    if nxt.lower_ in _HALF_DETERMINERS:
+        return True
+    if nxt.pos_ == "PROPN" and i + 2 < len(doc) and doc[i + 2].tag_ == "POS":
+        return True  # "half Acme's stores"
+    if _low(doc, i - 1) == "by":
+        return True
+    return _low(doc, i - 1) in _HALF_APPROX and nxt.lower_ not in ("a", "an") \
+        and nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _unit_before(doc: Doc, i: int) -> tuple[int, str] | None:

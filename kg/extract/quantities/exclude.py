@@ -135,7 +135,8 @@ def _after_name(prev: Token) -> bool:
 
 def _reference(doc: Doc, num: _Number, noun: Token) -> bool:
     """A number that points back at things already named instead of counting them: "all three nations",
-    "the first two waves", "Uzbekistan and Kyrgyzstan, two other Central Asian nations"."""
+    "both two", "Uzbekistan and Kyrgyzstan, two other Central Asian nations". A definite count ("the two
+    candidates", "those five plants") still states how many there are: it is kept (``_definite_count``)."""
     if num.qualifier != "exact" or num.kind != "count" or num.unit is not None:
         return False
     spelled = all(not nb.is_digits(doc[i].text) for i in num.core)
@@ -143,9 +144,30 @@ def _reference(doc: Doc, num: _Number, noun: Token) -> bool:
         return False
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return True
+    dets = _determiners(doc, num, noun)
+    # "the first two waves", "the top five exporters": a selection from an ordered set, no count
+    return bool(dets & _WHOLE_SET) or (bool(dets & _DEFINITE) and _low(doc, num.start - 1) in _RANKS)
+
+
+def _definite_count(doc: Doc, num: _Number, noun: Token) -> bool:
+    """A small spelled-out count after "the", "these", "those" ("the two candidates met"): a claim about
+    how many, though of things the story may have named before."""
+    if num.qualifier != "exact" or num.kind != "count" or num.unit is not None or num.value > 10:
+        return False
+    return bool(_determiners(doc, num, noun) & _DEFINITE)
+
+
+def _determiners(doc: Doc, num: _Number, noun: Token) -> set[str]:
     dets = {c.lower_ for c in noun.lefts if c.dep_ in ("det", "predet") and c.i < num.start}
-    dets |= {doc[i].lower_ for i in range(max(num.start - 2, 0), num.start)}
-    return bool(dets & {"the", "all", "both", "these", "those"})
+    return dets | {doc[i].lower_ for i in range(max(num.start - 2, 0), num.start)}
+
+
+# "all three nations", "both": the whole of a set named before, no new count
+_WHOLE_SET = frozenset(("all", "both"))
+# "the two candidates", "those five plants": a definite count, kept with a lower confidence
+_DEFINITE = frozenset(("the", "these", "those"))
+# the ranks that make a definite number a selection: "the first two", "the top five"
+_RANKS = frozenset(("first", "last", "next", "top", "final", "past", "other"))
 
 
 def _time_reference(doc: Doc, num: _Number) -> bool:
@@ -154,6 +176,12 @@ def _time_reference(doc: Doc, num: _Number) -> bool:
     after = nb.context("duration_reference_after")
     if any(" ".join(_lows(doc)[num.end : num.end + n]) in after for n in (1, 2, 3)):
         return True
+    return _period_covered(doc, num)
+
+
+def _period_covered(doc: Doc, num: _Number) -> bool:
+    """A length of time that is the period a statement covers: "over the past three months", "in the first
+    100 days", "the next five years" (a time reference too, but one that measures the period)."""
     start = min(num.start, min(num.core))
     while start >= 2 and _low(doc, start - 1) in ("or", "to", "and") and \
             (nb.is_digits(doc[start - 2].text) or nb.is_number_word(doc[start - 2].text)):
@@ -168,7 +196,13 @@ def _in_date(doc: Doc, num: _Number) -> bool:
 
 def _boilerplate(sent: Span) -> bool:
     low = sent.text.lower()
-    return any(marker in low for marker in nb.context("boilerplate"))
+    if any(marker in low for marker in nb.context("boilerplate")):
+        return True
+    return len(sent) <= _TIMESTAMP_TOKENS and any(marker in low for marker in nb.context("boilerplate_timestamps"))
+
+
+# the longest line a post's timestamp makes ("Updated: 5 hours ago ."); a longer sentence is news
+_TIMESTAMP_TOKENS = 6
 
 
 def _end_of_article(text: str) -> int:

@@ -17,6 +17,7 @@ from kg.extract.quantities.tokens import (
     _PLACE_LABELS,
     _RELATIVE,
     _TIME_CODES,
+    _low,
     _Number,
     _numberish,
     _paragraph_bounds,
@@ -39,11 +40,27 @@ def _top(doc: Doc, num: _Number) -> Token:
     return tops[0]
 
 
+def _bare_half_phrase(doc: Doc, num: _Number) -> Token | None:
+    """The head of the noun phrase a bare "half" is a share of: "half the county's farms", "half Acme's
+    stores" (the parser hangs "half" on the possessor or on nothing; the phrase after it is the whole)."""
+    last = max(num.core)
+    if num.kind != "ratio" or doc[last].lower_ != "half" or last + 1 >= len(doc) or _low(doc, last + 1) == "of":
+        return None
+    nxt = last + 1
+    for chunk in doc[nxt].sent.noun_chunks:
+        if chunk.start <= nxt < chunk.end and chunk.root.i > last:
+            return chunk.root
+    return None
+
+
 def _counted(
     doc: Doc, num: _Number, top: Token, previous: tuple[Token, str] | None
 ) -> tuple[Token | None, Token, tuple[Token, str] | None]:
     """(counted noun, the argument token of the clause, inherited (noun, text) for an elliptical number)."""
     inside = set(range(num.start, num.end)) | num.core
+    half = _bare_half_phrase(doc, num)
+    if half is not None:
+        return _measured(half), top, None
     head = top.head
     # the number modifies a noun: "1,400 companies", "a thousand foreign companies", "a 352 μm pixel pitch"
     # (the small model tags "pixel" an adjective: climb the modifiers to the noun they modify)

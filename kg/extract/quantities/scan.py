@@ -82,6 +82,14 @@ def _scan(doc: Doc) -> Iterator[_Number]:
         i = max(num.end, i + 1)
 
 
+def _one_counting(doc: Doc, i: int, end: int) -> bool:
+    """"one" written as a count of the common noun right after it ("one analyst", "one vote for Ruiz",
+    "in one case"): a number, where "a"/"an" would be the article; "one" standing alone ("a simple one")
+    or before a name ("One World Trade Center") is none."""
+    return doc[i].lower_ == "one" and end == i + 1 and end < len(doc) and doc[end].pos_ == "NOUN" \
+        and doc[end].tag_ == "NN" and doc[i].dep_ == "nummod" and doc[i].head.i == end
+
+
 def _number_at(doc: Doc, i: int) -> _Number | None:
     vague = _vague_at(doc, i)
     if vague is not None:
@@ -119,9 +127,10 @@ def _number_at(doc: Doc, i: int) -> _Number | None:
         unit = doc.user_data.get("kg.carried_units", {}).get(start)  # the unit written once, on the first level
     num = _Number(start, end, value, unit=unit, core=core)
     first = doc[i].lower_
-    # "one" as an article ("one district hospital"); but "one of the best screens" counts one of a set
-    num.words_only_one = first in ("one", "a", "an") and value == 1 and unit is None and \
-        not (first == "one" and _low(doc, end) == "of" and _low(doc, end + 1) in ("the", "its", "their", "his", "her"))
+    # "one" as an article; but "one of the best screens" counts one of a set, "one analyst" one analyst
+    of_set = first == "one" and _low(doc, end) == "of" and _low(doc, end + 1) in ("the", "its", "their", "his", "her")
+    num.words_only_one = first in ("one", "a", "an") and value == 1 and unit is None and not of_set \
+        and not _one_counting(doc, i, end)
     # ratio: "one in two", "one out of two", "one of every three"
     for link in (("in",), ("out", "of"), ("of", "every")):
         if _match(doc, end, link):

@@ -46,10 +46,11 @@ def _source(
                 unnamed = not any(entities.at(t.idx, t.idx + len(t.text)) for t in pobj.subtree)
                 if name and not (unnamed and quote_index is not None and quotes[quote_index].speaker):
                     return name, "according_to", quote_index
-    # the speaker of the quote (direct or reported) whose span holds the number
+    # the speaker of the quote (direct or reported) whose span holds the number; a pronoun the quote
+    # extractor could not resolve ("they said …") names no one, so the rules below (or the publisher) decide
     if quote_index is not None:
         quote = quotes[quote_index]
-        name = quote.speaker or quote.speaker_mention
+        name = None if _unnamed(quote) else quote.speaker or quote.speaker_mention
         if name:
             # "In a new poll, 52 percent …": the document is a named source, not a speaker
             return name, "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", quote_index
@@ -122,9 +123,23 @@ def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
     asserted = [qi for _, qi in found if quotes[qi].stance != "believes" and not _act(quotes[qi])]
     # an inner quote whose speaker is an unresolved pronoun ("they said …" inside a transcript) names no
     # one: the enclosing attribution does
-    named = [qi for qi in asserted if quotes[qi].speaker or (quotes[qi].speaker_mention or "").lower() not in _PRONOUNS]
+    named = [qi for qi in asserted if not _unnamed(quotes[qi])]
     asserted = named or asserted
     return asserted[0] if asserted else found[0][1]
+
+
+# personal pronouns: a quote attributed only to one of these, unresolved, has no named source
+_PERSONAL = frozenset("i me we us you he him she her it they them".split())
+
+
+def _unnamed(quote: Quote) -> bool:
+    """No name behind the quote: no resolved speaker, and the mention is missing or a bare pronoun; or the
+    "speaker" is a share of respondents ("70 percent believe …" inside a report's findings), who assert
+    nothing the report did not count."""
+    mention = quote.speaker or quote.speaker_mention or ""
+    if any(nb.is_digits(w.rstrip("%")) or w in ("percent", "%") for w in mention.lower().split()):
+        return True
+    return not quote.speaker and mention.lower() in _PERSONAL | {""}
 
 
 def _act(quote: Quote) -> bool:
