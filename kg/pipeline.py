@@ -78,7 +78,7 @@ def _extract(documents: Iterable[Document], pipeline: str | None, batch_size: in
 
 # A short article of our own that reaches every extractor's lazily built tables (unit registry, gazetteer,
 # lexicons, matchers): built once in the parent, forked workers share them instead of each building its own.
-_WARM_UP = ('Acme Corp. said on Monday it would hire about 300 workers in Ohio, 5 kilometres from Springfield, '
+_WARM_UP = ('Acme Corp. said on Monday it would hire about 300 workers in Springfield, Ohio, 5 kilometres from Dayton, '
             'for $2.5 million, up 10% from last year. "We are growing," said Dana Whitfield, its chief executive, '
             'who told reporters that tens of thousands of people had applied.')
 
