@@ -248,3 +248,33 @@ def test_reported_document_after_a_lead_in_paragraph(nlp):
 def test_reported_lead_in_with_a_speaker_is_no_document(nlp):
     text = "Mayor Tom Eriksen spoke on Monday.\n\nEriksen wrote in his letter:\n\nThe boats ran late, but none sank.\n"
     assert not [q for q in quotes_of(nlp, text) if q.cue == "document"]
+
+
+@pytest.mark.parametrize(("text", "relay"), [
+    # a direct quotation passed on by a transcript: the speaker and the transcript both attribute it
+    ("Mayor Dana Ortiz spoke at the harbour on Monday.\n\n“We will rebuild the pier before winter,” Ortiz "
+     "said, according to a transcript released by her office.", "transcript"),
+    # reported speech passed on by a newspaper
+    ("Councillor Ana Ruiz said the depot would close in May, according to the Harbour Gazette.",
+     "Harbour Gazette"),
+])
+def test_reported_relaying_source_is_a_second_attribution(nlp, text, relay):
+    found = quotes_of(nlp, text)
+    speakers = {(q.speaker or q.speaker_mention): q for q in found}
+    assert {"Dana Ortiz", "Ana Ruiz"} & set(speakers)
+    relayed = next(q for name, q in speakers.items() if relay in name)
+    assert relayed.cue == "according_to" and relayed.stance == "reported"
+    first = next(q for name, q in speakers.items() if name in ("Dana Ortiz", "Ana Ruiz"))
+    assert relayed.content == first.content
+
+
+def test_reported_according_to_the_speaker_is_not_relayed(nlp):
+    text = "Councillor Ana Ruiz spoke on Monday. The depot will close in May, according to Ruiz."
+    found = quotes_of(nlp, text)
+    assert [(q.speaker, q.cue) for q in found] == [("Ana Ruiz", "according_to")]
+
+
+def test_reported_possessive_speaker_is_resolved(nlp):
+    text = "Senator Paul Okafor toured the plant on Friday. He repeated his promise to keep the plant open."
+    found = rows(quotes_of(nlp, text))
+    assert ("Paul Okafor", "promise", "to keep the plant open") in found
