@@ -1,17 +1,21 @@
 """Statements relayed by a second source: "“…,” the senator said, according to the pool report." names two
 sources of the same words -- the senator who said them and the report that passes them on. The second one is
-an attribution of its own (stance ``reported``), so a reader can see who vouches for the quotation."""
+an attribution of its own (stance ``reported``), so a reader can see who vouches for the quotation. The relaying
+phrase is "according to Y" or a relay verb (quote_relay_verbs.txt) with its own subject: "…, reports the
+Gazette", "As the Gazette reported, …"."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Token
 
 from kg.extract.coref import noun_phrase
+from kg.extract.lexicon import rule_words
 from kg.extract.quotes.common import evidence
-from kg.extract.quotes.cues import source_phrase
+from kg.extract.quotes.cues import source_phrase, subject_of
 from kg.records import Quote
 
 # the source phrases that relay someone's words ("…,” she said, according to CNN"); "per" is left out: after
@@ -19,6 +23,25 @@ from kg.records import Quote
 _RELAY_WORDS = frozenset(("according",))
 # how much less sure a relayed attribution is than the attribution it relays
 _RELAY_CONF = 0.9
+# where the parser puts the subject of an inverted relay verb: "…, reports the Gazette"
+_INVERTED = ("nsubj", "dobj", "attr", "npadvmod", "dep")
+
+
+@cache
+def relay_verbs() -> frozenset[str]:
+    return frozenset(rule_words("quote_relay_verbs.txt"))
+
+
+def _relaying(tok: Token) -> Token | None:
+    """The source named by "according to Y" at ``tok``, or the subject of a relay verb at ``tok``."""
+    if tok.lower_ in _RELAY_WORDS:
+        return source_phrase(tok)
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in relay_verbs():
+        return None
+    subj = subject_of(tok)
+    if subj is None:  # "…, reports the Gazette": the subject after its verb
+        subj = next((c for c in tok.rights if c.dep_ in _INVERTED and c.pos_ in ("NOUN", "PROPN")), None)
+    return subj
 
 
 class RelayedSources:
@@ -26,7 +49,7 @@ class RelayedSources:
 
     def relayed(self, quotes: list[Quote]) -> Iterator[Quote]:
         """For each attributed quote whose attribution sentence also has an "according to Y" phrase outside
-        the quoted words, the same words attributed to Y."""
+        the quoted words (or "…, the Gazette reported"), the same words attributed to Y."""
         taken = {(q.speaker_evidence.start, q.speaker_evidence.end) for q in quotes if q.speaker_evidence}
         for q in quotes:
             spk_ev = q.speaker_evidence
@@ -34,9 +57,7 @@ class RelayedSources:
                 continue
             sent = self.sentences.at(spk_ev.start)
             for tok in sent:
-                if tok.lower_ not in _RELAY_WORDS:
-                    continue
-                obj = source_phrase(tok)
+                obj = _relaying(tok)
                 found = self._relay(q, tok, obj, taken) if obj is not None else None
                 if found is not None:
                     taken.add((found.speaker_evidence.start, found.speaker_evidence.end))
@@ -59,6 +80,7 @@ class RelayedSources:
             return None
         spk_evidence = evidence(self.doc, spk.start, spk.end, self.sentences)
         conf = round(q.confidence * _RELAY_CONF * (spk.confidence if spk.name else 0.5), 2)
-        return replace(q, speaker=spk.name, speaker_mention=spk.mention, cue="according_to",
+        cue = "according_to" if tok.lower_ in _RELAY_WORDS else tok.lemma_.lower()
+        return replace(q, speaker=spk.name, speaker_mention=spk.mention, cue=cue,
                        speaker_evidence=spk_evidence, speaker_type=spk.type, confidence=conf,
                        reason=None if spk.name else spk.reason, stance="reported")

@@ -257,13 +257,15 @@ def test_reported_lead_in_with_a_speaker_is_no_document(nlp):
     # reported speech passed on by a newspaper
     ("Councillor Ana Ruiz said the depot would close in May, according to the Harbour Gazette.",
      "Harbour Gazette"),
+    # a relay verb with its subject after it
+    ("“The ferry is safe,” said Councillor Ana Ruiz, reports the Harbour Gazette.", "Harbour Gazette"),
 ])
 def test_reported_relaying_source_is_a_second_attribution(nlp, text, relay):
     found = quotes_of(nlp, text)
     speakers = {(q.speaker or q.speaker_mention): q for q in found}
     assert {"Dana Ortiz", "Ana Ruiz"} & set(speakers)
     relayed = next(q for name, q in speakers.items() if relay in name)
-    assert relayed.cue == "according_to" and relayed.stance == "reported"
+    assert relayed.cue in ("according_to", "report") and relayed.stance == "reported"
     first = next(q for name, q in speakers.items() if name in ("Dana Ortiz", "Ana Ruiz"))
     assert relayed.content == first.content
 
