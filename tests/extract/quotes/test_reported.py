@@ -280,3 +280,12 @@ def test_reported_possessive_speaker_is_resolved(nlp):
     text = "Senator Paul Okafor toured the plant on Friday. He repeated his promise to keep the plant open."
     found = rows(quotes_of(nlp, text))
     assert ("Paul Okafor", "promise", "to keep the plant open") in found
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the possessive takes up the subject of its clause: that subject is the mention naming the source
+    ("Mayor Dana Ortiz repeated her promise to rebuild the pier before winter.", "Mayor Dana Ortiz"),
+    ("Senator Paul Okafor toured the plant. He announced his support for the harbour bill.", "He"),
+])
+def test_reported_possessive_owner_is_the_clause_subject(nlp, text, speaker):
+    assert speaker in {q.speaker_mention for q in quotes_of(nlp, text)}
