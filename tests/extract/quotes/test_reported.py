@@ -289,3 +289,13 @@ def test_reported_possessive_speaker_is_resolved(nlp):
 ])
 def test_reported_possessive_owner_is_the_clause_subject(nlp, text, speaker):
     assert speaker in {q.speaker_mention for q in quotes_of(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the relative pronoun is the mention; the antecedent is who speaks, also through a coordinated verb
+    ("The council heard Mayor Dana Ortiz, who arrived late and criticized the ferry plan.", "Dana Ortiz"),
+    ("Residents wrote to the Harbour Trust, which said the pier would reopen in May.", "Harbour Trust"),
+])
+def test_reported_relative_pronoun_is_the_mention(nlp, text, speaker):
+    found = {(q.speaker, q.speaker_mention) for q in quotes_of(nlp, text)}
+    assert any(s and speaker in s and m in ("who", "which") for s, m in found), found
