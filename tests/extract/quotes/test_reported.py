@@ -299,3 +299,10 @@ def test_reported_possessive_owner_is_the_clause_subject(nlp, text, speaker):
 def test_reported_relative_pronoun_is_the_mention(nlp, text, speaker):
     found = {(q.speaker, q.speaker_mention) for q in quotes_of(nlp, text)}
     assert any(s and speaker in s and m in ("who", "which") for s, m in found), found
+
+
+def test_reported_document_with_possessive_pronoun_stays_the_source(nlp):
+    # the report is a source apart from the company's own statements (kg conflicts compares the two)
+    text = "Harbour Freight earned 20 million dollars in May, its annual report showed."
+    found = quotes_of(nlp, text)
+    assert [(q.speaker, q.speaker_mention) for q in found] == [(None, "its annual report")]
