@@ -14,8 +14,9 @@ from spacy.tokens import Token
 
 from kg.extract.coref import noun_phrase
 from kg.extract.lexicon import rule_words
+from kg.extract.quotes.according import _is_document
 from kg.extract.quotes.common import evidence
-from kg.extract.quotes.cues import source_phrase, subject_of
+from kg.extract.quotes.cues import SHARE, source_phrase, subject_of
 from kg.records import Quote
 
 # the source phrases that relay someone's words ("…,” she said, according to CNN"); "per" is left out: after
@@ -32,10 +33,14 @@ def relay_verbs() -> frozenset[str]:
     return frozenset(rule_words("quote_relay_verbs.txt"))
 
 
-def _relaying(tok: Token) -> Token | None:
-    """The source named by "according to Y" at ``tok``, or the subject of a relay verb at ``tok``."""
+def _relaying(tok: Token, q: Quote) -> Token | None:
+    """The source named by "according to Y" at ``tok``, the subject of a relay verb at ``tok``, or for a share
+    of those polled the poll named by an "in" phrase ("In the harbour survey, 55 percent said …")."""
     if tok.lower_ in _RELAY_WORDS:
         return source_phrase(tok)
+    if tok.lower_ == "in" and tok.dep_ == "prep" and (q.reason or "").startswith(SHARE):
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        return obj if obj is not None and _is_document(obj) else None
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in relay_verbs():
         return None
     subj = subject_of(tok)
@@ -57,7 +62,7 @@ class RelayedSources:
                 continue
             sent = self.sentences.at(spk_ev.start)
             for tok in sent:
-                obj = _relaying(tok)
+                obj = _relaying(tok, q)
                 found = self._relay(q, tok, obj, taken) if obj is not None else None
                 if found is not None:
                     taken.add((found.speaker_evidence.start, found.speaker_evidence.end))
@@ -80,7 +85,7 @@ class RelayedSources:
             return None
         spk_evidence = evidence(self.doc, spk.start, spk.end, self.sentences)
         conf = round(q.confidence * _RELAY_CONF * (spk.confidence if spk.name else 0.5), 2)
-        cue = "according_to" if tok.lower_ in _RELAY_WORDS else tok.lemma_.lower()
+        cue = "according_to" if tok.lower_ in _RELAY_WORDS | {"in"} else tok.lemma_.lower()
         return replace(q, speaker=spk.name, speaker_mention=spk.mention, cue=cue,
                        speaker_evidence=spk_evidence, speaker_type=spk.type, confidence=conf,
                        reason=None if spk.name else spk.reason, stance="reported")

@@ -306,3 +306,9 @@ def test_reported_document_with_possessive_pronoun_stays_the_source(nlp):
     text = "Harbour Freight earned 20 million dollars in May, its annual report showed."
     found = quotes_of(nlp, text)
     assert [(q.speaker, q.speaker_mention) for q in found] == [(None, "its annual report")]
+
+
+def test_reported_share_in_a_named_survey_is_relayed_by_it(nlp):
+    text = "In a Harbour Gazette survey released on Friday, 55 percent of tenants said the rent was too high."
+    found = {(q.speaker, q.cue) for q in quotes_of(nlp, text)}
+    assert ("Harbour Gazette", "according_to") in found
