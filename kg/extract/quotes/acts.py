@@ -43,6 +43,9 @@ _OWN_SINGULAR = frozenset(("his", "her"))
 _OWN_PLURAL = frozenset(("their",))
 # how a noun cue hangs under the verb whose subject owns it: "repeated [his promise]", "spoke about [his plan]"
 _OWNED_VIA = frozenset(("dobj", "pobj", "prep", "nsubjpass", "attr"))
+# linking verbs report no words, whatever marks their complement holds: "she became the first to buy a
+# “promoted” post", "the motto remains “Forward”"
+_LINKING = frozenset(("be", "become", "remain", "seem"))
 
 
 # the marks that set off an aside: "attacked Jo Smith, a rival of many years"
@@ -78,7 +81,7 @@ class ObjectCues:
         can speak. The marks say that someone's own words are reported, whatever the verb. Titles in marks
         ("watched “Meet the Press”") are names, not words reported; a verb inside another statement is
         that statement's ("she said the mayor “lied” twice" is hers)."""
-        if any(c.dep_ == _NEG for c in verb.children) or self._planned(verb):
+        if any(c.dep_ == _NEG for c in verb.children) or self._planned(verb) or verb.lemma_.lower() in _LINKING:
             return None
         for anc in verb.ancestors:
             if is_reporting(anc) or is_object_cue(anc) or (anc.pos_ == "NOUN" and anc.lemma_.lower() in noun_cues()):
@@ -250,3 +253,4 @@ def _clause_subject(noun: Token, owner: Token) -> Token | None:
         return None
     plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
     return subj if plural == (low in _OWN_PLURAL) else None
+

@@ -312,3 +312,9 @@ def test_reported_share_in_a_named_survey_is_relayed_by_it(nlp):
     text = "In a Harbour Gazette survey released on Friday, 55 percent of tenants said the rent was too high."
     found = {(q.speaker, q.cue) for q in quotes_of(nlp, text)}
     assert ("Harbour Gazette", "according_to") in found
+
+
+def test_reported_linking_verb_reports_no_words(nlp):
+    # marks in the complement of "became" are a term, not words the subject said
+    text = "Mayor Dana Ortiz became the first mayor to ride the “harbour loop” ferry."
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "become"]
