@@ -20,6 +20,7 @@ from kg.extract.quotes.cues import (
     passive_verbs,
     provision_verbs,
     relative_mention,
+    stance_of,
     subject_of,
 )
 from kg.extract.quotes.statements import _before_next_statement, _share
@@ -112,7 +113,7 @@ class ObjectCues:
         praised by X": the object and what completes it are the content."""
         if any(c.dep_ == _NEG for c in verb.children):
             return None
-        if self._planned(verb):
+        if self._planned(verb) or _refused(verb):
             return None
         subj = subject_of(verb)
         toks: list[Token] = []
@@ -254,3 +255,13 @@ def _clause_subject(noun: Token, owner: Token) -> Token | None:
     plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
     return subj if plural == (low in _OWN_PLURAL) else None
 
+
+def _refused(verb: Token) -> bool:
+    """An act under a verb of refusal is one not done: "declined to criticize the plan", "refused to endorse
+    Ortiz" (the refusal is the attribution, stance "denies"; quote_stance.tsv)."""
+    # (the small model hangs the infinitive as an adverbial clause after "declined at first to …")
+    if verb.dep_ not in (_OPEN_CLAUSE, "advcl") or verb.head.i == verb.i or verb.head.i > verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return stance_of(object_cue_of(verb.head), verb.head) == "denies" or stance_of(verb.head.lemma_.lower()) == "denies"

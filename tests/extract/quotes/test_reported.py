@@ -318,3 +318,11 @@ def test_reported_linking_verb_reports_no_words(nlp):
     # marks in the complement of "became" are a term, not words the subject said
     text = "Mayor Dana Ortiz became the first mayor to ride the “harbour loop” ferry."
     assert not [q for q in quotes_of(nlp, text) if q.cue == "become"]
+
+
+def test_reported_act_under_a_refusal_is_not_done(nlp):
+    # "declined to criticize" reports a refusal (stance denies), not a criticism
+    text = ("Senator Paul Okafor praised the crew, declined at first to criticize the ferry plan, and defended "
+            "the budget.")
+    cues = {q.cue for q in quotes_of(nlp, text)}
+    assert "criticize" not in cues and {"praise", "defend"} <= cues
