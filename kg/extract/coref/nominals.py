@@ -122,7 +122,9 @@ class NominalResolution:
             (t for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.children
              if t.dep_ == "pobj"), None) or next(
             (c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-        if author is not None and author.i != head.i:
+        # (not a possessive pronoun: "its quarterly report showed …" is the report's finding, a source apart
+        # from what the company itself said)
+        if author is not None and author.i != head.i and author.pos_ != "PRON":
             found = self.resolve(author)
             if found is not None and found.name is not None:
                 return Speaker(found.name, text, start, end, found.type, round(found.confidence * 0.9, 2))

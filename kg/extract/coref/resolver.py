@@ -11,6 +11,7 @@ from kg.extract.coref.words import (
     _COMPOUND,
     _HE,
     _NAME_LABELS,
+    _NEUTER,
     _ORG_TYPES,
     _PERSONAL,
     _PLURAL,
@@ -102,7 +103,7 @@ class Resolver(NameResolution, NominalResolution):
 
     def _resolve(self, head: Token, topic: Token | None) -> Speaker | None:
         low = head.text.lower()
-        if head.pos_ == "PRON" or low in _PERSONAL | _PLURAL | {"it"}:
+        if head.pos_ == "PRON" or low in _PERSONAL | _PLURAL | _NEUTER:
             return self._pronoun(head)
         if head.ent_type_ in _WHEN_LABELS and not person_noun(head):
             return None  # "Saturday at the convention the senator said …": a day the parser made the subject
@@ -130,7 +131,7 @@ class Resolver(NameResolution, NominalResolution):
     def _pronoun(self, head: Token) -> Speaker | None:
         low = head.text.lower()
         start, end = head.idx, head.idx + len(head.text)
-        if low == "it":
+        if low in _NEUTER:
             org = self._org_before(head)
             if org is None:
                 return None  # "it" with no organisation before it is no speaker ("it is said")

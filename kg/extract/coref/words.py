@@ -21,8 +21,10 @@ _COMPOUND = ("compound", "flat", "amod", "nmod")
 _APPOS = "appos"
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _WHEN_LABELS = ("DATE", "TIME")  # days and hours never speak
-_PERSONAL = {"he", "him", "she", "her"}
-_PLURAL = {"they", "them"}
+# (possessives too: "his promise to repeal …" is a promise the man named before made)
+_PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+_PLURAL = {"they", "them", "their"}
+_NEUTER = frozenset(("it", "its"))
 _HE = frozenset(("he", "him", "his", "himself"))
 _SHE = frozenset(("she", "her", "hers", "herself"))
 _QUANTIFIERS = {"many", "some", "several", "few", "most", "other", "all", "two", "three"}

@@ -8,7 +8,9 @@ quote ends at the paragraph end or before an attribution found inside it ("…, 
 ("… payments. "Sayakmantova said.") is read as the misplaced closing mark it is. Each quoted stretch is
 then attributed from, in order: the rest of its sentence (``“…,” he said``, ``— Tokayev``), the text
 before it (``He wrote: “…``), the sentence before it (``He noted that … “…”`` and the second half of a
-split quote), the sentence after it in the same paragraph.
+split quote), the sentence after it in the same paragraph. An "according to Y" in the attribution sentence
+of a quote by someone else ("“…,” she said, according to CNN") makes Y a second, relaying source of the
+same words.
 
 Reported speech comes from the dependency parse: the clausal complement of a reporting verb whose
 subject is the speaker (``X said/noted/told Y (that) …``), the gerund or infinitive of a proposal verb
@@ -30,6 +32,7 @@ from kg.extract.quotes.direct import DirectQuotes
 from kg.extract.quotes.labels import find_label
 from kg.extract.quotes.marks import Quoted, mark_pairs
 from kg.extract.quotes.merge import join_pieces, parts_of
+from kg.extract.quotes.relayed import RelayedSources
 from kg.extract.quotes.reported import ReportedSpeech, absorb
 from kg.records import Quote
 
@@ -39,7 +42,7 @@ __all__ = [
 ]
 
 
-class _Extractor(DirectQuotes, ReportedSpeech):
+class _Extractor(DirectQuotes, ReportedSpeech, RelayedSources):
     def __init__(self, doc: Doc, entities: DocEntities):
         self.doc = doc
         self.tokens = _Tokens(doc)
@@ -66,4 +69,6 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> Iterator[Quote]:
     direct = join_pieces(doc, list(ex.direct_quotes()), ex.sentences)
     reported = list(ex.reported()) + list(ex.labelled())
     direct, reported = absorb(direct, reported)  # a quotation inside a reported statement is part of it
-    yield from sorted(direct + reported, key=lambda q: (q.evidence.start, q.evidence.end))
+    quotes = direct + reported
+    quotes += list(ex.relayed(quotes))  # "…,” she said, according to the pool report": the report relays it
+    yield from sorted(quotes, key=lambda q: (q.evidence.start, q.evidence.end))

@@ -20,6 +20,7 @@ from kg.extract.quotes.cues import (
     passive_verbs,
     provision_verbs,
     relative_mention,
+    stance_of,
     subject_of,
 )
 from kg.extract.quotes.statements import _before_next_statement, _share
@@ -37,6 +38,15 @@ CONF_QUOTED_ACT = 0.6
 _ACTORS = frozenset(("Person", "Organization", "Company", "GovernmentBody", "MediaOutlet", "FinancialInstitution"))
 # the prepositions after a noun cue whose object is the content ("criticism of the plan", "support for X")
 _NOUN_CONTENT_PREPS = frozenset(("of", "for", "on", "about", "against", "to"))
+# possessive pronouns that take up the subject of the clause the noun cue sits in ("Ruiz repeated her promise
+# to …": the promise is Ruiz's), by number
+_OWN_SINGULAR = frozenset(("his", "her"))
+_OWN_PLURAL = frozenset(("their",))
+# how a noun cue hangs under the verb whose subject owns it: "repeated [his promise]", "spoke about [his plan]"
+_OWNED_VIA = frozenset(("dobj", "pobj", "prep", "nsubjpass", "attr"))
+# linking verbs report no words, whatever marks their complement holds: "she became the first to buy a
+# “promoted” post", "the motto remains “Forward”"
+_LINKING = frozenset(("be", "become", "remain", "seem"))
 
 
 # the marks that set off an aside: "attacked Jo Smith, a rival of many years"
@@ -72,7 +82,7 @@ class ObjectCues:
         can speak. The marks say that someone's own words are reported, whatever the verb. Titles in marks
         ("watched “Meet the Press”") are names, not words reported; a verb inside another statement is
         that statement's ("she said the mayor “lied” twice" is hers)."""
-        if any(c.dep_ == _NEG for c in verb.children) or self._planned(verb):
+        if any(c.dep_ == _NEG for c in verb.children) or self._planned(verb) or verb.lemma_.lower() in _LINKING:
             return None
         for anc in verb.ancestors:
             if is_reporting(anc) or is_object_cue(anc) or (anc.pos_ == "NOUN" and anc.lemma_.lower() in noun_cues()):
@@ -103,7 +113,7 @@ class ObjectCues:
         praised by X": the object and what completes it are the content."""
         if any(c.dep_ == _NEG for c in verb.children):
             return None
-        if self._planned(verb):
+        if self._planned(verb) or _refused(verb):
             return None
         subj = subject_of(verb)
         toks: list[Token] = []
@@ -207,8 +217,9 @@ class ObjectCues:
             elif (c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and not content
                   and "object" in noun_cues()[noun.lemma_.lower()]):
                 content = [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
-        if owner is None or not content or not (could_speak(owner) or owner.lower_ in ("his", "her", "their")):
+        if owner is None or not content or not (could_speak(owner) or owner.lower_ in _OWN_SINGULAR | _OWN_PLURAL):
             return None
+        owner = _clause_subject(noun, owner) or owner
         span = self._content_span(content, noun, min_words=1)
         if span is None:
             return None
@@ -218,3 +229,39 @@ class ObjectCues:
         return _quote(self.doc, spk, None, self.text[span[0] : span[1]], False,
                       evidence(self.doc, *span, self.sentences), CONF_NOUN, cue=noun.lemma_.lower(),
                       sentences=self.sentences)
+
+
+def _clause_subject(noun: Token, owner: Token) -> Token | None:
+    """The subject of the clause a noun cue with a possessive pronoun sits in, when the pronoun takes it up:
+    "Ruiz repeated her promise to …", "He announced his support for …" -- the subject is the mention that
+    names the source (the pronoun only points back to it). Number must agree ("their" for a plural)."""
+    low = owner.lower_
+    if low not in _OWN_SINGULAR | _OWN_PLURAL:
+        return None
+    tok = noun
+    for _ in range(4):  # up through "about [his plan]", "[his support] for …" to the verb
+        if tok.dep_ not in _OWNED_VIA or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(tok)
+    if subj is None or subj.i > noun.i or not could_speak(subj) or subj.lower_ in ("it", "who", "which", "that"):
+        return None
+    plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
+    return subj if plural == (low in _OWN_PLURAL) else None
+
+
+def _refused(verb: Token) -> bool:
+    """An act under a verb of refusal is one not done: "declined to criticize the plan", "refused to endorse
+    Ortiz" (the refusal is the attribution, stance "denies"; quote_stance.tsv)."""
+    # (the small model hangs the infinitive as an adverbial clause after "declined at first to …")
+    if verb.dep_ not in (_OPEN_CLAUSE, "advcl") or verb.head.i == verb.i or verb.head.i > verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return stance_of(object_cue_of(verb.head), verb.head) == "denies" or stance_of(verb.head.lemma_.lower()) == "denies"

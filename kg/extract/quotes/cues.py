@@ -171,10 +171,15 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 def relative_mention(verb: Token, spk: Speaker) -> Speaker:
-    """"Barkley, who said …": the speaker is Barkley, the mention that attributes it is "who"."""
+    """"Barkley, who said …": the speaker is Barkley, the mention that attributes it is "who" (or "which" for
+    a named organisation)."""
+    while verb.dep_ == "conj" and verb.head.i < verb.i and not any(c.dep_ == _SUBJ for c in verb.children):
+        verb = verb.head  # "Ortiz, who stood up and thanked the crew": the relative clause's second verb
     rel = next((c for c in verb.children if c.dep_ == _SUBJ and c.tag_ in _RELATIVE), None)
-    if rel is None or verb.dep_ != "relcl" or rel.lower_ in ("which", "that"):
-        return spk  # "the records, which showed …": the records are named, "which" only points back
+    if rel is None or verb.dep_ != "relcl" or (rel.lower_ in ("which", "that") and spk.name is None):
+        # "the records, which showed …": unnamed records are named by their noun, "which" only points back;
+        # "the Harbour Trust, which said …" names the Trust, and "which" is the mention that attributes it
+        return spk
     return replace(spk, mention=rel.text, start=rel.idx, end=rel.idx + len(rel.text))
 
 

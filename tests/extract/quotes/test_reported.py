@@ -248,3 +248,81 @@ def test_reported_document_after_a_lead_in_paragraph(nlp):
 def test_reported_lead_in_with_a_speaker_is_no_document(nlp):
     text = "Mayor Tom Eriksen spoke on Monday.\n\nEriksen wrote in his letter:\n\nThe boats ran late, but none sank.\n"
     assert not [q for q in quotes_of(nlp, text) if q.cue == "document"]
+
+
+@pytest.mark.parametrize(("text", "relay"), [
+    # a direct quotation passed on by a transcript: the speaker and the transcript both attribute it
+    ("Mayor Dana Ortiz spoke at the harbour on Monday.\n\n“We will rebuild the pier before winter,” Ortiz "
+     "said, according to a transcript released by her office.", "transcript"),
+    # reported speech passed on by a newspaper
+    ("Councillor Ana Ruiz said the depot would close in May, according to the Harbour Gazette.",
+     "Harbour Gazette"),
+    # a relay verb with its subject after it
+    ("“The ferry is safe,” said Councillor Ana Ruiz, reports the Harbour Gazette.", "Harbour Gazette"),
+])
+def test_reported_relaying_source_is_a_second_attribution(nlp, text, relay):
+    found = quotes_of(nlp, text)
+    speakers = {(q.speaker or q.speaker_mention): q for q in found}
+    assert {"Dana Ortiz", "Ana Ruiz"} & set(speakers)
+    relayed = next(q for name, q in speakers.items() if relay in name)
+    assert relayed.cue in ("according_to", "report") and relayed.stance == "reported"
+    first = next(q for name, q in speakers.items() if name in ("Dana Ortiz", "Ana Ruiz"))
+    assert relayed.content == first.content
+
+
+def test_reported_according_to_the_speaker_is_not_relayed(nlp):
+    text = "Councillor Ana Ruiz spoke on Monday. The depot will close in May, according to Ruiz."
+    found = quotes_of(nlp, text)
+    assert [(q.speaker, q.cue) for q in found] == [("Ana Ruiz", "according_to")]
+
+
+def test_reported_possessive_speaker_is_resolved(nlp):
+    text = "Senator Paul Okafor toured the plant on Friday. He repeated his promise to keep the plant open."
+    found = rows(quotes_of(nlp, text))
+    assert ("Paul Okafor", "promise", "to keep the plant open") in found
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the possessive takes up the subject of its clause: that subject is the mention naming the source
+    ("Mayor Dana Ortiz repeated her promise to rebuild the pier before winter.", "Mayor Dana Ortiz"),
+    ("Senator Paul Okafor toured the plant. He announced his support for the harbour bill.", "He"),
+])
+def test_reported_possessive_owner_is_the_clause_subject(nlp, text, speaker):
+    assert speaker in {q.speaker_mention for q in quotes_of(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the relative pronoun is the mention; the antecedent is who speaks, also through a coordinated verb
+    ("The council heard Mayor Dana Ortiz, who arrived late and criticized the ferry plan.", "Dana Ortiz"),
+    ("Residents wrote to the Harbour Trust, which said the pier would reopen in May.", "Harbour Trust"),
+])
+def test_reported_relative_pronoun_is_the_mention(nlp, text, speaker):
+    found = {(q.speaker, q.speaker_mention) for q in quotes_of(nlp, text)}
+    assert any(s and speaker in s and m in ("who", "which") for s, m in found), found
+
+
+def test_reported_document_with_possessive_pronoun_stays_the_source(nlp):
+    # the report is a source apart from the company's own statements (kg conflicts compares the two)
+    text = "Harbour Freight earned 20 million dollars in May, its annual report showed."
+    found = quotes_of(nlp, text)
+    assert [(q.speaker, q.speaker_mention) for q in found] == [(None, "its annual report")]
+
+
+def test_reported_share_in_a_named_survey_is_relayed_by_it(nlp):
+    text = "In a Harbour Gazette survey released on Friday, 55 percent of tenants said the rent was too high."
+    found = {(q.speaker, q.cue) for q in quotes_of(nlp, text)}
+    assert ("Harbour Gazette", "according_to") in found
+
+
+def test_reported_linking_verb_reports_no_words(nlp):
+    # marks in the complement of "became" are a term, not words the subject said
+    text = "Mayor Dana Ortiz became the first mayor to ride the “harbour loop” ferry."
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "become"]
+
+
+def test_reported_act_under_a_refusal_is_not_done(nlp):
+    # "declined to criticize" reports a refusal (stance denies), not a criticism
+    text = ("Senator Paul Okafor praised the crew, declined at first to criticize the ferry plan, and defended "
+            "the budget.")
+    cues = {q.cue for q in quotes_of(nlp, text)}
+    assert "criticize" not in cues and {"praise", "defend"} <= cues
