@@ -20,6 +20,9 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
     """The longest cardinal starting at token i: (end, value)."""
     if not 0 <= i < len(doc):
         return None  # a text that ends in "$" or "one in"
+    scaled = _fraction_of_scale(doc, i)
+    if scaled is not None:
+        return scaled
     tok = doc[i]
     if nb.is_digits(tok.text) or nb.is_number_word(tok.text):
         j = i + 1
@@ -45,6 +48,9 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
             j += 2  # "one hundred and twenty"
         else:
             break
+    and_a = _and_a_fraction(doc, i, j)
+    if and_a is not None:
+        return and_a
     while j > i:
         text = doc[i:j].text
         value = nb.parse_number(text[:-1] if j > i + 1 and text.endswith(".") else text)
@@ -52,6 +58,39 @@ def _core(doc: Doc, i: int) -> tuple[int, float] | None:
             return j, value
         j -= 1
     return None
+
+
+def _fraction_of_scale(doc: Doc, i: int) -> tuple[int, float] | None:
+    """A share of a scale word at token i is one number: 'half a million' → 500,000, 'a quarter of a billion',
+    'three quarters of a million', 'half a dozen' → 6 (read as a share of what follows, it was 'a million')."""
+    for k in (i, i + 1, i + 2):
+        if k >= len(doc) or not nb.is_fraction_word(doc[k].text):
+            continue
+        if doc[i].is_space or k > i and not all(t.lower_ in ("a", "an") or nb.is_number_word(t.text) for t in doc[i:k]):
+            return None  # only "a quarter", "three quarters": not a space or a qualifier before them
+        share = nb.parse_fraction(doc[i:k + 1].text)
+        if share is None:
+            return None
+        j = k + 2 if _low(doc, k + 1) == "of" else k + 1
+        if _low(doc, j) in ("a", "an") and j + 1 < len(doc) and nb.is_scale_word(doc[j + 1].text):
+            return j + 2, share * nb.words()[doc[j + 1].lower_][0]
+        return None
+    return None
+
+
+def _and_a_fraction(doc: Doc, i: int, j: int) -> tuple[int, float] | None:
+    """A cardinal doc[i:j] going on with 'and a half' / 'and a quarter', a scale word after it multiplying
+    the whole: 'two and a half million' → 2,500,000, 'four and a half years' → 4.5."""
+    if not (_low(doc, j) == "and" and _low(doc, j + 1) in ("a", "an") and j + 2 < len(doc)
+            and nb.is_fraction_word(doc[j + 2].text) and not nb.is_scale_word(doc[j - 1].text)):
+        return None
+    base, share = nb.parse_number(doc[i:j].text), nb.parse_fraction(doc[j + 1:j + 3].text)
+    if base is None or share is None:
+        return None
+    end, value = j + 3, base + share
+    if end < len(doc) and nb.is_scale_word(doc[end].text):
+        end, value = end + 1, value * nb.words()[doc[end].lower_][0]
+    return end, value
 
 
 _IMPERIAL_LENGTH = re.compile(r"^\d[\d.,]*(?:ft|feet|foot|in|inches|yd|yards|mi|miles)\b", re.I)
@@ -103,6 +142,8 @@ def _vague_at(doc: Doc, i: int) -> tuple[int, float, float] | None:
 def _fraction_at(doc: Doc, i: int) -> tuple[int, float] | None:
     """'half of', 'a third of', 'two-thirds of' at token i: (end before "of", share); a bare "half" where it
     is a share too (``_bare_half``)."""
+    if doc[i].is_space or _fraction_of_scale(doc, i) is not None:
+        return None  # a paragraph break is no part of it; "half a million", "a quarter of a billion": an amount (_core)
     for end in (i + 1, i + 2, i + 3):
         if end >= len(doc) or _low(doc, end) != "of" or not nb.is_fraction_word(doc[end - 1].text):
             continue

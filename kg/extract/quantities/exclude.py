@@ -191,6 +191,9 @@ def _period_covered(doc: Doc, num: _Number) -> bool:
 
 
 def _in_date(doc: Doc, num: _Number) -> bool:
+    words = [doc[i].text for i in sorted(num.core)]
+    if nb.is_scale_word(words[-1]) and any(nb.is_fraction_word(w) for w in words):
+        return False  # "a quarter of a million": the small model tags "a quarter" a date (three months)
     return any(doc[i].ent_type_ in _DATE_LABELS for i in num.core)
 
 

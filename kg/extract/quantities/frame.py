@@ -34,6 +34,9 @@ def _top(doc: Doc, num: _Number) -> Token:
     inside = (set(range(num.start, num.end)) | num.core) - {num.lead}
     tops = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
     tops = [t for t in tops if t.dep_ != "punct"] or tops or [doc[num.start]]
+    last = doc[max(num.core)]
+    if len(tops) > 1 and last in tops and nb.is_scale_word(last.text):
+        return last  # "three quarters of a million voters": the scale word holds the counted noun
     for t in tops:
         if nb.is_digits(t.text) or nb.is_number_word(t.text) or t.i in num.core:
             return t
