@@ -42,9 +42,7 @@ def decode(raw: bytes, path: str, lines: bool = False) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"starts with a {encoding} byte-order mark but is not {encoding} "
                                        f"(bad byte at offset {exc.start})") from None
-    for magic, kind in _MAGIC:
-        if raw.startswith(magic):
-            raise InputError(path, f"binary file ({kind}), not an article; convert it to text first")
+    _refuse_magic(raw, path)
     head = raw[:SNIFF]
     bomless = _utf16_without_bom(head)
     if bomless:
@@ -52,8 +50,7 @@ def decode(raw: bytes, path: str, lines: bool = False) -> tuple[str, str]:
             return raw.decode(bomless), bomless
         except UnicodeDecodeError:
             pass
-    if (b"\x00" in head and not lines) or sum(b in _CONTROL for b in head) > len(head) * 0.05:
-        raise InputError(path, "binary file (contains NUL/control bytes), not an article")
+    _refuse_control(head, path, lines)
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -74,12 +71,23 @@ def line_encoding(head: bytes, path: str) -> str | None:
         return None
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    _refuse_magic(head, path)
+    _refuse_control(head, path, lines=True)
+    return "utf-8"
+
+
+def _refuse_magic(head: bytes, path: str) -> None:
+    """``InputError`` for a file that opens with a binary format's signature."""
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise InputError(path, f"binary file ({kind}), not an article; convert it to text first")
-    if sum(b in _CONTROL for b in head) > len(head) * 0.05:
+
+
+def _refuse_control(head: bytes, path: str, lines: bool) -> None:
+    """``InputError`` for a file whose first bytes hold a NUL (unless ``lines``: in JSONL it spoils one line)
+    or more than 5% control bytes."""
+    if (b"\x00" in head and not lines) or sum(b in _CONTROL for b in head) > len(head) * 0.05:
         raise InputError(path, "binary file (contains NUL/control bytes), not an article")
-    return "utf-8"
 
 
 def decode_line(raw: bytes) -> tuple[str, str] | None:

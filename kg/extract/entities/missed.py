@@ -27,6 +27,11 @@ from kg.extract.entities.places import state_qualified
 from kg.extract.text import doc_text
 
 
+def _covered(doc: Doc, labels=None) -> set[int]:
+    """The token indices inside the Doc's entities (of ``labels`` only, when given)."""
+    return {i for span in ents(doc) if labels is None or span.label_ in labels for i in range(span.start, span.end)}
+
+
 def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
     """'Mantle, chief executive of Globex, said': a proper noun run NER did not tag, with a title in
     apposition that names its organisation, is a person.
@@ -34,7 +39,7 @@ def _missed_titled_names(doc: Doc) -> Iterable[_Cand]:
     Why: the small model misses unfamiliar one-word surnames; a title with 'of'/'at' + organisation in
     apposition is a person's description (a place or company is never "the chief executive of" anything).
     """
-    covered = {i for span in ents(doc) for i in range(span.start, span.end)}
+    covered = _covered(doc)
     for t in doc:
         if t.i in covered or t.tag_ != "NNP" or not t.text[:1].isupper() or not t.is_alpha or is_title_word(t.text):
             continue
@@ -60,7 +65,7 @@ def _missed_born_names(doc: Doc) -> Iterable[_Cand]:
 
     Why: a birth date in brackets follows only a person's name in profiles; the small model misses names
     it has not seen (the rule for tagged names is in _apply_context)."""
-    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS for i in range(span.start, span.end)}
+    covered = _covered(doc, _KEEP_LABELS)
     for t in doc[:-2]:
         if t.text != "(" or doc[t.i + 1].lower_ != "born" or t.i == 0:
             continue
@@ -90,8 +95,7 @@ def _missed_employer_names(doc: Doc) -> Iterable[_Cand]:
     position; a title's 'of'/'at' phrase names an organisation or a place, and a place is left alone here
     (only names no gazetteer knows are taken). A name NER took for a product or work ('Globex') is taken too.
     """
-    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS | _NUMERIC_LABELS
-               for i in range(span.start, span.end)}
+    covered = _covered(doc, _KEEP_LABELS | _NUMERIC_LABELS)
     for t in doc:
         if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or t.dep_ != "pobj" or not t.text[:1].isupper():
             continue
@@ -124,7 +128,7 @@ def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
     ("bank", "company") is evidence enough. The name must start its noun phrase ("software Development
     companies" is not a name).
     """
-    covered = {i for span in ents(doc) for i in range(span.start, span.end)}
+    covered = _covered(doc)
     for t in doc:
         if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or not t.text[:1].isupper() or is_title_word(t.text):
             continue
@@ -153,7 +157,7 @@ def _missed_dateline_places(doc: Doc) -> Iterable[_Cand]:
     at times, the place after it; the dateline's shape says both are places (``relations`` reads the
     dateline as city located_in state)."""
     text = doc_text(doc)
-    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS for i in range(span.start, span.end)}
+    covered = _covered(doc, _KEEP_LABELS)
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         comma = next((k for k, t in enumerate(toks[:5]) if t.text == ","), None)
@@ -184,7 +188,7 @@ def _missed_state_codes(doc: Doc) -> Iterable[_Cand]:
     """'a firm based in Danbury, CT': a US postal code after a city of that state and a comma, which the small
     model leaves untagged, is the state (``places.state_qualified`` says when)."""
     text = doc_text(doc)
-    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS for i in range(span.start, span.end)}
+    covered = _covered(doc, _KEEP_LABELS)
     for tok in doc:
         if tok.i in covered or gazetteer.us_state_code(tok.text) is None:
             continue
@@ -204,7 +208,7 @@ def _missed_party_names(doc: Doc) -> Iterable[_Cand]:
     Why: news and reference text write a party's name with a lower-case 'party' as often as with 'Party'; a
     demonym alone ('the Greek party') or a lower-case modifier ('the ruling party') is no name."""
     text = doc_text(doc)
-    covered = {i for span in ents(doc) if span.label_ in _KEEP_LABELS for i in range(span.start, span.end)}
+    covered = _covered(doc, _KEEP_LABELS)
     for t in doc:
         if t.text not in _PARTY_NOUNS or t.pos_ != "NOUN":
             continue

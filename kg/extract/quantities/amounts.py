@@ -66,8 +66,8 @@ def _fraction_of_scale(doc: Doc, i: int) -> tuple[int, float] | None:
     for k in (i, i + 1, i + 2):
         if k >= len(doc) or not nb.is_fraction_word(doc[k].text):
             continue
-        if doc[i].is_space or k > i and not all(t.lower_ in ("a", "an") or nb.is_number_word(t.text) for t in doc[i:k]):
-            return None  # only "a quarter", "three quarters": not a space or a qualifier before them
+        if k > i and not all(t.lower_ in ("a", "an") or nb.is_number_word(t.text) for t in doc[i:k]):
+            return None  # only "a quarter", "three quarters": not a paragraph break or a qualifier before them
         share = nb.parse_fraction(doc[i:k + 1].text)
         if share is None:
             return None
