@@ -106,20 +106,14 @@ def titles() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(t.split()) for t in rule_words("titles.txt")), key=len, reverse=True))
 
 
+@cache
 def _titles_by(position: int) -> dict[str, tuple[tuple[str, ...], ...]]:
     """``titles()`` grouped by their first (0) or last (-1) word, each group in ``titles()``' order: a title can
     only match where that word is, so the loops below try a few titles instead of every one at every word."""
-    all_titles = titles()
-    cached = _TITLE_INDEX.get(position)
-    if cached is None or cached[0] is not all_titles:  # rebuilt whenever titles() gives a new table
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for t in all_titles:
-            index.setdefault(t[position], []).append(t)
-        cached = _TITLE_INDEX[position] = (all_titles, {k: tuple(v) for k, v in index.items()})
-    return cached[1]
-
-
-_TITLE_INDEX: dict[int, tuple] = {}
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for t in titles():
+        index.setdefault(t[position], []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def title_at_end(words: list[str]) -> str | None:

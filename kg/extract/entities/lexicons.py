@@ -75,20 +75,20 @@ def _title_set() -> frozenset[str]:
 
 def _titles_ending(word: str) -> tuple[list[str], ...]:
     """The words of each title that can end at ``word`` (its last word is ``word``), in ``titles()``' order, so
-    ``title_start`` tries a few titles instead of all of them; the index is rebuilt when ``titles()`` is."""
-    all_titles = titles()
-    if _BY_LAST_WORD.get("titles") is not all_titles:
-        split = [title.split() for title in all_titles]
-        index: dict[str, list[list[str]]] = {}
-        for words in split:
-            index.setdefault(words[-1] if words else "", []).append(words)
-        _BY_LAST_WORD.update(titles=all_titles, index={k: tuple(v) for k, v in index.items()},
-                             every=tuple(split) if "" in index else None)  # a wordless title ends anywhere
-    every = _BY_LAST_WORD["every"]
-    return every if every is not None else _BY_LAST_WORD["index"].get(word, ())
+    ``title_start`` tries a few titles instead of all of them."""
+    index, every = _titles_by_last_word()
+    return every if every is not None else index.get(word, ())
 
 
-_BY_LAST_WORD: dict[str, object] = {}
+@cache
+def _titles_by_last_word() -> tuple[dict[str, tuple[list[str], ...]], tuple[list[str], ...] | None]:
+    """``titles()`` as word lists grouped by their last word; and all of them when one title has no words
+    (a wordless title ends anywhere)."""
+    split = [title.split() for title in titles()]
+    index: dict[str, list[list[str]]] = {}
+    for words in split:
+        index.setdefault(words[-1] if words else "", []).append(words)
+    return {k: tuple(v) for k, v in index.items()}, (tuple(split) if "" in index else None)
 
 
 @cache
