@@ -23,6 +23,14 @@ FIRMS = [
      "Hammond, Baker and Fiske", {"Baker", "Fiske", "Jane Rowe of Hammond"}),
     ("suffix-with-full-stop", "Analyst Tom Beck of Ladd, Marsh and Boyle Co. said prices fell.",
      "Ladd, Marsh and Boyle Co", {"Marsh and Boyle Co"}),
+    # "and Co" closes a name of two-word partners too: the tagger makes the words before it one firm and "Co"
+    # another
+    ("two-word-name-and-co", "Tom Beck, chairman emeritus of Dunmore Fitch and Co, said so.",
+     "Dunmore Fitch and Co", {"Dunmore Fitch", "Co"}),
+    ("two-word-partners-and-co", "Jane Rowe, an analyst with Carver Welsh, Ladd Boyle and Co, said so.",
+     "Carver Welsh, Ladd Boyle and Co", {"Carver Welsh", "Ladd Boyle", "Co"}),
+    ("initials-and-co-with-legal-form", "Shares were sold through R.J. Dunmore and Co Inc and two banks.",
+     "R.J. Dunmore and Co Inc", {"R.J. Dunmore", "Co Inc"}),
 ]
 
 
@@ -97,3 +105,18 @@ def test_one_word_state_bodies_keep_their_names(nlp):
 def test_the_rest_of_a_title_is_no_organisation(nlp):
     got = {n for n, _ in names(nlp, "She is First Deputy Chief of Staff of the President of Kazakhstan.")}
     assert "Staff" not in got, got
+
+
+# (id, text, the organisation named by its members and its kind)
+MEMBER_BODIES = [
+    ("members-union-before-title", "Farmers union leader Tom Hale said the strike would go on.", "Farmers union"),
+    ("members-association-after-of", "Jo Kim, president of the Growers association, said so.",
+     "Growers association"),
+]
+
+
+@pytest.mark.parametrize("case", MEMBER_BODIES, ids=[c[0] for c in MEMBER_BODIES])
+def test_body_named_by_members_keeps_its_kind(nlp, case):
+    _, text, body = case
+    got = {n for n, _ in names(nlp, text)}
+    assert body in got and body.split()[0] not in got, got

@@ -181,6 +181,14 @@ FOUND = [
      {("Ted Cole", "holds_role", "Republican Party", "member")}),
     ("party-code-between-commas", "Rep. Ann Lee, D-Calif., agreed with the plan.",
      {("Ann Lee", "holds_role", "Democratic Party", "member")}),
+    # an office of a place stays the place's, before the name or after it
+    ("place-office-before-name", "Ohio Governor Jo Kim signed the bill.", {("Jo Kim", "holds_role", "Ohio", "governor")}),
+    ("place-office-in-apposition", "Jo Kim, a Texas state senator, said so.",
+     {("Jo Kim", "holds_role", "Texas", "state senator")}),
+    # the country a demonym before a portfolio names, not one the sentence names later
+    ("demonym-before-portfolio-title", "Peruvian Oil Minister Rui Costa is expected here on Friday for talks "
+     "with his Chilean counterpart Ana Vidal, the official Chilean news agency said.",
+     {("Rui Costa", "holds_role", "Peru", "minister")}),
     ("bare-party-beside-an-office", "Cora Venn, the Democratic Governor of Vermont, spoke on Monday.",
      {("Cora Venn", "holds_role", "Democratic Party", "member"),
       ("Cora Venn", "holds_role", "Vermont", "governor")}),
@@ -196,6 +204,16 @@ def test_found(nlp, case):
 
 # (id, text, (subject, predicate, object) that must NOT be found)
 NOT_FOUND = [
+    # a place before an occupation, or before an unnamed organisation noun, says where: the place has no such post
+    ("place-modified-occupation", "Tom Reed, a Kansas investment banker, bought the farm.",
+     ("Tom Reed", "holds_role", "Kansas")),
+    ("place-modified-occupation-before-name", "Ohio architect Jo Kim drew the plans.",
+     ("Jo Kim", "holds_role", "Ohio")),
+    ("place-modifying-organisation-noun", "Jane Doe, an editor of Boston magazine, said so.",
+     ("Jane Doe", "holds_role", "Boston")),
+    # a relative clause with a subject of its own is about that subject ("whose father was ...")
+    ("relative-clause-of-another", "John Ford, whose father was chairman of Acme Corp, said so.",
+     ("John Ford", "holds_role", "Acme Corp")),
     # a judgement of fitness is no position held
     ("evaluated-role", "Several pundits say that Tom Hale is the Labour Party's strongest candidate.",
      ("Tom Hale", "holds_role", "Labour Party")),

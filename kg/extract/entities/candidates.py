@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doccache import ents
 from kg.extract.entities.datelines import _dateline_city
-from kg.extract.entities.firms import firm_spans, firm_suffixes
+from kg.extract.entities.firms import firm_spans, firm_suffixes, member_org_noun
 from kg.extract.entities.lexicons import (
     _APPOS,
     _COMPOUND,
@@ -185,10 +185,11 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     if all(is_title_word(p) for p in re.split(r"\s*(?:&|\band\b|,|/)\s*", text) if p):
         return True
     # a name never ends in a lower-case common noun ("U.S. airline", "Acme spokesman")
-    # (except a party's: "the Socialist Renewal party")
+    # (except a party's: "the Socialist Renewal party", and a body named by its members: "Growers association")
     if len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha and tokens[-1].pos_ == "NOUN" \
-            and label in {"ORG", "PERSON", "NORP"} and not (label == "ORG" and tokens[-1].text in {"party", "movement"}
-                                                           and tokens[-2].text[:1].isupper()):
+            and label in {"ORG", "PERSON", "NORP"} and not (label == "ORG" and (
+                (tokens[-1].text in {"party", "movement"} and tokens[-2].text[:1].isupper())
+                or member_org_noun(tokens[-1].doc, tokens[-2].i))):
         return True
     # a capitalised common plural tagged as a place ("continue Upgrades are ...") when the word is a known
     # English verb/noun and no gazetteer knows it
@@ -347,6 +348,8 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
                         and not doc[k - 1].ent_type_ and not is_title_word(doc[k - 1].text) and part[0].i - k < 4:
                     k -= 1
                 part = list(doc[k : part[0].i + 1])
+            if span.label_ == "ORG" and part and part[-1].i == span.end - 1 and member_org_noun(doc, span.end - 1):
+                part = [*part, doc[span.end]]  # "Growers association": the members' body, not the members
             cut = _firm_of_place(part) if span.label_ == "ORG" else None
             if cut is not None:
                 # "Glenmore Pharmaceuticals Inc of St. Petersburg": the firm, then the place it is of

@@ -14,6 +14,7 @@ surname "Hammond" is also a town).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,22 @@ _AND = {"and", "&"}
 @cache
 def firm_suffixes() -> frozenset[str]:
     return frozenset(rule_words("entity_firm_suffixes.txt"))
+
+
+@cache
+def _member_org_nouns() -> frozenset[str]:
+    return frozenset(rule_words("entity_member_org_nouns.txt"))
+
+
+def member_org_noun(doc: Doc, last: int) -> bool:
+    """'the Growers association', 'Dockers union leader X': the lower-case organisation noun right after an
+    organisation's name that is a capitalised plural of members (token ``last``) belongs to the name."""
+    if last + 1 >= len(doc):
+        return False
+    t, nxt = doc[last], doc[last + 1]
+    return (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_.endswith("s") and len(t) > 3
+            and nxt.is_lower and nxt.lemma_ in _member_org_nouns() and t.head.i in {nxt.i, nxt.head.i}
+            and t.dep_ in {"compound", "nmod", "amod"})
 
 
 @cache
@@ -60,6 +77,38 @@ def firm_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         out.append(span)
         i = span[1]
+    for span in _and_co_spans(doc):
+        if not any(s < span[1] and span[0] < e for s, e in out):
+            out.append(span)
+    return sorted(out)
+
+
+_CO = {"co", "cos", "cie"}
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _and_co_spans(doc: Doc) -> list[tuple[int, int]]:
+    """'Merrill Lynch and Co', 'Smith Barney, Harris Upham and Co Inc', 'E.F. Hutton & Co': the abbreviation
+    "Co" after "and"/"&" closes the name of the firm whose capitalised words (names, initials, commas between
+    them) come before it; the small model tags the words before as one organisation and "Co" as another."""
+    out: list[tuple[int, int]] = []
+    for k, t in enumerate(doc):
+        if k < 2 or t.lower_.rstrip(".") not in _CO or not t.text[:1].isupper() or doc[k - 1].lower_ not in _AND:
+            continue
+        start, j = k - 1, k - 2
+        while j >= 0 and k - j <= 8:
+            w = doc[j]
+            if _name_word(w) or _INITIALS.match(w.text):
+                start = j
+            elif not (w.text == "," and j > 0 and (_name_word(doc[j - 1]) or _INITIALS.match(doc[j - 1].text))):
+                break
+            j -= 1
+        if start == k - 1:
+            continue
+        end = k + 1 + _period(doc, k + 1)
+        if end < len(doc) and _suffix(doc[end]) and doc[end].lower_.rstrip(".") not in _CO:
+            end += 1 + _period(doc, end + 1)  # "X and Co Inc"
+        out.append((start, end))
     return out
 
 

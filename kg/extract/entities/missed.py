@@ -12,6 +12,7 @@ from kg import gazetteer
 from kg.extract.doccache import ents
 from kg.extract.entities.candidates import _Cand, _is_junk, _role_phrase
 from kg.extract.entities.datelines import DATELINE_END, _unknown_city_ok
+from kg.extract.entities.firms import member_org_noun
 from kg.extract.entities.lexicons import (
     _APPOS,
     _KEEP_LABELS,
@@ -144,6 +145,8 @@ def _missed_org_names(doc: Doc) -> Iterable[_Cand]:
         while run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ in {"NNP", "NNPS"} \
                 and doc[run[-1].i + 1].text[:1].isupper() and doc[run[-1].i + 1].i not in covered:
             run.append(doc[run[-1].i + 1])
+        if member_org_noun(doc, run[-1].i):
+            run.append(doc[run[-1].i + 1])  # "the Employers organization": the members' body, not the members
         text = doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
         yield _Cand(start=run[0].idx, end=run[0].idx + len(text), text=text, label="ORG", surface=text,
                     org_type=org)

@@ -79,6 +79,7 @@ class _Config:
     generic_bodies: frozenset[str] = frozenset()
     evaluative_modifiers: frozenset[str] = frozenset()
     name_head_nouns: frozenset[str] = frozenset()
+    place_occupations: frozenset[str] = frozenset()
 
 
 @cache
@@ -116,6 +117,7 @@ def config() -> _Config:
         generic_bodies=frozenset(raw.get("generic_bodies", ())),
         evaluative_modifiers=frozenset(raw.get("evaluative_modifiers", ())),
         name_head_nouns=frozenset(raw.get("name_head_nouns", ())),
+        place_occupations=frozenset(raw.get("place_occupations", ())),
     )
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from kg import gazetteer
 from kg.extract.coref import Resolver
 from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
-from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _Config, _Found, _matcher, _Rule, category, config
+from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _RELATIVE, _Config, _Found, _matcher, _Rule, category, config
 from kg.extract.relations.fallback import _dateline, _metadata_relations, _party_code, _title_fallback
 from kg.extract.relations.roles import _coordinated_titles, _role_text
 from kg.extract.relations.tree import (
@@ -94,6 +94,10 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
     if (rule.check_hypothetical and trigger is not None
             and _hypothetical(trigger, cfg.hypothetical_heads, cfg.hypothetical_aux)):
         return
+    if (trigger is not None and trigger.dep_ == "relcl" and rule.subject in anchors
+            and anchors[rule.subject].i == trigger.head.i and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE for c in trigger.children)):
+        return  # "Jo Kim, whose father was chairman of Acme": the clause is about its own subject, not Jo Kim
     if rule.object == "clause_subject":
         # "Acme is a firm founded by Jo Kim, its chief executive": the organisation the verb's clause is about
         objects = _clause_object(rule, trigger, by_token)
@@ -167,6 +171,9 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if (rule.role and category(obj.type) == "PLACE" and obj_head.dep_ == "pobj"
                 and obj_head.head.lower_ in {"in", "at", "from"}):
             continue  # "a lawyer in Orlando", "a teacher from Mount Pleasant": where, not an office of the place
+        if rule.role and category(obj.type) == "PLACE" and _place_only_locates(anchors[rule.role], obj_tok,
+                                                                              by_token, cfg):
+            continue  # "a Kansas investment banker", "editor of New York magazine": where, not the place's post
         if rule.predicate == "located_in" and (stype == obj.type in {"Region", "Country"} or any(
                 c.dep_ in {"cc", "conj"} for c in obj_tok.children)):
             continue  # "in Florida, Ohio and elsewhere": a list of places, not one inside the other
@@ -235,6 +242,25 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role and not party else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+def _place_only_locates(role: Token, place: Token, by_token: dict[int, Entity], cfg: _Config) -> bool:
+    """A place name modifying an occupation ('a Kansas investment banker') or an unnamed organisation noun on
+    the way to the role ('editor of New York magazine', 'head of the Leeds office'): the place says where the
+    person or the organisation is; it holds no such post itself."""
+    node = place
+    for _ in range(6):
+        if node.dep_ not in {"compound", "amod", "nmod"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == role.i:
+            words = role.doc[role.left_edge.i : role.i + 1]
+            two = f"{role.nbor(-1).lower_} {role.lower_}" if role.i > 0 else role.lower_
+            return role.lemma_.lower() in cfg.place_occupations or two in cfg.place_occupations and len(words) > 1
+        if node.pos_ == "NOUN" and node.i not in by_token and (
+                node.lemma_.lower() in cfg.name_head_nouns or org_type_of_word(node.lemma_) is not None):
+            return True
+    return False
 
 
 def _is_party_word(ent: Entity) -> bool:

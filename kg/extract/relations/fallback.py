@@ -40,8 +40,8 @@ def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], 
         titled = _state_title(doc, e, cfg)
         if titled is None:
             continue
-        role, start, end = titled
-        obj = _person_country(doc, e, by_token, doc_country)
+        role, start, end, named = titled
+        obj = named or _person_country(doc, e, by_token, doc_country)
         if obj is None:
             continue
         rel = Relation(subject=e.name, predicate="holds_role", object=obj, evidence=_evidence(doc, start, end),
@@ -50,8 +50,10 @@ def _title_fallback(doc: Doc, ents: DocEntities, by_token, found: list[_Found], 
         yield _Found(rel, (e.name.lower(), "holds_role", obj.lower()))
 
 
-def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int] | None:
-    """(role, start, end) of the first mention preceded by a state title ('President Tokayev')."""
+def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int, str | None] | None:
+    """(role, start, end, country) of the first mention preceded by a state title ('President Tokayev'); the
+    country is the one a demonym or country name before the title's portfolio names ('Iranian Oil Minister X':
+    Iran, whatever other countries the sentence names), else None."""
     for m in e.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -69,8 +71,15 @@ def _state_title(doc: Doc, e: Entity, cfg: _Config) -> tuple[str, int, int] | No
             continue  # "the challenges for a President Smith": a hypothetical, not an office held
         role = " ".join(w.text for w in words[start:]).lower()
         if role in cfg.state_titles:
-            return role, words[start].idx, m.end
+            named = next((c for w in words[:start] for c in [demonym_country(w.text) or _country_word(w.text)] if c),
+                         None)
+            return role, (words[0] if named else words[start]).idx, m.end, named
     return None
+
+
+def _country_word(word: str) -> str | None:
+    place = gazetteer.country(word)
+    return place.name if place is not None and gazetteer.us_state(word) is None else None
 
 
 def _person_country(doc: Doc, e: Entity, by_token, doc_country: str | None) -> str | None:
