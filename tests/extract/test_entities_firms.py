@@ -29,6 +29,8 @@ FIRMS = [
      "Dunmore Fitch and Co", {"Dunmore Fitch", "Co"}),
     ("two-word-partners-and-co", "Jane Rowe, an analyst with Carver Welsh, Ladd Boyle and Co, said so.",
      "Carver Welsh, Ladd Boyle and Co", {"Carver Welsh", "Ladd Boyle", "Co"}),
+    ("two-word-first-partner-and-two-more", "\"It will wait,\" said Tom Beck, analyst with Dunmore Fitch, Ladd, "
+     "Boyle and Marsh.", "Dunmore Fitch, Ladd, Boyle and Marsh", {"Ladd", "Boyle", "Marsh"}),
     ("initials-and-co-with-legal-form", "Shares were sold through R.J. Dunmore and Co Inc and two banks.",
      "R.J. Dunmore and Co Inc", {"R.J. Dunmore", "Co Inc"}),
 ]

@@ -138,7 +138,9 @@ def _firm_at(doc: Doc, i: int) -> tuple[int, int] | None:
         return items[0], end + 1 + _period(doc, end + 1)  # "X, Y and Z Inc"
     if end + 1 < n and doc[end].text in _AND and _suffix(doc[end + 1]):
         return items[0], end + 2 + _period(doc, end + 2)  # "X, Y and Z & Co"
-    if len(items) >= 2 and not two_word and _used_as_unit(doc, items[0]):
+    # a two-word first partner ("an analyst with Dean Hale, Dorsey and Quint") may be a person before a firm;
+    # with two more partners listed after it, it is one firm's name
+    if (len(items) >= 3 or len(items) >= 2 and not two_word) and _used_as_unit(doc, items[0]):
         return items[0], end
     return None
 
