@@ -182,7 +182,8 @@ FOUND = [
     ("party-code-between-commas", "Rep. Ann Lee, D-Calif., agreed with the plan.",
      {("Ann Lee", "holds_role", "Democratic Party", "member")}),
     # an office of a place stays the place's, before the name or after it
-    ("place-office-before-name", "Ohio Governor Jo Kim signed the bill.", {("Jo Kim", "holds_role", "Ohio", "governor")}),
+    ("place-office-before-name", "Ohio Governor Jo Kim signed the bill.",
+     {("Jo Kim", "holds_role", "Ohio", "governor")}),
     ("place-office-in-apposition", "Jo Kim, a Texas state senator, said so.",
      {("Jo Kim", "holds_role", "Texas", "state senator")}),
     # the country a demonym before a portfolio names, not one the sentence names later
@@ -214,6 +215,9 @@ NOT_FOUND = [
     # a relative clause with a subject of its own is about that subject ("whose father was ...")
     ("relative-clause-of-another", "John Ford, whose father was chairman of Acme Corp, said so.",
      ("John Ford", "holds_role", "Acme Corp")),
+    # a title in apposition to a name the tagger missed is that name's, not the clause subject's
+    ("title-of-an-untagged-name", 'Tom Shelp worked for Maurice "Hank" Greenberg, CEO of American International '
+     "Group, for 12 years.", ("Tom Shelp", "holds_role", "American International Group")),
     # a judgement of fitness is no position held
     ("evaluated-role", "Several pundits say that Tom Hale is the Labour Party's strongest candidate.",
      ("Tom Hale", "holds_role", "Labour Party")),

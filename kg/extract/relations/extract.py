@@ -11,7 +11,17 @@ from spacy.tokens import Doc, Token
 from kg import gazetteer
 from kg.extract.coref import Resolver
 from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
-from kg.extract.relations.config import _PERSON_PRONOUNS, _PRONOUNS, _RELATIVE, _Config, _Found, _matcher, _Rule, category, config
+from kg.extract.relations.config import (
+    _PERSON_PRONOUNS,
+    _PRONOUNS,
+    _RELATIVE,
+    _Config,
+    _Found,
+    _matcher,
+    _Rule,
+    category,
+    config,
+)
 from kg.extract.relations.fallback import _dateline, _metadata_relations, _party_code, _title_fallback
 from kg.extract.relations.roles import _coordinated_titles, _role_text
 from kg.extract.relations.tree import (
@@ -318,6 +328,9 @@ def _role_of_another(role: Token, trigger: Token | None, subject: Token, by_toke
         appos = node.dep_ == "appos"
         node = node.head
         ent = by_token.get(node.i)
+        if (ent is None and appos and node.pos_ == "PROPN" and node.i != subject.i and not is_title_word(node.text)
+                and node.i not in _mention_tokens(subject, own)):
+            return True  # 'worked for Maurice "Hank" Greenberg, CEO of X': a name the tagger missed holds it
         if ent is None or node.i == subject.i or (own is not None and ent.name == own.name):
             continue
         # "cameraman for Ann Lee, the CEO of Globex" (a person's title), "CEO of Globex, a leader in X"
