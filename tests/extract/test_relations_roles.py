@@ -215,6 +215,9 @@ NOT_FOUND = [
     # a relative clause with a subject of its own is about that subject ("whose father was ...")
     ("relative-clause-of-another", "John Ford, whose father was chairman of Acme Corp, said so.",
      ("John Ford", "holds_role", "Acme Corp")),
+    # an organisation inside a relative clause of the person or the title is what the clause says
+    ("object-in-a-clause-of-the-person", "The Greens have one deputy, Anna Berg, who defeated long-time Labour "
+     "Party incumbent Tom Hale.", ("Anna Berg", "holds_role", "Labour Party")),
     # a title in apposition to a name the tagger missed is that name's, not the clause subject's
     ("title-of-an-untagged-name", 'Tom Shelp worked for Maurice "Hank" Greenberg, CEO of American International '
      "Group, for 12 years.", ("Tom Shelp", "holds_role", "American International Group")),

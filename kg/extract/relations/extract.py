@@ -199,6 +199,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
             continue  # "Cruz is the party's best candidate": a judgement of fitness, not a position held
         if rule.role and _topic_of_plural(obj_tok, by_token.get(obj_tok.i)):
             continue  # "editor of Mideast reports": the name says what the reports are about, not whose they are
+        if rule.role and _in_clause_of(obj_tok, {item.i, anchors[rule.role].i}, trigger):
+            continue  # "a deputy, Ann Lee, who defeated Labour incumbent Tom Hale": the clause's, not her role's
         if rule.object_in_subject_phrase and not item.left_edge.i <= obj_tok.i <= item.right_edge.i:
             continue  # "Israeli Prime Minister X accused opposition leader Y": Israeli is not Y's
         doc = obj_tok.doc
@@ -252,6 +254,25 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
         role_at = anchors[rule.role].i if rule.role and not party else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
+
+
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+
+
+def _in_clause_of(obj: Token, tops: set[int], trigger: Token | None) -> bool:
+    """The object sits in a clause inside the subject's or the role noun's phrase (``tops``: 'Ann Lee, who
+    defeated X', 'a deputy, Ann Lee, elected in X'): what that clause says, not what the role's phrase says
+    (unless the clause is the rule's own: 'Tim Cook, who is chief executive of Apple')."""
+    node = obj
+    through_clause = False
+    for _ in range(12):
+        if node.i in tops:
+            return through_clause
+        if node.head.i == node.i:
+            return False
+        through_clause = through_clause or (node.dep_ in _CLAUSE_DEPS and (trigger is None or node.i != trigger.i))
+        node = node.head
+    return False
 
 
 def _place_only_locates(role: Token, place: Token, by_token: dict[int, Entity], cfg: _Config) -> bool:
