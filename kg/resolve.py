@@ -13,7 +13,10 @@ joins a city, an organisation subtype only joins the same subtype or plain Organ
    names: every differing word must be a variant of a word of the other name, so "... of Kazakhstan"
    never joins "... of Kyrgyzstan"); a country and its demonym ("Russia" / "Russian") are never merged;
 3. a bare surname ("Tokayev") joins the one full name that ends with it across documents; when two
-   different people share that surname the bare surname stays on its own;
+   different people share that surname, the bare surname ("Trump", "President Obama", "Mrs. Clinton") joins
+   the full name its uses agree on: the one person of that surname its documents name in full, or the one
+   of that surname holding the title it carries; a document naming two of them gives no vote, and uses that
+   disagree join no one;
 4. people's names are compared part by part: given name, middle names/initials, surname and generational
    suffix ("Jr.", "III"). Different middles or suffixes are different people ("George W. Bush" never joins
    "George H. W. Bush"); a name without middles ("George Bush") joins a name with them only when exactly
@@ -66,6 +69,8 @@ EXACT, ALIAS, VARIANT, SURNAME, MIDDLE, PLACE = ("same name", "alias list", "spe
                                                  "middle name omitted, one full name in the corpus",
                                                  "same gazetteer place")
 ACRONYM = "initials of the spelled-out name beside it in the corpus"
+SURNAME_IN_DOC = "surname of the one full name its documents name or its title points to"
+SURNAME_AGREEMENT = 0.8  # share of a bare surname's documents that must use it for the same one full name
 
 
 @dataclass(frozen=True)
@@ -214,6 +219,7 @@ def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
     _merge_acronyms(ents, sets)
     _merge_middle_names(ents, sets)
     _merge_surnames(ents, sets)
+    _merge_surnames_in_documents(ents, sets)
     out = [_canonical([ents[i] for i in members], [sets.reasons.get(i, set()) for i in members])
            for members in sets.groups().values()]
     return sorted(out, key=lambda c: (c.iri, c.members))
@@ -545,6 +551,49 @@ def _merge_surnames(ents: list[LocalEntity], sets: _Sets) -> None:
             pairs.append((i, next(iter(owners))))
     for i, j in pairs:
         sets.union(i, j, SURNAME)
+
+
+def _merge_surnames_in_documents(ents: list[LocalEntity], sets: _Sets) -> None:
+    """'Trump', 'President Obama' across a corpus naming several Trumps and Obamas in full: a bare surname joins
+    the one full name its uses point to, when they agree (``SURNAME_AGREEMENT`` of the votes). A use votes for
+    the one person of that surname its document names in full (a document naming two gives no vote), and for
+    each title it carries ('president') when one full name of that surname holds that title in most documents
+    that give the surname a holder of it. A courtesy title ('Mrs. Clinton') votes by its titles only: the
+    document's one full name may be her husband's."""
+    full: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc, surname) -> clusters of full names
+    titled: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (surname, title) -> cluster -> uses
+    for i, e in enumerate(ents):
+        if e.type == "Person":
+            first, last = _person_parts(e.name)
+            if first and first not in _HONORIFICS:
+                full[(e.doc, last)].add(sets.find(i))
+                for role in set(e.roles):
+                    titled[(last, role)][sets.find(i)] += 1
+    votes: dict[int, Counter] = defaultdict(Counter)  # cluster of a bare surname -> full-name cluster -> votes
+    bare: dict[int, list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        words = norm(e.name).split()
+        courtesy = len(words) == 2 and words[0] in _HONORIFICS
+        if e.type != "Person" or not (len(words) == 1 or courtesy):
+            continue
+        root, surname = sets.find(i), words[-1]
+        bare[root].append(i)
+        owners = full.get((e.doc, surname), set())
+        if len(owners) == 1 and root not in owners and not courtesy:
+            votes[root][next(iter(owners))] += 1
+        for role in set(e.roles):
+            holders = titled.get((surname, role))
+            if holders:
+                top = max(holders.values())
+                best = min(t for t, v in holders.items() if v == top)
+                if top >= SURNAME_AGREEMENT * sum(holders.values()) and best != root:
+                    votes[root][best] += 1
+    for root, count in votes.items():
+        n = max(count.values())
+        best = min(t for t, v in count.items() if v == n)  # a tie: the smallest cluster (order-free)
+        if n >= SURNAME_AGREEMENT * sum(count.values()):
+            for i in bare[root]:
+                sets.union(i, best, SURNAME_IN_DOC)
 
 
 def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None) -> Canonical:

@@ -200,6 +200,45 @@ def test_label_is_not_a_headline_in_capitals():
     assert c.label == "Reagan"
 
 
+def test_bare_surname_joins_the_full_name_its_documents_name():
+    # several Trumps are named in the corpus, so the corpus-wide rule leaves "Trump" alone; each document using
+    # it names one of them in full, and they agree
+    cs = resolve([E("a", "Dana Trask"), E("a", "Trask"), E("b", "Ivo Trask"), E("c", "Trask"),
+                  E("d", "Dana Trask"), E("d", "Trask")])
+    assert together(cs, "a/Dana Trask", "a/Trask", "c/Trask", "d/Trask")
+    assert not together(cs, "b/Ivo Trask", "a/Trask")
+    (dana,) = [c for c in cs if c.label == "Dana Trask"]
+    assert ("Trask", "surname of the one full name its documents name or its title points to") in dana.merge_reasons
+
+
+def R(doc, name, *roles):  # noqa: N802 - a local person with the titles it carries
+    return LocalEntity(doc=doc, name=name, type="Person", roles=roles)
+
+
+def test_bare_surname_joins_the_one_full_name_holding_its_title():
+    # "President Marsh" in stories that name no Marsh in full: the Marsh who is president elsewhere
+    cs = resolve([R("a", "Carl Marsh", "president"), R("b", "Carl Marsh", "president"),
+                  R("c", "Edna Marsh", "first lady"), R("d", "Marsh", "president"), R("e", "Mrs. Marsh", "first lady")])
+    assert together(cs, "a/Carl Marsh", "d/Marsh") and together(cs, "c/Edna Marsh", "e/Mrs. Marsh")
+    assert not together(cs, "a/Carl Marsh", "c/Edna Marsh")
+
+
+def test_courtesy_title_never_joins_the_one_full_name_of_its_document_by_that_alone():
+    # the story names the husband in full and his wife only as "Mrs. Lane"
+    cs = resolve([R("a", "Otto Lane", "mayor"), R("a", "Mrs. Lane")])
+    assert not together(cs, "a/Otto Lane", "a/Mrs. Lane")
+
+
+def test_bare_surname_of_a_document_naming_two_people_gives_no_vote():
+    cs = resolve([E("a", "Hal Venn"), E("a", "Ruth Venn"), E("a", "Venn"), E("b", "Ruth Venn"), E("b", "Venn")])
+    assert together(cs, "a/Venn", "b/Venn", "b/Ruth Venn") and not together(cs, "a/Hal Venn", "a/Venn")
+
+
+def test_bare_surname_whose_documents_disagree_joins_no_one():
+    cs = resolve([E("a", "George W. Bush"), E("a", "Bush"), E("b", "George H. W. Bush"), E("b", "Bush")])
+    assert not together(cs, "a/George W. Bush", "a/Bush") and not together(cs, "b/George H. W. Bush", "b/Bush")
+
+
 def test_honorific_surname_is_not_a_full_name():
     cs = resolve([E("a", "Mrs Reagan"), E("b", "Ronald Reagan"), E("c", "Reagan")])
     assert together(cs, "b/Ronald Reagan", "c/Reagan") and not together(cs, "a/Mrs Reagan", "c/Reagan")
