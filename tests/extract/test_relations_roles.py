@@ -181,6 +181,10 @@ FOUND = [
      {("Ted Cole", "holds_role", "Republican Party", "member")}),
     ("party-code-between-commas", "Rep. Ann Lee, D-Calif., agreed with the plan.",
      {("Ann Lee", "holds_role", "Democratic Party", "member")}),
+    # beside the title's owner, a "for" phrase names the field of the post, not the employer
+    ("owner-before-title-for-field", '"We will wait," said Arthur Mills, Siemens\'s Vice President for Financial '
+     "Communications, on Monday.",
+     {("Arthur Mills", "holds_role", "Siemens", "vice president for financial communications")}),
     # an office of a place stays the place's, before the name or after it
     ("place-office-before-name", "Ohio Governor Jo Kim signed the bill.",
      {("Jo Kim", "holds_role", "Ohio", "governor")}),

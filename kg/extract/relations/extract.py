@@ -252,6 +252,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if lead.i not in by_token:
             lead = obj_tok
         distance = abs(anchors[rule.role].i - min(_mention_tokens(lead, by_token.get(lead.i)))) if rule.role else 0
+        if rule.role and obj_head.dep_ == "pobj" and obj_head.head.lower_ == "for":
+            distance += 100  # "Acme's vice president for Global Markets": beside the owner, 'for' names a field
         role_at = anchors[rule.role].i if rule.role and not party else -1
         yield _Found(rel, (generic_key.lower(), rule.predicate, obj.name.lower()), distance, role_at)
 
