@@ -114,6 +114,9 @@ MEMBER_BODIES = [
     ("members-union-before-title", "Farmers union leader Tom Hale said the strike would go on.", "Farmers union"),
     ("members-association-after-of", "Jo Kim, president of the Growers association, said so.",
      "Growers association"),
+    # the members and the cause they stand for
+    ("members-and-their-cause", "Ann Roe, executive director of Interfaith Paths to Peace, said so.",
+     "Interfaith Paths to Peace"),
 ]
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doccache import ents
 from kg.extract.entities.datelines import _dateline_city
-from kg.extract.entities.firms import firm_spans, firm_suffixes, member_org_noun
+from kg.extract.entities.firms import cause_name_end, firm_spans, firm_suffixes, member_org_noun
 from kg.extract.entities.lexicons import (
     _APPOS,
     _COMPOUND,
@@ -350,6 +350,10 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
                 part = list(doc[k : part[0].i + 1])
             if span.label_ == "ORG" and part and part[-1].i == span.end - 1 and member_org_noun(doc, span.end - 1):
                 part = [*part, doc[span.end]]  # "Growers association": the members' body, not the members
+            cause_end = cause_name_end(doc, span.end - 1) if span.label_ == "ORG" and part \
+                and part[-1].i == span.end - 1 else None
+            if cause_end is not None:
+                part = [*part, *doc[span.end : cause_end]]  # "Priests for Life": the members and their cause
             cut = _firm_of_place(part) if span.label_ == "ORG" else None
             if cut is not None:
                 # "Glenmore Pharmaceuticals Inc of St. Petersburg": the firm, then the place it is of

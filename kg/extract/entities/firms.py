@@ -48,6 +48,32 @@ def member_org_noun(doc: Doc, last: int) -> bool:
             and t.dep_ in {"compound", "nmod", "amod"})
 
 
+_CAUSE_LINKS = {"for", "to", "against"}
+
+
+def cause_name_end(doc: Doc, last: int) -> int | None:
+    """'Priests for Life', 'Interfaith Paths to Peace': an organisation named by its members (a capitalised
+    plural, token ``last``) and the cause they stand for; the small model stops at the plural. The end
+    (exclusive) of the name when 'for' / 'to' / 'against' and one to three capitalised words that are no entity
+    of their own follow, closed by punctuation or a lower-case word; else None."""
+    n = len(doc)
+    t = doc[last]
+    if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_.endswith("s") and len(t) > 3):
+        return None
+    k = last + 1
+    if k + 1 >= n or doc[k].text not in _CAUSE_LINKS:  # lower case only: a Title Case headline is no name
+        return None
+    j = k + 1
+    while (j < n and j - k <= 3 and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].ent_type_
+           and doc[j].pos_ in {"PROPN", "NOUN", "ADJ"} and not doc[j].tag_.startswith("VB")):
+        j += 1  # "Acme Holdings to Buy Globex" (a headline's verb) is no cause
+    if j == k + 1 or j - k > 3 or (j < n and doc[j].is_alpha and doc[j].text[:1].isupper()):
+        return None
+    if j < n and not (doc[j].is_punct or doc[j].is_lower):
+        return None
+    return j
+
+
 @cache
 def _firm_contexts() -> frozenset[str]:
     return frozenset(rule_words("entity_firm_contexts.txt"))
