@@ -115,8 +115,8 @@ MEMBER_BODIES = [
     ("members-association-after-of", "Jo Kim, president of the Growers association, said so.",
      "Growers association"),
     # the members and the cause they stand for
-    ("members-and-their-cause", "Ann Roe, executive director of Interfaith Paths to Peace, said so.",
-     "Interfaith Paths to Peace"),
+    ("members-and-their-cause", "Jo Kim, executive director of Interfaith Paths to Harmony, said so.",
+     "Interfaith Paths to Harmony"),
 ]
 
 

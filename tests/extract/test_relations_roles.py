@@ -191,8 +191,8 @@ FOUND = [
     ("place-office-in-apposition", "Jo Kim, a Texas state senator, said so.",
      {("Jo Kim", "holds_role", "Texas", "state senator")}),
     # the country a demonym before a portfolio names, not one the sentence names later
-    ("demonym-before-portfolio-title", "Peruvian Oil Minister Rui Costa is expected here on Friday for talks "
-     "with his Chilean counterpart Ana Vidal, the official Chilean news agency said.",
+    ("demonym-before-portfolio-title", "Peruvian Oil Minister Rui Costa lands in Santiago on Tuesday to meet "
+     "his Chilean counterpart Ana Vidal, a Chilean radio station reported.",
      {("Rui Costa", "holds_role", "Peru", "minister")}),
     ("bare-party-beside-an-office", "Cora Venn, the Democratic Governor of Vermont, spoke on Monday.",
      {("Cora Venn", "holds_role", "Democratic Party", "member"),
@@ -223,8 +223,8 @@ NOT_FOUND = [
     ("object-in-a-clause-of-the-person", "The Greens have one deputy, Anna Berg, who defeated long-time Labour "
      "Party incumbent Tom Hale.", ("Anna Berg", "holds_role", "Labour Party")),
     # a title in apposition to a name the tagger missed is that name's, not the clause subject's
-    ("title-of-an-untagged-name", 'Tom Shelp worked for Maurice "Hank" Greenberg, CEO of American International '
-     "Group, for 12 years.", ("Tom Shelp", "holds_role", "American International Group")),
+    ("title-of-an-untagged-name", 'Lena Tarr worked for Osvald "Ozzie" Brekke, CEO of Northwind Tools, for years.',
+     ("Lena Tarr", "holds_role", "Northwind Tools")),
     # a judgement of fitness is no position held
     ("evaluated-role", "Several pundits say that Tom Hale is the Labour Party's strongest candidate.",
      ("Tom Hale", "holds_role", "Labour Party")),

@@ -114,7 +114,7 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 
 
 def _and_co_spans(doc: Doc) -> list[tuple[int, int]]:
-    """'Merrill Lynch and Co', 'Smith Barney, Harris Upham and Co Inc', 'E.F. Hutton & Co': the abbreviation
+    """'Dunmore Fitch and Co', 'Carver Welsh, Ladd Boyle and Co Inc', 'R.J. Dunmore & Co': the abbreviation
     "Co" after "and"/"&" closes the name of the firm whose capitalised words (names, initials, commas between
     them) come before it; the small model tags the words before as one organisation and "Co" as another."""
     out: list[tuple[int, int]] = []

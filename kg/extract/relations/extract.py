@@ -353,7 +353,7 @@ def _role_of_another(role: Token, trigger: Token | None, subject: Token, by_toke
         ent = by_token.get(node.i)
         if (ent is None and appos and node.pos_ == "PROPN" and node.i != subject.i and not is_title_word(node.text)
                 and node.i not in _mention_tokens(subject, own)):
-            return True  # 'worked for Maurice "Hank" Greenberg, CEO of X': a name the tagger missed holds it
+            return True  # 'she reported to Arno "Bud" Kessler, head of X': a name the tagger missed holds it
         if ent is None or node.i == subject.i or (own is not None and ent.name == own.name):
             continue
         # "cameraman for Ann Lee, the CEO of Globex" (a person's title), "CEO of Globex, a leader in X"
