@@ -34,73 +34,47 @@ the corpus, middle name omitted); ``kg entity NAME`` shows it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from kg import gazetteer
 from kg.extract.lexicon import rule_rows, rule_words  # plain file reading: no spaCy
 from kg.ids import entity_iri
+from kg.resolve.base import (
+    _DEMONYM_ENDINGS,
+    _FAMILY,
+    _GENERIC,
+    _NO_FUZZY,
+    ACRONYM,
+    ALIAS,
+    EXACT,
+    FUZZY_THRESHOLD,
+    MIN_FUZZY_LENGTH,
+    PERSON_PART_THRESHOLD,
+    PLACE,
+    VARIANT,
+    WORD_VARIANT_THRESHOLD,
+    Canonical,
+    LocalEntity,
+    _compatible,
+    _middles_match,
+    _person_parts,
+    _same_person_parts,
+    _Sets,
+    norm,
+    person_name_parts,
+)
+from kg.resolve.people import (
+    _merge_middle_names,
+    _merge_surnames,
+    _merge_surnames_in_documents,
+    _surnames_as_people,
+)
 
-FUZZY_THRESHOLD = 90  # token_sort_ratio for organisations and places
-PERSON_PART_THRESHOLD = 85  # ratio for a surname (and a given name) of two people
-MIN_FUZZY_LENGTH = 5  # shorter names must match exactly ("EU" is not "US")
-WORD_VARIANT_THRESHOLD = 80  # a word one name has and the other lacks must be a variant of one of its words
-
-_FAMILY = {
-    "Person": "person",
-    "Organization": "org", "Company": "org", "GovernmentBody": "org", "MediaOutlet": "org",
-    "FinancialInstitution": "org",
-    "Place": "place", "Country": "place", "City": "place", "Region": "place",
-    "Group": "group",
-}
-_GENERIC = {"Organization", "Place"}
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "i", "ese", "s", "ns", "ians", "ans")
-_WORD = re.compile(r"[^\W_]+", re.U)
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "madam", "madame", "dr", "sir", "dame", "lord", "lady"}
-_NO_FUZZY = {"MediaOutlet"}  # outlets are told apart by one word ("ABC News" / "NBC News")
-# reasons recorded on a canonical node for each joined name (kg:mergeReason)
-EXACT, ALIAS, VARIANT, SURNAME, MIDDLE, PLACE = ("same name", "alias list", "spelling variant",
-                                                 "surname of the one full name in the corpus",
-                                                 "middle name omitted, one full name in the corpus",
-                                                 "same gazetteer place")
-ACRONYM = "initials of the spelled-out name beside it in the corpus"
-SURNAME_IN_DOC = "surname of the one full name its documents name or its title points to"
-SURNAME_AGREEMENT = 0.8  # share of a bare surname's documents that must use it for the same one full name
-
-
-@dataclass(frozen=True)
-class LocalEntity:
-    doc: str
-    name: str
-    type: str
-    alt_labels: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    mentions: int = 1
-
-
-@dataclass(frozen=True)
-class Canonical:
-    iri: str
-    label: str
-    type: str
-    alt_labels: tuple[str, ...]
-    members: tuple[tuple[str, str, str], ...]  # (doc, type, name) of each LocalEntity
-    merge_reasons: tuple[tuple[str, str], ...] = ()  # (joined name, why) for every name other than the label
-
-
-@lru_cache(maxsize=1 << 17)  # resolve normalises each name many times; bounded, so memory stays flat
-def norm(name: str) -> str:
-    """Case, accents, punctuation and a leading article do not distinguish names."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
-    words = [w.lower() for w in _WORD.findall(text)]
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+__all__ = ["Canonical", "LocalEntity", "norm", "person_name_parts", "resolve", "is_acronym", "acronym_of"]
 
 
 @cache
@@ -115,11 +89,6 @@ def _demonyms() -> frozenset[tuple[str, str]]:
                     pairs.add((country, norm(d)))
     return frozenset(pairs)
 
-
-@cache
-def _suffixes() -> frozenset[str]:
-    """Generational markers ('jr', 'iii'): part of a person's identity (the rule file relations reads too)."""
-    return frozenset(norm(w) for w in rule_words("entity_name_suffixes.txt"))
 
 
 @cache
@@ -167,46 +136,6 @@ def _is_demonym_pair(a: str, b: str) -> bool:
     return long_.startswith(short.rstrip("a")) and long_[len(short.rstrip("a")):] in _DEMONYM_ENDINGS
 
 
-def _compatible(t1: str, t2: str) -> bool:
-    if t1 == t2:
-        return True
-    f1, f2 = _FAMILY.get(t1), _FAMILY.get(t2)
-    if f1 is None or f1 != f2:
-        return False
-    return t1 in _GENERIC or t2 in _GENERIC
-
-
-class _Sets:
-    """Union-find over indexes; the representative is always the smallest index (order-free result)."""
-
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-        self.reasons: dict[int, set[str]] = defaultdict(set)  # index -> why it was joined
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int, reason: str = EXACT) -> None:
-        ra, rb = self.find(a), self.find(b)
-        self.reasons[a].add(reason)  # a joins b
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def join(self, a: int, b: int) -> None:
-        """``union`` without a reason (the caller records it)."""
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return out
-
 
 def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
     # a name without a letter ('>', a quote's speaker read from a wire's markup) is no entity to resolve
@@ -224,22 +153,6 @@ def resolve(entities: Iterable[LocalEntity]) -> list[Canonical]:
            for members in sets.groups().values()]
     return sorted(out, key=lambda c: (c.iri, c.members))
 
-
-def _surnames_as_people(ents: set[LocalEntity]) -> set[LocalEntity]:
-    """'Vance' tagged an organisation in stories that name no one of that surname: a one-word name with no
-    organisation subtype that is the surname of people named in full elsewhere, and a person's name more often
-    than an organisation's across the corpus, is that person's surname (it then joins as surnames do)."""
-    surnames = {person_name_parts(e.name)[2] for e in ents if e.type == "Person" and person_name_parts(e.name)[0]}
-    votes: Counter = Counter()
-    for e in ents:
-        n = norm(e.name)
-        if " " not in n and n in surnames and e.type in {"Person", "Organization"}:
-            votes[(n, e.type)] += max(e.mentions, 1)
-    retype = {n for (n, t), v in votes.items() if t == "Organization" and votes[(n, "Person")] > v}
-    if not retype:
-        return ents
-    return {LocalEntity(e.doc, e.name, "Person", e.alt_labels, e.roles, e.mentions)
-            if e.type == "Organization" and norm(e.name) in retype else e for e in ents}
 
 
 def _merge_exact(ents: list[LocalEntity], sets: _Sets) -> None:
@@ -297,43 +210,6 @@ def _merge_places(ents: list[LocalEntity], sets: _Sets) -> None:
 def _compatible_group(ents: list[LocalEntity], sets: _Sets, i: int, j: int) -> bool:
     return _compatible(ents[i].type, ents[j].type)
 
-
-def _person_parts(name: str) -> tuple[str, str]:
-    words = norm(name).split()
-    if len(words) > 1 and words[-1] in _suffixes():
-        words = words[:-1]
-    return (" ".join(words[:-1]), words[-1]) if words else ("", "")
-
-
-def person_name_parts(name: str) -> tuple[str, tuple[str, ...], str, str]:
-    """(given, middles, surname, suffix): 'George H. W. Bush Jr.' -> ('george', ('h', 'w'), 'bush', 'jr')."""
-    words = [w for w in ("".join(norm(w).split()) for w in name.replace(",", " ").split()) if w]  # "Kassym-Jomart"
-    if words and words[0] == "the":
-        words = words[1:]
-    suffix = words.pop() if len(words) > 1 and words[-1] in _suffixes() else ""
-    if not words:
-        return "", (), "", suffix
-    if len(words) == 1:
-        return "", (), words[0], suffix
-    return words[0], tuple(words[1:-1]), words[-1], suffix
-
-
-def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Middle names or their initials, one for one ('w' ~ 'walker'); both present."""
-    if len(a) != len(b):
-        return False
-    return all(x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y) for x, y in zip(a, b, strict=True))
-
-
-def _same_person_parts(na: str, nb: str) -> bool:
-    """No part of two people's names contradicts: suffixes equal, middles equal where both have them."""
-    ga, ma, la, sa = person_name_parts(na)
-    gb, mb, lb, sb = person_name_parts(nb)
-    if sa != sb or la != lb:
-        return False
-    if ma and mb and not _middles_match(ma, mb):
-        return False
-    return not (ga and gb) or ga == gb or (min(len(ga), len(gb)) == 1 and ga[0] == gb[0])
 
 
 def _similar(a: LocalEntity, b: LocalEntity) -> bool:
@@ -511,89 +387,6 @@ def _merge_acronyms(ents: list[LocalEntity], sets: _Sets) -> None:
     for i, j in pairs:
         sets.union(i, j, ACRONYM)
 
-
-def _merge_middle_names(ents: list[LocalEntity], sets: _Sets) -> None:
-    """'George Bush' joins 'George W. Bush' only when no other middle-name variant ('George H. W. Bush')
-    of the same given name, surname and suffix exists anywhere in the corpus."""
-    variants: dict[tuple[str, str, str], set[int]] = defaultdict(set)  # -> clusters of names with middles
-    plain: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for i, e in enumerate(ents):
-        if e.type != "Person":
-            continue
-        given, middles, last, suffix = person_name_parts(e.name)
-        if not given:
-            continue
-        key = (given, last, suffix)
-        if middles:
-            variants[key].add(sets.find(i))
-        else:
-            plain[key].append(i)
-    pairs = [(i, next(iter(variants[key]))) for key, idxs in plain.items() if len(variants.get(key, ())) == 1
-             for i in idxs]
-    for i, j in pairs:
-        sets.union(i, j, MIDDLE)
-
-
-def _merge_surnames(ents: list[LocalEntity], sets: _Sets) -> None:
-    full_by_surname: dict[str, set[int]] = defaultdict(set)  # surname -> clusters of full names
-    for i, e in enumerate(ents):
-        if e.type == "Person":
-            first, last = _person_parts(e.name)
-            if first and first not in _HONORIFICS:  # "Mrs Reagan" is no full name of a Reagan
-                full_by_surname[last].add(sets.find(i))
-    pairs = []
-    for i, e in enumerate(ents):
-        if e.type != "Person" or len(norm(e.name).split()) != 1:
-            continue
-        owners = full_by_surname.get(norm(e.name), set())
-        # two different people share the surname: never merge blindly
-        if len(owners) == 1:
-            pairs.append((i, next(iter(owners))))
-    for i, j in pairs:
-        sets.union(i, j, SURNAME)
-
-
-def _merge_surnames_in_documents(ents: list[LocalEntity], sets: _Sets) -> None:
-    """'Trump', 'President Obama' across a corpus naming several Trumps and Obamas in full: a bare surname joins
-    the one full name its uses point to, when they agree (``SURNAME_AGREEMENT`` of the votes). A use votes for
-    the one person of that surname its document names in full (a document naming two gives no vote), and for
-    each title it carries ('president') when one full name of that surname holds that title in most documents
-    that give the surname a holder of it. A courtesy title ('Mrs. Clinton') votes by its titles only: the
-    document's one full name may be her husband's."""
-    full: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc, surname) -> clusters of full names
-    titled: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (surname, title) -> cluster -> uses
-    for i, e in enumerate(ents):
-        if e.type == "Person":
-            first, last = _person_parts(e.name)
-            if first and first not in _HONORIFICS:
-                full[(e.doc, last)].add(sets.find(i))
-                for role in set(e.roles):
-                    titled[(last, role)][sets.find(i)] += 1
-    votes: dict[int, Counter] = defaultdict(Counter)  # cluster of a bare surname -> full-name cluster -> votes
-    bare: dict[int, list[int]] = defaultdict(list)
-    for i, e in enumerate(ents):
-        words = norm(e.name).split()
-        courtesy = len(words) == 2 and words[0] in _HONORIFICS
-        if e.type != "Person" or not (len(words) == 1 or courtesy):
-            continue
-        root, surname = sets.find(i), words[-1]
-        bare[root].append(i)
-        owners = full.get((e.doc, surname), set())
-        if len(owners) == 1 and root not in owners and not courtesy:
-            votes[root][next(iter(owners))] += 1
-        for role in set(e.roles):
-            holders = titled.get((surname, role))
-            if holders:
-                top = max(holders.values())
-                best = min(t for t, v in holders.items() if v == top)
-                if top >= SURNAME_AGREEMENT * sum(holders.values()) and best != root:
-                    votes[root][best] += 1
-    for root, count in votes.items():
-        n = max(count.values())
-        best = min(t for t, v in count.items() if v == n)  # a tie: the smallest cluster (order-free)
-        if n >= SURNAME_AGREEMENT * sum(count.values()):
-            for i in bare[root]:
-                sets.union(i, best, SURNAME_IN_DOC)
 
 
 def _canonical(members: list[LocalEntity], reasons: list[set[str]] | None = None) -> Canonical:
