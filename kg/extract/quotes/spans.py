@@ -77,4 +77,20 @@ class ContentSpans:
                 end += 1
             elif text[end : end + 1] in (".", ",", "!", "?") and text[end + 1 : end + 2] in ("”", '"'):
                 end += 2  # 'had "given a lesson in democracy."' keeps the period typed inside the marks
+        return self._quotation_end(start, end, pe)
+
+    def _quotation_end(self, start: int, end: int, para_end: int) -> tuple[int, int]:
+        """A statement that opens a quotation it does not close ends at the closing mark, in the same paragraph,
+        though the parser ends it with the first sentence in the marks: 'Cruz added that he was "fighting for
+        the Constitution. I will tell you this, we will win."' is one statement, and so is 'argues that "only
+        Cruz can win. The math works."' (its opening mark kept)."""
+        for o, c, _, _ in self.pairs:
+            if o >= end:
+                break
+            if c is None or not end <= c < para_end:
+                continue
+            if start <= o:
+                return start, c + 1
+            if not self.text[o + 1 : start].strip():
+                return o, c + 1
         return start, end

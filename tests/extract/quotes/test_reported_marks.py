@@ -57,6 +57,19 @@ FOUND = [
     # a threat states an intention to be heard: the infinitive is the statement
     ("threaten", INTRO + "Lee threatened to block any budget with the new fuel tax.",
      ("Ann Lee", "threaten", "to block any budget with the new fuel tax", False)),
+    # a quotation opened inside the statement runs on past the sentence the parser gives it: up to its mark
+    ("runs-to-closing-mark", INTRO + "Lee added that the county had been “asleep at the wheel. Nobody read the "
+     "reports. Nobody asked a single question.”",
+     ("Ann Lee", "add", "the county had been “asleep at the wheel. Nobody read the reports. Nobody asked a single "
+      "question.”", False)),
+    ("opens-with-the-mark", INTRO + "Lee argued that “the toll will never come down. It only ever goes up.”",
+     ("Ann Lee", "argue", "“the toll will never come down. It only ever goes up.”", False)),
+    # a participle after a quotation whose comma is inside the marks is the speaker's next act
+    ("participle-after-marks", INTRO + "Lee insisted that she had “saved the ferry,” claiming that ridership had "
+     "doubled since May.", ("Ann Lee", "insist", "she had “saved the ferry,”", False)),
+    # a negated reporting verb with a clause of its own ends the statement before it
+    ("negated-second-cue", INTRO + "Lee said that she would back a new bridge but did not say where it would go.",
+     ("Ann Lee", "say", "she would back a new bridge", False)),
 ]
 
 
