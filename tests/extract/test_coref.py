@@ -58,6 +58,12 @@ CASES = [
      "she", ("Mrs. Lane", "Person")),
     ("he-skips-mrs", "Mr. Ortiz thanked the crew at the dock. Mrs. Lane nodded. “We did it together,” he said.",
      "he", ("Mr. Ortiz", "Person")),
+    # a role noun as the main subject stands for the person "he" takes up, not a name in passing after it,
+    # also when the article never gave that person the role
+    ("pronoun-after-role-subject", "Governor Tom Reyes spoke in Dover. The governor thanked the crowd at Ann "
+     "Lee's rally. He said more.", "He", ("Tom Reyes", "Person")),
+    ("pronoun-after-unnamed-role", "Tom Reyes spoke in Dover. The Ohio senator thanked the crowd at Ann Lee's "
+     "rally. He said more.", "He", ("Tom Reyes", "Person")),
 ]
 
 
