@@ -100,6 +100,7 @@ class ObjectCues:
         span = self._content_span(toks, verb, min_words=1)
         if span is None:
             return None
+        span = self._quotation_end(*span, self._paragraph_of(verb.idx)[1], embedded=True)
         spk = self.resolver.resolve(subj)
         if spk is None or spk.type not in _ACTORS:
             return None  # "Kazakhstan faces the “dilemma”": a country's act, not someone's words
@@ -161,6 +162,7 @@ class ObjectCues:
         span = self._content_span(toks, verb, min_words=1)  # "endorsed Smith"
         if span is None:
             return None
+        span = self._quotation_end(*span, self._paragraph_of(verb.idx)[1], embedded=True)
         spk = _share(subj) or self.resolver.resolve(subj) or self._document(subj)
         if spk is None:
             return None

@@ -11,7 +11,16 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Sentences, Speaker, could_speak
 from kg.extract.lexicon import rule_rows, rule_words
-from kg.extract.quotes.common import _ATTRIB_CHILDREN, _CLAUSE, _NEG, _OPEN_CLAUSE, _RELATIVE, _SUBJ, _TERMINAL, evidence
+from kg.extract.quotes.common import (
+    _ATTRIB_CHILDREN,
+    _CLAUSE,
+    _NEG,
+    _OPEN_CLAUSE,
+    _RELATIVE,
+    _SUBJ,
+    _TERMINAL,
+    evidence,
+)
 from kg.records import Evidence, Quote
 
 

@@ -72,7 +72,7 @@ def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
         return toks
     last = toks[-1].i
     for t in toks:
-        if t.i <= verb.i or t.right_edge.i < last:
+        if t.i <= verb.i:
             continue
         speech, act = is_reporting(t), is_object_cue(t)
         # a negated act is no second statement ("said prices rose and did not fall"), except a speech verb
@@ -90,8 +90,12 @@ def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
         participle = (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and t.i > 0
                       and (t.doc[t.i - 1].text == "," or (t.i > 1 and t.doc[t.i - 1].text in _CLOSING_MARKS
                                                           and t.doc[t.i - 2].text == ",")))
+        if t.right_edge.i < last and not (participle and speech):
+            continue  # (a speech participle ends the statement however the parser hangs what follows it)
         if t.dep_ != "conj" and not contrast and not participle:
             continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            continue  # "says the race is close and that he can understand the worry": one cue, two clauses
         clause = any(c.dep_ in _CLAUSE for c in t.children)
         if own is None and not participle and not clause and not (act and _has_object(t)):
             continue  # "said prices rose and fear more cuts": the second verb may be the statement's own
@@ -201,6 +205,8 @@ class Statements:
             span = (pieces[0][0], pieces[1][1])
         else:
             span = self._content_span(toks, verb)
+            if span is not None:  # a quotation the clause opens ends at its closing mark
+                span = self._quotation_end(*span, self._paragraph_of(verb.idx)[1])
         if span is None:
             return None
         topic = subject_of(comps[0]) if comps[0].i != verb.i else None

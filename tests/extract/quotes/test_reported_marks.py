@@ -62,12 +62,19 @@ FOUND = [
      "reports. Nobody asked a single question.”",
      ("Ann Lee", "add", "the county had been “asleep at the wheel. Nobody read the reports. Nobody asked a single "
       "question.”", False)),
+    ("object-runs-to-closing-mark", INTRO + "Lee cited “broken lifts, leaking roofs and rats in the basement. Nobody "
+     "has fixed anything since May.”", ("Ann Lee", "cite", "“broken lifts, leaking roofs and rats in the basement. "
+                                         "Nobody has fixed anything since May.”", False)),
     ("opens-with-the-mark", INTRO + "Lee argued that “the toll will never come down. It only ever goes up.”",
      ("Ann Lee", "argue", "“the toll will never come down. It only ever goes up.”", False)),
     # a participle after a quotation whose comma is inside the marks is the speaker's next act
     ("participle-after-marks", INTRO + "Lee insisted that she had “saved the ferry,” claiming that ridership had "
      "doubled since May.", ("Ann Lee", "insist", "she had “saved the ferry,”", False)),
     # a negated reporting verb with a clause of its own ends the statement before it
+    # a second clause with "that" of its own is the same cue's: "says … and that …"
+    ("and-that", INTRO + "Lee says the whole county is watching the vote and that she can understand why the "
+     "farmers are worried.", ("Ann Lee", "say", "the whole county is watching the vote and that she can understand "
+                              "why the farmers are worried", False)),
     ("negated-second-cue", INTRO + "Lee said that she would back a new bridge but did not say where it would go.",
      ("Ann Lee", "say", "she would back a new bridge", False)),
 ]
@@ -108,6 +115,12 @@ NOT_FOUND = [
 @pytest.mark.parametrize("pattern,text,content", NOT_FOUND, ids=[p for p, _, _ in NOT_FOUND])
 def test_not_found(nlp, pattern, text, content):
     assert content not in [q.content for q in quotes_of(nlp, text)]
+
+
+def test_a_finding_inside_a_quotation_is_no_inner_speaker(nlp):
+    # the quoted speaker judges the person named inside the marks, who says nothing there
+    text = INTRO + "“Tom Reyes has shown the voters what kind of mayor he would be,” Lee said."
+    assert [q.speaker for q in quotes_of(nlp, text) if "kind of mayor" in q.content] == ["Ann Lee"]
 
 
 def test_split_quotation_stays_one_direct_quote(nlp):
