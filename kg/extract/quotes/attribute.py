@@ -69,7 +69,7 @@ class DirectAttribution:
             att = inverted or self._after_subject(q, after)
             if att is None and not (after and after[0].pos_ == "CCONJ"):
                 # (a clause coordinated after the marks is a second act with a statement of its own: 'She
-                # declared “What a night!” and said that her campaign would continue' -- not the campaign's)
+                # hailed “A fine night!” and said her staff would go on' -- the staff say nothing)
                 att = _attribution(after) or _according_to(after)
             if att is not None:
                 return att, CONF_SAME_SENTENCE

@@ -123,6 +123,13 @@ def test_a_finding_inside_a_quotation_is_no_inner_speaker(nlp):
     assert [q.speaker for q in quotes_of(nlp, text) if "kind of mayor" in q.content] == ["Ann Lee"]
 
 
+def test_marks_in_a_parenthetical_attribution_are_its_speakers(nlp):
+    # "Reyes, Lee said, has …": the words in marks are Lee's about Reyes, not Reyes's own
+    text = INTRO + "Mayor Tom Reyes, Lee said, has built a “gilded palace for parking meters” on the harbour front."
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if q.speaker == "Tom Reyes" and "gilded palace" in q.content]
+
+
 def test_split_quotation_stays_one_direct_quote(nlp):
     text = INTRO + "“We will win this county,” Lee said, “and we will win it by a mile.”"
     direct = [q for q in quotes_of(nlp, text) if q.direct]
