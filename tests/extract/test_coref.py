@@ -44,12 +44,12 @@ CASES = [
     ("plural-pronoun-group", "Kazakh officials met on Monday. They said the border was open.", "They",
      ("Kazakh officials", "Group")),
     ("capitalised-role", "Sayakmantova, chairman of the board of the Savings Bank, spoke. Chairman of the Board "
-     "of Directors of the Savings Bank also said more.", "Chairman", ("Sayakmantova", "Person")),
+     "of Trustees at Savings Bank also said more.", "Chairman", ("Sayakmantova", "Person")),
     ("role-with-modifiers", "In March, Roman Vasilenko, Kazakhstan’s deputy foreign minister, spoke. Alikhan "
      "Smaiylov, the prime minister, spoke too. The deputy foreign minister said more.", "minister",
      ("Roman Vasilenko", "Person")),
     # an organisation that was a subject beats organisations named in passing after it
-    ("org-noun-prefers-subject", "Harbor Partners told the Securities and Exchange Commission it holds 6.1 pct "
+    ("org-noun-prefers-subject", "Harbor Partners told the Ohio Securities Board it holds 6.1 pct "
      "of Delta Mills. The group said it acquired the stock as an investment.", "group", ("Harbor Partners", None)),
     ("org-pronoun-prefers-subject", "Acme Holdings wrote to the Ohio Power Authority in March that it owns "
      "shares of Bolt Corp. It said it may seek control.", "It", ("Acme Holdings", None)),
@@ -58,6 +58,12 @@ CASES = [
      "she", ("Mrs. Lane", "Person")),
     ("he-skips-mrs", "Mr. Ortiz thanked the crew at the dock. Mrs. Lane nodded. “We did it together,” he said.",
      "he", ("Mr. Ortiz", "Person")),
+    # a role noun as the main subject stands for the person "he" takes up, not a name in passing after it,
+    # also when the article never gave that person the role
+    ("pronoun-after-role-subject", "Governor Tom Reyes spoke in Dover. The governor thanked the crowd at Ann "
+     "Lee's rally. He said more.", "He", ("Tom Reyes", "Person")),
+    ("pronoun-after-unnamed-role", "Tom Reyes spoke in Dover. The Ohio senator thanked the crowd at Ann Lee's "
+     "rally. He said more.", "He", ("Tom Reyes", "Person")),
 ]
 
 

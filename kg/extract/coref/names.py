@@ -200,7 +200,9 @@ class NameResolution:
         # a generic capitalised head ("the Ministry") refers back to the last organisation named by it
         if len(name.split()) == 1 and (ent is None or ent.type in _ORG_TYPES):
             org = self._org_named_by(head)
-            if org is not None:
+            # (not a name the article uses on its own more often than the longer one: "Trump" throughout is
+            # not the "Trump Train" named once)
+            if org is not None and (ent is None or len(ent.mentions) <= len(org.mentions)):
                 name, typ = org.name, org.type
         if (self._role_of(head) or self._speaking_name(head)
                 or (typ not in (*_ORG_TYPES, "Group") and self._is_person_name(name))):

@@ -226,22 +226,45 @@ class Resolver(NameResolution, NominalResolution):
                 cands = [p for p in cands if self._title_gender(p[0]) in (None, head.lower_ in _HE and "he" or "she")]
             if s_start < cur:
                 cands = [p for p in cands if p[0] < cur]
-                if not cands:
-                    continue
-            elif not cands:
+            sent = spans[earlier.index(s_start)]
+            # "Rubio spoke last. The Florida senator thanked the crowd at Trump's rallies. He said …": a role
+            # noun as the main subject names the person "he" takes up, not a name in passing after it
+            role = self._role_subject(sent, head, outside, said, depth) if family is not None else None
+            if not cands and role is None:
                 continue
             # the subject of the main or reporting clause beats an embedded subject, which beats an object:
             # "Varadi added that Wizz would not raise fares. …," he said' is Varadi
-            best = max(self._salience(p[2]) for p in cands)
+            best = max((self._salience(p[2]) for p in cands), default=-1)
+            if role is not None and best < 2:
+                return role
             found = [p for p in cands if self._salience(p[2]) == best][-1][2]
             if family is not None and best < 2 and depth < 3:
-                sent = spans[earlier.index(s_start)]
                 chain = [t for t in sent if t.i < head.i and t.lower_ in family and t.dep_ in _SUBJ
                          and self._salience(t) == 2 and not (outside and quoted is not None and quoted[t.idx])
                          and t.i not in said]
                 if chain:
                     return self.antecedent(chain[-1], depth + 1) or found
             return found
+        return None
+
+    def _role_subject(self, sent, head: Token, outside: bool, said: set[int], depth: int) -> Token | None:
+        """The name token of the person that a role noun as the main subject of ``sent`` before ``head`` stands
+        for ("the senator", "the Republican nominee"), when the role resolves to a person named before it."""
+        quoted = self.quoted_chars
+        for tok in reversed([t for t in sent if t.i < head.i and t.pos_ == "NOUN" and t.dep_ in _SUBJ]):
+            if tok.i in said or (outside and quoted is not None and quoted[tok.idx]) or self._salience(tok) < 2:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue  # "a senator said …" is someone else
+            spk = self.resolve(tok)
+            if spk is None or spk.type != "Person":
+                return None
+            if spk.name is None:
+                # a role the article gave no name ("The Florida senator" after "Rubio spoke"): the role takes up
+                # the person the sentences before it are about, as a pronoun would
+                return self.antecedent(tok, depth + 1) if depth < 3 else None
+            named = [p for p in self._persons if p[3] == spk.name and p[1] <= tok.idx]
+            return named[-1][2] if named else None
         return None
 
     def _title_gender(self, start: int) -> str | None:

@@ -49,6 +49,8 @@ _OWNED_VIA = frozenset(("dobj", "pobj", "prep", "nsubjpass", "attr"))
 _LINKING = frozenset(("be", "become", "remain", "seem"))
 
 
+# how the parser hangs an attribution set inside the statement it attributes ("Ortiz, Lane said, has …")
+_ASIDE_CUES = frozenset(("parataxis", "ccomp", "advcl"))
 # the marks that set off an aside: "attacked Jo Smith, a rival of many years"
 _ASIDE_MARKS = frozenset((",", "—", "–", "-", "("))
 
@@ -87,6 +89,9 @@ class ObjectCues:
         for anc in verb.ancestors:
             if is_reporting(anc) or is_object_cue(anc) or (anc.pos_ == "NOUN" and anc.lemma_.lower() in noun_cues()):
                 return None
+        if any(c.dep_ in _ASIDE_CUES and is_reporting(c) and any(g.dep_ == "nsubj" for g in c.children)
+               for c in verb.children):
+            return None  # "Ortiz, Lane said, has built a “fortress”": the marks hold Lane's words about Ortiz
         subj = subject_of(verb)
         if subj is None or subj.i > verb.i or self._in_marks(subj) or self._inside_quote(subj) or not could_speak(subj):
             return None
@@ -100,6 +105,7 @@ class ObjectCues:
         span = self._content_span(toks, verb, min_words=1)
         if span is None:
             return None
+        span = self._quotation_end(*span, self._paragraph_of(verb.idx)[1], embedded=True)
         spk = self.resolver.resolve(subj)
         if spk is None or spk.type not in _ACTORS:
             return None  # "Kazakhstan faces the “dilemma”": a country's act, not someone's words
@@ -161,6 +167,7 @@ class ObjectCues:
         span = self._content_span(toks, verb, min_words=1)  # "endorsed Smith"
         if span is None:
             return None
+        span = self._quotation_end(*span, self._paragraph_of(verb.idx)[1], embedded=True)
         spk = _share(subj) or self.resolver.resolve(subj) or self._document(subj)
         if spk is None:
             return None

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.coref import Speaker, could_speak
 from kg.extract.quotes.common import (
+    _CLAUSE,
     _DASHES,
     _MARK_TOKENS,
     _NEG,
@@ -65,7 +66,11 @@ class DirectAttribution:
                 is_reporting(after[0]) or after[0].tag_ in _FINITE) else None
             # then the subject that opens the frame ("“…,” Ortiz, the front-runner after …, said when Lane
             # asked him"), before any other attribution further on in it
-            att = inverted or self._after_subject(q, after) or _attribution(after) or _according_to(after)
+            att = inverted or self._after_subject(q, after)
+            if att is None and not (after and after[0].pos_ == "CCONJ"):
+                # (a clause coordinated after the marks is a second act with a statement of its own: 'She
+                # hailed “A fine night!” and said her staff would go on' -- the staff say nothing)
+                att = _attribution(after) or _according_to(after)
             if att is not None:
                 return att, CONF_SAME_SENTENCE
             if dash:
@@ -293,6 +298,10 @@ class DirectAttribution:
         closed_comma = prev.text in _MARK_TOKENS and self.text[max(0, prev.idx - 3) : prev.idx].rstrip()[-1:] == ","
         if prev.text in "," + _DASHES[:-1] or closed_comma:
             host = verb.head if verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") else sent.root
+            while host.dep_ in _CLAUSE and is_reporting(host.head) and host.head.i < host.i:
+                # 'Ortiz told the paper that Lane “had no plan,” adding, “…”': the parser hangs the participle
+                # on the statement's verb; who adds is who told, not the statement's subject
+                host = host.head
         elif verb.dep_ in _COMPLETING and verb.head.i == prev.i and verb.head.pos_ == "VERB":
             host = verb.head  # "is shown lecturing", "was heard shouting"
         elif verb.dep_ == "acl" and verb.head.i == prev.i and verb.head.lemma_.lower() in noun_cues():

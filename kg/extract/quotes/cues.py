@@ -11,7 +11,16 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Sentences, Speaker, could_speak
 from kg.extract.lexicon import rule_rows, rule_words
-from kg.extract.quotes.common import _ATTRIB_CHILDREN, _CLAUSE, _NEG, _RELATIVE, _SUBJ, _TERMINAL, evidence
+from kg.extract.quotes.common import (
+    _ATTRIB_CHILDREN,
+    _CLAUSE,
+    _NEG,
+    _OPEN_CLAUSE,
+    _RELATIVE,
+    _SUBJ,
+    _TERMINAL,
+    evidence,
+)
 from kg.records import Evidence, Quote
 
 
@@ -73,6 +82,9 @@ class _Attribution:
     cue: str | None = None  # when there is no verb: "according_to"
 
 
+# perception verbs whose passive subject does what the participle after them says ("was heard saying")
+_PERCEIVED = frozenset(("hear", "see", "catch", "record", "film", "overhear", "show", "quote"))
+
 # the children that complete a two-word cue: the particle of "point out", and the adjective of "make clear"
 # (parsed as a complement of "made": "She made clear that …", "He made it clear that …")
 _PARTICLE_DEPS = frozenset(("prt", "acomp", "oprd", "ccomp"))
@@ -133,6 +145,12 @@ def subject_of(verb: Token) -> Token | None:
         # "X was quoted as saying …": the passive subject of "quoted" is the speaker
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
             return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+        # "a reporter can be heard asking …", "she was seen telling …": the passive subject of the perception
+        # verb the participle completes
+        if verb.dep_ == _OPEN_CLAUSE and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _PERCEIVED:
+            passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive
         # "says the budget is sound and says she will veto …", "said the ferry would run, calling the
         # repairs overdue": a cue parsed as coordinated with (or hung on) the first statement's verb, whose
         # subject is no speaker, is the first reporting verb's second act

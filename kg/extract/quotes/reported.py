@@ -18,13 +18,24 @@ from kg.extract.coref import Speaker
 from kg.extract.quotes.according import SourcePhrases
 from kg.extract.quotes.acts import ObjectCues
 from kg.extract.quotes.common import evidence
-from kg.extract.quotes.cues import SHARE, _quote, is_object_cue, is_reporting, noun_cues, source_phrase
+from kg.extract.quotes.cues import (
+    SHARE,
+    _quote,
+    cue_of,
+    is_object_cue,
+    is_reporting,
+    noun_cues,
+    source_phrase,
+    stance_of,
+)
 from kg.extract.quotes.documents import DocumentLeadIns
 from kg.extract.quotes.spans import ContentSpans
 from kg.extract.quotes.statements import _FINDING_FORMS, Statements
 from kg.records import Quote
 
 CONF_LABEL = 0.7
+# cues of findings: what a document or a record shows, not what a person says
+_FINDING_CUES = frozenset(("show", "find", "indicate", "suggest", "demonstrate", "reveal", "determine", "conclude"))
 # mentions that take up a speaker already named: not a second source inside a statement
 _PRONOUN_MENTIONS = frozenset(("he", "she", "they", "i", "we", "you", "it", "who", "him", "her", "them", "his",
                                "their", "its", "one", "which", "that"))
@@ -107,6 +118,10 @@ class ReportedSpeech(Statements, ObjectCues, SourcePhrases, ContentSpans, Docume
         """A cue inside quotation marks whose own subject, inside the marks too, is a name: the inner
         speaker of a nested quote ("“My father told me Rosa Diaz said …”")."""
         if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        # only an act of speech reports the inner speaker's words: in “Ortiz has shown us who he is,” the
+        # quoted speaker judges Ortiz, who says nothing (findings and states of mind stay the quotation's)
+        if not is_reporting(tok) or cue_of(tok) in _FINDING_CUES or stance_of(cue_of(tok)) == "believes":
             return False
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         return (subj is not None and subj.pos_ == "PROPN"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.quotes.common import _DATELINE, _MARKS, _MIN_WORDS, _OPENERS, _longest_run
+from kg.extract.quotes.common import _DATELINE, _MARK_TOKENS, _MIN_WORDS, _OPENERS, _longest_run
 from kg.extract.quotes.cues import source_phrase
 
 
@@ -22,18 +22,24 @@ def _without_terms(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _twos(marks: list[str]) -> int:
+    """How many two-character marks (''We won,'' as some archives type “ and ”, or ``We won,'')."""
+    return marks.count("''") + marks.count("``")
+
+
 class ContentSpans:
     """Mixed into ``_Extractor``: needs ``doc``, ``text`` and ``_paragraph_of``."""
 
     @staticmethod
     def _closed_in(toks: list[Token]) -> bool:
-        marks = [t.text for t in toks if t.text in _MARKS]
-        return bool(marks) and (marks.count('"') % 2 == 1 or "”" in marks)
+        marks = [t.text for t in toks if t.text in _MARK_TOKENS]
+        return bool(marks) and (marks.count('"') % 2 == 1 or "”" in marks or _twos(marks) % 2 == 1)
 
     @staticmethod
     def _opened_in(toks: list[Token]) -> bool:
-        marks = [t.text for t in toks if t.text in _MARKS]
-        return bool(marks) and (marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”"))
+        marks = [t.text for t in toks if t.text in _MARK_TOKENS]
+        return bool(marks) and (marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”")
+                                or _twos(marks) % 2 == 1)
 
     def _content_span(self, toks: list[Token], anchor: Token, min_words: int = _MIN_WORDS) -> tuple[int, int] | None:
         # a statement never crosses a paragraph break, though spaCy's sentences sometimes do
@@ -56,7 +62,7 @@ class ContentSpans:
         toks = _without_terms(toks)
         # trailing punctuation goes, except the closing mark of a partial quote the statement contains
         while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and not (
-                toks[-1].text in "”\"’" and self._opened_in(toks[:-1])):
+                toks[-1].text in ("”", '"', "’", "''") and self._opened_in(toks[:-1])):
             toks = toks[:-1]  # "… any candidate, and": a conjunction left by a clause the parser split off
         words = [t for t in toks if t.is_alpha or t.like_num]
         if len(words) < min_words:
@@ -73,8 +79,32 @@ class ContentSpans:
             if before > ps and text[before - 1] in _OPENERS + '"':
                 start = before - 1
         if self._opened_in(toks):
-            if text[end : end + 1] in ("”", '"'):
+            if text.startswith("''", end):
+                end += 2  # the two-apostrophe closing mark some archives type for ”
+            elif text[end : end + 1] in ("”", '"'):
                 end += 1
             elif text[end : end + 1] in (".", ",", "!", "?") and text[end + 1 : end + 2] in ("”", '"'):
                 end += 2  # 'had "given a lesson in democracy."' keeps the period typed inside the marks
+            elif text[end : end + 1] in (".", ",", "!", "?") and text.startswith("''", end + 1):
+                end += 3
+        return start, end
+
+    def _quotation_end(self, start: int, end: int, para_end: int, embedded: bool = False) -> tuple[int, int]:
+        """A statement that opens a quotation it does not close ends at the closing mark, in the same paragraph,
+        though the parser ends it with the first sentence in the marks: 'Cruz added that he was "fighting for
+        the Constitution. I will tell you this, we will win."' is one statement, and so is 'argues that "only
+        Cruz can win. The math works."' (its opening mark kept). ``embedded``: only a quotation the sentence runs
+        into ('cited "broken pipes, dirty floors."'), not one a comma or a colon introduces as a direct quote of
+        its own ('released a statement saying, "…"')."""
+        for o, c, _, _ in self.pairs:
+            if o >= end:
+                break
+            if c is None or not end <= c < para_end or not any(ch.isalnum() for ch in self.text[end:c]):
+                continue  # (only words the statement left out: not a mark or a comma it stopped before)
+            if embedded and self.text[:o].rstrip()[-1:] in (",", ":"):
+                continue
+            if start <= o:
+                return start, c + 1
+            if not self.text[o + 1 : start].strip():
+                return o, c + 1
         return start, end

@@ -55,6 +55,8 @@ def _share(subj: Token) -> Speaker | None:
     return Speaker(None, span.text, span.start_char, span.end_char, "Group", 0.0, reason=f"{SHARE} {span.text!r}")
 
 
+# closing quotation marks as tokens
+_CLOSING_MARKS = frozenset(("”", '"', "''"))
 # the marks of a contrasting clause that may carry a second statement: "… prefer an outsider, while a third
 # want experience"
 _CONTRAST = frozenset(("while", "whereas"))
@@ -70,19 +72,30 @@ def _before_next_statement(toks: list[Token], verb: Token) -> list[Token]:
         return toks
     last = toks[-1].i
     for t in toks:
-        if t.i <= verb.i or t.right_edge.i < last or any(c.dep_ == _NEG for c in t.children):
+        if t.i <= verb.i:
             continue
         speech, act = is_reporting(t), is_object_cue(t)
+        # a negated act is no second statement ("said prices rose and did not fall"), except a speech verb
+        # with a clause of its own: "said he would pray for the winner but did not say who it would be"
+        if any(c.dep_ == _NEG for c in t.children) and not (
+                speech and t.dep_ == "conj" and any(c.dep_ in _CLAUSE for c in t.children)):
+            continue
         if not speech and not act:
             continue
         own = next((c for c in t.children if c.dep_ == _SUBJ and c.i < t.i), None)
         # "…, whereas a third would keep the old timetable": a contrast with a speaker of its own
         contrast = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children)
         # "…, calling the repairs overdue": a participle after a comma, the speaker's own further act
+        # (also after a quotation whose comma is typed inside the marks: 'has "grown the party," claiming …')
         participle = (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and t.i > 0
-                      and t.doc[t.i - 1].text == ",")
+                      and (t.doc[t.i - 1].text == "," or (t.i > 1 and t.doc[t.i - 1].text in _CLOSING_MARKS
+                                                          and t.doc[t.i - 2].text == ",")))
+        if t.right_edge.i < last and not (participle and speech):
+            continue  # (a speech participle ends the statement however the parser hangs what follows it)
         if t.dep_ != "conj" and not contrast and not participle:
             continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            continue  # "says the race is close and that he can understand the worry": one cue, two clauses
         clause = any(c.dep_ in _CLAUSE for c in t.children)
         if own is None and not participle and not clause and not (act and _has_object(t)):
             continue  # "said prices rose and fear more cuts": the second verb may be the statement's own
@@ -192,6 +205,8 @@ class Statements:
             span = (pieces[0][0], pieces[1][1])
         else:
             span = self._content_span(toks, verb)
+            if span is not None:  # a quotation the clause opens ends at its closing mark
+                span = self._quotation_end(*span, self._paragraph_of(verb.idx)[1])
         if span is None:
             return None
         topic = subject_of(comps[0]) if comps[0].i != verb.i else None

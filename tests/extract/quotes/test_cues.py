@@ -59,6 +59,11 @@ CUES = [
      ("filing", "according_to", "the firm lost four million dollars last year", "reported")),
     ("according-to-whole-clause", "Fares rose by a tenth, and more rises could follow, according to Judge Lena Brandt.",
      ("Lena Brandt", "according_to", "Fares rose by a tenth, and more rises could follow", "reported")),
+    # judging something as something: a view, stance "believes"; questioning whether
+    ("see-as", "Senator Paul Okafor sees the new toll as a tax on the poorest commuters.",
+     ("Paul Okafor", "see_as", "the new toll as a tax on the poorest commuters", "believes")),
+    ("question-whether", "Senator Paul Okafor questioned whether the county could pay for the bridge.",
+     ("Paul Okafor", "question", "the county could pay for the bridge", "asserts")),
     # noun cues with their frames
     ("noun-claim-that", "Judge Lena Brandt's claim that the files were lost drew protests.",
      ("Lena Brandt", "claim", "the files were lost", "asserts")),

@@ -66,6 +66,16 @@ SPEAKERS = [
     ("relative clause: the noun is the mention",
      "The auditors wrote a report, which notes, “Half of the invoices were never paid.”\n",
      "Half of the invoices", None, "report"),
+    # the passive subject of a perception verb asks, not the person asked
+    ("heard asking", "Mayor Tom Reyes left the hall early.\n\n“Will the pier reopen before the summer?” a reporter "
+     "could be heard asking Reyes in the car park.\n", "Will the pier reopen", None, "reporter"),
+    # a clause coordinated after the marks is a second act with a statement of its own
+    ("coordinated clause after the marks", "Mayor Ellen Voss spoke at the pier.\n\nShe declared “What a fine "
+     "evening!” and said her volunteers would go on “to knock on doors” in every ward.\n", "What a fine",
+     "Ellen Voss", "She"),
+    # who adds is who told, not the subject of what was told
+    ("adding after a told-that clause", "In short, Tom Reyes told reporters that Ann Lee “had a foolish toll scheme "
+     "which was hopeless,” adding, “She lost the whole county.”\n", "She lost the whole", "Tom Reyes", None),
 ]
 
 

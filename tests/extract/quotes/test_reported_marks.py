@@ -57,6 +57,26 @@ FOUND = [
     # a threat states an intention to be heard: the infinitive is the statement
     ("threaten", INTRO + "Lee threatened to block any budget with the new fuel tax.",
      ("Ann Lee", "threaten", "to block any budget with the new fuel tax", False)),
+    # a quotation opened inside the statement runs on past the sentence the parser gives it: up to its mark
+    ("runs-to-closing-mark", INTRO + "Lee added that the county had been “asleep at the wheel. Nobody read the "
+     "reports. Nobody asked a single question.”",
+     ("Ann Lee", "add", "the county had been “asleep at the wheel. Nobody read the reports. Nobody asked a single "
+      "question.”", False)),
+    ("object-runs-to-closing-mark", INTRO + "Lee cited “broken lifts, leaking roofs and rats in the basement. Nobody "
+     "has fixed anything since May.”", ("Ann Lee", "cite", "“broken lifts, leaking roofs and rats in the basement. "
+                                         "Nobody has fixed anything since May.”", False)),
+    ("opens-with-the-mark", INTRO + "Lee argued that “the toll will never come down. It only ever goes up.”",
+     ("Ann Lee", "argue", "“the toll will never come down. It only ever goes up.”", False)),
+    # a participle after a quotation whose comma is inside the marks is the speaker's next act
+    ("participle-after-marks", INTRO + "Lee insisted that she had “saved the ferry,” claiming that ridership had "
+     "doubled since May.", ("Ann Lee", "insist", "she had “saved the ferry,”", False)),
+    # a negated reporting verb with a clause of its own ends the statement before it
+    # a second clause with "that" of its own is the same cue's: "says … and that …"
+    ("and-that", INTRO + "Lee says the whole county is watching the vote and that she can understand why the "
+     "farmers are worried.", ("Ann Lee", "say", "the whole county is watching the vote and that she can understand "
+                              "why the farmers are worried", False)),
+    ("negated-second-cue", INTRO + "Lee said that she would back a new bridge but did not say where it would go.",
+     ("Ann Lee", "say", "she would back a new bridge", False)),
 ]
 
 
@@ -95,6 +115,19 @@ NOT_FOUND = [
 @pytest.mark.parametrize("pattern,text,content", NOT_FOUND, ids=[p for p, _, _ in NOT_FOUND])
 def test_not_found(nlp, pattern, text, content):
     assert content not in [q.content for q in quotes_of(nlp, text)]
+
+
+def test_a_finding_inside_a_quotation_is_no_inner_speaker(nlp):
+    # the quoted speaker judges the person named inside the marks, who says nothing there
+    text = INTRO + "“Tom Reyes has shown the voters what kind of mayor he would be,” Lee said."
+    assert [q.speaker for q in quotes_of(nlp, text) if "kind of mayor" in q.content] == ["Ann Lee"]
+
+
+def test_marks_in_a_parenthetical_attribution_are_its_speakers(nlp):
+    # "Reyes, Lee said, has …": the words in marks are Lee's about Reyes, not Reyes's own
+    text = INTRO + "Mayor Tom Reyes, Lee said, has built a “gilded palace for parking meters” on the harbour front."
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if q.speaker == "Tom Reyes" and "gilded palace" in q.content]
 
 
 def test_split_quotation_stays_one_direct_quote(nlp):
