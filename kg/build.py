@@ -254,7 +254,8 @@ def build(
     pending: list[Rendered] = []
 
     def failed(doc: Document, exc: Exception) -> None:
-        counted()
+        if doc.id not in again_ids:  # a late document was counted with its first version
+            counted()
         report.problems.append(
             InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
         )
@@ -270,7 +271,8 @@ def build(
         for rendered in extract_documents(docs, pipeline=pipeline, on_error=failed, workers=workers,
                                           finish=finish, cluster=client):
             pending.append(rendered)
-            counted()
+            if rendered.id not in again_ids:  # a late document was counted with its first version
+                counted()
             if len(pending) >= batch:
                 flush()
         flush()
