@@ -32,7 +32,7 @@ from pathlib import Path
 from kg.beside import ResolvingBeside, compare_beside, keep_rows_beside
 from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
-from kg.ingest import corpus, dedup, read_documents
+from kg.ingest import corpus, dedup, estimate_articles, read_documents
 from kg.nlp import describe, load
 from kg.pipeline import extract_documents, warm_up
 from kg.rdf.mapping import build_time, canonical_triples, document_triples, link_triples, metadata_triples
@@ -614,26 +614,3 @@ def remove(doc_ids: Iterable[str], store) -> list[str]:
         derive(store)
         _commit(store)
     return removed
-
-
-# ------------------------------------------------------------------------------------------- progress total
-def estimate_articles(paths: Iterable[str]) -> int | None:
-    """How many articles the inputs hold, cheaply (files counted, JSONL lines counted, nothing parsed);
-    None when it cannot be told (standard input)."""
-    from kg.ingest import JSONL, expand
-
-    n = 0
-    for item in expand(list(paths)):
-        if isinstance(item, InputError):
-            continue
-        if not isinstance(item, Path):
-            return None
-        if item.suffix.lower() in JSONL:
-            try:
-                with open(item, "rb") as fh:
-                    n += sum(1 for line in fh if line.strip())
-            except OSError:
-                continue
-        else:
-            n += 1
-    return n
