@@ -7,10 +7,10 @@ it dies) the build does itself, and the result is the same either way.
   a process forked when parsing starts (before the build holds anything that grows with the corpus)
   resolves and maps them to N-Triples, and the build links meanwhile. The build still writes (links,
   then canonical entities) in the order its crash tests kill it at.
-- **Keeping query rows while comparing numbers.** After the build publishes its checkpoint, a process
-  started afresh opens that checkpoint read-only (kg/store/lock.py: readers of checkpoints may run beside
-  the writer) and keeps the rows of ``kg trace`` / ``kg quotes`` / ``kg stats`` (kg.query.rowindex) while the
-  build compares numeric claims.
+- **Keeping query rows and comparing numbers.** After the build publishes its checkpoint, two processes
+  started afresh open that checkpoint read-only (kg/store/lock.py: readers of checkpoints may run beside
+  the writer): one keeps the rows of ``kg trace`` / ``kg quotes`` / ``kg stats`` (kg.query.rowindex), the
+  other compares the numeric claims (kg.compare.cache), so the build never holds all of them.
 """
 
 from __future__ import annotations
@@ -30,6 +30,16 @@ def _resolved(local) -> tuple[int, str]:
     return len(canonicals), ntriples(canonical_triples(canonicals))
 
 
+SCANS = "scans"  # first message: the local entities follow as the rows of the store's scans (start_scans)
+ROWS = 4096  # rows of a scan per message
+
+
+def _rows(inbox):
+    """The rows of one scan, as ``start_scans`` sends them: chunks, then an empty one."""
+    while chunk := inbox.recv():
+        yield from chunk
+
+
 def _serve(inbox, outbox, parent: int) -> None:
     """The resolving process: wait for the local entities, answer with ``_resolved`` of them (None when
     that fails: the build resolves them itself, and meets the same error there), end."""
@@ -47,7 +57,17 @@ def _serve(inbox, outbox, parent: int) -> None:
     except (EOFError, OSError):  # the build needed no resolving after all, or ended
         return
     try:
-        outbox.send(_resolved(local))
+        out = None
+        if isinstance(local, tuple) and local[0] == SCANS:  # folded here, as the rows come
+            from kg.store.local import local_entities_from_scans
+
+            out = local[1]
+            local = local_entities_from_scans(lambda kind: _rows(inbox))
+        count, text = _resolved(local)
+        if out is not None:  # the N-Triples go to a file the build bulk-loads: never held in its memory
+            Path(out).write_text(text, encoding="utf-8")
+            text = Path(out)
+        outbox.send((count, text))
     except Exception:  # noqa: BLE001
         outbox.send(None)
     finally:
@@ -66,6 +86,7 @@ class ResolvingBeside:
         import multiprocessing
 
         self.local: list | None = None
+        self._scanned = False
         self._inbox = self._outbox = self._proc = None
         ctx = multiprocessing.get_context("fork")
         try:
@@ -89,9 +110,35 @@ class ResolvingBeside:
         except Exception:  # noqa: BLE001 — it died: result() says so
             self.close()
 
-    def result(self) -> tuple[int, str] | None:
-        """(how many canonical entities, their N-Triples), or None when the second process failed."""
-        if self._outbox is None or self._proc is None or self.local is None:
+    def start_scans(self, scan, out: Path | None = None) -> None:
+        """Resolve the local entities that ``kg.store.local.local_entities_from_scans(scan)`` reads, folded
+        in the second process as ``scan(kind)`` yields the rows: the build never holds them all (at 2,000
+        newswire articles they were 56 MB of its peak). ``out``: a file the second process writes the
+        N-Triples to (``result`` then gives its path), instead of sending them."""
+        from kg.store.updates import LOCAL_SCANS
+
+        if self._inbox is None:
+            return
+        self._scanned = True
+        try:
+            self._inbox.send((SCANS, None if out is None else str(out)))
+            for kind in LOCAL_SCANS:
+                chunk = []
+                for row in scan(kind):
+                    chunk.append(row)
+                    if len(chunk) >= ROWS:
+                        self._inbox.send(chunk)
+                        chunk = []
+                if chunk:
+                    self._inbox.send(chunk)
+                self._inbox.send([])
+        except (OSError, EOFError, ValueError):  # it died: result() says so
+            self.close()
+
+    def result(self) -> tuple[int, str | Path] | None:
+        """(how many canonical entities, their N-Triples or the file holding them), or None when the second
+        process failed."""
+        if self._outbox is None or self._proc is None or (self.local is None and not self._scanned):
             return None
         try:
             return self._outbox.recv()
@@ -111,21 +158,33 @@ class ResolvingBeside:
             self._proc = None
 
 
-_KEEP_ROWS = ("import sys; from kg.children import die_with_parent; die_with_parent(int(sys.argv[2])); "
-              "from kg.query.rowindex import warm; from kg.store import open_store; "
-              "warm(open_store(sys.argv[1], read_only=True))")
+# what a process started afresh keeps for the published checkpoint: its module's warm(store)
+_KEEP = ("import sys; from kg.children import die_with_parent; die_with_parent(int(sys.argv[2])); "
+         "from importlib import import_module; from kg.store import open_store; "
+         "import_module(sys.argv[3]).warm(open_store(sys.argv[1], read_only=True))")
 
 
 def keep_rows_beside(store) -> subprocess.Popen | None:
     """A process keeping the rows of kg trace / quotes / stats for a local store's published checkpoint,
     or None. It imports the same ``kg`` as this process; its output is discarded (the caller checks the
     rows are kept and keeps them itself when they are not)."""
+    return _keep_beside(store, "kg.query.rowindex")
+
+
+def compare_beside(store) -> subprocess.Popen | None:
+    """A process keeping the answer of kg conflicts / agreements (kg.compare.cache) for a local store's
+    published checkpoint, or None; as ``keep_rows_beside``. The build then never holds every numeric claim
+    of the store (at 2,000 newswire articles 61 MB of its peak, growing with the corpus)."""
+    return _keep_beside(store, "kg.compare.cache")
+
+
+def _keep_beside(store, module: str) -> subprocess.Popen | None:
     path = getattr(store, "path", None)
     if not isinstance(path, Path) or not hasattr(store, "db"):
         return None
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     try:
-        return subprocess.Popen([sys.executable, "-c", _KEEP_ROWS, str(path), str(os.getpid())], env=env,
+        return subprocess.Popen([sys.executable, "-c", _KEEP, str(path), str(os.getpid()), module], env=env,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
         return None

@@ -29,10 +29,10 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from kg.beside import ResolvingBeside, keep_rows_beside
+from kg.beside import ResolvingBeside, compare_beside, keep_rows_beside
 from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
-from kg.ingest import corpus, dedup, read_documents
+from kg.ingest import corpus, dedup, estimate_articles, read_documents
 from kg.nlp import describe, load
 from kg.pipeline import extract_documents, warm_up
 from kg.rdf.mapping import build_time, canonical_triples, document_triples, link_triples, metadata_triples
@@ -254,7 +254,8 @@ def build(
     pending: list[Rendered] = []
 
     def failed(doc: Document, exc: Exception) -> None:
-        counted()
+        if doc.id not in again_ids:  # a late document was counted with its first version
+            counted()
         report.problems.append(
             InputError(doc.source_path, f"extraction failed ({exc.__class__.__name__}: {exc}); document skipped")
         )
@@ -270,7 +271,8 @@ def build(
         for rendered in extract_documents(docs, pipeline=pipeline, on_error=failed, workers=workers,
                                           finish=finish, cluster=client):
             pending.append(rendered)
-            counted()
+            if rendered.id not in again_ids:  # a late document was counted with its first version
+                counted()
             if len(pending) >= batch:
                 flush()
         flush()
@@ -306,17 +308,20 @@ def _compare(store, progress: Progress, beside: bool = False) -> None:
     """``kg conflicts`` / ``kg agreements`` answer from a file kept per state of the store: compute it now,
     so the first query after a build reads it (kg.compare.cache). It is derived state: a failure here only
     leaves the first query to compute it. ``beside``: a build that may use more than one process keeps the
-    rows of kg trace / quotes / stats in a second process meanwhile, on the checkpoint just published."""
-    from kg.compare.cache import warm
+    answer and the rows of kg trace / quotes / stats in two other processes, on the checkpoint just
+    published, so it holds neither (each grows with the corpus)."""
+    from kg.compare.cache import cache_file, warm
 
     progress("compare", 0, 1)
-    helper = keep_rows_beside(store) if beside else None
-    try:
-        warm(store)
+    rows = keep_rows_beside(store) if beside else None
+    compared = compare_beside(store) if beside else None
+    try:  # kept already when the second process did it (its file is there), or computed here
+        if compared is None or compared.wait() != 0 or (f := cache_file(store)) is None or not f.exists():
+            warm(store)
     except Exception:  # noqa: BLE001 — never fail a finished build over a cache
         pass
-    if helper is not None:
-        helper.wait()
+    if rows is not None:
+        rows.wait()
     try:  # the rows of kg trace / quotes / stats, kept the same way (kg.query.rowindex); kept already when
         # the helper did it, or computed here when it could not
         from kg.query.rowindex import warm as keep_rows
@@ -442,9 +447,17 @@ def derive(store, report: BuildReport | None = None, progress: Progress = _no_pr
     clock = clocks()
     hashes = store.document_hashes()
     ahead = None
+    out = None  # the file the second process writes the canonical entities to, for a local store
     if beside and _read_state(store).get("entities") != fingerprint(hashes):
         ahead = resolver if resolver is not None else ResolvingBeside()
-        ahead.start(store.local_entities())
+        if getattr(store, "path", None) is not None:
+            import tempfile
+
+            fd, name = tempfile.mkstemp(prefix="kg-canonical-", suffix=".nt")
+            os.close(fd)
+            out = Path(name)
+        # the rows of the store's scans go to it as they are read: this process never holds them all
+        ahead.start_scans(lambda kind: store.scan(LOCAL_SCANS[kind]), out)
     try:
         report.links = link(store, hashes, progress, report)
         clock = report.timed("link", clock)
@@ -452,6 +465,8 @@ def derive(store, report: BuildReport | None = None, progress: Progress = _no_pr
     finally:
         if ahead is not None:
             ahead.close()
+        if out is not None:
+            out.unlink(missing_ok=True)
     report.timed("resolve", clock)
     return report
 
@@ -572,10 +587,11 @@ def resolve_entities(store, progress: Progress = _no_progress, ahead: ResolvingB
 
     progress("resolve", 0, RESOLVE_STEPS)
     got = ahead.result() if ahead is not None else None
-    local = ahead.local if ahead is not None else store.local_entities(step=step)
+    if got is None:  # resolved here (or the second process failed)
+        local = ahead.local if ahead is not None and ahead.local is not None else store.local_entities(step=step)
     done = len(LOCAL_SCANS)  # a store that reads them otherwise still reports its reading as done
     progress("resolve", done, RESOLVE_STEPS)
-    if got is None:  # resolved here (or the second process failed)
+    if got is None:
         canonicals = resolve(local)
         count = len(canonicals)
         step()
@@ -598,26 +614,3 @@ def remove(doc_ids: Iterable[str], store) -> list[str]:
         derive(store)
         _commit(store)
     return removed
-
-
-# ------------------------------------------------------------------------------------------- progress total
-def estimate_articles(paths: Iterable[str]) -> int | None:
-    """How many articles the inputs hold, cheaply (files counted, JSONL lines counted, nothing parsed);
-    None when it cannot be told (standard input)."""
-    from kg.ingest import JSONL, expand
-
-    n = 0
-    for item in expand(list(paths)):
-        if isinstance(item, InputError):
-            continue
-        if not isinstance(item, Path):
-            return None
-        if item.suffix.lower() in JSONL:
-            try:
-                with open(item, "rb") as fh:
-                    n += sum(1 for line in fh if line.strip())
-            except OSError:
-                continue
-        else:
-            n += 1
-    return n

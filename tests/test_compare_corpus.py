@@ -85,3 +85,27 @@ def test_compare_corpus_cli_says_why(corpus_store):
     assert out.exit_code == 0, out.output
     assert out.output.count("Comparable because:") == 3
     assert "stories about northw" in out.output
+
+
+def test_compare_corpus_build_with_workers_compares_beside(tmp_path, nlp, monkeypatch):
+    # a build that may use more than one process compares in a process of its own (kg.beside), on the
+    # checkpoint it published: the same answer kept as when it compares itself, and it never holds the claims
+    import shutil
+
+    from kg import build as build_module
+    from kg.compare import cache
+    from kg.store import open_store
+
+    store = open_store(str(build_articles(tmp_path, ARTICLES[:6])))
+    compared_here = []
+    warm = cache.warm
+    monkeypatch.setattr(cache, "warm", lambda st: compared_here.append(st) or warm(st))
+    answers = []
+    for beside in (True, False):
+        shutil.rmtree(store.path / cache.FOLDER)
+        build_module._compare(store, lambda *a: None, beside=beside)
+        kept = cache.cache_file(store)
+        answers.append(json.loads(kept.read_text(encoding="utf-8")))
+        assert len(compared_here) == (0 if beside else 1)
+    assert answers[0] == answers[1] and answers[0]["conflicts"]
+    store.close()

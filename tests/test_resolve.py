@@ -401,3 +401,40 @@ def test_resolve_beside_answers_what_resolve_gives_and_closes_idle():
     idle.close()  # never given work: it ends when its inbox closes
     assert proc is None or not proc.is_alive()
     assert idle.result() is None
+
+
+def _scan_rows(n: int) -> dict[str, list[tuple]]:
+    """The store scans' rows (kg.store.updates.LOCAL_SCANS) for ``n`` documents naming the same few people."""
+    rows: dict[str, list[tuple]] = {k: [] for k in ("kinds", "names", "types", "graphs", "ids", "alts", "roles",
+                                                     "mentions")}
+    for i in range(n):
+        g, d = f"urn:g:{i}", f"urn:d:{i}"
+        rows["graphs"].append((d, g))
+        rows["ids"].append((d, f"doc{i:04d}"))
+        for j, name in enumerate(("Mara Okonkwo", "Okonkwo", "Tevel Harbour Board")):
+            le = f"urn:le:{i}:{j}"
+            rows["kinds"].append((g, le))
+            rows["names"].append((g, le, name))
+            rows["types"].append((g, le, "Organization" if j == 2 else "Person"))
+            rows["mentions"].append((g, le, 1 + (i + j) % 3))
+        rows["roles"].append((g, f"urn:le:{i}:0", "harbour master"))
+    return rows
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_resolve_beside_folds_streamed_scan_rows_as_the_store_would(tmp_path, to_file):
+    from kg.beside import ROWS, ResolvingBeside, _resolved
+    from kg.store.local import local_entities_from_scans
+
+    rows = _scan_rows(ROWS // 2)  # more rows of a scan than one message holds
+    assert len(rows["names"]) > ROWS
+    local = local_entities_from_scans(lambda kind: iter(rows[kind]))
+    helper = ResolvingBeside()
+    out = tmp_path / "canonical.nt" if to_file else None
+    helper.start_scans(lambda kind: iter(rows[kind]), out)
+    got = helper.result()
+    helper.close()
+    count, text = _resolved(local)
+    assert got is not None and got[0] == count > 0
+    assert (got[1].read_text(encoding="utf-8") if to_file else got[1]) == text
+    assert helper.local is None  # the build never held the local entities

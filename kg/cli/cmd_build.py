@@ -150,7 +150,9 @@ class _progress:
 
 
     def _rate(self, stage: str, now: float, done: int) -> float:
-        """Items per second over the last ``RATE_WINDOW`` seconds (0 until two readings a moment apart)."""
+        """Items per second over the last ``RATE_WINDOW`` seconds (0 until two readings a moment apart after
+        the stage's start: the first article, after the wait for the pipeline and the batch, gives no pace —
+        a line "1/150 articles, 0:40 elapsed, 0.0 articles/s, ETA 1:39:53" helps no one)."""
         points = self.points.setdefault(stage, deque())
         if points and done < points[-1][1]:
             points.clear()  # a stage counting again from the start
@@ -160,7 +162,7 @@ class _progress:
         while len(points) > 2 and (points[0][1] == 0 or now - points[1][0] >= RATE_WINDOW):
             points.popleft()
         t0, d0 = points[0]
-        return (done - d0) / (now - t0) if now - t0 >= 0.5 and done > d0 else 0.0
+        return (done - d0) / (now - t0) if now - t0 >= 0.5 and done > d0 > 0 else 0.0
 
 
 def _clock(seconds: float) -> str:

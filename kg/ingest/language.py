@@ -36,16 +36,26 @@ def english_ratio(text: str) -> tuple[float, int]:
     return sum(t in stop for t in tokens) / len(tokens), len(tokens)
 
 
+@functools.lru_cache(maxsize=4096)
+def _script_of(ch: str) -> str:
+    """The script a letter's Unicode name starts with ("CYRILLIC SMALL LETTER A" → "CYRILLIC")."""
+    return unicodedata.name(ch, "").split(" ")[0]
+
+
 def _script(text: str) -> str | None:
     """The dominant non-Latin script, if letters of one make up most of the text."""
+    sample = text[:5000]
+    if sample.isascii():  # every ASCII letter is Latin (most articles: no letter needs looking up)
+        return None
     counts: dict[str, int] = {}
     letters = 0
-    for ch in text[:5000]:
+    for ch in sample:
         if ch.isalpha():
             letters += 1
-            name = unicodedata.name(ch, "")
-            script = name.split(" ")[0]
-            if script not in ("LATIN",):
+            if ch.isascii():
+                continue
+            script = _script_of(ch)
+            if script != "LATIN":
                 counts[script] = counts.get(script, 0) + 1
     if not letters or not counts:
         return None

@@ -52,3 +52,16 @@ def test_language_english_prose_and_short_texts_are_english():
 
 def test_language_non_latin_script_is_named():
     assert not_english("Городской совет заявил во вторник, что отремонтирует причалы.") == "Cyrillic script"
+
+
+@pytest.mark.parametrize(("text", "script"), [
+    ("The harbour board met on Tuesday and agreed to repair the old pier before winter.", None),  # ASCII only
+    ("Le conseil a décidé de réparer la jetée avant l’hiver, à la demande des pêcheurs.", None),  # Latin accents
+    ("Ο λιμενικός οργανισμός συνεδρίασε την Τρίτη για την προβλήτα.", "Greek"),
+    ("The board named the pier after Ελένη, a fisherman’s daughter from the island.", None),  # a few Greek letters
+    ("Городской совет заявил во вторник, что отремонтирует причалы.", "Cyrillic"),
+])
+def test_language_script_of_the_letters(text, script):
+    from kg.ingest.language import _script
+
+    assert _script(text) == script
