@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.compare.candidates import conditions, index_keys
 from kg.compare.describe import why
 from kg.compare.documents import clusters
-from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame, index_keys
+from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame
 from kg.compare.values import about_matches, interval, overlap
 from kg.compare.words import head_class
 
@@ -47,26 +48,40 @@ def measures(rows: Iterable[dict]) -> list[Group]:
     """Greedy grouping: a claim joins the largest group whose every member measures the same thing.
 
     Near-linear: each claim's frame is computed once, and a claim is only tested against the groups that
-    share an index key with it (its head class, or its head among the words of a member's counted phrase)."""
+    share an index key with it and meet its other conditions (kg.compare.candidates: conditions that every
+    pair of a group meets, so the groups are those of testing every group)."""
     frames: list[list[Frame]] = []
-    index: dict[str, list[int]] = {}
+    offered: list[set] = []  # group → the keys its members offer (kg.compare.candidates)
+    index: dict[tuple, list[int]] = {}
+    listed: dict[tuple, set[int]] = {}
     for row in sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0)):
         if not (row.get("counts") or row.get("counts_head")) or not comparable(row):
             continue  # a number that counts nothing named cannot be compared
         f = frame(row)
-        own, look = index_keys(f)
+        keys = index_keys(f)
+        offers, needs = conditions(f)
+        if keys is None:  # measures the same thing as no other claim: a group of its own, found by none
+            frames.append([f])
+            offered.append(offers)
+            continue
+        own, look = keys
         candidates = sorted({gi for k in look for gi in index.get(k, ())})
+        if needs:
+            candidates = [gi for gi in candidates if all(not n.isdisjoint(offered[gi]) for n in needs)]
         fits = [gi for gi in candidates if all(f_same_measure(f, m, strict=False) for m in frames[gi])]
         if fits:
             gi = max(fits, key=lambda i: len(frames[i]))
             frames[gi].append(f)
+            offered[gi] |= offers
         else:
             frames.append([f])
+            offered.append(set(offers))
             gi = len(frames) - 1
         for k in own:
-            slot = index.setdefault(k, [])
-            if not slot or slot[-1] != gi and gi not in slot:
-                slot.append(gi)
+            seen = listed.setdefault(k, set())
+            if gi not in seen:
+                seen.add(gi)
+                index.setdefault(k, []).append(gi)
     return [Group([m.row for m in fs]) for fs in frames]
 
 
