@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.compare.candidates import conditions, index_keys
@@ -44,17 +44,24 @@ class Group:
         return len({cl.get(d, d) for d in self.documents})
 
 
-def measures(rows: Iterable[dict]) -> list[Group]:
+STEP = 500  # claims between two progress reports
+
+
+def measures(rows: Iterable[dict], progress: Callable[[int, int], None] | None = None) -> list[Group]:
     """Greedy grouping: a claim joins the largest group whose every member measures the same thing.
 
     Near-linear: each claim's frame is computed once, and a claim is only tested against the groups that
     share an index key with it and meet its other conditions (kg.compare.candidates: conditions that every
-    pair of a group meets, so the groups are those of testing every group)."""
+    pair of a group meets, so the groups are those of testing every group). ``progress(done, total)`` is
+    told how many claims are grouped every STEP claims."""
     frames: list[list[Frame]] = []
     offered: list[set] = []  # group → the keys its members offer (kg.compare.candidates)
     index: dict[tuple, list[int]] = {}
     listed: dict[tuple, set[int]] = {}
-    for row in sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0)):
+    ordered = sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0))
+    for i, row in enumerate(ordered):
+        if progress is not None and i % STEP == 0:
+            progress(i, len(ordered))
         if not (row.get("counts") or row.get("counts_head")) or not comparable(row):
             continue  # a number that counts nothing named cannot be compared
         f = frame(row)
@@ -82,6 +89,8 @@ def measures(rows: Iterable[dict]) -> list[Group]:
             if gi not in seen:
                 seen.add(gi)
                 index.setdefault(k, []).append(gi)
+    if progress is not None:
+        progress(len(ordered), len(ordered))
     return [Group([m.row for m in fs]) for fs in frames]
 
 
