@@ -18,8 +18,10 @@ cheap set operation; grouping with them gives exactly the groups of testing ever
   phrase include the other's (``f_same_counted``); a comparison base of another document is the base of
   the same current figure (``same_base``).
 
-Measured on 2,000 Reuters articles (11,603 claims): 502,306 ``f_same_measure`` calls before, 12,042 with
-these keys, the same groups.
+Grouping finds a claim's candidates under pairs of a counted-thing key and a story key (``story_keys``), so
+a common head class ("shares", "dlrs") does not list every group of it; the other conditions then filter
+those candidates. Measured on 2,000 Reuters articles (11,603 claims): 502,306 ``f_same_measure`` calls before,
+12,042 with these keys, the same groups.
 """
 
 from __future__ import annotations
@@ -50,6 +52,12 @@ def conditions(f: Frame) -> tuple[set[Key], list[set[Key]]]:
         if need is not None:
             needs.append(need)
     return offers, needs
+
+
+def story_keys(f: Frame) -> tuple[set[Key], set[Key] | None]:
+    """(what a claim's story offers, what it needs of another's: None when any will do), for the index: two
+    claims that measure the same thing share a key of both kinds (a counted-thing key and a story key)."""
+    return _story(f)
 
 
 def _story(f: Frame) -> tuple[set[Key], set[Key] | None]:

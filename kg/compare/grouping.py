@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from kg.compare.candidates import conditions, index_keys
+from kg.compare.candidates import conditions, index_keys, story_keys
 from kg.compare.describe import why
 from kg.compare.documents import clusters
 from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame
@@ -45,6 +45,7 @@ class Group:
 
 
 STEP = 500  # claims between two progress reports
+_ANY = ("any story",)  # the story key every claim offers, for a claim whose story does not decide
 
 
 def measures(rows: Iterable[dict], progress: Callable[[int, int], None] | None = None) -> list[Group]:
@@ -71,7 +72,11 @@ def measures(rows: Iterable[dict], progress: Callable[[int, int], None] | None =
             frames.append([f])
             offered.append(offers)
             continue
-        own, look = keys
+        # a counted-thing key and a story key together: a common head class does not list every group of it
+        story_own, story_need = story_keys(f)
+        stories = story_own | {_ANY}
+        own = {(c, st) for c in keys[0] for st in stories}
+        look = {(c, st) for c in keys[1] for st in (story_need if story_need is not None else (_ANY,))}
         candidates = sorted({gi for k in look for gi in index.get(k, ())})
         if needs:
             candidates = [gi for gi in candidates if all(not n.isdisjoint(offered[gi]) for n in needs)]
