@@ -309,16 +309,10 @@ def _compare(store, progress: Progress, beside: bool = False) -> None:
     rows of kg trace / quotes / stats in a second process meanwhile, on the checkpoint just published."""
     from kg.compare.cache import warm
 
-    grouped = [0]  # claims grouped of the comparison (kg.compare.grouping.measures reports them)
-
-    def step(done: int, total: int) -> None:
-        grouped[0] = total
-        progress("compare", done, total)
-
-    progress("compare", 0, None)
+    progress("compare", 0, 1)
     helper = keep_rows_beside(store) if beside else None
     try:
-        warm(store, step)
+        warm(store)
     except Exception:  # noqa: BLE001 — never fail a finished build over a cache
         pass
     if helper is not None:
@@ -330,7 +324,7 @@ def _compare(store, progress: Progress, beside: bool = False) -> None:
         keep_rows(store)
     except Exception:  # noqa: BLE001
         pass
-    progress("compare", grouped[0], grouped[0])
+    progress("compare", 1, 1)
 
 
 def _commit(store) -> None:
