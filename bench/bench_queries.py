@@ -16,7 +16,7 @@ Two figures, both in milliseconds:
   mention picked at evenly spaced positions of the store's claims, quotes and mentions), each ``--runs``
   times. p50 and max are over all those runs; "cpu" is the process's CPU time (what a busy, shared machine
   does not inflate the way it inflates wall time).
-- **Kept rows**: ``kg build`` keeps the rows of ``kg trace`` / ``kg quotes`` / ``kg stats`` as it ends
+- **Kept rows**: ``kg build`` keeps the rows of ``kg trace`` / ``kg quotes`` / ``kg stats`` / ``kg entity`` as it ends
   (kg.query.rowindex); a cloned store was loaded, not built, so the bench does the same and says what it cost.
 - **CLI wall time** (``--cli N``): ``kg trace|quotes|entity … --store S`` as a user runs it, a fresh process
   each time (start-up, opening the store and printing included), on the largest case and on the first N
@@ -224,12 +224,12 @@ def main() -> None:
             store.close()
             store = open_store(location, read_only=True)
 
-        # kg build keeps the rows of kg trace / quotes / stats as it ends (kg.query.rowindex); a cloned store was
-        # loaded, not built, so do what the build does, and time it
+        # kg build keeps the rows of kg trace / quotes / stats / entity as it ends (kg.query.rowindex); a cloned
+        # store was loaded, not built, so do what the build does, and time it
         c, t = time.process_time(), time.perf_counter()
         kept_before = (f := index_file(store)) is not None and f.exists()
         keep_rows(store)
-        console.print("kept rows for kg trace / quotes / stats: " + ("kept already" if kept_before else
+        console.print("kept rows for kg trace / quotes / stats / entity: " + ("kept already" if kept_before else
                       f"{time.perf_counter() - t:.1f} s ({time.process_time() - c:.1f} s CPU) — what the end of "
                       "kg build pays for them"))
         chosen = cases(store, args.entity, args.sample)

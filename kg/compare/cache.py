@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -64,10 +65,10 @@ def cache_file(store) -> Path | None:
     return found[0] / FOLDER / f"compare-{found[1]}.json"
 
 
-def compute(rows: list[dict], store=None) -> Compared:
+def compute(rows: list[dict], store=None, progress: Callable[[int, int], None] | None = None) -> Compared:
     """Group ``rows`` once and derive both answers; with ``store``, the claims of the groups found get every
-    column they are shown with (kg.compare.store.detail_rows)."""
-    groups = measures(rows)
+    column they are shown with (kg.compare.store.detail_rows). ``progress(done, total)``: claims grouped."""
+    groups = measures(rows, progress)
     cl = clusters(rows)
     result = Compared([(g, g.independent(cl)) for g in conflicts_of(groups)], agreements_of(groups, cl))
     if store is not None:
@@ -108,16 +109,17 @@ def _save(f: Path, result: Compared) -> None:
         pass  # a read-only store directory: the answer is just not kept
 
 
-def warm(store) -> bool:
+def warm(store, progress: Callable[[int, int], None] | None = None) -> bool:
     """Compute and keep the answer for the store as a build leaves it (kg.build), so that the first
-    ``kg conflicts`` after a build only reads it. False when the store cannot keep one."""
+    ``kg conflicts`` after a build only reads it. False when the store cannot keep one. ``progress(done,
+    total)`` is told how many of the claims are grouped (kg.compare.grouping.measures)."""
     f = cache_file(store)
     if f is None:
         return False
     if not f.exists() or _load(f) is None:
         from kg.compare.store import comparison_rows
 
-        _save(f, compute(comparison_rows(store), store))
+        _save(f, compute(comparison_rows(store), store, progress))
     return f.exists()
 
 

@@ -607,15 +607,6 @@ def comparable(row: dict) -> bool:
     return not _all_capitals(row.get("sentence") or "")
 
 
-def index_keys(f: Frame) -> tuple[set[str], set[str]]:
-    """(keys a claim is found under, keys it looks under): two claims that can measure the same thing share
-    one — the same head class, or the head of one among the words of the other's counted phrase."""
-    d = f.dim
-    own = {f"{d}|c|{f.hclass}", f"{d}|w|{f.head}"} | {f"{d}|v|{w}" for w in f.counts_words}
-    look = {f"{d}|c|{f.hclass}", f"{d}|v|{f.head}"} | {f"{d}|w|{w}" for w in f.counts_words}
-    return own, look
-
-
 __all__ = ["Frame", "frame", "comparable", "modifiers", "measure_kind", "same_measure", "same_counted",
            "same_predicate", "same_scope", "same_magnitude", "same_owner", "same_time", "same_sentence",
            "count_classes"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from kg.compare.candidates import conditions, index_keys, story_keys
 from kg.compare.describe import why
 from kg.compare.documents import clusters
-from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame, index_keys
+from kg.compare.frames import Frame, comparable, f_same_measure, f_same_sentence, frame
 from kg.compare.values import about_matches, interval, overlap
 from kg.compare.words import head_class
 
@@ -43,30 +44,58 @@ class Group:
         return len({cl.get(d, d) for d in self.documents})
 
 
-def measures(rows: Iterable[dict]) -> list[Group]:
+STEP = 500  # claims between two progress reports
+_ANY = ("any story",)  # the story key every claim offers, for a claim whose story does not decide
+
+
+def measures(rows: Iterable[dict], progress: Callable[[int, int], None] | None = None) -> list[Group]:
     """Greedy grouping: a claim joins the largest group whose every member measures the same thing.
 
     Near-linear: each claim's frame is computed once, and a claim is only tested against the groups that
-    share an index key with it (its head class, or its head among the words of a member's counted phrase)."""
+    share an index key with it and meet its other conditions (kg.compare.candidates: conditions that every
+    pair of a group meets, so the groups are those of testing every group). ``progress(done, total)`` is
+    told how many claims are grouped every STEP claims."""
     frames: list[list[Frame]] = []
-    index: dict[str, list[int]] = {}
-    for row in sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0)):
+    offered: list[set] = []  # group → the keys its members offer (kg.compare.candidates)
+    index: dict[tuple, list[int]] = {}
+    listed: dict[tuple, set[int]] = {}
+    ordered = sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0))
+    for i, row in enumerate(ordered):
+        if progress is not None and i % STEP == 0:
+            progress(i, len(ordered))
         if not (row.get("counts") or row.get("counts_head")) or not comparable(row):
             continue  # a number that counts nothing named cannot be compared
         f = frame(row)
-        own, look = index_keys(f)
+        keys = index_keys(f)
+        offers, needs = conditions(f)
+        if keys is None:  # measures the same thing as no other claim: a group of its own, found by none
+            frames.append([f])
+            offered.append(offers)
+            continue
+        # a counted-thing key and a story key together: a common head class does not list every group of it
+        story_own, story_need = story_keys(f)
+        stories = story_own | {_ANY}
+        own = {(c, st) for c in keys[0] for st in stories}
+        look = {(c, st) for c in keys[1] for st in (story_need if story_need is not None else (_ANY,))}
         candidates = sorted({gi for k in look for gi in index.get(k, ())})
+        if needs:
+            candidates = [gi for gi in candidates if all(not n.isdisjoint(offered[gi]) for n in needs)]
         fits = [gi for gi in candidates if all(f_same_measure(f, m, strict=False) for m in frames[gi])]
         if fits:
             gi = max(fits, key=lambda i: len(frames[i]))
             frames[gi].append(f)
+            offered[gi] |= offers
         else:
             frames.append([f])
+            offered.append(set(offers))
             gi = len(frames) - 1
         for k in own:
-            slot = index.setdefault(k, [])
-            if not slot or slot[-1] != gi and gi not in slot:
-                slot.append(gi)
+            seen = listed.setdefault(k, set())
+            if gi not in seen:
+                seen.add(gi)
+                index.setdefault(k, []).append(gi)
+    if progress is not None:
+        progress(len(ordered), len(ordered))
     return [Group([m.row for m in fs]) for fs in frames]
 
 

@@ -96,15 +96,22 @@ _PART_KEYS = ("entity", "le", "claim", "g")
 
 
 def said_by_and_about(store, iris: list[str]) -> list[dict]:
-    """The rows of ``kg/query/entity.rq`` for these canonical entities, ordered by document and offset.
+    """The rows of ``kg/query/entity.rq`` for these canonical entities, ordered by document and offset (and,
+    among rows of one claim, by entity, kind, side and the rest: ``row_order``).
 
-    Run as one query per part (quotes, numbers, relations as subject, as object): Oxigraph evaluates
-    entity.rq's UNION without the entity bound (seconds at a million quads). The claims that touch the
-    entities' local entities are found first, in one query over all four properties; each part is then
-    bound to its claims (entity, local entity, claim, graph), not only to the entity, so it reads those
-    claims alone instead of looking every local entity up again (an entity in 1,500 documents has 1,500)."""
+    From the rows kept for this state of the store when it has them (kg.query.entityrows); else one query
+    per part (quotes, numbers, relations as subject, as object): Oxigraph evaluates entity.rq's UNION
+    without the entity bound (seconds at a million quads). The claims that touch the entities' local
+    entities are found first, in one query over all four properties; each part is then bound to its claims
+    (entity, local entity, claim, graph), not only to the entity, so it reads those claims alone instead of
+    looking every local entity up again (an entity in 1,500 documents has 1,500)."""
     if not iris:
         return []
+    from kg.query.entityrows import kept_rows
+
+    kept = kept_rows(store, iris)
+    if kept is not None:
+        return kept
     ents = values_clause(("entity",), [(Iri(i),) for i in iris])
     # every property at once (binding ?p to the four costs more than the few other rows it leaves out)
     touching = store.select(f"SELECT DISTINCT ?entity ?le ?claim ?p ?g WHERE {{ {ents} "
@@ -114,19 +121,49 @@ def said_by_and_about(store, iris: list[str]) -> list[dict]:
         bound = sorted({tuple(r[k] for k in _PART_KEYS) for r in touching if r["p"] == KG_NS + prop})
         if bound:
             rows += store.select(_bound_to_claims(named(part), [tuple(map(Iri, b)) for b in bound]))[1]
-    rows = _with_publisher_and_role(store, rows)
-    _append_counted(store, [r for r in rows if r["kind"] == "quantity"])
+    return completed(store, rows)
+
+
+def every_part_row(store) -> list[dict]:
+    """``said_by_and_about`` of every canonical entity at once (what kg.query.entityrows keeps): each part
+    unbound, one join over the whole store instead of a lookup per claim."""
+    rows: list[dict] = []
+    for part in _PARTS:
+        text = named(part)
+        if "VALUES ?entity { }" not in text:
+            from kg.errors import QueryError
+
+            raise QueryError(f"{part}.rq has no 'VALUES ?entity {{ }}' line")
+        rows += store.select(text.replace("VALUES ?entity { }", "", 1))[1]
+    return completed(store, rows, every=True)
+
+
+def completed(store, rows: list[dict], every: bool = False) -> list[dict]:
+    """Part rows with the outlet, role, what a number counts and the other side's canonical label filled in,
+    in ``row_order`` (``every``: the rows of every entity, so each is looked up for the whole store at once)."""
+    rows = _with_publisher_and_role(store, rows, every)
+    _append_counted(store, [r for r in rows if r["kind"] == "quantity"], every)
     others = sorted({r["ole"] for r in rows if r.get("ole")})
-    if others:  # the other side of each relation across documents: one lookup for all of them
-        query = (f"SELECT ?ole ?label WHERE {{ {values_clause(('ole',), [(Iri(o),) for o in others])} "
-                 "?ole kg:canonical ?c . ?c rdfs:label ?label }")
-        label = {r["ole"]: r["label"] for r in store.select(query)[1]}
-        for r in rows:
-            if r.get("ole"):
-                r["other_canonical"] = label.get(r["ole"])
+    label: dict[str, str] = {}
+    for r in _bound(store, "SELECT ?ole ?label WHERE {{ {values} ?ole kg:canonical ?c . ?c rdfs:label ?label }}", "ole",
+                    others):  # the other side of each relation across documents (few: bound to them)
+        if r["ole"] not in label or r["label"] < label[r["ole"]]:  # one label whatever order they come in
+            label[r["ole"]] = r["label"]
+    for r in rows:
+        if r.get("ole"):
+            r["other_canonical"] = label.get(r["ole"])
     for r in rows:
         r.pop("ole", None)
-    return sorted(rows, key=lambda r: (r["doc"], r["start"], r["claim"]))
+    return sorted(rows, key=row_order)
+
+
+def row_order(r: dict) -> tuple:
+    """By document, offset and claim, then (rows of one claim: two entities, or several outlets or roles) by
+    entity, kind, side and every other value: one order whichever way the rows were found."""
+    import json
+
+    return (r["doc"], r["start"], r["claim"], r["entity"], r["kind"], r["side"],
+            json.dumps(r, sort_keys=True, ensure_ascii=False, default=str))
 
 
 def _bound_to_claims(query: str, rows: list[tuple]) -> str:
@@ -140,23 +177,31 @@ def _bound_to_claims(query: str, rows: list[tuple]) -> str:
     return query.replace(block, values_clause(_PART_KEYS, rows), 1)
 
 
-def _with_publisher_and_role(store, rows: list[dict]) -> list[dict]:
+def _bound(store, query: str, var: str, iris: list[str] | None) -> list[dict]:
+    """The rows of ``query`` (its ``{values}`` a VALUES block of ``var``) for these IRIs, 1,000 at a time; for
+    every one (``iris`` None) in one query without the block."""
+    if iris is None:
+        return store.select(query.format(values=""))[1]
+    out: list[dict] = []
+    for i in range(0, len(iris), 1000):
+        out += store.select(query.format(values=values_clause((var,), [(Iri(x),) for x in iris[i : i + 1000]])))[1]
+    return out
+
+
+def _with_publisher_and_role(store, rows: list[dict], every: bool = False) -> list[dict]:
     """The part rows with the outlet of their document and the role of a relation filled in (entity.rq's
     OPTIONALs: one row per value when there are several), looked up bound to the rows' documents and
-    relations; the helper columns ?g and ?d are dropped."""
-    docs = sorted({r["d"] for r in rows})
-    relations = sorted({r["claim"] for r in rows if r["kind"] == "relation"})
+    relations (``every``: for all documents and relations at once); the helper columns ?g and ?d are dropped."""
+    docs = None if every else sorted({r["d"] for r in rows})
+    relations = None if every else sorted({r["claim"] for r in rows if r["kind"] == "relation"})
     outlets: dict[str, list[str]] = defaultdict(list)
     roles: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for i in range(0, len(docs), 1000):
-        query = (f"SELECT ?d ?publisher WHERE {{ {values_clause(('d',), [(Iri(d),) for d in docs[i : i + 1000]])} "
-                 "?d schema:publisher ?pub . ?pub rdfs:label ?publisher }")
-        for r in store.select(query)[1]:
-            outlets[r["d"]].append(r["publisher"])
-    for i in range(0, len(relations), 1000):
-        claims = values_clause(("claim",), [(Iri(c),) for c in relations[i : i + 1000]])
-        for r in store.select(f"SELECT ?g ?claim ?role WHERE {{ {claims} GRAPH ?g {{ ?claim kg:role ?role }} }}")[1]:
-            roles[(r["g"], r["claim"])].append(r["role"])
+    for r in _bound(store, "SELECT ?d ?publisher WHERE {{ {values} ?d schema:publisher ?pub . "
+                           "?pub rdfs:label ?publisher }}", "d", docs):
+        outlets[r["d"]].append(r["publisher"])
+    for r in _bound(store, "SELECT ?g ?claim ?role WHERE {{ {values} GRAPH ?g {{ ?claim kg:role ?role }} }}", "claim",
+                    relations):
+        roles[(r["g"], r["claim"])].append(r["role"])
     out = []
     for r in rows:
         g, d = r.pop("g"), r.pop("d")
@@ -166,16 +211,17 @@ def _with_publisher_and_role(store, rows: list[dict]) -> list[dict]:
     return out
 
 
-def _append_counted(store, rows: list[dict]) -> None:
-    """'56 companies moved': a number's content gets what it counts and the predicate, as entity.rq has it."""
-    if not rows:
-        return
-    claims = values_clause(("claim",), [(Iri(c),) for c in sorted({r["claim"] for r in rows})])
-    query = (f"SELECT ?claim ?p ?o WHERE {{ {claims} GRAPH ?g {{ ?claim ?p ?o }} "
-             "FILTER(?p = kg:counts || ?p = kg:predicateText) }")
+def _append_counted(store, rows: list[dict], every: bool = False) -> None:
+    """'56 companies moved': a number's content gets what it counts and the predicate, as entity.rq has it (the
+    first in code-point order when a claim states several)."""
+    claims = None if every else sorted({r["claim"] for r in rows})
     found: dict[tuple[str, str], str] = {}
-    for r in store.select(query)[1]:
-        found[(r["claim"], r["p"].rsplit("#", 1)[-1])] = r["o"]
+    for prop in ("counts", "predicateText"):
+        for r in _bound(store, f"SELECT ?claim ?o WHERE {{{{ {{values}} GRAPH ?g {{{{ ?claim kg:{prop} ?o }}}} }}}}",
+                        "claim", claims):
+            key = (r["claim"], prop)
+            if key not in found or r["o"] < found[key]:
+                found[key] = r["o"]
     for r in rows:
         r["content"] = " ".join(x for x in (r["content"], found.get((r["claim"], "counts")),
                                              found.get((r["claim"], "predicateText"))) if x)
@@ -184,6 +230,11 @@ def _append_counted(store, rows: list[dict]) -> None:
 def lookup_entities(store, name: str) -> list[EntitySummary]:
     """``find_entities(entity_summaries(store), name)`` without summarising every entity of the store: the
     entities are found by their labels first, and only theirs are summarised."""
+    from kg.query.entityrows import kept_lookup
+
+    kept = kept_lookup(store, name)  # the summaries kept for this state of the store, if it has them
+    if kept is not None:
+        return kept
     key = name.strip()
     # an exact label or alternative label as typed, in lower case, Title Case or CAPITALS: index lookups
     spellings = sorted({key, key.lower(), key.title(), key.upper(), key[:1].upper() + key[1:]})
@@ -212,11 +263,12 @@ def _canonical_with(store, pattern: str) -> list[str]:
     return [r["entity"] for r in store.select(query)[1]]
 
 
-def _summaries(store, iris: list[str]) -> list[EntitySummary]:
-    """``entity_summaries`` for these entities only, in the same order (most mentioned first)."""
-    if not iris:
+def _summaries(store, iris: list[str] | None) -> list[EntitySummary]:
+    """``entity_summaries`` for these entities only (every one the resolver made when ``iris`` is None), in the
+    same order (most mentioned first)."""
+    if iris is not None and not iris:
         return []
-    ents = values_clause(("entity",), [(Iri(i),) for i in iris])
+    ents = "" if iris is None else values_clause(("entity",), [(Iri(i),) for i in iris])
     # required patterns only, one question per query: an OPTIONAL scans the whole store in Oxigraph
     names = store.select(f"SELECT ?entity ?label ?class WHERE {{ {ents} ?entity rdfs:label ?label ; a ?class }}")[1]
     alts = store.select(f"SELECT ?entity ?alt WHERE {{ {ents} ?entity skos:altLabel ?alt }}")[1]
@@ -227,25 +279,22 @@ def _summaries(store, iris: list[str]) -> list[EntitySummary]:
     mentions = store.select(f"SELECT ?le (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {ents} ?le kg:canonical ?entity . "
                             "GRAPH ?g { ?le kg:mention ?m } } GROUP BY ?le")[1]
     # the outlets of those documents, bound to them (joined from the entity again, it costs a scan)
-    outlets = []
-    in_docs = sorted({r["d"] for r in docs})
-    for i in range(0, len(in_docs), 1000):
-        bound = values_clause(("d",), [(Iri(d),) for d in in_docs[i : i + 1000]])
-        outlets += store.select(f"SELECT DISTINCT ?d ?publisher WHERE {{ {bound} ?d schema:publisher ?pub . "
-                                "?pub rdfs:label ?publisher }")[1]
+    in_docs = None if iris is None else sorted({r["d"] for r in docs})
+    outlets = _bound(store, "SELECT DISTINCT ?d ?publisher WHERE {{ {values} ?d schema:publisher ?pub . "
+                            "?pub rdfs:label ?publisher }}", "d", in_docs)
     count = {r["le"]: int(r["n"]) for r in mentions}
     outlet: dict[str, str] = {}
     for r in sorted(outlets, key=lambda r: r["publisher"]):
         outlet.setdefault(r["d"], r["publisher"])
     by_iri: dict[str, EntitySummary] = {}
     classes: dict[str, set[str]] = defaultdict(set)
-    for r in names:
+    for r in sorted(names, key=lambda r: (r["entity"], r["label"], r["class"])):
         by_iri.setdefault(r["entity"], EntitySummary(iri=r["entity"], label=r["label"], type=""))
         classes[r["entity"]].add(r["class"])
     for r in alts:
         if r["entity"] in by_iri:
             by_iri[r["entity"]].alt_labels.add(r["alt"])
-    for r in docs:
+    for r in sorted(docs, key=lambda r: (r["doc"], r["le"])):  # counted in one order, however they were read
         s = by_iri.get(r["entity"])
         if s is not None:
             n = count.get(r["le"], 0)

@@ -1,11 +1,12 @@
-"""The rows of ``kg trace``, ``kg quotes`` and ``kg stats`` kept per state of a store, in SQLite.
+"""The rows of ``kg trace``, ``kg quotes``, ``kg stats`` and ``kg entity`` kept per state of a store, in SQLite.
 
 At a few million quads one ``kg trace`` of a common value returns hundreds of claims, and Oxigraph spends
 15–20 µs of CPU decoding every term of them; ``kg quotes --speaker`` pays the same per quote. Yet the answers
 only change when a build or a removal changes the documents. So ``kg build``, as it ends, runs
 ``kg/query/trace.rq`` and ``kg/query/quotes.rq`` once over every claim (with no target, no filter) and
 keeps their rows in ``<store>/derived/queries-KEY.sqlite`` (Python's own ``sqlite3``: indexed lookups by
-value, a file any tool can read, nothing to install). A query then reads only the rows it returns.
+value, a file any tool can read, nothing to install). A query then reads only the rows it returns. The
+same file keeps ``kg entity``'s summaries and rows (kg.query.entityrows).
 
 KEY hashes what the rows depend on, the same state ``kg conflicts`` keys its kept answer by
 (``kg/query/compare_state.rq``: how many documents, the newest extraction time, the links), the kg version
@@ -35,7 +36,7 @@ from kg.query.state import state_key
 
 FOLDER = "derived"
 PREFIX = "queries-"
-LAYOUT = "1"  # bump when the tables change
+LAYOUT = "2"  # bump when the tables change
 SLACK = 1e-9  # the float window around a target is widened by this much before the exact decimal test
 
 _FILES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store that cannot change → its file
@@ -46,7 +47,8 @@ def code_hash() -> str:
     """This module and the queries whose rows it keeps: a changed query or layout is another key."""
     here = Path(__file__).parent
     h = hashlib.sha256(LAYOUT.encode())
-    for f in (here / "rowindex.py", here / "trace.rq", here / "quotes.rq", here / "stats.rq", here / "quotes.py"):
+    for f in (here / "rowindex.py", here / "trace.rq", here / "quotes.rq", here / "stats.rq", here / "quotes.py",
+              here / "entityrows.py", here / "entities.py", *sorted(here.glob("entity_*.rq"))):
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
@@ -109,7 +111,7 @@ def warm(store) -> bool:
 
 
 def _write(store, path: Path) -> None:
-    from kg.query import named
+    from kg.query import entityrows, named
     from kg.query.quotes import quotes_query
     from kg.query.terms import bind_values
     from kg.query.trace import COLUMNS, LINKS
@@ -141,6 +143,8 @@ def _write(store, path: Path) -> None:
             ids.setdefault(name, len(ids) + 1)
         conn.executemany("INSERT INTO names (id, name) VALUES (?, ?)", ((i, n) for n, i in ids.items()))
         conn.executemany("INSERT INTO name_quotes (name, quote) VALUES (?, ?)", ((ids[n], q) for n, q in spoken))
+        conn.executescript(entityrows.TABLES)  # kg entity's answers (kg.query.entityrows)
+        entityrows.write(store, conn)
         stat_names, stat_rows = store.select(named("stats"))
         meta = {"trace_columns": list(COLUMNS), "quote_columns": names,
                 "stats": [[n, stat_rows[0][n] if stat_rows else 0] for n in stat_names], "quads": len(store)}
@@ -176,7 +180,8 @@ def _meta(conn: sqlite3.Connection, key: str):
 
 # ------------------------------------------------------------------------------------------------ reading
 @contextmanager
-def _kept(store):
+def kept(store):
+    """A read-only connection to the kept rows of the store's state (None when it has none), closed after."""
     conn = connection(store)
     try:
         yield conn
@@ -194,7 +199,7 @@ def trace_rows(store, target: float, tolerance: float) -> list[dict] | None:
     exact_t, exact_tol = Decimal(_lexical(number(t))), Decimal(_lexical(number(tol)))
     reach = abs(tol * t)
     slack = SLACK * max(1.0, abs(t), reach)
-    with _kept(store) as conn:
+    with kept(store) as conn:
         if conn is None:
             return None
         columns = _meta(conn, "trace_columns")
@@ -228,7 +233,7 @@ def quote_rows(store, speaker: str | None, about: str | None) -> tuple[list[str]
     """``kg.query.quotes.select_quotes`` from the kept rows, or None when the store keeps none."""
     need = (about or "").lower()
     who = (speaker or "").lower()
-    with _kept(store) as conn:
+    with kept(store) as conn:
         if conn is None:
             return None
         names = _meta(conn, "quote_columns")
@@ -248,7 +253,7 @@ def quote_rows(store, speaker: str | None, about: str | None) -> tuple[list[str]
 
 def stats(store) -> tuple[list[tuple[str, object]], int] | None:
     """(stats.rq's columns and values, the number of quads) from the kept rows, or None."""
-    with _kept(store) as conn:
+    with kept(store) as conn:
         if conn is None:
             return None
         return [tuple(x) for x in _meta(conn, "stats")], int(_meta(conn, "quads"))

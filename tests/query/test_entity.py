@@ -45,3 +45,31 @@ def test_parts_equal_the_union_query(own_store):
     assert {r["kind"] for r in union} == {"quote", "quantity", "relation"}
     assert any(r["publisher"] == "Coastal Wire" for r in union)  # the outlets are filled in
     assert sorted(parts, key=key) == sorted(union, key=key)
+
+
+@pytest.mark.parametrize("name", ["Maria Lindqvist", "lindqvist", "HARBOUR BANK", "bank", "eastp", "Kowal", "nobody"])
+def test_kept_answers_equal_asking_the_store(own_store, own_store_checkpoint, own_store_scanned, name):
+    from kg.query import entityrows
+
+    found = entityrows.kept_lookup(own_store, name)
+    assert found is not None  # the build kept them (kg.query.entityrows)
+    assert entityrows.kept_lookup(own_store_checkpoint, name) is None  # no kept rows there: asked
+    iris = [s.iri for s in found]
+    kept = entityrows.kept_rows(own_store, iris)
+    for other in (own_store_checkpoint, own_store_scanned):
+        assert _summary_rows(lookup_entities(other, name)) == _summary_rows(found)
+        assert said_by_and_about(other, iris) == kept
+    if name == "nobody":
+        assert found == [] and kept == []
+
+
+def test_kept_rows_of_several_entities_keep_one_order(own_store, own_store_checkpoint):
+    from kg.query import entityrows
+
+    iris = [s.iri for s in entity_summaries(own_store)]
+    kept = entityrows.kept_rows(own_store, iris)
+    assert len(kept) > 10 and {r["kind"] for r in kept} == {"quote", "quantity", "relation"}
+    assert kept == said_by_and_about(own_store_checkpoint, iris)
+    assert kept == said_by_and_about(own_store_checkpoint, list(reversed(iris)))
+    one = said_by_and_about(own_store, iris[:1])
+    assert one and all(r["entity"] == iris[0] for r in one) and one == [r for r in kept if r["entity"] == iris[0]]
