@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -161,7 +162,9 @@ class ResolvingBeside:
 # what a process started afresh keeps for the published checkpoint: its module's warm(store)
 _KEEP = ("import sys; from kg.children import die_with_parent; die_with_parent(int(sys.argv[2])); "
          "from importlib import import_module; from kg.store import open_store; "
-         "import_module(sys.argv[3]).warm(open_store(sys.argv[1], read_only=True))")
+         "warm = import_module(sys.argv[3]).warm; store = open_store(sys.argv[1], read_only=True); "
+         # asked to tell its progress: one line 'done total' on stdout per step (kg.build reads them)
+         "warm(store, lambda done, total: print(done, total, flush=True)) if sys.argv[4:] else warm(store)")
 
 
 def keep_rows_beside(store) -> subprocess.Popen | None:
@@ -174,17 +177,30 @@ def keep_rows_beside(store) -> subprocess.Popen | None:
 def compare_beside(store) -> subprocess.Popen | None:
     """A process keeping the answer of kg conflicts / agreements (kg.compare.cache) for a local store's
     published checkpoint, or None; as ``keep_rows_beside``. The build then never holds every numeric claim
-    of the store (at 2,000 newswire articles 61 MB of its peak, growing with the corpus)."""
-    return _keep_beside(store, "kg.compare.cache")
+    of the store (at 2,000 newswire articles 61 MB of its peak, growing with the corpus). Its stdout is a
+    pipe of 'done total' lines, the claims it has grouped (``compare_progress``)."""
+    return _keep_beside(store, "kg.compare.cache", tell=True)
 
 
-def _keep_beside(store, module: str) -> subprocess.Popen | None:
+def compare_progress(proc: subprocess.Popen) -> Iterator[tuple[int, int]]:
+    """(done, total) as the comparing process reports them, until it ends; a line that is not two numbers
+    (it never prints any other) is skipped."""
+    if proc.stdout is None:
+        return
+    for line in proc.stdout:
+        parts = line.split()
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            yield int(parts[0]), int(parts[1])
+
+
+def _keep_beside(store, module: str, tell: bool = False) -> subprocess.Popen | None:
     path = getattr(store, "path", None)
     if not isinstance(path, Path) or not hasattr(store, "db"):
         return None
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     try:
-        return subprocess.Popen([sys.executable, "-c", _KEEP, str(path), str(os.getpid()), module], env=env,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        args = [sys.executable, "-c", _KEEP, str(path), str(os.getpid()), module, *(["tell"] if tell else [])]
+        return subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, text=True,
+                                stdout=subprocess.PIPE if tell else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
         return None

@@ -29,7 +29,7 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from kg.beside import ResolvingBeside, compare_beside, keep_rows_beside
+from kg.beside import ResolvingBeside, compare_beside, compare_progress, keep_rows_beside
 from kg.claims import iter_claims
 from kg.errors import InputError, KgError, StoreError
 from kg.ingest import corpus, dedup, estimate_articles, read_documents
@@ -312,12 +312,21 @@ def _compare(store, progress: Progress, beside: bool = False) -> None:
     published, so it holds neither (each grows with the corpus)."""
     from kg.compare.cache import cache_file, warm
 
-    progress("compare", 0, 1)
+    progress("compare", 0, None)  # reading the claims: how many is not known yet
+    last = [1]
+
+    def grouped(done: int, total: int) -> None:  # claims grouped of all compared (kg.compare.grouping)
+        last[0] = max(total, 1)
+        progress("compare", done, total)
+
     rows = keep_rows_beside(store) if beside else None
     compared = compare_beside(store) if beside else None
+    if compared is not None:
+        for done, total in compare_progress(compared):
+            grouped(done, total)
     try:  # kept already when the second process did it (its file is there), or computed here
         if compared is None or compared.wait() != 0 or (f := cache_file(store)) is None or not f.exists():
-            warm(store)
+            warm(store, grouped)
     except Exception:  # noqa: BLE001 — never fail a finished build over a cache
         pass
     if rows is not None:
@@ -329,7 +338,7 @@ def _compare(store, progress: Progress, beside: bool = False) -> None:
         keep_rows(store)
     except Exception:  # noqa: BLE001
         pass
-    progress("compare", 1, 1)
+    progress("compare", last[0], last[0])
 
 
 def _commit(store) -> None:

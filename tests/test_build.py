@@ -174,3 +174,17 @@ def test_build_progress_rate_leaves_out_the_wait_before_the_first_article(monkey
     lines = out.getvalue().splitlines()
     assert lines[1] == "Reading, extracting, storing: 1/100 articles, 5:00 elapsed"  # no pace from one article yet
     assert lines[-1] == "Reading, extracting, storing: 4/100 articles, 5:03 elapsed, 1.0 articles/s, ETA 1:36"
+
+
+def test_build_compare_progress_counts_the_claims_grouped_in_either_process(tmp_path, nlp):
+    """'Comparing numeric claims' is told how many claims are grouped, of how many, whether the build compares
+    them itself (one process) or a process beside it does (workers): not one 0/1 step."""
+    for workers in (1, 2):
+        seen = []
+        build([str(SEEDS)], open_store(str(tmp_path / f"s{workers}")), workers=workers,
+              progress=lambda stage, done, total, seen=seen: seen.append((stage, done, total)))
+        steps = [(done, total) for stage, done, total in seen if stage == "compare"]
+        assert steps[0] == (0, None)  # reading the claims: their number is not known yet
+        totals = {total for _, total in steps[1:]}
+        assert len(totals) == 1 and totals.pop() > 1, steps
+        assert steps[-1][0] == steps[-1][1] and [d for d, _ in steps] == sorted(d for d, _ in steps)
