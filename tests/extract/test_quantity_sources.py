@@ -161,3 +161,42 @@ def test_quantity_source_after_a_speaker_s_lead_in(nlp, number, source):
 def test_quantity_source_lead_in_needs_a_speech_verb(nlp):
     text = "The fleet was counted in May.\n\nThe numbers:\n\nThe depot kept 40 buses and 12 ferries.\n"
     assert _claims(nlp, text)["40"].source is None
+
+
+# a speech verb without a subject of its own: the subject it shares, the noun it describes, the compound
+# the tagger hung on it
+SHARED_SUBJECTS = [
+    ("Senator Ana Ruiz won the county by promising to hire 300 new teachers.", "300", "Ana Ruiz"),
+    ("Candidates proposing trillions of dollars in new spending face hard questions.",
+     "trillions of dollars", "Candidates"),
+    ("At the hearing, the treasurer boasted of his skill in cutting $2 million from the budget.", "$2 million",
+     "treasurer"),
+    ("That is why the mayor had to lend the fund thousands of dollars last month, budget records show.",
+     "thousands of dollars", "budget records"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), SHARED_SUBJECTS, ids=[s[1] for s in SHARED_SUBJECTS])
+def test_quantity_source_speech_verb_shares_its_subject(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_not_the_thing_a_verb_of_setting_a_figure_describes(nlp):
+    # "notices seeking …": the purpose of a thing, not a statement by it
+    text = "The county withdrew notices seeking the arrest of 14 suspects."
+    assert _claims(nlp, text)["14"].source != "notices"
+
+
+CONTINUED = ("Mayor Tom Eriksen said that for years critics had predicted the harbour would close, but this would "
+             "not happen.\n\n“That is because the ferry, which carries nearly 300 cars a day, remains the busiest in "
+             "the region.”\n\n"
+             "His “40 percent” remark drew laughter in the hall.\n")
+
+
+@pytest.mark.parametrize(("number", "source"), [
+    ("nearly 300", "Tom Eriksen"),  # a quotation that goes on with the statement attributed just before it
+    ("40 percent", None),  # a phrase in scare quotes is no statement
+])
+def test_quantity_source_in_a_quotation_that_continues_a_statement(nlp, number, source):
+    assert _claims(nlp, CONTINUED)[number].source == source
+

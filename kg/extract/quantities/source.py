@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import numbers as nb
 from kg.extract.coref import document_nouns
 from kg.extract.entities import DocEntities, clean_name
+from kg.extract.quantities.continued import continued_quote
 from kg.extract.quantities.leadin import lead_in_verb
 from kg.extract.quantities.scan import (
     _PERSONISH,
@@ -54,6 +55,13 @@ def _source(
         if name:
             # "In a new poll, 52 percent …": the document is a named source, not a speaker
             return name, "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", quote_index
+    # a quotation no quote holds that goes on with the statement attributed just before it
+    else:
+        continued = continued_quote(doc_text(doc), quotes, span.start_char, lambda q: not _unnamed(q))
+        if continued is not None:
+            quote = quotes[continued]
+            return quote.speaker or quote.speaker_mention, \
+                "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", None
     # "In a Gallup poll, 41 percent ...", "Under state law, a recount needs a margin below 0.5 percent"
     document = _document_phrase(top, set(range(num.start, num.end)), entities)
     if document is not None:
@@ -61,9 +69,13 @@ def _source(
     # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
     inside = set(range(num.start, num.end)) | num.core
     for verb in _speech_verbs(top):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = _speech_subject(verb)
+        # the subject's own words: not the clause it governs when the verb describes it ("the candidate
+        # boasted of …")
+        clause = {t.i for t in verb.subtree} if subj is not None and subj.is_ancestor(verb) else set()
+        own = [t for t in subj.subtree if t.i not in clause] if subj is not None else []
         # "30% said ...": a counted subject is the respondents, not a source
-        if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree \
+        if subj is not None and not any(t.i in inside for t in own) and arg.i not in {t.i for t in own} \
                 and not _counted_subject(doc, subj):
             name = _name(subj, entities)
             if name:
@@ -260,11 +272,44 @@ def _speech_verbs(top: Token) -> Iterator[Token]:
                 return
 
 
+# the dependencies by which a verb without a subject of its own shares its governor's: "he rallied crowds by
+# promising to cut …" (pcomp under a preposition), "…, arguing that …" (advcl), "she stood and noted …" (conj)
+_CONTROLLED_DEPS = frozenset(("xcomp", "advcl", "conj", "pcomp"))
+
+
+def _speech_subject(verb: Token) -> Token | None:
+    """Who speaks through ``verb``: its subject; else the subject it shares with the verb it hangs from
+    ("the mayor won votes by promising to hire 40 teachers"), or the noun it describes ("the candidate,
+    boasting of the $5 million he saved"); else the noun the tagger hung on it as a compound when it took
+    the verb for a noun ("budget records show")."""
+    node = verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        # the noun a speech verb describes ("candidates proposing $2 trillion in cuts", a finite verb the parser
+        # hung on the noun before it: "the candidate boasted of …"), or a document described by its finding
+        # ("a new poll showing …"); not a thing's purpose ("notices seeking …", a verb of setting a figure)
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") \
+                and (node.lemma_.lower() in reporting_verbs() or node.head.lemma_.lower() in document_nouns()):
+            return node.head
+        if node.dep_ not in _CONTROLLED_DEPS:
+            break
+        node = node.head.head if node.dep_ == "pcomp" and node.head.pos_ == "ADP" else node.head
+    compound = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return compound[-1] if compound else None
+
+
 def _verb(tok: Token) -> bool:
     """A verb, or a word the tagger took for a noun though it heads a clause with a subject ("Leaked
     records show he took …": "show" tagged NOUN, yet the sentence's root with "records" as its subject)."""
     return tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "parataxis")
                                   and any(c.dep_ == "nsubj" for c in tok.children))
+
+
+# words left of a noun that are no part of its name: "the", "," and, when a parse makes the noun the sentence's
+# root ("At the rally, the candidate boasted …"), the phrases and conjunctions before it
+_NOT_NAME_DEPS = frozenset(("det", "punct", "prep", "cc", "mark", "advmod"))
 
 
 def _name(tok: Token, entities: DocEntities) -> str | None:
@@ -277,7 +322,7 @@ def _name(tok: Token, entities: DocEntities) -> str | None:
     if ent is not None:  # the head word is a named entity: its canonical name
         return ent.name
     # otherwise the noun phrase: "Kazakh officials", "the press service of the Ministry of Defense"
-    toks = [t for c in tok.lefts if c.dep_ not in ("det", "punct") for t in c.subtree] + [tok]
+    toks = [t for c in tok.lefts if c.dep_ not in _NOT_NAME_DEPS for t in c.subtree] + [tok]
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             toks.extend(t for t in child.subtree)
