@@ -200,3 +200,30 @@ CONTINUED = ("Mayor Tom Eriksen said that for years critics had predicted the ha
 def test_quantity_source_in_a_quotation_that_continues_a_statement(nlp, number, source):
     assert _claims(nlp, CONTINUED)[number].source == source
 
+
+
+# a law's provisions, a noun-tagged speech verb before "that", a lead-in ending in a colon, the owner of
+# a figure put forward
+MORE_SOURCES = [
+    ("The ordinance also requires two inspections a year, and bans tolls after 20 years.", "20 years",
+     "ordinance"),
+    ("The Harbour campaign projects that a tax of a fraction of a percent would raise $75 billion a year.",
+     "$75 billion", "campaign"),
+    ("A study released in May by the Harbour Institute noted that more tenants now rent than own: 70 percent "
+     "believe rents will rise, up from 60 percent a decade ago.", "70 percent", "study"),
+    ("The Harbour Gazette is making its biggest purchase yet, with plans to spend upward of $10 million on "
+     "new presses.", "$10 million", "Harbour Gazette"),
+    ("The council will vote on the developer's proposal to build a 120-room hotel on the pier.", "120",
+     "developer"),
+    ("In Mayor Tom Eriksen's view, 40 percent of the budget is too much.", "40 percent", "Tom Eriksen"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), MORE_SOURCES, ids=[s[1] for s in MORE_SOURCES])
+def test_quantity_source_provisions_lead_ins_and_figures_put_forward(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_a_count_of_proposals_is_no_figure_they_put_forward(nlp):
+    text = "The mayor's two proposals drew a large crowd."
+    assert _claims(nlp, text)["two"].source is None

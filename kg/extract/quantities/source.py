@@ -8,10 +8,11 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
-from kg.extract.coref import document_nouns
+from kg.extract.coref import Resolver, document_nouns
 from kg.extract.entities import DocEntities, clean_name
 from kg.extract.quantities.continued import continued_quote
-from kg.extract.quantities.leadin import lead_in_verb
+from kg.extract.quantities.framing import figure_owner, frame_owner
+from kg.extract.quantities.leadin import colon_lead_verb, lead_in_verb
 from kg.extract.quantities.scan import (
     _PERSONISH,
     _PRONOUNS,
@@ -23,7 +24,7 @@ from kg.extract.quantities.scan import (
     _phrase,
     _pobj,
 )
-from kg.extract.quotes.cues import proposal_verbs, reporting_verbs
+from kg.extract.quotes.cues import proposal_verbs, provision_verbs, reporting_verbs
 from kg.extract.text import doc_text
 from kg.records import Evidence, Quote
 
@@ -66,6 +67,13 @@ def _source(
     document = _document_phrase(top, set(range(num.start, num.end)), entities)
     if document is not None:
         return document, "named_source", quote_index
+    # "in Lind's view, 40 percent …", "the mayor's proposal to build a 120-room depot": the owner of a
+    # figure put forward, unless a speech verb stands between it and the number
+    numbers = set(range(num.start, num.end))
+    owner = frame_owner(top, numbers) or figure_owner(span.root, numbers, _speech)
+    name = _owner_name(owner, entities) if owner is not None else None
+    if name:
+        return name, _kind(owner, entities), quote_index
     # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
     inside = set(range(num.start, num.end)) | num.core
     for verb in _speech_verbs(top):
@@ -99,8 +107,8 @@ def _source(
             return (ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text)), \
                 "named_source", quote_index
     # "Mayor Lind told the council:" and, in the paragraphs after it, the figures she gave
-    verb = lead_in_verb(doc, span.start_char, _lead_verb)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    verb = lead_in_verb(doc, span.start_char, _lead_verb) or colon_lead_verb(doc, num.start, _lead_verb)
+    subj = _speech_subject(verb) if verb is not None else None
     name = _name(subj, entities) if subj is not None else None
     if name:
         ent = entities.at(subj.idx, subj.idx + len(subj.text))
@@ -109,9 +117,37 @@ def _source(
     return None, None, quote_index
 
 
+def _speech(tok: Token) -> bool:
+    return _verb(tok) and tok.lemma_.lower() in _source_verbs()
+
+
+# possessives that name a person only through the one they point back to ("his prediction")
+_PERSON_POSSESSIVES = frozenset(("his", "her"))
+
+
+def _owner_name(tok: Token, entities: DocEntities) -> str | None:
+    """The name of a figure's owner; a possessive pronoun ("his plan", "its forecast") resolved the way the
+    quote extractor resolves speakers (the subject before it, the organisation "its" points back to)."""
+    if tok.pos_ != "PRON":
+        return _name(tok, entities)
+    resolver = tok.doc.user_data.get("kg.source_resolver")
+    if resolver is None:
+        resolver = tok.doc.user_data["kg.source_resolver"] = Resolver(tok.doc, entities)
+    speaker = resolver.resolve(tok)
+    return speaker.name if speaker is not None else None
+
+
+def _kind(tok: Token, entities: DocEntities) -> str:
+    """"speaker" for a person (a pronoun, a PERSON name, a Person entity), else "named_source"."""
+    ent = entities.at(tok.idx, tok.idx + len(tok.text))
+    person = tok.lower_ in _PRONOUNS | _PERSON_POSSESSIVES or tok.ent_type_ in _PERSONISH \
+        or (ent is not None and ent.type == "Person")
+    return "speaker" if person else "named_source"
+
+
 def _lead_verb(tok: Token) -> bool:
     """A speech verb with a subject, as a lead-in's verb ("Lind told the council:", "the report notes:")."""
-    return _verb(tok) and tok.lemma_.lower() in _source_verbs() and any(c.dep_ == "nsubj" for c in tok.children)
+    return _verb(tok) and tok.lemma_.lower() in _source_verbs() and _speech_subject(tok) is not None
 
 
 def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
@@ -256,7 +292,7 @@ def _speech_verbs(top: Token) -> Iterator[Token]:
     for anc in top.ancestors:
         reported = reported or below.dep_ in _CLAUSE_DEPS
         below = anc
-        if _verb(anc) and anc.lemma_.lower() in verbs:
+        if _verb(anc) and (anc.lemma_.lower() in verbs or _provision(anc)):
             # a cue that is also a verb of change or of going on ("declined to comment", "she continued: …")
             # reports only a clause: over its own argument it is no speech ("Trade declined 40 percent",
             # "gambling continued to be a saving grace, with revenue up 18 percent")
@@ -270,6 +306,15 @@ def _speech_verbs(top: Token) -> Iterator[Token]:
                     and child.lemma_.lower() in verbs:
                 yield child
                 return
+
+
+def _provision(verb: Token) -> bool:
+    """A verb by which a law, bill or plan states its content, with such a document as its subject: "the
+    bill caps rents at 5 percent", "the measure also bans tolls after 2030" (quote_provision_verbs.txt)."""
+    if verb.lemma_.lower() not in provision_verbs():
+        return False
+    subj = _speech_subject(verb)
+    return subj is not None and subj.lemma_.lower() in document_nouns()
 
 
 # the dependencies by which a verb without a subject of its own shares its governor's: "he rallied crowds by
@@ -302,9 +347,15 @@ def _speech_subject(verb: Token) -> Token | None:
 
 def _verb(tok: Token) -> bool:
     """A verb, or a word the tagger took for a noun though it heads a clause with a subject ("Leaked
-    records show he took …": "show" tagged NOUN, yet the sentence's root with "records" as its subject)."""
-    return tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "parataxis")
-                                  and any(c.dep_ == "nsubj" for c in tok.children))
+    records show he took …": "show" tagged NOUN, yet the sentence's root with "records" as its subject) or
+    introduces one with "that"."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    # "The campaign projects that the tax would raise …": a noun-tagged word right before "that"
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return any(c.dep_ == "nsubj" for c in tok.children) or (following is not None and following.lower_ == "that")
 
 
 # words left of a noun that are no part of its name: "the", "," and, when a parse makes the noun the sentence's
