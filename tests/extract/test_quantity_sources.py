@@ -227,3 +227,16 @@ def test_quantity_source_provisions_lead_ins_and_figures_put_forward(nlp, text, 
 def test_quantity_source_a_count_of_proposals_is_no_figure_they_put_forward(nlp):
     text = "The mayor's two proposals drew a large crowd."
     assert _claims(nlp, text)["two"].source is None
+
+
+# a verb of taking a position on a figure: the subject objects to, questions or acknowledges the amount
+STANCES = [
+    ("The union balked at hiring 300 more drivers.", "300", "union"),
+    ("The council questioned the 12 percent raise.", "12 percent", "council"),
+    ("The group recognizes that there are still millions of people without work.", "millions", "group"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), STANCES, ids=[s[1] for s in STANCES])
+def test_quantity_source_stance_verb(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source

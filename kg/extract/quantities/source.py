@@ -75,21 +75,9 @@ def _source(
     if name:
         return name, _kind(owner, entities), quote_index
     # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
-    inside = set(range(num.start, num.end)) | num.core
-    for verb in _speech_verbs(top):
-        subj = _speech_subject(verb)
-        # the subject's own words: not the clause it governs when the verb describes it ("the candidate
-        # boasted of …")
-        clause = {t.i for t in verb.subtree} if subj is not None and subj.is_ancestor(verb) else set()
-        own = [t for t in subj.subtree if t.i not in clause] if subj is not None else []
-        # "30% said ...": a counted subject is the respondents, not a source
-        if subj is not None and not any(t.i in inside for t in own) and arg.i not in {t.i for t in own} \
-                and not _counted_subject(doc, subj):
-            name = _name(subj, entities)
-            if name:
-                kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
-                return name, kind, quote_index
-        break
+    spoken = _verb_speaker(doc, num, top, arg, entities)
+    if spoken is not None:
+        return spoken[0], spoken[1], quote_index
     # "In a Ledger survey, 9 percent said they would sell; just 2 percent said they would stay": the survey
     # named in another clause of the sentence, or inside what the respondents said, is the source too
     document = _clause_document(doc, top, set(range(num.start, num.end)), entities)
@@ -115,6 +103,29 @@ def _source(
         person = subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH or (ent is not None and ent.type == "Person")
         return name, "speaker" if person else "named_source", quote_index
     return None, None, quote_index
+
+
+def _verb_speaker(
+    doc: Doc, num: _Number, top: Token, arg: Token, entities: DocEntities
+) -> tuple[str, str, Token] | None:
+    """The name and kind of the subject of the speech verb governing the number, and the verb; None when
+    the verb has no subject that names someone."""
+    inside = set(range(num.start, num.end)) | num.core
+    for verb in _speech_verbs(top):
+        subj = _speech_subject(verb)
+        # the subject's own words: not the clause it governs when the verb describes it ("the candidate
+        # boasted of …")
+        clause = {t.i for t in verb.subtree} if subj is not None and subj.is_ancestor(verb) else set()
+        own = [t for t in subj.subtree if t.i not in clause] if subj is not None else []
+        # "30% said ...": a counted subject is the respondents, not a source
+        if subj is not None and not any(t.i in inside for t in own) and arg.i not in {t.i for t in own} \
+                and not _counted_subject(doc, subj):
+            name = _name(subj, entities)
+            if name:
+                kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
+                return name, kind, verb
+        break
+    return None
 
 
 def _speech(tok: Token) -> bool:
