@@ -240,3 +240,14 @@ STANCES = [
 @pytest.mark.parametrize(("text", "number", "source"), STANCES, ids=[s[1] for s in STANCES])
 def test_quantity_source_stance_verb(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_of_counted_statements_is_their_speaker(nlp):
+    # the things counted are what the relative clause says someone said
+    text = "Reporters collected nine outrageous things the Harbour candidate had said about the ferry."
+    assert _claims(nlp, text)["nine"].source == "Harbour candidate"
+
+
+def test_quantity_source_counted_speakers_are_no_source(nlp):
+    text = "The 40 drivers who said they would strike met on Monday."
+    assert _claims(nlp, text)["40"].source is None

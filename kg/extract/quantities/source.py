@@ -74,6 +74,10 @@ def _source(
     name = _owner_name(owner, entities) if owner is not None else None
     if name:
         return name, _kind(owner, entities), quote_index
+    # "nine things the candidate has said about trade": the statements counted are the speaker's
+    statements = _statements_of(arg, entities)
+    if statements is not None:
+        return statements[0], statements[1], quote_index
     # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
     spoken = _verb_speaker(doc, num, top, arg, entities)
     if spoken is not None:
@@ -125,6 +129,25 @@ def _verb_speaker(
                 kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
                 return name, kind, verb
         break
+    return None
+
+
+# relative words that make the counted things the speakers ("the 40 people who said …"), not what they said
+_RELATIVE_SUBJECTS = frozenset(("who", "that", "which", "whom"))
+
+
+def _statements_of(noun: Token, entities: DocEntities) -> tuple[str, str] | None:
+    """The speaker of the things counted when a relative clause says someone said them: "the nine
+    promises the mayor made", "three things the candidate had said about trade"."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or not _speech(clause):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in _RELATIVE_SUBJECTS or subj.i < noun.i:
+            continue
+        name = _name(subj, entities)
+        if name:
+            return name, _kind(subj, entities)
     return None
 
 
