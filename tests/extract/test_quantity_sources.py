@@ -251,3 +251,22 @@ def test_quantity_source_of_counted_statements_is_their_speaker(nlp):
 def test_quantity_source_counted_speakers_are_no_source(nlp):
     text = "The 40 drivers who said they would strike met on Monday."
     assert _claims(nlp, text)["40"].source is None
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # an attribution set off by commas, whatever the parser made of it
+    ("During the same week, port records show, the ferry sailed roughly 216 hours.", "roughly 216 hours",
+     "port records"),
+    ("The jet was insured at a value of $35 million in 2011, records show, and it has since been sold.",
+     "$35 million", "records"),
+])
+def test_quantity_source_parenthetical_attribution(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_according_to_in_another_part_of_a_semicolon_list(nlp):
+    # each part of a list joined by semicolons is its own statement: a later part's "according to" is not
+    # the source of an earlier part's figure
+    text = ("Acme holds $20 billion offshore; Zenith holds $3 billion offshore and reports 900 subsidiaries, "
+            "according to its own website.")
+    assert _claims(nlp, text)["$20 billion"].source != "its own website"

@@ -39,7 +39,8 @@ def _source(
     # number's own sentence is the most specific one, even inside a longer quote
     lo, hi = _paragraph_bounds(doc_text(doc), span.start_char)
     for tok in span.sent:
-        if tok.lower_ == "according" and _low(doc, tok.i + 1) == "to" and lo <= tok.idx < hi:
+        if tok.lower_ == "according" and _low(doc, tok.i + 1) == "to" and lo <= tok.idx < hi \
+                and _same_clause(tok, top):
             pobj = _pobj(doc[tok.i + 1])
             if pobj is not None:
                 name = _author(pobj, entities) or _name(pobj, entities)
@@ -82,6 +83,10 @@ def _source(
     spoken = _verb_speaker(doc, num, top, arg, entities)
     if spoken is not None:
         return spoken[0], spoken[1], quote_index
+    # "…, port records show, the ferry sailed 216 hours": an attribution set off by commas the parser tore up
+    aside = _parenthetical(span.sent, entities)
+    if aside is not None:
+        return aside, "named_source", quote_index
     # "In a Ledger survey, 9 percent said they would sell; just 2 percent said they would stay": the survey
     # named in another clause of the sentence, or inside what the respondents said, is the source too
     document = _clause_document(doc, top, set(range(num.start, num.end)), entities)
@@ -109,6 +114,14 @@ def _source(
     return None, None, quote_index
 
 
+def _same_clause(according: Token, top: Token) -> bool:
+    """Whether an "according to" phrase vouches for the number's clause (headed by ``top``): not when a
+    semicolon parts them, each part a statement of its own ("Acme holds $20 billion offshore; Zenith holds $3
+    billion and reports 900 subsidiaries, according to its website")."""
+    lo, hi = sorted((according.i, top.i))
+    return not any(t.text == ";" for t in top.doc[lo:hi])
+
+
 def _verb_speaker(
     doc: Doc, num: _Number, top: Token, arg: Token, entities: DocEntities
 ) -> tuple[str, str, Token] | None:
@@ -129,6 +142,35 @@ def _verb_speaker(
                 kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
                 return name, kind, verb
         break
+    return None
+
+
+# the words a short subject of a parenthetical attribution is made of ("port records", "the F.A.A. data")
+_ASIDE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN"))
+_MAX_ASIDE = 5
+
+
+def _parenthetical(sent: Span, entities: DocEntities) -> str | None:
+    """The subject of an attribution set off by commas in the number's sentence: ", records show," or
+    "…, the group says." — a short noun phrase and a speech verb between a comma and a comma or the
+    sentence's end, whatever the parser made of them ("records" as a compound of "show", "show" as the
+    subject of the main verb). A pronoun subject ("…, he said") is left to the quote extractor."""
+    toks = list(sent)
+    verbs = _source_verbs()
+    for k, tok in enumerate(toks):
+        if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "NOUN") or k + 1 >= len(toks):
+            continue
+        if toks[k + 1].text not in (",", ".", ";"):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= _MAX_ASIDE and toks[j].pos_ in _ASIDE_POS:
+            j -= 1
+        words = toks[j + 1 : k]
+        if j < 0 or toks[j].text != "," or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            continue
+        named = [t for t in words if t.pos_ != "DET"]
+        ent = entities.at(named[0].idx, named[-1].idx + len(named[-1].text))
+        return ent.name if ent is not None else clean_name(_phrase(named)) or None
     return None
 
 
