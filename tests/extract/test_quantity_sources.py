@@ -167,12 +167,11 @@ def test_quantity_source_lead_in_needs_a_speech_verb(nlp):
 # the tagger hung on it
 SHARED_SUBJECTS = [
     ("Senator Ana Ruiz won the county by promising to hire 300 new teachers.", "300", "Ana Ruiz"),
-    ("Candidates proposing trillions of dollars in new spending face hard questions.",
-     "trillions of dollars", "Candidates"),
+    ("Councillors proposing millions in new harbour spending face hard questions.", "millions", "Councillors"),
     ("At the hearing, the treasurer boasted of his skill in cutting $2 million from the budget.", "$2 million",
      "treasurer"),
-    ("That is why the mayor had to lend the fund thousands of dollars last month, budget records show.",
-     "thousands of dollars", "budget records"),
+    ("The harbour board borrowed thousands of pounds over the winter, county ledgers show.",
+     "thousands of pounds", "county ledgers"),
 ]
 
 
@@ -183,13 +182,13 @@ def test_quantity_source_speech_verb_shares_its_subject(nlp, text, number, sourc
 
 def test_quantity_source_not_the_thing_a_verb_of_setting_a_figure_describes(nlp):
     # "notices seeking …": the purpose of a thing, not a statement by it
-    text = "The county withdrew notices seeking the arrest of 14 suspects."
+    text = "The port posted notices seeking the return of 14 stolen buoys."
     assert _claims(nlp, text)["14"].source != "notices"
 
 
-CONTINUED = ("Mayor Tom Eriksen said that for years critics had predicted the harbour would close, but this would "
-             "not happen.\n\n“That is because the ferry, which carries nearly 300 cars a day, remains the busiest in "
-             "the region.”\n\n"
+CONTINUED = ("Mayor Tom Eriksen said that the harbour had survived worse winters and that it would recover by "
+             "spring.\n\n“The ferry still carries nearly 300 cars a day, more than any other crossing on the "
+             "coast.”\n\n"
              "His “40 percent” remark drew laughter in the hall.\n")
 
 
@@ -207,14 +206,13 @@ def test_quantity_source_in_a_quotation_that_continues_a_statement(nlp, number, 
 MORE_SOURCES = [
     ("The ordinance also requires two inspections a year, and bans tolls after 20 years.", "20 years",
      "ordinance"),
-    ("The Harbour campaign projects that a tax of a fraction of a percent would raise $75 billion a year.",
-     "$75 billion", "campaign"),
-    ("A study released in May by the Harbour Institute noted that more tenants now rent than own: 70 percent "
-     "believe rents will rise, up from 60 percent a decade ago.", "70 percent", "study"),
-    ("The Harbour Gazette is making its biggest purchase yet, with plans to spend upward of $10 million on "
-     "new presses.", "$10 million", "Harbour Gazette"),
-    ("The council will vote on the developer's proposal to build a 120-room hotel on the pier.", "120",
-     "developer"),
+    ("The Harbour campaign projects that a levy on ferry tickets would bring in $4 million a year.",
+     "$4 million", "campaign"),
+    ("The Harbour Institute's survey found a split among riders over the ferry: 41 percent want a second boat, "
+     "against 35 percent in 2019.", "41 percent", "Harbour Institute's survey"),
+    ("The Harbour Gazette is buying new presses, with plans to invest more than $3 million in the plant.",
+     "more than $3 million", "Harbour Gazette"),
+    ("The council will vote on the developer's proposal to add 40 berths to the marina.", "40", "developer"),
     ("In Mayor Tom Eriksen's view, 40 percent of the budget is too much.", "40 percent", "Tom Eriksen"),
 ]
 
@@ -233,7 +231,7 @@ def test_quantity_source_a_count_of_proposals_is_no_figure_they_put_forward(nlp)
 STANCES = [
     ("The union balked at hiring 300 more drivers.", "300", "union"),
     ("The council questioned the 12 percent raise.", "12 percent", "council"),
-    ("The group recognizes that there are still millions of people without work.", "millions", "group"),
+    ("The union recognizes that thousands of drivers still work without contracts.", "thousands", "union"),
 ]
 
 
@@ -244,8 +242,8 @@ def test_quantity_source_stance_verb(nlp, text, number, source):
 
 def test_quantity_source_of_counted_statements_is_their_speaker(nlp):
     # the things counted are what the relative clause says someone said
-    text = "Reporters collected nine outrageous things the Harbour candidate had said about the ferry."
-    assert _claims(nlp, text)["nine"].source == "Harbour candidate"
+    text = "The column listed five silly things the ferry operator had said about fares."
+    assert _claims(nlp, text)["five"].source == "ferry operator"
 
 
 def test_quantity_source_counted_speakers_are_no_source(nlp):
@@ -255,10 +253,9 @@ def test_quantity_source_counted_speakers_are_no_source(nlp):
 
 @pytest.mark.parametrize(("text", "number", "source"), [
     # an attribution set off by commas, whatever the parser made of it
-    ("During the same week, port records show, the ferry sailed roughly 216 hours.", "roughly 216 hours",
-     "port records"),
-    ("The jet was insured at a value of $35 million in 2011, records show, and it has since been sold.",
-     "$35 million", "records"),
+    ("Over the summer, port records show, the ferry made 310 crossings.", "310", "port records"),
+    ("The tug was valued at $2 million last year, registry filings show, and it has since been sold.",
+     "$2 million", "registry filings"),
 ])
 def test_quantity_source_parenthetical_attribution(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source
@@ -267,6 +264,6 @@ def test_quantity_source_parenthetical_attribution(nlp, text, number, source):
 def test_quantity_source_according_to_in_another_part_of_a_semicolon_list(nlp):
     # each part of a list joined by semicolons is its own statement: a later part's "according to" is not
     # the source of an earlier part's figure
-    text = ("Acme holds $20 billion offshore; Zenith holds $3 billion offshore and reports 900 subsidiaries, "
-            "according to its own website.")
-    assert _claims(nlp, text)["$20 billion"].source != "its own website"
+    text = ("Acme keeps $20 billion in reserves; Zenith keeps $3 billion and lists 900 depots, according to its "
+            "annual filing.")
+    assert _claims(nlp, text, quotes=())["$20 billion"].source is None  # the rule alone, without quotes

@@ -1,8 +1,8 @@
-"""Numbers a noun puts forward: "the mayor's proposal to build a 120-room depot" states the mayor's figure,
+"""Numbers a noun puts forward: "the mayor's proposal to add 40 berths to the marina" states the mayor's figure,
 "his prediction that the port would recover within two years" his, "in Lind's view, 40 percent is too
 high" Lind's. The nouns are ``[figure_nouns]`` of rules/number_context.txt; the owner is the noun's
 possessive, its "by"/"from"/"of" phrase, or the subject of the verb the noun is the object of ("the board,
-with plans to spend $10 million, …")."""
+with plans to invest $3 million, …")."""
 
 from __future__ import annotations
 

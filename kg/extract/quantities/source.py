@@ -68,10 +68,10 @@ def _source(
     document = _document_phrase(top, set(range(num.start, num.end)), entities)
     if document is not None:
         return document, "named_source", quote_index
-    # "in Lind's view, 40 percent …", "the mayor's proposal to build a 120-room depot": the owner of a
+    # "in Lind's view, 40 percent …", "the mayor's proposal to add 40 berths to the marina": the owner of a
     # figure put forward, unless a speech verb stands between it and the number
     numbers = set(range(num.start, num.end))
-    owner = frame_owner(top, numbers) or figure_owner(span.root, numbers, _speech)
+    owner = frame_owner(top, numbers) or figure_owner(span.root, numbers, _speech_with_subject)
     name = _owner_name(owner, entities) if owner is not None else None
     if name:
         return name, _kind(owner, entities), quote_index
@@ -195,6 +195,12 @@ def _statements_of(noun: Token, entities: DocEntities) -> tuple[str, str] | None
 
 def _speech(tok: Token) -> bool:
     return _verb(tok) and tok.lemma_.lower() in _source_verbs()
+
+
+def _speech_with_subject(tok: Token) -> bool:
+    """A speech verb with a subject of its own: someone reports inside the phrase ("the plan, which the
+    mayor says will add 40 berths"); not the infinitive a plan is made of ("a proposal to add 40 berths")."""
+    return _speech(tok) and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 # possessives that name a person only through the one they point back to ("his prediction")
