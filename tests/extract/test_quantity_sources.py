@@ -161,3 +161,109 @@ def test_quantity_source_after_a_speaker_s_lead_in(nlp, number, source):
 def test_quantity_source_lead_in_needs_a_speech_verb(nlp):
     text = "The fleet was counted in May.\n\nThe numbers:\n\nThe depot kept 40 buses and 12 ferries.\n"
     assert _claims(nlp, text)["40"].source is None
+
+
+# a speech verb without a subject of its own: the subject it shares, the noun it describes, the compound
+# the tagger hung on it
+SHARED_SUBJECTS = [
+    ("Senator Ana Ruiz won the county by promising to hire 300 new teachers.", "300", "Ana Ruiz"),
+    ("Councillors proposing millions in new harbour spending face hard questions.", "millions", "Councillors"),
+    ("At the hearing, the treasurer boasted of his skill in cutting $2 million from the budget.", "$2 million",
+     "treasurer"),
+    ("The harbour board borrowed thousands of pounds over the winter, county ledgers show.",
+     "thousands of pounds", "county ledgers"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), SHARED_SUBJECTS, ids=[s[1] for s in SHARED_SUBJECTS])
+def test_quantity_source_speech_verb_shares_its_subject(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_not_the_thing_a_verb_of_setting_a_figure_describes(nlp):
+    # "notices seeking …": the purpose of a thing, not a statement by it
+    text = "The port posted notices seeking the return of 14 stolen buoys."
+    assert _claims(nlp, text)["14"].source != "notices"
+
+
+CONTINUED = ("Mayor Tom Eriksen said that the harbour had survived worse winters and that it would recover by "
+             "spring.\n\n“The ferry still carries nearly 300 cars a day, more than any other crossing on the "
+             "coast.”\n\n"
+             "His “40 percent” remark drew laughter in the hall.\n")
+
+
+@pytest.mark.parametrize(("number", "source"), [
+    ("nearly 300", "Tom Eriksen"),  # a quotation that goes on with the statement attributed just before it
+    ("40 percent", None),  # a phrase in scare quotes is no statement
+])
+def test_quantity_source_in_a_quotation_that_continues_a_statement(nlp, number, source):
+    assert _claims(nlp, CONTINUED)[number].source == source
+
+
+
+# a law's provisions, a noun-tagged speech verb before "that", a lead-in ending in a colon, the owner of
+# a figure put forward
+MORE_SOURCES = [
+    ("The ordinance also requires two inspections a year, and bans tolls after 20 years.", "20 years",
+     "ordinance"),
+    ("The Harbour campaign projects that a levy on ferry tickets would bring in $4 million a year.",
+     "$4 million", "campaign"),
+    ("The Harbour Institute's survey found a split among riders over the ferry: 41 percent want a second boat, "
+     "against 35 percent in 2019.", "41 percent", "Harbour Institute's survey"),
+    ("The Harbour Gazette is buying new presses, with plans to invest more than $3 million in the plant.",
+     "more than $3 million", "Harbour Gazette"),
+    ("The council will vote on the developer's proposal to add 40 berths to the marina.", "40", "developer"),
+    ("In Mayor Tom Eriksen's view, 40 percent of the budget is too much.", "40 percent", "Tom Eriksen"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), MORE_SOURCES, ids=[s[1] for s in MORE_SOURCES])
+def test_quantity_source_provisions_lead_ins_and_figures_put_forward(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_a_count_of_proposals_is_no_figure_they_put_forward(nlp):
+    text = "The mayor's two proposals drew a large crowd."
+    assert _claims(nlp, text)["two"].source is None
+
+
+# a verb of taking a position on a figure: the subject objects to, questions or acknowledges the amount
+STANCES = [
+    ("The union balked at hiring 300 more drivers.", "300", "union"),
+    ("The council questioned the 12 percent raise.", "12 percent", "council"),
+    ("The union recognizes that thousands of drivers still work without contracts.", "thousands", "union"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), STANCES, ids=[s[1] for s in STANCES])
+def test_quantity_source_stance_verb(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_of_counted_statements_is_their_speaker(nlp):
+    # the things counted are what the relative clause says someone said
+    text = "The column listed five silly things the ferry operator had said about fares."
+    assert _claims(nlp, text)["five"].source == "ferry operator"
+
+
+def test_quantity_source_counted_speakers_are_no_source(nlp):
+    text = "The 40 drivers who said they would strike met on Monday."
+    assert _claims(nlp, text)["40"].source is None
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # an attribution set off by commas, whatever the parser made of it
+    ("Over the summer, port records show, the ferry made 310 crossings.", "310", "port records"),
+    ("The tug was valued at $2 million last year, registry filings show, and it has since been sold.",
+     "$2 million", "registry filings"),
+])
+def test_quantity_source_parenthetical_attribution(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_according_to_in_another_part_of_a_semicolon_list(nlp):
+    # each part of a list joined by semicolons is its own statement: a later part's "according to" is not
+    # the source of an earlier part's figure
+    text = ("Acme keeps $20 billion in reserves; Zenith keeps $3 billion and lists 900 depots, according to its "
+            "annual filing.")
+    assert _claims(nlp, text, quotes=())["$20 billion"].source is None  # the rule alone, without quotes

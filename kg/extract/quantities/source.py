@@ -8,9 +8,11 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
-from kg.extract.coref import document_nouns
+from kg.extract.coref import Resolver, document_nouns
 from kg.extract.entities import DocEntities, clean_name
-from kg.extract.quantities.leadin import lead_in_verb
+from kg.extract.quantities.continued import continued_quote
+from kg.extract.quantities.framing import figure_owner, frame_owner
+from kg.extract.quantities.leadin import colon_lead_verb, lead_in_verb
 from kg.extract.quantities.scan import (
     _PERSONISH,
     _PRONOUNS,
@@ -22,7 +24,7 @@ from kg.extract.quantities.scan import (
     _phrase,
     _pobj,
 )
-from kg.extract.quotes.cues import proposal_verbs, reporting_verbs
+from kg.extract.quotes.cues import proposal_verbs, provision_verbs, reporting_verbs
 from kg.extract.text import doc_text
 from kg.records import Evidence, Quote
 
@@ -37,7 +39,8 @@ def _source(
     # number's own sentence is the most specific one, even inside a longer quote
     lo, hi = _paragraph_bounds(doc_text(doc), span.start_char)
     for tok in span.sent:
-        if tok.lower_ == "according" and _low(doc, tok.i + 1) == "to" and lo <= tok.idx < hi:
+        if tok.lower_ == "according" and _low(doc, tok.i + 1) == "to" and lo <= tok.idx < hi \
+                and _same_clause(tok, top):
             pobj = _pobj(doc[tok.i + 1])
             if pobj is not None:
                 name = _author(pobj, entities) or _name(pobj, entities)
@@ -54,22 +57,36 @@ def _source(
         if name:
             # "In a new poll, 52 percent …": the document is a named source, not a speaker
             return name, "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", quote_index
+    # a quotation no quote holds that goes on with the statement attributed just before it
+    else:
+        continued = continued_quote(doc_text(doc), quotes, span.start_char, lambda q: not _unnamed(q))
+        if continued is not None:
+            quote = quotes[continued]
+            return quote.speaker or quote.speaker_mention, \
+                "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", None
     # "In a Gallup poll, 41 percent ...", "Under state law, a recount needs a margin below 0.5 percent"
     document = _document_phrase(top, set(range(num.start, num.end)), entities)
     if document is not None:
         return document, "named_source", quote_index
+    # "in Lind's view, 40 percent …", "the mayor's proposal to add 40 berths to the marina": the owner of a
+    # figure put forward, unless a speech verb stands between it and the number
+    numbers = set(range(num.start, num.end))
+    owner = frame_owner(top, numbers) or figure_owner(span.root, numbers, _speech_with_subject)
+    name = _owner_name(owner, entities) if owner is not None else None
+    if name:
+        return name, _kind(owner, entities), quote_index
+    # "nine things the candidate has said about trade": the statements counted are the speaker's
+    statements = _statements_of(arg, entities)
+    if statements is not None:
+        return statements[0], statements[1], quote_index
     # "he stated that one in two ...", "Tokayev proposed ... for the nearly 1,000 companies"
-    inside = set(range(num.start, num.end)) | num.core
-    for verb in _speech_verbs(top):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        # "30% said ...": a counted subject is the respondents, not a source
-        if subj is not None and not any(t.i in inside for t in subj.subtree) and arg not in subj.subtree \
-                and not _counted_subject(doc, subj):
-            name = _name(subj, entities)
-            if name:
-                kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
-                return name, kind, quote_index
-        break
+    spoken = _verb_speaker(doc, num, top, arg, entities)
+    if spoken is not None:
+        return spoken[0], spoken[1], quote_index
+    # "…, port records show, the ferry sailed 216 hours": an attribution set off by commas the parser tore up
+    aside = _parenthetical(span.sent, entities)
+    if aside is not None:
+        return aside, "named_source", quote_index
     # "In a Ledger survey, 9 percent said they would sell; just 2 percent said they would stay": the survey
     # named in another clause of the sentence, or inside what the respondents said, is the source too
     document = _clause_document(doc, top, set(range(num.start, num.end)), entities)
@@ -87,8 +104,8 @@ def _source(
             return (ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text)), \
                 "named_source", quote_index
     # "Mayor Lind told the council:" and, in the paragraphs after it, the figures she gave
-    verb = lead_in_verb(doc, span.start_char, _lead_verb)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    verb = lead_in_verb(doc, span.start_char, _lead_verb) or colon_lead_verb(doc, num.start, _lead_verb)
+    subj = _speech_subject(verb) if verb is not None else None
     name = _name(subj, entities) if subj is not None else None
     if name:
         ent = entities.at(subj.idx, subj.idx + len(subj.text))
@@ -97,9 +114,122 @@ def _source(
     return None, None, quote_index
 
 
+def _same_clause(according: Token, top: Token) -> bool:
+    """Whether an "according to" phrase vouches for the number's clause (headed by ``top``): not when a
+    semicolon parts them, each part a statement of its own ("Acme holds $20 billion offshore; Zenith holds $3
+    billion and reports 900 subsidiaries, according to its website")."""
+    lo, hi = sorted((according.i, top.i))
+    return not any(t.text == ";" for t in top.doc[lo:hi])
+
+
+def _verb_speaker(
+    doc: Doc, num: _Number, top: Token, arg: Token, entities: DocEntities
+) -> tuple[str, str, Token] | None:
+    """The name and kind of the subject of the speech verb governing the number, and the verb; None when
+    the verb has no subject that names someone."""
+    inside = set(range(num.start, num.end)) | num.core
+    for verb in _speech_verbs(top):
+        subj = _speech_subject(verb)
+        # the subject's own words: not the clause it governs when the verb describes it ("the candidate
+        # boasted of …")
+        clause = {t.i for t in verb.subtree} if subj is not None and subj.is_ancestor(verb) else set()
+        own = [t for t in subj.subtree if t.i not in clause] if subj is not None else []
+        # "30% said ...": a counted subject is the respondents, not a source
+        if subj is not None and not any(t.i in inside for t in own) and arg.i not in {t.i for t in own} \
+                and not _counted_subject(doc, subj):
+            name = _name(subj, entities)
+            if name:
+                kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
+                return name, kind, verb
+        break
+    return None
+
+
+# the words a short subject of a parenthetical attribution is made of ("port records", "the F.A.A. data")
+_ASIDE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN"))
+_MAX_ASIDE = 5
+
+
+def _parenthetical(sent: Span, entities: DocEntities) -> str | None:
+    """The subject of an attribution set off by commas in the number's sentence: ", records show," or
+    "…, the group says." — a short noun phrase and a speech verb between a comma and a comma or the
+    sentence's end, whatever the parser made of them ("records" as a compound of "show", "show" as the
+    subject of the main verb). A pronoun subject ("…, he said") is left to the quote extractor."""
+    toks = list(sent)
+    verbs = _source_verbs()
+    for k, tok in enumerate(toks):
+        if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "NOUN") or k + 1 >= len(toks):
+            continue
+        if toks[k + 1].text not in (",", ".", ";"):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= _MAX_ASIDE and toks[j].pos_ in _ASIDE_POS:
+            j -= 1
+        words = toks[j + 1 : k]
+        if j < 0 or toks[j].text != "," or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            continue
+        named = [t for t in words if t.pos_ != "DET"]
+        ent = entities.at(named[0].idx, named[-1].idx + len(named[-1].text))
+        return ent.name if ent is not None else clean_name(_phrase(named)) or None
+    return None
+
+
+# relative words that make the counted things the speakers ("the 40 people who said …"), not what they said
+_RELATIVE_SUBJECTS = frozenset(("who", "that", "which", "whom"))
+
+
+def _statements_of(noun: Token, entities: DocEntities) -> tuple[str, str] | None:
+    """The speaker of the things counted when a relative clause says someone said them: "the nine
+    promises the mayor made", "three things the candidate had said about trade"."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or not _speech(clause):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in _RELATIVE_SUBJECTS or subj.i < noun.i:
+            continue
+        name = _name(subj, entities)
+        if name:
+            return name, _kind(subj, entities)
+    return None
+
+
+def _speech(tok: Token) -> bool:
+    return _verb(tok) and tok.lemma_.lower() in _source_verbs()
+
+
+def _speech_with_subject(tok: Token) -> bool:
+    """A speech verb with a subject of its own: someone reports inside the phrase ("the plan, which the
+    mayor says will add 40 berths"); not the infinitive a plan is made of ("a proposal to add 40 berths")."""
+    return _speech(tok) and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+# possessives that name a person only through the one they point back to ("his prediction")
+_PERSON_POSSESSIVES = frozenset(("his", "her"))
+
+
+def _owner_name(tok: Token, entities: DocEntities) -> str | None:
+    """The name of a figure's owner; a possessive pronoun ("his plan", "its forecast") resolved the way the
+    quote extractor resolves speakers (the subject before it, the organisation "its" points back to)."""
+    if tok.pos_ != "PRON":
+        return _name(tok, entities)
+    resolver = tok.doc.user_data.get("kg.source_resolver")
+    if resolver is None:
+        resolver = tok.doc.user_data["kg.source_resolver"] = Resolver(tok.doc, entities)
+    speaker = resolver.resolve(tok)
+    return speaker.name if speaker is not None else None
+
+
+def _kind(tok: Token, entities: DocEntities) -> str:
+    """"speaker" for a person (a pronoun, a PERSON name, a Person entity), else "named_source"."""
+    ent = entities.at(tok.idx, tok.idx + len(tok.text))
+    person = tok.lower_ in _PRONOUNS | _PERSON_POSSESSIVES or tok.ent_type_ in _PERSONISH \
+        or (ent is not None and ent.type == "Person")
+    return "speaker" if person else "named_source"
+
+
 def _lead_verb(tok: Token) -> bool:
     """A speech verb with a subject, as a lead-in's verb ("Lind told the council:", "the report notes:")."""
-    return _verb(tok) and tok.lemma_.lower() in _source_verbs() and any(c.dep_ == "nsubj" for c in tok.children)
+    return _verb(tok) and tok.lemma_.lower() in _source_verbs() and _speech_subject(tok) is not None
 
 
 def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
@@ -244,7 +374,7 @@ def _speech_verbs(top: Token) -> Iterator[Token]:
     for anc in top.ancestors:
         reported = reported or below.dep_ in _CLAUSE_DEPS
         below = anc
-        if _verb(anc) and anc.lemma_.lower() in verbs:
+        if _verb(anc) and (anc.lemma_.lower() in verbs or _provision(anc)):
             # a cue that is also a verb of change or of going on ("declined to comment", "she continued: …")
             # reports only a clause: over its own argument it is no speech ("Trade declined 40 percent",
             # "gambling continued to be a saving grace, with revenue up 18 percent")
@@ -260,11 +390,59 @@ def _speech_verbs(top: Token) -> Iterator[Token]:
                 return
 
 
+def _provision(verb: Token) -> bool:
+    """A verb by which a law, bill or plan states its content, with such a document as its subject: "the
+    bill caps rents at 5 percent", "the measure also bans tolls after 2030" (quote_provision_verbs.txt)."""
+    if verb.lemma_.lower() not in provision_verbs():
+        return False
+    subj = _speech_subject(verb)
+    return subj is not None and subj.lemma_.lower() in document_nouns()
+
+
+# the dependencies by which a verb without a subject of its own shares its governor's: "he rallied crowds by
+# promising to cut …" (pcomp under a preposition), "…, arguing that …" (advcl), "she stood and noted …" (conj)
+_CONTROLLED_DEPS = frozenset(("xcomp", "advcl", "conj", "pcomp"))
+
+
+def _speech_subject(verb: Token) -> Token | None:
+    """Who speaks through ``verb``: its subject; else the subject it shares with the verb it hangs from
+    ("the mayor won votes by promising to hire 40 teachers"), or the noun it describes ("the candidate,
+    boasting of the $5 million he saved"); else the noun the tagger hung on it as a compound when it took
+    the verb for a noun ("budget records show")."""
+    node = verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        # the noun a speech verb describes ("candidates proposing $2 trillion in cuts", a finite verb the parser
+        # hung on the noun before it: "the candidate boasted of …"), or a document described by its finding
+        # ("a new poll showing …"); not a thing's purpose ("notices seeking …", a verb of setting a figure)
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") \
+                and (node.lemma_.lower() in reporting_verbs() or node.head.lemma_.lower() in document_nouns()):
+            return node.head
+        if node.dep_ not in _CONTROLLED_DEPS:
+            break
+        node = node.head.head if node.dep_ == "pcomp" and node.head.pos_ == "ADP" else node.head
+    compound = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return compound[-1] if compound else None
+
+
 def _verb(tok: Token) -> bool:
     """A verb, or a word the tagger took for a noun though it heads a clause with a subject ("Leaked
-    records show he took …": "show" tagged NOUN, yet the sentence's root with "records" as its subject)."""
-    return tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "parataxis")
-                                  and any(c.dep_ == "nsubj" for c in tok.children))
+    records show he took …": "show" tagged NOUN, yet the sentence's root with "records" as its subject) or
+    introduces one with "that"."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    # "The campaign projects that the tax would raise …": a noun-tagged word right before "that"
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return any(c.dep_ == "nsubj" for c in tok.children) or (following is not None and following.lower_ == "that")
+
+
+# words left of a noun that are no part of its name: "the", "," and, when a parse makes the noun the sentence's
+# root ("At the rally, the candidate boasted …"), the phrases and conjunctions before it
+_NOT_NAME_DEPS = frozenset(("det", "punct", "prep", "cc", "mark", "advmod"))
 
 
 def _name(tok: Token, entities: DocEntities) -> str | None:
@@ -277,7 +455,7 @@ def _name(tok: Token, entities: DocEntities) -> str | None:
     if ent is not None:  # the head word is a named entity: its canonical name
         return ent.name
     # otherwise the noun phrase: "Kazakh officials", "the press service of the Ministry of Defense"
-    toks = [t for c in tok.lefts if c.dep_ not in ("det", "punct") for t in c.subtree] + [tok]
+    toks = [t for c in tok.lefts if c.dep_ not in _NOT_NAME_DEPS for t in c.subtree] + [tok]
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             toks.extend(t for t in child.subtree)
