@@ -99,7 +99,7 @@ def test_compare_corpus_build_with_workers_compares_beside(tmp_path, nlp, monkey
     store = open_store(str(build_articles(tmp_path, ARTICLES[:6])))
     compared_here = []
     warm = cache.warm
-    monkeypatch.setattr(cache, "warm", lambda st: compared_here.append(st) or warm(st))
+    monkeypatch.setattr(cache, "warm", lambda st, progress=None: compared_here.append(st) or warm(st, progress))
     answers = []
     for beside in (True, False):
         shutil.rmtree(store.path / cache.FOLDER)

@@ -210,9 +210,13 @@ class RemoteStore:
     def replace_canonical(self, canonical) -> None:
         """The old canonical entities deleted in one update, the new ones added by ONE Graph Store Protocol
         POST to the default graph (as ``LocalStore.replace_canonical``, a crash between the two is repaired
-        by the next build)."""
+        by the next build). ``canonical``: triples, or the ``Path`` of an N-Triples file (what the build's
+        resolving process writes, kg.beside)."""
         self.update(updates.delete_canonical())
-        data = ntriples(canonical).encode("utf-8")
+        try:
+            data = canonical.read_bytes() if isinstance(canonical, Path) else ntriples(canonical).encode("utf-8")
+        except OSError as exc:
+            raise StoreError(f"{canonical}: cannot read the canonical entities ({exc})") from None
         if data:
             resp = self._request("POST", self._graph_url(None), "canonical entities upload", content=data,
                                  headers={"Content-Type": NTRIPLES})
