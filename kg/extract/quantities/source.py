@@ -229,7 +229,7 @@ def _kind(tok: Token, entities: DocEntities) -> str:
 
 def _lead_verb(tok: Token) -> bool:
     """A speech verb with a subject, as a lead-in's verb ("Lind told the council:", "the report notes:")."""
-    return _verb(tok) and tok.lemma_.lower() in _source_verbs() and _speech_subject(tok) is not None
+    return _speech(tok) and _speech_subject(tok) is not None
 
 
 def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
