@@ -37,13 +37,18 @@ def _member_org_nouns() -> frozenset[str]:
     return frozenset(rule_words("entity_member_org_nouns.txt"))
 
 
+def _members_plural(t: Token) -> bool:
+    """A capitalised plural that names an organisation by its members ("Growers", "Priests"), not an acronym."""
+    return t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_.endswith("s") and len(t) > 3
+
+
 def member_org_noun(doc: Doc, last: int) -> bool:
     """'the Growers association', 'Dockers union leader X': the lower-case organisation noun right after an
     organisation's name that is a capitalised plural of members (token ``last``) belongs to the name."""
     if last + 1 >= len(doc):
         return False
     t, nxt = doc[last], doc[last + 1]
-    return (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_.endswith("s") and len(t) > 3
+    return (_members_plural(t)
             and nxt.is_lower and nxt.lemma_ in _member_org_nouns() and t.head.i in {nxt.i, nxt.head.i}
             and t.dep_ in {"compound", "nmod", "amod"})
 
@@ -58,7 +63,7 @@ def cause_name_end(doc: Doc, last: int) -> int | None:
     of their own follow, closed by punctuation or a lower-case word; else None."""
     n = len(doc)
     t = doc[last]
-    if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_.endswith("s") and len(t) > 3):
+    if not _members_plural(t):
         return None
     k = last + 1
     if k + 1 >= n or doc[k].text not in _CAUSE_LINKS:  # lower case only: a Title Case headline is no name
