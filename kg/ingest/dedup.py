@@ -76,6 +76,8 @@ class _Entry:
 
 
 def _tokens(text: str) -> list[str]:
+    if text.isascii():  # lower-casing ASCII changes no character class the pattern tests: one pass
+        return _WORD.findall(text.lower())
     return [w.lower() for w in _WORD.findall(text)]
 
 
@@ -116,10 +118,6 @@ def _shingles(tokens: list[str]) -> list[str]:
     if len(tokens) < SHINGLE:
         return [" ".join(tokens)] if tokens else []
     return [" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
-
-
-def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.mean(a == b))
 
 
 @lru_cache(maxsize=16)  # the new article is aligned with each of its candidates: split it once
@@ -214,12 +212,13 @@ class DedupIndex:
         copy_hash, anchor_hash = np.asarray(copy_values).astype(np.uint32), np.asarray(anchor_values).astype(np.uint32)
         entry = _Entry(doc.date, zlib.compress(doc.text.encode("utf-8")))
         links: dict[str, DocLink] = {}
-        for other in sorted(self._copies.query(copy_hash)):
-            sim = _jaccard(copy_hash, self._copies.signature(other))
+        copies = sorted(self._copies.query(copy_hash))
+        for other, sim in zip(copies, self._copies.similarities(copy_hash, copies), strict=True):
             if sim >= REPUBLICATION:
                 links[other] = self._copy_link(doc.id, entry, other, sim)
-        ranked = sorted(((_jaccard(anchor_hash, self._anchors.signature(o)), o)
-                         for o in self._anchors.query(anchor_hash) if o not in links), key=lambda x: (-x[0], x[1]))
+        candidates = [o for o in self._anchors.query(anchor_hash) if o not in links]
+        ranked = sorted(zip(self._anchors.similarities(anchor_hash, candidates), candidates, strict=True),
+                        key=lambda x: (-x[0], x[1]))
         for sim, other in ranked[:MAX_CANDIDATES]:
             if sim < MIN_ANCHOR_JACCARD:
                 break

@@ -67,6 +67,16 @@ class BandIndex:
     def signature(self, doc_id: str) -> np.ndarray:
         return self._sigs[self._slot[doc_id]]
 
+    def similarities(self, signature: np.ndarray, doc_ids) -> list[float]:
+        """The estimated Jaccard (share of equal values) of ``signature`` with each of ``doc_ids``'s, in one
+        array operation: a query's candidates grow with the corpus (about 90 a document at 5,000 newswire
+        articles), and one comparison call per candidate was a third of linking."""
+        if not doc_ids:
+            return []
+        slots = np.fromiter((self._slot[d] for d in doc_ids), dtype=np.int64, count=len(doc_ids))
+        # a mean of 0/1 values is exact in float64: the same number as np.mean of each row alone
+        return np.mean(self._sigs[slots] == np.asarray(signature).astype(np.uint32), axis=1).tolist()
+
     def insert(self, doc_id: str, signature: np.ndarray) -> None:
         if doc_id in self._slot:
             raise ValueError(f"{doc_id!r} is already indexed")

@@ -97,3 +97,13 @@ def test_dedup_later_date_is_the_republication():
     late = build_document("Port opens\n\nAugust 2, 2023\n\n" + body, doc_id="a-late", source_path="b")
     [link] = find_links([early, late])
     assert (link.source, link.kind, link.target) == ("a-late", "republication_of", "z-early")
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Acme Corp. rose 3.5 percent to 12,400 on Tuesday, Dana Whitfield said.",
+    "Zürich-based ÖKO Bank said İstanbul sales rose 1.5 percent.",  # not ASCII: word by word
+])
+def test_dedup_tokens_lower_case_words_as_word_by_word(text):
+    from kg.ingest.dedup import _WORD, _tokens
+
+    assert _tokens(text) == [w.lower() for w in _WORD.findall(text)]

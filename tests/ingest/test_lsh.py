@@ -43,3 +43,17 @@ def test_lsh_band_index_refuses_a_second_insert_of_one_id():
     index.insert("a", np.zeros(4, dtype=np.uint32))
     with pytest.raises(ValueError):
         index.insert("a", np.zeros(4, dtype=np.uint32))
+
+
+def test_lsh_similarities_equal_each_rows_own_mean():
+    # one array operation for all candidates gives the float a per-candidate np.mean gives (ranking and the
+    # thresholds compare these numbers exactly)
+    sigs = _signatures(300, seed=5)
+    index = BandIndex(8, 2, 16)
+    for i, sig in enumerate(sigs):
+        index.insert(f"d{i}", sig)
+    index.remove("d7")
+    probe = sigs[11]
+    ids = [f"d{i}" for i in range(300) if i != 7][::-1]
+    assert index.similarities(probe, ids) == [float(np.mean(probe == index.signature(d))) for d in ids]
+    assert index.similarities(probe, []) == []
