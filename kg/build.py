@@ -504,6 +504,9 @@ def _load_index(path: Path | None):
 
 
 TEXT_BATCH = 256  # documents' texts fetched per query while indexing
+# documents to link from which the sentence alignments run in processes of their own (kg.ingest.dedup.add_all):
+# fewer are linked in a second or so, less than forking costs
+LINK_PARALLEL_FROM = 256
 
 
 def link(store, hashes: dict[str, str], progress: Progress = _no_progress, report: BuildReport | None = None) -> int:
@@ -519,19 +522,25 @@ def link(store, hashes: dict[str, str], progress: Progress = _no_progress, repor
         report.repaired.append("links")
     for d in gone:
         index.remove(d)
+
+    def documents() -> Iterator[tuple[Document, tuple | None]]:
+        for start in range(0, len(todo), TEXT_BATCH):
+            ids = todo[start : start + TEXT_BATCH]
+            texts = store.document_texts(ids)
+            for doc_id in ids:
+                if doc_id not in texts:
+                    continue
+                text, date = texts[doc_id]
+                signatures = report.signatures.get((doc_id, hashes[doc_id])) if report is not None else None
+                yield Document(id=doc_id, text=text, source_path="", content_hash=hashes[doc_id], date=date), signatures
+
     links = []
     progress("link", 0, len(todo))
-    for start in range(0, len(todo), TEXT_BATCH):
-        ids = todo[start : start + TEXT_BATCH]
-        texts = store.document_texts(ids)
-        for i, doc_id in enumerate(ids, start=start + 1):
-            if doc_id not in texts:
-                continue
-            text, date = texts[doc_id]
-            signatures = report.signatures.get((doc_id, hashes[doc_id])) if report is not None else None
-            links += index.add(Document(id=doc_id, text=text, source_path="", content_hash=hashes[doc_id],
-                                        date=date), signatures)
-            progress("link", i, len(todo))
+    cores = os.cpu_count() or 1
+    workers = min(cores, 2) if cores > 1 and len(todo) >= LINK_PARALLEL_FROM else 1
+    for i, found in enumerate(index.add_all(documents(), workers=workers), start=1):
+        links += found
+        progress("link", i, len(todo))
     pause_point("link")
     store.replace_links_of(gone + todo, link_triples(links))
     pause_point("linked")

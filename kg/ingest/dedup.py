@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -186,6 +186,44 @@ def _later(a: str, b: str, dates: dict[str, str | None]) -> str | None:
     return None
 
 
+ALIGN_AHEAD = 64  # documents whose alignments may be in flight in add_all (bounds the texts held)
+
+
+def _passage(new_id: str, new_text: str, new_date: str | None, other: str, other_text: str,
+             other_date: str | None) -> DocLink | None:
+    """The passage-reuse or same-story link between a new document and an indexed one, or None."""
+    # align in a fixed order (smaller id first) so the result does not depend on insertion order
+    a_id, b_id = sorted((new_id, other))
+    texts = {new_id: new_text, other: other_text}
+    score, passages, n, len_a, len_b = align(texts[a_id], texts[b_id])
+    if score < STORY_SCORE or n == 0:
+        return None
+    share_a, share_b = n / len_a, n / len_b
+    dates = {new_id: new_date, other: other_date}
+    source = _later(a_id, b_id, dates) or (a_id if share_a < share_b else b_id)
+    target = a_id if source == b_id else b_id
+    if score < REUSE_SCORE or n < MIN_SENTENCES:
+        return DocLink(source=source, target=target, kind="same_story_as",
+                       similarity=round(min(share_a, share_b), 3))
+    if source == b_id:
+        passages = [(bs, be, as_, ae) for as_, ae, bs, be in passages]
+    covered = sum(p[1] - p[0] for p in passages) / (len(texts[source]) or 1)
+    return DocLink(source=source, target=target, kind="reuses_passages_of",
+                   similarity=round(covered, 3), passages=tuple(passages))
+
+
+def _passages(pairs: list[tuple]) -> list[DocLink | None]:
+    return [_passage(*pair) for pair in pairs]
+
+
+def _links_of(links: dict[str, DocLink], pairs: list[tuple], found: list[DocLink | None]) -> list[DocLink]:
+    """A document's links: its copy links, then the passage links its alignments found, sorted."""
+    for pair, link in zip(pairs, found, strict=True):
+        if link:
+            links[pair[3]] = link
+    return sorted(links.values(), key=lambda x: (x.source, x.target, x.kind))
+
+
 class DedupIndex:
     """Incremental near-duplicate / passage-reuse index. ``add`` returns the links between the new
     document and documents added before (either may be the ``source``). Persist with ``save``/``load``
@@ -206,6 +244,43 @@ class DedupIndex:
     def add(self, doc: Document, signatures: tuple[np.ndarray, np.ndarray] | None = None) -> list[DocLink]:
         """Index ``doc`` (replacing an earlier version with its id) and return its links, sorted.
         ``signatures``: ``signatures(doc.text)`` computed beforehand (kg.build has its workers do it)."""
+        links, pairs = self._plan(doc, signatures)
+        return _links_of(links, pairs, [_passage(*pair) for pair in pairs])
+
+    def add_all(self, docs: Iterable[tuple[Document, tuple | None]], workers: int = 1) -> Iterator[list[DocLink]]:
+        """``add`` of each (document, signatures or None) in turn: each one's links, in order. With
+        ``workers`` > 1 the sentence alignments (most of the time) run in that many forked processes
+        while the next documents are indexed: which pairs are aligned depends only on the signatures of
+        the documents indexed before (never on an alignment's outcome), so the links are ``add``'s."""
+        if workers <= 1:
+            for doc, sigs in docs:
+                yield self.add(doc, sigs)
+            return
+        import multiprocessing
+        import os
+        from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+
+        from kg.children import die_with_parent
+
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=die_with_parent, initargs=(os.getpid(),))
+        waiting: deque = deque()  # (copy links, pairs, future of their alignments), in input order
+        try:
+            for doc, sigs in docs:
+                links, pairs = self._plan(doc, sigs)
+                waiting.append((links, pairs, pool.submit(_passages, pairs) if pairs else None))
+                while len(waiting) > ALIGN_AHEAD or (waiting and (waiting[0][2] is None or waiting[0][2].done())):
+                    links, pairs, fut = waiting.popleft()
+                    yield _links_of(links, pairs, fut.result() if fut is not None else [])
+            for links, pairs, fut in waiting:
+                yield _links_of(links, pairs, fut.result() if fut is not None else [])
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _plan(self, doc: Document, signatures) -> tuple[dict[str, DocLink], list[tuple]]:
+        """Index ``doc``; return its copy links and the pairs to align for passage reuse (``_passage``'s
+        arguments), chosen from the documents indexed before it."""
         if doc.id in self._entries:
             self.remove(doc.id)
         copy_values, anchor_values = signatures if signatures is not None else _signatures(doc.text)
@@ -219,17 +294,13 @@ class DedupIndex:
         candidates = [o for o in self._anchors.query(anchor_hash) if o not in links]
         ranked = sorted(zip(self._anchors.similarities(anchor_hash, candidates), candidates, strict=True),
                         key=lambda x: (-x[0], x[1]))
-        for sim, other in ranked[:MAX_CANDIDATES]:
-            if sim < MIN_ANCHOR_JACCARD:
-                break
-            link = self._passage_link(doc.id, doc.text, entry, other)
-            if link:
-                links[other] = link
+        pairs = [(doc.id, doc.text, entry.date, other, self._text(other), self._entries[other].date)
+                 for sim, other in ranked[:MAX_CANDIDATES] if sim >= MIN_ANCHOR_JACCARD]
         self._copies.insert(doc.id, copy_hash)
         self._anchors.insert(doc.id, anchor_hash)
         self._entries[doc.id] = entry
         self.hashes[doc.id] = doc.content_hash
-        return sorted(links.values(), key=lambda x: (x.source, x.target, x.kind))
+        return links, pairs
 
     def remove(self, doc_id: str) -> None:
         """Forget a document (its links must be dropped from the store by the caller)."""
@@ -248,26 +319,6 @@ class DedupIndex:
         source = _later(new_id, other, dates) or max(new_id, other)
         target = other if source == new_id else new_id
         return DocLink(source=source, target=target, kind="republication_of", similarity=round(sim, 3))
-
-    def _passage_link(self, new_id: str, new_text: str, entry: _Entry, other: str) -> DocLink | None:
-        # align in a fixed order (smaller id first) so the result does not depend on insertion order
-        a_id, b_id = sorted((new_id, other))
-        texts = {new_id: new_text, other: self._text(other)}
-        score, passages, n, len_a, len_b = align(texts[a_id], texts[b_id])
-        if score < STORY_SCORE or n == 0:
-            return None
-        share_a, share_b = n / len_a, n / len_b
-        dates = {new_id: entry.date, other: self._entries[other].date}
-        source = _later(a_id, b_id, dates) or (a_id if share_a < share_b else b_id)
-        target = a_id if source == b_id else b_id
-        if score < REUSE_SCORE or n < MIN_SENTENCES:
-            return DocLink(source=source, target=target, kind="same_story_as",
-                           similarity=round(min(share_a, share_b), 3))
-        if source == b_id:
-            passages = [(bs, be, as_, ae) for as_, ae, bs, be in passages]
-        covered = sum(p[1] - p[0] for p in passages) / (len(texts[source]) or 1)
-        return DocLink(source=source, target=target, kind="reuses_passages_of",
-                       similarity=round(covered, 3), passages=tuple(passages))
 
     def save(self, path: str | Path) -> None:
         """Write atomically; pickle: load only files kg wrote."""

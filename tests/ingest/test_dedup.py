@@ -107,3 +107,18 @@ def test_dedup_tokens_lower_case_words_as_word_by_word(text):
     from kg.ingest.dedup import _WORD, _tokens
 
     assert _tokens(text) == [w.lower() for w in _WORD.findall(text)]
+
+
+@pytest.mark.parametrize(("workers", "ahead"), [(1, 64), (2, 64), (2, 1)])
+def test_dedup_add_all_gives_each_documents_links_as_add(seeds, monkeypatch, workers, ahead):
+    # the alignments run in other processes (and, with ahead=1, at most one document's at a time): each
+    # document's links, in order, are what adding the documents one by one gives
+    import kg.ingest.dedup as dedup
+
+    monkeypatch.setattr(dedup, "ALIGN_AHEAD", ahead)
+    docs = sorted(seeds.values(), key=lambda d: d.id) * 2  # the second round replaces each document
+    one = DedupIndex()
+    expected = [one.add(d) for d in docs]
+    assert any(expected)
+    got = list(DedupIndex().add_all(((d, None) for d in docs), workers=workers))
+    assert got == expected
