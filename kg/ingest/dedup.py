@@ -216,6 +216,19 @@ def _passages(pairs: list[tuple]) -> list[DocLink | None]:
     return [_passage(*pair) for pair in pairs]
 
 
+def _found(links: dict[str, DocLink], pairs: list[tuple], fut) -> tuple[dict, list[tuple], list[DocLink | None]]:
+    """``(links, pairs, their alignments)``: from the process that ran them, or computed here when there was
+    none or it died (the same answer either way)."""
+    if fut is not None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return links, pairs, fut.result()
+        except (BrokenProcessPool, OSError, EOFError):
+            pass
+    return links, pairs, _passages(pairs)
+
+
 def _links_of(links: dict[str, DocLink], pairs: list[tuple], found: list[DocLink | None]) -> list[DocLink]:
     """A document's links: its copy links, then the passage links its alignments found, sorted."""
     for pair, link in zip(pairs, found, strict=True):
@@ -263,20 +276,28 @@ class DedupIndex:
 
         from kg.children import die_with_parent
 
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=die_with_parent, initargs=(os.getpid(),))
-        waiting: deque = deque()  # (copy links, pairs, future of their alignments), in input order
+        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent,
+            initargs=(os.getpid(),))
+        waiting: deque = deque()  # (copy links, pairs, future of their alignments or None), in input order
         try:
             for doc, sigs in docs:
                 links, pairs = self._plan(doc, sigs)
-                waiting.append((links, pairs, pool.submit(_passages, pairs) if pairs else None))
+                fut = None
+                if pairs and pool is not None:
+                    try:
+                        fut = pool.submit(_passages, pairs)
+                    except Exception:  # noqa: BLE001 — no process to be had: aligned here from now on
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = None
+                waiting.append((links, pairs, fut))
                 while len(waiting) > ALIGN_AHEAD or (waiting and (waiting[0][2] is None or waiting[0][2].done())):
-                    links, pairs, fut = waiting.popleft()
-                    yield _links_of(links, pairs, fut.result() if fut is not None else [])
-            for links, pairs, fut in waiting:
-                yield _links_of(links, pairs, fut.result() if fut is not None else [])
+                    yield _links_of(*_found(*waiting.popleft()))
+            for entry in waiting:
+                yield _links_of(*_found(*entry))
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
     def _plan(self, doc: Document, signatures) -> tuple[dict[str, DocLink], list[tuple]]:
         """Index ``doc``; return its copy links and the pairs to align for passage reuse (``_passage``'s

@@ -122,3 +122,36 @@ def test_dedup_add_all_gives_each_documents_links_as_add(seeds, monkeypatch, wor
     assert any(expected)
     got = list(DedupIndex().add_all(((d, None) for d in docs), workers=workers))
     assert got == expected
+
+
+@pytest.mark.parametrize("fault", ["no-process", "worker-dies"])
+def test_dedup_add_all_aligns_itself_when_its_processes_fail(seeds, monkeypatch, fault):
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import kg.ingest.dedup as dedup
+
+    docs = sorted(seeds.values(), key=lambda d: d.id)
+    one = DedupIndex()
+    expected = [one.add(d) for d in docs]
+    if fault == "no-process":
+        def refuse(self, *args, **kwargs):
+            raise OSError("no process to be had")
+
+        monkeypatch.setattr(ProcessPoolExecutor, "submit", refuse)
+    else:
+        _TEST_PROCESS.append(os.getpid())
+        monkeypatch.setattr(dedup, "_passages", _dies_in_a_child)
+    assert list(DedupIndex().add_all(((d, None) for d in docs), workers=2)) == expected
+
+
+_TEST_PROCESS: list[int] = []
+_ALIGN = __import__("kg.ingest.dedup", fromlist=["_passages"])._passages
+
+
+def _dies_in_a_child(pairs):  # at module level: a pool pickles it by name
+    import os
+
+    if os.getpid() not in _TEST_PROCESS:
+        os._exit(1)  # the worker process dies as if killed
+    return _ALIGN(pairs)
