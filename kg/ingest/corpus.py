@@ -45,16 +45,15 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
-from datasketch import MinHash
 
 from kg.errors import InputError
 from kg.ingest import pickled
 from kg.ingest.lexicon import words
+from kg.ingest.minhash import signature
 from kg.records import Document, Removed
 
 FORMAT = 1
@@ -101,20 +100,13 @@ def _data_line(tokens: list[str]) -> bool:
     return sum(t[0].isdigit() or t in figures for t in tokens) >= FIGURES * len(tokens)
 
 
-@cache
-def _permutations():
-    return MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
-
-
 def _signature(paragraph: str) -> np.ndarray | None:
     tokens = [w.lower() for w in _WORD.findall(paragraph)]
     if len(tokens) < MIN_WORDS or _quotation(paragraph) or _data_line(tokens):
         return None
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
     # crc32 (C) instead of datasketch's default sha1 (Python per shingle): a 32-bit hash is all affine32 uses
-    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32", hashfunc=zlib.crc32)
-    m.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-    return m.hashvalues.astype(np.uint32)
+    return signature([s.encode("utf-8") for s in sorted(shingles)], NUM_PERM, hashfunc=zlib.crc32)
 
 
 @dataclass

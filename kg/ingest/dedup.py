@@ -1,6 +1,6 @@
 """Republications and passage reuse between documents, found without pairwise comparison.
 
-Two MinHash LSH indexes (datasketch) over the cleaned text propose candidates:
+Two MinHash LSH indexes (datasketch's signatures, kg.ingest.minhash) over the cleaned text propose candidates:
 
 * **copies** — word 5-shingles. Estimated Jaccard ≥ ``REPUBLICATION`` → ``republication_of``
   (the same article with different boilerplate, like seeds 001/002).
@@ -32,17 +32,17 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from kg.ingest import pickled
 from kg.ingest.lexicon import words
 from kg.ingest.lsh import BandIndex
+from kg.ingest.minhash import signature
 from kg.records import DocLink, Document
 
 # 2: the index records each document's content hash (builds check it against the store); 3: its LSH buckets
@@ -86,32 +86,26 @@ def _anchors(text: str) -> list[str]:
     return [a.lower() for a in _ANCHOR.findall(text) if a.lower() not in stop]
 
 
-@cache
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """The seeded permutations, made once (datasketch would redo them for every MinHash)."""
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
-
-
-def _minhash(items: Iterable[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
-    m.update_batch([s.encode("utf-8") for s in sorted(set(items))])
-    return m
+def _minhash(items: Iterable[str]) -> np.ndarray:
+    return signature([s.encode("utf-8") for s in sorted(set(items))], NUM_PERM)
 
 
 def _signatures(text: str) -> tuple[np.ndarray, np.ndarray]:
     """A text's two MinHash signatures (copies, anchors): the part of indexing that needs no index."""
-    return _minhash(_shingles(_tokens(text))).hashvalues, _minhash(_anchors(text)).hashvalues
+    return _minhash(_shingles(_tokens(text))), _minhash(_anchors(text))
 
 
 signatures = _signatures  # public name: computed where the text is (a build's worker processes)
 
 
-@cache
+# the bands x rows datasketch's MinHashLSH picks for the COPY_LSH threshold with NUM_PERM values (its false
+# positive / negative weighting), so the buckets are the ones its index had (tests/ingest/test_minhash.py
+# checks them against datasketch)
+COPY_BANDS = (25, 5)
+
+
 def _copy_bands() -> tuple[int, int]:
-    """The bands x rows datasketch picks for the ``COPY_LSH`` threshold (its false positive / negative
-    weighting), so the buckets are the ones its ``MinHashLSH`` had."""
-    lsh = MinHashLSH(threshold=COPY_LSH, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
+    return COPY_BANDS
 
 
 def _shingles(tokens: list[str]) -> list[str]:
