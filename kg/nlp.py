@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -31,6 +32,29 @@ def paragraph_sentences(doc):
     return doc
 
 
+# Tokenizer infixes added to the pipeline's own. A double quotation mark typed without its space
+# ("he said,“Look", "paranoia,”Clinton said", "voters!”After", ':"We') is otherwise glued to the words
+# around it in one token, so the parser never sees the speech verb or the name and the quote loses its
+# speaker. Punctuation between a letter and a quotation mark ("said,“") is split off ...
+_PUNCT_BEFORE_MARK = r"(?<=[^\W\d_])[,:;!?](?=[\"\u201c\u201d])"
+# ... a quotation mark after punctuation and before a letter or dash ('."We', ',“Look', '!”—is') is a
+# token of its own ...
+_MARK_AFTER_PUNCT = r"(?<=[,.:;!?])[\"\u201c\u201d](?=[^\W\d_\u2013\u2014])"
+# ... and so are a closing mark and a dash glued between words ('plan!”—is', 'weapons”–were'): an aside
+# starts there.
+_MARK_BEFORE_DASH = r"(?<=[^\W\d_])[\"\u201d](?=[\u2013\u2014])"
+_DASH_AFTER_MARK = r"(?<=[\"\u201d])[\u2013\u2014](?=[^\W\d_])"
+INFIXES = (_PUNCT_BEFORE_MARK, _MARK_AFTER_PUNCT, _MARK_BEFORE_DASH, _DASH_AFTER_MARK)
+
+
+def _add_infixes(nlp: Language) -> None:
+    own = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(own, "__self__", None), "pattern", None)
+    if pattern is None:  # a custom tokenizer without a compiled infix pattern: left as it is
+        return
+    nlp.tokenizer.infix_finditer = re.compile("|".join((pattern, *INFIXES))).finditer
+
+
 @cache
 def _load(name: str) -> Language:
     try:
@@ -46,6 +70,7 @@ def _load(name: str) -> Language:
         nlp.disable_pipe(pipe)
     if "parser" in nlp.pipe_names and "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
+    _add_infixes(nlp)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

@@ -353,14 +353,20 @@ class DirectAttribution:
         return _Attribution(verb, subj)
 
     def _said_right_after(self, q: Quoted) -> bool:
-        """A reporting verb and its subject open the text after the closing mark: "he said", "said Ortiz"."""
+        """A reporting verb and its subject open the text after the closing mark: "he said", "said Ortiz",
+        "reporter Dana Reyes asked" (the words before the verb all the subject's own)."""
         after = [t for t in self.tokens.between(q.close + 1, q.para_end)[:6] if not t.is_punct]
-        verb = next((t for t in after[:3] if is_reporting(t)), None)
+        verb = next((t for t in after if is_reporting(t)), None)
         if verb is None or any(c.dep_ == _NEG and c.idx > q.close for c in verb.children):
             return False
         subj = subject_of(verb)
-        return subj is not None and subj.i in {t.i for t in after} and could_speak(subj) and (
-            verb.i == after[0].i or subj.left_edge.i == after[0].i)
+        if subj is None or subj.i not in {t.i for t in after} or not could_speak(subj):
+            return False
+        if verb.i == after[0].i:
+            return True
+        # the parser may hang the closing mark itself on the subject: its words, not its left edge, count
+        own = {t.i for t in subj.subtree if not t.is_punct}
+        return min(own) == after[0].i and all(t.i in own for t in after if t.i < verb.i)
 
     def _verb_before(self, q: Quoted) -> bool:
         """A reporting verb (then at most a comma or a colon) right before the opening mark."""

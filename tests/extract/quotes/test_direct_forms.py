@@ -47,6 +47,14 @@ FOUND = [
      "pills.\n\nSen. Ellen Voss (D-Ore.) scolded him: “The medical community is united against you on the pills you "
      "called ‘miracles,’” she said.\n",
      ("Ellen Voss", "The medical community is united against you on the pills you called ‘miracles,’")),
+    ("a short question, then a speaker with a title", "Mayor Ellen Voss spoke at the pier.\n\n“But when?” "
+     "reporter Dana Reyes asked her.\n", ("Dana Reyes", "But when?")),
+    # kg.nlp's tokenizer infixes: a quotation mark typed without its space is a token of its own
+    ("no space between the comma and the opening mark", "Mayor Ellen Voss spoke at the pier.\n\nVoss said,“Look, "
+     "we will rebuild the pier by summer.”\n", ("Ellen Voss", "Look, we will rebuild the pier by summer.")),
+    ("no space after the closing mark", "Mayor Ellen Voss spoke at the pier.\n\n“We will rebuild the pier by summer "
+     "and open it to everyone,”Voss said.\n", ("Ellen Voss", "We will rebuild the pier by summer and open it to "
+                                                "everyone")),
 ]
 
 

@@ -326,3 +326,16 @@ def test_reported_act_under_a_refusal_is_not_done(nlp):
             "the budget.")
     cues = {q.cue for q in quotes_of(nlp, text)}
     assert "criticize" not in cues and {"praise", "defend"} <= cues
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Tom Reyes met the mayor, Ellen Voss, on Monday. His criticism of her was sharp.",  # a noun cue
+    "Senator Tom Reyes met the mayor, Ellen Voss, on Monday. Reyes endorsed her in the spring.",  # an object cue
+])
+def test_reported_lone_pronoun_is_no_content(nlp, text):
+    assert [q.content for q in quotes_of(nlp, text) if q.content == "her"] == []
+
+
+def test_reported_pronoun_with_its_noun_is_content(nlp):
+    text = "Senator Tom Reyes met the mayor, Ellen Voss, on Monday. Reyes criticized her plan to close the pier."
+    assert ("Tom Reyes", "criticize", "her plan to close the pier") in rows(quotes_of(nlp, text))
