@@ -53,9 +53,8 @@ def code_hash() -> str:
     needs no new one."""
     here = Path(__file__).parent
     h = hashlib.sha256(LAYOUT.encode())
-    for f in (here / "rowwrite.py", here / "trace.rq", here / "trace_all.rq", here / "quotes.rq",
-              here / "quotes_all.rq", here / "stats.rq", here / "quotes.py", here / "entityrows.py",
-              here / "entities.py", *sorted(here.glob("entity_*.rq"))):
+    for f in (here / "rowwrite.py", here / "trace.rq", here / "trace_all.rq", here / "quotes.rq", here / "stats.rq",
+              here / "quotes.py", here / "entityrows.py", here / "entities.py", *sorted(here.glob("entity_*.rq"))):
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]

@@ -1,6 +1,6 @@
 """The queries that read every claim at once (hash-joined sub-selects, one per property) give the rows of the
-queries they stand for: ``trace_all.rq`` = trace.rq with (UNDEF UNDEF), ``quotes_all.rq`` = quotes.rq with no
-filter (in the same order), and ``compare.rq`` = the one graph pattern it was written as."""
+queries they stand for: ``trace_all.rq`` = trace.rq with (UNDEF UNDEF), and ``compare.rq`` = the one graph
+pattern it was written as."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 
 from kg.compare.store import trace_sparql
 from kg.query import named
-from kg.query.quotes import quotes_query
 
 LINKS = ("republication_of", "reuses_passages_of", "same_story_as")
 
@@ -51,13 +50,6 @@ def test_trace_all_gives_the_rows_of_trace_rq_for_every_claim(request, which):
     got_names, got = store.select(named("trace_all"))
     assert got_names == names and expected
     assert _bag(got) == _bag(expected)
-
-
-@pytest.mark.parametrize("which", ["own_store", "seeds_store"])
-def test_quotes_all_gives_the_rows_of_quotes_rq_in_its_order(request, which):
-    store = request.getfixturevalue(which)
-    names, expected = store.select(quotes_query())
-    assert expected and store.select(named("quotes_all")) == (names, expected)
 
 
 @pytest.mark.parametrize("which", ["own_store", "seeds_store"])
