@@ -53,7 +53,7 @@ def code_hash() -> str:
     needs no new one."""
     here = Path(__file__).parent
     h = hashlib.sha256(LAYOUT.encode())
-    for f in (here / "rowwrite.py", here / "trace.rq", here / "trace_all.rq", here / "quotes.rq", here / "stats.rq",
+    for f in (here / "rowwrite.py", here / "trace.rq", here / "quotes.rq", here / "stats.rq",
               here / "quotes.py", here / "entityrows.py", here / "entities.py", *sorted(here.glob("entity_*.rq"))):
         h.update(f.name.encode())
         h.update(f.read_bytes())

@@ -1,12 +1,10 @@
-"""The queries that read every claim at once (hash-joined sub-selects, one per property) give the rows of the
-queries they stand for: ``trace_all.rq`` = trace.rq with (UNDEF UNDEF), and ``compare.rq`` = the one graph
-pattern it was written as."""
+"""compare.rq reads every claim at once with hash-joined sub-selects, one per property: it gives the rows of
+the one graph pattern it was written as."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.compare.store import trace_sparql
 from kg.query import named
 
 LINKS = ("republication_of", "reuses_passages_of", "same_story_as")
@@ -41,15 +39,6 @@ def _bag(rows: list[dict]) -> list[str]:
     the engine's)."""
     return sorted(repr(sorted({**r, **{k: " ".join(sorted((r[k] or "").split())) for k in LINKS if k in r}}.items()))
                   for r in rows)
-
-
-@pytest.mark.parametrize("which", ["own_store", "seeds_store"])
-def test_trace_all_gives_the_rows_of_trace_rq_for_every_claim(request, which):
-    store = request.getfixturevalue(which)
-    names, expected = store.select(trace_sparql(None))
-    got_names, got = store.select(named("trace_all"))
-    assert got_names == names and expected
-    assert _bag(got) == _bag(expected)
 
 
 @pytest.mark.parametrize("which", ["own_store", "seeds_store"])
