@@ -169,9 +169,10 @@ _KEEP = ("import sys; from kg.children import die_with_parent; die_with_parent(i
 
 def keep_rows_beside(store) -> subprocess.Popen | None:
     """A process keeping the rows of kg trace / quotes / stats for a local store's published checkpoint,
-    or None. It imports the same ``kg`` as this process; its output is discarded (the caller checks the
-    rows are kept and keeps them itself when they are not)."""
-    return _keep_beside(store, "kg.query.rowindex")
+    or None. It imports the same ``kg`` as this process; its stdout is a pipe of 'done total' lines, the
+    steps of writing them (``compare_progress`` reads them; the caller checks the rows are kept and keeps
+    them itself when they are not)."""
+    return _keep_beside(store, "kg.query.rowindex", tell=True)
 
 
 def compare_beside(store) -> subprocess.Popen | None:

@@ -329,16 +329,25 @@ def _compare(store, progress: Progress, beside: bool = False) -> None:
             warm(store, grouped)
     except Exception:  # noqa: BLE001 — never fail a finished build over a cache
         pass
+    progress("compare", last[0], last[0])
+    shown = [-1]
+
+    def kept(done: int, total: int) -> None:  # steps of kg.query.rowwrite.STEPS, never backwards (a fallback
+        if done > shown[0]:  # here after the helper kept them reports 0 again)
+            shown[0] = done
+            progress("rows", done, total)
+
     if rows is not None:
+        for done, total in compare_progress(rows):  # its 'done total' lines, as the comparing process's
+            kept(done, total)
         rows.wait()
     try:  # the rows of kg trace / quotes / stats, kept the same way (kg.query.rowindex); kept already when
         # the helper did it, or computed here when it could not
         from kg.query.rowindex import warm as keep_rows
 
-        keep_rows(store)
+        keep_rows(store, kept)
     except Exception:  # noqa: BLE001
         pass
-    progress("compare", last[0], last[0])
 
 
 def _commit(store) -> None:

@@ -4,6 +4,7 @@ import shutil
 
 from kg.build import build, remove
 from kg.query import named
+from kg.query.rowwrite import STEPS
 from kg.store import open_store
 from tests.conftest import SEEDS, export_nquads
 
@@ -188,3 +189,9 @@ def test_build_compare_progress_counts_the_claims_grouped_in_either_process(tmp_
         totals = {total for _, total in steps[1:]}
         assert len(totals) == 1 and totals.pop() > 1, steps
         assert steps[-1][0] == steps[-1][1] and [d for d, _ in steps] == sorted(d for d, _ in steps)
+        # then keeping the rows of kg trace / quotes / entity, step by step, after the comparison (not behind
+        # a full bar): kg.query.rowwrite.STEPS
+        kept = [(done, total) for stage, done, total in seen if stage == "rows"]
+        assert kept[0] == (0, len(STEPS)) and kept[-1] == (len(STEPS), len(STEPS)), kept
+        assert [d for d, _ in kept] == sorted({d for d, _ in kept})
+        assert [s for s, *_ in seen].index("rows") > max(i for i, (s, *_) in enumerate(seen) if s == "compare")

@@ -13,8 +13,9 @@ from kg.errors import SkippedInput
 from kg.store import open_store
 
 STAGES = {"articles": "Reading, extracting, storing", "link": "Linking republications",
-          "resolve": "Resolving entities", "compare": "Comparing numeric claims"}
-UNITS = {"articles": "articles", "link": "documents", "resolve": "steps", "compare": "claims"}
+          "resolve": "Resolving entities", "compare": "Comparing numeric claims",
+          "rows": "Keeping query rows"}
+UNITS = {"articles": "articles", "link": "documents", "resolve": "steps", "compare": "claims", "rows": "steps"}
 PLAIN_EVERY = 10.0  # seconds between two progress lines in plain (non-terminal) mode
 # articles/s and the ETA come from the last RATE_WINDOW seconds, not from the stage's start: the first
 # article waits for the pipeline to load and the first documents to be read (kg.ingest.corpus streams)

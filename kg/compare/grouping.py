@@ -57,8 +57,7 @@ def measures(rows: Iterable[dict], progress: Callable[[int, int], None] | None =
     told how many claims are grouped every STEP claims."""
     frames: list[list[Frame]] = []
     offered: list[set] = []  # group → the keys its members offer (kg.compare.candidates)
-    index: dict[tuple, list[int]] = {}
-    listed: dict[tuple, set[int]] = {}
+    index: dict[tuple, int | set[int]] = {}  # key → the group(s) found under it (sets: candidates are sorted)
     ordered = sorted(rows, key=lambda r: (r["doc"], r.get("start") or 0))
     for i, row in enumerate(ordered):
         if progress is not None and i % STEP == 0:
@@ -77,7 +76,15 @@ def measures(rows: Iterable[dict], progress: Callable[[int, int], None] | None =
         stories = story_own | {_ANY}
         own = {(c, st) for c in keys[0] for st in stories}
         look = {(c, st) for c in keys[1] for st in (story_need if story_need is not None else (_ANY,))}
-        candidates = sorted({gi for k in look for gi in index.get(k, ())})
+        found: set[int] = set()
+        for k in look:
+            held = index.get(k)
+            if held is not None:
+                if type(held) is int:
+                    found.add(held)
+                else:
+                    found |= held
+        candidates = sorted(found)
         if needs:
             candidates = [gi for gi in candidates if all(not n.isdisjoint(offered[gi]) for n in needs)]
         fits = [gi for gi in candidates if all(f_same_measure(f, m, strict=False) for m in frames[gi])]
@@ -89,11 +96,15 @@ def measures(rows: Iterable[dict], progress: Callable[[int, int], None] | None =
             frames.append([f])
             offered.append(set(offers))
             gi = len(frames) - 1
-        for k in own:
-            seen = listed.setdefault(k, set())
-            if gi not in seen:
-                seen.add(gi)
-                index.setdefault(k, []).append(gi)
+        for k in own:  # most keys find one group: an int until a second one comes (a set costs ~220 bytes)
+            held = index.get(k)
+            if held is None:
+                index[k] = gi
+            elif type(held) is int:
+                if held != gi:
+                    index[k] = {held, gi}
+            else:
+                held.add(gi)
     if progress is not None:
         progress(len(ordered), len(ordered))
     return [Group([m.row for m in fs]) for fs in frames]

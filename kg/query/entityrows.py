@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 
 import pyoxigraph as ox
 
@@ -40,8 +41,9 @@ INDEXES = """
 """
 
 
-def write(store, conn: sqlite3.Connection) -> None:
-    """Keep every entity's summary, labels and rows in ``conn`` (an open file being written)."""
+def write(store, conn: sqlite3.Connection, step: Callable[[], None] = lambda: None) -> None:
+    """Keep every entity's summary, labels and rows in ``conn`` (an open file being written); ``step()`` after
+    the summaries, the labels and the rows (kg.query.rowwrite.STEPS)."""
     from kg.query.entities import _summaries, every_part_row
 
     summaries = _summaries(store, None)  # every entity the resolver made, each query over the whole store once
@@ -50,6 +52,7 @@ def write(store, conn: sqlite3.Connection) -> None:
         (ids[s.iri], s.iri, s.mentions, s.label, json.dumps(
             [s.label, s.type, sorted(s.alt_labels), list(s.mentions_by_doc.items()),
              list(s.mentions_by_source.items())], ensure_ascii=False)) for s in summaries))
+    step()
     labels = set()
     for sol in store.raw_query("SELECT ?entity ?label WHERE { ?entity rdfs:label|skos:altLabel ?label }"):
         term, e = sol["label"], sol["entity"]
@@ -58,9 +61,11 @@ def write(store, conn: sqlite3.Connection) -> None:
             plain = term.language is None and term.datatype.value.endswith("#string")
             labels.add((ids[e.value], term.value, term.value.lower(), int(plain)))
     conn.executemany("INSERT INTO entity_labels VALUES (?, ?, ?, ?)", sorted(labels))
+    step()
     conn.executemany("INSERT INTO entity_rows VALUES (?, ?, ?)", (  # every_part_row gives them in row_order
         (n, r["entity"], json.dumps(r, ensure_ascii=False)) for n, r in enumerate(every_part_row(store))))
     conn.executescript(INDEXES)
+    step()
 
 
 def _summary(iri: str, text: str):

@@ -9,7 +9,7 @@ import pytest
 
 from kg.cli.cmd_stats import store_stats
 from kg.compare.store import trace_sparql
-from kg.query import named, rowindex
+from kg.query import named, rowindex, rowwrite
 from kg.query.quotes import quotes_query, select_quotes
 from kg.query.trace import trace_rows
 from kg.store import open_store
@@ -88,7 +88,15 @@ def test_a_damaged_file_is_not_trusted(copied, damage):
     assert select_quotes(fresh, "Lindqvist", None) == fresh.select(quotes_query("Lindqvist", None))
     assert _normal(trace_rows(fresh, 1400, 0.005)) == _normal(fresh.select(trace_sparql(1400, 0.005))[1])
     f.unlink()
-    assert rowindex.warm(fresh) and rowindex.connection(open_store(str(copied), read_only=True)) is not None
+    steps = []
+    assert rowindex.warm(fresh, lambda done, total: steps.append((done, total)))
+    assert rowindex.connection(open_store(str(copied), read_only=True)) is not None
+    # the build's "Keeping query rows" stage: every step of writing the file, in order, then none to do
+    total = len(rowwrite.STEPS)
+    assert steps == [(i, total) for i in range(total + 1)]
+    steps.clear()
+    assert rowindex.warm(fresh, lambda done, total: steps.append((done, total)))
+    assert steps == [(0, total), (total, total)]
 
 
 def test_a_file_left_half_written_is_not_read(copied):

@@ -68,3 +68,14 @@ def test_only_a_store_that_cannot_change_keeps_its_values(own_store, own_store_s
     assert 1400.0 in floats and 1.4e9 in floats
     assert distinct_values(own_store_scanned) is None and distinct_values(own_store_scanned) is None
     assert distinct_values(seeds_store) is None and distinct_values(seeds_store) is None  # a writer: it may change
+
+
+@pytest.mark.parametrize(("target", "tolerance"), CASES)
+def test_kept_rows_come_in_the_order_of_the_claim_first_rows(own_store, own_store_scanned, target, tolerance):
+    # the kept rows are read in the order they were written (kg.query.rowindex sorts them as it keeps them)
+    from kg.query.rowindex import trace_rows as kept_rows
+    from kg.query.trace import claim_rows, matching
+
+    kept = kept_rows(own_store, target, tolerance)
+    assert kept is not None
+    assert kept == claim_rows(own_store_scanned, matching(own_store_scanned, target, tolerance))
