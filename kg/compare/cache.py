@@ -50,6 +50,7 @@ def code_hash() -> str:
     files = sorted(here.glob("*.py")) + sorted((here / "rules").glob("*"))
     files += sorted((here.parent / "extract" / "rules").glob("number_*"))
     files.append(here.parent / "extract" / "numbers" / "parse.py")  # format_value: the kept shown_value
+    files += sorted((here.parent / "query").glob("compare*.rq"))  # the rows the groups are made of
     h = hashlib.sha256()
     for f in files:
         h.update(f.name.encode())
