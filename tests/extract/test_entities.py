@@ -70,6 +70,12 @@ CASES = [
     ("institute", "Misha Monteiro-Benson is a Research Assistant at the Middle East Institute.",
      "Middle East Institute", "Organization", None),
     ("demonym-people", "Many Russians fled to Kazakhstan in September.", "Russians", "Group", None),
+    # a party's name runs on through "of" and its province; a plural noun ends a firm's name, not a person's
+    ("party-of-province", "Dan Fletcher later joined the Progressive Conservative Party of Manitoba.",
+     "Progressive Conservative Party of Manitoba", "Organization", None),
+    ("firm-after-title-word", "Shares of General Dynamics rose on Tuesday.", "General Dynamics", "Organization", None),
+    # a name before a head's title in capitals ("CEO") and a person is the organisation, whatever the tagger said
+    ("org-before-acronym-title", "Cofinec CEO Stephen Frater spoke to reporters.", "Cofinec", "Organization", None),
 ]
 
 

@@ -200,6 +200,25 @@ CASES = [
     ("acquired-active", "Disney acquired Pixar in 2006.", {("Disney", "acquired", "Pixar", None)}),
     ("acquired-passive", "Pixar was acquired by Disney.", {("Disney", "acquired", "Pixar", None)}),
     ("merged-with", "Exxon merged with Mobil in 1999.", {("Exxon", "merged_with", "Mobil", None)}),
+    # leaving an organisation states membership of it, as a former member
+    ("left-org", "Mr. Zeller left Globex Holdings in 2004 to found a bakery.",
+     {("Zeller", "holds_role", "Globex Holdings", "former member")}),
+    ("resigned-from-org", "Gerry Kale resigned from the Labour Party in 1990.",
+     {("Gerry Kale", "holds_role", "Labour Party", "former member")}),
+    ("retired-from-org", "Tom Hale retired from Initech Systems after a long career.",
+     {("Tom Hale", "holds_role", "Initech Systems", "former member")}),
+    # a candidacy for a party, and a title with its organisation before it after "as"
+    ("ran-for-party", "Dora Pike campaigned for the federal New Democratic Party in the spring election.",
+     {("Dora Pike", "holds_role", "New Democratic Party", "candidate")}),
+    ("as-premodified-title", "Rosa Diaz ran as the Green Party candidate in the riding of Leeds.",
+     {("Rosa Diaz", "holds_role", "Green Party", "candidate")}),
+    ("party-of-province", "Hallam Wick ran as a Progressive Conservative Party of Ontario candidate, but lost.",
+     {("Hallam Wick", "holds_role", "Progressive Conservative Party of Ontario", "candidate")}),
+    # entities: an acronym title after a name the tagger took for a person; a plural noun ends a firm's name
+    ("acronym-title-after-org", "Cofinec CEO Stephen Frater spoke to reporters on a conference call.",
+     {("Stephen Frater", "holds_role", "Cofinec", "ceo")}),
+    ("firm-name-with-title-word", "From 1996 to 2003, Smith was chairman of the board of directors of General "
+     "Motors.", {("Smith", "holds_role", "General Motors", "chairman of the board of directors")}),
 ]
 
 
@@ -262,6 +281,14 @@ NEGATIVE = [
      ("Mustafa Nyangi", "holds_role", "Transport", "minister")),
     ("part-of-a-name-is-no-role", "Ann Lee is a professor at Tel Aviv University in Israel.",
      ("Ann Lee", "holds_role", "Israel", None)),
+    ("left-a-building", "Alice Munro left the White House on Friday after the talks.",
+     ("Alice Munro", "holds_role", "White House", None)),
+    ("planned-departure", "Ann Lee plans to leave Globex Holdings next year.",
+     ("Ann Lee", "holds_role", "Globex Holdings", None)),
+    ("campaigned-for-people", "Orrin Tate campaigned for several other Republicans in the autumn.",
+     ("Orrin Tate", "holds_role", "Republican Party", None)),
+    ("ran-for-a-seat", "Jo Kim ran for the United States Senate in 2010.",
+     ("Jo Kim", "holds_role", "United States Senate", None)),
 ]
 
 

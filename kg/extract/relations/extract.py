@@ -10,7 +10,15 @@ from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.extract.coref import Resolver
-from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
+from kg.extract.entities import (
+    ORG_TYPES,
+    DocEntities,
+    demonym_country,
+    honorifics,
+    is_title_word,
+    org_type_of_word,
+    party_nouns,
+)
 from kg.extract.relations.config import (
     _PERSON_PRONOUNS,
     _PRONOUNS,
@@ -117,6 +125,10 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
             return  # "founded by Jo Kim, a former CEO of Beta": the title is another organisation's
     else:
         objects = _objects(rule, anchors[rule.object], by_token, cfg)
+    if rule.object_party:
+        objects = [(t, e) for t, e in objects if _is_party(t, e)]
+    if rule.object_exclude:
+        objects = [(t, e) for t, e in objects if e.name.lower() not in rule.object_exclude]
     if not objects:
         return
     subj_tok = _subject_token(rule, anchors, trigger)
@@ -294,6 +306,13 @@ def _place_only_locates(role: Token, place: Token, by_token: dict[int, Entity], 
                 node.lemma_.lower() in cfg.name_head_nouns or org_type_of_word(node.lemma_) is not None):
             return True
     return False
+
+
+def _is_party(tok: Token, ent: Entity) -> bool:
+    """A political party named as one: a party noun among the object's words as written ('the Green Party of
+    Canada', 'Parti Québécois'), not a bare party word for its people ('campaigned for other Republicans')."""
+    doc = tok.doc
+    return any(doc[i].lower_ in party_nouns() for i in _mention_tokens(tok, ent))
 
 
 def _is_party_word(ent: Entity) -> bool:
