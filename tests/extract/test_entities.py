@@ -70,6 +70,8 @@ CASES = [
     ("institute", "Misha Monteiro-Benson is a Research Assistant at the Middle East Institute.",
      "Middle East Institute", "Organization", None),
     ("demonym-people", "Many Russians fled to Kazakhstan in September.", "Russians", "Group", None),
+    # a compound noun for one of a country's people is a person described, never an organisation
+    ("people-noun", "The winner was a Frenchman, Paul Mercier, who trains in Lyon.", "Frenchmen", "Group", None),
     # a party's name runs on through "of" and its province; a plural noun ends a firm's name, not a person's
     ("party-of-province", "Dan Fletcher later joined the Progressive Conservative Party of Manitoba.",
      "Progressive Conservative Party of Manitoba", "Organization", None),

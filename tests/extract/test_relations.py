@@ -217,6 +217,14 @@ CASES = [
     # entities: an acronym title after a name the tagger took for a person; a plural noun ends a firm's name
     ("acronym-title-after-org", "Cofinec CEO Stephen Frater spoke to reporters on a conference call.",
      {("Stephen Frater", "holds_role", "Cofinec", "ceo")}),
+    # a city naming the office of a firm says where the office is; the post is the firm's
+    ("office-of-firm", "Tom Reed, a partner in the Washington D.C. office of Hale & Dorsey, said the ruling was "
+     "narrow.", {("Tom Reed", "holds_role", "Hale & Dorsey", "partner")}),
+    # "prime" of "prime minister" parsed as an adjective is still the title's
+    ("title-with-adjective-word", "In the 1990s, Rao met Canadian Prime Minister Jean Tully, Australian prime "
+     "minister Ian Fraser and Singapore Prime Minister Wen Hao Lim.",
+     {("Ian Fraser", "holds_role", "Australia", "prime minister"),
+      ("Wen Hao Lim", "holds_role", "Singapore", "prime minister")}),
     ("firm-name-with-title-word", "From 1996 to 2003, Smith was chairman of the board of directors of General "
      "Motors.", {("Smith", "holds_role", "General Motors", "chairman of the board of directors")}),
 ]
@@ -281,6 +289,8 @@ NEGATIVE = [
      ("Mustafa Nyangi", "holds_role", "Transport", "minister")),
     ("part-of-a-name-is-no-role", "Ann Lee is a professor at Tel Aviv University in Israel.",
      ("Ann Lee", "holds_role", "Israel", None)),
+    ("office-city-is-no-employer", "Tom Reed, a partner in the Washington D.C. office of Hale & Dorsey, said the "
+     "ruling was narrow.", ("Tom Reed", "holds_role", "Washington D.C", None)),
     ("left-a-building", "Alice Munro left the White House on Friday after the talks.",
      ("Alice Munro", "holds_role", "White House", None)),
     ("planned-departure", "Ann Lee plans to leave Globex Holdings next year.",

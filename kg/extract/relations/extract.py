@@ -196,6 +196,10 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if rule.role and category(obj.type) == "PLACE" and _place_only_locates(anchors[rule.role], obj_tok,
                                                                               by_token, cfg):
             continue  # "a Kansas investment banker", "editor of New York magazine": where, not the place's post
+        if rule.role and _other_name_between(obj_tok, anchors[rule.role], item, by_token):
+            continue  # "Australian premier Ann Lee and Singapore Prime Minister Bo Park": Australia is not Park's
+        if rule.role and _unit_of_another(obj_tok, anchors[rule.role], by_token):
+            continue  # "a partner in the Washington office of Latham & Watkins": the firm's, not the city's
         if rule.predicate == "located_in" and (stype == obj.type in {"Region", "Country"} or any(
                 c.dep_ in {"cc", "conj"} for c in obj_tok.children)):
             continue  # "in Florida, Ohio and elsewhere": a list of places, not one inside the other
@@ -305,6 +309,42 @@ def _place_only_locates(role: Token, place: Token, by_token: dict[int, Entity], 
         if node.pos_ == "NOUN" and node.i not in by_token and (
                 node.lemma_.lower() in cfg.name_head_nouns or org_type_of_word(node.lemma_) is not None):
             return True
+    return False
+
+
+def _other_name_between(obj: Token, role: Token, subject: Token, by_token: dict[int, Entity]) -> bool:
+    """An object written before the title with another person's name, a conjunction or a comma between them:
+    the object belongs to that earlier phrase ('Australian premier Ann Lee and Singapore Prime Minister Bo Park'),
+    whatever tree the parser built over the run of names."""
+    if obj.i >= role.i or role.dep_ not in {"compound", "nmod"} or subject.i < role.i:
+        return False  # (only a title written before the name: 'Globex, a firm run by Jo Kim, its chairman' is whole)
+    doc, own, subj = obj.doc, by_token.get(obj.i), by_token.get(subject.i)
+    for t in doc[obj.i + 1 : role.i]:
+        ent = by_token.get(t.i)
+        if ent is own:
+            continue
+        if t.pos_ == "CCONJ" or t.text in {",", ";"} or (ent is not None and ent is not subj
+                                                         and category(ent.type) == "PER"):
+            return True
+    return False
+
+
+def _unit_of_another(obj: Token, role: Token, by_token: dict[int, Entity]) -> bool:
+    """The object names an unnamed unit of another named organisation ('the Washington office of Latham &
+    Watkins', 'the Leeds branch of Acme Bank'): it says where the unit is; the unit and the post are the other
+    organisation's."""
+    own = by_token.get(obj.i)
+    name = _mention_tokens(obj, own) if own is None or any(m.start <= obj.idx < m.end for m in own.mentions) \
+        else set()  # (a kind noun standing for the name before it, 'the Leeds office', is no part of the name)
+    node = obj
+    for _ in range(5):
+        if node.i != role.i and node.i not in name and node.pos_ == "NOUN" and node.is_lower:
+            return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.i in by_token and by_token[o.i] is not own
+                and category(by_token[o.i].type) == "ORG" for o in c.children) for c in node.children)
+        if node.dep_ not in {"compound", "amod", "nmod"} or node.head.i == node.i or node.i == role.i:
+            return False
+        node = node.head
     return False
 
 
