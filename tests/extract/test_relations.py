@@ -225,6 +225,12 @@ CASES = [
      "minister Ian Fraser and Singapore Prime Minister Wen Hao Lim.",
      {("Ian Fraser", "holds_role", "Australia", "prime minister"),
       ("Wen Hao Lim", "holds_role", "Singapore", "prime minister")}),
+    # the state after a city and a comma, whatever the parser made of it; a name only an organisation can carry
+    ("seat-state-after-comma", "Blue Harbor Computing, Inc. headquartered in Broomfield, Colorado is the leading IT "
+     "provider to the region.", {("Blue Harbor Computing, Inc", "headquartered_in", "Broomfield", None),
+                                 ("Blue Harbor Computing, Inc", "headquartered_in", "Colorado", None)}),
+    ("untagged-headquartered-org", "Tarn Concepts is headquartered in Ireland and is developing a golf device.",
+     {("Tarn Concepts", "headquartered_in", "Ireland", None)}),
     ("firm-name-with-title-word", "From 1996 to 2003, Smith was chairman of the board of directors of General "
      "Motors.", {("Smith", "holds_role", "General Motors", "chairman of the board of directors")}),
 ]

@@ -376,6 +376,7 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
     yield from filter(free, missed._missed_dateline_places(doc))
     yield from filter(free, missed._missed_state_codes(doc))
     yield from filter(free, missed._missed_party_names(doc))
+    yield from filter(free, missed._missed_seated_orgs(doc))
 
 
 def _firm_of_place(part: list[Token]) -> int | None:

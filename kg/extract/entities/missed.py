@@ -231,3 +231,33 @@ def _missed_party_names(doc: Doc) -> Iterable[_Cand]:
         start, end = run[0].idx, t.idx + len(t.text)
         yield _Cand(start=start, end=end, text=text[start:end], label="ORG", surface=text[start:end],
                     org_type="Organization")
+
+
+def _missed_seated_orgs(doc: Doc) -> Iterable[_Cand]:
+    """'Tarn Concepts is headquartered in Cork', 'Orvel Labs, headquartered in Leeds, makes ...': a proper-noun
+    phrase NER did not tag, as what is headquartered somewhere, is an organisation.
+
+    Why: only an organisation has headquarters ('based in' is said of people too, so it is left out); the
+    small model misses unfamiliar company names most often in exactly these one-line company profiles."""
+    covered = _covered(doc)
+    text = doc_text(doc)
+    for verb in doc:
+        if verb.lower_ not in {"headquartered", "head-quartered"}:
+            continue
+        if verb.dep_ == "acl":
+            subj = verb.head
+        else:
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.i in covered or subj.tag_ not in {"NNP", "NNPS"} or not subj.text[:1].isupper():
+            continue
+        run = [subj]
+        while run[0].i > 0 and doc[run[0].i - 1].tag_ in {"NNP", "NNPS"} and doc[run[0].i - 1].text[:1].isupper() \
+                and doc[run[0].i - 1].i not in covered and doc[run[0].i - 1].head.i in {t.i for t in run}:
+            run.insert(0, doc[run[0].i - 1])
+        if any(is_title_word(t.text) or not t.is_alpha for t in run):
+            continue
+        name = text[run[0].idx : subj.idx + len(subj.text)]
+        if place_type(name) or country_of(name) or demonym_country(name) or _is_junk(run, name, "ORG"):
+            continue
+        yield _Cand(start=run[0].idx, end=run[0].idx + len(name), text=name, label="ORG", surface=name,
+                    org_type=org_type_of_word(subj.text) or "Organization")
