@@ -233,6 +233,11 @@ def test_honorific_is_stripped_but_never_a_role(nlp):
     ("Boeing is headquartered in Arlington, Virginia.", "Virginia", "Region", "United States", "iso3166:US-VA"),
     ("Trade with Kazakhstan grew.", "Kazakhstan", "Country", None, "iso3166:KZ"),
     ("Farmers in Burkina Faso harvested early.", "Burkina Faso", "Country", None, "iso3166:BF"),
+    # bare "New York" is the city in news, unless the document says it means the state (per document)
+    ("She lives in New York and works in Manhattan.", "New York", "City", "United States", "geonames:5128581"),
+    ("Ann Lee won the New York primary on Tuesday. She campaigned across New York for weeks.", "New York",
+     "Region", "United States", "iso3166:US-NY"),
+    ("The storm hit Buffalo, New York, on Monday.", "New York", "Region", "United States", "iso3166:US-NY"),
 ])
 def test_gazetteer_places(nlp, text, name, type_, country, ident):
     ent = find(entities_of(nlp, text), name)
