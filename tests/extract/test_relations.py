@@ -231,6 +231,9 @@ CASES = [
                                  ("Blue Harbor Computing, Inc", "headquartered_in", "Colorado", None)}),
     ("untagged-headquartered-org", "Tarn Concepts is headquartered in Ireland and is developing a golf device.",
      {("Tarn Concepts", "headquartered_in", "Ireland", None)}),
+    # a capitalised word without digits that the tagger labelled a number is still an employer's name
+    ("employer-tagged-as-number", "Dana Keel is the founder & CEO of SoftLine, a provider of billing software.",
+     {("Dana Keel", "holds_role", "SoftLine", "founder & ceo")}),
     ("firm-name-with-title-word", "From 1996 to 2003, Smith was chairman of the board of directors of General "
      "Motors.", {("Smith", "holds_role", "General Motors", "chairman of the board of directors")}),
 ]

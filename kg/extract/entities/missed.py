@@ -96,7 +96,11 @@ def _missed_employer_names(doc: Doc) -> Iterable[_Cand]:
     position; a title's 'of'/'at' phrase names an organisation or a place, and a place is left alone here
     (only names no gazetteer knows are taken). A name NER took for a product or work ('Globex') is taken too.
     """
-    covered = _covered(doc, _KEEP_LABELS | _NUMERIC_LABELS)
+    # a number label on a capitalised word without digits is the tagger's slip ('founder & CEO of SoftLine' as a
+    # CARDINAL), not a number
+    covered = _covered(doc, _KEEP_LABELS) | {i for i in _covered(doc, _NUMERIC_LABELS)
+                                             if doc[i].like_num or any(ch.isdigit() for ch in doc[i].text)
+                                             or not doc[i].text[:1].isupper()}
     for t in doc:
         if t.i in covered or t.tag_ not in {"NNP", "NNPS"} or t.dep_ != "pobj" or not t.text[:1].isupper():
             continue
