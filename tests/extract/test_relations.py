@@ -234,6 +234,11 @@ CASES = [
     # a capitalised word without digits that the tagger labelled a number is still an employer's name
     ("employer-tagged-as-number", "Dana Keel is the founder & CEO of SoftLine, a provider of billing software.",
      {("Dana Keel", "holds_role", "SoftLine", "founder & ceo")}),
+    # a party's full name before a person's name: the party's member; with a title, the title is the role
+    ("party-before-name", "She won the seat, defeating Ontario Liberal Party Joe Dickens and incumbent New "
+     "Democratic Party Jim Wisner by a wide margin.", {("Jim Wisner", "holds_role", "New Democratic Party", "member")}),
+    ("party-name-before-title", "Labour Party leader Ann Cole spoke.",
+     {("Ann Cole", "holds_role", "Labour Party", "leader")}),
     ("firm-name-with-title-word", "From 1996 to 2003, Smith was chairman of the board of directors of General "
      "Motors.", {("Smith", "holds_role", "General Motors", "chairman of the board of directors")}),
 ]

@@ -241,7 +241,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
                 role += rule.role_suffix
             if rule.role_prefix and rule.role_prefix not in role.split():
                 role = f"{rule.role_prefix} {role}"
-        party = _party_words().get(obj_tok.text) == obj.name
+        # (the bare word only: 'Labour Party leader Ann Cole' is the party's leader)
+        party = _party_words().get(obj_tok.text) == obj.name and len(obj_ids) == 1
         if party:
             # "the Democratic Governor of New York", "Republican Senator Ann Cole": the party word qualifies the
             # title, which is the state's; of the party the person is a member
