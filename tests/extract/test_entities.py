@@ -73,8 +73,8 @@ CASES = [
     # a compound noun for one of a country's people is a person described, never an organisation
     ("people-noun", "The winner was a Frenchman, Paul Mercier, who trains in Lyon.", "Frenchmen", "Group", None),
     # a party's name runs on through "of" and its province; a plural noun ends a firm's name, not a person's
-    ("party-of-province", "Dan Fletcher later joined the Progressive Conservative Party of Manitoba.",
-     "Progressive Conservative Party of Manitoba", "Organization", None),
+    ("party-of-province", "In 1990 Mira Osei joined the Progressive Conservative Party of Alberta.",
+     "Progressive Conservative Party of Alberta", "Organization", None),
     ("firm-after-title-word", "Shares of General Dynamics rose on Tuesday.", "General Dynamics", "Organization", None),
     # a name before a head's title in capitals ("CEO") and a person is the organisation, whatever the tagger said
     ("org-before-acronym-title", "Cofinec CEO Stephen Frater spoke to reporters.", "Cofinec", "Organization", None),

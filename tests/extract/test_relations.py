@@ -58,9 +58,9 @@ CASES = [
     ("role-appos-possessive", "In March, Roman Vasilenko, Kazakhstan’s deputy foreign minister, told the German "
      "newspaper that businesses were welcome.",
      {("Roman Vasilenko", "holds_role", "Kazakhstan", "deputy foreign minister")}),
-    ("role-appos-member-of-board", "In addition, according to Dariga Temirova, a member of the board of directors of "
+    ("role-appos-member-of-board", "In addition, according to Dariga Temirova, a member of the supervisory board at "
      "the Caspian Trade Council from Kazakhstan, more than 80 firms have applied.",
-     {("Dariga Temirova", "holds_role", "Caspian Trade Council", "member of the board of directors")}),
+     {("Dariga Temirova", "holds_role", "Caspian Trade Council", "member of the supervisory board")}),
     ("role-before-appos-person", "You should recall the statement made by the First Deputy Chief of Staff of the "
      "President of Kazakhstan, Timur Suleimenov, during his visit to Brussels.",
      {("Timur Suleimenov", "holds_role", "Kazakhstan", "first deputy chief of staff of the president")}),
@@ -208,29 +208,29 @@ CASES = [
     ("retired-from-org", "Tom Hale retired from Initech Systems after a long career.",
      {("Tom Hale", "holds_role", "Initech Systems", "former member")}),
     # a candidacy for a party, and a title with its organisation before it after "as"
-    ("ran-for-party", "Dora Pike campaigned for the federal New Democratic Party in the spring election.",
-     {("Dora Pike", "holds_role", "New Democratic Party", "candidate")}),
+    ("ran-for-party", "Dora Pike campaigned for the Green Party of Quebec during the spring vote.",
+     {("Dora Pike", "holds_role", "Green Party of Quebec", "candidate")}),
     ("as-premodified-title", "Rosa Diaz ran as the Green Party candidate in the riding of Leeds.",
      {("Rosa Diaz", "holds_role", "Green Party", "candidate")}),
-    ("party-of-province", "Hallam Wick ran as a Progressive Conservative Party of Ontario candidate, but lost.",
-     {("Hallam Wick", "holds_role", "Progressive Conservative Party of Ontario", "candidate")}),
+    ("party-of-province", "Hallam Wick stood as a Progressive Conservative Party of Alberta candidate in 1986.",
+     {("Hallam Wick", "holds_role", "Progressive Conservative Party of Alberta", "candidate")}),
     # entities: an acronym title after a name the tagger took for a person; a plural noun ends a firm's name
     ("acronym-title-after-org", "Cofinec CEO Stephen Frater spoke to reporters on a conference call.",
      {("Stephen Frater", "holds_role", "Cofinec", "ceo")}),
     # a city naming the office of a firm says where the office is; the post is the firm's
-    ("office-of-firm", "Tom Reed, a partner in the Washington D.C. office of Hale & Dorsey, said the ruling was "
-     "narrow.", {("Tom Reed", "holds_role", "Hale & Dorsey", "partner")}),
+    ("office-of-firm", "Tom Reed, a lawyer at the Washington D.C. office of Hale & Dorsey, declined to comment.",
+     {("Tom Reed", "holds_role", "Hale & Dorsey", "lawyer")}),
     # "prime" of "prime minister" parsed as an adjective is still the title's
     ("title-with-adjective-word", "In the 1990s, Rao met Canadian Prime Minister Jean Tully, Australian prime "
      "minister Ian Fraser and Singapore Prime Minister Wen Hao Lim.",
      {("Ian Fraser", "holds_role", "Australia", "prime minister"),
       ("Wen Hao Lim", "holds_role", "Singapore", "prime minister")}),
     # the state after a city and a comma, whatever the parser made of it; a name only an organisation can carry
-    ("seat-state-after-comma", "Blue Harbor Computing, Inc. headquartered in Broomfield, Colorado is the leading IT "
-     "provider to the region.", {("Blue Harbor Computing, Inc", "headquartered_in", "Broomfield", None),
-                                 ("Blue Harbor Computing, Inc", "headquartered_in", "Colorado", None)}),
-    ("untagged-headquartered-org", "Tarn Concepts is headquartered in Ireland and is developing a golf device.",
-     {("Tarn Concepts", "headquartered_in", "Ireland", None)}),
+    ("seat-state-after-comma", "Kestrel Data Systems, Inc. headquartered in Boulder, Colorado sells storage to "
+     "hospitals.", {("Kestrel Data Systems, Inc", "headquartered_in", "Boulder", None),
+                    ("Kestrel Data Systems, Inc", "headquartered_in", "Colorado", None)}),
+    ("untagged-headquartered-org", "Tarn Concepts is headquartered in Portugal and sells bicycle locks.",
+     {("Tarn Concepts", "headquartered_in", "Portugal", None)}),
     # a capitalised word without digits that the tagger labelled a number is still an employer's name
     ("employer-tagged-as-number", "Dana Keel is the founder & CEO of SoftLine, a provider of billing software.",
      {("Dana Keel", "holds_role", "SoftLine", "founder & ceo")}),
@@ -239,8 +239,8 @@ CASES = [
      "Democratic Party Jim Wisner by a wide margin.", {("Jim Wisner", "holds_role", "New Democratic Party", "member")}),
     ("party-name-before-title", "Labour Party leader Ann Cole spoke.",
      {("Ann Cole", "holds_role", "Labour Party", "leader")}),
-    ("firm-name-with-title-word", "From 1996 to 2003, Smith was chairman of the board of directors of General "
-     "Motors.", {("Smith", "holds_role", "General Motors", "chairman of the board of directors")}),
+    ("firm-name-with-title-word", "Hal Brant was treasurer of General Dynamics for a decade.",
+     {("Hal Brant", "holds_role", "General Dynamics", "treasurer")}),
 ]
 
 
@@ -303,13 +303,13 @@ NEGATIVE = [
      ("Mustafa Nyangi", "holds_role", "Transport", "minister")),
     ("part-of-a-name-is-no-role", "Ann Lee is a professor at Tel Aviv University in Israel.",
      ("Ann Lee", "holds_role", "Israel", None)),
-    ("office-city-is-no-employer", "Tom Reed, a partner in the Washington D.C. office of Hale & Dorsey, said the "
-     "ruling was narrow.", ("Tom Reed", "holds_role", "Washington D.C", None)),
+    ("office-city-is-no-employer", "Tom Reed, a lawyer at the Washington D.C. office of Hale & Dorsey, declined to "
+     "comment.", ("Tom Reed", "holds_role", "Washington D.C", None)),
     ("left-a-building", "Alice Munro left the White House on Friday after the talks.",
      ("Alice Munro", "holds_role", "White House", None)),
     ("planned-departure", "Ann Lee plans to leave Globex Holdings next year.",
      ("Ann Lee", "holds_role", "Globex Holdings", None)),
-    ("campaigned-for-people", "Orrin Tate campaigned for several other Republicans in the autumn.",
+    ("campaigned-for-people", "Orrin Tate also campaigned for two young Republicans last October.",
      ("Orrin Tate", "holds_role", "Republican Party", None)),
     ("ran-for-a-seat", "Jo Kim ran for the United States Senate in 2010.",
      ("Jo Kim", "holds_role", "United States Senate", None)),
