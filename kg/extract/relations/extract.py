@@ -324,8 +324,10 @@ def _other_name_between(obj: Token, role: Token, subject: Token, by_token: dict[
         ent = by_token.get(t.i)
         if ent is own:
             continue
+        # (a one-word "person" there is more often a mistagged word: 'Senate Republican leader X')
         if t.pos_ == "CCONJ" or t.text in {",", ";"} or (ent is not None and ent is not subj
-                                                         and category(ent.type) == "PER"):
+                                                         and category(ent.type) == "PER"
+                                                         and len(_mention_tokens(t, ent)) >= 2):
             return True
     return False
 
