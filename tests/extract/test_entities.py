@@ -70,6 +70,14 @@ CASES = [
     ("institute", "Misha Monteiro-Benson is a Research Assistant at the Middle East Institute.",
      "Middle East Institute", "Organization", None),
     ("demonym-people", "Many Russians fled to Kazakhstan in September.", "Russians", "Group", None),
+    # a compound noun for one of a country's people is a person described, never an organisation
+    ("people-noun", "The winner was a Frenchman, Paul Mercier, who trains in Lyon.", "Frenchmen", "Group", None),
+    # a party's name runs on through "of" and its province; a plural noun ends a firm's name, not a person's
+    ("party-of-province", "In 1990 Mira Osei joined the Progressive Conservative Party of Alberta.",
+     "Progressive Conservative Party of Alberta", "Organization", None),
+    ("firm-after-title-word", "Shares of General Dynamics rose on Tuesday.", "General Dynamics", "Organization", None),
+    # a name before a head's title in capitals ("CEO") and a person is the organisation, whatever the tagger said
+    ("org-before-acronym-title", "Cofinec CEO Stephen Frater spoke to reporters.", "Cofinec", "Organization", None),
 ]
 
 
@@ -225,6 +233,11 @@ def test_honorific_is_stripped_but_never_a_role(nlp):
     ("Boeing is headquartered in Arlington, Virginia.", "Virginia", "Region", "United States", "iso3166:US-VA"),
     ("Trade with Kazakhstan grew.", "Kazakhstan", "Country", None, "iso3166:KZ"),
     ("Farmers in Burkina Faso harvested early.", "Burkina Faso", "Country", None, "iso3166:BF"),
+    # bare "New York" is the city in news, unless the document says it means the state (per document)
+    ("She lives in New York and works in Manhattan.", "New York", "City", "United States", "geonames:5128581"),
+    ("Ann Lee won the New York primary on Tuesday. She campaigned across New York for weeks.", "New York",
+     "Region", "United States", "iso3166:US-NY"),
+    ("The storm hit Buffalo, New York, on Monday.", "New York", "Region", "United States", "iso3166:US-NY"),
 ])
 def test_gazetteer_places(nlp, text, name, type_, country, ident):
     ent = find(entities_of(nlp, text), name)

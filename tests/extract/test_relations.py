@@ -58,9 +58,9 @@ CASES = [
     ("role-appos-possessive", "In March, Roman Vasilenko, Kazakhstan’s deputy foreign minister, told the German "
      "newspaper that businesses were welcome.",
      {("Roman Vasilenko", "holds_role", "Kazakhstan", "deputy foreign minister")}),
-    ("role-appos-member-of-board", "In addition, according to Dariga Temirova, a member of the board of directors of "
+    ("role-appos-member-of-board", "In addition, according to Dariga Temirova, a member of the supervisory board at "
      "the Caspian Trade Council from Kazakhstan, more than 80 firms have applied.",
-     {("Dariga Temirova", "holds_role", "Caspian Trade Council", "member of the board of directors")}),
+     {("Dariga Temirova", "holds_role", "Caspian Trade Council", "member of the supervisory board")}),
     ("role-before-appos-person", "You should recall the statement made by the First Deputy Chief of Staff of the "
      "President of Kazakhstan, Timur Suleimenov, during his visit to Brussels.",
      {("Timur Suleimenov", "holds_role", "Kazakhstan", "first deputy chief of staff of the president")}),
@@ -200,6 +200,47 @@ CASES = [
     ("acquired-active", "Disney acquired Pixar in 2006.", {("Disney", "acquired", "Pixar", None)}),
     ("acquired-passive", "Pixar was acquired by Disney.", {("Disney", "acquired", "Pixar", None)}),
     ("merged-with", "Exxon merged with Mobil in 1999.", {("Exxon", "merged_with", "Mobil", None)}),
+    # leaving an organisation states membership of it, as a former member
+    ("left-org", "Mr. Zeller left Globex Holdings in 2004 to found a bakery.",
+     {("Zeller", "holds_role", "Globex Holdings", "former member")}),
+    ("resigned-from-org", "Gerry Kale resigned from the Labour Party in 1990.",
+     {("Gerry Kale", "holds_role", "Labour Party", "former member")}),
+    ("retired-from-org", "Tom Hale retired from Initech Systems after a long career.",
+     {("Tom Hale", "holds_role", "Initech Systems", "former member")}),
+    # a candidacy for a party, and a title with its organisation before it after "as"
+    ("ran-for-party", "Dora Pike campaigned for the Green Party of Quebec during the spring vote.",
+     {("Dora Pike", "holds_role", "Green Party of Quebec", "candidate")}),
+    ("as-premodified-title", "Rosa Diaz ran as the Green Party candidate in the riding of Leeds.",
+     {("Rosa Diaz", "holds_role", "Green Party", "candidate")}),
+    ("party-of-province", "Hallam Wick stood as a Progressive Conservative Party of Alberta candidate in 1986.",
+     {("Hallam Wick", "holds_role", "Progressive Conservative Party of Alberta", "candidate")}),
+    # entities: an acronym title after a name the tagger took for a person; a plural noun ends a firm's name
+    ("acronym-title-after-org", "Cofinec CEO Stephen Frater spoke to reporters on a conference call.",
+     {("Stephen Frater", "holds_role", "Cofinec", "ceo")}),
+    # a city naming the office of a firm says where the office is; the post is the firm's
+    ("office-of-firm", "Tom Reed, a lawyer at the Washington D.C. office of Hale & Dorsey, declined to comment.",
+     {("Tom Reed", "holds_role", "Hale & Dorsey", "lawyer")}),
+    # "prime" of "prime minister" parsed as an adjective is still the title's
+    ("title-with-adjective-word", "In the 1990s, Rao met Canadian Prime Minister Jean Tully, Australian prime "
+     "minister Ian Fraser and Singapore Prime Minister Wen Hao Lim.",
+     {("Ian Fraser", "holds_role", "Australia", "prime minister"),
+      ("Wen Hao Lim", "holds_role", "Singapore", "prime minister")}),
+    # the state after a city and a comma, whatever the parser made of it; a name only an organisation can carry
+    ("seat-state-after-comma", "Kestrel Data Systems, Inc. headquartered in Boulder, Colorado sells storage to "
+     "hospitals.", {("Kestrel Data Systems, Inc", "headquartered_in", "Boulder", None),
+                    ("Kestrel Data Systems, Inc", "headquartered_in", "Colorado", None)}),
+    ("untagged-headquartered-org", "Tarn Concepts is headquartered in Portugal and sells bicycle locks.",
+     {("Tarn Concepts", "headquartered_in", "Portugal", None)}),
+    # a capitalised word without digits that the tagger labelled a number is still an employer's name
+    ("employer-tagged-as-number", "Dana Keel is the founder & CEO of SoftLine, a provider of billing software.",
+     {("Dana Keel", "holds_role", "SoftLine", "founder & ceo")}),
+    # a party's full name before a person's name: the party's member; with a title, the title is the role
+    ("party-before-name", "She won the seat, defeating Ontario Liberal Party Joe Dickens and incumbent New "
+     "Democratic Party Jim Wisner by a wide margin.", {("Jim Wisner", "holds_role", "New Democratic Party", "member")}),
+    ("party-name-before-title", "Labour Party leader Ann Cole spoke.",
+     {("Ann Cole", "holds_role", "Labour Party", "leader")}),
+    ("firm-name-with-title-word", "Hal Brant was treasurer of General Dynamics for a decade.",
+     {("Hal Brant", "holds_role", "General Dynamics", "treasurer")}),
 ]
 
 
@@ -262,6 +303,16 @@ NEGATIVE = [
      ("Mustafa Nyangi", "holds_role", "Transport", "minister")),
     ("part-of-a-name-is-no-role", "Ann Lee is a professor at Tel Aviv University in Israel.",
      ("Ann Lee", "holds_role", "Israel", None)),
+    ("office-city-is-no-employer", "Tom Reed, a lawyer at the Washington D.C. office of Hale & Dorsey, declined to "
+     "comment.", ("Tom Reed", "holds_role", "Washington D.C", None)),
+    ("left-a-building", "Alice Munro left the White House on Friday after the talks.",
+     ("Alice Munro", "holds_role", "White House", None)),
+    ("planned-departure", "Ann Lee plans to leave Globex Holdings next year.",
+     ("Ann Lee", "holds_role", "Globex Holdings", None)),
+    ("campaigned-for-people", "Orrin Tate also campaigned for two young Republicans last October.",
+     ("Orrin Tate", "holds_role", "Republican Party", None)),
+    ("ran-for-a-seat", "Jo Kim ran for the United States Senate in 2010.",
+     ("Jo Kim", "holds_role", "United States Senate", None)),
 ]
 
 

@@ -295,3 +295,25 @@ def test_not_found(nlp, case):
         assert all(r.role == "former astronaut" for r in rels if (r.subject, r.predicate, r.object) == unexpected)
         return
     assert not any((r.subject, r.predicate, r.object) == unexpected for r in rels), tuples(rels)
+
+
+def test_object_before_another_persons_name_is_not_the_title_owners(nlp):
+    """'Australian premier Ian Fraser and Singapore Prime Minister Wen Lim' parsed as one run of names: a country
+    before the title with another person's name (or a conjunction) between them is the earlier phrase's."""
+    from spacy.tokens import Doc
+
+    from kg.extract.relations.extract import _other_name_between
+    from kg.records import Entity
+
+    words = ["Australian", "premier", "Ian", "Fraser", "and", "Singapore", "Prime", "Minister", "Wen", "Lim"]
+    doc = Doc(nlp.vocab, words=words, pos=["ADJ", "NOUN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN",
+                                           "PROPN", "PROPN"],
+              heads=[1, 3, 3, 9, 3, 7, 7, 9, 9, 9],
+              deps=["amod", "compound", "compound", "nmod", "cc", "compound", "compound", "compound", "compound",
+                    "ROOT"])
+    australia, fraser = Entity("Australia", "Country"), Entity("Ian Fraser", "Person")
+    singapore, lim = Entity("Singapore", "Country"), Entity("Wen Lim", "Person")
+    by_token = {0: australia, 2: fraser, 3: fraser, 5: singapore, 8: lim, 9: lim}
+    assert _other_name_between(doc[0], doc[7], doc[9], by_token)  # Australia is not Lim's
+    assert not _other_name_between(doc[5], doc[7], doc[9], by_token)  # Singapore is
+    assert not _other_name_between(doc[0], doc[1], doc[3], by_token)  # Australia is Fraser's

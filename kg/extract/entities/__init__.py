@@ -15,6 +15,7 @@ from kg.extract.entities.lexicons import (
     is_title_word,
     name_suffixes,
     org_type_of_word,
+    party_nouns,
     place_type,
     speech_verbs,
     split_title,
@@ -24,5 +25,5 @@ from kg.extract.entities.lexicons import (
 
 __all__ = ["ORG_TYPES", "PLACE_TYPES", "DocEntities", "clean_name", "country_of", "demonym_country",
            "extract_entities", "honorifics", "is_title_word", "name_suffixes",
-           "org_type_of_word", "place_type", "speech_verbs",
+           "org_type_of_word", "party_nouns", "place_type", "speech_verbs",
            "split_title", "title_start", "titles"]

@@ -38,6 +38,7 @@ from kg.extract.entities.lexicons import (
     title_start,
     unglue,
 )
+from kg.extract.entities.orgnames import _ORG_HEAD_TITLES, head_title_end, party_of_place
 from kg.extract.entities.places import state_qualified
 from kg.extract.text import doc_text
 
@@ -332,9 +333,14 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
         return not any(c.start < e and s < c.end for s, e in taken)
 
     yield from firms
+    spans_of = party_of_place(doc)
+    joined = {place.start for place in spans_of.values()}
     for span in ents(doc):
-        if span.label_ not in _KEEP_LABELS:
+        if span.label_ not in _KEEP_LABELS or span.start in joined:
             continue
+        if span.start in spans_of:
+            # "the Liberal Party" + "of" + "Manitoba": one name
+            span = Span(doc, span.start, spans_of[span.start].end, label=span.label_)
         for part, first in _parts(span):
             if in_firm.intersection(t.i for t in part):
                 # "Jane Doe of Hale, Dorsey and Quint" tagged as one PERSON: the words before the firm
@@ -370,6 +376,7 @@ def _candidates(doc: Doc) -> Iterable[_Cand]:
     yield from filter(free, missed._missed_dateline_places(doc))
     yield from filter(free, missed._missed_state_codes(doc))
     yield from filter(free, missed._missed_party_names(doc))
+    yield from filter(free, missed._missed_seated_orgs(doc))
 
 
 def _firm_of_place(part: list[Token]) -> int | None:
@@ -457,6 +464,8 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
             continue
         if label != "PERSON" and (org_type_of_word(rest[-1].text) or place_type(" ".join(w.text for w in rest))):
             continue
+        if label == "ORG" and rest[-1].tag_ == "NNPS":
+            continue  # "General Motors", "General Dynamics": a plural noun ends a firm's name, never a person's
         role = " ".join(words[start:i]).lower()
         if start > 0:
             yield from _candidate_prefix(doc, span, tokens[:start])
@@ -528,9 +537,10 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         # person (the small model tags unfamiliar one-word company names as people)
         cand.label, cand.org_type = "ORG", org or "Organization"
         return
-    if label == "PERSON" and not known_place and not cand.role and _heads_titled_person(tokens):
-        # "Corvina chairman Augusto Lenzi": a name before the title of someone who heads or runs an organisation
-        # is that organisation (people have aides and spokesmen, but no chairman or general manager)
+    if label in {"PERSON", "NORP", "GPE"} and not known_place and not cand.role and _heads_titled_person(tokens):
+        # "Corvina chairman Augusto Lenzi", "Orvel CEO Bo Park": a name before the title of someone who heads or
+        # runs an organisation is that organisation (people have aides and spokesmen, but no chairman or general
+        # manager), whatever the tagger said (a person, a nationality, a place no gazetteer knows)
         cand.label, cand.org_type = "ORG", org or "Organization"
         return
     appos = _appos_title(head)
@@ -576,19 +586,10 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
             cand.label = "GPE"
 
 
-_ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cofounder", "owner",
-                    "executive", "officer", "cfo", "coo", "cto"}
-
-
 def _heads_titled_person(tokens: list[Token]) -> bool:
-    """The name is followed by a lower-case title of an organisation's head and then a person's name."""
+    """The name is followed by a title of an organisation's head and then a person's name."""
     doc = tokens[-1].doc
-    k, run = tokens[-1].i + 1, []
-    while k < len(doc) and len(run) < 3 and doc[k].is_lower and is_title_word(doc[k].text):
-        run.append(doc[k])
-        k += 1
-    return bool(run) and run[-1].lower_ in _ORG_HEAD_TITLES | {"manager", "director"} and k < len(doc) \
-        and doc[k].ent_type_ == "PERSON"
+    return head_title_end(doc, tokens[-1].i + 1) is not None
 
 
 def _title_follows(token: Token) -> bool:

@@ -45,6 +45,12 @@ def class_names() -> frozenset[str]:
 
 
 @cache
+def party_nouns() -> frozenset[str]:
+    """Words that make an organisation's name a political party's ('party', 'parti', 'partido'), lower case."""
+    return _words("entity_party_nouns.txt")
+
+
+@cache
 def program_nouns() -> frozenset[str]:
     return _words("entity_program_nouns.txt")
 

@@ -38,6 +38,11 @@ def place_overrides(text: str, places: list[tuple[str, str, list[tuple[int, int]
             hit = _qualified(name, ms, after)
             if hit is not None:
                 out[name] = hit
+            elif gazetteer.us_state(name) is not None and any(
+                    _us_neighbour(m, after, before) or _office_state_words(text, m) for m in ms):
+                # "the New York primary", "Buffalo, New York", "New York, New Jersey and Connecticut": the state,
+                # not the city a bare "New York" means in news (entity_places.tsv)
+                out[name] = (name, "Region", gazetteer.us_state(name))
         elif type_ == "Country" and gazetteer.us_state(name) is not None:
             if any(_us_neighbour(m, after, before) or _us_state_words(text, m) for m in ms):
                 out[name] = (name, "Region", gazetteer.us_state(name))
@@ -73,6 +78,22 @@ def _qualified(name: str, mentions, after) -> tuple | None:
 _STATE_AFTER = re.compile(r"\s+(?:Gov\.|Lt\. Gov\.|Sen\.|(?:Governor|governor|state senator|state legislature|"
                           r"legislature|Legislature|primary|primaries|caucus|caucuses|Republicans|Democrats|voters)\b)")
 _STATE_BEFORE = re.compile(r"\b(?:state of|State of)\s+$")
+
+
+# the stricter words for a name that is a city by default ("New York", "Washington"): its governor, legislature,
+# primary or the state itself ("New York Gov. Ann Lee", "upstate New York", "the state of Washington"); its
+# parties and voters ("New York Democrats") may be the city's
+_OFFICE_AFTER = re.compile(r"(?:\s+(?:Gov\.|Lt\. Gov\.|(?:Governor|governor|state senator|state legislature|"
+                           r"legislature|Legislature|primary|primaries|caucus|caucuses|State Senate|state)\b)|"
+                           r"(?:'s|’s)\s+(?:(?:junior|senior)\s+senator|governor|\d+\w*\s+congressional|"
+                           r"U\.S\. Senate|Senate seat|delegation|legislature)\b)")
+_OFFICE_BEFORE = re.compile(r"\b(?:state of|State of|upstate|Upstate|governor of|Governor of|(?:primary|primaries|"
+                            r"caucus|caucuses|Rep\.|Sen\.|Senator|senator|Congressman|congressman|Congresswoman) "
+                            r"(?:in|of|from))\s+$")
+
+
+def _office_state_words(text: str, m) -> bool:
+    return bool(_OFFICE_AFTER.match(text, m[1]) or _OFFICE_BEFORE.search(text[max(0, m[0] - 24) : m[0]]))
 
 
 def _us_state_words(text: str, m) -> bool:

@@ -63,6 +63,8 @@ class _Rule:
     role_suffix: str = ""  # appended to the role text ('serves on the board of X': 'board' + ' member')
     role_prefix: str = ""  # a qualifier put before it ('retired as chairman of X': 'former chairman')
     role_text: str = ""  # the role a pattern without a role anchor states ('Tom Hale, a Democrat': 'member')
+    object_party: bool = False  # the object must be a political party ('ran for the Green Party': a candidacy)
+    object_exclude: frozenset[str] = frozenset()  # object names never taken ('left the White House': a building)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ def config() -> _Config:
             role_suffix=p.get("role_suffix", ""),
             role_prefix=p.get("role_prefix", ""),
             role_text=p.get("role_text", ""),
+            object_party=bool(p.get("object_party", False)),
+            object_exclude=frozenset(n.lower() for n in p.get("object_exclude", ())),
         ))
         patterns.append((p["name"], p["pattern"]))
     return _Config(

@@ -10,7 +10,15 @@ from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.extract.coref import Resolver
-from kg.extract.entities import ORG_TYPES, DocEntities, demonym_country, honorifics, is_title_word, org_type_of_word
+from kg.extract.entities import (
+    ORG_TYPES,
+    DocEntities,
+    demonym_country,
+    honorifics,
+    is_title_word,
+    org_type_of_word,
+    party_nouns,
+)
 from kg.extract.relations.config import (
     _PERSON_PRONOUNS,
     _PRONOUNS,
@@ -117,6 +125,10 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
             return  # "founded by Jo Kim, a former CEO of Beta": the title is another organisation's
     else:
         objects = _objects(rule, anchors[rule.object], by_token, cfg)
+    if rule.object_party:
+        objects = [(t, e) for t, e in objects if _is_party(t, e)]
+    if rule.object_exclude:
+        objects = [(t, e) for t, e in objects if e.name.lower() not in rule.object_exclude]
     if not objects:
         return
     subj_tok = _subject_token(rule, anchors, trigger)
@@ -184,6 +196,10 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
         if rule.role and category(obj.type) == "PLACE" and _place_only_locates(anchors[rule.role], obj_tok,
                                                                               by_token, cfg):
             continue  # "a Kansas investment banker", "editor of New York magazine": where, not the place's post
+        if rule.role and _other_name_between(obj_tok, anchors[rule.role], item, by_token):
+            continue  # "Australian premier Ann Lee and Singapore Prime Minister Bo Park": Australia is not Park's
+        if rule.role and _unit_of_another(obj_tok, anchors[rule.role], by_token):
+            continue  # "a partner in the Washington office of Latham & Watkins": the firm's, not the city's
         if rule.predicate == "located_in" and (stype == obj.type in {"Region", "Country"} or any(
                 c.dep_ in {"cc", "conj"} for c in obj_tok.children)):
             continue  # "in Florida, Ohio and elsewhere": a list of places, not one inside the other
@@ -225,7 +241,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
                 role += rule.role_suffix
             if rule.role_prefix and rule.role_prefix not in role.split():
                 role = f"{rule.role_prefix} {role}"
-        party = _party_words().get(obj_tok.text) == obj.name
+        # (the bare word only: 'Labour Party leader Ann Cole' is the party's leader)
+        party = _party_words().get(obj_tok.text) == obj.name and len(obj_ids) == 1
         if party:
             # "the Democratic Governor of New York", "Republican Senator Ann Cole": the party word qualifies the
             # title, which is the state's; of the party the person is a member
@@ -294,6 +311,51 @@ def _place_only_locates(role: Token, place: Token, by_token: dict[int, Entity], 
                 node.lemma_.lower() in cfg.name_head_nouns or org_type_of_word(node.lemma_) is not None):
             return True
     return False
+
+
+def _other_name_between(obj: Token, role: Token, subject: Token, by_token: dict[int, Entity]) -> bool:
+    """An object written before the title with another person's name, a conjunction or a comma between them:
+    the object belongs to that earlier phrase ('Australian premier Ann Lee and Singapore Prime Minister Bo Park'),
+    whatever tree the parser built over the run of names."""
+    if obj.i >= role.i or role.dep_ not in {"compound", "nmod"} or subject.i < role.i:
+        return False  # (only a title written before the name: 'Globex, a firm run by Jo Kim, its chairman' is whole)
+    doc, own, subj = obj.doc, by_token.get(obj.i), by_token.get(subject.i)
+    for t in doc[obj.i + 1 : role.i]:
+        ent = by_token.get(t.i)
+        if ent is own:
+            continue
+        # (a one-word "person" there is more often a mistagged word: 'Senate Republican leader X')
+        if t.pos_ == "CCONJ" or t.text in {",", ";"} or (ent is not None and ent is not subj
+                                                         and category(ent.type) == "PER"
+                                                         and len(_mention_tokens(t, ent)) >= 2):
+            return True
+    return False
+
+
+def _unit_of_another(obj: Token, role: Token, by_token: dict[int, Entity]) -> bool:
+    """The object names an unnamed unit of another named organisation ('the Washington office of Latham &
+    Watkins', 'the Leeds branch of Acme Bank'): it says where the unit is; the unit and the post are the other
+    organisation's."""
+    own = by_token.get(obj.i)
+    name = _mention_tokens(obj, own) if own is None or any(m.start <= obj.idx < m.end for m in own.mentions) \
+        else set()  # (a kind noun standing for the name before it, 'the Leeds office', is no part of the name)
+    node = obj
+    for _ in range(5):
+        if node.i != role.i and node.i not in name and node.pos_ == "NOUN" and node.is_lower:
+            return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.i in by_token and by_token[o.i] is not own
+                and category(by_token[o.i].type) == "ORG" for o in c.children) for c in node.children)
+        if node.dep_ not in {"compound", "amod", "nmod"} or node.head.i == node.i or node.i == role.i:
+            return False
+        node = node.head
+    return False
+
+
+def _is_party(tok: Token, ent: Entity) -> bool:
+    """A political party named as one: a party noun among the object's words as written ('the Green Party of
+    Canada', 'Parti Québécois'), not a bare party word for its people ('campaigned for other Republicans')."""
+    doc = tok.doc
+    return any(doc[i].lower_ in party_nouns() for i in _mention_tokens(tok, ent))
 
 
 def _is_party_word(ent: Entity) -> bool:

@@ -16,7 +16,9 @@ def _role_text(role: Token, obj_tokens: set[int], subj_tokens: set[int]) -> str:
     if role.i < min(subj_tokens, default=role.i + 1) and role.dep_ == "compound":
         # pre-modifier: the title words between the object (or the sentence) and the name
         start = role.i
-        while start - 1 >= 0 and start - 1 not in obj_tokens and doc[start - 1].dep_ == "compound" \
+        # ("prime" of "prime minister" may be parsed as an adjective: a title's own words are kept)
+        while start - 1 >= 0 and start - 1 not in obj_tokens and (doc[start - 1].dep_ == "compound" or (
+                doc[start - 1].dep_ == "amod" and is_title_word(f"{doc[start - 1].text} {doc[start].text}"))) \
                 and doc[start - 1].i not in subj_tokens and not doc[start - 1]._.get(_CAT) \
                 and doc[start - 1].is_alpha:
             start -= 1

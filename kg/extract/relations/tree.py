@@ -428,6 +428,7 @@ def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Confi
         for _ in range(2):
             tokens += [c for t in list(tokens) for c in t.children if c.dep_ in {"appos", "npadvmod"} and c.i > t.i
                        and c not in tokens]
+        tokens += [t for t in _state_after_comma(tokens, by_token) if t not in tokens]
     out = []
     for t in tokens:
         ent = _object_entity(t, by_token, cfg)
@@ -443,6 +444,23 @@ def _objects(rule: _Rule, token: Token, by_token: dict[int, Entity], cfg: _Confi
         if rule.object_types and ent.type not in rule.object_types:
             continue
         out.append((t, ent))
+    return out
+
+
+def _state_after_comma(tokens: list[Token], by_token: dict[int, Entity]) -> list[Token]:
+    """'headquartered in Broomfield, Colorado is ...': the region or country written after a city and a comma,
+    read off the words when the parser hangs it elsewhere (here as the next verb's subject)."""
+    out = []
+    for t in tokens:
+        ent = by_token.get(t.i)
+        if ent is None or ent.type not in {"City", "Place"}:
+            continue
+        end = max(_mention_tokens(t, ent)) + 1
+        doc = t.doc
+        if end + 1 < len(doc) and doc[end].text == "," and (end + 1) in by_token:
+            nxt = by_token[end + 1]
+            if nxt is not ent and nxt.type in {"Region", "Country"}:
+                out.append(doc[end + 1])
     return out
 
 
