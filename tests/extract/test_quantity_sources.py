@@ -298,3 +298,16 @@ def test_quantity_source_fronted_attribution_over_semicolon_parts(nlp, text, num
 ])
 def test_quantity_source_as_clause_passive_agent(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # respondents speak inside a report: the report asserts the share (the rule alone, without quotes)
+    ("The Harbour Gazette poll also finds that 22 percent of renters say the mayor is not to blame.",
+     "22 percent", "Harbour Gazette poll"),
+    ("Around 30 to 70 people would show up to each hearing, Mayor Tom Eriksen said.", "Around 30 to 70",
+     "Tom Eriksen"),
+    # one person the number describes is no group of respondents: whoever reports them is not reached
+    ("Mayor Tom Eriksen said the mother of three replied that the fee was too high.", "three", None),
+])
+def test_quantity_source_respondents_inside_a_report(nlp, text, number, source):
+    assert _claims(nlp, text, quotes=())[number].source == source

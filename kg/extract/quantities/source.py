@@ -135,7 +135,7 @@ def _same_clause(according: Token, top: Token) -> bool:
 
 
 def _verb_speaker(
-    doc: Doc, num: _Number, top: Token, arg: Token, entities: DocEntities
+    doc: Doc, num: _Number, top: Token, arg: Token, entities: DocEntities, respondents: bool = True
 ) -> tuple[str, str, Token] | None:
     """The name and kind of the subject of the speech verb governing the number, and the verb; None when
     the verb has no subject that names someone."""
@@ -155,8 +155,22 @@ def _verb_speaker(
             if name:
                 kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
                 return name, kind, verb
+        elif respondents and subj is not None and _respondents(doc, subj, inside, own):
+            # "The poll finds that 22 percent say he is not to blame": respondents speak inside a report;
+            # the report, or whoever reports them, asserts the share
+            outer = _verb_speaker(doc, num, verb, arg, entities, respondents=False)
+            if outer is not None:
+                return outer
         break
     return None
+
+
+def _respondents(doc: Doc, subj: Token, number: set[int], own: list[Token]) -> bool:
+    """A subject that is a counted group or share of people ("22 percent say", "30 to 70 people would show
+    up"), not one person the number describes ("one employee told …", "the mother of three replied")."""
+    if not (_counted_subject(doc, subj) or any(t.i in number for t in own)):
+        return False
+    return subj.i in number or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("percent", "%")
 
 
 def _closes_clause_before(verb: Token, number: int) -> bool:
