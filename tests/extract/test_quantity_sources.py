@@ -304,10 +304,16 @@ def test_quantity_source_as_clause_passive_agent(nlp, text, number, source):
     # respondents speak inside a report: the report asserts the share (the rule alone, without quotes)
     ("The Harbour Gazette poll also finds that 22 percent of renters say the mayor is not to blame.",
      "22 percent", "Harbour Gazette poll"),
-    ("Around 30 to 70 people would show up to each hearing, Mayor Tom Eriksen said.", "Around 30 to 70",
+    ("Between 40 and 90 residents turned out for every hearing, Mayor Tom Eriksen said.", "Between 40 and 90",
      "Tom Eriksen"),
     # one person the number describes is no group of respondents: whoever reports them is not reached
     ("Mayor Tom Eriksen said the mother of three replied that the fee was too high.", "three", None),
 ])
 def test_quantity_source_respondents_inside_a_report(nlp, text, number, source):
     assert _claims(nlp, text, quotes=())[number].source == source
+
+
+def test_quantity_source_the_author_of_a_document_speaks_through_it(nlp):
+    # "stated in its annual report": the one who stated it, not the report, is named (the rule alone)
+    text = "Ferry fares rose 4 percent, the bureau stated in its annual report, and bus fares rose 2 percent."
+    assert _claims(nlp, text, quotes=())["2 percent"].source == "bureau"

@@ -166,8 +166,8 @@ def _verb_speaker(
 
 
 def _respondents(doc: Doc, subj: Token, number: set[int], own: list[Token]) -> bool:
-    """A subject that is a counted group or share of people ("22 percent say", "30 to 70 people would show
-    up"), not one person the number describes ("one employee told …", "the mother of three replied")."""
+    """A subject that is a counted group or share of people ("22 percent say", "some 40 residents turned
+    out"), not one person the number describes ("one employee told …", "the mother of three replied")."""
     if not (_counted_subject(doc, subj) or any(t.i in number for t in own)):
         return False
     return subj.i in number or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("percent", "%")
@@ -383,10 +383,23 @@ def _document_phrase(
                 continue  # "a survey of 500 residents": the survey's own size, stated by the outlet
             if child.lower_ == "by" and verb.tag_ != "VBN":
                 continue  # "by" names an author only after a passive ("was found by a state audit")
-            name = _name(pobj, entities)
+            name = _author_of_document(verb, entities) if child.lower_ == "in" else None
+            name = name or _name(pobj, entities)
             if name:
                 return name
     return None
+
+
+def _author_of_document(verb: Token, entities: DocEntities) -> str | None:
+    """Who speaks through a document: the subject of the speech verb the "in <document>" phrase hangs on
+    ("the bureau stated in its annual report that …", "Lind wrote in a memo …" — the bureau, Lind)."""
+    if not _speech(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or _counted_subject(verb.doc, subj) \
+            or subj.lemma_.lower() in document_nouns():
+        return None
+    return _name(subj, entities)
 
 
 def _counted_subject(doc: Doc, subj: Token) -> bool:
