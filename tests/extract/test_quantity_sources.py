@@ -267,3 +267,53 @@ def test_quantity_source_according_to_in_another_part_of_a_semicolon_list(nlp):
     text = ("Acme keeps $20 billion in reserves; Zenith keeps $3 billion and lists 900 depots, according to its "
             "annual filing.")
     assert _claims(nlp, text, quotes=())["$20 billion"].source is None  # the rule alone, without quotes
+
+
+# an attribution that stands first governs the clauses a semicolon adds; one that ends its clause does not
+SEMICOLON_PARTS = [
+    ("The auditors reported that Acme holds $20 billion abroad; Zenith holds $3 billion.", "$3 billion",
+     "auditors"),
+    ("As a Harbour Institute study from 2010 noted, the average age of the town's doctors was 52; the average "
+     "age of its nurses was 38.", "38", "Harbour Institute"),
+    ("Acme holds $20 billion abroad, the auditors said; Zenith holds $3 billion.", "$3 billion", None),
+    # the later part has a speech verb of its own, with respondents as its subject
+    ("Most renters say they follow the race; 26 percent of owners say they do not, compared with 11 percent of "
+     "renters.", "11 percent", None),
+    # no attribution in the first part at all
+    ("Acme holds $20 billion abroad; Zenith holds $3 billion.", "$3 billion", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), SEMICOLON_PARTS, ids=[s[0][:30] for s in SEMICOLON_PARTS])
+def test_quantity_source_fronted_attribution_over_semicolon_parts(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # an "as" clause vouches for the clause it hangs on, a passive one through its agent
+    ("As reported by the Harbour Gazette, the city set a $15 fee last year.", "a $15", "Harbour Gazette"),
+    ("As reported by the Harbour Gazette, there are 150 berths at stake in the vote.", "150", "Harbour Gazette"),
+    # the agent of any other passive speech verb is who wrote or asked, not who asserted the figure
+    ("The ballad about the 41 sailors was written by Tom Eriksen after the storm.", "41", None),
+])
+def test_quantity_source_as_clause_passive_agent(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # respondents speak inside a report: the report asserts the share (the rule alone, without quotes)
+    ("The Harbour Gazette poll also finds that 22 percent of renters say the mayor is not to blame.",
+     "22 percent", "Harbour Gazette poll"),
+    ("Between 40 and 90 residents turned out for every hearing, Mayor Tom Eriksen said.", "Between 40 and 90",
+     "Tom Eriksen"),
+    # one person the number describes is no group of respondents: whoever reports them is not reached
+    ("Mayor Tom Eriksen said the mother of three replied that the fee was too high.", "three", None),
+])
+def test_quantity_source_respondents_inside_a_report(nlp, text, number, source):
+    assert _claims(nlp, text, quotes=())[number].source == source
+
+
+def test_quantity_source_the_author_of_a_document_speaks_through_it(nlp):
+    # "stated in its annual report": the one who stated it, not the report, is named (the rule alone)
+    text = "Ferry fares rose 4 percent, the bureau stated in its annual report, and bus fares rose 2 percent."
+    assert _claims(nlp, text, quotes=())["2 percent"].source == "bureau"

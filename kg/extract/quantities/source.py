@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import numbers as nb
 from kg.extract.coref import Resolver, document_nouns
 from kg.extract.entities import DocEntities, clean_name
-from kg.extract.quantities.continued import continued_quote
+from kg.extract.quantities.continued import continued_quote, semicolon_continued
 from kg.extract.quantities.framing import figure_owner, frame_owner
 from kg.extract.quantities.leadin import colon_lead_verb, lead_in_verb
 from kg.extract.quantities.scan import (
@@ -84,7 +84,7 @@ def _source(
     if spoken is not None:
         return spoken[0], spoken[1], quote_index
     # "…, port records show, the ferry sailed 216 hours": an attribution set off by commas the parser tore up
-    aside = _parenthetical(span.sent, entities)
+    aside = _parenthetical(span.sent, entities, num.start)
     if aside is not None:
         return aside, "named_source", quote_index
     # "In a Ledger survey, 9 percent said they would sell; just 2 percent said they would stay": the survey
@@ -103,6 +103,18 @@ def _source(
             ent = entities.at(mods[0].idx, mods[-1].idx + len(mods[-1].text))
             return (ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text)), \
                 "named_source", quote_index
+    # "The auditors reported that Acme holds $20 billion abroad; Zenith holds $3 billion": a report put first
+    # governs the clauses a semicolon adds to it
+    if quote_index is None and not _own_part_speaks(doc, num):
+        continued = semicolon_continued(doc_text(doc), quotes, span.start_char,
+                                        (span.sent.start_char, span.sent.end_char), lambda q: not _unnamed(q))
+        if continued is not None:
+            quote = quotes[continued]
+            return quote.speaker or quote.speaker_mention, \
+                "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", None
+        fronted = _fronted_speaker(doc, num, entities)
+        if fronted is not None:
+            return fronted[0], fronted[1], quote_index
     # "Mayor Lind told the council:" and, in the paragraphs after it, the figures she gave
     verb = lead_in_verb(doc, span.start_char, _lead_verb) or colon_lead_verb(doc, num.start, _lead_verb)
     subj = _speech_subject(verb) if verb is not None else None
@@ -123,12 +135,14 @@ def _same_clause(according: Token, top: Token) -> bool:
 
 
 def _verb_speaker(
-    doc: Doc, num: _Number, top: Token, arg: Token, entities: DocEntities
+    doc: Doc, num: _Number, top: Token, arg: Token, entities: DocEntities, respondents: bool = True
 ) -> tuple[str, str, Token] | None:
     """The name and kind of the subject of the speech verb governing the number, and the verb; None when
     the verb has no subject that names someone."""
     inside = set(range(num.start, num.end)) | num.core
     for verb in _speech_verbs(top):
+        if _closes_clause_before(verb, num.start):
+            break
         subj = _speech_subject(verb)
         # the subject's own words: not the clause it governs when the verb describes it ("the candidate
         # boasted of …")
@@ -141,8 +155,31 @@ def _verb_speaker(
             if name:
                 kind = "speaker" if subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH else "named_source"
                 return name, kind, verb
+        elif respondents and subj is not None and _respondents(doc, subj, inside, own):
+            # "The poll finds that 22 percent say he is not to blame": respondents speak inside a report;
+            # the report, or whoever reports them, asserts the share
+            outer = _verb_speaker(doc, num, verb, arg, entities, respondents=False)
+            if outer is not None:
+                return outer
         break
     return None
+
+
+def _respondents(doc: Doc, subj: Token, number: set[int], own: list[Token]) -> bool:
+    """A subject that is a counted group or share of people ("22 percent say", "some 40 residents turned
+    out"), not one person the number describes ("one employee told …", "the mother of three replied")."""
+    if not (_counted_subject(doc, subj) or any(t.i in number for t in own)):
+        return False
+    return subj.i in number or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("percent", "%")
+
+
+def _closes_clause_before(verb: Token, number: int) -> bool:
+    """A speech verb that ends the clause before a semicolon, after what it reports ("Acme holds $20 billion,
+    the auditors said; Zenith holds $3 billion"): it vouches for that clause, not for the number after the
+    semicolon, whatever the parser hung on it."""
+    if verb.i > number or not any(t.text == ";" for t in verb.doc[verb.i : number]):
+        return False
+    return any(c.dep_ in _CLAUSE_DEPS and c.i < verb.i for c in verb.children)
 
 
 # the words a short subject of a parenthetical attribution is made of ("port records", "the F.A.A. data")
@@ -150,15 +187,19 @@ _ASIDE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN"))
 _MAX_ASIDE = 5
 
 
-def _parenthetical(sent: Span, entities: DocEntities) -> str | None:
+def _parenthetical(sent: Span, entities: DocEntities, number: int) -> str | None:
     """The subject of an attribution set off by commas in the number's sentence: ", records show," or
     "…, the group says." — a short noun phrase and a speech verb between a comma and a comma or the
     sentence's end, whatever the parser made of them ("records" as a compound of "show", "show" as the
-    subject of the main verb). A pronoun subject ("…, he said") is left to the quote extractor."""
+    subject of the main verb). A pronoun subject ("…, he said") is left to the quote extractor. Not across a
+    semicolon: "Acme holds $20 billion, the auditors said; Zenith holds $3 billion" (Zenith's is the outlet's)."""
     toks = list(sent)
     verbs = _source_verbs()
     for k, tok in enumerate(toks):
         if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "NOUN") or k + 1 >= len(toks):
+            continue
+        lo, hi = sorted((tok.i, number))
+        if any(t.text == ";" for t in tok.doc[lo:hi]):
             continue
         if toks[k + 1].text not in (",", ".", ";"):
             continue
@@ -171,6 +212,39 @@ def _parenthetical(sent: Span, entities: DocEntities) -> str | None:
         named = [t for t in words if t.pos_ != "DET"]
         ent = entities.at(named[0].idx, named[-1].idx + len(named[-1].text))
         return ent.name if ent is not None else clean_name(_phrase(named)) or None
+    return None
+
+
+def _own_part_speaks(doc: Doc, num: _Number) -> bool:
+    """Whether the semicolon-delimited part of the sentence holding the number has a speech verb of its own
+    ("…; 26 percent of renters say they …"): then that part's attribution, or none, is the number's."""
+    sent = doc[num.start].sent
+    lo = max([sent.start, *(t.i + 1 for t in doc[sent.start : num.start] if t.text == ";")])
+    hi = min([sent.end, *(t.i for t in doc[num.end : sent.end] if t.text == ";")])
+    return any(_speech(t) for t in doc[lo:hi])
+
+
+def _fronted_speaker(doc: Doc, num: _Number, entities: DocEntities) -> tuple[str, str] | None:
+    """Who speaks in the sentence's first clause when the number is in a clause a semicolon adds after it and
+    the attribution stands first: a speech verb with its subject before it and its reported clause after it
+    ("The auditors reported that Acme holds $20 billion abroad; Zenith holds $3 billion"), or "as" + a speech
+    verb ("As the survey noted, …; …"). A report at a clause's end vouches for that clause only."""
+    sent = doc[num.start].sent
+    semis = [t.i for t in sent if t.text == ";" and t.i < num.start]
+    if not semis:
+        return None
+    first = doc[sent.start : semis[0]]
+    for verb in first:
+        if not _speech(verb):
+            continue
+        subj = _speech_subject(verb)
+        if subj is None or subj.i > verb.i or _counted_subject(doc, subj):
+            continue
+        fronts = any(c.dep_ in _CLAUSE_DEPS and verb.i < c.i < semis[0] for c in verb.children) or _as_clause(verb)
+        name = _name(subj, entities) if fronts else None
+        if name:
+            return name, _kind(subj, entities)
+        break  # the first speech verb decides
     return None
 
 
@@ -309,10 +383,23 @@ def _document_phrase(
                 continue  # "a survey of 500 residents": the survey's own size, stated by the outlet
             if child.lower_ == "by" and verb.tag_ != "VBN":
                 continue  # "by" names an author only after a passive ("was found by a state audit")
-            name = _name(pobj, entities)
+            name = _author_of_document(verb, entities) if child.lower_ == "in" else None
+            name = name or _name(pobj, entities)
             if name:
                 return name
     return None
+
+
+def _author_of_document(verb: Token, entities: DocEntities) -> str | None:
+    """Who speaks through a document: the subject of the speech verb the "in <document>" phrase hangs on
+    ("the bureau stated in its annual report that …", "Lind wrote in a memo …" — the bureau, Lind)."""
+    if not _speech(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or _counted_subject(verb.doc, subj) \
+            or subj.lemma_.lower() in document_nouns():
+        return None
+    return _name(subj, entities)
 
 
 def _counted_subject(doc: Doc, subj: Token) -> bool:
@@ -384,10 +471,16 @@ def _speech_verbs(top: Token) -> Iterator[Token]:
             return
     for anc in top.ancestors:
         for child in anc.children:
-            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > top.i and _verb(child) \
-                    and child.lemma_.lower() in verbs:
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and (child.i > top.i or _as_clause(child)) \
+                    and _verb(child) and child.lemma_.lower() in verbs:
                 yield child
                 return
+
+
+def _as_clause(verb: Token) -> bool:
+    """A speech verb in an "as" clause, which vouches for the clause it hangs on wherever it stands: "As
+    reported by the Harbour Gazette, the city set a $15 fee", "As the mayor noted, …"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _provision(verb: Token) -> bool:
@@ -414,6 +507,11 @@ def _speech_subject(verb: Token) -> Token | None:
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
+        # the agent of a passive "as" clause speaks: "as reported by the Harbour Gazette"; not every agent of a
+        # speech verb ("the song was written by …", "she was asked by the moderator whether …")
+        agent = next((_pobj(c) for c in node.children if c.dep_ == "agent"), None) if _as_clause(node) else None
+        if agent is not None:
+            return agent
         # the noun a speech verb describes ("candidates proposing $2 trillion in cuts", a finite verb the parser
         # hung on the noun before it: "the candidate boasted of …"), or a document described by its finding
         # ("a new poll showing …"); not a thing's purpose ("notices seeking …", a verb of setting a figure)
