@@ -173,7 +173,7 @@ def _clock(seconds: float) -> str:
 
 
 def _print_examples(picked: list[dict]) -> None:
-    # the most telling claims first (kg.build.Examples): attributed quotes, then numbers a named person asserted
+    # the most telling claims first (kg.rendered.Examples): attributed quotes, then numbers a named person asserted
     if not picked:
         return
     table = Table(title="A few claims", title_justify="left")

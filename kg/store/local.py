@@ -242,7 +242,7 @@ class LocalStore:
         self.update(updates.replace_document(doc_id, named, metadata))
 
     def write_documents(self, batch, fresh: bool = False) -> None:
-        """Store many rendered documents (``kg.build.Rendered``): all or none.
+        """Store many rendered documents (``kg.rendered.Rendered``): all or none.
 
         ``fresh`` (none of them is stored yet, nothing to delete): through oxigraph's bulk loader, 3× less
         CPU than its transactional ``load`` (which is itself 2.5× faster than SPARQL INSERT DATA). The bulk

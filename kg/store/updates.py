@@ -60,7 +60,7 @@ def replace_links(doc_id: str, links: Graph) -> str:
 
 def replace_documents(batch) -> str:
     """Many documents in ONE request (one transaction): each one's old graph, metadata and links go,
-    the new ones come in. ``batch``: rendered documents (``kg.build.Rendered``)."""
+    the new ones come in. ``batch``: rendered documents (``kg.rendered.Rendered``)."""
     texts = [triples_of(r) for r in batch]
     parts = ["INSERT DATA {\n"]
     parts += [default for default, _ in texts]
