@@ -55,15 +55,13 @@ def _source(
         quote = quotes[quote_index]
         name = None if _unnamed(quote) else quote.speaker or quote.speaker_mention
         if name:
-            # "In a new poll, 52 percent …": the document is a named source, not a speaker
-            return name, "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", quote_index
+            return name, _quote_kind(quote), quote_index
     # a quotation no quote holds that goes on with the statement attributed just before it
     else:
         continued = continued_quote(doc_text(doc), quotes, span.start_char, lambda q: not _unnamed(q))
         if continued is not None:
             quote = quotes[continued]
-            return quote.speaker or quote.speaker_mention, \
-                "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", None
+            return quote.speaker or quote.speaker_mention, _quote_kind(quote), None
     # "In a Gallup poll, 41 percent ...", "Under state law, a recount needs a margin below 0.5 percent"
     document = _document_phrase(top, set(range(num.start, num.end)), entities)
     if document is not None:
@@ -110,8 +108,7 @@ def _source(
                                         (span.sent.start_char, span.sent.end_char), lambda q: not _unnamed(q))
         if continued is not None:
             quote = quotes[continued]
-            return quote.speaker or quote.speaker_mention, \
-                "named_source" if quote.cue in _DOCUMENT_CUES else "speaker", None
+            return quote.speaker or quote.speaker_mention, _quote_kind(quote), None
         fronted = _fronted_speaker(doc, num, entities)
         if fronted is not None:
             return fronted[0], fronted[1], quote_index
@@ -126,12 +123,22 @@ def _source(
     return None, None, quote_index
 
 
+def _quote_kind(quote: Quote) -> str:
+    """A quote's speaker as a number's source: a document ("In a new poll, 52 percent …") is a named source."""
+    return "named_source" if quote.cue in _DOCUMENT_CUES else "speaker"
+
+
+def _semicolon_between(doc: Doc, i: int, j: int) -> bool:
+    """A semicolon between tokens ``i`` and ``j``: it joins statements with attributions of their own."""
+    lo, hi = sorted((i, j))
+    return any(t.text == ";" for t in doc[lo:hi])
+
+
 def _same_clause(according: Token, top: Token) -> bool:
     """Whether an "according to" phrase vouches for the number's clause (headed by ``top``): not when a
     semicolon parts them, each part a statement of its own ("Acme holds $20 billion offshore; Zenith holds $3
     billion and reports 900 subsidiaries, according to its website")."""
-    lo, hi = sorted((according.i, top.i))
-    return not any(t.text == ";" for t in top.doc[lo:hi])
+    return not _semicolon_between(top.doc, according.i, top.i)
 
 
 def _verb_speaker(
@@ -177,7 +184,7 @@ def _closes_clause_before(verb: Token, number: int) -> bool:
     """A speech verb that ends the clause before a semicolon, after what it reports ("Acme holds $20 billion,
     the auditors said; Zenith holds $3 billion"): it vouches for that clause, not for the number after the
     semicolon, whatever the parser hung on it."""
-    if verb.i > number or not any(t.text == ";" for t in verb.doc[verb.i : number]):
+    if verb.i > number or not _semicolon_between(verb.doc, verb.i, number):
         return False
     return any(c.dep_ in _CLAUSE_DEPS and c.i < verb.i for c in verb.children)
 
@@ -198,8 +205,7 @@ def _parenthetical(sent: Span, entities: DocEntities, number: int) -> str | None
     for k, tok in enumerate(toks):
         if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "NOUN") or k + 1 >= len(toks):
             continue
-        lo, hi = sorted((tok.i, number))
-        if any(t.text == ";" for t in tok.doc[lo:hi]):
+        if _semicolon_between(tok.doc, tok.i, number):
             continue
         if toks[k + 1].text not in (",", ".", ";"):
             continue
