@@ -32,6 +32,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
+from itertools import count
 from pathlib import Path
 
 from kg.query.rowwrite import LAYOUT, STEPS, real
@@ -100,27 +101,20 @@ def warm(store, progress: Callable[[int, int], None] | None = None) -> bool:
     of writing them done (kg.query.rowwrite.STEPS), from (0, total) to (total, total) — at once when the rows
     are kept already."""
     total = len(STEPS)
-    done = [0]
-
-    def step() -> None:
-        done[0] += 1
-        if progress is not None:
-            progress(done[0], total)
-
-    if progress is not None:
-        progress(0, total)
+    tell = progress or (lambda done, total: None)
+    done = count(1)
+    tell(0, total)
     f = index_file(store)
     if f is None:
         return False
     if f.exists():
-        if progress is not None:
-            progress(total, total)
+        tell(total, total)
         return True
     try:
         f.parent.mkdir(exist_ok=True)
         tmp = f.with_name(f".{f.name}.{os.getpid()}")
         tmp.unlink(missing_ok=True)
-        _write(store, tmp, step)
+        _write(store, tmp, lambda: tell(next(done), total))
         os.replace(tmp, f)
     except (OSError, sqlite3.Error):
         return False  # a read-only store directory: the rows are just not kept
