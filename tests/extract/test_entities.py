@@ -295,7 +295,7 @@ def test_a_headline_run_past_the_name_is_no_alternative_label(nlp):
     ("Dana Mendez", 2, "Dana Mendez"),
 ])
 def test_title_case_headline_sentence_is_cut_before_its_pronoun(nlp, text, n, name):
-    from kg.extract.entities.candidates import _headline_cut
+    from kg.extract.entities.cleaning import _headline_cut
 
     assert " ".join(t.text for t in _headline_cut(list(nlp(text)[:n]))) == name
 
@@ -354,6 +354,11 @@ def test_untagged_name_with_a_title_of_an_organisation_is_a_person(nlp):
     ("Georgia Gov. Ann Lee signed the bill.", "Georgia", "Region", "iso3166:US-GA"),
     ("Turnout in the Georgia primary was low.", "Georgia", "Region", "iso3166:US-GA"),
     ("Russia and Georgia fought in 2008.", "Georgia", "Country", "iso3166:GE"),
+    # a name that is a city by default is the state with words only a state has (entity_state_words.tsv)
+    ("Dairy farms in upstate New York lost money.", "New York", "Region", "iso3166:US-NY"),
+    ("She is New York's junior senator now.", "New York", "Region", "iso3166:US-NY"),
+    ("He ran in New York's 14th congressional district.", "New York", "Region", "iso3166:US-NY"),
+    ("Rents in New York rose again.", "New York", "City", "geonames:5128581"),
     # a US postal code after a city of that state is the state; the small city before it a city
     ("Quarry Lane Associates is a staffing firm based in Danbury, CT, set up in 2001.", "CT", "Region",
      "iso3166:US-CT"),

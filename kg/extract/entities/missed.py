@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.extract.doccache import ents
-from kg.extract.entities.candidates import _Cand, _is_junk, _role_phrase
+from kg.extract.entities.cleaning import _is_junk
+from kg.extract.entities.context import _role_phrase
 from kg.extract.entities.datelines import DATELINE_END, _unknown_city_ok
 from kg.extract.entities.firms import member_org_noun
 from kg.extract.entities.lexicons import (
@@ -24,6 +25,7 @@ from kg.extract.entities.lexicons import (
     org_type_of_word,
     place_type,
 )
+from kg.extract.entities.mention import _Cand
 from kg.extract.entities.places import state_qualified
 from kg.extract.text import doc_text
 
