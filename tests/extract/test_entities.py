@@ -453,3 +453,22 @@ def test_a_longer_run_of_one_full_name_is_the_same_person():
     groups = {k: {"name": k} for k in ("Certainly Ronald Vance", "Ronald Vance", "Edith Vance")}
     assert _one_person(groups, ["Certainly Ronald Vance", "Ronald Vance"]) == ["Ronald Vance"]
     assert sorted(_one_person(groups, list(groups))) == ["Edith Vance", "Ronald Vance"]
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    # a name the tagger missed before a head's title and a person's name is the organisation
+    ("Pavo CEO Ines Marr said the firm would grow.", "Pavo", "Organization"),
+    ("Orvel Data Systems chairman Tom Reese resigned on Monday.", "Orvel Data Systems", "Organization"),
+    # a qualifier of the title is no name
+    ("Interim CEO Jeff Silver spoke.", "Interim", None),
+    # an exchange and a ticker in brackets after a title are no people
+    ("Her cousin Nils Berg is chief executive of Orvel Industries, Inc. (NYSE: ORV).", "NYSE", "Organization"),
+    # the field of a chair and the name of a named chair are no entities; an employer before a lower-case title is
+    ("Ann Lee is a Professor of Theoretical Physics at Carver University.", "Theoretical Physics", None),
+    ("Ann Lee is the Hugo Marsh Professor of Economics at Carver University.", "Hugo Marsh", None),
+    ("Ann Lee is the Hugo Marsh Professor of Economics at Carver University.", "Carver University", "Organization"),
+    ("Harvard professor Ann Lee disagreed.", "Harvard", "Organization"),
+])
+def test_names_around_titles(nlp, text, name, type_):
+    e = find(entities_of(nlp, text), name)
+    assert (e.type if e is not None else None) == type_, entities_of(nlp, text).entities

@@ -241,6 +241,13 @@ CASES = [
      {("Ann Cole", "holds_role", "Labour Party", "leader")}),
     ("firm-name-with-title-word", "Hal Brant was treasurer of General Dynamics for a decade.",
      {("Hal Brant", "holds_role", "General Dynamics", "treasurer")}),
+    # an untagged name before an organisation head's title and a person is the organisation (missed names)
+    ("untagged-firm-before-head-title", "Pavo CEO Ines Marr said the firm would grow.",
+     {("Ines Marr", "holds_role", "Pavo", "ceo")}),
+    # a named chair's name is part of the title; the field is no employer, the university after 'at' is
+    ("named-chair-at-university", "Ann Lee is a Professor of Theoretical Physics and the Hugo Marsh Professor of "
+     "Natural Philosophy at Carver University in Ohio.",
+     {("Ann Lee", "holds_role", "Carver University", "hugo marsh professor of natural philosophy")}),
 ]
 
 
@@ -313,6 +320,10 @@ NEGATIVE = [
      ("Orrin Tate", "holds_role", "Republican Party", None)),
     ("ran-for-a-seat", "Jo Kim ran for the United States Senate in 2010.",
      ("Jo Kim", "holds_role", "United States Senate", None)),
+    ("field-is-no-employer", "Ann Lee is a Professor of Theoretical Physics at Carver University.",
+     ("Ann Lee", "holds_role", "Theoretical Physics", None)),
+    ("ticker-is-no-person", "Her cousin Nils Berg is chief executive of Orvel Industries, Inc. (NYSE: ORV).",
+     ("NYSE", "holds_role", "Orvel Industries, Inc", None)),
 ]
 
 

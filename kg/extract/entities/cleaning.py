@@ -17,8 +17,11 @@ from kg.extract.entities.lexicons import (
     _STANCE_PREFIX,
     _title_modifiers,
     demonym_country,
+    field_nouns,
+    field_titles,
     is_title_word,
     junk_words,
+    named_chair_titles,
     org_type_of_word,
     place_type,
 )
@@ -133,6 +136,9 @@ def _is_junk(tokens: list[Token], text: str, label: str) -> bool:
     # named by one word, "the Senate", "the Treasury", are names)
     if len(tokens) == 1 and org_type_of_word(tokens[0].text) == "Company" and label in {"ORG", "PERSON", "NORP", "GPE"}:
         return True
+    # "Professor of Theoretical Physics at Carver": the field a title is held in, not an organisation
+    if label in {"ORG", "PERSON", "NORP"} and (_field_of_title(tokens) or _named_chair(tokens)):
+        return True  # ("the Hugo Marsh Professor of Economics": the name of a chair, part of the title)
     # spaCy's ORG "176th" (an issue number) and the like
     if _ORDINAL.match(text.replace(",", "")):
         return True
@@ -185,3 +191,41 @@ def _verb_table() -> frozenset[str]:
     except (KeyError, ValueError, AttributeError):
         return frozenset()
     return frozenset(table.get(get_string_id("verb")) or ())
+
+
+def _field_of_title(tokens: list[Token]) -> bool:
+    """'(Professor) of Latin American Economics', '(a chair) in Applied & Computational Mathematics': a name ending
+    in a field of study (entity_field_nouns.txt), with no organisation word, right after 'of' or 'in' that
+    follows an academic title (within three words)."""
+    if tokens[-1].lower_ not in field_nouns() or any(org_type_of_word(t.text) for t in tokens):
+        return False
+    doc = tokens[0].doc
+    k = tokens[0].i - 1
+    if k < 1 or doc[k].lower_ not in {"of", "in"}:
+        return False
+    return any(doc[j].lower_ in field_titles() for j in range(max(0, k - 3), k))
+
+
+# what follows a named chair's title word: its field, its seat, the end of the phrase ('Professor of Law',
+# 'Professor at', 'Professor (Emeritus)'), never a person's name ('Harvard professor Ann Lee')
+_AFTER_CHAIR = {"of", "in", "at", "and", ",", "(", ")", ".", ";", "emeritus", "emerita"}
+
+
+def _named_chair(tokens: list[Token]) -> bool:
+    """'the Hugo Marsh Professor of Economics', 'a Carver Distinguished Professor, and ...': capitalised words
+    right before a capitalised chair title (entity_field_nouns.txt [named_chairs]) that no name follows are the
+    chair's name; a name with an organisation word ('Carver University Professor of Law') is left alone."""
+    doc = tokens[0].doc
+    k = tokens[-1].i + 1
+    if tokens[-1].lower_ in named_chair_titles() and tokens[-1].text[:1].isupper() and len(tokens) > 1:
+        k = tokens[-1].i
+    elif k < len(doc) and doc[k].lower_ == "distinguished":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in named_chair_titles() or not doc[k].text[:1].isupper():
+        return False
+    after = doc[k + 1].lower_ if k + 1 < len(doc) else "."
+    if after not in _AFTER_CHAIR:
+        return False
+    name = [t for t in tokens if t.i < k]
+    return bool(name) and not any(org_type_of_word(t.text) for t in name) \
+        and not place_type(" ".join(t.text for t in name))

@@ -170,7 +170,7 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
         cand.label, cand.org_type = "ORG", org or "Organization"
         return
     appos = _appos_title(head)
-    if appos is not None and not known_place and not org:
+    if appos is not None and not known_place and not org and not _bracketed_code(tokens):
         cand.person_cue = True
         cand.role = cand.role or _role_phrase(appos)
     prev = _title_before(tokens)
@@ -240,3 +240,16 @@ def _title_before(tokens: list[Token]) -> str | None:
     return " ".join(words[start:]).lower()
 
 
+
+
+def _bracketed_code(tokens: list[Token]) -> bool:
+    """'chief executive of Orvel Industries (NYSE: ORV)': a word in capitals inside brackets after a title is a
+    stock exchange, a ticker or an acronym, which the parser hangs on the title as an apposition; a person is
+    never named so."""
+    doc = tokens[0].doc
+    if not all(t.text.isupper() or not t.is_alpha for t in tokens):
+        return False
+    k = tokens[0].i - 1
+    while k >= 0 and doc[k].text not in {"(", ")"} and tokens[0].i - k <= 3:
+        k -= 1
+    return k >= 0 and doc[k].text == "("
