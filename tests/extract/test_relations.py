@@ -245,6 +245,13 @@ CASES = [
     ("untagged-firm-before-head-title", "Pavo CEO Ines Marr said the firm would grow.",
      {("Ines Marr", "holds_role", "Pavo", "ceo")}),
     # a named chair's name is part of the title; the field is no employer, the university after 'at' is
+    # a place's own institutions are the place's ('armed forces'), a firm named after a title-modifier word keeps it
+    ("place-body-possessive", "The commander of Norway's armed forces, General Ola Berg, spoke.",
+     {("Ola Berg", "holds_role", "Norway", "commander of armed forces general")}),
+    ("portfolio-cut-from-organisation", "The EC Agriculture Commissioner Jan Broek met the farmers.",
+     {("Jan Broek", "holds_role", "EC", "agriculture commissioner")}),
+    ("told-a-firm-s-chairman", "Ann Lee told Globex chairman Bo Park about the plan.",
+     {("Bo Park", "holds_role", "Globex", "chairman")}),
     ("named-chair-at-university", "Ann Lee is a Professor of Theoretical Physics and the Hugo Marsh Professor of "
      "Natural Philosophy at Carver University in Ohio.",
      {("Ann Lee", "holds_role", "Carver University", "hugo marsh professor of natural philosophy")}),
@@ -322,6 +329,12 @@ NEGATIVE = [
      ("Jo Kim", "holds_role", "United States Senate", None)),
     ("field-is-no-employer", "Ann Lee is a Professor of Theoretical Physics at Carver University.",
      ("Ann Lee", "holds_role", "Theoretical Physics", None)),
+    ("outlet-told-is-no-employer", '"The deficit will shrink," he told Reuters Finance Secretary Tom Lanz said on '
+     "Friday.", ("Tom Lanz", "holds_role", "Reuters", None)),
+    ("portfolio-is-part-of-the-title", "The plan was backed by Obama Education Secretary John Mora.",
+     ("John Mora", "holds_role", "Obama Education", None)),
+    ("a-place-s-people-are-not-the-place", "Bob Vane, a leader of Iowa's evangelicals, endorsed Cole.",
+     ("Bob Vane", "holds_role", "Iowa", None)),
     ("ticker-is-no-person", "Her cousin Nils Berg is chief executive of Orvel Industries, Inc. (NYSE: ORV).",
      ("NYSE", "holds_role", "Orvel Industries, Inc", None)),
 ]

@@ -18,6 +18,7 @@ from kg.extract.entities.context import _apply_context
 from kg.extract.entities.firms import cause_name_end, firm_spans, firm_suffixes, member_org_noun
 from kg.extract.entities.lexicons import (
     _KEEP_LABELS,
+    _title_modifiers,
     country_of,
     demonym_country,
     is_title_word,
@@ -157,6 +158,13 @@ def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> I
     # "Vladimir Smirnov / TASS": an all-capitals credit after the separator is an agency, not a person
     if not first and len(tokens) == 1 and tokens[0].text.isupper():
         label = "ORG"
+    cut = _portfolio_tail(tokens) if label == "ORG" else len(tokens)
+    if cut < len(tokens):
+        # "Obama Education Secretary John Mora", "told Reuters Finance Secretary X": the portfolio words before a
+        # title are the title's ("Education Secretary"), whatever the tagger ran them into; the name before them
+        # keeps its own type (a person's name is typed from the rest of the document)
+        tokens = tokens[:cut]
+        label = "PERSON" if _person_name_of(tokens) else label
     text = unglue(doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
     if _is_junk(tokens, text, label):
         return
@@ -212,3 +220,24 @@ def _candidate_prefix(doc: Doc, span: Span, tokens: list[Token]) -> Iterable[_Ca
     if cand.country is None and country_of(text) is None and place_type(text) is None:
         cand.org_type = org_type_of_word(tokens[-1].text)
     yield cand
+
+
+def _portfolio_tail(tokens: list[Token]) -> int:
+    """Where the capitalised title modifiers ending an organisation's span start, when a title follows right
+    after the span ('Obama Education' + 'Secretary'); len(tokens) when they do not."""
+    doc = tokens[-1].doc
+    nxt = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    if nxt is None or not nxt.text[:1].isupper() or not is_title_word(nxt.text):
+        return len(tokens)
+    k = len(tokens)
+    while k > 1 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].lower_ in _title_modifiers() \
+            and not org_type_of_word(tokens[k - 1].text):
+        k -= 1
+    return k
+
+
+def _person_name_of(tokens: list[Token]) -> bool:
+    """The words are a name the document gives a person elsewhere ('Obama' of 'Barack Obama')."""
+    doc = tokens[0].doc
+    text = " ".join(t.text for t in tokens)
+    return any(e.label_ == "PERSON" and (e.text == text or e.text.endswith(" " + text)) for e in ents(doc))
