@@ -468,7 +468,21 @@ def test_a_longer_run_of_one_full_name_is_the_same_person():
     ("Ann Lee is the Hugo Marsh Professor of Economics at Carver University.", "Hugo Marsh", None),
     ("Ann Lee is the Hugo Marsh Professor of Economics at Carver University.", "Carver University", "Organization"),
     ("Harvard professor Ann Lee disagreed.", "Harvard", "Organization"),
+    # a match minute in brackets follows a scorer's name
+    ("Romania - Ion Popa ( 31st ) , Mihai Stan ( 75th )", "Ion Popa", "Person"),
 ])
 def test_names_around_titles(nlp, text, name, type_):
     e = find(entities_of(nlp, text), name)
     assert (e.type if e is not None else None) == type_, entities_of(nlp, text).entities
+
+
+@pytest.mark.parametrize("text, name, junk", [
+    # a score after a name in a results table is no part of it; a spaced dash parts a team from its scorer
+    ("Lindale : Yorkshire 199 and 426 ( J. Pell 111 , M. Orr 108 ) , Devon 232 .", "J. Pell", "J. Pell 111"),
+    ("Ravenna - Tom Alder ( 12th ) , Ivo Marsh ( 80th )", "Tom Alder", "Ravenna - Tom Alder"),
+    # a degree after a name is no organisation
+    ("Ann Hale, MD, PhD - Founder, Chief Executive Officer", "Ann Hale", "PhD"),
+])
+def test_results_tables_and_degrees(nlp, text, name, junk):
+    ents = entities_of(nlp, text)
+    assert find(ents, name) is not None and find(ents, junk) is None, ents.entities

@@ -252,6 +252,11 @@ CASES = [
      {("Jan Broek", "holds_role", "EC", "agriculture commissioner")}),
     ("told-a-firm-s-chairman", "Ann Lee told Globex chairman Bo Park about the plan.",
      {("Bo Park", "holds_role", "Globex", "chairman")}),
+    # results tables: a team's batsmen in brackets after its score, goal scorers after the team and a dash
+    ("scorecard-batsmen", "Lindale : Yorkshire 199 and 426 ( J. Pell 111 , M. Orr 108 ) , Devon 232 and 109-5 .",
+     {("J. Pell", "holds_role", "Yorkshire", "player"), ("M. Orr", "holds_role", "Yorkshire", "player")}),
+    ("scorer-line", "Romania - Ion Popa ( 31st ) , Mihai Stan ( 75th )",
+     {("Ion Popa", "holds_role", "Romania", "player"), ("Mihai Stan", "holds_role", "Romania", "player")}),
     ("named-chair-at-university", "Ann Lee is a Professor of Theoretical Physics and the Hugo Marsh Professor of "
      "Natural Philosophy at Carver University in Ohio.",
      {("Ann Lee", "holds_role", "Carver University", "hugo marsh professor of natural philosophy")}),
@@ -335,6 +340,10 @@ NEGATIVE = [
      ("John Mora", "holds_role", "Obama Education", None)),
     ("a-place-s-people-are-not-the-place", "Bob Vane, a leader of Iowa's evangelicals, endorsed Cole.",
      ("Bob Vane", "holds_role", "Iowa", None)),
+    ("scorecard-bowler-is-the-other-side-s", "Lindale : Yorkshire 199 ( J. Pell 111 ; M. Orr 4-40 ) , Devon 232 .",
+     ("M. Orr", "holds_role", "Yorkshire", None)),
+    ("own-goal-is-the-other-side-s", "Croatia - Luka Babic ( 12th ) , Ivan Horvat ( 80th og )",
+     ("Ivan Horvat", "holds_role", "Croatia", None)),
     ("ticker-is-no-person", "Her cousin Nils Berg is chief executive of Orvel Industries, Inc. (NYSE: ORV).",
      ("NYSE", "holds_role", "Orvel Industries, Inc", None)),
 ]

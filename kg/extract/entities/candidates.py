@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doccache import ents
 from kg.extract.entities import missed
-from kg.extract.entities.cleaning import _field_of_title, _is_junk, _parts, _trim
+from kg.extract.entities.cleaning import _field_of_title, _is_junk, _parts, _score_tail, _trim
 from kg.extract.entities.context import _apply_context
 from kg.extract.entities.firms import cause_name_end, firm_spans, firm_suffixes, member_org_noun
 from kg.extract.entities.lexicons import (
@@ -134,7 +134,7 @@ _LEGAL_FORMS = {"inc", "incorporated", "corp", "ltd", "limited", "llc", "llp", "
 
 
 def _candidate(doc: Doc, span: Span, part: list[Token], first: bool = True) -> Iterable[_Cand]:
-    tokens = _trim(part)
+    tokens = _score_tail(_trim(part), span.label_)
     at = next((k for k, t in enumerate(tokens) if t.lower_ == "at" and 0 < k < len(tokens) - 1), None)
     if span.label_ == "ORG" and at is not None and _field_of_title(tokens[:at]):
         tokens = tokens[at + 1 :]  # "(Professor of) Natural Philosophy at Carver University" tagged as one name

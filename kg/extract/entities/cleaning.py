@@ -98,7 +98,7 @@ def _parts(span: Span) -> Iterable[tuple[list[Token], bool]]:
     part: list[Token] = []
     first = True
     for t in tokens:
-        if t.text in _SPLITTERS:
+        if t.text in _SPLITTERS or (span.label_ in {"PERSON", "ORG"} and _spaced_dash(t)):
             if part:
                 yield part, first
             part, first = [], False
@@ -106,6 +106,28 @@ def _parts(span: Span) -> Iterable[tuple[list[Token], bool]]:
             part.append(t)
     if part:
         yield part, first
+
+
+def _spaced_dash(t: Token) -> bool:
+    """'Ravenna - Tom Alder ( 12th )': a dash with a space on either side parts a team from its scorer in a
+    results line; no person's or organisation's name holds one ('Jean-Pierre', 'Rolls-Royce' have none)."""
+    return t.text in {"-", "–", "—"} and t.i > 0 and bool(t.doc[t.i - 1].whitespace_) and bool(t.whitespace_)
+
+
+_SCORE = re.compile(r"\d+(?:-\d+)?")
+
+
+def _score_tail(tokens: list[Token], label: str) -> list[Token]:
+    """'Kent 301-6', 'A. Lowe 88': a score or a count after a name in a results table is no part of it (a
+    person's name never ends in a number; another name only in a score, 'digits-digits')."""
+    while len(tokens) > 1 and _SCORE.fullmatch(tokens[-1].text) and (label == "PERSON" or "-" in tokens[-1].text):
+        tokens = tokens[:-1]
+    # the tokenizer's "301", "-", "6"
+    if len(tokens) > 3 and tokens[-1].text.isdigit() and tokens[-2].text == "-" and tokens[-3].text.isdigit():
+        tokens = tokens[:-3]
+    while label == "PERSON" and len(tokens) > 1 and (tokens[-1].text.isdigit() or tokens[-1].text == "-"):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _is_junk(tokens: list[Token], text: str, label: str) -> bool:

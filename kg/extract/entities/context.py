@@ -4,6 +4,8 @@ a demonym the state or its people."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.extract.entities.datelines import _dateline_city
@@ -184,6 +186,9 @@ def _apply_context(cand: _Cand, tokens: list[Token], label: str) -> None:
     after = [t.lower_ for t in tokens[-1].doc[tokens[-1].i + 1 : tokens[-1].i + 3]]
     if after == ["(", "born"] and not known_place and not org and label in {"PERSON", "ORG", "GPE", "NORP"}:
         cand.person_cue = True
+    # "Romania - Ion Popa ( 31st ) , Mihai Stan ( 75th )": a minute of a match in brackets follows a scorer's name
+    if _minute_follows(tokens[-1]) and not known_place and not org and label in {"PERSON", "ORG"}:
+        cand.person_cue = True
     if cand.person_cue:
         cand.label = "PERSON"
         return
@@ -253,3 +258,16 @@ def _bracketed_code(tokens: list[Token]) -> bool:
     while k >= 0 and doc[k].text not in {"(", ")"} and tokens[0].i - k <= 3:
         k -= 1
     return k >= 0 and doc[k].text == "("
+
+
+_MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+
+
+def _minute_follows(last: Token) -> bool:
+    """'( 31st )', '( 44th pen )': the minute a goal was scored in, in brackets right after the name."""
+    doc = last.doc
+    inside = [t.lower_ for t in doc[last.i + 2 : last.i + 5]]
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != "(" or ")" not in inside:
+        return False
+    inside = inside[: inside.index(")")]
+    return bool(inside) and bool(_MINUTE.fullmatch(inside[0])) and all(w in {"pen", "penalty"} for w in inside[1:])

@@ -33,6 +33,7 @@ from kg.extract.relations.config import (
 )
 from kg.extract.relations.fallback import _dateline, _metadata_relations, _party_code, _title_fallback
 from kg.extract.relations.roles import _coordinated_titles, _role_text
+from kg.extract.relations.tables import _scorecards, _scorers
 from kg.extract.relations.tree import (
     _clause_subject,
     _counted,
@@ -66,6 +67,8 @@ def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> It
     found.extend(_title_fallback(doc, entities, by_token, found, cfg))
     found.extend(_dateline(doc, by_token))
     found.extend(_party_code(doc, by_token))
+    found.extend(_scorers(doc, by_token))
+    found.extend(_scorecards(doc, by_token))
     yield from _dedupe(found)
     yield from _metadata_relations(doc, document)
 
