@@ -252,6 +252,11 @@ CASES = [
      {("Jan Broek", "holds_role", "EC", "agriculture commissioner")}),
     ("told-a-firm-s-chairman", "Ann Lee told Globex chairman Bo Park about the plan.",
      {("Bo Park", "holds_role", "Globex", "chairman")}),
+    # the parser's readings of a suffix and of coordinated titles before a name
+    ("appos-after-name-suffix", "The fund was started in 2008 by Hugh Marlow, Jr., the former chairman and CEO of "
+     "Norvale Bank.", {("Hugh Marlow", "holds_role", "Norvale Bank", "former chairman and ceo")}),
+    ("coordinated-titles-read-as-conj", "Rinvale founder and CEO Joel Ander had the idea.",
+     {("Joel Ander", "holds_role", "Rinvale", "founder")}),
     # results tables: a team's batsmen in brackets after its score, goal scorers after the team and a dash
     ("scorecard-batsmen", "Lindale : Yorkshire 199 and 426 ( J. Pell 111 , M. Orr 108 ) , Devon 232 and 109-5 .",
      {("J. Pell", "holds_role", "Yorkshire", "player"), ("M. Orr", "holds_role", "Yorkshire", "player")}),
