@@ -349,6 +349,8 @@ NEGATIVE = [
      ("M. Orr", "holds_role", "Yorkshire", None)),
     ("own-goal-is-the-other-side-s", "Croatia - Luka Babic ( 12th ) , Ivan Horvat ( 80th og )",
      ("Ivan Horvat", "holds_role", "Croatia", None)),
+    ("portfolio-after-of-is-no-organisation", "Nova said the Minister of Regional and Industrial Expansion, Mark "
+     "Lane, ruled that the sale was allowed.", ("Mark Lane", "holds_role", "Expansion", None)),
     ("ticker-is-no-person", "Her cousin Nils Berg is chief executive of Orvel Industries, Inc. (NYSE: ORV).",
      ("NYSE", "holds_role", "Orvel Industries, Inc", None)),
 ]
