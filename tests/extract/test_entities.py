@@ -480,8 +480,9 @@ def test_names_around_titles(nlp, text, name, type_):
     # a score after a name in a results table is no part of it; a spaced dash parts a team from its scorer
     ("Lindale : Yorkshire 199 and 426 ( J. Pell 111 , M. Orr 108 ) , Devon 232 .", "J. Pell", "J. Pell 111"),
     ("Ravenna - Tom Alder ( 12th ) , Ivo Marsh ( 80th )", "Tom Alder", "Ravenna - Tom Alder"),
-    # a degree after a name is no organisation
+    # a degree after a name is no organisation; the first word of a named day is no place
     ("Ann Hale, MD, PhD - Founder, Chief Executive Officer", "Ann Hale", "PhD"),
+    ("Ann Lee won big on Super Tuesday in Texas.", "Ann Lee", "Super"),
 ])
 def test_results_tables_and_degrees(nlp, text, name, junk):
     ents = entities_of(nlp, text)
