@@ -253,8 +253,9 @@ CASES = [
     ("told-a-firm-s-chairman", "Ann Lee told Globex chairman Bo Park about the plan.",
      {("Bo Park", "holds_role", "Globex", "chairman")}),
     # the parser's readings of a suffix and of coordinated titles before a name
-    ("appos-after-name-suffix", "The fund was started in 2008 by Hugh Marlow, Jr., the former chairman and CEO of "
-     "Norvale Bank.", {("Hugh Marlow", "holds_role", "Norvale Bank", "former chairman and ceo")}),
+    ("appos-after-name-suffix", "The fund was started in 2008 by Hugh Marlow, Jr., the retired chairman and chief "
+     "executive of Norvale Bank.",
+     {("Hugh Marlow", "holds_role", "Norvale Bank", "retired chairman and chief executive")}),
     ("coordinated-titles-read-as-conj", "Rinvale founder and CEO Joel Ander had the idea.",
      {("Joel Ander", "holds_role", "Rinvale", "founder")}),
     # results tables: a team's batsmen in brackets after its score, goal scorers after the team and a dash
@@ -262,8 +263,8 @@ CASES = [
      {("J. Pell", "holds_role", "Yorkshire", "player"), ("M. Orr", "holds_role", "Yorkshire", "player")}),
     ("scorer-line", "Romania - Ion Popa ( 31st ) , Mihai Stan ( 75th )",
      {("Ion Popa", "holds_role", "Romania", "player"), ("Mihai Stan", "holds_role", "Romania", "player")}),
-    ("named-chair-at-university", "Ann Lee is a Professor of Theoretical Physics and the Hugo Marsh Professor of "
-     "Natural Philosophy at Carver University in Ohio.",
+    ("named-chair-at-university", "Ann Lee teaches as a Professor of Quantum Physics and is the Hugo Marsh "
+     "Professor of Natural Philosophy at Carver University in Ohio.",
      {("Ann Lee", "holds_role", "Carver University", "hugo marsh professor of natural philosophy")}),
 ]
 
@@ -337,8 +338,8 @@ NEGATIVE = [
      ("Orrin Tate", "holds_role", "Republican Party", None)),
     ("ran-for-a-seat", "Jo Kim ran for the United States Senate in 2010.",
      ("Jo Kim", "holds_role", "United States Senate", None)),
-    ("field-is-no-employer", "Ann Lee is a Professor of Theoretical Physics at Carver University.",
-     ("Ann Lee", "holds_role", "Theoretical Physics", None)),
+    ("field-is-no-employer", "Ann Lee is a Professor of Quantum Physics at Carver University.",
+     ("Ann Lee", "holds_role", "Quantum Physics", None)),
     ("outlet-told-is-no-employer", '"The deficit will shrink," he told Reuters Finance Secretary Tom Lanz said on '
      "Friday.", ("Tom Lanz", "holds_role", "Reuters", None)),
     ("portfolio-is-part-of-the-title", "The plan was backed by Obama Education Secretary John Mora.",
@@ -349,8 +350,8 @@ NEGATIVE = [
      ("M. Orr", "holds_role", "Yorkshire", None)),
     ("own-goal-is-the-other-side-s", "Croatia - Luka Babic ( 12th ) , Ivan Horvat ( 80th og )",
      ("Ivan Horvat", "holds_role", "Croatia", None)),
-    ("portfolio-after-of-is-no-organisation", "Nova said the Minister of Regional and Industrial Expansion, Mark "
-     "Lane, ruled that the sale was allowed.", ("Mark Lane", "holds_role", "Expansion", None)),
+    ("portfolio-after-of-is-no-organisation", "Mark Lane, Minister of Regional and Industrial Expansion, ruled "
+     "that the sale was allowed.", ("Mark Lane", "holds_role", "Expansion", None)),
     ("ticker-is-no-person", "Her cousin Nils Berg is chief executive of Orvel Industries, Inc. (NYSE: ORV).",
      ("NYSE", "holds_role", "Orvel Industries, Inc", None)),
 ]

@@ -443,8 +443,8 @@ def _addressee(obj_tok: Token, obj: Entity, by_token: dict[int, Entity]) -> bool
 
 def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> bool:
     """An organisation name made of portfolio words only ('Transport', 'Federal Finance', 'Swiss Economics'),
-    right before the title it qualifies, or what the title is 'of' ('the Minister of Regional and Industrial
-    Expansion'): the tagger's fragment of a title, not an organisation."""
+    right before the title it qualifies, or what the title is 'of' ('Mark Lane, Minister of Regional and
+    Industrial Expansion'): the tagger's fragment of a title, not an organisation."""
     if obj_tok.i > role.i and not (obj_tok.head.lower_ == "of" and obj_tok.head.head.i == role.i):
         return False
     words = [w.lower() for w in name.replace("-", " ").split() if w.lower() not in {"and", "&"}]
