@@ -241,6 +241,31 @@ CASES = [
      {("Ann Cole", "holds_role", "Labour Party", "leader")}),
     ("firm-name-with-title-word", "Hal Brant was treasurer of General Dynamics for a decade.",
      {("Hal Brant", "holds_role", "General Dynamics", "treasurer")}),
+    # an untagged name before an organisation head's title and a person is the organisation (missed names)
+    ("untagged-firm-before-head-title", "Pavo CEO Ines Marr said the firm would grow.",
+     {("Ines Marr", "holds_role", "Pavo", "ceo")}),
+    # a named chair's name is part of the title; the field is no employer, the university after 'at' is
+    # a place's own institutions are the place's ('armed forces'), a firm named after a title-modifier word keeps it
+    ("place-body-possessive", "The commander of Norway's armed forces, General Ola Berg, spoke.",
+     {("Ola Berg", "holds_role", "Norway", "commander of armed forces general")}),
+    ("portfolio-cut-from-organisation", "The EC Agriculture Commissioner Jan Broek met the farmers.",
+     {("Jan Broek", "holds_role", "EC", "agriculture commissioner")}),
+    ("told-a-firm-s-chairman", "Ann Lee told Globex chairman Bo Park about the plan.",
+     {("Bo Park", "holds_role", "Globex", "chairman")}),
+    # the parser's readings of a suffix and of coordinated titles before a name
+    ("appos-after-name-suffix", "The fund was started in 2008 by Hugh Marlow, Jr., the retired chairman and chief "
+     "executive of Norvale Bank.",
+     {("Hugh Marlow", "holds_role", "Norvale Bank", "retired chairman and chief executive")}),
+    ("coordinated-titles-read-as-conj", "Rinvale founder and CEO Joel Ander had the idea.",
+     {("Joel Ander", "holds_role", "Rinvale", "founder")}),
+    # results tables: a team's batsmen in brackets after its score, goal scorers after the team and a dash
+    ("scorecard-batsmen", "Lindale : Yorkshire 199 and 426 ( J. Pell 111 , M. Orr 108 ) , Devon 232 and 109-5 .",
+     {("J. Pell", "holds_role", "Yorkshire", "player"), ("M. Orr", "holds_role", "Yorkshire", "player")}),
+    ("scorer-line", "Romania - Ion Popa ( 31st ) , Mihai Stan ( 75th )",
+     {("Ion Popa", "holds_role", "Romania", "player"), ("Mihai Stan", "holds_role", "Romania", "player")}),
+    ("named-chair-at-university", "Ann Lee teaches as a Professor of Quantum Physics and is the Hugo Marsh "
+     "Professor of Natural Philosophy at Carver University in Ohio.",
+     {("Ann Lee", "holds_role", "Carver University", "hugo marsh professor of natural philosophy")}),
 ]
 
 
@@ -313,6 +338,22 @@ NEGATIVE = [
      ("Orrin Tate", "holds_role", "Republican Party", None)),
     ("ran-for-a-seat", "Jo Kim ran for the United States Senate in 2010.",
      ("Jo Kim", "holds_role", "United States Senate", None)),
+    ("field-is-no-employer", "Ann Lee is a Professor of Quantum Physics at Carver University.",
+     ("Ann Lee", "holds_role", "Quantum Physics", None)),
+    ("outlet-told-is-no-employer", '"The deficit will shrink," he told Reuters Finance Secretary Tom Lanz said on '
+     "Friday.", ("Tom Lanz", "holds_role", "Reuters", None)),
+    ("portfolio-is-part-of-the-title", "The plan was backed by Obama Education Secretary John Mora.",
+     ("John Mora", "holds_role", "Obama Education", None)),
+    ("a-place-s-people-are-not-the-place", "Bob Vane, a leader of Iowa's evangelicals, endorsed Cole.",
+     ("Bob Vane", "holds_role", "Iowa", None)),
+    ("scorecard-bowler-is-the-other-side-s", "Lindale : Yorkshire 199 ( J. Pell 111 ; M. Orr 4-40 ) , Devon 232 .",
+     ("M. Orr", "holds_role", "Yorkshire", None)),
+    ("own-goal-is-the-other-side-s", "Croatia - Luka Babic ( 12th ) , Ivan Horvat ( 80th og )",
+     ("Ivan Horvat", "holds_role", "Croatia", None)),
+    ("portfolio-after-of-is-no-organisation", "Mark Lane, Minister of Regional and Industrial Expansion, ruled "
+     "that the sale was allowed.", ("Mark Lane", "holds_role", "Expansion", None)),
+    ("ticker-is-no-person", "Her cousin Nils Berg is chief executive of Orvel Industries, Inc. (NYSE: ORV).",
+     ("NYSE", "holds_role", "Orvel Industries, Inc", None)),
 ]
 
 

@@ -1,7 +1,9 @@
 """Named entities of one document (see ``document``): cleaned names, corrected types, every mention.
 
-``lexicons`` reads the rule files, ``candidates`` turns spaCy spans into cleaned mention candidates,
-``document`` groups them into one ``Entity`` per real person/organisation/place of the document.
+``lexicons`` reads the rule files, ``candidates`` turns spaCy spans into cleaned mention candidates
+(``cleaning`` trims and drops junk, ``context`` types them from the words around them, ``missed`` adds names
+the tagger did not tag), ``document`` groups them into one ``Entity`` per real person/organisation/place of
+the document.
 """
 
 from kg.extract.entities.document import DocEntities, extract_entities

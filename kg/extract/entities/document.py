@@ -20,11 +20,8 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
-from kg.extract.entities.candidates import (
-    _Cand,
-    _candidates,
-    _verb_lemmas,
-)
+from kg.extract.entities.candidates import _candidates
+from kg.extract.entities.cleaning import _verb_lemmas
 from kg.extract.entities.lexicons import (
     _TYPE_OF_LABEL,
     PLACE_TYPES,
@@ -37,6 +34,7 @@ from kg.extract.entities.lexicons import (
     place_of,
     place_type,
 )
+from kg.extract.entities.mention import _Cand
 from kg.extract.entities.places import place_overrides, seated_name
 from kg.extract.text import doc_text
 from kg.records import Entity, Mention

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg import gazetteer
-from kg.extract.lexicon import rule_rows
+from kg.extract.lexicon import rule_rows, rule_section
 
 _KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -48,6 +48,24 @@ def class_names() -> frozenset[str]:
 def party_nouns() -> frozenset[str]:
     """Words that make an organisation's name a political party's ('party', 'parti', 'partido'), lower case."""
     return _words("entity_party_nouns.txt")
+
+
+@cache
+def field_nouns() -> frozenset[str]:
+    """Fields of study that end a chair's subject ('Professor of Theoretical Physics'), lower case."""
+    return rule_section("entity_field_nouns.txt", "fields")
+
+
+@cache
+def named_chair_titles() -> frozenset[str]:
+    """Titles that a name before them makes a named chair ('the Hugo Marsh Professor of Economics')."""
+    return rule_section("entity_field_nouns.txt", "named_chairs")
+
+
+@cache
+def field_titles() -> frozenset[str]:
+    """Academic titles held 'of' or 'in' a field ('professor', 'lecturer'), lower case."""
+    return rule_section("entity_field_nouns.txt", "titles")
 
 
 @cache

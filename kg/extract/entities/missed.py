@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.extract.doccache import ents
-from kg.extract.entities.candidates import _Cand, _is_junk, _role_phrase
+from kg.extract.entities.cleaning import _is_junk
+from kg.extract.entities.context import _role_phrase
 from kg.extract.entities.datelines import DATELINE_END, _unknown_city_ok
 from kg.extract.entities.firms import member_org_noun
 from kg.extract.entities.lexicons import (
@@ -18,12 +19,15 @@ from kg.extract.entities.lexicons import (
     _KEEP_LABELS,
     _NSUBJ,
     _org_types,
+    _title_modifiers,
     country_of,
     demonym_country,
     is_title_word,
     org_type_of_word,
     place_type,
 )
+from kg.extract.entities.mention import _Cand
+from kg.extract.entities.orgnames import head_title_end
 from kg.extract.entities.places import state_qualified
 from kg.extract.text import doc_text
 
@@ -265,3 +269,41 @@ def _missed_seated_orgs(doc: Doc) -> Iterable[_Cand]:
             continue
         yield _Cand(start=run[0].idx, end=run[0].idx + len(name), text=name, label="ORG", surface=name,
                     org_type=org_type_of_word(subj.text) or "Organization")
+
+
+def _missed_headed_orgs(doc: Doc) -> Iterable[_Cand]:
+    """'Pavo CEO Ines Marr said', 'Tarn Labs founder and chief executive Bo Park': a proper-noun phrase NER did
+    not tag, right before the title of an organisation's head and a person's name, is that organisation.
+
+    Why: people have aides and spokesmen but no chief executive or chairman (``orgnames.head_title_end``, the
+    same evidence that retypes a tagged name in ``context``); the small model misses unfamiliar one-word company
+    names most often in exactly this wire phrase. A capitalised title ('Chairman Ann Lee') is left out: it may
+    open the phrase with no organisation before it."""
+    covered = _covered(doc, _KEEP_LABELS)
+    text = doc_text(doc)
+    for t in doc:
+        if t.i in covered or not t.text[:1].isupper() or t.i + 1 >= len(doc):
+            continue
+        if t.tag_ not in {"NNP", "NNPS"} and not (t.dep_ == "compound" and t.head.i == t.i + 1 and not t.is_stop):
+            continue  # a name tagged as a verb ('Coyote CEO Jeff Silver' opening a sentence) modifies the title
+        if doc[t.i + 1].tag_ in {"NNP", "NNPS"} and doc[t.i + 1].i not in covered \
+                and not is_title_word(doc[t.i + 1].text):
+            continue  # not the run's last word
+        if head_title_end(doc, t.i + 1) is None:
+            continue
+        run = [t]
+        while run[0].i > 0 and len(run) < 4 and doc[run[0].i - 1].tag_ in {"NNP", "NNPS"} \
+                and doc[run[0].i - 1].text[:1].isupper() and doc[run[0].i - 1].i not in covered:
+            run.insert(0, doc[run[0].i - 1])
+        k = run[0].i - 1
+        if k >= 0 and (k in covered or (doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_sent_start)):
+            continue  # the run goes on into a name or a word it could not take: not sure where it starts
+        if any(is_title_word(r.text) or r.lower_ in _title_modifiers() or not (r.is_alpha or r.text in {"&", "-"})
+               for r in run):
+            continue  # "Interim CEO Jo Kim": a qualifier of the title, not an organisation
+        name = text[run[0].idx : t.idx + len(t.text)]
+        if (place_type(name) or country_of(name) or demonym_country(name) or _is_junk(run, name, "ORG")
+                or (len(run) == 1 and run[0].is_sent_start and run[0].is_stop)):
+            continue
+        yield _Cand(start=run[0].idx, end=run[0].idx + len(name), text=name, label="ORG", surface=name,
+                    org_type=org_type_of_word(t.text) or "Organization")

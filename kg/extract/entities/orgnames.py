@@ -3,14 +3,26 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.extract.doccache import ents
 from kg.extract.entities.lexicons import _KEEP_LABELS, is_title_word, party_nouns
+from kg.extract.lexicon import rule_section
 
-_ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cofounder", "owner",
-                    "executive", "officer", "cfo", "coo", "cto"}
+
+@cache
+def org_head_titles() -> frozenset[str]:
+    """Titles of an organisation's head ('chairman', 'ceo', 'founder'), lower case (entity_org_head_titles.txt)."""
+    return rule_section("entity_org_head_titles.txt", "heads")
+
+
+@cache
+def _head_titles_before_name() -> frozenset[str]:
+    """The heads' titles and those that name a head only before a person's name ('manager', 'director')."""
+    return org_head_titles() | rule_section("entity_org_head_titles.txt", "before_name")
 
 
 def head_title_end(doc: Doc, k: int) -> int | None:
@@ -20,7 +32,7 @@ def head_title_end(doc: Doc, k: int) -> int | None:
     run: list[Token] = []
     while k < len(doc) and len(run) < 4:
         t = doc[k]
-        if (t.is_lower and is_title_word(t.text)) or (t.text.isupper() and t.lower_ in _ORG_HEAD_TITLES):
+        if (t.is_lower and is_title_word(t.text)) or (t.text.isupper() and t.lower_ in org_head_titles()):
             run.append(t)
         elif run and t.lower_ in {"and", "&"} and k + 1 < len(doc) and (
                 (doc[k + 1].is_lower or doc[k + 1].text.isupper()) and is_title_word(doc[k + 1].text)):
@@ -28,7 +40,7 @@ def head_title_end(doc: Doc, k: int) -> int | None:
         else:
             break
         k += 1
-    if run and run[-1].lower_ in _ORG_HEAD_TITLES | {"manager", "director"} and k < len(doc) \
+    if run and run[-1].lower_ in _head_titles_before_name() and k < len(doc) \
             and doc[k].ent_type_ == "PERSON":
         return k
     return None

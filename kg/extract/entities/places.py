@@ -13,8 +13,10 @@ a name that is a country and a US state the country ("Georgia"). The text often 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg import gazetteer
+from kg.extract.lexicon import rule_rows
 from kg.extract.text import doc_text
 
 # what stands between two places of one list or a place and its qualifier
@@ -39,12 +41,12 @@ def place_overrides(text: str, places: list[tuple[str, str, list[tuple[int, int]
             if hit is not None:
                 out[name] = hit
             elif gazetteer.us_state(name) is not None and any(
-                    _us_neighbour(m, after, before) or _office_state_words(text, m) for m in ms):
+                    _us_neighbour(m, after, before) or _state_words_near("office", text, m) for m in ms):
                 # "the New York primary", "Buffalo, New York", "New York, New Jersey and Connecticut": the state,
                 # not the city a bare "New York" means in news (entity_places.tsv)
                 out[name] = (name, "Region", gazetteer.us_state(name))
         elif type_ == "Country" and gazetteer.us_state(name) is not None:
-            if any(_us_neighbour(m, after, before) or _us_state_words(text, m) for m in ms):
+            if any(_us_neighbour(m, after, before) or _state_words_near("state", text, m) for m in ms):
                 out[name] = (name, "Region", gazetteer.us_state(name))
     return out
 
@@ -73,31 +75,35 @@ def _qualified(name: str, mentions, after) -> tuple | None:
     return None
 
 
-# words around a name that only a US state has: its governor or legislators, its primary ("Georgia Gov. Ann
-# Lee", "the Georgia primary", "the state of Georgia")
-_STATE_AFTER = re.compile(r"\s+(?:Gov\.|Lt\. Gov\.|Sen\.|(?:Governor|governor|state senator|state legislature|"
-                          r"legislature|Legislature|primary|primaries|caucus|caucuses|Republicans|Democrats|voters)\b)")
-_STATE_BEFORE = re.compile(r"\b(?:state of|State of)\s+$")
+_WORDS_BEFORE = {"state": 12, "office": 24}  # how far before a name its 'before' words may start (characters)
 
 
-# the stricter words for a name that is a city by default ("New York", "Washington"): its governor, legislature,
-# primary or the state itself ("New York Gov. Ann Lee", "upstate New York", "the state of Washington"); its
-# parties and voters ("New York Democrats") may be the city's
-_OFFICE_AFTER = re.compile(r"(?:\s+(?:Gov\.|Lt\. Gov\.|(?:Governor|governor|state senator|state legislature|"
-                           r"legislature|Legislature|primary|primaries|caucus|caucuses|State Senate|state)\b)|"
-                           r"(?:'s|’s)\s+(?:(?:junior|senior)\s+senator|governor|\d+\w*\s+congressional|"
-                           r"U\.S\. Senate|Senate seat|delegation|legislature)\b)")
-_OFFICE_BEFORE = re.compile(r"\b(?:state of|State of|upstate|Upstate|governor of|Governor of|(?:primary|primaries|"
-                            r"caucus|caucuses|Rep\.|Sen\.|Senator|senator|Congressman|congressman|Congresswoman) "
-                            r"(?:in|of|from))\s+$")
+def _words_pattern(phrase: str) -> str:
+    """A phrase of entity_state_words.tsv as a regular expression: 'a|b' either word, '<N>' a number with its
+    ending, any space between words, a word boundary after a final letter."""
+    words = ["(?:" + "|".join(r"\d+\w*" if w == "<N>" else re.escape(w) for w in word.split("|")) + ")"
+             for word in phrase.split()]
+    return r"\s+".join(words) + (r"\b" if phrase[-1:].isalnum() else "")
 
 
-def _office_state_words(text: str, m) -> bool:
-    return bool(_OFFICE_AFTER.match(text, m[1]) or _OFFICE_BEFORE.search(text[max(0, m[0] - 24) : m[0]]))
+@cache
+def _state_words(test: str) -> tuple[re.Pattern, re.Pattern]:
+    """The (after the name, before the name) patterns of one test of entity_state_words.tsv: 'state' for a name
+    that is a country by default ('Georgia Gov. Ann Lee', 'the state of Georgia'), 'office' for one that is a city
+    by default ('New York's junior senator', 'upstate New York')."""
+    rows: dict[str, list[str]] = {"after": [], "possessive": [], "before": []}
+    for row in rule_rows("entity_state_words.tsv"):
+        if row[0].strip() == test:
+            rows[row[1].strip()].append(_words_pattern(row[2].strip()))
+    after = [r"\s+(?:" + "|".join(rows["after"]) + ")"]
+    if rows["possessive"]:
+        after.append("(?:'s|’s)\\s+(?:" + "|".join(rows["possessive"]) + ")")
+    return re.compile("(?:" + "|".join(after) + ")"), re.compile(r"\b(?:" + "|".join(rows["before"]) + r")\s+$")
 
 
-def _us_state_words(text: str, m) -> bool:
-    return bool(_STATE_AFTER.match(text, m[1]) or _STATE_BEFORE.search(text[max(0, m[0] - 12) : m[0]]))
+def _state_words_near(test: str, text: str, m) -> bool:
+    after, before = _state_words(test)
+    return bool(after.match(text, m[1]) or before.search(text[max(0, m[0] - _WORDS_BEFORE[test]) : m[0]]))
 
 
 def _us_neighbour(m, after, before) -> bool:

@@ -3,7 +3,8 @@
 The patterns are data (``rules/relation_patterns.json``, spaCy ``DependencyMatcher`` syntax). The package
 is split by concern: ``config`` (rules, matcher, token marks), ``tree`` (arguments read off the dependency
 tree), ``roles`` (the role phrase and its qualifier), ``fallback`` (rules beyond one sentence's tree: the
-bare-title fallback and document metadata) and ``extract`` (matches → ``Relation`` records, deduplicated).
+bare-title fallback and document metadata), ``tables`` (players in sports results tables) and ``extract``
+(matches → ``Relation`` records, deduplicated).
 """
 
 from kg.extract.relations.config import category, config

@@ -82,6 +82,7 @@ class _Config:
     evaluative_modifiers: frozenset[str] = frozenset()
     name_head_nouns: frozenset[str] = frozenset()
     place_occupations: frozenset[str] = frozenset()
+    place_bodies: frozenset[str] = frozenset()
 
 
 @cache
@@ -122,6 +123,7 @@ def config() -> _Config:
         evaluative_modifiers=frozenset(raw.get("evaluative_modifiers", ())),
         name_head_nouns=frozenset(raw.get("name_head_nouns", ())),
         place_occupations=frozenset(raw.get("place_occupations", ())),
+        place_bodies=frozenset(raw.get("place_bodies", ())),
     )
 
 

@@ -19,6 +19,7 @@ from kg.extract.entities import (
     org_type_of_word,
     party_nouns,
 )
+from kg.extract.entities.datelines import _wire_names
 from kg.extract.relations.config import (
     _PERSON_PRONOUNS,
     _PRONOUNS,
@@ -32,6 +33,7 @@ from kg.extract.relations.config import (
 )
 from kg.extract.relations.fallback import _dateline, _metadata_relations, _party_code, _title_fallback
 from kg.extract.relations.roles import _coordinated_titles, _role_text
+from kg.extract.relations.tables import _scorecards, _scorers
 from kg.extract.relations.tree import (
     _clause_subject,
     _counted,
@@ -65,6 +67,8 @@ def extract_relations(doc: Doc, entities: DocEntities, document: Document) -> It
     found.extend(_title_fallback(doc, entities, by_token, found, cfg))
     found.extend(_dateline(doc, by_token))
     found.extend(_party_code(doc, by_token))
+    found.extend(_scorers(doc, by_token))
+    found.extend(_scorecards(doc, by_token))
     yield from _dedupe(found)
     yield from _metadata_relations(doc, document)
 
@@ -209,6 +213,8 @@ def _from_match(rule: _Rule, anchors: dict[str, Token], by_token: dict[int, Enti
                 continue
         if rule.role and _role_of_another(anchors[rule.role], trigger, item, by_token):
             continue  # "he was cameraman for Ann Lee, the CEO of Globex": Ann Lee's role, not his
+        if rule.role and obj_tok.i < anchors[rule.role].i and _addressee(obj_tok, obj, by_token):
+            continue  # "he told Reuters Finance Secretary Ann Lee said": the outlet told, not Lee's employer
         if rule.role and _portfolio_only(obj.name, obj_tok, anchors[rule.role], cfg):
             continue  # "Transport Minister X", "Swiss Economics Minister X": a portfolio, not an organisation
         if rule.role and _evaluated(anchors[rule.role], cfg):
@@ -425,10 +431,21 @@ def _role_of_another(role: Token, trigger: Token | None, subject: Token, by_toke
     return False
 
 
+def _addressee(obj_tok: Token, obj: Entity, by_token: dict[int, Entity]) -> bool:
+    """A news outlet named right after a form of 'tell' ('told Reuters', 'telling CNN'): the one spoken to, which
+    the parser runs into the title and name that follow ('told Reuters Finance Secretary Ann Lee said'); a
+    firm there may be the person's own ('told Globex chairman Bo Park'), so outlets and agencies only."""
+    if obj.type != "MediaOutlet" and obj.name.lower() not in _wire_names():
+        return False
+    first = min(_mention_tokens(obj_tok, by_token.get(obj_tok.i)))
+    return first > 0 and obj_tok.doc[first - 1].lemma_.lower() == "tell"
+
+
 def _portfolio_only(name: str, obj_tok: Token, role: Token, cfg: _Config) -> bool:
     """An organisation name made of portfolio words only ('Transport', 'Federal Finance', 'Swiss Economics'),
-    right before the title it qualifies: the tagger's fragment of a title, not an organisation."""
-    if obj_tok.i > role.i:
+    right before the title it qualifies, or what the title is 'of' ('Mark Lane, Minister of Regional and
+    Industrial Expansion'): the tagger's fragment of a title, not an organisation."""
+    if obj_tok.i > role.i and not (obj_tok.head.lower_ == "of" and obj_tok.head.head.i == role.i):
         return False
     words = [w.lower() for w in name.replace("-", " ").split() if w.lower() not in {"and", "&"}]
     return bool(words) and all(w in cfg.portfolio_words or demonym_country(w) for w in words)
@@ -441,15 +458,20 @@ def _evaluated(role: Token, cfg: _Config) -> bool:
 
 
 def _topic_of_plural(obj_tok: Token, ent: Entity | None) -> bool:
-    """A name modifying a plural common noun that is no organisation ('Mideast reports', 'Iowa voters'): the
-    name is what the noun is about, so it is not the organisation a role belongs to."""
+    """A name modifying a plural common noun that is no organisation ('Mideast reports', 'Iowa voters', "Iowa's
+    evangelicals"): the name is what the noun is about or whose people they are, so it is not the organisation
+    a role belongs to ('a leader of Iowa's evangelicals' leads the evangelicals, not Iowa; a place's only)."""
     own = _mention_tokens(obj_tok, ent)
     top = obj_tok
     while top.dep_ == "compound" and top.head.i != top.i and top.head.i in own:
         top = top.head
-    if top.dep_ != "compound" or top.head.i in own:
+    if top.dep_ == "poss" and (ent is None or category(ent.type) != "PLACE"):
+        return False  # "head of Acme's sales teams": an organisation's units are its own
+    if top.dep_ not in {"compound", "poss"} or top.head.i in own:
         return False
     noun = top.head
+    if top.dep_ == "poss" and noun.lemma_.lower() in config().place_bodies:
+        return False  # "the commander of Tajikistan's armed forces": the place's own institution
     return (noun.tag_ == "NNS" and noun.is_lower and org_type_of_word(noun.lemma_) is None
             and noun.lemma_ not in config().generic_subject_heads)
 
