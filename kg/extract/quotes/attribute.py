@@ -195,6 +195,14 @@ class DirectAttribution:
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 if obj is not None and obj.i in ids and could_speak(obj):
                     return _Attribution(tok, obj), CONF_SAME_SENTENCE
+        # "In a statement to the Gazette, her adviser, Jo Lane, said: “…”": the parser hung the name on the noun
+        # before it and left the verb that ends the lead-in without a subject; the name right before it speaks
+        verb = words[-1] if words else None
+        if (verb is not None and is_reporting(verb) and verb.tag_ in ("VBD", "VBZ") and subject_of(verb) is None
+                and verb.i >= 2):
+            name = verb.nbor(-1) if verb.nbor(-1).text != "," else verb.nbor(-2)
+            if name.i in ids and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and could_speak(name):
+                return _Attribution(verb, name), CONF_SAME_SENTENCE
         if len(words) >= 2 and is_reporting(words[0]) and words[0].tag_ in ("VBD", "VBZ", "VBP", "VBN"):
             rest = words[1:]
             rest_ids = {t.i for t in rest}

@@ -311,9 +311,10 @@ class Statements:
 
     @staticmethod
     def _bare_attribution(clause: Token) -> bool:
-        """A reporting verb with a subject and nothing it says: "The Gazette reported," before a statement."""
+        """A reporting verb with a subject and nothing it says: "The Gazette reported," before a statement (not
+        "The county has agreed to take in 200 families, officials said": the infinitive is what was agreed)."""
         return (is_reporting(clause) and subject_of(clause) is not None
-                and not any(c.dep_ in ("dobj", "attr", "dative", *_CLAUSE) for c in clause.children))
+                and not any(c.dep_ in ("dobj", "attr", "dative", _OPEN_CLAUSE, *_CLAUSE) for c in clause.children))
 
     @staticmethod
     def _misattached_clause(verb: Token) -> list[Token]:
@@ -355,8 +356,11 @@ class Statements:
         return set()
 
     def _parenthetical(self, verb: Token, subj: Token) -> bool:
-        """Speaker and verb stand between two commas with the statement on both sides."""
+        """Speaker and verb stand between two commas with the statement on both sides -- not a clause of time or
+        reason set off the same way ("Later, after the interview concluded, she said …")."""
         doc = self.doc
+        if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+            return False
         first, last = min(subj.left_edge.i, verb.left_edge.i), verb.right_edge.i
         while first < subj.i and doc[first].is_punct:  # the parser may hang the commas on the verb
             first += 1

@@ -20,6 +20,11 @@ CUES = [
      ("Rita Moreno", "retort", "the depot had never flooded", "asserts")),
     ("manner-verb", "Chef Marco Bellini joked that the oven had nine lives.",
      ("Chef Marco Bellini", "joke", "the oven had nine lives", "asserts")),
+    # a topic talked over and a choice named are what the source put forward
+    ("focus-on-topic", "In a speech to the port workers, Councillor Ray Lane focused on rents.",
+     ("Ray Lane", "focus_on", "rents", "asserts")),
+    ("name-choice", "Governor Ana Ruiz named Ray Lane to the harbour board.",
+     ("Ana Ruiz", "name", "Ray Lane to the harbour board", "asserts")),
     ("phrasal-verb", "Nurse Amal Haddad pointed out that the ward had no heating.",
      ("Nurse Amal Haddad", "point_out", "the ward had no heating", "asserts")),
     ("went-on-to-say", "Mayor Tom Eriksen went on to say that the library would stay open.",

@@ -16,6 +16,9 @@ def direct(nlp, text):
 
 # (what the rule is about, article, expected (speaker or mention, content) among the direct quotes)
 FOUND = [
+    ("a name the parser hung on the noun before it, left of a verb without subject", "In a statement to the "
+     "Harbour Gazette, her senior adviser, Jo Lane, said: “We will not sell the depot to anyone.”\n",
+     ("Jo Lane", "We will not sell the depot to anyone.")),
     ("the noun the verb hangs on after the marks", "Nell Brandt ran the ferry for years.\n\n“Why would anyone "
      "sell a boat like that?” the retired captain asked in the letter.\n",
      ("retired captain", "Why would anyone sell a boat like that?")),

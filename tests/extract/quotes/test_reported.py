@@ -195,6 +195,25 @@ def test_reported_statement_inside_a_reported_statement_keeps_both_sources(nlp):
     assert ("county audit", "find", "the pension fund was short") in found
 
 
+@pytest.mark.parametrize("text, outer", [
+    # a person's words inside someone else's statement are that someone's account of them
+    ("Mayor Dana Ortiz said Councillor Ray Lane wants to close the depot.",
+     ("Dana Ortiz", "say", "Councillor Ray Lane wants to close the depot")),
+    # the closing attribution is found after a cue inside the statement, and replaces it
+    ("The county has agreed to take in 200 families, county officials said.",
+     ("county officials", "say", "The county has agreed to take in 200 families")),
+])
+def test_reported_statement_inside_a_persons_statement_is_no_claim_of_its_own(nlp, text, outer):
+    assert rows(quotes_of(nlp, text)) == [outer]
+
+
+def test_reported_clause_of_time_between_commas_is_no_attribution(nlp):
+    # "after the interview concluded" is set off like "the mayor said", but says when, not who said what
+    text = ("Later in the show, after the interview concluded, Ruiz stated of the toll plan that the council’s "
+            "report “wasn’t good.”")
+    assert [(q.speaker_mention, q.cue) for q in quotes_of(nlp, text)] == [("Ruiz", "state")]
+
+
 def test_reported_lemmatizer_slip_still_finds_the_cue(nlp):
     # spaCy's small model lemmatizes this "hoping" as "hop"
     text = "Mayor Tom Eriksen spoke in Harbourville. He’s hoping the endorsement will be a big boost."
