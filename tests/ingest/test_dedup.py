@@ -110,9 +110,9 @@ def test_dedup_tokens_lower_case_words_as_word_by_word(text):
 
 
 _PARAGRAPHS = [  # sentences of our own, some sharing words in another order, one not ASCII
-    "The harbour board said on Monday that grain exports rose sharply in the first quarter of the year. "
+    "The harbour board said on Monday that grain exports climbed sharply during the opening quarter. "
     "Wheat shipments to Egypt and Morocco doubled while maize sales fell back again.",
-    "Grain exports rose sharply in the first quarter, the harbour board said on Monday of the year. "
+    "Grain exports climbed sharply, the harbour board said on Monday, during the opening quarter. "
     "Maize sales fell back again while wheat shipments to Morocco and Egypt doubled.",
     "Zürich-based ÖKO Bank said İstanbul sales rose 1.5 percent in the quarter to March. "
     "The bank's chief executive told reporters the outlook for the year remained uncertain.",
