@@ -4,7 +4,9 @@ The corpus is any folder or JSONL file of articles (``--corpus``, first ``--arti
 default the seeds' paragraphs mixed into N synthetic articles (a fixed random seed, so every run reads the
 same texts). Each measurement runs in its own process so peak memory (max RSS, the parent's and its
 worker processes') is its own. Prints a table and the ratios against raw ``nlp.pipe`` of the same run;
-the goals are a single-process build within 1.3× of raw spaCy time and 2 workers ≥ 1.8× faster than 1.
+the goals are a single-process build within 1.3× of raw spaCy time and 2 workers ≥ 1.8× faster than 1. The
+last column is the 1-minute load average as each run started and ended: on a shared machine, compare ratios
+of runs measured under the same load.
 
     python bench/bench_build.py [--corpus PATH] [--articles 200] [--workers 2] [--modes raw,build,build2]
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -68,6 +71,7 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
     from kg.nlp import load
 
     nlp = load()
+    load_before = os.getloadavg()[0]
     docs = [] if mode in ("build", "dask") else [
         d for d in read_documents([str(corpus)]) if not isinstance(d, Exception)]
     n = len(docs)
@@ -115,13 +119,13 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
             cluster.close()
             return {"mode": mode, "workers": workers, "seconds": seconds, "cpu": cpu, "cpu_children": 0.0,
                     "stages": stages,
-                    "docs": n, "chars": chars,
+                    "docs": n, "chars": chars, "load": [load_before, os.getloadavg()[0]],
                     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "child_peak_mb": 0}
     seconds = time.perf_counter() - t
     cpu = _cpu()
     return {"mode": mode, "workers": workers, "seconds": seconds, "cpu": cpu[0] - cpu0[0],
             "stages": stages,
-            "cpu_children": cpu[1] - cpu0[1], "docs": n, "chars": chars,
+            "cpu_children": cpu[1] - cpu0[1], "docs": n, "chars": chars, "load": [load_before, os.getloadavg()[0]],
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
@@ -151,7 +155,7 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=max(Console().width, 150))  # every column readable in a log, too
+    console = Console(width=max(Console().width, 160))  # every column readable in a log, too
     with tempfile.TemporaryDirectory() as tmp:
         if args.corpus:
             corpus = take_corpus(args.corpus, Path(tmp), args.articles)
@@ -177,14 +181,14 @@ def main() -> None:
                         f"{results[0]['chars']:,} chars")
     base_cpu = results[0]["cpu"] + results[0]["cpu_children"]
     for col in ("run", "workers", "seconds", "× first run", "CPU s", "CPU × first", "parent CPU s",
-                "children CPU s", "docs/s", "peak MB", "workers' peak MB"):
+                "children CPU s", "docs/s", "peak MB", "workers' peak MB", "load"):
         table.add_column(col, justify="right" if col != "run" else "left")
     for r in results:
         cpu = r["cpu"] + r["cpu_children"]
         table.add_row(r["mode"], str(r["workers"]), f"{r['seconds']:.2f}", f"{r['seconds'] / base:.2f}",
                       f"{cpu:.2f}", f"{cpu / base_cpu:.2f}" if base_cpu else "", f"{r['cpu']:.2f}",
                       f"{r['cpu_children']:.2f}", f"{r['docs'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}",
-                      f"{r['child_peak_mb']:.0f}")
+                      f"{r['child_peak_mb']:.0f}", "{:.1f}→{:.1f}".format(*r["load"]))
     console.print(table)
     for r in results:
         if r.get("stages"):

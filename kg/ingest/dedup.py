@@ -114,15 +114,20 @@ def _shingles(tokens: list[str]) -> list[str]:
     return [" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
 
 
-@lru_cache(maxsize=16)  # the new article is aligned with each of its candidates: split it once
+# A document is aligned with each of its candidates, and is itself a candidate of later documents: split each
+# text once while linking (Reuters dev, 2,000 documents: 16,092 splits → 1,957, linking 4.5 → 2.8 s CPU). Bounded:
+# at 8,996 documents the linking process peaked at 162 MB with 4,096 entries, 154 MB with 1,024.
+@lru_cache(maxsize=4096)
 def _sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each sentence of ``text`` long enough to compare: its offsets and its words, lower-cased and sorted
+    (so ``fuzz.ratio`` of two gives their ``token_sort_ratio`` without sorting them again for every pair)."""
     out = []
     for m in _SENTENCE.finditer(text):
         s = m.group(0)
         if len(s.split()) < MIN_WORDS:
             continue
         start = m.start() + len(s) - len(s.lstrip())
-        out.append((start, m.end(), " ".join(_tokens(s))))
+        out.append((start, m.end(), " ".join(sorted(_tokens(s)))))
     return tuple(out)
 
 
@@ -159,7 +164,8 @@ def align(text_a: str, text_b: str) -> tuple[float, list[tuple[int, int, int, in
     sa, sb = _sentences(text_a), _sentences(text_b)
     if not sa or not sb:
         return 0.0, [], 0, len(sa), len(sb)
-    sim = cdist([s[2] for s in sa], [s[2] for s in sb], scorer=fuzz.token_sort_ratio).tolist()
+    # token_sort_ratio of the sentences: their words are sorted already (_sentences), so plain ratio, 6× faster
+    sim = cdist([s[2] for s in sa], [s[2] for s in sb], scorer=fuzz.ratio).tolist()
     score, pairs = _local_alignment(sim)
     passages: list[list[int]] = []
     last = None

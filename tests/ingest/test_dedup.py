@@ -109,6 +109,48 @@ def test_dedup_tokens_lower_case_words_as_word_by_word(text):
     assert _tokens(text) == [w.lower() for w in _WORD.findall(text)]
 
 
+_PARAGRAPHS = [  # sentences of our own, some sharing words in another order, one not ASCII
+    "The harbour board said on Monday that grain exports climbed sharply during the opening quarter. "
+    "Wheat shipments to Egypt and Morocco doubled while maize sales fell back again.",
+    "Grain exports climbed sharply, the harbour board said on Monday, during the opening quarter. "
+    "Maize sales fell back again while wheat shipments to Morocco and Egypt doubled.",
+    "Zürich-based ÖKO Bank said İstanbul sales rose 1.5 percent in the quarter to March. "
+    "The bank's chief executive told reporters the outlook for the year remained uncertain.",
+]
+
+
+@pytest.mark.parametrize(("a", "b"), [(0, 1), (1, 2), (0, 2), (2, 2)])
+def test_dedup_align_scores_sentences_by_token_sort_ratio(a, b):
+    # the sentences' words are kept sorted so plain ratio is used: it must equal token_sort_ratio of the words
+    from rapidfuzz import fuzz
+
+    import kg.ingest.dedup as dedup
+
+    text_a, text_b = _PARAGRAPHS[a], _PARAGRAPHS[b]
+    sa, sb = dedup._sentences(text_a), dedup._sentences(text_b)
+    assert sa and sb
+    words_a = [" ".join(dedup._tokens(text_a[s:e])) for s, e, _ in sa]
+    words_b = [" ".join(dedup._tokens(text_b[s:e])) for s, e, _ in sb]
+    expected = [[fuzz.token_sort_ratio(x, y) for y in words_b] for x in words_a]
+    got = [[fuzz.ratio(x[2], y[2]) for y in sb] for x in sa]
+    assert got == expected
+    assert dedup._local_alignment(got) == dedup._local_alignment(expected)
+
+
+def test_dedup_splits_a_candidate_into_sentences_once_while_linking():
+    # each indexed document is a candidate of many later ones (up to MAX_CANDIDATES each): aligning it again
+    # with a later document does not split its text again
+    import kg.ingest.dedup as dedup
+
+    texts = [f"{_PARAGRAPHS[i % 3]} Report number {i} was filed from the desk in Rotterdam on Tuesday."
+             for i in range(40)]
+    dedup._sentences.cache_clear()
+    for i, new in enumerate(texts):
+        for old in texts[max(0, i - dedup.MAX_CANDIDATES * 3) : i]:
+            dedup.align(new, old)
+    assert dedup._sentences.cache_info().misses == len(texts)
+
+
 @pytest.mark.parametrize(("workers", "ahead"), [(1, 64), (2, 64), (2, 1)])
 def test_dedup_add_all_gives_each_documents_links_as_add(seeds, monkeypatch, workers, ahead):
     # the alignments run in other processes (and, with ahead=1, at most one document's at a time): each
