@@ -2,29 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from functools import cache
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import numbers as nb
-from kg.extract.coref import Resolver, document_nouns
 from kg.extract.entities import DocEntities, clean_name
+from kg.extract.quantities.clauses import (
+    _closes_clause_before,
+    _fronted_speaker,
+    _own_part_speaks,
+    _same_clause,
+    _semicolon_between,
+)
 from kg.extract.quantities.continued import continued_quote, semicolon_continued
+from kg.extract.quantities.documents import _clause_document, _document_phrase
 from kg.extract.quantities.framing import figure_owner, frame_owner
 from kg.extract.quantities.leadin import colon_lead_verb, lead_in_verb
 from kg.extract.quantities.scan import (
     _PERSONISH,
     _PRONOUNS,
-    _change_verb,
     _low,
     _Number,
-    _numberish,
     _paragraph_bounds,
     _phrase,
     _pobj,
 )
-from kg.extract.quotes.cues import proposal_verbs, provision_verbs, reporting_verbs
+from kg.extract.quantities.speakers import (
+    _author,
+    _counted_subject,
+    _kind,
+    _lead_verb,
+    _name,
+    _owner_name,
+    _source_verbs,
+    _speech,
+    _speech_subject,
+    _speech_verbs,
+    _speech_with_subject,
+)
+from kg.extract.quotes.cues import proposal_verbs
 from kg.extract.text import doc_text
 from kg.records import Evidence, Quote
 
@@ -127,20 +144,6 @@ def _quote_kind(quote: Quote) -> str:
     """A quote's speaker as a number's source: a document ("In a new poll, 52 percent …") is a named source."""
     return "named_source" if quote.cue in _DOCUMENT_CUES else "speaker"
 
-
-def _semicolon_between(doc: Doc, i: int, j: int) -> bool:
-    """A semicolon between tokens ``i`` and ``j``: it joins statements with attributions of their own."""
-    lo, hi = sorted((i, j))
-    return any(t.text == ";" for t in doc[lo:hi])
-
-
-def _same_clause(according: Token, top: Token) -> bool:
-    """Whether an "according to" phrase vouches for the number's clause (headed by ``top``): not when a
-    semicolon parts them, each part a statement of its own ("Acme holds $20 billion offshore; Zenith holds $3
-    billion and reports 900 subsidiaries, according to its website")."""
-    return not _semicolon_between(top.doc, according.i, top.i)
-
-
 def _verb_speaker(
     doc: Doc, num: _Number, top: Token, arg: Token, entities: DocEntities, respondents: bool = True
 ) -> tuple[str, str, Token] | None:
@@ -180,15 +183,6 @@ def _respondents(doc: Doc, subj: Token, number: set[int], own: list[Token]) -> b
     return subj.i in number or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("percent", "%")
 
 
-def _closes_clause_before(verb: Token, number: int) -> bool:
-    """A speech verb that ends the clause before a semicolon, after what it reports ("Acme holds $20 billion,
-    the auditors said; Zenith holds $3 billion"): it vouches for that clause, not for the number after the
-    semicolon, whatever the parser hung on it."""
-    if verb.i > number or not _semicolon_between(verb.doc, verb.i, number):
-        return False
-    return any(c.dep_ in _CLAUSE_DEPS and c.i < verb.i for c in verb.children)
-
-
 # the words a short subject of a parenthetical attribution is made of ("port records", "the F.A.A. data")
 _ASIDE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN"))
 _MAX_ASIDE = 5
@@ -221,39 +215,6 @@ def _parenthetical(sent: Span, entities: DocEntities, number: int) -> str | None
     return None
 
 
-def _own_part_speaks(doc: Doc, num: _Number) -> bool:
-    """Whether the semicolon-delimited part of the sentence holding the number has a speech verb of its own
-    ("…; 26 percent of renters say they …"): then that part's attribution, or none, is the number's."""
-    sent = doc[num.start].sent
-    lo = max([sent.start, *(t.i + 1 for t in doc[sent.start : num.start] if t.text == ";")])
-    hi = min([sent.end, *(t.i for t in doc[num.end : sent.end] if t.text == ";")])
-    return any(_speech(t) for t in doc[lo:hi])
-
-
-def _fronted_speaker(doc: Doc, num: _Number, entities: DocEntities) -> tuple[str, str] | None:
-    """Who speaks in the sentence's first clause when the number is in a clause a semicolon adds after it and
-    the attribution stands first: a speech verb with its subject before it and its reported clause after it
-    ("The auditors reported that Acme holds $20 billion abroad; Zenith holds $3 billion"), or "as" + a speech
-    verb ("As the survey noted, …; …"). A report at a clause's end vouches for that clause only."""
-    sent = doc[num.start].sent
-    semis = [t.i for t in sent if t.text == ";" and t.i < num.start]
-    if not semis:
-        return None
-    first = doc[sent.start : semis[0]]
-    for verb in first:
-        if not _speech(verb):
-            continue
-        subj = _speech_subject(verb)
-        if subj is None or subj.i > verb.i or _counted_subject(doc, subj):
-            continue
-        fronts = any(c.dep_ in _CLAUSE_DEPS and verb.i < c.i < semis[0] for c in verb.children) or _as_clause(verb)
-        name = _name(subj, entities) if fronts else None
-        if name:
-            return name, _kind(subj, entities)
-        break  # the first speech verb decides
-    return None
-
-
 # relative words that make the counted things the speakers ("the 40 people who said …"), not what they said
 _RELATIVE_SUBJECTS = frozenset(("who", "that", "which", "whom"))
 
@@ -271,45 +232,6 @@ def _statements_of(noun: Token, entities: DocEntities) -> tuple[str, str] | None
         if name:
             return name, _kind(subj, entities)
     return None
-
-
-def _speech(tok: Token) -> bool:
-    return _verb(tok) and tok.lemma_.lower() in _source_verbs()
-
-
-def _speech_with_subject(tok: Token) -> bool:
-    """A speech verb with a subject of its own: someone reports inside the phrase ("the plan, which the
-    mayor says will add 40 berths"); not the infinitive a plan is made of ("a proposal to add 40 berths")."""
-    return _speech(tok) and any(c.dep_ == "nsubj" for c in tok.children)
-
-
-# possessives that name a person only through the one they point back to ("his prediction")
-_PERSON_POSSESSIVES = frozenset(("his", "her"))
-
-
-def _owner_name(tok: Token, entities: DocEntities) -> str | None:
-    """The name of a figure's owner; a possessive pronoun ("his plan", "its forecast") resolved the way the
-    quote extractor resolves speakers (the subject before it, the organisation "its" points back to)."""
-    if tok.pos_ != "PRON":
-        return _name(tok, entities)
-    resolver = tok.doc.user_data.get("kg.source_resolver")
-    if resolver is None:
-        resolver = tok.doc.user_data["kg.source_resolver"] = Resolver(tok.doc, entities)
-    speaker = resolver.resolve(tok)
-    return speaker.name if speaker is not None else None
-
-
-def _kind(tok: Token, entities: DocEntities) -> str:
-    """"speaker" for a person (a pronoun, a PERSON name, a Person entity), else "named_source"."""
-    ent = entities.at(tok.idx, tok.idx + len(tok.text))
-    person = tok.lower_ in _PRONOUNS | _PERSON_POSSESSIVES or tok.ent_type_ in _PERSONISH \
-        or (ent is not None and ent.type == "Person")
-    return "speaker" if person else "named_source"
-
-
-def _lead_verb(tok: Token) -> bool:
-    """A speech verb with a subject, as a lead-in's verb ("Lind told the council:", "the report notes:")."""
-    return _speech(tok) and _speech_subject(tok) is not None
 
 
 def _enclosing_quote(quotes: Sequence[Quote], start: int) -> int | None:
@@ -360,237 +282,6 @@ def _act(quote: Quote) -> bool:
 
 # quote cues whose source is a document: "In a new poll, …" (quotes/according.py), "…, records show"
 _DOCUMENT_CUES = frozenset(("in", "document"))
-
-# the prepositions that put a clause under a document's authority: "in a new poll, …", "under the law, …"
-_DOCUMENT_PREPS = frozenset(("in", "under", "by"))
-
-
-def _document_phrase(
-    top: Token, number: set[int], entities: DocEntities, climb: bool = True, deep: bool = True
-) -> str | None:
-    """A poll, report, law or count that a prepositional phrase of the number's clause names as its
-    source: "In a Harbour Institute survey published Friday, 52 percent chose ..." (the clause's verb, or the verbs it
-    hangs from, carries ``in/under`` + a document noun). Its name when it has one ("the Gallup poll"),
-    else the noun phrase. A number inside the phrase itself ("a survey of 500 residents") is not its claim."""
-    # up to the sentence's root, where "In a poll, …" hangs; without climbing, every word of the clause
-    # (the parser hangs "in a poll" on the object too: "said they opposed the plan in a poll")
-    if climb:
-        verbs = [top, *top.ancestors][:8]
-    else:
-        verbs = [t for t in top.subtree if t.dep_ != "prep"] if deep else [top]
-    for verb in verbs:
-        for child in verb.children:
-            if child.dep_ != "prep" or child.lower_ not in _DOCUMENT_PREPS:
-                continue
-            pobj = _pobj(child)
-            if pobj is None or pobj.lemma_.lower() not in document_nouns():
-                continue
-            if any(t.i in number for t in pobj.subtree):
-                continue  # "a survey of 500 residents": the survey's own size, stated by the outlet
-            if child.lower_ == "by" and verb.tag_ != "VBN":
-                continue  # "by" names an author only after a passive ("was found by a state audit")
-            name = _author_of_document(verb, entities) if child.lower_ == "in" else None
-            name = name or _name(pobj, entities)
-            if name:
-                return name
-    return None
-
-
-def _author_of_document(verb: Token, entities: DocEntities) -> str | None:
-    """Who speaks through a document: the subject of the speech verb the "in <document>" phrase hangs on
-    ("the bureau stated in its annual report that …", "Lind wrote in a memo …" — the bureau, Lind)."""
-    if not _speech(verb):
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON" or _counted_subject(verb.doc, subj) \
-            or subj.lemma_.lower() in document_nouns():
-        return None
-    return _name(subj, entities)
-
-
-def _counted_subject(doc: Doc, subj: Token) -> bool:
-    """A subject that is itself a count of people ("30% said", "Two of the men said", "Sixty percent of
-    voters said"): the respondents, not a source. A number elsewhere in the phrase ("A 2014 study by …
-    found") does not make it one; a year is no amount (``kg.amount_tokens`` holds only the kept figures)."""
-    amounts = doc.user_data.get("kg.amount_tokens", frozenset())
-    if _numberish(subj) or subj.text == "%" or subj.lower_ in ("percent", "per cent") or subj.i in amounts:
-        return True
-    if any(c.dep_ in ("nummod", "quantmod") and (c.i in amounts or c.text == "%") for c in subj.children):
-        return True
-    # "An average of 10 percent of voters said": the share the subject is of counts the respondents
-    return any(c.dep_ == "prep" and c.lower_ == "of" and (pobj := _pobj(c)) is not None
-               and (pobj.i in amounts or pobj.lower_ in ("percent", "per cent") or pobj.text == "%")
-               for c in subj.children)
-
-
-def _clause_document(doc: Doc, top: Token, number: set[int], entities: DocEntities) -> str | None:
-    """A document named in a clause next to the number's: the sentence's first clause when the number's
-    clause is joined to it ("In a Ledger poll, 9 percent said …; 2 percent said …"), or what a counted
-    subject said ("Sixty percent of voters said they liked it in a Ledger poll")."""
-    root = top.sent.root
-    # the root's own phrases only: a document deeper in another clause is that clause's
-    if root.i != top.i and top.dep_ in ("conj", "parataxis") and top.head.i == root.i:
-        found = _document_phrase(root, number, entities, climb=False, deep=False)
-        if found is not None:
-            return found
-    for verb in [top, *top.ancestors]:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if verb.lemma_.lower() in _source_verbs() and subj is not None and _counted_subject(doc, subj):
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-                found = _document_phrase(clause, number, entities, climb=False)
-                if found is not None:
-                    return found
-            break
-    return None
-
-
-@cache
-def _source_verbs() -> frozenset[str]:
-    """The numbers' own speech verbs and every reporting verb the quote extractor knows (one list of
-    attribution cues: a number under "the audit concluded that …" is the audit's even when no quote was
-    made of it)."""
-    return nb.context("source_verbs") | reporting_verbs()
-
-
-# the dependencies that hang a reported clause on a speech verb: "said [that] …", "…, she added"
-_CLAUSE_DEPS = frozenset(("ccomp", "parataxis"))
-# cues that are verbs of going on: speech only over a reported clause ("she continued, …")
-_ASPECT_CUES = frozenset(("continue", "go"))
-
-
-def _speech_verbs(top: Token) -> Iterator[Token]:
-    """Speech verbs governing the number: an ancestor ("he stated that ..."), or a clause hung on the
-    number's clause after a comma ("700,000 people have left, Forbes reported")."""
-    verbs = _source_verbs()
-    reported = False  # whether the way up from the number has passed a reported clause ("said [that] …")
-    below = top
-    for anc in top.ancestors:
-        reported = reported or below.dep_ in _CLAUSE_DEPS
-        below = anc
-        if _verb(anc) and (anc.lemma_.lower() in verbs or _provision(anc)):
-            # a cue that is also a verb of change or of going on ("declined to comment", "she continued: …")
-            # reports only a clause: over its own argument it is no speech ("Trade declined 40 percent",
-            # "gambling continued to be a saving grace, with revenue up 18 percent")
-            if not reported and (_change_verb(anc) or anc.lemma_.lower() in _ASPECT_CUES):
-                return
-            yield anc
-            return
-    for anc in top.ancestors:
-        for child in anc.children:
-            if child.dep_ in ("parataxis", "ccomp", "advcl") and (child.i > top.i or _as_clause(child)) \
-                    and _verb(child) and child.lemma_.lower() in verbs:
-                yield child
-                return
-
-
-def _as_clause(verb: Token) -> bool:
-    """A speech verb in an "as" clause, which vouches for the clause it hangs on wherever it stands: "As
-    reported by the Harbour Gazette, the city set a $15 fee", "As the mayor noted, …"."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-
-
-def _provision(verb: Token) -> bool:
-    """A verb by which a law, bill or plan states its content, with such a document as its subject: "the
-    bill caps rents at 5 percent", "the measure also bans tolls after 2030" (quote_provision_verbs.txt)."""
-    if verb.lemma_.lower() not in provision_verbs():
-        return False
-    subj = _speech_subject(verb)
-    return subj is not None and subj.lemma_.lower() in document_nouns()
-
-
-# the dependencies by which a verb without a subject of its own shares its governor's: "he rallied crowds by
-# promising to cut …" (pcomp under a preposition), "…, arguing that …" (advcl), "she stood and noted …" (conj)
-_CONTROLLED_DEPS = frozenset(("xcomp", "advcl", "conj", "pcomp"))
-
-
-def _speech_subject(verb: Token) -> Token | None:
-    """Who speaks through ``verb``: its subject; else the subject it shares with the verb it hangs from
-    ("the mayor won votes by promising to hire 40 teachers"), or the noun it describes ("the candidate,
-    boasting of the $5 million he saved"); else the noun the tagger hung on it as a compound when it took
-    the verb for a noun ("budget records show")."""
-    node = verb
-    for _ in range(3):
-        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj
-        # the agent of a passive "as" clause speaks: "as reported by the Harbour Gazette"; not every agent of a
-        # speech verb ("the song was written by …", "she was asked by the moderator whether …")
-        agent = next((_pobj(c) for c in node.children if c.dep_ == "agent"), None) if _as_clause(node) else None
-        if agent is not None:
-            return agent
-        # the noun a speech verb describes ("candidates proposing $2 trillion in cuts", a finite verb the parser
-        # hung on the noun before it: "the candidate boasted of …"), or a document described by its finding
-        # ("a new poll showing …"); not a thing's purpose ("notices seeking …", a verb of setting a figure)
-        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") \
-                and (node.lemma_.lower() in reporting_verbs() or node.head.lemma_.lower() in document_nouns()):
-            return node.head
-        if node.dep_ not in _CONTROLLED_DEPS:
-            break
-        node = node.head.head if node.dep_ == "pcomp" and node.head.pos_ == "ADP" else node.head
-    compound = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
-    return compound[-1] if compound else None
-
-
-def _verb(tok: Token) -> bool:
-    """A verb, or a word the tagger took for a noun though it heads a clause with a subject ("Leaked
-    records show he took …": "show" tagged NOUN, yet the sentence's root with "records" as its subject) or
-    introduces one with "that"."""
-    if tok.pos_ == "VERB":
-        return True
-    if tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "ccomp", "parataxis"):
-        return False
-    # "The campaign projects that the tax would raise …": a noun-tagged word right before "that"
-    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return any(c.dep_ == "nsubj" for c in tok.children) or (following is not None and following.lower_ == "that")
-
-
-# words left of a noun that are no part of its name: "the", "," and, when a parse makes the noun the sentence's
-# root ("At the rally, the candidate boasted …"), the phrases and conjunctions before it
-_NOT_NAME_DEPS = frozenset(("det", "punct", "prep", "cc", "mark", "advmod"))
-
-
-def _name(tok: Token, entities: DocEntities) -> str | None:
-    """The entity (or noun phrase) a subject or 'according to' object names; pronouns resolved backwards."""
-    if tok.lower_ in _PRONOUNS:
-        return _antecedent(tok, entities)
-    if tok.pos_ == "PRON":
-        return None
-    ent = entities.at(tok.idx, tok.idx + len(tok.text))
-    if ent is not None:  # the head word is a named entity: its canonical name
-        return ent.name
-    # otherwise the noun phrase: "Kazakh officials", "the press service of the Ministry of Defense"
-    toks = [t for c in tok.lefts if c.dep_ not in _NOT_NAME_DEPS for t in c.subtree] + [tok]
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            toks.extend(t for t in child.subtree)
-            break
-    toks = sorted({t for t in toks if t.dep_ != "det" or t.i > tok.i}, key=lambda t: t.i)
-    return clean_name(_phrase(toks)) or None
-
-
-def _author(tok: Token, entities: DocEntities) -> str | None:
-    """The named author of a document noun: "data from the county registration office", "an analysis by the
-    Harbour Institute" (quote_document_nouns.txt: a document's author is named by "by"/"from")."""
-    if tok.lemma_.lower() not in document_nouns() and tok.lower_ not in document_nouns():  # "data" -> "datum"
-        return None
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-            pobj = _pobj(prep)
-            if pobj is not None and (pobj.pos_ == "PROPN" or entities.at(pobj.idx, pobj.idx + len(pobj.text))):
-                return _name(pobj, entities)
-    return None
-
-
-def _antecedent(tok: Token, entities: DocEntities) -> str | None:
-    best, best_end = None, -1
-    for ent in entities.entities:
-        if ent.type != "Person":
-            continue
-        for m in ent.mentions:
-            if best_end < m.end <= tok.idx:
-                best, best_end = ent.name, m.end
-    return best
-
 
 def _evidence(text: str, span: Span) -> Evidence:
     sent = span.sent
