@@ -317,3 +317,22 @@ def test_quantity_source_the_author_of_a_document_speaks_through_it(nlp):
     # "stated in its annual report": the one who stated it, not the report, is named (the rule alone)
     text = "Ferry fares rose 4 percent, the bureau stated in its annual report, and bus fares rose 2 percent."
     assert _claims(nlp, text, quotes=())["2 percent"].source == "bureau"
+
+
+FINDING_SUBJECTS = [
+    # a finding document as the subject of the number's clause states it, whatever its verb
+    ("A new tally gives the mayor 1,280 delegates.", "1,280", "new tally"),
+    ("A survey released on Friday had Mayor Lind at 41 percent.", "41 percent", "survey"),
+    # named by the author the words before it give
+    ("The Harbour Gazette's ranking puts the port fourth with 41 ships.", "41", "Harbour Gazette"),
+    # the thing measured, not a source: a cost, a change, a level, a name
+    ("The report cost the council $2 million.", "$2 million", None),
+    ("The harbour index closed down 24 points.", "24", None),
+    ("The ferry tally was 9,000 crossings.", "9,000", None),
+    ("A poll of 500 voters was published on Monday.", "500", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), FINDING_SUBJECTS, ids=[s[1] for s in FINDING_SUBJECTS])
+def test_quantity_source_finding_document_as_subject(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source

@@ -22,6 +22,7 @@ from kg.extract.quantities.leadin import colon_lead_verb, lead_in_verb
 from kg.extract.quantities.scan import (
     _PERSONISH,
     _PRONOUNS,
+    _change_verb,
     _low,
     _Number,
     _paragraph_bounds,
@@ -129,6 +130,11 @@ def _source(
         fronted = _fronted_speaker(doc, num, entities)
         if fronted is not None:
             return fronted[0], fronted[1], quote_index
+    # "Initial estimates put the total at 5,000", "the latest poll has Lind at 41 percent": a finding
+    # document as the subject of the number's clause asserts the number, whatever verb says it
+    finding = _finding_subject(doc, num, top, entities)
+    if finding is not None:
+        return finding, "named_source", quote_index
     # "Mayor Lind told the council:" and, in the paragraphs after it, the figures she gave
     verb = lead_in_verb(doc, span.start_char, _lead_verb) or colon_lead_verb(doc, num.start, _lead_verb)
     subj = _speech_subject(verb) if verb is not None else None
@@ -138,6 +144,47 @@ def _source(
         person = subj.lower_ in _PRONOUNS or subj.ent_type_ in _PERSONISH or (ent is not None and ent.type == "Person")
         return name, "speaker" if person else "named_source", quote_index
     return None, None, quote_index
+
+
+# how far up from the number's word a clause's subject is looked for: its verb and the verbs it hangs on
+_MAX_CLAUSE_CLIMB = 4
+
+
+def _finding_subject(doc: Doc, num: _Number, top: Token, entities: DocEntities) -> str | None:
+    """The document (a poll, an estimate, a ranking: ``[source_nouns]`` of number_context.txt) that is the
+    active subject of the nearest clause above the number, before its verb: "One ranking pegs his fortune
+    at $4 billion", "a survey released Friday had her at 4 percent". Only the nearest subject decides ("the
+    mayor said the survey …" is the mayor's, found before this). Not the thing the number measures: a
+    level or a change ("the index closed down 24 points", "the average was 53%"), a number inside the subject
+    ("a poll of 500 voters"), a name ("Emily's List raised $3 million")."""
+    inside = set(range(num.start, num.end)) | num.core
+    for verb in [top, *top.ancestors][:_MAX_CLAUSE_CLIMB]:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        lemma = verb.lemma_.lower()
+        measured = lemma == "be" or lemma in nb.context("level_verbs") | nb.context("subject_measure_verbs") \
+            or _change_verb(verb)
+        if subj.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or measured or subj.pos_ != "NOUN" \
+                or not subj.i < verb.i < num.start or any(t.i in inside for t in subj.subtree):
+            return None
+        if subj.lemma_.lower() not in nb.context("source_nouns") and subj.lower_ not in nb.context("source_nouns"):
+            return None
+        return _document_name(subj, entities)
+    return None
+
+
+def _document_name(noun: Token, entities: DocEntities) -> str | None:
+    """A document named by its author when words before it name one ("the Associated Press count", "the
+    candidates' estimates": the Associated Press, the candidates), else by its noun phrase ("initial estimates")."""
+    mods = [t for c in noun.lefts if c.dep_ not in ("det", "punct", "amod") or c.pos_ == "PROPN"
+            for t in c.subtree if t.dep_ not in ("det", "case", "punct")]
+    if not mods:
+        words = [t for c in noun.lefts if c.dep_ not in ("det", "punct") for t in c.subtree] + [noun]
+        return clean_name(_phrase(sorted(words, key=lambda t: t.i))) or None
+    text = _phrase(sorted(mods, key=lambda t: t.i))
+    ent = entities.at(mods[0].idx, mods[-1].idx + len(mods[-1].text))
+    return ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text) or None
 
 
 def _quote_kind(quote: Quote) -> str:
