@@ -256,6 +256,12 @@ def test_quantity_source_counted_speakers_are_no_source(nlp):
     ("Over the summer, port records show, the ferry made 310 crossings.", "310", "port records"),
     ("The tug was valued at $2 million last year, registry filings show, and it has since been sold.",
      "$2 million", "registry filings"),
+    # a participle the tagger reads as a verb, and "one" before the noun
+    ("The mayor had to lend her campaign thousands of dollars last month, fundraising documents show.",
+     "thousands of dollars", "fundraising documents"),
+    ("About 4,000 harbour jobs also depend on the ferry, one slide says.", "About 4,000", "one slide"),
+    # the "one" of the attribution is no figure it asserts
+    ("About 4,000 harbour jobs also depend on the ferry, one slide says.", "one", None),
 ])
 def test_quantity_source_parenthetical_attribution(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source

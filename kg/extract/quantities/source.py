@@ -235,6 +235,20 @@ _ASIDE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN"))
 _MAX_ASIDE = 5
 
 
+def _aside_word(tok: Token) -> bool:
+    """A word of a parenthetical attribution's short subject: a determiner, adjective or noun; a participle
+    before the noun, which the tagger reads as a verb ("fundraising documents show", "leaked records show");
+    "one" before it, an unnamed single source ("…, one official said", "…, one slide says") — a larger count
+    would make the subject respondents."""
+    if tok.pos_ in _ASIDE_POS:
+        return True
+    if tok.lower_ == "one" and tok.pos_ == "NUM":
+        return True
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN") and following is not None \
+        and following.pos_ in ("NOUN", "PROPN")
+
+
 def _parenthetical(sent: Span, entities: DocEntities, number: int) -> str | None:
     """The subject of an attribution set off by commas in the number's sentence: ", records show," or
     "…, the group says." — a short noun phrase and a speech verb between a comma and a comma or the
@@ -251,11 +265,13 @@ def _parenthetical(sent: Span, entities: DocEntities, number: int) -> str | None
         if toks[k + 1].text not in (",", ".", ";"):
             continue
         j = k - 1
-        while j >= 0 and k - j <= _MAX_ASIDE and toks[j].pos_ in _ASIDE_POS:
+        while j >= 0 and k - j <= _MAX_ASIDE and _aside_word(toks[j]):
             j -= 1
         words = toks[j + 1 : k]
         if j < 0 or toks[j].text != "," or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
             continue
+        if any(t.i == number for t in words):
+            return None  # "…, one official said": the number is the attribution's own
         named = [t for t in words if t.pos_ != "DET"]
         ent = entities.at(named[0].idx, named[-1].idx + len(named[-1].text))
         return ent.name if ent is not None else clean_name(_phrase(named)) or None
