@@ -342,3 +342,9 @@ FINDING_SUBJECTS = [
 @pytest.mark.parametrize(("text", "number", "source"), FINDING_SUBJECTS, ids=[s[1] for s in FINDING_SUBJECTS])
 def test_quantity_source_finding_document_as_subject(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_name_with_age_before_the_speech_verb(nlp):
+    # "Name, 44, said": the parser leaves "said" without a subject; the name before the age speaks
+    text = "As part of her plea, Dana Whitfield, 44, said that she had cheated nearly 100 tenants from her office."
+    assert _claims(nlp, text)["nearly 100"].source == "Dana Whitfield"

@@ -160,7 +160,19 @@ def _speech_subject(verb: Token) -> Token | None:
             break
         node = node.head.head if node.dep_ == "pcomp" and node.head.pos_ == "ADP" else node.head
     compound = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
-    return compound[-1] if compound else None
+    return compound[-1] if compound else _aged_name(verb)
+
+
+def _aged_name(verb: Token) -> Token | None:
+    """The name right before "<age>," and the verb ("Dana Whitfield, 44, said …"): the small model hangs
+    the name on a phrase before it and leaves the verb without a subject."""
+    doc, i = verb.doc, verb.i
+    if i < 4 or doc[i - 1].text != "," or doc[i - 3].text != ",":
+        return None
+    age, name = doc[i - 2], doc[i - 4]
+    if not (age.text.isdigit() and len(age.text) <= 3) or name.pos_ != "PROPN":
+        return None
+    return name
 
 
 def _verb(tok: Token) -> bool:
