@@ -262,6 +262,11 @@ def test_quantity_source_counted_speakers_are_no_source(nlp):
     ("About 4,000 harbour jobs also depend on the ferry, one slide says.", "About 4,000", "one slide"),
     # the "one" of the attribution is no figure it asserts
     ("About 4,000 harbour jobs also depend on the ferry, one slide says.", "one", None),
+    # a speech verb the tagger took for a plural name, and a comma inside the closing quotation mark
+    ("Sick leave, the handbook states, becomes available after 1 year of work.", "1 year", "handbook"),
+    ('"Sick leave," the handbook states, becomes available "after 1 year of work."', "1 year", "handbook"),
+    # a capitalised "States" is a name, not a verb
+    ("Trade with Canada, the United States, grew by 4 percent.", "4 percent", None),
 ])
 def test_quantity_source_parenthetical_attribution(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source

@@ -233,6 +233,7 @@ def _respondents(doc: Doc, subj: Token, number: set[int], own: list[Token]) -> b
 # the words a short subject of a parenthetical attribution is made of ("port records", "the F.A.A. data")
 _ASIDE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN"))
 _MAX_ASIDE = 5
+_CLOSING_MARKS = frozenset(('"', "”", "''", "’"))
 
 
 def _aside_word(tok: Token) -> bool:
@@ -249,6 +250,16 @@ def _aside_word(tok: Token) -> bool:
         and following.pos_ in ("NOUN", "PROPN")
 
 
+def _aside_verb(tok: Token, verbs: frozenset[str]) -> bool:
+    """The speech verb of a parenthetical attribution, also when the tagger took it for a noun or a name
+    ("…, the handbook states, …" with "states" as a plural proper noun); a capitalised word is a name
+    ("…, the United States, …")."""
+    if tok.pos_ in ("VERB", "NOUN") and tok.lemma_.lower() in verbs:
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and tok.text.islower() and tok.lower_.endswith("s") \
+        and tok.lower_[:-1] in verbs
+
+
 def _parenthetical(sent: Span, entities: DocEntities, number: int) -> str | None:
     """The subject of an attribution set off by commas in the number's sentence: ", records show," or
     "…, the group says." — a short noun phrase and a speech verb between a comma and a comma or the
@@ -258,7 +269,7 @@ def _parenthetical(sent: Span, entities: DocEntities, number: int) -> str | None
     toks = list(sent)
     verbs = _source_verbs()
     for k, tok in enumerate(toks):
-        if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "NOUN") or k + 1 >= len(toks):
+        if not _aside_verb(tok, verbs) or k + 1 >= len(toks):
             continue
         if _semicolon_between(tok.doc, tok.i, number):
             continue
@@ -268,7 +279,9 @@ def _parenthetical(sent: Span, entities: DocEntities, number: int) -> str | None
         while j >= 0 and k - j <= _MAX_ASIDE and _aside_word(toks[j]):
             j -= 1
         words = toks[j + 1 : k]
-        if j < 0 or toks[j].text != "," or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        # the comma may come before a closing quotation mark: '"Sick leave," the handbook states, …'
+        opened = j >= 1 and toks[j].text in _CLOSING_MARKS and toks[j - 1].text == ","
+        if j < 0 or (toks[j].text != "," and not opened) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
             continue
         if any(t.i == number for t in words):
             return None  # "…, one official said": the number is the attribution's own
