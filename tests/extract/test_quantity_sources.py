@@ -353,3 +353,17 @@ def test_quantity_source_name_with_age_before_the_speech_verb(nlp):
     # "Name, 44, said": the parser leaves "said" without a subject; the name before the age speaks
     text = "As part of her plea, Dana Whitfield, 44, said that she had cheated nearly 100 tenants from her office."
     assert _claims(nlp, text)["nearly 100"].source == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # a document phrase on a noun of the number's own clause
+    ("The mayor's approval rating in the latest Harbour Gazette poll stands at 53%.", "53%",
+     "latest Harbour Gazette poll"),
+    ("Just 18 percent of tenants have a favourable view of the plan in a new Gazette survey.", "Just 18 percent",
+     "new Gazette survey"),
+    # not a document the clause only acts on, nor one in a clause it embeds
+    ("The council spent $3 million on the survey in May.", "$3 million", None),
+    ("The mayor said the 40 ferries were mentioned in a survey.", "40", "mayor"),
+])
+def test_quantity_source_document_phrase_on_a_noun_of_the_clause(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source

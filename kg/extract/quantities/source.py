@@ -106,6 +106,9 @@ def _source(
     # "In a Ledger survey, 9 percent said they would sell; just 2 percent said they would stay": the survey
     # named in another clause of the sentence, or inside what the respondents said, is the source too
     document = _clause_document(doc, top, set(range(num.start, num.end)), entities)
+    # "Her approval rating in the latest Gazette poll stands at 53%", "18 percent have a favourable view of
+    # him in a new poll": a document phrase on a noun of the number's own clause
+    document = document or _own_clause_document(top, set(range(num.start, num.end)), entities)
     if document is not None:
         return document, "named_source", quote_index
     # "A U.S. Treasury and Commerce Department list of at least 18 countries"
@@ -185,6 +188,25 @@ def _document_name(noun: Token, entities: DocEntities) -> str | None:
     text = _phrase(sorted(mods, key=lambda t: t.i))
     ent = entities.at(mods[0].idx, mods[-1].idx + len(mods[-1].text))
     return ent.name if ent is not None and len(ent.name) >= len(text) else clean_name(text) or None
+
+
+def _own_clause_document(top: Token, number: set[int], entities: DocEntities) -> str | None:
+    """A document phrase ("in the latest Gazette poll") on a noun of the number's own clause: the words
+    the clause's verb governs with no other verb between, so a poll in a clause it embeds stays that
+    clause's."""
+    verb = next((t for t in [top, *top.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    for tok in verb.subtree:
+        if tok.i == verb.i or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        path = [tok, *tok.ancestors]
+        if next(t for t in path if t.pos_ in ("VERB", "AUX") or t.i == verb.i).i != verb.i:
+            continue
+        found = _document_phrase(tok, number, entities, climb=False, deep=False)
+        if found is not None:
+            return found
+    return None
 
 
 def _quote_kind(quote: Quote) -> str:
