@@ -367,3 +367,13 @@ def test_quantity_source_name_with_age_before_the_speech_verb(nlp):
 ])
 def test_quantity_source_document_phrase_on_a_noun_of_the_clause(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # the words before a list name its author: a name, a possessive pronoun resolved, never a common noun
+    ("A Harbour Council list of at least 18 ports includes four other towns.", "at least 18", "Harbour Council"),
+    ("The Harbour Party first released its list of 25 recommended delegates on Saturday.", "25", "Harbour Party"),
+    ("Last month the campaign unveiled an endorsement list of 85 mayors.", "85", None),
+])
+def test_quantity_source_author_of_a_list(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source

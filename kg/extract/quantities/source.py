@@ -117,6 +117,13 @@ def _source(
         src = node.head.head
         mods = [t for c in src.lefts if c.dep_ not in ("det", "punct", "amod") or c.ent_type_
                 for t in c.subtree if t.dep_ != "det"]
+        # "its list of 25 delegates": the owner the pronoun stands for; a common noun alone ("an
+        # endorsement list of 85 mayors") says what the list is, not whose
+        owner = _owner_name(mods[0], entities) if len(mods) == 1 and mods[0].pos_ == "PRON" else None
+        if owner:
+            return owner, _kind(mods[0], entities), quote_index
+        if not any(t.pos_ == "PROPN" or t.ent_type_ or (t.dep_ == "poss" and t.pos_ != "PRON") for t in mods):
+            mods = []
         if mods:
             text = _phrase(sorted(mods, key=lambda t: t.i))
             ent = entities.at(mods[0].idx, mods[-1].idx + len(mods[-1].text))
