@@ -377,3 +377,15 @@ def test_quantity_source_document_phrase_on_a_noun_of_the_clause(nlp, text, numb
 ])
 def test_quantity_source_author_of_a_list(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # the name in apposition to a common noun names the source
+    ("According to the local watchdog group Harbour Watch, at least 38 boats have been seized since March.",
+     "at least 38", "Harbour Watch"),
+    # calculations are a document whose author "by" names
+    ("The port needs about 12 more pilots, according to calculations by Dana Lind of the Harbour Institute.",
+     "about 12", "Dana Lind"),
+])
+def test_quantity_source_apposition_and_author_of_calculations(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source

@@ -202,6 +202,10 @@ def _name(tok: Token, entities: DocEntities) -> str | None:
     ent = entities.at(tok.idx, tok.idx + len(tok.text))
     if ent is not None:  # the head word is a named entity: its canonical name
         return ent.name
+    # a common noun with the name in apposition: "the watchdog group Harbour Watch", "a spokeswoman, Ana Ruiz"
+    named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None and tok.pos_ == "NOUN":
+        return _name(named, entities)
     # otherwise the noun phrase: "Kazakh officials", "the press service of the Ministry of Defense"
     toks = [t for c in tok.lefts if c.dep_ not in _NOT_NAME_DEPS for t in c.subtree] + [tok]
     for child in tok.rights:
@@ -215,7 +219,8 @@ def _name(tok: Token, entities: DocEntities) -> str | None:
 def _author(tok: Token, entities: DocEntities) -> str | None:
     """The named author of a document noun: "data from the county registration office", "an analysis by the
     Harbour Institute" (quote_document_nouns.txt: a document's author is named by "by"/"from")."""
-    if tok.lemma_.lower() not in document_nouns() and tok.lower_ not in document_nouns():  # "data" -> "datum"
+    documents = document_nouns() | nb.context("source_nouns")
+    if tok.lemma_.lower() not in documents and tok.lower_ not in documents:  # "data" -> "datum"
         return None
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
