@@ -257,14 +257,15 @@ def test_quantity_source_counted_speakers_are_no_source(nlp):
     ("The tug was valued at $2 million last year, registry filings show, and it has since been sold.",
      "$2 million", "registry filings"),
     # a participle the tagger reads as a verb, and "one" before the noun
-    ("The mayor had to lend her campaign thousands of dollars last month, fundraising documents show.",
-     "thousands of dollars", "fundraising documents"),
-    ("About 4,000 harbour jobs also depend on the ferry, one slide says.", "About 4,000", "one slide"),
+    ("Lind gave her own campaign thousands of dollars in March, filing records show.",
+     "thousands of dollars", "filing records"),
+    ("Nearly 4,000 dock jobs rely on the ferry as well, one chart says.", "Nearly 4,000", "one chart"),
     # the "one" of the attribution is no figure it asserts
-    ("About 4,000 harbour jobs also depend on the ferry, one slide says.", "one", None),
+    ("Nearly 4,000 dock jobs rely on the ferry as well, one chart says.", "one", None),
     # a speech verb the tagger took for a plural name, and a comma inside the closing quotation mark
-    ("Sick leave, the handbook states, becomes available after 1 year of work.", "1 year", "handbook"),
-    ('"Sick leave," the handbook states, becomes available "after 1 year of work."', "1 year", "handbook"),
+    ("Sick pay, the rulebook states, becomes payable after 1 year of service.", "1 year", "rulebook"),
+    ('"Paid holiday," the staff manual states, begins "once a worker has served 1 year."', "1 year",
+     "staff manual"),
     # a capitalised "States" is a name, not a verb
     ("Trade with Canada, the United States, grew by 4 percent.", "4 percent", None),
 ])
@@ -332,8 +333,8 @@ def test_quantity_source_the_author_of_a_document_speaks_through_it(nlp):
 
 FINDING_SUBJECTS = [
     # a finding document as the subject of the number's clause states it, whatever its verb
-    ("A new tally gives the mayor 1,280 delegates.", "1,280", "new tally"),
-    ("A survey released on Friday had Mayor Lind at 41 percent.", "41 percent", "survey"),
+    ("A new tally gives the mayor 312 votes.", "312", "new tally"),
+    ("The latest survey had Mayor Lind at 41 percent among dock workers.", "41 percent", "latest survey"),
     # named by the author the words before it give
     ("The Harbour Gazette's ranking puts the port fourth with 41 ships.", "41", "Harbour Gazette"),
     # the thing measured, not a source: a cost, a change, a level, a name
@@ -351,16 +352,16 @@ def test_quantity_source_finding_document_as_subject(nlp, text, number, source):
 
 def test_quantity_source_name_with_age_before_the_speech_verb(nlp):
     # "Name, 44, said": the parser leaves "said" without a subject; the name before the age speaks
-    text = "As part of her plea, Dana Whitfield, 44, said that she had cheated nearly 100 tenants from her office."
-    assert _claims(nlp, text)["nearly 100"].source == "Dana Whitfield"
+    text = "In her testimony, Dana Whitfield, 52, said that she had overcharged about 100 tenants."
+    assert _claims(nlp, text)["about 100"].source == "Dana Whitfield"
 
 
 @pytest.mark.parametrize(("text", "number", "source"), [
     # a document phrase on a noun of the number's own clause
-    ("The mayor's approval rating in the latest Harbour Gazette poll stands at 53%.", "53%",
-     "latest Harbour Gazette poll"),
-    ("Just 18 percent of tenants have a favourable view of the plan in a new Gazette survey.", "Just 18 percent",
-     "new Gazette survey"),
+    ("Support for the ferry plan in the newest Harbour Gazette poll sits at 53%.", "53%",
+     "newest Harbour Gazette poll"),
+    ("Only 18 percent of dockworkers back the merger in a fresh Gazette survey.", "Only 18 percent",
+     "fresh Gazette survey"),
     # not a document the clause only acts on, nor one in a clause it embeds
     ("The council spent $3 million on the survey in May.", "$3 million", None),
     ("The mayor said the 40 ferries were mentioned in a survey.", "40", "mayor"),
@@ -372,8 +373,8 @@ def test_quantity_source_document_phrase_on_a_noun_of_the_clause(nlp, text, numb
 @pytest.mark.parametrize(("text", "number", "source"), [
     # the words before a list name its author: a name, a possessive pronoun resolved, never a common noun
     ("A Harbour Council list of at least 18 ports includes four other towns.", "at least 18", "Harbour Council"),
-    ("The Harbour Party first released its list of 25 recommended delegates on Saturday.", "25", "Harbour Party"),
-    ("Last month the campaign unveiled an endorsement list of 85 mayors.", "85", None),
+    ("The Harbour Party released its list of 25 names for the council.", "25", "Harbour Party"),
+    ("The committee kept a donor list of 85 shipowners in a drawer.", "85", None),
 ])
 def test_quantity_source_author_of_a_list(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source
@@ -381,11 +382,11 @@ def test_quantity_source_author_of_a_list(nlp, text, number, source):
 
 @pytest.mark.parametrize(("text", "number", "source"), [
     # the name in apposition to a common noun names the source
-    ("According to the local watchdog group Harbour Watch, at least 38 boats have been seized since March.",
-     "at least 38", "Harbour Watch"),
+    ("The ferry was late 40 times last year, according to the watchdog group Harbour Watch.", "40",
+     "Harbour Watch"),
     # calculations are a document whose author "by" names
-    ("The port needs about 12 more pilots, according to calculations by Dana Lind of the Harbour Institute.",
-     "about 12", "Dana Lind"),
+    ("Each berth would cost roughly $40,000 a year, according to calculations by Dana Lind.", "roughly $40,000",
+     "Dana Lind"),
 ])
 def test_quantity_source_apposition_and_author_of_calculations(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source

@@ -106,8 +106,8 @@ def _source(
     # "In a Ledger survey, 9 percent said they would sell; just 2 percent said they would stay": the survey
     # named in another clause of the sentence, or inside what the respondents said, is the source too
     document = _clause_document(doc, top, set(range(num.start, num.end)), entities)
-    # "Her approval rating in the latest Gazette poll stands at 53%", "18 percent have a favourable view of
-    # him in a new poll": a document phrase on a noun of the number's own clause
+    # "support for the plan in the newest Gazette poll sits at 53%", "only 18 percent back it in a fresh
+    # survey": a document phrase on a noun of the number's own clause
     document = document or _own_clause_document(top, set(range(num.start, num.end)), entities)
     if document is not None:
         return document, "named_source", quote_index
@@ -117,8 +117,8 @@ def _source(
         src = node.head.head
         mods = [t for c in src.lefts if c.dep_ not in ("det", "punct", "amod") or c.ent_type_
                 for t in c.subtree if t.dep_ != "det"]
-        # "its list of 25 delegates": the owner the pronoun stands for; a common noun alone ("an
-        # endorsement list of 85 mayors") says what the list is, not whose
+        # "its list of 25 names": the owner the pronoun stands for; a common noun alone ("a donor list of
+        # 85 shipowners") says what the list is, not whose
         owner = _owner_name(mods[0], entities) if len(mods) == 1 and mods[0].pos_ == "PRON" else None
         if owner:
             return owner, _kind(mods[0], entities), quote_index
@@ -140,7 +140,7 @@ def _source(
         fronted = _fronted_speaker(doc, num, entities)
         if fronted is not None:
             return fronted[0], fronted[1], quote_index
-    # "Initial estimates put the total at 5,000", "the latest poll has Lind at 41 percent": a finding
+    # "early estimates put the crowd near 5,000", "the newest poll has Lind on 41 percent": a finding
     # document as the subject of the number's clause asserts the number, whatever verb says it
     finding = _finding_subject(doc, num, top, entities)
     if finding is not None:
@@ -198,7 +198,7 @@ def _document_name(noun: Token, entities: DocEntities) -> str | None:
 
 
 def _own_clause_document(top: Token, number: set[int], entities: DocEntities) -> str | None:
-    """A document phrase ("in the latest Gazette poll") on a noun of the number's own clause: the words
+    """A document phrase ("in the newest Gazette poll") on a noun of the number's own clause: the words
     the clause's verb governs with no other verb between, so a poll in a clause it embeds stays that
     clause's."""
     verb = next((t for t in [top, *top.ancestors] if t.pos_ in ("VERB", "AUX")), None)
