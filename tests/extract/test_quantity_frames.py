@@ -164,15 +164,22 @@ def test_frames_one_with_a_qualifier_is_a_count(nlp, text, surface, head):
     assert _one(nlp, text, surface).counts_head == head
 
 
-def test_frames_one_before_its_noun_is_a_count(nlp):
+@pytest.mark.parametrize(("text", "head"), [
+    ("We offer one tool that covers every step of the job.", "tool"),
+    # adjectives between "one" and its noun do not make it an article
+    ("The board has held one independent review of the depot so far.", "review"),
+    ("The council found one small error in the ledger.", "error"),
+])
+def test_frames_one_before_its_noun_is_a_count(nlp, text, head):
     # "one" written out before a common noun counts it (where "a" would be the article)
-    assert _one(nlp, "We offer one tool that covers every step of the job.", "one").counts_head == "tool"
+    assert _one(nlp, text, "one").counts_head == head
 
 
 @pytest.mark.parametrize("text", [
     "The old plan was a simple one, the mayor said.",  # "one" standing for a noun: no count
     "The ferry leaves from One Harbour Plaza at noon.",  # inside a name
     "A tool covers every step of the job.",  # the article
+    "One district hospital stayed open.",  # a compound after "one": the article
 ])
 def test_frames_one_that_counts_nothing_stays_out(nlp, text):
     assert [c.text for c in _claims(nlp, text)] == []

@@ -256,6 +256,18 @@ def test_quantity_source_counted_speakers_are_no_source(nlp):
     ("Over the summer, port records show, the ferry made 310 crossings.", "310", "port records"),
     ("The tug was valued at $2 million last year, registry filings show, and it has since been sold.",
      "$2 million", "registry filings"),
+    # a participle the tagger reads as a verb, and "one" before the noun
+    ("Lind gave her own campaign thousands of dollars in March, filing records show.",
+     "thousands of dollars", "filing records"),
+    ("Nearly 4,000 dock jobs rely on the ferry as well, one chart says.", "Nearly 4,000", "one chart"),
+    # the "one" of the attribution is no figure it asserts
+    ("Nearly 4,000 dock jobs rely on the ferry as well, one chart says.", "one", None),
+    # a speech verb the tagger took for a plural name, and a comma inside the closing quotation mark
+    ("Sick pay, the rulebook states, becomes payable after 1 year of service.", "1 year", "rulebook"),
+    ('"Paid holiday," the staff manual states, begins "once a worker has served 1 year."', "1 year",
+     "staff manual"),
+    # a capitalised "States" is a name, not a verb
+    ("Trade with Canada, the United States, grew by 4 percent.", "4 percent", None),
 ])
 def test_quantity_source_parenthetical_attribution(nlp, text, number, source):
     assert _claims(nlp, text)[number].source == source
@@ -317,3 +329,64 @@ def test_quantity_source_the_author_of_a_document_speaks_through_it(nlp):
     # "stated in its annual report": the one who stated it, not the report, is named (the rule alone)
     text = "Ferry fares rose 4 percent, the bureau stated in its annual report, and bus fares rose 2 percent."
     assert _claims(nlp, text, quotes=())["2 percent"].source == "bureau"
+
+
+FINDING_SUBJECTS = [
+    # a finding document as the subject of the number's clause states it, whatever its verb
+    ("A new tally gives the mayor 312 votes.", "312", "new tally"),
+    ("The latest survey had Mayor Lind at 41 percent among dock workers.", "41 percent", "latest survey"),
+    # named by the author the words before it give
+    ("The Harbour Gazette's ranking puts the port fourth with 41 ships.", "41", "Harbour Gazette"),
+    # the thing measured, not a source: a cost, a change, a level, a name
+    ("The report cost the council $2 million.", "$2 million", None),
+    ("The harbour index closed down 24 points.", "24", None),
+    ("The ferry tally was 9,000 crossings.", "9,000", None),
+    ("A poll of 500 voters was published on Monday.", "500", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), FINDING_SUBJECTS, ids=[s[1] for s in FINDING_SUBJECTS])
+def test_quantity_source_finding_document_as_subject(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+def test_quantity_source_name_with_age_before_the_speech_verb(nlp):
+    # "Name, 44, said": the parser leaves "said" without a subject; the name before the age speaks
+    text = "In her testimony, Dana Whitfield, 52, said that she had overcharged about 100 tenants."
+    assert _claims(nlp, text)["about 100"].source == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # a document phrase on a noun of the number's own clause
+    ("Support for the ferry plan in the newest Harbour Gazette poll sits at 53%.", "53%",
+     "newest Harbour Gazette poll"),
+    ("Only 18 percent of dockworkers back the merger in a fresh Gazette survey.", "Only 18 percent",
+     "fresh Gazette survey"),
+    # not a document the clause only acts on, nor one in a clause it embeds
+    ("The council spent $3 million on the survey in May.", "$3 million", None),
+    ("The mayor said the 40 ferries were mentioned in a survey.", "40", "mayor"),
+])
+def test_quantity_source_document_phrase_on_a_noun_of_the_clause(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # the words before a list name its author: a name, a possessive pronoun resolved, never a common noun
+    ("A Harbour Council list of at least 18 ports includes four other towns.", "at least 18", "Harbour Council"),
+    ("The Harbour Party released its list of 25 names for the council.", "25", "Harbour Party"),
+    ("The committee kept a donor list of 85 shipowners in a drawer.", "85", None),
+])
+def test_quantity_source_author_of_a_list(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source
+
+
+@pytest.mark.parametrize(("text", "number", "source"), [
+    # the name in apposition to a common noun names the source
+    ("The ferry was late 40 times last year, according to the watchdog group Harbour Watch.", "40",
+     "Harbour Watch"),
+    # calculations are a document whose author "by" names
+    ("Each berth would cost roughly $40,000 a year, according to calculations by Dana Lind.", "roughly $40,000",
+     "Dana Lind"),
+])
+def test_quantity_source_apposition_and_author_of_calculations(nlp, text, number, source):
+    assert _claims(nlp, text)[number].source == source

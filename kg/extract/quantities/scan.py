@@ -84,10 +84,14 @@ def _scan(doc: Doc) -> Iterator[_Number]:
 
 def _one_counting(doc: Doc, i: int, end: int) -> bool:
     """"one" written as a count of the common noun right after it ("one analyst", "one vote for Ruiz",
-    "in one case"): a number, where "a"/"an" would be the article; "one" standing alone ("a simple one")
-    or before a name ("One World Trade Center") is none."""
-    return doc[i].lower_ == "one" and end == i + 1 and end < len(doc) and doc[end].pos_ == "NOUN" \
-        and doc[end].tag_ == "NN" and doc[i].dep_ == "nummod" and doc[i].head.i == end
+    "in one case"), also with adjectives between ("one independent review", "one such email"): a number,
+    where "a"/"an" would be the article; "one" standing alone ("a simple one") or before a name ("One World
+    Trade Center") or a compound ("one district hospital") is none."""
+    if doc[i].lower_ != "one" or end != i + 1 or doc[i].dep_ != "nummod":
+        return False
+    noun = doc[i].head
+    return noun.i >= end and noun.pos_ == "NOUN" and noun.tag_ == "NN" \
+        and all(t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.i == noun.i for t in doc[end : noun.i])
 
 
 def _number_at(doc: Doc, i: int) -> _Number | None:
